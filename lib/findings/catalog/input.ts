@@ -1,0 +1,105 @@
+import type { CatalogEntry } from '../types'
+
+/** Input that cannot be read at all: empty, not XML, hostile XML, too large. Owner is whoever produced the file. */
+export const inputCatalog = {
+  INPUT_EMPTY: {
+    severity: 'error', owner: 'idp',
+    title: 'The file or text is empty',
+    symptom: 'Nothing was uploaded or pasted, or the download from the IdP returned an empty body.',
+    detail: 'There is nothing to check: the input has no content.',
+    nextStep: 'Download the document again from the IdP (federation metadata XML, or the OpenID configuration) and upload the whole file.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
+    },
+  },
+  INPUT_TOO_LARGE: {
+    severity: 'error', owner: 'idp',
+    title: 'The input is larger than any real SSO document',
+    symptom: 'A very large file was uploaded, or a URL returned far more data than a metadata document or SAML message holds.',
+    detail: 'The input exceeds the size limit, so it was not parsed. Real metadata and SAML messages are well below this limit.',
+    nextStep: 'Check that you uploaded the IdP metadata or SAML message itself, not an archive, log or aggregate of a whole federation.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
+    },
+  },
+  INPUT_NOT_XML: {
+    severity: 'error', owner: 'idp',
+    title: 'The input is not well-formed XML',
+    symptom: 'The upload is not XML, is truncated, or was changed while copying (quotes, line breaks, extra text).',
+    detail: 'The XML parser stopped at the position in the evidence. Nothing else could be checked.',
+    nextStep: 'Download the document again instead of copying it from a web page or e-mail, and upload the file unchanged.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
+    },
+  },
+  INPUT_XML_DOCTYPE: {
+    severity: 'error', owner: 'idp',
+    title: 'The XML contains a DOCTYPE, which SSO messages never carry',
+    symptom: 'The document starts with <!DOCTYPE ...>, possibly with entity definitions.',
+    detail: 'DTDs and entities are how XML entity-expansion and external-entity attacks work; SAML forbids them. The document was refused before any other processing.',
+    nextStep: 'Use the document exactly as the IdP serves it. If it came from a third party, treat it as hostile and report it.',
+    important: 'A real IdP never sends a DOCTYPE. If a SAML response has one, someone altered it.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
+    },
+  },
+  INPUT_XML_TOO_DEEP: {
+    severity: 'error', owner: 'idp',
+    title: 'The XML is nested deeper than any SSO document',
+    symptom: 'A document with hundreds of nested elements was uploaded.',
+    detail: 'The element nesting exceeds the depth limit, which protects the validator from stack exhaustion. Real SAML documents nest fewer than 20 levels.',
+    nextStep: 'Use the document exactly as the IdP serves it; a document this deep was generated or altered by something else.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
+    },
+  },
+  INPUT_XML_PROCESSING_INSTRUCTION: {
+    severity: 'error', owner: 'idp',
+    title: 'The XML contains a processing instruction inside the document',
+    symptom: 'A <?...?> instruction appears after the XML declaration.',
+    detail: 'Processing instructions inside signed SAML content are a known trick to make the signed text differ from what an application reads. The document was refused.',
+    nextStep: 'Use the document exactly as the IdP serves it. If it arrived this way, treat it as tampered.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On',
+    },
+  },
+  INPUT_ENCODING: {
+    severity: 'error', owner: 'idp',
+    title: 'The input could not be decoded',
+    symptom: 'A pasted SAMLResponse is not valid base64, or the redirect-binding value does not inflate.',
+    detail: 'The value is neither XML, nor the base64 HTTP-POST form value, nor the deflated and base64-encoded HTTP-Redirect value.',
+    nextStep: 'Copy the SAMLResponse form field value whole (browser dev tools › Network › the POST to the ACS URL › Payload), or save the decoded XML from SAML-tracer.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Test single sign-on',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On',
+    },
+  },
+  INPUT_INFLATE_LIMIT: {
+    severity: 'error', owner: 'idp',
+    title: 'The compressed message expands beyond the size limit',
+    symptom: 'A deflated (redirect-binding) value inflates to an enormous size.',
+    detail: 'Inflation stopped at the output cap. This is how a deflate bomb looks; a real SAML message inflates to a few kilobytes.',
+    nextStep: 'Capture the message again from the browser. If it came from a third party, treat it as hostile.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On',
+    },
+  },
+  INPUT_NOT_JSON: {
+    severity: 'error', owner: 'idp',
+    title: 'The document is not valid JSON',
+    symptom: 'An OpenID configuration, JWKS or HAR file that does not parse as JSON.',
+    detail: 'The JSON parser stopped at the position in the evidence.',
+    nextStep: 'Fetch the document again (for OIDC: <issuer>/.well-known/openid-configuration) and upload it unchanged.',
+    fixAt: {
+      entra: 'Entra admin center › App registrations › (app) › Overview › Endpoints › OpenID Connect metadata document',
+      okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Metadata URI',
+    },
+  },
+} as const satisfies Record<`INPUT_${string}`, CatalogEntry>

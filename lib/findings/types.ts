@@ -1,0 +1,65 @@
+import { z } from 'zod'
+
+/** Where the fix is made — not who is to blame. */
+export const OwnerSchema = z.enum(['idp', 'vendor', 'end-user'])
+export type Owner = z.infer<typeof OwnerSchema>
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info'])
+export type Severity = z.infer<typeof SeveritySchema>
+
+/** The IdP product a document or login came from; drives the "fix at" screen paths. */
+export const IdpKindSchema = z.enum(['entra', 'okta', 'adfs', 'google', 'keycloak', 'other'])
+export type IdpKind = z.infer<typeof IdpKindSchema>
+
+/** What a check saw: both values whenever there is something to compare. Extra members (now, tolerance, ...) are data too. */
+export const EvidenceSchema = z.looseObject({
+  expected: z.unknown().optional(),
+  actual: z.unknown().optional(),
+  where: z.string().optional(),
+})
+export type Evidence = z.infer<typeof EvidenceSchema>
+
+/** Per-IdP text: the exact admin screen (fixAt) or log view (logs) for each IdP we know. */
+export type PerIdp = Partial<Record<IdpKind, string>>
+
+/**
+ * One row of the catalog, in the shape of the seed triage table:
+ * Issue (title) | Choose this if (symptom) | Fastest next step | Important | Who owns the resolution | Related articles.
+ */
+export interface CatalogEntry {
+  readonly severity: Severity
+  readonly owner: Owner
+  /** Issue: what went wrong, in the admin's words. */
+  readonly title: string
+  /** Choose this if: what the user sees; also what text search in triage matches against. */
+  readonly symptom: string
+  /** Why it matters / what exactly is wrong. Values live in the evidence, not here. */
+  readonly detail: string
+  /** Fastest next step. */
+  readonly nextStep: string
+  readonly important?: string
+  /** The exact screen to change, per IdP (required for owner 'idp' entries: entra and okta at least). */
+  readonly fixAt?: PerIdp
+  /** Where to look in the IdP's own logs. */
+  readonly logs?: PerIdp
+  /** Related articles (URLs or titles). */
+  readonly docs?: readonly string[]
+  /** Extra search terms (error codes, message fragments) for triage text search. */
+  readonly aliases?: readonly string[]
+}
+
+export const FindingSchema = z.object({
+  code: z.string().regex(/^(SAML|OIDC|CERT|INPUT|NET|TRIAGE)_[A-Z0-9_]+$/),
+  severity: SeveritySchema,
+  owner: OwnerSchema,
+  title: z.string(),
+  detail: z.string(),
+  nextStep: z.string(),
+  important: z.string().optional(),
+  fixAt: z.string().optional(),
+  logs: z.string().optional(),
+  evidence: EvidenceSchema,
+  docs: z.array(z.string()).optional(),
+})
+/** A finding as data: code, owner, words from the catalog, evidence from the check. */
+export type Finding = z.infer<typeof FindingSchema>

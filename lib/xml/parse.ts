@@ -1,0 +1,361 @@
+import type { Parsed } from '../context'
+import { finding, type FindingContext } from '../findings/finding'
+import { DEFAULT_XML_LIMITS, type XmlAttr, type XmlComment, type XmlDocument, type XmlElement, type XmlLimits, type XmlNode, type XmlPI } from './types'
+
+/*
+ * A strict, non-validating XML 1.0 + Namespaces parser that builds the tree once.
+ *
+ * Why our own and not @xmldom/xmldom: xmldom accepts a DOCTYPE (an `&xxe;` survives as text), is ~30x slower than
+ * this on SAML-sized input, and the signature code must canonicalise from the very tree every check reads, so that
+ * "what was signed" and "what we read" cannot diverge. It refuses, as findings: DOCTYPE (so no entity can be
+ * declared), processing instructions after the XML declaration, unknown entities, unbound prefixes, duplicate
+ * attributes, several roots, text outside the root, and input over the size / depth / element limits.
+ * Differential tests (parse.test.ts) compare it with xmldom on every real fixture.
+ */
+
+const XML_NS = 'http://www.w3.org/XML/1998/namespace'
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
+const NAME_RE = /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+// Characters XML 1.0 forbids anywhere (C0 controls except tab, LF, CR; lone surrogates are left to the encoder).
+const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+
+class XmlSyntaxError extends Error {
+  constructor(message: string, readonly offset: number, readonly kind: 'syntax' | 'doctype' | 'pi' | 'depth' | 'size' = 'syntax') {
+    super(message)
+  }
+}
+
+interface MutableElement {
+  type: 'element'; name: string; prefix: string; local: string; ns: string
+  attrs: XmlAttr[]; nsDecls: [string, string][]; children: XmlNode[]; parent: MutableElement | null
+  depth: number; start: number
+  /** In-scope prefix → namespace map (shared with the parent when this element declares nothing). */
+  scope: Map<string, string>
+}
+
+/** Strips a UTF-8 BOM (every Entra federation metadata file starts with one) and normalises line ends. */
+export function normaliseXmlText(text: string): string {
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  return s.indexOf('\r') === -1 ? s : s.replace(/\r\n?/g, '\n')
+}
+
+/**
+ * Parses untrusted XML into a tree, or explains as findings why it cannot.
+ * @example const doc = parseSafeXml(xml); if (!doc.ok) return doc
+ */
+export function parseSafeXml(text: string, o: { limits?: Partial<XmlLimits>; ctx?: FindingContext } = {}): Parsed<XmlDocument> {
+  const limits = { ...DEFAULT_XML_LIMITS, ...o.limits }
+  const ctx = o.ctx ?? {}
+  if (text.trim() === '' || text === '\uFEFF') return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
+  if (text.length > limits.maxChars) {
+    return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${limits.maxChars} characters`, actual: `${text.length} characters` }, ctx)] }
+  }
+  const src = normaliseXmlText(text)
+  try {
+    return { ok: true, value: new Parser(src, limits).parse() }
+  } catch (err) {
+    if (!(err instanceof XmlSyntaxError)) throw err
+    const where = position(src, err.offset)
+    switch (err.kind) {
+      case 'doctype': return { ok: false, findings: [finding('INPUT_XML_DOCTYPE', { expected: 'no DOCTYPE', actual: src.slice(err.offset, err.offset + 80), where }, ctx)] }
+      case 'pi': return { ok: false, findings: [finding('INPUT_XML_PROCESSING_INSTRUCTION', { expected: 'no processing instruction', actual: err.message, where }, ctx)] }
+      case 'depth': return { ok: false, findings: [finding('INPUT_XML_TOO_DEEP', { expected: `at most ${limits.maxDepth} levels`, actual: err.message, where }, ctx)] }
+      case 'size': return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${limits.maxElements} elements`, actual: err.message, where }, ctx)] }
+      default: return { ok: false, findings: [finding('INPUT_NOT_XML', { expected: 'well-formed XML', actual: err.message, where }, ctx)] }
+    }
+  }
+}
+
+function position(src: string, offset: number): string {
+  let line = 1, col = 1
+  for (let i = 0; i < offset && i < src.length; i++) {
+    if (src.charCodeAt(i) === 10) { line++; col = 1 } else col++
+  }
+  return `line ${line}, column ${col}`
+}
+
+class Parser {
+  private i = 0
+  private elementCount = 0
+  private readonly ids = new Map<string, XmlElement[]>()
+  private readonly prolog: (XmlComment | XmlPI)[] = []
+  private readonly epilog: (XmlComment | XmlPI)[] = []
+
+  constructor(private readonly s: string, private readonly limits: XmlLimits) {}
+
+  parse(): XmlDocument {
+    const s = this.s
+    if (FORBIDDEN_CHAR_RE.test(s)) {
+      const m = FORBIDDEN_CHAR_RE.exec(s)!
+      throw new XmlSyntaxError(`character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`, m.index)
+    }
+    if (s.startsWith('<?xml')) {
+      const end = s.indexOf('?>')
+      if (end < 0) throw new XmlSyntaxError('unterminated XML declaration', 0)
+      const decl = s.slice(5, end)
+      if (!/^(\s+version\s*=\s*(["'])1\.[0-9]\2)(\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\4)?(\s+standalone\s*=\s*(["'])(yes|no)\6)?\s*$/.test(decl)) {
+        throw new XmlSyntaxError('malformed XML declaration', 0)
+      }
+      this.i = end + 2
+    }
+    let root: MutableElement | null = null
+    const rootScope = new Map<string, string>([['xml', XML_NS]])
+    while (this.i < s.length) {
+      const lt = s.indexOf('<', this.i)
+      const textEnd = lt < 0 ? s.length : lt
+      if (textEnd > this.i && !/^[ \t\n]*$/.test(s.slice(this.i, textEnd))) {
+        throw new XmlSyntaxError(root ? 'text after the root element' : 'text before the root element', this.i)
+      }
+      if (lt < 0) break
+      this.i = lt
+      if (s.startsWith('<!--', lt)) {
+        (root ? this.epilog : this.prolog).push({ type: 'comment', value: this.readComment(), parent: null })
+      } else if (s.startsWith('<?', lt)) {
+        const pi = this.readPI(); (root ? this.epilog : this.prolog).push(pi)
+      } else if (s.startsWith('<!DOCTYPE', lt) || s.startsWith('<!doctype', lt)) {
+        throw new XmlSyntaxError('DOCTYPE', lt, 'doctype')
+      } else if (s.startsWith('<!', lt)) {
+        throw new XmlSyntaxError('markup declaration outside an element', lt)
+      } else if (s.charCodeAt(lt + 1) === 47 /* / */) {
+        throw new XmlSyntaxError('end tag without a start tag', lt)
+      } else {
+        if (root) throw new XmlSyntaxError('a second root element', lt)
+        root = this.readElement(null, rootScope)
+      }
+    }
+    if (!root) throw new XmlSyntaxError('no root element', s.length)
+    return { root, ids: this.ids, prolog: this.prolog, epilog: this.epilog, elementCount: this.elementCount }
+  }
+
+  private readComment(): string {
+    const s = this.s, start = this.i
+    const end = s.indexOf('-->', start + 4)
+    if (end < 0) throw new XmlSyntaxError('unterminated comment', start)
+    const value = s.slice(start + 4, end)
+    if (value.includes('--') || value.endsWith('-')) throw new XmlSyntaxError("'--' inside a comment", start)
+    this.i = end + 3
+    return value
+  }
+
+  private readPI(): XmlPI {
+    const s = this.s, start = this.i
+    const end = s.indexOf('?>', start + 2)
+    if (end < 0) throw new XmlSyntaxError('unterminated processing instruction', start)
+    const body = s.slice(start + 2, end)
+    const m = /^([^\s?]+)(?:\s+([\s\S]*))?$/.exec(body)
+    const target = m?.[1] ?? ''
+    if (target.toLowerCase() === 'xml') throw new XmlSyntaxError('XML declaration not at the start of the document', start)
+    // Any PI is refused: none belongs in SSO documents, and inside signed content they are a known signature trick.
+    throw new XmlSyntaxError(`<?${target} ...?>`, start, 'pi')
+  }
+
+  private readName(): string {
+    const s = this.s, start = this.i
+    let j = start
+    for (; j < s.length; j++) {
+      const c = s.charCodeAt(j)
+      // whitespace, '/', '>', '=', '<', quotes end a name
+      if (c === 32 || c === 9 || c === 10 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39) break
+    }
+    const name = s.slice(start, j)
+    if (!name || !isQName(name)) throw new XmlSyntaxError(`invalid name '${name.slice(0, 40)}'`, start)
+    this.i = j
+    return name
+  }
+
+  private skipSpace(): boolean {
+    const s = this.s
+    const start = this.i
+    while (this.i < s.length) {
+      const c = s.charCodeAt(this.i)
+      if (c === 32 || c === 9 || c === 10) this.i++
+      else break
+    }
+    return this.i > start
+  }
+
+  private readElement(parent: MutableElement | null, parentScope: Map<string, string>): MutableElement {
+    // Iterative over the whole subtree: deep input cannot exhaust the JS stack.
+    const s = this.s
+    let current: MutableElement | null = null
+    let scope = parentScope
+    let root: MutableElement | null = null
+    let text = ''
+    let textStart = -1
+    const flushText = (into: MutableElement) => {
+      if (text !== '') { into.children.push({ type: 'text', value: text, parent: into as unknown as XmlElement }); text = '' }
+      textStart = -1
+    }
+    for (;;) {
+      // at '<' of a start tag
+      const start = this.i
+      this.i++
+      const qname = this.readName()
+      const rawAttrs: { name: string; value: string; at: number }[] = []
+      let selfClosing = false
+      for (;;) {
+        const hadSpace = this.skipSpace()
+        const c = s.charCodeAt(this.i)
+        if (c === 62) { this.i++; break }
+        if (c === 47) {
+          if (s.charCodeAt(this.i + 1) !== 62) throw new XmlSyntaxError("expected '>' after '/'", this.i)
+          this.i += 2; selfClosing = true; break
+        }
+        if (Number.isNaN(c)) throw new XmlSyntaxError(`unterminated start tag <${qname}>`, start)
+        if (!hadSpace) throw new XmlSyntaxError('expected whitespace between attributes', this.i)
+        const at = this.i
+        const aname = this.readName()
+        this.skipSpace()
+        if (s.charCodeAt(this.i) !== 61) throw new XmlSyntaxError(`attribute '${aname}' without '='`, this.i)
+        this.i++
+        this.skipSpace()
+        const q = s.charCodeAt(this.i)
+        if (q !== 34 && q !== 39) throw new XmlSyntaxError(`attribute '${aname}' value not quoted`, this.i)
+        const close = s.indexOf(q === 34 ? '"' : "'", this.i + 1)
+        if (close < 0) throw new XmlSyntaxError(`unterminated value of attribute '${aname}'`, this.i)
+        const raw = s.slice(this.i + 1, close)
+        if (raw.includes('<')) throw new XmlSyntaxError(`'<' in the value of attribute '${aname}'`, this.i)
+        this.i = close + 1
+        if (rawAttrs.some((a) => a.name === aname)) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
+        rawAttrs.push({ name: aname, value: decodeText(raw, this.i, true), at })
+      }
+
+      // namespaces declared here
+      let nsDecls: [string, string][] = []
+      for (const a of rawAttrs) {
+        if (a.name === 'xmlns') nsDecls.push(['', a.value])
+        else if (a.name.startsWith('xmlns:')) {
+          const p = a.name.slice(6)
+          if (p === 'xmlns' || (p === 'xml' && a.value !== XML_NS)) throw new XmlSyntaxError(`reserved prefix '${p}' redeclared`, a.at)
+          if (a.value === '') throw new XmlSyntaxError(`prefix '${p}' bound to an empty namespace`, a.at)
+          nsDecls.push([p, a.value])
+        }
+      }
+      const elScope = nsDecls.length ? new Map(scope) : scope
+      for (const [p, uri] of nsDecls) elScope.set(p, uri)
+      if (!nsDecls.length) nsDecls = []
+
+      const colon = qname.indexOf(':')
+      const prefix = colon < 0 ? '' : qname.slice(0, colon)
+      const local = colon < 0 ? qname : qname.slice(colon + 1)
+      const ns = elScope.get(prefix) ?? ''
+      if (prefix && !elScope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
+
+      const attrs: XmlAttr[] = []
+      for (const a of rawAttrs) {
+        if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue
+        const ac = a.name.indexOf(':')
+        const ap = ac < 0 ? '' : a.name.slice(0, ac)
+        const al = ac < 0 ? a.name : a.name.slice(ac + 1)
+        let ans = ''
+        if (ap) {
+          const u = elScope.get(ap)
+          if (u === undefined) throw new XmlSyntaxError(`unbound prefix '${ap}' on attribute '${a.name}'`, a.at)
+          ans = u
+        }
+        if (ap && attrs.some((b) => b.prefix && b.local === al && b.ns === ans)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+        attrs.push({ name: a.name, prefix: ap, local: al, ns: ans, value: a.value })
+      }
+
+      const depth = current ? current.depth + 1 : parent ? parent.depth + 1 : 0
+      if (depth >= this.limits.maxDepth) throw new XmlSyntaxError(`nesting deeper than ${this.limits.maxDepth} at <${qname}>`, start, 'depth')
+      if (++this.elementCount > this.limits.maxElements) throw new XmlSyntaxError(`more than ${this.limits.maxElements} elements`, start, 'size')
+
+      const el: MutableElement = {
+        type: 'element', name: qname, prefix, local, ns, attrs, nsDecls, children: [], parent: current ?? parent,
+        depth, start, scope: elScope,
+      }
+      for (const a of attrs) {
+        if (!a.prefix && (a.local === 'ID' || a.local === 'Id' || a.local === 'id')) {
+          const list = this.ids.get(a.value)
+          if (list) list.push(el as unknown as XmlElement); else this.ids.set(a.value, [el as unknown as XmlElement])
+        }
+      }
+      if (current) current.children.push(el as unknown as XmlNode)
+      if (!root) root = el
+
+      if (!selfClosing) { current = el; scope = elScope }
+      else if (!current) return root
+
+      // content until the next start tag, or close elements
+      for (;;) {
+        if (!current) return root
+        const lt = s.indexOf('<', this.i)
+        if (lt < 0) throw new XmlSyntaxError(`unclosed element <${current.name}>`, current.start)
+        if (lt > this.i) {
+          if (textStart < 0) textStart = this.i
+          const raw = s.slice(this.i, lt)
+          if (raw.includes(']]>')) throw new XmlSyntaxError("']]>' in text", this.i)
+          text += decodeText(raw, this.i, false)
+        }
+        this.i = lt
+        const c1 = s.charCodeAt(lt + 1)
+        if (c1 === 47 /* / */) {
+          flushText(current)
+          this.i = lt + 2
+          const name = this.readName()
+          this.skipSpace()
+          if (s.charCodeAt(this.i) !== 62) throw new XmlSyntaxError(`malformed end tag </${name}`, lt)
+          this.i++
+          if (name !== current.name) throw new XmlSyntaxError(`end tag </${name}> does not match <${current.name}>`, lt)
+          const done: MutableElement = current
+          current = done.parent && done !== root ? done.parent : null
+          scope = current ? current.scope : parentScope
+          if (done === root) return root
+          continue
+        }
+        if (c1 === 33 /* ! */) {
+          if (s.startsWith('<!--', lt)) {
+            flushText(current)
+            const value = this.readComment()
+            current.children.push({ type: 'comment', value, parent: current as unknown as XmlElement })
+            continue
+          }
+          if (s.startsWith('<![CDATA[', lt)) {
+            const end = s.indexOf(']]>', lt + 9)
+            if (end < 0) throw new XmlSyntaxError('unterminated CDATA section', lt)
+            if (textStart < 0) textStart = lt
+            text += s.slice(lt + 9, end)
+            this.i = end + 3
+            continue
+          }
+          if (s.startsWith('<!DOCTYPE', lt)) throw new XmlSyntaxError('DOCTYPE', lt, 'doctype')
+          throw new XmlSyntaxError('markup declaration inside an element', lt)
+        }
+        if (c1 === 63 /* ? */) this.readPI() // always throws
+        flushText(current)
+        break // a child start tag: loop to the top
+      }
+    }
+  }
+}
+
+function isQName(name: string): boolean {
+  const colon = name.indexOf(':')
+  if (colon < 0) return NAME_RE.test(name)
+  if (name.indexOf(':', colon + 1) >= 0) return false
+  return NAME_RE.test(name.slice(0, colon)) && NAME_RE.test(name.slice(colon + 1))
+}
+
+/** Decodes entity and character references; in attribute values also normalises literal whitespace to spaces. */
+function decodeText(raw: string, offset: number, attribute: boolean): string {
+  let v = raw
+  if (attribute && /[\t\n]/.test(v)) v = v.replace(/[\t\n]/g, ' ')
+  if (v.indexOf('&') < 0) return v
+  return v.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
+    if (!whole.endsWith(';')) throw new XmlSyntaxError(`'&' not part of a reference`, offset)
+    if (ref.startsWith('#')) {
+      const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+      const ok = /^#(x[0-9A-Fa-f]+|[0-9]+)$/.test(ref) && Number.isFinite(cp) &&
+        (cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))
+      if (!ok) throw new XmlSyntaxError(`invalid character reference &${ref};`, offset)
+      return String.fromCodePoint(cp)
+    }
+    const c = PREDEFINED[ref]
+    if (c === undefined) throw new XmlSyntaxError(`undeclared entity &${ref};`, offset)
+    return c
+  })
+}
+
+export { XMLNS_NS, XML_NS }

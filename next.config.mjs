@@ -1,0 +1,11 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Separate build dirs let several e2e runs coexist (NEXT_DIST_DIR=.next-e2e ...).
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // XML / crypto / database libraries run as plain Node modules; bundling them breaks them (see shared/STACK.md).
+  serverExternalPackages: ['samlify', 'xml-crypto', '@xmldom/xmldom', '@electric-sql/pglite', 'pg', 'oidc-provider', '@node-saml/node-saml'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  typescript: { ignoreBuildErrors: false },
+}
+export default nextConfig
