@@ -1,0 +1,16 @@
+/**
+ * The public API of SSO Preflight's core. The CLI, the app and the benchmark call only these.
+ * Every entry point returns a Report (lib/findings/report.ts); bad input becomes findings, never a throw.
+ */
+export * from './findings/index'
+export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, SpProfileSchema } from './profiles/index'
+export type { BuiltinProfileId, SpProfile } from './profiles/index'
+export { checkContext } from './context'
+export type { CheckContext, Parsed } from './context'
+export { PreflightError, usageError } from './errors'
+export type { PreflightErrorCode } from './errors'
+export type { IdpTrust } from './saml/types'
+// Filled in as the areas land:
+//   analyzeSamlMetadata      (lib/saml/metadata)
+//   validateSamlResponse     (lib/saml/response)
+//   analyzeOidcConfiguration (lib/oidc)
