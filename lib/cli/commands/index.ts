@@ -1,0 +1,11 @@
+import type { Command } from '../command'
+import { metadataCommand } from './metadata'
+import { oidcCommand } from './oidc'
+import { responseCommand } from './response'
+
+/** Every command, in the order `--help` lists them. Add a command: one import, one entry. */
+export const COMMANDS: readonly Command[] = [
+  metadataCommand,
+  oidcCommand,
+  responseCommand,
+]

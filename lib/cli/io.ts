@@ -1,0 +1,31 @@
+import { readFile } from 'node:fs/promises'
+import { usageError } from '../errors'
+
+/** What a command may touch: the streams and the file system, injectable for tests. */
+export interface CliIo {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean }
+  readonly stderr: { write(s: string): unknown }
+  readonly env: Readonly<Record<string, string | undefined>>
+  readFile(path: string): Promise<string>
+}
+
+export const processIo: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  readFile: (p) => readFile(p, 'utf8'),
+}
+
+/** Reads an input file; a missing or unreadable file is a usage error (exit 2), not a finding. */
+export async function readInputFile(io: CliIo, path: string, what: string): Promise<string> {
+  try {
+    return await io.readFile(path)
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code
+    throw usageError(`${what} ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`, err)
+  }
+}
+
+export function useColor(io: CliIo): boolean {
+  return Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
+}
