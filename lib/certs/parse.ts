@@ -1,0 +1,93 @@
+import { X509Certificate } from 'node:crypto'
+import { certificateSignatureAlgorithm } from './der'
+import type { CertificateReading, ParsedCertificate } from './types'
+
+// Bounded so that 100,000 analyses of different documents keep memory flat; real traffic repeats a few certificates.
+const CACHE_LIMIT = 2048
+const cache = new Map<string, CertificateReading>()
+
+const PEM_ARMOR_RE = /-----(BEGIN|END) [A-Z0-9 ]+-----/g
+const PLACEHOLDER_WORDS_RE = /redacted|removed|placeholder|your[ _-]?cert|certificate[ _-]?here|insert|changeme|x{8,}|\.{3}|\u2026/i
+const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp256k1: 256, secp384r1: 384, secp521r1: 521 }
+
+/** Base64 DER without PEM armour or whitespace: the form IdpTrust carries and the cache key. */
+export function normaliseCertificateText(base64OrPem: string): string {
+  const s = base64OrPem.includes('-----') ? base64OrPem.replace(PEM_ARMOR_RE, '') : base64OrPem
+  return s.replace(/\s+/g, '')
+}
+
+/**
+ * Reads certificate text from metadata, a PEM file or a JWKS x5c entry: a certificate, or why it is none
+ * (a redacted / shortened placeholder, or damaged text). Cached by the normalised base64.
+ */
+export function readCertificate(base64OrPem: string): CertificateReading {
+  const b64 = normaliseCertificateText(base64OrPem)
+  const hit = cache.get(b64)
+  if (hit) return hit
+  const reading = readUncached(b64)
+  if (b64.length <= 16_384) {
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
+    cache.set(b64, reading)
+  }
+  return reading
+}
+
+/**
+ * Parses an X.509 certificate given as base64 DER (whitespace allowed) or PEM; undefined when it is not one.
+ * @example const cert = parseCertificate(x509CertificateText); if (cert) console.log(cert.notAfter)
+ */
+export function parseCertificate(base64OrPem: string): ParsedCertificate | undefined {
+  const r = readCertificate(base64OrPem)
+  return r.kind === 'certificate' ? r.cert : undefined
+}
+
+function readUncached(b64: string): CertificateReading {
+  const text = b64.length > 80 ? b64.slice(0, 40) + '…' + b64.slice(-20) : b64
+  if (b64 === '') return { kind: 'placeholder', text, reason: 'empty' }
+  const x = /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && b64.length >= 128 ? tryX509(b64) : undefined
+  if (!x) {
+    if (PLACEHOLDER_WORDS_RE.test(b64) || /[<>{}[\]]/.test(b64)) return { kind: 'placeholder', text, reason: 'redacted or template text instead of a certificate' }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return { kind: 'unparseable', text, reason: 'not base64' }
+    // A real certificate is several hundred base64 characters; "MIIC" and friends are what a truncated copy leaves.
+    if (b64.length < 128) return { kind: 'placeholder', text, reason: `only ${b64.length} base64 characters: a shortened certificate` }
+    return { kind: 'unparseable', text, reason: 'base64 that is not an X.509 certificate (truncated or damaged)' }
+  }
+  const der = x.raw
+  const details = x.publicKey.asymmetricKeyDetails ?? {}
+  const keyType = x.publicKey.asymmetricKeyType ?? 'unknown'
+  const curve = details.namedCurve
+  const keyBits = details.modulusLength ?? (curve ? CURVE_BITS[curve] : undefined)
+  const cert: ParsedCertificate = {
+    base64: b64,
+    subject: oneLine(x.subject),
+    commonName: commonName(x.subject),
+    issuer: oneLine(x.issuer),
+    selfSigned: x.subject === x.issuer && safeVerify(x),
+    notBefore: new Date(x.validFrom),
+    notAfter: new Date(x.validTo),
+    sha256: x.fingerprint256,
+    keyType,
+    ...(keyBits !== undefined ? { keyBits } : {}),
+    ...(curve ? { curve } : {}),
+    signatureAlgorithm: certificateSignatureAlgorithm(der) ?? 'unknown',
+    publicKey: x.publicKey,
+  }
+  return { kind: 'certificate', cert }
+}
+
+function tryX509(b64: string): X509Certificate | undefined {
+  try { return new X509Certificate(Buffer.from(b64, 'base64')) } catch { return undefined }
+}
+
+function safeVerify(x: X509Certificate): boolean {
+  try { return x.verify(x.publicKey) } catch { return false }
+}
+
+function oneLine(dn: string): string {
+  return dn.split('\n').filter(Boolean).join(', ')
+}
+
+function commonName(dn: string): string {
+  for (const line of dn.split('\n')) if (line.startsWith('CN=')) return line.slice(3)
+  return oneLine(dn)
+}
