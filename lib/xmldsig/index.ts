@@ -1,0 +1,8 @@
+export { algorithmName, DIGEST_ALGORITHMS, DS_NS, ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS } from './algorithms'
+export { C14N, c14nOptionsFor, canonicalize, inScopeNamespaces } from './c14n'
+export { certificateProblems, trustedKeysFromCertificates } from './keys'
+export { findEnvelopedSignature, listSignatures, readSignatureParts, verifyEnvelopedSignature } from './verify'
+export type { C14nOptions } from './c14n'
+export type { CertificateProblem } from './keys'
+export type { SignatureParts, SignatureReference } from './verify'
+export type { SignatureProblem, SignatureResult, TrustedKey } from './types'
