@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto'
+import { storeClock } from './clock'
+import { connectionRepository } from './connections'
+import { openPglite, openPostgres, type Db } from './db'
+import { migrate } from './migrations'
+import { runRepository } from './runs'
+import { savedReportRepository } from './saved-reports'
+import type { PurgeResult, Store } from './types'
+
+export interface CreateStoreOptions {
+  /** postgres://… : use a real PostgreSQL. Otherwise PGlite at `dataDir`. */
+  databaseUrl?: string
+  /** A directory, or `memory://` (tests). Default ./.data/pglite. */
+  dataDir?: string
+  retentionDays?: number
+  /** Pins the store's clock (tests). */
+  now?: () => Date
+}
+
+/** Opens the database, applies migrations and returns the repositories. The caller owns `close()`. */
+export async function createStore(o: CreateStoreOptions = {}): Promise<Store> {
+  const db = o.databaseUrl ? await openPostgres(o.databaseUrl) : await openPglite(o.dataDir ?? './.data/pglite')
+  try {
+    await migrate(db)
+  } catch (err) {
+    await db.close().catch(() => {})
+    throw err
+  }
+  return storeOver(db, o)
+}
+
+function storeOver(db: Db, o: CreateStoreOptions): Store {
+  const retentionDays = o.retentionDays ?? 7
+  const clock = storeClock(retentionDays, o.now)
+  let secret: Promise<string> | undefined
+  const userKeySecret = () => (secret ??= loadSecret(db))
+  return {
+    kind: db.kind,
+    retentionDays,
+    connections: connectionRepository(db, clock),
+    runs: runRepository(db, clock, userKeySecret),
+    savedReports: savedReportRepository(db, clock),
+    async purgeExpired(now = clock.now()): Promise<PurgeResult> {
+      // Runs first, so the count does not include runs that go with their connection.
+      const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
+      const connections = await db.query<{ id: string }>('delete from connections where expires_at <= $1 returning id', [now])
+      const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [now])
+      return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length }
+    },
+    close: () => db.close(),
+  }
+}
+
+// The key for hashing test users lives in the database, so every app instance counts the same user once.
+async function loadSecret(db: Db): Promise<string> {
+  await db.query(`insert into store_settings (key, value) values ('user-key-secret', $1) on conflict (key) do nothing`,
+    [randomBytes(32).toString('base64url')])
+  const { rows } = await db.query<{ value: string }>(`select value from store_settings where key = 'user-key-secret'`)
+  return rows[0]!.value
+}
