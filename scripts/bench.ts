@@ -1,0 +1,134 @@
+// npm run bench — throughput and latency of the hot paths, with the established libraries side by side on the
+// same input in the same process. Prints medians and ratios; asserts nothing (speed goals live here, not in tests).
+import { createHash, createSign, createVerify } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import samlify from 'samlify'
+import { SAML } from '@node-saml/node-saml'
+import { SignedXml } from 'xml-crypto'
+import { DOMParser } from '@xmldom/xmldom'
+import { BUILTIN_PROFILES, checkContext } from '../lib/index'
+import { analyzeSamlMetadata } from '../lib/saml/metadata/index'
+import { validateSamlResponse } from '../lib/saml/response/index'
+import { ACS_URL, CERT_B64, CERT_PEM, IDP_ENTITY_ID, KEY_PEM, largeSignedEntraMetadata, NOW, REQUEST_ID, SMALL_OKTA_METADATA_PATH, SP_ENTITY_ID, signedResponseXml } from './bench/inputs'
+
+interface Result { name: string; n: number; medianUs: number; p95Us: number; perSecond: number }
+
+async function measure(name: string, fn: () => unknown, o: { seconds?: number; async?: boolean } = {}): Promise<Result> {
+  const budgetMs = (o.seconds ?? 1.5) * 1000
+  for (let i = 0; i < 20; i++) await fn() // warm up (JIT, key caches)
+  const times: number[] = []
+  const start = performance.now()
+  while (performance.now() - start < budgetMs) {
+    const t0 = performance.now()
+    const r = fn()
+    if (o.async) await r
+    times.push(performance.now() - t0)
+  }
+  const total = performance.now() - start
+  times.sort((a, b) => a - b)
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 1000
+  return { name, n: times.length, medianUs: q(0.5), p95Us: q(0.95), perSecond: (times.length / total) * 1000 }
+}
+
+function print(title: string, results: Result[], baseline: string) {
+  const base = results.find((r) => r.name === baseline)!
+  console.log(`\n## ${title}`)
+  console.log('| implementation | calls | median | p95 | per second | vs ' + baseline + ' |')
+  console.log('|---|---:|---:|---:|---:|---:|')
+  for (const r of results) {
+    const ratio = r.name === baseline ? '1×' : `${(r.medianUs / base.medianUs).toFixed(1)}× slower`
+    console.log(`| ${r.name} | ${r.n} | ${fmt(r.medianUs)} | ${fmt(r.p95Us)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.medianUs < base.medianUs ? `${(base.medianUs / r.medianUs).toFixed(1)}× faster` : ratio} |`)
+  }
+}
+const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(0)} µs`)
+
+async function benchResponse() {
+  const xml = signedResponseXml()
+  const b64 = Buffer.from(xml).toString('base64')
+  const trust = { entityId: IDP_ENTITY_ID, signingCertificates: [CERT_B64], kind: 'entra' as const }
+  const ctx = checkContext({ profile: BUILTIN_PROFILES.autodesk, now: NOW, idp: 'entra', spEntityId: SP_ENTITY_ID, acsUrl: ACS_URL })
+  const ours = validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID })
+  console.log(`\nInput: ${xml.length} bytes, assertion signed (RSA-SHA256, exc-c14n). Our verdict: ${ours.summary.verdict}, findings: ${ours.findings.map((f) => f.code).join(', ') || 'none'}`)
+
+  samlify.setSchemaValidator({ validate: async () => 'skipped' }) // no XSD: samlify's fastest configuration
+  const idp = samlify.IdentityProvider({ entityID: IDP_ENTITY_ID, signingCert: CERT_PEM, singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: 'https://idp.example/sso' }] })
+  const sp = samlify.ServiceProvider({ entityID: SP_ENTITY_ID, wantAssertionsSigned: true, assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: ACS_URL }] })
+  await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } })
+
+  const nodeSaml = new SAML({ idpCert: CERT_PEM, issuer: SP_ENTITY_ID, callbackUrl: ACS_URL, audience: SP_ENTITY_ID, wantAuthnResponseSigned: false, wantAssertionsSigned: true, validateInResponseTo: 'never' as never, acceptedClockSkewMs: 180_000 })
+  await nodeSaml.validatePostResponseAsync({ SAMLResponse: b64 })
+
+  const xmlCryptoCheck = () => {
+    const doc = new DOMParser().parseFromString(xml, 'text/xml')
+    const sigNode = doc.getElementsByTagNameNS('http://www.w3.org/2000/09/xmldsig#', 'Signature')[0]!
+    const sig = new SignedXml({ publicCert: CERT_PEM })
+    sig.loadSignature(sigNode as never)
+    if (!sig.checkSignature(xml)) throw new Error('xml-crypto: signature did not verify')
+  }
+  xmlCryptoCheck()
+
+  // The crypto floor: SHA-256 of the signed bytes + one RSA-2048 verify. Nothing can validate faster than this.
+  const signedInfo = xml.slice(xml.indexOf('<SignedInfo'), xml.indexOf('</SignedInfo>') + 13)
+  const assertion = xml.slice(xml.indexOf('<Assertion'), xml.indexOf('</Assertion>') + 12)
+  const sigValue = createSign('RSA-SHA256').update(signedInfo).sign(KEY_PEM)
+  const floor = () => {
+    createHash('sha256').update(assertion).digest()
+    if (!createVerify('RSA-SHA256').update(signedInfo).verify(CERT_PEM, sigValue)) throw new Error('floor verify failed')
+  }
+
+  const results = [
+    await measure('sso-preflight validateSamlResponse (every check)', () => validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID })),
+    await measure('samlify 2.13 parseLoginResponse (no XSD)', () => sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } }), { async: true }),
+    await measure('@node-saml/node-saml 5.1 validatePostResponseAsync', () => nodeSaml.validatePostResponseAsync({ SAMLResponse: b64 }), { async: true }),
+    await measure('xml-crypto 6.3 checkSignature alone', xmlCryptoCheck),
+    await measure('crypto floor (SHA-256 + RSA-2048 verify)', floor),
+  ]
+  print('Signed SAML response validation', results, 'sso-preflight validateSamlResponse (every check)')
+  return results
+}
+
+async function benchMetadata() {
+  const large = largeSignedEntraMetadata()
+  const small = readFileSync(SMALL_OKTA_METADATA_PATH, 'utf8')
+  const opts = { profile: BUILTIN_PROFILES.autodesk, now: NOW }
+  const l = analyzeSamlMetadata({ xml: large }, opts)
+  console.log(`\nMetadata inputs: large ${large.length} bytes (signed, ${l.certificates?.length ?? 0} certificate entries; signature findings: ${l.findings.filter((f) => /SIGNATURE/.test(f.code)).map((f) => f.code).join(', ') || 'none'}), small ${small.length} bytes`)
+  const results = [
+    await measure('analyzeSamlMetadata, 50 KB signed Entra-like (target p50 ≤ 2 ms)', () => analyzeSamlMetadata({ xml: large }, opts)),
+    await measure('analyzeSamlMetadata, 2 KB Okta (target p50 ≤ 0.2 ms)', () => analyzeSamlMetadata({ xml: small }, opts)),
+  ]
+  print('SAML metadata analysis', results, results[0]!.name)
+
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  const before = process.memoryUsage().heapUsed
+  const listenersBefore = process.listenerCount('uncaughtException')
+  for (let i = 0; i < 100_000; i++) analyzeSamlMetadata({ xml: small }, opts)
+  gc?.()
+  const after = process.memoryUsage().heapUsed
+  console.log(`\nMemory over 100,000 small-metadata analyses: heap ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${gc ? 'after GC' : 'no --expose-gc: indicative only'}); uncaughtException listeners ${listenersBefore} → ${process.listenerCount('uncaughtException')}`)
+}
+
+function benchCliWall() {
+  const dir = mkdtempSync(join(tmpdir(), 'sso-bench-'))
+  const md = join(dir, 'md.xml')
+  writeFileSync(md, readFileSync(SMALL_OKTA_METADATA_PATH))
+  const times: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const t0 = performance.now()
+    try { execFileSync(process.execPath, ['dist/cli.mjs', 'metadata', md, '--json'], { stdio: 'ignore' }) } catch { /* exit 1 = findings */ }
+    times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  console.log(`\nCLI wall time (node dist/cli.mjs metadata <2 KB file> --json, incl. Node start), 10 runs: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms (target ≤ 300 ms)`)
+}
+
+console.log(`# sso-preflight bench — Node ${process.version}, ${new Date().toISOString()}`)
+const r = await benchResponse()
+await benchMetadata()
+benchCliWall()
+const ours = r[0]!, floor = r[4]!
+console.log(`\nSummary: ${Math.round(ours.perSecond)} validations/s (target ≥ 1,000); ${(ours.medianUs / floor.medianUs).toFixed(1)}× the crypto floor.`)
