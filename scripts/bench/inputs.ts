@@ -12,7 +12,8 @@ export const IDP_ENTITY_ID = 'https://sts.windows.net/6f1c2d3e-0000-4000-8000-00
 export const SP_ENTITY_ID = 'https://www.okta.com/saml2/service-provider/spbenchabc123'
 export const ACS_URL = 'https://autodesk-prod.okta.com/sso/saml2/0oabench123'
 export const REQUEST_ID = '_req-' + '4c1f6d2e9b8a7f60'
-export const NOW = new Date('2026-11-22T12:00:00Z')
+// The peers read the real clock, so the documents are built around it and our validator gets the same instant.
+export const NOW = new Date(Math.floor(Date.now() / 1000) * 1000)
 
 const iso = (ms: number) => new Date(NOW.getTime() + ms).toISOString()
 

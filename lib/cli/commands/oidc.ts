@@ -31,7 +31,9 @@ export const oidcCommand: Command = {
       discovery = fetched.discovery
       jwks ??= fetched.jwks
       const report = analyzeOidcConfiguration({ discovery, jwks, source }, { ...opts, expectedIssuer: expectedIssuer ?? source.replace(/\/\.well-known\/openid-configuration$/, '') })
-      const merged = fetched.findings.length ? buildReport({ ...report, subject: report.subject, profile: report.profile, now, findings: [...report.findings, ...fetched.findings] }) : report
+      const merged = fetched.findings.length
+        ? buildReport({ subject: report.subject, profile: report.profile, now, findings: [...report.findings, ...fetched.findings], skipped: report.skipped, certificates: report.certificates, facts: report.facts })
+        : report
       return emitReport(io, merged, args.flags.json === true)
     }
     discovery = await readInputFile(io, source, 'discovery file')

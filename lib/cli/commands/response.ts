@@ -1,4 +1,5 @@
 import { checkContext } from '../../context'
+import { usageError } from '../../errors'
 import { buildReport } from '../../findings/report'
 import { parseIdpMetadata, toIdpTrust } from '../../saml/metadata/index'
 import { validateSamlResponse } from '../../saml/response/index'
@@ -17,7 +18,7 @@ export const responseCommand: Command = {
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, { min: 1, max: 1, name: 'response file' })
     const metadataFile = stringFlag(args, 'idp-metadata')
-    if (!metadataFile) throw (await import('../../errors')).usageError('--idp-metadata <file> is required (the IdP metadata holds the certificates to verify with)')
+    if (!metadataFile) throw usageError('--idp-metadata <file> is required (the IdP metadata holds the certificates to verify with)')
     const responseText = await readInputFile(io, args.positional[0]!, 'response file')
     const metadataXml = await readInputFile(io, metadataFile, 'metadata file')
     const profile = await resolveProfile(io, stringFlag(args, 'profile'))
