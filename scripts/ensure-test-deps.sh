@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm test` needs two Debian packages: chromium (Playwright drives it; no tool downloads its own browser) and
+# xmlsec1 (the reference XML-DSig implementation, our second opinion on signatures). Installs them when missing
+# and running as root; otherwise says how.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || [ -n "${PLAYWRIGHT_CHROMIUM_PATH:-}" ] || missing+=(chromium)
+command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
+((${#missing[@]} == 0)) && exit 0
+if [ "$(id -u)" = 0 ]; then
+  echo "Installing Debian packages for the tests: ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+else
+  echo "npm test needs: sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
