@@ -1,0 +1,45 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { OidcInteractionDetails, OidcProvider } from './types'
+import { esc, page, scenarioTable } from '../html'
+import { DEMO_DOMAIN, OIDC_SCENARIOS, scenarioFromUsername } from '../scenarios'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './provider'
+
+type Send = (res: ServerResponse, status: number, type: string, body: string) => void
+
+/** The mock's own login page for oidc-provider: a Username field and a "Sign in" button; the username picks the fault. */
+export async function handleInteraction(provider: OidcProvider, issuer: string, req: IncomingMessage, res: ServerResponse, url: URL, form: URLSearchParams, send: Send): Promise<boolean> {
+  const m = /^\/oidc\/interaction\/([A-Za-z0-9_-]+)(\/login)?$/.exec(url.pathname)
+  if (!m) return false
+  let details: OidcInteractionDetails
+  try {
+    details = await provider.interactionDetails(req, res)
+  } catch {
+    send(res, 400, 'text/html; charset=utf-8', page('Session expired', '<h1>This sign-in has expired</h1><p>Start the test login again.</p>'))
+    return true
+  }
+  if (!m[2] || req.method !== 'POST') {
+    send(res, 200, 'text/html; charset=utf-8', page('Mock IdP sign-in (OIDC)', `<h1>Sign in to the mock IdP (OpenID Connect)</h1>
+<p>Client: <code>${esc(String(details.params.client_id ?? ''))}</code>. Demo client ID <code>${DEMO_CLIENT_ID}</code>, secret <code>${DEMO_CLIENT_SECRET}</code>.</p>
+<form method="post" action="/oidc/interaction/${esc(details.uid)}/login">
+<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off">
+<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
+${scenarioTable(OIDC_SCENARIOS, DEMO_DOMAIN)}`))
+    return true
+  }
+  const username = (form.get('username') ?? '').trim().toLowerCase() || `ok@${DEMO_DOMAIN}`
+  const scenario = scenarioFromUsername(username, OIDC_SCENARIOS)
+  if ('errorRedirect' in scenario && scenario.errorRedirect) {
+    // As Entra and Okta do: back to the client's redirect URI with error and error_description (and state).
+    const redirectUri = String(details.params.redirect_uri ?? '')
+    const target = new URL(redirectUri)
+    target.searchParams.set('error', scenario.errorRedirect.error)
+    target.searchParams.set('error_description', scenario.errorRedirect.description
+      .replaceAll('REDIRECT', redirectUri).replaceAll('CLIENT', String(details.params.client_id ?? '')))
+    if (typeof details.params.state === 'string') target.searchParams.set('state', details.params.state)
+    target.searchParams.set('iss', issuer)
+    res.writeHead(303, { Location: target.href }).end()
+    return true
+  }
+  await provider.interactionFinished(req, res, { login: { accountId: username } }, { mergeWithLastSubmission: false })
+  return true
+}

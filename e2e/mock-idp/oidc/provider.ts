@@ -1,0 +1,86 @@
+// @ts-expect-error oidc-provider ships no type declarations; ./types.ts describes the slice used here.
+import ProviderModule from 'oidc-provider'
+import { exportJWK, generateKeyPair, type JWK } from 'jose'
+import { esc } from '../html'
+import { OIDC_SCENARIOS, scenarioFromUsername } from '../scenarios'
+import { tamperIdToken } from './faults'
+import type { OidcKoaContext, OidcProvider, OidcProviderConstructor } from './types'
+
+const Provider = ProviderModule as OidcProviderConstructor
+
+export const DEMO_CLIENT_ID = 'sso-preflight-demo'
+/** The demo client's secret: a test value shown on the mock's pages, never a real secret. */
+export const DEMO_CLIENT_SECRET = 'demo-secret-not-a-secret'
+
+/** Redirect URIs the demo client accepts: the app's callback on the demo and e2e ports (any localhost port 3000–3199). */
+function demoRedirectUris(): string[] {
+  const extra = (process.env.MOCK_IDP_REDIRECT_URIS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const ports = Array.from({ length: 200 }, (_, i) => 3000 + i)
+  return [...ports.flatMap((p) => [`http://localhost:${p}/oidc/callback`, `http://127.0.0.1:${p}/oidc/callback`]), ...extra]
+}
+
+export interface MockOidc {
+  readonly provider: OidcProvider
+  readonly issuer: string
+}
+
+/** The OIDC half of the mock IdP: oidc-provider with its own login page (interactions) and ID-token faults. */
+export async function createOidcProvider(base: string): Promise<MockOidc> {
+  const issuer = `${base}/oidc`
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true })
+  const signingJwk: JWK = { ...(await exportJWK(privateKey)), kid: 'mock-idp-oidc-1', alg: 'RS256', use: 'sig' }
+  const configuration = {
+    clients: [{
+      client_id: DEMO_CLIENT_ID,
+      client_secret: DEMO_CLIENT_SECRET,
+      redirect_uris: demoRedirectUris(),
+      response_types: ['code'],
+      grant_types: ['authorization_code'],
+      token_endpoint_auth_method: 'client_secret_basic',
+    }],
+    jwks: { keys: [signingJwk] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
+    conformIdTokenClaims: false,
+    cookies: { keys: ['mock-idp-cookie-key-for-tests-only'] },
+    features: { devInteractions: { enabled: false } },
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/oidc/interaction/${interaction.uid}` },
+    findAccount: (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: () => {
+        const scenario = scenarioFromUsername(id, OIDC_SCENARIOS).id
+        const local = id.split('@')[0] ?? id
+        return {
+          sub: id,
+          name: `${local} User`,
+          given_name: local,
+          family_name: 'User',
+          ...(scenario === 'missing-email' ? {} : { email: id, email_verified: true }),
+        }
+      },
+    }),
+    // First-party demo client: grant the requested scopes without a consent screen.
+    loadExistingGrant: async (ctx: OidcKoaContext) => {
+      const accountId = ctx.oidc.session?.accountId
+      const clientId = ctx.oidc.client?.clientId
+      if (!accountId || !clientId) return undefined
+      const grant = new ctx.oidc.provider.Grant({ clientId, accountId })
+      grant.addOIDCScope('openid email profile')
+      await grant.save()
+      return grant
+    },
+    renderError: (ctx: OidcKoaContext, out: { error?: unknown; error_description?: unknown }) => {
+      ctx.type = 'html'
+      ctx.body = `<!doctype html><title>Mock IdP error</title><h1>Mock IdP error</h1><pre>${esc(String(out.error))}: ${esc(String(out.error_description ?? ''))}</pre>`
+    },
+  }
+  const provider = new Provider(issuer, configuration)
+  // Faulty ID tokens: the provider issues a correct token, then this re-signs it the way the scenario says.
+  provider.use(async (ctx, next) => {
+    await next()
+    if (ctx.path !== '/token' || ctx.status !== 200) return
+    const body = ctx.body as { id_token?: unknown } | undefined
+    if (!body || typeof body.id_token !== 'string') return
+    ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, { signingJwk, issuer }) }
+  })
+  return { provider, issuer }
+}

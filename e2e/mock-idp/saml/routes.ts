@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { autoPostForm, esc, page, scenarioTable } from '../html'
+import { DEMO_DOMAIN, SAML_SCENARIOS, scenarioFromUsername } from '../scenarios'
+import { decodeAuthnRequest } from './authn-request'
+import { idpMetadataXml } from './metadata'
+import { buildSamlResponse } from './response'
+
+type Send = (res: ServerResponse, status: number, type: string, body: string) => void
+
+/** The SAML half of the mock IdP: metadata, the SSO endpoint (both bindings) with a login form, and the answer. */
+export async function handleSaml(req: IncomingMessage, res: ServerResponse, url: URL, form: URLSearchParams, base: string, send: Send): Promise<boolean> {
+  if (url.pathname === '/saml/metadata' && req.method === 'GET') {
+    send(res, 200, 'application/samlmetadata+xml; charset=utf-8', idpMetadataXml(base))
+    return true
+  }
+  if (url.pathname === '/saml/sso') {
+    const params = req.method === 'POST' ? form : url.searchParams
+    const samlRequest = params.get('SAMLRequest')
+    if (!samlRequest) {
+      send(res, 400, 'text/html; charset=utf-8', page('No SAMLRequest', '<h1>No SAMLRequest</h1><p>Start a test login from SSO Preflight.</p>'))
+      return true
+    }
+    const request = decodeAuthnRequest(samlRequest, req.method === 'POST' ? 'post' : 'redirect')
+    if ('error' in request) {
+      send(res, 400, 'text/html; charset=utf-8', page('Bad AuthnRequest', `<h1>Bad AuthnRequest</h1><p>${esc(request.error)}</p>`))
+      return true
+    }
+    const hidden = { requestId: request.id, acsUrl: request.acsUrl, spEntityId: request.issuer, RelayState: params.get('RelayState') ?? '' }
+    const inputs = Object.entries(hidden).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
+    send(res, 200, 'text/html; charset=utf-8', page('Mock IdP sign-in (SAML)', `<h1>Sign in to the mock IdP (SAML)</h1>
+<p>Service provider: <code>${esc(request.issuer)}</code><br>Answer goes to: <code>${esc(request.acsUrl)}</code></p>
+<form method="post" action="/saml/login">${inputs}
+<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off">
+<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
+${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`))
+    return true
+  }
+  if (url.pathname === '/saml/login' && req.method === 'POST') {
+    const username = (form.get('username') ?? '').trim() || `ok@${DEMO_DOMAIN}`
+    const acsUrl = form.get('acsUrl') ?? ''
+    if (!/^https?:\/\//.test(acsUrl)) {
+      send(res, 400, 'text/html; charset=utf-8', page('Bad ACS URL', '<h1>The AuthnRequest named no http(s) ACS URL</h1>'))
+      return true
+    }
+    const scenario = scenarioFromUsername(username, SAML_SCENARIOS).id
+    const xml = buildSamlResponse({
+      base, scenario, username, now: new Date(),
+      requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '',
+    })
+    const fields: Record<string, string> = { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') }
+    const relayState = form.get('RelayState')
+    if (relayState) fields.RelayState = relayState
+    send(res, 200, 'text/html; charset=utf-8', autoPostForm(acsUrl, fields, 'Continue to the service provider'))
+    return true
+  }
+  return false
+}

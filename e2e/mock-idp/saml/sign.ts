@@ -1,0 +1,30 @@
+import { SignedXml } from 'xml-crypto'
+import type { TestKeyPair } from '../keys'
+
+const ALG = {
+  sha256: { signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digest: 'http://www.w3.org/2001/04/xmlenc#sha256' },
+  sha1: { signature: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digest: 'http://www.w3.org/2000/09/xmldsig#sha1' },
+} as const
+
+export type SignAlg = keyof typeof ALG
+
+/**
+ * Signs one element (found by local name) with an enveloped signature placed after its Issuer, as IdPs do.
+ * `which` picks the element: the Assertion, or the Response root.
+ */
+export function signElement(xml: string, which: 'Assertion' | 'Response', key: TestKeyPair, alg: SignAlg): string {
+  const path = which === 'Assertion' ? "//*[local-name(.)='Assertion']" : "/*[local-name(.)='Response']"
+  const sig = new SignedXml({
+    privateKey: key.privateKeyPem,
+    publicCert: key.certPem,
+    signatureAlgorithm: ALG[alg].signature,
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  })
+  sig.addReference({
+    xpath: path,
+    digestAlgorithm: ALG[alg].digest,
+    transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
+  })
+  sig.computeSignature(xml, { prefix: 'ds', location: { reference: `${path}/*[local-name(.)='Issuer']`, action: 'after' } })
+  return sig.getSignedXml()
+}
