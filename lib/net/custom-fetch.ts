@@ -13,6 +13,16 @@ export class SafeFetchError extends Error {
   }
 }
 
+/**
+ * The NET_ findings behind an error from a fetch-shaped call, looking through wrappers such as openid-client's
+ * ClientError (which keeps our error as `cause`). Undefined when the failure did not come from lib/net.
+ */
+export function netFindingsOf(err: unknown): Finding[] | undefined {
+  for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++)
+    if (e instanceof SafeFetchError) return e.findings
+  return undefined
+}
+
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
@@ -27,7 +37,14 @@ export function makeCustomFetch(o: SafeFetchOptions = {}): FetchLike {
   return async (input, init = {}) => {
     const headers: Record<string, string> = {}
     new Headers(init.headers).forEach((v, k) => { headers[k] = v })
-    const body = init.body === undefined || init.body === null ? undefined : new Uint8Array(await new Response(init.body).arrayBuffer())
+    let body: Uint8Array | undefined
+    if (init.body !== undefined && init.body !== null) {
+      // Let the platform serialise any BodyInit, including the content type fetch() would add (URLSearchParams → form).
+      const asResponse = new Response(init.body)
+      const implied = asResponse.headers.get('content-type')
+      if (implied && headers['content-type'] === undefined) headers['content-type'] = implied
+      body = new Uint8Array(await asResponse.arrayBuffer())
+    }
     const r = await fetchBytes(String(input), {
       ...o,
       method: init.method ?? o.method ?? 'GET',

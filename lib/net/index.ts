@@ -1,5 +1,5 @@
 export { classifyAddress, isForbiddenAddress, normalizeIpLiteral } from './address-policy'
-export { makeCustomFetch, SafeFetchError } from './custom-fetch'
+export { makeCustomFetch, netFindingsOf, SafeFetchError } from './custom-fetch'
 export { loopbackAllowedByEnv, NetEnvSchema } from './env'
 export { checkResolvedAddresses, checkUrl } from './policy'
 export { fetchBytes, safeFetch } from './safe-fetch'

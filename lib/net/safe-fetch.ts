@@ -49,21 +49,22 @@ export async function fetchBytes(rawUrl: string, o: SafeFetchOptions = {}): Prom
   let headers: Record<string, string> = { ...lowerKeys(o.headers ?? {}) }
   let current: string = rawUrl
 
+  // A failed fetch reports only why it failed: an http warning next to a refusal is noise.
   for (;;) {
     const checked = checkUrl(current, policy, ctx)
-    if (!checked.ok) return { ok: false, findings: [...warnings, ...checked.findings] }
+    if (!checked.ok) return { ok: false, findings: checked.findings }
     for (const w of checked.warnings) if (!warnings.some((x) => x.code === w.code)) warnings.push(w)
     const url = checked.url
     let res: { status: number; headers: Record<string, string>; body: Buffer; location?: string }
     try {
       res = await requestOnce(url, { method, headers, body, policy, deadline, timeoutMs, maxBytes: o.maxBytes ?? DEFAULT_MAX_BYTES, resolve: o.resolve ?? defaultResolver, signal: o.signal, ctx })
     } catch (err) {
-      return { ok: false, findings: [...warnings, toFinding(err, url, timeoutMs, ctx)] }
+      return { ok: false, findings: [toFinding(err, url, timeoutMs, ctx)] }
     }
     if (o.followRedirects === false || !REDIRECT_STATUSES.has(res.status) || res.location === undefined)
       return { ok: true, status: res.status, headers: res.headers, body: res.body, finalUrl: url.href, redirects, findings: warnings }
     if (redirects.length >= maxRedirects)
-      return { ok: false, findings: [...warnings, finding('NET_TOO_MANY_REDIRECTS', { expected: `at most ${maxRedirects} redirects`, actual: [rawUrl, ...redirects, safeResolve(res.location, url)], where: rawUrl }, ctx)] }
+      return { ok: false, findings: [finding('NET_TOO_MANY_REDIRECTS', { expected: `at most ${maxRedirects} redirects`, actual: [rawUrl, ...redirects, safeResolve(res.location, url)], where: rawUrl }, ctx)] }
     const next = safeResolve(res.location, url)
     // Fetch semantics: 303 (and 301/302 after POST) become GET without a body; credentials never cross origins.
     if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; delete headers['content-type'] }
@@ -78,7 +79,7 @@ export async function safeFetch(url: string, o: SafeFetchOptions = {}): Promise<
   const r = await fetchBytes(url, o)
   if (!r.ok) return r
   if (r.status >= 400)
-    return { ok: false, findings: [...r.findings, finding('NET_HTTP_ERROR', { expected: '2xx', actual: r.status, where: r.finalUrl }, o.ctx)] }
+    return { ok: false, findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: r.status, where: r.finalUrl }, o.ctx)] }
   return { ok: true, status: r.status, headers: r.headers, body: r.body.toString('utf8'), finalUrl: r.finalUrl, redirects: r.redirects, findings: r.findings }
 }
 
@@ -180,7 +181,8 @@ function toFinding(err: unknown, url: URL, timeoutMs: number, ctx: FindingContex
   if (err instanceof DnsFailure) return finding('NET_DNS_FAILURE', { expected: 'the host name resolves', actual: errCode(err.cause) ?? 'no answer', where: url.href, host: err.host }, ctx)
   if (err instanceof Error && err.name === 'AbortError') return timeoutFinding(url, timeoutMs, ctx)
   const code = errCode(err)
-  if (code && TLS_CODE.test(code)) return finding('NET_TLS_ERROR', { expected: 'a trusted TLS certificate for ' + url.hostname, actual: code, where: url.href }, ctx)
+  const sslLibrary = typeof err === 'object' && err !== null && 'library' in err
+  if ((code && TLS_CODE.test(code)) || (url.protocol === 'https:' && (code === 'EPROTO' || sslLibrary))) return finding('NET_TLS_ERROR', { expected: 'a trusted TLS certificate for ' + url.hostname, actual: code, where: url.href }, ctx)
   if (code === 'ETIMEDOUT') return timeoutFinding(url, timeoutMs, ctx)
   return finding('NET_CONNECT_FAILED', { expected: 'a connection', actual: code ?? (err instanceof Error ? err.message : String(err)), where: url.href }, ctx)
 }
