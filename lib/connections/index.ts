@@ -1,0 +1,6 @@
+export { TEST_USER_TARGET, verdictFor } from './verdict'
+export type { BlockingItem, ConnectionVerdict, FailingUser, Verdict } from './verdict'
+export { NewConnectionRequestSchema, toNewConnection, vendorSpValues } from './request'
+export type { NewConnectionRequest } from './request'
+export { connectionUrls, setupValues } from './setup-values'
+export type { ConnectionUrls, SetupValue } from './setup-values'

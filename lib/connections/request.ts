@@ -1,0 +1,83 @@
+import { z } from 'zod'
+import { BUILTIN_PROFILES, isBuiltinProfileId } from '../profiles/index'
+import type { SpProfile } from '../profiles/schema'
+import type { NewConnection } from '../store/types'
+
+const MAX_METADATA_BYTES = 1_000_000
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const Text = (max: number) => z.preprocess(blank, z.string().trim().max(max, `At most ${max} characters`).optional())
+const HttpsUrl = z.preprocess(blank, z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).max(2048).optional())
+
+/** "a.com, b.com" (a form) or ["a.com"] (the API). */
+const Domains = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(/[\s,;]+/).filter(Boolean) : v),
+  z.array(z.string().regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/i, 'Not a domain name (e.g. contoso.com)')).max(100).optional(),
+)
+
+/**
+ * A new connection, as the API body and the form both send it. Strict: a `clientSecret` (or any unknown key) is
+ * refused rather than silently dropped, so nobody believes it was saved.
+ */
+export const NewConnectionRequestSchema = z.strictObject({
+  name: Text(200),
+  protocol: z.enum(['saml', 'oidc'], { error: 'Choose SAML or OIDC' }),
+  profileId: z.preprocess(blank, z.string().default('autodesk')),
+  metadataXml: z.preprocess(blank, z.string().max(MAX_METADATA_BYTES, 'The metadata is larger than 1 MB').optional()),
+  metadataUrl: HttpsUrl,
+  issuer: HttpsUrl,
+  clientId: Text(500),
+  connectionId: z.preprocess(blank, z.string().trim().regex(/^[A-Za-z0-9_-]{1,200}$/, 'Letters, digits, - and _ only').optional()),
+  spEntityId: Text(2048),
+  acsUrl: HttpsUrl,
+  verifiedDomains: Domains,
+}).superRefine((v, ctx) => {
+  if (!isBuiltinProfileId(v.profileId)) {
+    ctx.addIssue({ code: 'custom', path: ['profileId'], message: `Unknown profile; use one of ${Object.keys(BUILTIN_PROFILES).join(', ')}` })
+    return
+  }
+  const profile = BUILTIN_PROFILES[v.profileId]
+  if (!profile.protocols.includes(v.protocol)) {
+    ctx.addIssue({ code: 'custom', path: ['protocol'], message: `The ${profile.id} profile accepts ${profile.protocols.join(' / ').toUpperCase()} only` })
+  }
+  if (v.protocol === 'saml') {
+    if (v.metadataXml === undefined && v.metadataUrl === undefined) ctx.addIssue({ code: 'custom', path: ['metadataXml'], message: 'Paste the IdP metadata XML or give its URL' })
+    if (v.metadataXml !== undefined && v.metadataUrl !== undefined) ctx.addIssue({ code: 'custom', path: ['metadataUrl'], message: 'Give either the metadata XML or its URL, not both' })
+  } else {
+    if (v.issuer === undefined) ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'Enter the OIDC issuer URL' })
+    if (v.clientId === undefined) ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Enter the client ID of the app registration' })
+  }
+})
+export type NewConnectionRequest = z.infer<typeof NewConnectionRequestSchema>
+
+/** The vendor's SP values: typed by the admin, else filled from the profile's templates with their connection ID. */
+export function vendorSpValues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'connectionId'>): { spEntityId?: string; acsUrl?: string } {
+  const fill = (template: string | undefined) =>
+    template && r.connectionId ? template.replace(/<[^>]*connection-id[^>]*>/g, r.connectionId) : undefined
+  const spEntityId = r.spEntityId ?? fill(profile.saml?.entityIdTemplate)
+  const acsUrl = r.acsUrl ?? fill(profile.saml?.acsUrlTemplate)
+  return { ...(spEntityId ? { spEntityId } : {}), ...(acsUrl ? { acsUrl } : {}) }
+}
+
+/** The row to store. `name` falls back to what the static check learnt (entity ID, issuer) or the URL's host. */
+export function toNewConnection(r: NewConnectionRequest, learnt: { entityId?: string; issuer?: string } = {}): NewConnection {
+  const profile = BUILTIN_PROFILES[isBuiltinProfileId(r.profileId) ? r.profileId : 'autodesk']
+  const sp = r.protocol === 'saml' ? vendorSpValues(profile, r) : {}
+  const config = {
+    ...(r.metadataXml !== undefined ? { idpMetadataXml: r.metadataXml } : {}),
+    ...(r.metadataUrl !== undefined ? { metadataUrl: r.metadataUrl } : {}),
+    ...(r.issuer !== undefined ? { issuer: r.issuer } : {}),
+    ...(r.clientId !== undefined ? { clientId: r.clientId } : {}),
+    ...(r.connectionId !== undefined ? { connectionId: r.connectionId } : {}),
+    ...sp,
+    ...(r.verifiedDomains?.length ? { verifiedDomains: r.verifiedDomains.map((d) => d.toLowerCase()) } : {}),
+  }
+  return { name: r.name ?? defaultName(r, learnt), protocol: r.protocol, profileId: profile.id, config }
+}
+
+function defaultName(r: NewConnectionRequest, learnt: { entityId?: string; issuer?: string }): string {
+  const from = learnt.entityId ?? learnt.issuer ?? r.metadataUrl ?? r.issuer
+  if (from) {
+    try { return `${r.protocol.toUpperCase()} · ${new URL(from).host}` } catch { return `${r.protocol.toUpperCase()} · ${from.slice(0, 100)}` }
+  }
+  return r.protocol === 'saml' ? 'SAML connection' : 'OIDC connection'
+}
