@@ -1,0 +1,50 @@
+import type { SignatureGate } from './signature-gate'
+import type { SamlResponseEnvelope, SignedAssertion } from './model'
+
+/** j***@example.com for e-mail addresses; a***z for anything else. Enough to recognise, not to reuse. */
+export function maskIdentifier(value: string): string {
+  const at = value.lastIndexOf('@')
+  if (at > 0) return `${value[0]}***${value.slice(at)}`
+  if (value.length <= 2) return '***'
+  return `${value[0]}***${value[value.length - 1]}`
+}
+
+/**
+ * Non-secret values for the admin, read ONLY from signed content: the assertion a valid signature covers, and the
+ * Response envelope only when its own signature verified.
+ */
+export function responseFacts(o: { encoding: string; signed?: SignedAssertion; response?: SamlResponseEnvelope; gate?: SignatureGate }): Record<string, unknown> {
+  const facts: Record<string, unknown> = { encoding: o.encoding }
+  const g = o.gate
+  if (g) {
+    facts.signature = {
+      response: g.response ? (g.responseSignatureValid ? 'valid' : 'invalid') : 'absent',
+      assertion: g.assertion ? (g.assertion.ok && g.signedBy !== 'response' ? 'valid' : 'invalid') : 'absent',
+      ...(g.signedBy ? { assertionCoveredBy: g.signedBy } : {}),
+      ...(g.key ? { certificateSha256: g.key.sha256 } : {}),
+    }
+  }
+  const a = o.signed
+  if (a) {
+    if (a.issuer !== undefined) facts.issuer = a.issuer
+    if (a.nameId && !a.nameId.encrypted) {
+      facts.nameId = maskIdentifier(a.nameId.value)
+      if (a.nameId.format) facts.nameIdFormat = a.nameId.format
+    }
+    facts.attributeNames = [...new Set(a.attributes.map((x) => x.name))]
+    const authn = a.authnStatements[0]
+    facts.sessionIndexPresent = a.authnStatements.some((s) => s.sessionIndex !== undefined)
+    if (authn?.classRefs[0]) facts.authnContextClassRef = authn.classRefs[0]
+    const audiences = a.conditions?.audienceRestrictions.flat() ?? []
+    if (audiences.length) facts.audience = audiences.length === 1 ? audiences[0] : audiences
+    const data = a.subjectConfirmations.find((s) => s.data)?.data
+    if (data?.recipient) facts.recipient = data.recipient
+    if (data?.inResponseTo) facts.inResponseTo = data.inResponseTo
+  }
+  if (g?.responseSignatureValid && o.response) {
+    if (o.response.destination !== undefined) facts.destination = o.response.destination
+    if (o.response.inResponseTo !== undefined) facts.inResponseTo = o.response.inResponseTo
+    if (o.response.issuer !== undefined) facts.responseIssuer = o.response.issuer
+  }
+  return facts
+}
