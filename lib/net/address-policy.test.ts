@@ -91,7 +91,7 @@ const TABLE: ReadonlyArray<readonly [string, string, string?]> = [
 ]
 
 describe('classifyAddress / isForbiddenAddress over every address form', () => {
-  test.each(TABLE)('%s → %s', (input, kind, reason) => {
+  test.each(TABLE.map(([a, k, r]) => [a, k, r ?? ''] as const))('%s → %s', (input, kind, reason) => {
     const v = classifyAddress(input)
     expect(v.kind).toBe(kind)
     if (reason) expect(v.reason).toContain(reason)

@@ -23,7 +23,16 @@ export function netFindingsOf(err: unknown): Finding[] | undefined {
   return undefined
 }
 
-export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>
+/** The parts of RequestInit this fetch honours; wide enough for openid-client's CustomFetchOptions. */
+export interface FetchInit {
+  readonly method?: string
+  readonly headers?: HeadersInit
+  readonly body?: BodyInit | Uint8Array | ArrayBuffer | null
+  readonly redirect?: RequestRedirect
+  readonly signal?: AbortSignal | null
+}
+
+export type FetchLike = (input: string | URL, init?: FetchInit) => Promise<Response>
 
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
 
@@ -40,7 +49,7 @@ export function makeCustomFetch(o: SafeFetchOptions = {}): FetchLike {
     let body: Uint8Array | undefined
     if (init.body !== undefined && init.body !== null) {
       // Let the platform serialise any BodyInit, including the content type fetch() would add (URLSearchParams → form).
-      const asResponse = new Response(init.body)
+      const asResponse = new Response(init.body as BodyInit)
       const implied = asResponse.headers.get('content-type')
       if (implied && headers['content-type'] === undefined) headers['content-type'] = implied
       body = new Uint8Array(await asResponse.arrayBuffer())
