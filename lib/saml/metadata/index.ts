@@ -1,0 +1,8 @@
+export { analyzeSamlMetadata } from './analyze'
+export { detectIdpKind } from './detect-idp'
+export { parseIdpMetadata, toIdpTrust } from './parse'
+export { placeholderReason } from './placeholder'
+export { readMetadata } from './read'
+export { IdpMetadataSchema } from './types'
+export type { AnalyzeMetadataOptions } from './analyze'
+export type { Endpoint, IdpMetadata, KeyDescriptor, MetadataReading } from './types'

@@ -1,0 +1,18 @@
+/*
+ * Values that stand for "fill this in": IdP templates ({tenantid}), vendor defaults ("IdP Entity ID"), redactions
+ * ("https://..."), documentation hosts (example.com, RFC 2606). A real configuration never contains them.
+ */
+const TEMPLATE_RE = /[{}<>]|\$\{|%[A-Z_]+%|\.\.\.|\u2026/
+const DEFAULT_WORDS_RE = /^(idp[ _-]?entity[ _-]?id|entity[ _-]?id|issuer|identifier|sp[ _-]?entity[ _-]?id|your[ _-].*|change[ _-]?me|todo|tbd|xxx+|example|placeholder|n\/a|none|null|undefined)$/i
+const BARE_SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/*$/i
+const DOC_HOST_RE = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^/@]*@)?(?:[^/:]*\.)?(example\.(com|org|net)|[^/:]*\.(example|invalid|test))(?=[:/?#]|$)/i
+
+/** Why `value` looks like a placeholder, or undefined when it looks real. */
+export function placeholderReason(value: string): string | undefined {
+  const v = value.trim()
+  if (TEMPLATE_RE.test(v)) return 'template or redacted text ({...}, <...>, "...")'
+  if (DEFAULT_WORDS_RE.test(v)) return 'a default label, not a value'
+  if (BARE_SCHEME_RE.test(v)) return 'a bare scheme without a host'
+  if (DOC_HOST_RE.test(v)) return 'a documentation host (example.com, .example, .invalid, .test)'
+  return undefined
+}
