@@ -7,5 +7,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
+  // The /check form posts documents of up to 5 MB each (a response plus the IdP metadata); the default is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: '16mb' } },
 }
 export default nextConfig

@@ -1,0 +1,76 @@
+import { z } from 'zod'
+import { renderMarkdown } from '@/lib/findings'
+import { CheckRequestSchema, MAX_INPUT_BYTES, type CheckKind } from '@/app/check/check-request'
+import { runCheck } from '@/app/check/run-check'
+import { reportFileName } from '@/app/ui/report/format'
+
+/** Two documents plus options fit easily; anything bigger is refused before parsing. */
+const MAX_BODY_BYTES = 3 * MAX_INPUT_BYTES
+
+/** For raw (non-JSON) bodies: which member of the request the body is. */
+const RAW_BODY_MEMBER: Partial<Record<CheckKind, string>> = { 'saml-metadata': 'xml', 'saml-response': 'response' }
+
+const usage = (message: string, status = 400, extra: Record<string, unknown> = {}) =>
+  Response.json({ error: 'ERR_USAGE', message, ...extra }, { status })
+
+/**
+ * POST /api/reports/<kind>: a JSON body (or, for XML kinds, the raw document with options as query parameters)
+ * → the Report as JSON (`?format=md` for Markdown). Error findings are still 200; only an unusable request is 400.
+ */
+export async function handleReportRequest(request: Request, kind: CheckKind): Promise<Response> {
+  const url = new URL(request.url)
+  const read = await readCapped(request)
+  if (!read.ok) return usage(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, 413)
+  const contentType = request.headers.get('content-type') ?? ''
+  let body: unknown
+  if (contentType.includes('json') || !RAW_BODY_MEMBER[kind]) {
+    try {
+      body = JSON.parse(read.text)
+    } catch {
+      return usage('The body must be a JSON object (Content-Type: application/json).')
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return usage('The body must be a JSON object.')
+  } else {
+    body = { ...Object.fromEntries(url.searchParams), [RAW_BODY_MEMBER[kind]]: read.text }
+  }
+  const parsed = CheckRequestSchema.safeParse({ ...(body as Record<string, unknown>), kind })
+  if (!parsed.success) {
+    return usage('The request is invalid.', 400, { issues: z.treeifyError(parsed.error) })
+  }
+  const outcome = await runCheck(parsed.data)
+  if (!outcome.ok) {
+    if (outcome.reason === 'invalid-profile') return usage(outcome.message)
+    const status = outcome.reason === 'unavailable' ? 501 : 500
+    return Response.json({ error: outcome.reason === 'unavailable' ? 'ERR_NOT_AVAILABLE' : 'ERR_UNEXPECTED', message: outcome.message }, { status })
+  }
+  if (url.searchParams.get('format') === 'md') {
+    return new Response(renderMarkdown(outcome.report), {
+      headers: {
+        'content-type': 'text/markdown; charset=utf-8',
+        'content-disposition': `attachment; filename="${reportFileName(outcome.report, 'md')}"`,
+      },
+    })
+  }
+  return Response.json(outcome.report)
+}
+
+/** Reads the body up to the cap without buffering more than the cap plus one chunk. */
+async function readCapped(request: Request): Promise<{ ok: true; text: string } | { ok: false }> {
+  const declared = Number(request.headers.get('content-length') ?? '0')
+  if (declared > MAX_BODY_BYTES) return { ok: false }
+  if (!request.body) return { ok: true, text: '' }
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel()
+      return { ok: false }
+    }
+    chunks.push(value)
+  }
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { IdpKindSchema } from '@/lib/findings'
+
+/** Per input document. Real metadata is well under 100 KB; 5 MB leaves room for aggregates and HAR-sized pastes. */
+export const MAX_INPUT_BYTES = 5 * 1024 * 1024
+export const MAX_INPUT_LABEL = '5 MB'
+
+export const PROFILE_OPTIONS = [
+  { id: 'autodesk', label: 'Autodesk (SAML 2.0 via Autodesk’s Okta broker)' },
+  { id: 'generic', label: 'Generic SAML / OIDC service provider' },
+] as const
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+/** A value the admin typed: trimmed, blank means "not given". */
+const Typed = z.preprocess(blankToUndefined, z.string().trim().max(2048, 'At most 2,048 characters').optional())
+
+const Document = z.string().max(MAX_INPUT_BYTES, `The input is larger than ${MAX_INPUT_LABEL}; upload the document itself, not an archive or log.`)
+
+/** JSON documents arrive as text (form, paste) or as objects (API): both become text for the checks. */
+const JsonDocument = z.union([Document, z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o))])
+
+const HttpUrl = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).max(2048).optional())
+
+const Now = z.preprocess(blankToUndefined, z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+  error: 'Use an ISO 8601 time such as 2026-01-31T12:00:00Z',
+}).transform((s) => new Date(s)).optional())
+
+/** A built-in profile by id, or (API only) a whole custom profile object, validated later by parseProfile. */
+const Profile = z.union([z.enum(['autodesk', 'generic']), z.record(z.string(), z.unknown())], {
+  error: 'Choose the autodesk or generic profile',
+}).default('autodesk')
+
+const common = { profile: Profile, now: Now }
+
+function exactlyOne(fields: readonly [string, string], message: string) {
+  return (v: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const given = fields.filter((f) => v[f] !== undefined)
+    if (given.length === 1) return
+    ctx.addIssue({ code: 'custom', path: [fields[0]], message: given.length ? `Give either ${fields.join(' or ')}, not both` : message })
+  }
+}
+
+export const MetadataCheckSchema = z.object({
+  kind: z.literal('saml-metadata'),
+  xml: Document.optional(),
+  url: HttpUrl,
+  spEntityId: Typed,
+  acsUrl: Typed,
+  signOnUrl: Typed,
+  idp: z.preprocess(blankToUndefined, IdpKindSchema.optional()),
+  ...common,
+}).superRefine(exactlyOne(['xml', 'url'], 'Upload, paste or link the IdP metadata'))
+
+export const OidcCheckSchema = z.object({
+  kind: z.literal('oidc-discovery'),
+  discovery: JsonDocument.optional(),
+  url: HttpUrl,
+  jwks: z.preprocess(blankToUndefined, JsonDocument.optional()),
+  expectedIssuer: Typed,
+  clientId: Typed,
+  redirectUri: Typed,
+  ...common,
+}).superRefine(exactlyOne(['discovery', 'url'], 'Upload or paste the discovery document, or enter the issuer URL'))
+
+export const ResponseCheckSchema = z.object({
+  kind: z.literal('saml-response'),
+  response: Document.optional(),
+  idpMetadata: Document.optional(),
+  idpMetadataUrl: HttpUrl,
+  requestId: Typed,
+  spEntityId: Typed,
+  acsUrl: Typed,
+  ...common,
+}).superRefine((v, ctx) => {
+  if (v.response === undefined) ctx.addIssue({ code: 'custom', path: ['response'], message: 'Upload or paste the SAML response' })
+  exactlyOne(['idpMetadata', 'idpMetadataUrl'], 'The IdP metadata is needed: its certificates verify the signature')(v, ctx)
+})
+
+export const CheckRequestSchema = z.discriminatedUnion('kind', [MetadataCheckSchema, OidcCheckSchema, ResponseCheckSchema])
+export type CheckRequest = z.infer<typeof CheckRequestSchema>
+export type MetadataCheck = z.infer<typeof MetadataCheckSchema>
+export type OidcCheck = z.infer<typeof OidcCheckSchema>
+export type ResponseCheck = z.infer<typeof ResponseCheckSchema>
+export type CheckKind = CheckRequest['kind']

@@ -1,0 +1,44 @@
+import { groupByOwner, OWNER_LABEL, type Owner, type Report } from '@/lib/findings'
+import './report.css'
+import { CertificateTimeline } from './certificate-timeline'
+import { DownloadButtons } from './download-buttons'
+import { FindingCard } from './finding-card'
+import { ReportExtras } from './report-extras'
+import { VerdictBanner } from './verdict-banner'
+
+const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
+
+/**
+ * The one rendering of a Report, shared by /check, saved reports and test-login runs. No hooks and no server-only
+ * imports, so it renders on the server or inside a client form alike. `downloadBase`, when the report is stored,
+ * adds links to `${downloadBase}?format=json|md`.
+ */
+export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: Report; downloadBase?: string; idPrefix?: string }) {
+  const groups = groupByOwner(report.findings)
+  return (
+    <div className="report">
+      <VerdictBanner report={report} />
+      <DownloadButtons report={report} {...(downloadBase ? { downloadBase } : {})} />
+      {report.findings.length === 0 ? (
+        <p className="empty-state">No findings: every check passed for this input and profile.</p>
+      ) : null}
+      {OWNERS.map((owner) => {
+        const list = groups[owner]
+        if (!list.length) return null
+        const headingId = `${idPrefix}-owner-${owner}`
+        return (
+          <section key={owner} className="report-section owner-group" aria-labelledby={headingId}>
+            <h3 id={headingId} className={`owner-heading owner-heading-${owner}`}>
+              Fix in: {OWNER_LABEL[owner]} <span className="count">{list.length}</span>
+            </h3>
+            <div className="finding-list">
+              {list.map((f, i) => <FindingCard key={`${f.code}-${i}`} finding={f} id={`${idPrefix}-${owner}-${i}`} />)}
+            </div>
+          </section>
+        )
+      })}
+      {report.certificates?.length ? <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} /> : null}
+      <ReportExtras report={report} />
+    </div>
+  )
+}

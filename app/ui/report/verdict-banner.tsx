@@ -1,0 +1,42 @@
+import { OWNER_LABEL, type Owner, type Report } from '@/lib/findings'
+import { formatInstant, IDP_LABEL, KIND_LABEL, plural } from './format'
+
+const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
+
+/** GO / NO-GO first, then the counts and who has work to do. */
+export function VerdictBanner({ report }: { report: Report }) {
+  const s = report.summary
+  const go = s.verdict === 'go'
+  const headline = go
+    ? `GO: no blocking problems`
+    : `NO-GO: ${plural(s.errors, 'error')} to fix first`
+  const subject = report.subject
+  const name = subject.entityId ?? subject.issuer ?? subject.source
+  return (
+    <section className={`verdict ${go ? 'verdict-go' : 'verdict-no-go'}`} aria-labelledby="verdict-title">
+      <div className="verdict-main">
+        <p className="verdict-label" aria-hidden="true">{go ? 'GO' : 'NO-GO'}</p>
+        <div>
+          <h2 id="verdict-title" className="verdict-title">{headline}</h2>
+          <p className="verdict-counts">
+            {plural(s.errors, 'error')} · {plural(s.warnings, 'warning')} · {s.infos} info
+          </p>
+        </div>
+      </div>
+      <ul className="verdict-owners" aria-label="Problems by who fixes them">
+        {OWNERS.map((o) => (
+          <li key={o} className={s.byOwner[o] ? 'has-work' : undefined}>
+            <span className="verdict-owner-count">{s.byOwner[o]}</span> {OWNER_LABEL[o]}
+          </li>
+        ))}
+      </ul>
+      <dl className="subject">
+        <div><dt>Checked</dt><dd>{KIND_LABEL[subject.kind]}</dd></div>
+        <div><dt>IdP</dt><dd>{IDP_LABEL[subject.idp] ?? subject.idp}</dd></div>
+        {name ? <div><dt>{subject.entityId ? 'Entity ID' : subject.issuer ? 'Issuer' : 'Source'}</dt><dd><code>{name}</code></dd></div> : null}
+        <div><dt>Profile</dt><dd>{report.profile}</dd></div>
+        <div><dt>As of</dt><dd><time dateTime={report.checkedAt}>{formatInstant(report.checkedAt)}</time></dd></div>
+      </dl>
+    </section>
+  )
+}
