@@ -1,0 +1,33 @@
+import { z } from 'zod'
+import { invalid, jsonErrors, originOf, readJsonObject } from '@/app/connections/_server/http'
+import { ReportSchema } from '@/lib/findings'
+import { AttachmentsSchema, getStore, SavedReportKindSchema } from '@/lib/store'
+
+/** Reports can carry a timeline and decoded messages; a support bundle with an attached response stays well under this. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024
+
+const SaveReportBody = z.strictObject({
+  report: ReportSchema,
+  kind: SavedReportKindSchema.optional(),
+  context: z.record(z.string(), z.unknown()).optional(),
+  /** Keep personal values unmasked and keep `attachments`. Off unless the user ticked the box. */
+  attachRaw: z.boolean().default(false),
+  attachments: AttachmentsSchema.optional(),
+}).refine((b) => b.attachRaw || !b.attachments, { path: ['attachments'], message: 'Raw attachments are kept only with attachRaw: true' })
+
+/** POST /api/saved-reports { report, kind?, context?, attachRaw?: false, attachments? } → 201 { id, url, expiresAt }. */
+export async function POST(request: Request): Promise<Response> {
+  return jsonErrors(async () => {
+    const read = await readJsonObject(request, MAX_BODY_BYTES)
+    if (!read.ok) return read.response
+    const body = SaveReportBody.safeParse(read.body)
+    if (!body.success) return invalid(body.error)
+    const { report, kind, context, attachRaw, attachments } = body.data
+    const saved = await (await getStore()).savedReports.save({
+      report, raw: attachRaw, ...(kind ? { kind } : {}), ...(context ? { context } : {}), ...(attachRaw && attachments ? { attachments } : {}),
+    })
+    const origin = originOf(request.url)
+    return Response.json({ id: saved.id, url: `${origin}/reports/${saved.id}`, apiUrl: `${origin}/api/saved-reports/${saved.id}`, expiresAt: saved.expiresAt },
+      { status: 201, headers: { location: `${origin}/api/saved-reports/${saved.id}` } })
+  })
+}
