@@ -1,0 +1,7 @@
+export { checkIdToken } from './check-id-token'
+export type { CheckIdTokenOptions } from './check-id-token'
+export { checkIdTokenClaims } from './claims'
+export type { ClaimExpectations, IdTokenClaims } from './claims'
+export { checkHeader } from './header'
+export { candidateKeys, parseJwks } from './jwks'
+export type { ParsedJwks, PublicJwk } from './jwks'
