@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, test } from 'vitest'
+import { BUILTIN_PROFILES } from '../profiles/index'
+import { checkCertificate, checkRollover, isWeakSignatureAlgorithm, normaliseCertificateText, parseCertificate, pickCurrentCertificate, readCertificate, summarizeCertificate } from './index'
+import type { CertCheckContext, ParsedCertificate } from './index'
+
+const pem = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')
+const REAL = '../shared/fixtures/real/saml-metadata'
+const certsIn = (path: string) => [...readFileSync(path, 'utf8').matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) => m[1]!)
+const unique = (xs: string[]) => [...new Set(xs.map(normaliseCertificateText))]
+
+const RSA = pem('rsa2048-sha256.pem')
+const rsa = parseCertificate(RSA)!
+const ctx = (now: Date, o: Partial<CertCheckContext> = {}): CertCheckContext => ({ now, profile: BUILTIN_PROFILES.autodesk, idp: 'entra', ...o })
+const days = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000)
+const pick = (fs: ReturnType<typeof checkCertificate>) => fs.map(({ code, severity, owner }) => ({ code, severity, owner }))
+const WHERE = '/EntityDescriptor/IDPSSODescriptor/KeyDescriptor'
+
+describe('parseCertificate', () => {
+  test('reads base64 with line breaks and PEM alike, and caches by the normalised text', () => {
+    const b64 = normaliseCertificateText(RSA)
+    const wrapped = b64.replace(/(.{64})/g, '$1\n      ')
+    const a = parseCertificate(RSA)!
+    expect(parseCertificate(wrapped)).toBe(a)
+    expect(a).toMatchObject({ commonName: 'test-rsa2048-sha256', keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', selfSigned: true })
+    expect(a.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
+  })
+  test('a real Okta certificate: subject, dates and algorithm', () => {
+    const c = parseCertificate(certsIn(`${REAL}/okta/ssoready-okta-app-metadata.xml`)[0]!)!
+    expect(c.commonName).toBe('trial-1022863')
+    expect(c.notAfter.toISOString()).toBe('2034-04-25T20:31:02.000Z')
+    expect(c.signatureAlgorithm).toBe('sha256WithRSAEncryption')
+  })
+  test('EC keys report their curve size', () => {
+    expect(parseCertificate(pem('ec-p256.pem'))).toMatchObject({ keyType: 'ec', keyBits: 256, curve: 'prime256v1', signatureAlgorithm: 'ecdsa-with-SHA256' })
+  })
+  test('placeholders and damaged text are told apart', () => {
+    expect(readCertificate('MIIC...')).toMatchObject({ kind: 'placeholder' })
+    expect(readCertificate('REDACTED')).toMatchObject({ kind: 'placeholder' })
+    expect(readCertificate('  ')).toMatchObject({ kind: 'placeholder', reason: 'empty' })
+    expect(readCertificate('MIIDqjCCApKgAwIBAgIGAYCn')).toMatchObject({ kind: 'placeholder' })
+    expect(readCertificate(normaliseCertificateText(RSA).slice(0, 400))).toMatchObject({ kind: 'unparseable' })
+    expect(readCertificate('not base64 at all!')).toMatchObject({ kind: 'unparseable', reason: 'not base64' })
+    expect(parseCertificate('MIIC...')).toBeUndefined()
+  })
+  test('weak certificate signature algorithms', () => {
+    expect(['md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1'].every(isWeakSignatureAlgorithm)).toBe(true)
+    expect(['sha256WithRSAEncryption', 'ecdsa-with-SHA256', 'Ed25519'].some(isWeakSignatureAlgorithm)).toBe(false)
+  })
+})
+
+describe('checkCertificate', () => {
+  const mid = days(rsa.notBefore, 100)
+  test('a current RSA-2048 SHA-256 certificate has no finding', () => {
+    expect(checkCertificate(rsa, { ctx: ctx(mid), use: 'signing', where: WHERE })).toEqual([])
+  })
+  test('CERT_EXPIRED: names notAfter and now (real expired Entra certificate)', () => {
+    const text = certsIn(`${REAL}/entra/wowblacksheep-entra-app-70186da4-federationmetadata.xml`)[0]!
+    const now = new Date('2026-11-22T00:00:00Z')
+    const [f, ...rest] = checkCertificate(text, { ctx: ctx(now), use: 'signing', where: WHERE })
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ code: 'CERT_EXPIRED', severity: 'error', owner: 'idp', evidence: { actual: 'expired 2022-10-23T09:45:10.000Z', notAfter: '2022-10-23T09:45:10.000Z', now: now.toISOString(), subject: 'Microsoft Azure Federated SSO Certificate', use: 'signing', where: WHERE } })
+    expect(f!.fixAt).toContain('Entra admin center')
+  })
+  test('CERT_EXPIRING_SOON within the profile window (30 days), not outside it', () => {
+    const [f] = checkCertificate(rsa, { ctx: ctx(days(rsa.notAfter, -10)), use: 'signing', where: WHERE })
+    expect(f).toMatchObject({ code: 'CERT_EXPIRING_SOON', severity: 'warning', owner: 'idp', evidence: { expected: 'valid for at least 30 more days', daysLeft: 10 } })
+    expect(checkCertificate(rsa, { ctx: ctx(days(rsa.notAfter, -31)), use: 'signing', where: WHERE })).toEqual([])
+  })
+  test('CERT_NOT_YET_VALID', () => {
+    const fs = checkCertificate(rsa, { ctx: ctx(days(rsa.notBefore, -1)), use: 'signing', where: WHERE })
+    expect(pick(fs)).toEqual([{ code: 'CERT_NOT_YET_VALID', severity: 'error', owner: 'idp' }])
+    expect(fs[0]!.evidence).toMatchObject({ actual: `valid from ${rsa.notBefore.toISOString()}` })
+  })
+  test('CERT_RSA_KEY_TOO_SMALL: 1024 bits under a 2048 minimum', () => {
+    const c = parseCertificate(pem('rsa1024.pem'))!
+    const fs = checkCertificate(c, { ctx: ctx(days(c.notBefore, 1)), use: 'signing', where: WHERE })
+    expect(pick(fs)).toEqual([{ code: 'CERT_RSA_KEY_TOO_SMALL', severity: 'error', owner: 'idp' }])
+    expect(fs[0]!.evidence).toMatchObject({ expected: 'RSA key of at least 2048 bits', actual: 'RSA 1024 bits' })
+  })
+  test('CERT_WEAK_SIGNATURE_ALGORITHM: info on a self-signed certificate, warning on a CA-issued one', () => {
+    const self = parseCertificate(pem('self-signed-sha1.pem'))!
+    const issued = parseCertificate(pem('ca-issued-sha1.pem'))!
+    expect(issued.selfSigned).toBe(false)
+    const a = checkCertificate(self, { ctx: ctx(days(self.notBefore, 1)), use: 'signing', where: WHERE })
+    const b = checkCertificate(issued, { ctx: ctx(days(issued.notBefore, 1)), use: 'signing', where: WHERE })
+    expect(pick(a)).toEqual([{ code: 'CERT_WEAK_SIGNATURE_ALGORITHM', severity: 'info', owner: 'idp' }])
+    expect(pick(b)).toEqual([{ code: 'CERT_WEAK_SIGNATURE_ALGORITHM', severity: 'warning', owner: 'idp' }])
+    expect(b[0]!.evidence).toMatchObject({ expected: 'sha256WithRSAEncryption or stronger', actual: 'sha1WithRSAEncryption', selfSigned: false })
+  })
+  test('EC keys are fine; Ed25519 gets CERT_KEY_TYPE_UNSUPPORTED', () => {
+    const ec = parseCertificate(pem('ec-p256.pem'))!
+    expect(checkCertificate(ec, { ctx: ctx(days(ec.notBefore, 1)), use: 'jwks', where: 'x5c[0]' })).toEqual([])
+    const ed = parseCertificate(pem('ed25519.pem'))!
+    const fs = checkCertificate(ed, { ctx: ctx(days(ed.notBefore, 1)), use: 'signing', where: WHERE })
+    expect(pick(fs)).toEqual([{ code: 'CERT_KEY_TYPE_UNSUPPORTED', severity: 'warning', owner: 'idp' }])
+    expect(fs[0]!.evidence).toMatchObject({ actual: 'ed25519' })
+  })
+  test('CERT_PLACEHOLDER for redacted text, CERT_UNPARSEABLE for damaged text', () => {
+    const [p] = checkCertificate('MIIC...', { ctx: ctx(mid), use: 'signing', where: WHERE })
+    expect(p).toMatchObject({ code: 'CERT_PLACEHOLDER', severity: 'error', owner: 'idp', evidence: { expected: 'a base64 X.509 certificate', actual: 'MIIC...', where: WHERE } })
+    const [u] = checkCertificate(normaliseCertificateText(RSA).slice(0, 400), { ctx: ctx(mid), use: 'signing', where: WHERE })
+    expect(u).toMatchObject({ code: 'CERT_UNPARSEABLE', severity: 'error', owner: 'idp' })
+  })
+  test('encryption certificates are reported one level softer', () => {
+    const [f] = checkCertificate(rsa, { ctx: ctx(days(rsa.notAfter, 1)), use: 'encryption', where: WHERE })
+    expect(f).toMatchObject({ code: 'CERT_EXPIRED', severity: 'warning' })
+  })
+})
+
+describe('rollover', () => {
+  const ggtristams = unique(certsIn(`${REAL}/entra/ggtristams-entra-tenant-81c1df79-federationmetadata.xml`)).map((c) => parseCertificate(c)!)
+  const now = new Date('2026-11-22T00:00:00Z')
+  test('CERT_ROLLOVER_EXPIRED_BESIDE_VALID: says which certificate to keep (real Entra rollover, signed with the expired one)', () => {
+    const expired = ggtristams.find((c) => c.notAfter < now)!
+    const valid = ggtristams.find((c) => c.notAfter > now)!
+    const [f, ...rest] = checkRollover(ggtristams, now, { ctx: { idp: 'entra' }, signedWith: expired.sha256 })
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({
+      code: 'CERT_ROLLOVER_EXPIRED_BESIDE_VALID', severity: 'warning', owner: 'idp',
+      evidence: {
+        expected: { keep: { sha256: valid.sha256, notAfter: '2027-05-07T16:44:56.000Z', status: 'valid' } },
+        remove: [{ sha256: expired.sha256, status: 'expired' }],
+        metadataSignedWith: { sha256: expired.sha256, status: 'expired' },
+      },
+    })
+    expect((f!.evidence.actual as unknown[]).length).toBe(2)
+  })
+  test('CERT_ROLLOVER_IN_PROGRESS: two valid Google certificates, the newest is current', () => {
+    const google = unique(certsIn(`${REAL}/other/ggtristams-google-C03ddq7te-idp-metadata.xml`)).map((c) => parseCertificate(c)!)
+    const [f] = checkRollover(google, now)
+    const newest = [...google].sort((a, b) => +b.notBefore - +a.notBefore)[0]!
+    expect(f).toMatchObject({ code: 'CERT_ROLLOVER_IN_PROGRESS', severity: 'info', owner: 'idp', evidence: { expected: { keep: { sha256: newest.sha256 } } } })
+    expect(pickCurrentCertificate(google, now)).toBe(newest)
+  })
+  test('one certificate, or all expired: no rollover finding', () => {
+    expect(checkRollover([rsa], now)).toEqual([])
+    const jmfixit = unique(certsIn(`${REAL}/entra/jmfixit-entra-tenant-8b966979-federationmetadata-2017.xml`)).map((c) => parseCertificate(c)!)
+    expect(jmfixit).toHaveLength(3)
+    expect(checkRollover(jmfixit, now)).toEqual([])
+  })
+})
+
+test('summarizeCertificate gives a timeline row', () => {
+  const c: ParsedCertificate = rsa
+  expect(summarizeCertificate(c, 'signing', WHERE, { signsNow: true })).toEqual({
+    use: 'signing', subject: 'test-rsa2048-sha256', notBefore: c.notBefore.toISOString(), notAfter: c.notAfter.toISOString(),
+    sha256: c.sha256, keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', signsNow: true, where: WHERE,
+  })
+})
