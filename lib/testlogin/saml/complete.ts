@@ -1,0 +1,177 @@
+import { z } from 'zod'
+import { checkContext, type CheckContext } from '../../context'
+import { finding } from '../../findings/finding'
+import { buildReport, type Report, type TimelineStep } from '../../findings/report'
+import type { Finding } from '../../findings/types'
+import { checkSignatures, decodeSamlMessage, readAssertion, readSamlResponse, validateParsed, type SamlResponseDocument } from '../../saml/response/index'
+import type { Store, TestLoginRun } from '../../store/index'
+import { parseSafeXml } from '../../xml/parse'
+import type { XmlDocument } from '../../xml/types'
+import { idpErrorCodeFindings } from '../idp-error-codes'
+import { remember } from '../private-memory'
+import { profileFor } from '../profile'
+import { step } from '../timeline'
+import { runPath } from '../urls'
+import { samlIdpEndpoint } from './idp-endpoint'
+import { checkStepsFor } from '../check-steps'
+
+export interface AcsInput {
+  /** The SAMLResponse form value as posted (base64). */
+  readonly samlResponse: string
+  readonly relayState: string
+}
+
+/** Where the browser goes next: the run's claim step, or a stand-alone report when the answer matched no run. */
+export type AcsOutcome = { readonly kind: 'run'; readonly runId: string } | { readonly kind: 'report'; readonly reportId: string }
+
+const SamlPendingSchema = z.object({
+  requestId: z.string(), spEntityId: z.string(), acsUrl: z.string(), vendorAcsUrl: z.string().optional(),
+  ssoUrl: z.string(), binding: z.enum(['redirect', 'post']), browserHash: z.string().optional(), deadline: z.string(),
+})
+
+/** What only the browser that started the run may see (kept in memory, never stored). */
+export interface PrivateSamlView {
+  readonly browserHash?: string
+  readonly xml?: string
+  readonly nameId?: string
+}
+
+export const PRIVATE_VIEW_TTL_MS = 10 * 60_000
+
+interface Received {
+  readonly findings: Finding[]
+  readonly xml?: string
+  readonly encoding?: string
+  readonly doc?: XmlDocument
+  readonly model?: SamlResponseDocument
+}
+
+function receive(samlResponse: string): Received {
+  if (!samlResponse.trim()) return { findings: [finding('SAML_TEST_LOGIN_NO_RESPONSE', { expected: 'a SAMLResponse form field', actual: 'none' })] }
+  const decoded = decodeSamlMessage(samlResponse)
+  if (!decoded.ok) return { findings: decoded.findings }
+  const parsed = parseSafeXml(decoded.value.xml)
+  if (!parsed.ok) return { findings: parsed.findings, xml: decoded.value.xml, encoding: decoded.value.encoding }
+  return { findings: [], xml: decoded.value.xml, encoding: decoded.value.encoding, doc: parsed.value, model: readSamlResponse(parsed.value) }
+}
+
+/** Finds the run from InResponseTo, else RelayState, and consumes it once. A consumed run means a replay. */
+async function claimRun(store: Store, inResponseTo: string | undefined, relayState: string): Promise<{ run?: TestLoginRun; replayOf?: TestLoginRun }> {
+  if (inResponseTo) {
+    const run = await store.runs.consume(inResponseTo)
+    if (run) return { run }
+    const seen = await store.runs.findByKey(inResponseTo)
+    if (seen?.consumedAt) return { replayOf: seen }
+  }
+  if (/^[A-Za-z0-9_-]{16,64}$/.test(relayState)) {
+    const byRelay = await store.runs.get(relayState)
+    if (byRelay?.protocol === 'saml') {
+      if (byRelay.consumedAt) return { replayOf: byRelay }
+      const run = await store.runs.consume(byRelay.stateKey)
+      if (run) return { run }
+      return { replayOf: byRelay }
+    }
+  }
+  return {}
+}
+
+/**
+ * The ACS: finds the run, accepts the answer once, validates it exactly as the vendor would (our ACS standing in
+ * for the vendor's), stores the masked report with its timeline, and keeps the unmasked view in memory only.
+ */
+export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; now?: Date }): Promise<AcsOutcome> {
+  const t0 = performance.now()
+  const now = o.now ?? new Date()
+  const received = receive(input.samlResponse)
+  const inResponseTo = received.model?.response?.inResponseTo
+  const { run, replayOf } = await claimRun(o.store, inResponseTo, input.relayState)
+
+  if (!run) {
+    const code = replayOf ? 'SAML_TEST_LOGIN_REPLAYED' : 'SAML_TEST_LOGIN_RUN_NOT_FOUND'
+    const f = finding(code, {
+      expected: replayOf ? 'a response not seen before' : 'InResponseTo or RelayState of a test login started here in the last 15 minutes',
+      actual: { inResponseTo: inResponseTo ?? null, relayState: input.relayState || null },
+      ...(replayOf ? { firstResult: runPath(replayOf.id) } : {}),
+    })
+    const report = buildReport({
+      subject: { kind: 'saml-test-login', idp: 'other', source: 'test login (ACS)' }, profile: 'generic', now,
+      findings: [f, ...received.findings],
+      timeline: [step('response-received', `SAML answer received at the ACS (${input.samlResponse.length} characters)`, { at: now }), step('error', f.title, { since: t0 })],
+    })
+    const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    return { kind: 'report', reportId: saved.id }
+  }
+
+  const pending = SamlPendingSchema.safeParse(run.pending)
+  const connection = run.connectionId ? await o.store.connections.get(run.connectionId) : null
+  const profile = profileFor(connection?.profileId ?? 'generic')
+  const endpoint = samlIdpEndpoint(connection?.config.idpMetadataXml, { idp: 'other' })
+  const idp = endpoint.ok ? endpoint.value.trust.kind : 'other'
+  const ctx: CheckContext = checkContext({
+    profile, now, idp,
+    ...(pending.success ? { spEntityId: pending.data.spEntityId, acsUrl: pending.data.acsUrl } : {}),
+  })
+  const timeline: TimelineStep[] = [...run.timeline]
+  timeline.push(step('response-received', `SAML answer posted to the ACS (${input.samlResponse.length} characters, RelayState ${input.relayState ? 'present' : 'absent'})`, { at: now }))
+
+  const findings: Finding[] = [...received.findings]
+  let extras: { skipped?: Report['skipped']; facts?: Record<string, unknown>; certificates?: Report['certificates']; issuer?: string } = {}
+  let nameId: string | undefined
+  if (!endpoint.ok) findings.push(...endpoint.findings)
+  if (received.doc && received.model && endpoint.ok && pending.success) {
+    const r = received.model.response
+    timeline.push(step('decoded', `Decoded ${received.model.kind}: ID ${r?.id ?? '?'}, Issuer ${r?.issuer ?? '?'}, Status ${shortStatus(r?.status?.code)}${r?.status?.subCode ? ` / ${shortStatus(r.status.subCode)}` : ''}, InResponseTo ${r?.inResponseTo ?? '(none)'}`, {
+      data: { encoding: received.encoding, destination: r?.destination ?? null, assertions: received.model.assertions.length },
+    }))
+    const tCheck = performance.now()
+    const [checked, ex] = validateParsed(received.doc, endpoint.value.trust, ctx, pending.data.requestId, received.encoding)
+    findings.push(...checked)
+    extras = ex
+    findings.push(...idpErrorCodeFindings(r?.status?.message, { idp, where: '/Response/Status/StatusMessage' }))
+    nameId = signedNameId(received.doc, received.model, endpoint.value.trust, ctx)
+    if (now.getTime() > Date.parse(pending.data.deadline)) {
+      findings.push(finding('SAML_TEST_LOGIN_RUN_EXPIRED', { expected: `an answer before ${pending.data.deadline}`, actual: now.toISOString() }, { idp }))
+    }
+    if (input.relayState !== run.id) {
+      findings.push(finding('SAML_TEST_LOGIN_RELAY_STATE_MISMATCH', { expected: run.id, actual: input.relayState || null, where: 'RelayState' }, { idp }))
+    }
+    const addressed = !checked.some((f) => f.code === 'SAML_RECIPIENT_MISMATCH' || f.code === 'SAML_DESTINATION_MISMATCH')
+    if (addressed && pending.data.vendorAcsUrl && pending.data.vendorAcsUrl !== pending.data.acsUrl) {
+      findings.push(finding('SAML_TEST_LOGIN_VENDOR_ACS', { expected: pending.data.vendorAcsUrl, actual: pending.data.acsUrl, where: 'Recipient / Destination' }, { idp }))
+    }
+    timeline.push(...checkStepsFor(findings, extras.skipped, tCheck, 'signature, issuer, audience, recipient, times, NameID and attributes passed'))
+  } else if (!pending.success) {
+    findings.push(finding('SAML_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'a SAML test login run', actual: { runId: run.id } }))
+  }
+
+  const report = buildReport({
+    subject: { kind: 'saml-test-login', idp, source: 'test login', ...(endpoint.ok ? { entityId: endpoint.value.trust.entityId } : {}), ...(extras.issuer ? { issuer: extras.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
+    profile: profile.id, now, findings,
+    ...(extras.skipped ? { skipped: extras.skipped } : {}),
+    ...(extras.certificates ? { certificates: extras.certificates } : {}),
+    facts: { ...(extras.facts ?? {}), runId: run.id, serverMs: Math.round((performance.now() - t0) * 10) / 10 },
+  })
+  timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
+  const withTimeline: Report = { ...report, timeline }
+  await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
+  remember<PrivateSamlView>(`saml-view:${run.id}`, {
+    ...(pending.success && pending.data.browserHash ? { browserHash: pending.data.browserHash } : {}),
+    ...(received.xml ? { xml: received.xml } : {}),
+    ...(nameId ? { nameId } : {}),
+  }, PRIVATE_VIEW_TTL_MS)
+  return { kind: 'run', runId: run.id }
+}
+
+/** The NameID, read only from an assertion a valid signature covers (for counting distinct test users). */
+function signedNameId(doc: XmlDocument, model: SamlResponseDocument, trust: Parameters<typeof checkSignatures>[3], ctx: CheckContext): string | undefined {
+  const assertionEl = model.assertions[0]
+  if (!assertionEl || model.assertions.length !== 1) return undefined
+  const gate = checkSignatures(doc, model.response, assertionEl, trust, ctx)
+  if (!gate.signedAssertion) return undefined
+  const nameId = readAssertion(gate.signedAssertion).nameId
+  return nameId && !nameId.encrypted ? nameId.value : undefined
+}
+
+function shortStatus(uri: string | undefined): string {
+  return uri ? uri.replace('urn:oasis:names:tc:SAML:2.0:status:', '') : '(none)'
+}
