@@ -1,0 +1,70 @@
+'use server'
+import { headers } from 'next/headers'
+import { redirect } from 'next/navigation'
+import { PreflightError } from '@/lib/errors'
+import { getStore } from '@/lib/store'
+import { createConnection } from './_server/create-connection'
+import { originFromHeaders } from './_server/http'
+import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues } from './form-state'
+
+const MAX_ECHO = 200_000
+
+/** Server action behind "New connection": FormData → createConnection → the connection page, or the form with errors. */
+export async function createConnectionAction(_prev: ConnectionFormState, form: FormData): Promise<ConnectionFormState> {
+  const values: ConnectionFormValues = {}
+  for (const k of CONNECTION_FIELDS) {
+    const v = form.get(k)
+    if (typeof v === 'string' && v.trim() !== '') values[k] = v
+  }
+  const file = form.get('metadataFile')
+  if (file instanceof File && file.size > 0 && values.metadataXml === undefined) {
+    if (file.size > 1_000_000) return invalid(values, { metadataXml: ['The metadata file is larger than 1 MB.'] })
+    values.metadataXml = await file.text()
+  }
+  // Only the fields of the chosen protocol count: a leftover metadata URL must not fail an OIDC connection.
+  const body = values.protocol === 'oidc'
+    ? pick(values, ['name', 'protocol', 'profileId', 'issuer', 'clientId'])
+    : pick(values, ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'connectionId', 'spEntityId', 'acsUrl', 'verifiedDomains'])
+  let id: string
+  try {
+    const created = await createConnection(body, originFromHeaders(await headers()))
+    if (!created.ok) {
+      const fieldErrors: Partial<Record<ConnectionField, string[]>> = {}
+      for (const issue of created.error.issues) {
+        const key = String(issue.path[0] ?? 'protocol')
+        const field = (CONNECTION_FIELDS as readonly string[]).includes(key) ? (key as ConnectionField) : 'protocol'
+        ;(fieldErrors[field] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unexpected field' : issue.message)
+      }
+      return invalid(values, fieldErrors)
+    }
+    id = created.connection.id
+  } catch (err) {
+    const message = err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE'
+      ? 'The database is not available; try again shortly. Your input is kept below.'
+      : 'Saving the connection failed unexpectedly (a bug in SSO Preflight, not in your input). Your input is kept below.'
+    return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
+  }
+  redirect(`/connections/${id}`)
+}
+
+/** Deletes a connection and its runs, then back to the list. */
+export async function deleteConnectionAction(form: FormData): Promise<void> {
+  const id = form.get('id')
+  if (typeof id === 'string' && id) await (await getStore()).connections.delete(id)
+  redirect('/connections')
+}
+
+function invalid(values: ConnectionFormValues, fieldErrors: Partial<Record<ConnectionField, string[]>>): ConnectionFormState {
+  return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) }
+}
+
+// Huge pastes are not sent back to the browser.
+function echo(values: ConnectionFormValues): ConnectionFormValues {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v.length <= MAX_ECHO))
+}
+
+function pick(v: ConnectionFormValues, keys: readonly ConnectionField[]): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const k of keys) if (v[k] !== undefined) out[k] = v[k]
+  return out
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { formatInstant } from '@/app/ui/report/format'
+import { getStore } from '@/lib/store'
+import { NewConnectionForm } from './new-connection-form'
+import './connections.css'
+
+export const metadata: Metadata = { title: 'Connections' }
+export const dynamic = 'force-dynamic'
+
+export default async function ConnectionsPage() {
+  const store = await getStore()
+  const connections = await store.connections.list()
+  return (
+    <div className="connections-page">
+      <header className="page-header">
+        <h1>Connections</h1>
+        <p className="lead">
+          Save your IdP’s configuration and the vendor’s values once, copy the setup values into your IdP, then run test
+          logins with real test users until the connection is a GO. Connections and their runs are kept for {store.retentionDays} days.
+        </p>
+      </header>
+      <section aria-labelledby="saved-title" className="connections-list">
+        <h2 id="saved-title">Saved connections</h2>
+        {connections.length === 0 ? (
+          <p className="empty-state">No connections yet: create one below.</p>
+        ) : (
+          <table className="data-table">
+            <thead><tr><th scope="col">Name</th><th scope="col">Protocol</th><th scope="col">Profile</th><th scope="col">Static check</th><th scope="col">Created</th></tr></thead>
+            <tbody>
+              {connections.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row"><Link href={`/connections/${c.id}`}>{c.name}</Link></th>
+                  <td>{c.protocol.toUpperCase()}</td>
+                  <td>{c.profileId}</td>
+                  <td>{c.staticReport ? (c.staticReport.summary.errors ? `${c.staticReport.summary.errors} error(s)` : 'no errors') : 'not run'}</td>
+                  <td><time dateTime={c.createdAt}>{formatInstant(c.createdAt)}</time></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <NewConnectionForm />
+    </div>
+  )
+}
