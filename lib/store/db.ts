@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { PreflightError } from '../errors'
 
 /** The little SQL surface both engines share. Parameters are $1..$n; JSON goes in as text cast to jsonb. */
@@ -17,11 +18,13 @@ export interface Db extends Queryable {
 /** PGlite (Postgres in WASM): `memory://` or a directory. One process owns a directory at a time. */
 export async function openPglite(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite')
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const inMemory = dataDir.startsWith('memory://')
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   let pg: InstanceType<typeof PGlite>
   try {
     pg = await PGlite.create(dataDir)
   } catch (cause) {
+    unlock()
     throw new PreflightError(`cannot open the PGlite database at ${dataDir}`, { code: 'ERR_STORE_UNAVAILABLE', cause })
   }
   const q: Queryable = {
@@ -36,7 +39,48 @@ export async function openPglite(dataDir: string): Promise<Db> {
     ...q,
     // PGlite is a single connection already; its queries are serialised.
     session: (fn) => fn(q),
-    close: () => pg.close(),
+    async close() {
+      await pg.close()
+      unlock()
+    },
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same directory corrupts it. A lock file with the
+ * owner's pid refuses that (a stale lock from a dead process is taken over). Point each instance at its own
+ * SSO_PREFLIGHT_DATA_DIR, or use Postgres (DATABASE_URL) to share.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true })
+  const lock = `${resolve(dataDir)}.lock`
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      const release = () => { try { if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock) } catch { /* already gone */ } }
+      process.once('exit', release)
+      return release
+    } catch {
+      const owner = Number(readFileSyncSafe(lock))
+      if (owner && owner !== process.pid && isAlive(owner)) {
+        throw new PreflightError(`the PGlite database at ${dataDir} is in use by process ${owner}; set SSO_PREFLIGHT_DATA_DIR to another directory or use DATABASE_URL`, { code: 'ERR_STORE_UNAVAILABLE' })
+      }
+      rmSync(lock, { force: true }) // stale (dead owner) or our own from an earlier open in this process
+    }
+  }
+  throw new PreflightError(`cannot lock the PGlite database at ${dataDir}`, { code: 'ERR_STORE_UNAVAILABLE' })
+}
+
+function readFileSyncSafe(path: string): string {
+  try { return readFileSync(path, 'utf8') } catch { return '' }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 
