@@ -41,7 +41,10 @@ export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[]
     const alias = findAlias(req, sentNames)
     if (alias) {
       const code = isNamespaced(alias) && s.rejectNamespacedAttributeNames ? 'SAML_ATTRIBUTE_NAMESPACED' : 'SAML_ATTRIBUTE_ALIAS'
-      out.push(finding(code, { expected: req.name, actual: alias, ...(source ? { mapFrom: source } : {}) }, fctx, o))
+      // A vendor that insists on exact names (it rejects namespaced ones) refuses an alias; a lenient profile
+      // (generic) says "rename" as a warning, since many SPs map the common aliases themselves.
+      const aliasSeverity = severity ?? (s.rejectNamespacedAttributeNames ? undefined : 'warning' as const)
+      out.push(finding(code, { expected: req.name, actual: alias, ...(source ? { mapFrom: source } : {}) }, fctx, aliasSeverity ? { severity: aliasSeverity } : {}))
       continue
     }
     const code = req.level === 'recommended' ? 'SAML_ATTRIBUTE_RECOMMENDED_MISSING' : 'SAML_ATTRIBUTE_MISSING'

@@ -126,3 +126,17 @@ export function profileWith(base: 'autodesk' | 'generic', saml: Partial<NonNulla
 export function shiftTimes(xml: string, ms: number): string {
   return xml.replace(/="(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (_, t: string) => `="${new Date(Date.parse(t) + ms).toISOString()}"`)
 }
+
+/** Test-only reading of IdP metadata into a trust (entity ID + signing certificates), independent of lib/saml/metadata. */
+export function trustFromMetadata(xml: string, kind: IdpTrust['kind'] = 'other'): IdpTrust {
+  const entityId = /entityID="([^"]*)"/.exec(xml)?.[1] ?? ''
+  const certs: string[] = []
+  for (const kd of xml.matchAll(/<(?:\w+:)?KeyDescriptor\b([^>]*)>([\s\S]*?)<\/(?:\w+:)?KeyDescriptor>/g)) {
+    if (/use="encryption"/.test(kd[1]!)) continue
+    for (const c of kd[2]!.matchAll(/<(?:\w+:)?X509Certificate>([\s\S]*?)<\/(?:\w+:)?X509Certificate>/g)) {
+      const v = c[1]!.replace(/\s+/g, '')
+      if (!certs.includes(v)) certs.push(v)
+    }
+  }
+  return { entityId, signingCertificates: certs, kind }
+}

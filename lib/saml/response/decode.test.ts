@@ -1,0 +1,42 @@
+import { deflateRawSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { decodeSamlMessage } from './decode'
+import * as F from './testing/fixture'
+
+const xml = F.readFixture('real/saml-responses/okta/ssoready-okta-response.xml')
+const b64 = Buffer.from(xml).toString('base64')
+
+describe('decodeSamlMessage', () => {
+  it('passes raw XML through (BOM and surrounding whitespace dropped)', () => {
+    const r = decodeSamlMessage(`\uFEFF  ${xml}\n`)
+    expect(r).toMatchObject({ ok: true, value: { encoding: 'xml', xml: xml.trim() } })
+  })
+  it('decodes the HTTP-POST value, line-wrapped or URL-encoded', () => {
+    expect(decodeSamlMessage(b64.replace(/(.{76})/g, '$1\r\n'))).toMatchObject({ ok: true, value: { encoding: 'base64', xml: xml.trim() } })
+    expect(decodeSamlMessage(encodeURIComponent(b64))).toMatchObject({ ok: true, value: { encoding: 'base64' } })
+  })
+  it('inflates the HTTP-Redirect value (raw DEFLATE + base64)', () => {
+    const v = deflateRawSync(Buffer.from(xml)).toString('base64')
+    expect(decodeSamlMessage(v)).toMatchObject({ ok: true, value: { encoding: 'deflate-base64', xml: xml.trim() } })
+  })
+  it('INPUT_INFLATE_LIMIT: a deflate bomb stops at the output cap', () => {
+    const bomb = deflateRawSync(Buffer.from('<a>' + ' '.repeat(8 * 1024 * 1024) + '</a>')).toString('base64')
+    const r = decodeSamlMessage(bomb)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.findings[0]).toMatchObject({ code: 'INPUT_INFLATE_LIMIT', evidence: { expected: 'at most 1048576 bytes inflated' } })
+    const small = decodeSamlMessage(deflateRawSync(Buffer.from(xml)).toString('base64'), { maxInflatedBytes: 100 })
+    expect(small.ok ? undefined : small.findings[0]?.code).toBe('INPUT_INFLATE_LIMIT')
+  })
+  it('INPUT_EMPTY and INPUT_ENCODING', () => {
+    const empty = decodeSamlMessage('  \n')
+    expect(empty.ok ? undefined : empty.findings[0]?.code).toBe('INPUT_EMPTY')
+    for (const bad of ['not base64 at all!', Buffer.from('hello world, not xml').toString('base64'), '%E0%A4%A', '\u0000\n']) {
+      const r = decodeSamlMessage(bad)
+      expect(r.ok ? undefined : r.findings[0]?.code, bad).toBe('INPUT_ENCODING')
+    }
+  })
+  it('the real 2-byte ssoready "bad-assertion-utf8" file is an encoding finding', () => {
+    const r = decodeSamlMessage(F.readFixture('real/saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml'))
+    expect(r.ok ? undefined : r.findings[0]?.code).toMatch(/^INPUT_(ENCODING|EMPTY)$/)
+  })
+})
