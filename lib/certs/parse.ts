@@ -76,7 +76,13 @@ function readUncached(b64: string): CertificateReading {
 }
 
 function tryX509(b64: string): X509Certificate | undefined {
-  try { return new X509Certificate(Buffer.from(b64, 'base64')) } catch { return undefined }
+  try {
+    const x = new X509Certificate(Buffer.from(b64, 'base64'))
+    void x.publicKey // throws for key algorithms node:crypto cannot load (e.g. GOST): treat as unparseable
+    return x
+  } catch {
+    return undefined
+  }
 }
 
 function safeVerify(x: X509Certificate): boolean {
