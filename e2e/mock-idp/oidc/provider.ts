@@ -41,6 +41,7 @@ export async function createOidcProvider(base: string): Promise<MockOidc> {
     jwks: { keys: [signingJwk] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
     conformIdTokenClaims: false,
+    ttl: { AccessToken: 600, AuthorizationCode: 120, IdToken: 600, Interaction: 600, Grant: 600, Session: 600 },
     cookies: { keys: ['mock-idp-cookie-key-for-tests-only'] },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/oidc/interaction/${interaction.uid}` },

@@ -1,0 +1,145 @@
+import * as oc from 'openid-client'
+import { z } from 'zod'
+import { finding } from '../../findings/finding'
+import { buildReport, type Report, type TimelineStep } from '../../findings/report'
+import type { Finding, IdpKind } from '../../findings/types'
+import type { Store, TestLoginRun } from '../../store/index'
+import { checkStepsFor } from '../check-steps'
+import { remember, take } from '../private-memory'
+import { profileFor } from '../profile'
+import type { AcsOutcome } from '../saml/complete'
+import { step } from '../timeline'
+import { runPath } from '../urls'
+import { checkRequiredClaims } from './claims'
+import { errorRedirectFindings, idpKindFromIssuer } from './error-redirect'
+import type { OidcRunMemory } from './start'
+import { oidcErrorToFindings } from './to-findings'
+
+const OidcPendingSchema = z.object({
+  state: z.string(), nonce: z.string(), codeVerifier: z.string(), redirectUri: z.string(), issuer: z.string(),
+  clientId: z.string(), browserHash: z.string().optional(), deadline: z.string(),
+})
+
+/** What only the browser that started the run may see (in memory, never stored): the unmasked claims. */
+export interface PrivateOidcView {
+  readonly browserHash?: string
+  readonly idTokenClaims?: Record<string, unknown>
+  readonly userinfo?: Record<string, unknown>
+}
+
+async function claimRun(store: Store, state: string): Promise<{ run?: TestLoginRun; replayOf?: TestLoginRun }> {
+  if (!state) return {}
+  const run = await store.runs.consume(state)
+  if (run) return { run }
+  const seen = await store.runs.findByKey(state)
+  return seen?.consumedAt ? { replayOf: seen } : {}
+}
+
+/**
+ * The redirect URI's handler: finds the run by state (once), turns an error redirect into findings, else exchanges
+ * the code (PKCE, nonce and ID-token signature checked by openid-client), fetches userinfo, checks required claims.
+ */
+export async function completeOidcTestLogin(callback: URL, o: { store: Store; now?: Date }): Promise<AcsOutcome> {
+  const t0 = performance.now()
+  const now = o.now ?? new Date()
+  const q = callback.searchParams
+  const state = q.get('state') ?? ''
+  const error = q.get('error')
+  const { run, replayOf } = await claimRun(o.store, state)
+
+  if (!run) {
+    const code = replayOf ? 'OIDC_TEST_LOGIN_REPLAYED' : 'OIDC_TEST_LOGIN_RUN_NOT_FOUND'
+    const findings: Finding[] = [finding(code, {
+      expected: replayOf ? 'a callback not seen before' : 'the state of a test login started here in the last 15 minutes',
+      actual: { state: state || null }, ...(replayOf ? { firstResult: runPath(replayOf.id) } : {}),
+    })]
+    if (error) findings.push(...errorRedirectFindings({ error, ...(q.get('error_description') ? { error_description: q.get('error_description')! } : {}) }, { idp: 'other', redirectUri: `${callback.origin}${callback.pathname}` }))
+    const report = buildReport({
+      subject: { kind: 'oidc-test-login', idp: 'other', source: 'test login (callback)' }, profile: 'generic', now, findings,
+      timeline: [step('response-received', `Callback received (${error ? `error=${error}` : q.has('code') ? 'code' : 'no code'})`, { at: now })],
+    })
+    const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    return { kind: 'report', reportId: saved.id }
+  }
+
+  const parsed = OidcPendingSchema.safeParse(run.pending)
+  const connection = run.connectionId ? await o.store.connections.get(run.connectionId) : null
+  const profile = profileFor(connection?.profileId ?? 'generic')
+  const pending = parsed.success ? parsed.data : undefined
+  const idp: IdpKind = idpKindFromIssuer(pending?.issuer)
+  const timeline: TimelineStep[] = [...run.timeline]
+  timeline.push(step('response-received', `Redirected back to the callback with ${error ? `error=${error}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}${q.has('iss') ? ', iss' : ''}`, {
+    at: now, data: { params: [...q.keys()], ...(error ? { error, error_description: q.get('error_description') } : {}) },
+  }))
+  const findings: Finding[] = []
+  let idTokenClaims: Record<string, unknown> | undefined
+  let userinfo: Record<string, unknown> | undefined
+  const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
+  const tCheck = performance.now()
+
+  if (!pending) {
+    findings.push(finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'an OIDC test login run', actual: { runId: run.id } }))
+  } else if (error) {
+    const description = q.get('error_description')
+    findings.push(...errorRedirectFindings({ error, ...(description ? { error_description: description } : {}) }, { idp, redirectUri: pending.redirectUri, clientId: pending.clientId }))
+  } else if (!q.get('code')) {
+    findings.push(finding('OIDC_TEST_LOGIN_CALLBACK_INVALID', { expected: 'code and state (or error) in the query', actual: [...q.keys()] }, { idp }))
+  } else if (!memory) {
+    findings.push(finding('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE', { expected: 'the client secret typed when this test login started', actual: 'not in this app instance’s memory (restart, or another instance)' }))
+  } else {
+    if (now.getTime() > Date.parse(pending.deadline)) {
+      findings.push(finding('OIDC_TEST_LOGIN_RUN_EXPIRED', { expected: `a callback before ${pending.deadline}`, actual: now.toISOString() }))
+    }
+    const currentUrl = new URL(pending.redirectUri)
+    currentUrl.search = callback.search
+    const ctx = { idp, clientId: pending.clientId, issuer: pending.issuer, redirectUri: pending.redirectUri }
+    const tToken = performance.now()
+    try {
+      const tokens = await oc.authorizationCodeGrant(memory.config, currentUrl, {
+        pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
+      })
+      idTokenClaims = { ...(tokens.claims() ?? {}) }
+      timeline.push(step('decoded', `Code exchanged for tokens; ID token signature verified (${String(idTokenHeaderAlg(tokens.id_token))}); claims: ${Object.keys(idTokenClaims).sort().join(', ')}`, {
+        since: tToken, data: { idTokenClaims },
+      }))
+      const tInfo = performance.now()
+      try {
+        userinfo = { ...(await oc.fetchUserInfo(memory.config, tokens.access_token, String(idTokenClaims.sub ?? oc.skipSubjectCheck))) }
+        timeline.push(step('decoded', `Userinfo: ${Object.keys(userinfo).sort().join(', ')}`, { since: tInfo, data: { userinfo } }))
+      } catch (err) {
+        findings.push(finding('OIDC_USERINFO_FAILED', { expected: 'a userinfo answer for the access token', actual: oidcErrorToFindings(err, ctx).map((f) => f.evidence.actual ?? f.code) }, { idp }))
+      }
+      findings.push(...checkRequiredClaims(idTokenClaims, userinfo, profile, { idp }))
+    } catch (err) {
+      findings.push(...oidcErrorToFindings(err, ctx))
+      timeline.push(step('error', 'The code exchange or the ID token checks failed', { since: tToken }))
+    }
+  }
+  timeline.push(...checkStepsFor(findings, undefined, tCheck, 'ID token signature, iss, aud, exp, nonce, PKCE and required claims passed'))
+  const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''
+  const report = buildReport({
+    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
+    profile: profile.id, now, findings,
+    facts: {
+      runId: run.id, serverMs: Math.round((performance.now() - t0) * 10) / 10,
+      ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfoClaims: Object.keys(userinfo).sort() } : {}),
+    },
+  })
+  timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
+  const withTimeline: Report = { ...report, timeline }
+  await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline })
+  remember<PrivateOidcView>(`oidc-view:${run.id}`, {
+    ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
+    ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),
+  }, 10 * 60_000)
+  return { kind: 'run', runId: run.id }
+}
+
+function idTokenHeaderAlg(idToken: string | undefined): string {
+  try {
+    const header = JSON.parse(Buffer.from((idToken ?? '').split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: unknown }
+    return typeof header.alg === 'string' ? header.alg : 'unknown alg'
+  } catch {
+    return 'unknown alg'
+  }
+}
