@@ -1,0 +1,22 @@
+import { usageError } from '../../errors'
+import { explain } from '../../triage/explain/index'
+import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
+import type { Command } from '../command'
+import { emitReport } from '../output'
+
+const FLAGS = { json: COMMON_FLAGS.json, now: COMMON_FLAGS.now, help: COMMON_FLAGS.help, idp: { type: 'string' } } as const
+const IDPS = ['entra', 'okta', 'adfs', 'google', 'keycloak', 'other'] as const
+
+export const explainCommand: Command = {
+  name: 'explain',
+  usage: 'explain <code or error text> [--idp entra|okta|...] [--json]',
+  summary: 'Explain an AADSTS / Okta / SAML status code or a pasted error message: meaning, who fixes it, fastest next step.',
+  async run(argv, io) {
+    const args = parseArgs(argv, FLAGS, { min: 1, max: 10_000, name: 'error code or text' })
+    const idp = stringFlag(args, 'idp')
+    if (idp !== undefined && !(IDPS as readonly string[]).includes(idp)) throw usageError(`--idp must be one of ${IDPS.join(', ')}`)
+    // Unquoted text arrives as several arguments: it is one message.
+    const report = explain(args.positional.join(' '), { now: nowFlag(args), ...(idp ? { idp: idp as (typeof IDPS)[number] } : {}) })
+    return emitReport(io, report, args.flags.json === true)
+  },
+}
