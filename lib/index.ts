@@ -10,7 +10,8 @@ export type { CheckContext, Parsed } from './context'
 export { PreflightError, usageError } from './errors'
 export type { PreflightErrorCode } from './errors'
 export type { IdpTrust } from './saml/types'
+export { decodeSamlMessage, validateSamlResponse } from './saml/response/index'
+export type { ValidateResponseOptions } from './saml/response/index'
 // Filled in as the areas land:
 //   analyzeSamlMetadata      (lib/saml/metadata)
-//   validateSamlResponse     (lib/saml/response)
 //   analyzeOidcConfiguration (lib/oidc)
