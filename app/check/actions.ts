@@ -92,14 +92,18 @@ async function readInput(form: FormData, source: InputSource, names: { file: str
     return { text: t }
   }
   const f = form.get(names.file)
-  if (!(f instanceof File) || (f.name === '' && f.size === 0)) return {}
+  if (!(f instanceof File) || isNoFile(f)) return {}
   if (f.size > MAX_INPUT_BYTES) return { error: tooLarge(f.size, f.name) }
   return { text: await f.text() }
 }
 
+/** An empty file input still posts a part; Next.js decodes it as an empty File named "undefined" (or "" / "blob"). */
+function isNoFile(f: File): boolean {
+  return f.size === 0 && (f.name === '' || f.name === 'undefined' || f.name === 'blob')
+}
+
 function tooLarge(bytes: number, name?: string): string {
-  const mb = (bytes / 1024 / 1024).toFixed(1)
-  return `${name ? `“${name}” is` : 'The pasted text is'} ${mb} MB; the limit is ${MAX_INPUT_LABEL}. Upload the IdP's document itself, not an archive, log or whole federation aggregate.`
+  return `${name ? `“${name}” is` : 'The pasted text is'} ${bytes.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_LABEL}. Upload the IdP's document itself, not an archive, log or whole federation aggregate.`
 }
 
 function toFieldErrors(err: z.ZodError): Fields {

@@ -130,19 +130,23 @@ function statusText(state: CheckFormState, pending: boolean): string {
 
 function JwksInput({ errors, defaultText }: { errors?: readonly string[] | undefined; defaultText?: string | undefined }) {
   return (
-    <details className="panel panel-details" open={Boolean(errors?.length || defaultText)}>
-      <summary className="panel-legend">JWKS <span className="muted">(optional, when you upload or paste the discovery document)</span></summary>
-      <div className="field">
-        <label htmlFor="jwksFile" className="field-label">JWKS file</label>
-        <input id="jwksFile" name="jwksFile" type="file" accept=".json,application/json" />
-      </div>
-      <div className="field">
-        <label htmlFor="jwksText" className="field-label">JWKS JSON</label>
-        <textarea id="jwksText" name="jwksText" className="input mono" rows={5} defaultValue={defaultText} spellCheck={false}
-          aria-describedby={errors?.length ? 'jwks-error' : undefined} />
+    <fieldset className="panel">
+      <legend className="panel-legend">JWKS <span className="muted">(optional)</span></legend>
+      <p className="hint">When you upload or paste the discovery document, add its JWKS (the JSON at jwks_uri) to check the keys too.</p>
+      <div className="field-grid">
+        <div className="field">
+          <label htmlFor="jwksFile" className="field-label">JWKS file</label>
+          <input id="jwksFile" name="jwksFile" type="file" accept=".json,application/json"
+            aria-describedby={errors?.length ? 'jwks-error' : undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="jwksText" className="field-label">JWKS JSON</label>
+          <textarea id="jwksText" name="jwksText" className="input mono" rows={3} defaultValue={defaultText} spellCheck={false}
+            aria-describedby={errors?.length ? 'jwks-error' : undefined} />
+        </div>
       </div>
       <FieldError field="jwks" errors={errors} />
-    </details>
+    </fieldset>
   )
 }
 

@@ -20,7 +20,7 @@ export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, inv
     setChosen(null)
     if (!f) return
     if (f.size > maxBytes) {
-      setError(`“${f.name}” is ${(f.size / 1024 / 1024).toFixed(1)} MB; the limit is ${maxLabel}. Upload the document itself, not an archive or log.`)
+      setError(`“${f.name}” is ${f.size.toLocaleString('en-US')} bytes; the limit is ${maxLabel}. Upload the document itself, not an archive or log.`)
       if (input.current) input.current.value = ''
       return
     }

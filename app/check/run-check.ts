@@ -1,4 +1,7 @@
 import * as core from '@/lib'
+import * as net from '@/lib/net'
+import * as samlMetadata from '@/lib/saml/metadata'
+import * as samlResponse from '@/lib/saml/response'
 import { buildReport, sortFindings, summarize, type Finding, type IdpKind, type Report, type SubjectKind } from '@/lib/findings'
 import { BUILTIN_PROFILES, parseProfile, type SpProfile } from '@/lib/profiles'
 import type { IdpTrust } from '@/lib/saml/types'
@@ -29,7 +32,8 @@ interface CoreApi {
   checkContext: typeof core.checkContext
 }
 
-const api = core as unknown as Partial<CoreApi>
+// The public barrel wins; the area barrels cover entry points it does not re-export (yet).
+const api = { ...net, ...samlMetadata, ...samlResponse, ...core } as unknown as Partial<CoreApi>
 
 const KIND_NAME: Record<CheckRequest['kind'], string> = {
   'saml-metadata': 'SAML metadata analysis',

@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs'
+import { defineConfig } from '@playwright/test'
+
+const CI = Boolean(process.env.CI)
+const port = Number(process.env.E2E_PORT ?? 3100)
+const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`
+
+// Debian's chromium (never a downloaded browser). PLAYWRIGHT_CHROMIUM_PATH overrides it; where neither exists, the
+// runner falls back to Playwright's own chromium if that machine has one.
+const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync']
+
+const serverEnv: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
+  NEXT_TELEMETRY_DISABLED: '1',
+  // Lets the app fetch metadata from the tests' own servers on 127.0.0.1; off in any real deployment.
+  SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
+  PORT: String(port),
+  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
+}
+
+const appServer = {
+  command: process.env.E2E_SKIP_BUILD === '1' ? `npx next start -p ${port}` : `npx next build && npx next start -p ${port}`,
+  url: `http://localhost:${port}/`,
+  env: serverEnv,
+  reuseExistingServer: !CI,
+  timeout: 300_000,
+  stdout: 'ignore' as const,
+  stderr: 'pipe' as const,
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  // Per port: several runs share this working tree, and each run empties its output folder first.
+  outputDir: `test-results/port-${port}`,
+  workers: 2,
+  retries: CI ? 1 : 0,
+  reporter: 'list',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: existsSync(chromiumPath) ? { executablePath: chromiumPath, args: chromiumArgs } : { args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // No servers when E2E_BASE_URL points at an app that is already running.
+  webServer: process.env.E2E_BASE_URL ? [] : [
+    appServer,
+    // Helper "testlogin": append the mock IdP server here (its own port, e.g. E2E_MOCK_IDP_PORT).
+  ],
+})
