@@ -18,3 +18,5 @@ export { BROWSER_COOKIE, browserCookieHeader, browserKeyHash, newBrowserKey, sam
 export { recall } from './private-memory'
 export { claimPath, ourAcsUrl, ourOidcRedirectUri, runPath, spMetadataUrl } from './urls'
 export { idpErrorCodeFindings } from './idp-error-codes'
+export { reportIdpErrorPage } from './idp-error-page'
+export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET, isDemoOidcClient } from './demo'

@@ -8,9 +8,9 @@ import type { OidcKoaContext, OidcProvider, OidcProviderConstructor } from './ty
 
 const Provider = ProviderModule as OidcProviderConstructor
 
-export const DEMO_CLIENT_ID = 'sso-preflight-demo'
-/** The demo client's secret: a test value shown on the mock's pages, never a real secret. */
-export const DEMO_CLIENT_SECRET = 'demo-secret-not-a-secret'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../../lib/testlogin/demo'
+
+export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET }
 
 /** Redirect URIs the demo client accepts: the app's callback on the demo and e2e ports (any localhost port 3000–3199). */
 function demoRedirectUris(): string[] {

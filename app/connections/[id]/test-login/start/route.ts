@@ -1,0 +1,40 @@
+import { cookies } from 'next/headers'
+import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, runPath, startOidcTestLogin, startSamlTestLogin } from '@/lib/testlogin'
+import { getStore } from '@/lib/store'
+import { originOf } from '@/app/connections/_server/http'
+import { autoPostPage } from '@/app/test-logins/_ui/auto-post'
+
+const MAX_SECRET_LENGTH = 1000
+
+/**
+ * POST /connections/:id/test-login/start — "Run test login". Sends the browser to the IdP: a 303 (HTTP-Redirect
+ * binding, OIDC), or a self-posting form (SAML HTTP-POST binding). A run that cannot start ends on its result page.
+ * The OIDC client secret comes in this form, stays in memory for the run, and is never stored or logged.
+ */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params
+  const origin = originOf(request.url)
+  const store = await getStore()
+  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await store.connections.get(id) : null
+  if (!connection) return Response.redirect(new URL('/connections', origin), 303)
+
+  const existing = (await cookies()).get(BROWSER_COOKIE)?.value
+  const browserKey = existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing) ? existing : newBrowserKey()
+  const setCookie = browserCookieHeader(browserKey, origin.startsWith('https:'))
+  const browserHash = browserKeyHash(browserKey)
+  const redirect = (url: string) => new Response(null, { status: 303, headers: { location: url, 'set-cookie': setCookie, 'cache-control': 'no-store' } })
+
+  if (connection.protocol === 'saml') {
+    const started = await startSamlTestLogin(connection, { store, origin, browserHash })
+    if (!started.ok) return redirect(new URL(runPath(started.runId), origin).href)
+    if (started.dispatch.binding === 'redirect') return redirect(started.dispatch.url)
+    return new Response(autoPostPage(started.dispatch.url, started.dispatch.fields, 'Continue to your IdP'), {
+      headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': setCookie, 'cache-control': 'no-store' },
+    })
+  }
+  const form = await request.formData().catch(() => undefined)
+  const secretField = form?.get('clientSecret')
+  const clientSecret = typeof secretField === 'string' ? secretField.trim().slice(0, MAX_SECRET_LENGTH) : ''
+  const started = await startOidcTestLogin(connection, { store, origin, clientSecret, browserHash })
+  return redirect(started.ok ? started.url : new URL(runPath(started.runId), origin).href)
+}

@@ -1,0 +1,12 @@
+import { reportIdpErrorPage, runPath } from '@/lib/testlogin'
+import { getStore } from '@/lib/store'
+import { originOf } from '@/app/connections/_server/http'
+
+/** POST /test-logins/:runId/idp-error — the admin reports the error page the IdP showed instead of answering. */
+export async function POST(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {
+  const { runId } = await params
+  const form = await request.formData().catch(() => undefined)
+  const text = typeof form?.get('message') === 'string' ? String(form?.get('message')) : ''
+  if (/^[A-Za-z0-9_-]{16,64}$/.test(runId)) await reportIdpErrorPage(runId, text, { store: await getStore() })
+  return Response.redirect(new URL(runPath(runId), originOf(request.url)), 303)
+}

@@ -1,0 +1,71 @@
+import type { Metadata } from 'next'
+import { cookies } from 'next/headers'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { ReportView } from '@/app/ui/report/report-view'
+import type { Report } from '@/lib/findings'
+import { getStore } from '@/lib/store'
+import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
+import { RunTimeline } from '../_ui/run-timeline'
+import { PrivateView } from '../_ui/private-view'
+import { IdpErrorForm } from '../_ui/idp-error-form'
+
+export const dynamic = 'force-dynamic'
+export const metadata: Metadata = { title: 'Test login result' }
+
+type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+/** A test login's result: verdict, the flow step by step, the IdP's answer (unmasked for the browser that ran it), findings. */
+export default async function TestLoginPage({ params, searchParams }: Props) {
+  const { runId } = await params
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(runId)) notFound()
+  const store = await getStore()
+  const run = await store.runs.get(runId)
+  const saved = run ? null : await store.savedReports.get(runId)
+  if (!run && !saved) notFound()
+  const otherBrowser = (await searchParams)['other-browser'] === '1'
+
+  if (run && run.status === 'pending') {
+    return (
+      <div className="test-login-page">
+        <header className="page-header">
+          <h1>Test login in progress</h1>
+          <p className="lead">Waiting for the IdP’s answer. Sign in at the IdP in this browser; this page does not refresh by itself.</p>
+        </header>
+        <RunTimeline steps={run.timeline} />
+        <IdpErrorForm runId={run.id} />
+        {run.connectionId ? <p><Link href={`/connections/${run.connectionId}`}>Back to the connection</Link></p> : null}
+      </div>
+    )
+  }
+
+  const report = (run?.report ?? saved?.report) as Report
+  const { timeline = [], ...rest } = report
+  const key = (await cookies()).get(BROWSER_COOKIE)?.value
+  const view = run ? (recall<PrivateSamlView>(`saml-view:${run.id}`) ?? recall<PrivateOidcView>(`oidc-view:${run.id}`)) : undefined
+  const mine = view && sameBrowser(key, view.browserHash) ? view : undefined
+  const protocol = report.subject.kind === 'oidc-test-login' ? 'OpenID Connect' : 'SAML'
+  return (
+    <div className="test-login-page">
+      <header className="page-header">
+        <p className="muted">
+          {run?.connectionId ? <><Link href={`/connections/${run.connectionId}`}>Connection</Link> › </> : null}{protocol} test login
+        </p>
+        <h1>Test login result</h1>
+        {run?.testUser ? <p className="lead">Test user: <code>{run.testUser}</code></p> : null}
+        {run?.connectionId ? (
+          <div className="action-row">
+            <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>Run another test login</Link>
+          </div>
+        ) : null}
+      </header>
+      {otherBrowser ? <p className="hint" role="note">This result was opened in another browser than the one that ran the test login, so personal values stay masked.</p> : null}
+      <RunTimeline steps={timeline} />
+      {mine ? <PrivateView view={mine} /> : null}
+      <section aria-labelledby="findings-title">
+        <h2 id="findings-title">Findings</h2>
+        <ReportView report={rest as Report} idPrefix="run" {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
+      </section>
+    </div>
+  )
+}
