@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { parseSafeXml } from '../xml/parse'
 import { textContent } from '../xml/query'
 import type { XmlDocument, XmlElement } from '../xml/types'
-import { findEnvelopedSignature, listSignatures, trustedKeysFromCertificates, verifyEnvelopedSignature } from './index'
+import { canonicalize, findEnvelopedSignature, listSignatures, trustedKeysFromCertificates, verifyEnvelopedSignature } from './index'
 import type { SignatureResult, TrustedKey } from './types'
 import { FIXTURES } from './testing/corpus'
 import { signWithXmlCrypto, TEST_CERT_PEM } from './testing/sign'
@@ -328,3 +328,38 @@ describe('malformed signatures never throw', () => {
     expect(verifyEnvelopedSignature(doc, assertions(doc)[0]!, keys).problems[0]!.kind).toBe('malformed')
   })
 })
+
+describe('random mutations (seeded) never make verification throw or pass', () => {
+  it('1,000 single-character mutations of the signed assertion', () => {
+    let seed = 0x5eed
+    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n }
+    const alphabet = '<>/="\' :#&;-_aZ09xmlnsID\n\t'
+    const start = unsignedResponseDoc.indexOf('<saml2:Assertion')
+    let parsed = 0, verifiedUnchanged = 0
+    for (let i = 0; i < 1000; i++) {
+      const at = start + rand(unsignedResponseDoc.length - start)
+      const mutated = unsignedResponseDoc.slice(0, at) + alphabet[rand(alphabet.length)] + unsignedResponseDoc.slice(at + rand(2))
+      const p = parseSafeXml(mutated)
+      if (!p.ok) continue
+      parsed++
+      for (const s of listSignatures(p.value)) {
+        const r = verifyEnvelopedSignature(p.value, s, keys)
+        expect(r.problems.some((x) => x.kind === 'malformed' && x.detail.startsWith('verification failed')), 'an internal error').toBe(false)
+        if (r.ok) {
+          verifiedUnchanged++
+          // Only a change the signature does not cover may pass: the canonical signed element is unchanged.
+          const original = parse(unsignedResponseDoc)
+          const o = verifyEnvelopedSignature(original, listSignatures(original)[0]!, keys)
+          expect(canonicalizeSigned(r)).toBe(canonicalizeSigned(o))
+        }
+      }
+    }
+    expect(parsed).toBeGreaterThan(100)
+    expect(verifiedUnchanged).toBeLessThan(parsed)
+  })
+})
+
+function canonicalizeSigned(r: SignatureResult): string {
+  const sig = findEnvelopedSignature(r.signedElement)!
+  return canonicalize(r.signedElement, { exclusive: true, withComments: false, exclude: sig })
+}
