@@ -1,5 +1,5 @@
 import { catalog, type FindingCode } from './catalog/index'
-import type { Evidence, Finding, IdpKind, Severity } from './types'
+import type { CatalogEntry, Evidence, Finding, IdpKind, Severity } from './types'
 
 /** What a check knows about where it runs: enough to pick the right IdP screen. */
 export interface FindingContext {
@@ -12,7 +12,7 @@ export interface FindingContext {
  * `severity` may be lowered or raised by profile policy (e.g. SHA-1 is an error under one profile, a warning under another).
  */
 export function finding(code: FindingCode, evidence: Evidence = {}, ctx: FindingContext = {}, o: { severity?: Severity } = {}): Finding {
-  const entry = catalog[code]
+  const entry: CatalogEntry = catalog[code]
   const fixAt = ctx.idp ? entry.fixAt?.[ctx.idp] : undefined
   const logs = ctx.idp ? entry.logs?.[ctx.idp] : undefined
   return {
