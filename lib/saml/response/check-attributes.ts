@@ -48,7 +48,7 @@ export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[]
       continue
     }
     const code = req.level === 'recommended' ? 'SAML_ATTRIBUTE_RECOMMENDED_MISSING' : 'SAML_ATTRIBUTE_MISSING'
-    out.push(finding(code, { expected: req.name, actual: sentNames, ...(source ? { mapFrom: source } : {}) }, fctx))
+    out.push(finding(code, { expected: req.name, actual: sentNames.length ? sentNames : 'no attributes sent', ...(source ? { mapFrom: source } : {}) }, fctx))
   }
   return out
 }

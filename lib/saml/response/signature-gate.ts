@@ -59,7 +59,11 @@ export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope
 
   if (respRes && !respOk) {
     if (asrOk) {
-      findings.push(finding('SAML_RESPONSE_SIGNATURE_INVALID_IGNORED', { ...problemEvidence(respRes, respSigEl!, material), where: '/Response/Signature' }, fctx))
+      const first = respRes.problems[0]
+      findings.push(finding('SAML_RESPONSE_SIGNATURE_INVALID_IGNORED', {
+        ...problemEvidence(respRes, respSigEl!, material), ...(first ? problemDetail(first) : {}),
+        problems: respRes.problems.map((p) => p.kind), where: '/Response/Signature',
+      }, fctx))
     } else findings.push(...signatureFindings(respRes, respSigEl!, material, '/Response/Signature', ctx))
   }
   if (asrRes && !asrOk) findings.push(...signatureFindings(asrRes, asrSigEl!, material, '/Assertion/Signature', ctx))

@@ -1,6 +1,6 @@
 import type { CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
-import { buildReport, type CertificateSummary, type Report } from '../../findings/report'
+import { buildReport, type CertificateSummary, type Report, type TimelineStep } from '../../findings/report'
 import type { Finding } from '../../findings/types'
 import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
@@ -45,13 +45,20 @@ export function validateSamlResponse(input: { response: string }, trust: IdpTrus
       ...(extra.skipped ? { skipped: extra.skipped } : {}),
       ...(extra.facts ? { facts: extra.facts } : {}),
       ...(extra.certificates ? { certificates: extra.certificates } : {}),
+      ...(extra.timeline ? { timeline: extra.timeline } : {}),
     })
   try {
     const decoded = decodeSamlMessage(input.response, { ctx: { idp: ctx.idp }, ...(opts.maxInflatedBytes ? { maxInflatedBytes: opts.maxInflatedBytes } : {}) })
     if (!decoded.ok) return report(decoded.findings)
     const parsed = parseSafeXml(decoded.value.xml, { ctx: { idp: ctx.idp } })
     if (!parsed.ok) return report(parsed.findings, { facts: { encoding: decoded.value.encoding } })
-    return report(...validateParsed(parsed.value, trust, ctx, opts.requestId, decoded.value.encoding))
+    const [findings, extra] = validateParsed(parsed.value, trust, ctx, opts.requestId, decoded.value.encoding)
+    const at = ctx.now.toISOString()
+    const timeline: TimelineStep[] = [
+      { at, kind: 'decoded', summary: `Decoded the ${ENCODING_LABEL[decoded.value.encoding]}: ${decoded.value.xml.length} characters of XML, ${parsed.value.elementCount} elements`, data: { encoding: decoded.value.encoding } },
+      ...(extra.timeline ?? []),
+    ]
+    return report(findings, { ...extra, timeline })
   } catch (err) {
     return report([finding('SAML_RESPONSE_CHECK_FAILED', { actual: err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error' }, { idp: ctx.idp })])
   }
@@ -64,6 +71,7 @@ export interface ValidationExtras {
   certificates?: CertificateSummary[]
   /** The issuer from signed content, for the report subject. */
   issuer?: string
+  timeline?: TimelineStep[]
 }
 
 /** The checks over an already parsed document (the test-login path parses once and calls this). */
@@ -132,9 +140,15 @@ export function validateParsed(doc: XmlDocument, trust: IdpTrust, ctx: CheckCont
 
   const gate = checkSignatures(doc, r, assertionEl, trust, ctx)
   findings.push(...gate.findings)
+  const sigFacts = responseFacts({ encoding, gate }).signature as Record<string, string>
+  const timeline: TimelineStep[] = [{
+    at: ctx.now.toISOString(), kind: 'check',
+    summary: `Signatures: Response ${sigFacts.response}, Assertion ${sigFacts.assertion}; ${gate.signedAssertion ? `the assertion is covered (${gate.signedBy})` : 'no valid signature covers the assertion'}`,
+    data: sigFacts,
+  }]
   if (!gate.signedAssertion) {
     if (r) findings.push(...checkInResponseTo(r, undefined, requestId, ctx))
-    return [findings, { skipped: skip('no valid signature covers the assertion, so its contents are not read'), facts: responseFacts({ encoding, ...(r ? { response: r } : {}), gate }) }]
+    return [findings, { skipped: skip('no valid signature covers the assertion, so its contents are not read'), facts: responseFacts({ encoding, ...(r ? { response: r } : {}), gate }), timeline }]
   }
 
   const signed: SignedAssertion = { ...readAssertion(gate.signedAssertion), signedBy: gate.signedBy! }
@@ -164,8 +178,11 @@ export function validateParsed(doc: XmlDocument, trust: IdpTrust, ctx: CheckCont
     facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),
     certificates,
     ...(signed.issuer ? { issuer: signed.issuer } : {}),
+    timeline,
   }]
 }
+
+const ENCODING_LABEL = { xml: 'raw XML', base64: 'base64 HTTP-POST value', 'deflate-base64': 'deflated HTTP-Redirect value' } as const
 
 function describeKind(m: SamlResponseDocument): string {
   switch (m.kind) {
