@@ -9,6 +9,13 @@ const CERT_SCREENS: PerIdp = {
   keycloak: 'Keycloak admin console › (realm) › Realm settings › Keys › Providers › rsa-generated › Add provider',
 }
 
+/** Who changed the signing certificate, and when. */
+const CERT_LOGS: PerIdp = {
+  entra: 'Entra admin center › Monitoring & health › Audit logs › filter Service = Core Directory, Activity = Update application (or Update service principal) › the app',
+  okta: 'Okta Admin Console › Reports › System Log › filter: eventType eq "app.lifecycle.update" (target = the app) for certificate changes',
+  adfs: 'Event Viewer › Applications and Services Logs › AD FS › Admin (certificate rollover events)',
+}
+
 /** X.509 certificate problems, for SAML metadata certificates and JWKS x5c chains alike. */
 export const certCatalog = {
   CERT_EXPIRED: {
@@ -19,6 +26,7 @@ export const certCatalog = {
     nextStep: 'Create or activate a current signing certificate in the IdP, then upload that certificate (Base64) to the vendor\'s SSO settings before the old one is removed.',
     important: 'Upload the new certificate at the vendor first, then make it active in the IdP: the other order breaks sign-in until both sides agree.',
     fixAt: CERT_SCREENS,
+    logs: CERT_LOGS,
     aliases: ['certificate expired', 'expired certificate', 'AADSTS500133'],
   },
   CERT_EXPIRING_SOON: {
@@ -108,5 +116,6 @@ export const certCatalog = {
     detail: 'The rollover was not finished: the old certificate expired but is still in the metadata. If the vendor holds the expired certificate, or the IdP still signs with it, sign-in fails. The evidence says which certificate to keep.',
     nextStep: 'Make sure the valid certificate is the active one in the IdP and the one uploaded at the vendor, then remove the expired certificate from the IdP.',
     fixAt: CERT_SCREENS,
+    logs: CERT_LOGS,
   },
 } as const satisfies Record<`CERT_${string}`, CatalogEntry>

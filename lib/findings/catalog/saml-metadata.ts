@@ -37,6 +37,13 @@ const SSO_SETTINGS_SCREENS: PerIdp = {
   keycloak: 'Keycloak admin console › (realm) › Realm settings › General › Frontend URL (and the hostname the server runs with)',
 }
 
+/** Where a failed sign-in shows up in the IdP's own logs. */
+const SIGN_IN_LOGS: PerIdp = {
+  entra: 'Entra admin center › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
+  okta: 'Okta Admin Console › Reports › System Log › filter: eventType eq "user.authentication.sso" and outcome.result eq "FAILURE" (target = the app)',
+  adfs: 'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
+}
+
 /** Findings about an IdP's SAML metadata document, and about what the admin typed into the IdP for the vendor's app. */
 export const samlMetadataCatalog = {
   // ── what kind of document this is ───────────────────────────────────────────────────────────────────────────
@@ -328,6 +335,7 @@ export const samlMetadataCatalog = {
     detail: 'The Identifier becomes the Audience of every assertion. It must be exactly the vendor\'s SP entity ID (expected form in the evidence).',
     nextStep: 'Copy the SP Entity ID from the vendor\'s SSO setup page into the Identifier field, exactly.',
     fixAt: IDENTIFIER_SCREENS,
+    logs: SIGN_IN_LOGS,
     aliases: ['AADSTS700016', 'audience invalid', 'invalid audience'],
   },
   SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID: {
@@ -353,6 +361,7 @@ export const samlMetadataCatalog = {
     detail: 'The Reply URL must be exactly the vendor\'s Assertion Consumer Service URL (expected form in the evidence).',
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field, exactly.',
     fixAt: REPLY_URL_SCREENS,
+    logs: SIGN_IN_LOGS,
     aliases: ['AADSTS50011', 'reply URL does not match'],
   },
   SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER: {
