@@ -22,11 +22,11 @@ export interface SamlHopResult {
 const STATUS = 'urn:oasis:names:tc:SAML:2.0:status:'
 
 /** Decodes a SAML message found in the HAR; validates a response against the IdP's metadata when given. */
-export function analyzeSamlHop(hop: SsoHop, o: { trust?: IdpTrust; ctx: CheckContext }): SamlHopResult {
+export function analyzeSamlHop(hop: SsoHop, o: { trust?: IdpTrust; ctx: CheckContext; where?: string }): SamlHopResult {
   const message = hop.samlMessage ?? ''
   const secrets = [message]
   const fctx = { idp: o.ctx.idp }
-  const where = `HAR entry #${hop.index} (${hop.binding === 'post' ? 'HTTP-POST' : 'HTTP-Redirect'})`
+  const where = o.where ?? `HAR entry #${hop.index} (${hop.binding === 'post' ? 'HTTP-POST' : 'HTTP-Redirect'})`
   const step = (summary: string, data: Record<string, unknown>, kind: TimelineStep['kind'] = 'decoded'): TimelineStep =>
     ({ at: hop.at.toISOString(), kind, summary, data: { entry: hop.index, host: hop.host, url: redactUrl(hop.url), ...data } })
   const label = hop.kind === 'saml-request' ? 'SAMLRequest' : 'SAMLResponse'

@@ -1,0 +1,91 @@
+import { checkContext } from '../context'
+import { finding } from '../findings/finding'
+import { buildReport, ReportSchema, type Report } from '../findings/report'
+import { checkIdToken } from '../oidc/id-token/index'
+import type { SpProfile } from '../profiles/schema'
+import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
+import { validateSamlResponse } from '../saml/response/index'
+import { parseSupportBundle, type SupportBundle } from './bundle'
+import { detectTriageInput, samlFormValue, type TriageInputKind } from './detect'
+import { explain } from './explain/index'
+import { analyzeHar } from './har/index'
+import { analyzeSamlHop } from './har/saml'
+import { scrubSecrets } from './har/scrub'
+
+export interface TriageInputOptions {
+  readonly profile: SpProfile
+  readonly now?: Date
+  /** IdP SAML metadata: a pasted SAMLResponse or a HAR's responses are validated against it. */
+  readonly idpMetadataXml?: string
+  /** For a pasted ID token: the issuer's JWKS, the client ID, the expected issuer and nonce. */
+  readonly jwks?: string
+  readonly clientId?: string
+  readonly issuer?: string
+  readonly nonce?: string
+}
+
+export interface TriageResult {
+  readonly kind: TriageInputKind
+  readonly reports: readonly Report[]
+  /** Set when a support bundle was imported: its identifiers and configuration are shown as they came. */
+  readonly bundle?: SupportBundle
+}
+
+/** The /triage page's one entry point: detect what was pasted and run the right check. Never throws on bad input. */
+export async function triageInput(text: string, o: TriageInputOptions): Promise<TriageResult> {
+  const kind = detectTriageInput(text)
+  const now = o.now ?? new Date()
+  switch (kind) {
+    case 'har':
+      return { kind, reports: [analyzeHar(text, { profile: o.profile, now, ...(o.idpMetadataXml ? { idpMetadataXml: o.idpMetadataXml } : {}) })] }
+    case 'support-bundle': {
+      const b = parseSupportBundle(text)
+      return b.ok ? { kind, reports: b.value.reports, bundle: b.value } : { kind, reports: [bundleError(b.findings, o, now)] }
+    }
+    case 'report': {
+      let json: unknown
+      try { json = JSON.parse(text) } catch { json = undefined }
+      const r = ReportSchema.safeParse(json)
+      if (r.success) return { kind, reports: [r.data] }
+      const issue = r.error.issues[0]
+      return { kind, reports: [bundleError([finding('TRIAGE_BUNDLE_INVALID', { expected: 'sso-preflight/report@1', actual: issue ? `${issue.message} at ${issue.path.join('.')}` : 'invalid' })], o, now)] }
+    }
+    case 'jwt':
+      return { kind, reports: [await tokenReport(text, o, now)] }
+    case 'saml':
+      return { kind, reports: [samlReport(samlFormValue(text.trim()) ?? text, o, now)] }
+    case 'text':
+      return { kind, reports: [explain(text, { now, profile: o.profile.id })] }
+  }
+}
+
+function bundleError(findings: ReturnType<typeof finding>[], o: TriageInputOptions, now: Date): Report {
+  return buildReport({ subject: { kind: 'explain', idp: 'other', source: 'imported file' }, profile: o.profile.id, now, findings })
+}
+
+async function tokenReport(jwt: string, o: TriageInputOptions, now: Date): Promise<Report> {
+  if (!o.jwks || !o.clientId) {
+    return buildReport({ subject: { kind: 'oidc-id-token', idp: 'other', source: 'pasted ID token' }, profile: o.profile.id, now,
+      findings: [finding('OIDC_ID_TOKEN_JWKS_INVALID', { expected: 'the issuer\'s JWKS and the client ID, to check the signature and audience', actual: `${o.jwks ? '' : 'no JWKS'}${!o.jwks && !o.clientId ? ', ' : ''}${o.clientId ? '' : 'no client ID'} given`, where: 'triage form' })] })
+  }
+  return checkIdToken(jwt, { jwks: o.jwks, clientId: o.clientId, profile: o.profile, now, ...(o.issuer ? { issuer: o.issuer } : {}), ...(o.nonce ? { nonce: o.nonce } : {}) })
+}
+
+function samlReport(message: string, o: TriageInputOptions, now: Date): Report {
+  if (o.idpMetadataXml) {
+    const md = parseIdpMetadata(o.idpMetadataXml)
+    if (!md.ok) return buildReport({ subject: { kind: 'saml-response', idp: 'other', source: 'pasted SAML message' }, profile: o.profile.id, now, findings: md.findings })
+    const trust = toIdpTrust(md.value)
+    return validateSamlResponse({ response: message }, trust, { ctx: checkContext({ profile: o.profile, now, idp: trust.kind }), source: 'pasted SAML message' })
+  }
+  const ctx = checkContext({ profile: o.profile, now })
+  const r = analyzeSamlHop({ index: 0, at: now, kind: 'saml-response', method: 'POST', url: 'about:blank', host: 'pasted', status: 0, binding: 'post', samlMessage: message }, { ctx, where: 'pasted SAML message' })
+  const findings = [...r.findings]
+  if (!r.findings.some((f) => f.code === 'TRIAGE_HAR_SAML_UNREADABLE') && r.step.data && (r.step.data as { message?: string }).message === 'Response') {
+    findings.push(finding('TRIAGE_HAR_SAML_NOT_VALIDATED', { expected: 'IdP metadata given with the response', actual: 'decoded without it', where: 'pasted SAML message' }))
+  }
+  const { url: _url, host: _host, entry: _entry, ...data } = (r.step.data ?? {}) as Record<string, unknown>
+  const report = buildReport({ subject: { kind: 'saml-response', idp: 'other', source: 'pasted SAML message' }, profile: o.profile.id, now, findings,
+    timeline: [{ ...r.step, summary: r.step.summary.replace(/ (posted|sent) to pasted/, ' pasted'), data }], facts: data })
+  return scrubSecrets(report, r.secrets)
+}
