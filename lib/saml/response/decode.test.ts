@@ -35,6 +35,10 @@ describe('decodeSamlMessage', () => {
       expect(r.ok ? undefined : r.findings[0]?.code, bad).toBe('INPUT_ENCODING')
     }
   })
+  it('INPUT_TOO_LARGE: more than any SAML message, refused before decoding', () => {
+    const r = decodeSamlMessage('A'.repeat(7 * 1024 * 1024))
+    expect(r.ok ? undefined : r.findings[0]?.code).toBe('INPUT_TOO_LARGE')
+  })
   it('the real 2-byte ssoready "bad-assertion-utf8" file is an encoding finding', () => {
     const r = decodeSamlMessage(F.readFixture('real/saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml'))
     expect(r.ok ? undefined : r.findings[0]?.code).toMatch(/^INPUT_(ENCODING|EMPTY)$/)

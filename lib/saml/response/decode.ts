@@ -6,6 +6,8 @@ export type SamlMessageEncoding = 'xml' | 'base64' | 'deflate-base64'
 export interface DecodedSamlMessage { readonly xml: string; readonly encoding: SamlMessageEncoding }
 
 export const DEFAULT_MAX_INFLATED_BYTES = 1024 * 1024
+/** Base64 of the XML parser's 4 MiB cap, plus line breaks: anything longer is not a SAML message. */
+const MAX_INPUT_CHARS = 6 * 1024 * 1024
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/
 const utf8 = new TextDecoder('utf-8', { fatal: true })
@@ -19,6 +21,9 @@ export function decodeSamlMessage(text: string, o: { maxInflatedBytes?: number; 
   const ctx = o.ctx ?? {}
   const trimmed = text.replace(/^\uFEFF/, '').trim()
   if (trimmed === '') return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
+  if (trimmed.length > MAX_INPUT_CHARS) {
+    return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${MAX_INPUT_CHARS} characters`, actual: `${trimmed.length} characters` }, ctx)] }
+  }
   if (trimmed.startsWith('<')) return { ok: true, value: { xml: trimmed, encoding: 'xml' } }
 
   const compact = base64Text(trimmed)
