@@ -1,5 +1,5 @@
 'use client'
-import { useId, useRef, useState, type DragEvent } from 'react'
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
 
 /**
  * A file input that also takes a dropped file. The size limit is checked here first so a too-large file never
@@ -13,6 +13,15 @@ export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, inv
   const [chosen, setChosen] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
+
+  // React resets the form after each submission, which empties the file input: forget the name shown for it too.
+  useEffect(() => {
+    const form = input.current?.form
+    if (!form) return
+    const onReset = () => { setChosen(null); setError(null) }
+    form.addEventListener('reset', onReset)
+    return () => form.removeEventListener('reset', onReset)
+  }, [])
 
   function take(files: FileList | null) {
     const f = files?.[0]

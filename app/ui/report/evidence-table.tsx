@@ -7,6 +7,7 @@ const KNOWN = new Set(['expected', 'actual', 'where'])
 export function EvidenceTable({ evidence, caption }: { evidence: Evidence; caption: string }) {
   const extra = Object.entries(evidence).filter(([k, v]) => !KNOWN.has(k) && v !== undefined)
   return (
+    <>
     <table className="evidence">
       <caption className="visually-hidden">{caption}</caption>
       <colgroup><col className="evidence-key" /><col /></colgroup>
@@ -14,11 +15,23 @@ export function EvidenceTable({ evidence, caption }: { evidence: Evidence; capti
         <tr><th scope="row">Expected</th><td><ValueView value={evidence.expected} /></td></tr>
         <tr><th scope="row">Actual</th><td><ValueView value={evidence.actual} /></td></tr>
         {evidence.where ? <tr><th scope="row">Where</th><td><code className="value">{evidence.where}</code></td></tr> : null}
-        {extra.map(([k, v]) => (
-          <tr key={k} className="evidence-extra"><th scope="row">{humanize(k)}</th><td><ValueView value={v} /></td></tr>
-        ))}
       </tbody>
     </table>
+    {extra.length ? (
+      <details className="evidence-more">
+        <summary>More evidence ({extra.map(([k]) => humanize(k).toLowerCase()).join(', ')})</summary>
+        <table className="evidence">
+          <caption className="visually-hidden">More evidence for {caption}</caption>
+          <colgroup><col className="evidence-key" /><col /></colgroup>
+          <tbody>
+            {extra.map(([k, v]) => (
+              <tr key={k} className="evidence-extra"><th scope="row">{humanize(k)}</th><td><ValueView value={v} /></td></tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    ) : null}
+    </>
   )
 }
 
