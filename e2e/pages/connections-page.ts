@@ -1,0 +1,38 @@
+import type { Locator, Page } from '@playwright/test'
+
+/** The connections pages, by role and label only. */
+export class ConnectionsPage {
+  constructor(readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto('/connections')
+  }
+
+  /** Fills "New connection" for SAML from a metadata file and the vendor's connection ID, then saves. */
+  async createSaml(o: { name: string; metadataFile?: string; metadataUrl?: string; connectionId: string }) {
+    const form = this.page.getByRole('form', { name: 'New connection' })
+    await form.getByLabel('Protocol').selectOption('saml')
+    await form.getByLabel('Name (optional)').fill(o.name)
+    if (o.metadataFile) await form.getByLabel('Metadata file').setInputFiles(o.metadataFile)
+    if (o.metadataUrl) await form.getByLabel('Metadata URL').fill(o.metadataUrl)
+    await form.getByLabel('Connection ID').fill(o.connectionId)
+    await form.getByRole('button', { name: 'Save and check' }).click()
+  }
+
+  setupValue(label: string): Locator {
+    return this.page.getByRole('listitem', { name: label })
+  }
+
+  /** Just the value of a setup entry (its <code>), without the label and the hint. */
+  setupValueText(label: string): Locator {
+    return this.setupValue(label).locator('code')
+  }
+
+  goNoGo(): Locator {
+    return this.page.getByRole('region', { name: /^(GO: test users|NO-GO: do not turn SSO on|Not enough data)/ })
+  }
+
+  async delete() {
+    await this.page.getByRole('button', { name: 'Delete connection' }).click()
+  }
+}
