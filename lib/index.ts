@@ -12,9 +12,9 @@ export type { PreflightErrorCode } from './errors'
 export type { IdpTrust } from './saml/types'
 export { decodeSamlMessage, validateSamlResponse } from './saml/response/index'
 export type { ValidateResponseOptions } from './saml/response/index'
+export { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from './saml/metadata/index'
+export type { AnalyzeMetadataOptions, IdpMetadata } from './saml/metadata/index'
 export { analyzeOidcConfiguration, analyzeOidcIssuer, fetchOidcDocuments } from './oidc/index'
 export type { OidcDocuments, OidcInput, OidcOptions } from './oidc/index'
 export { allowLoopbackForTests, isForbiddenAddress, makeCustomFetch, netFindingsOf, safeFetch, SafeFetchError } from './net/index'
 export type { SafeFetchOptions, SafeFetchResult } from './net/index'
-// Filled in as the areas land:
-//   analyzeSamlMetadata      (lib/saml/metadata)
