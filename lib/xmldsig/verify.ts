@@ -109,11 +109,12 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
   if (problems.length > 0 || !ref || !refC14n || !digestAlg || !siC14n || !sigAlg) return fail(signed, problems, { ...base, ...extra })
 
   // The digest of the signed element, then the signature over SignedInfo.
-  const digest = createHash(digestAlg.hash).update(canonicalize(signed, refC14n), 'utf8').digest('base64')
   const expectedDigest = ref.digestValue.replace(/\s+/g, '')
-  if (!isBase64(expectedDigest)) return fail(signed, [{ kind: 'malformed', detail: 'DigestValue is not base64' }], { ...base, ...extra })
-  if (digest !== expectedDigest) {
-    problems.push({ kind: 'digest-mismatch', expected: expectedDigest, actual: digest })
+  if (!isBase64(expectedDigest) || expectedDigest === '') return fail(signed, [{ kind: 'malformed', detail: 'DigestValue is not base64' }], { ...base, ...extra })
+  const digest = createHash(digestAlg.hash).update(canonicalize(signed, refC14n), 'utf8').digest()
+  // Compared as bytes: base64 may carry non-zero padding bits without changing the value.
+  if (!digest.equals(Buffer.from(expectedDigest, 'base64'))) {
+    problems.push({ kind: 'digest-mismatch', expected: expectedDigest, actual: digest.toString('base64') })
     return fail(signed, problems, { ...base, ...extra })
   }
   const sigB64 = parts.signatureValue.replace(/\s+/g, '')
