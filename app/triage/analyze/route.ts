@@ -1,0 +1,51 @@
+import { z } from 'zod'
+import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
+import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
+import { triageInput } from '@/lib/triage/triage-input'
+
+const MAX_SIDE_INPUT = 1024 * 1024
+
+const Fields = z.object({
+  text: z.string().max(DEFAULT_MAX_HAR_BYTES).default(''),
+  profile: z.string().default('autodesk'),
+  idpMetadata: z.string().max(MAX_SIDE_INPUT).optional(),
+  jwks: z.string().max(MAX_SIDE_INPUT).optional(),
+  clientId: z.string().max(500).optional(),
+  issuer: z.string().max(2000).optional(),
+  nonce: z.string().max(500).optional(),
+})
+
+/**
+ * POST /triage/analyze (multipart: text or file, optional idpMetadata, jwks, clientId, issuer, nonce, profile)
+ * → { kind, reports, bundle? }. A route handler rather than a server action: HAR files exceed the action body limit.
+ */
+export async function POST(request: Request): Promise<Response> {
+  let form: FormData
+  try {
+    form = await request.formData()
+  } catch {
+    return Response.json({ error: 'ERR_USAGE', message: 'Send the input as multipart form data.' }, { status: 400 })
+  }
+  const file = form.get('file')
+  const values: Record<string, string> = {}
+  for (const k of ['text', 'profile', 'idpMetadata', 'jwks', 'clientId', 'issuer', 'nonce']) {
+    const v = form.get(k)
+    if (typeof v === 'string' && v.trim() !== '') values[k] = v
+  }
+  if (file instanceof File && file.size > 0) {
+    if (file.size > DEFAULT_MAX_HAR_BYTES) return Response.json({ error: 'ERR_USAGE', message: `The file is ${file.size} bytes; the limit is ${DEFAULT_MAX_HAR_BYTES}.` }, { status: 413 })
+    values.text = await file.text()
+  }
+  const parsed = Fields.safeParse(values)
+  if (!parsed.success) return Response.json({ error: 'ERR_USAGE', issues: z.treeifyError(parsed.error) }, { status: 400 })
+  const d = parsed.data
+  if (!d.text.trim()) return Response.json({ error: 'ERR_USAGE', message: 'Paste something or drop a file first.' }, { status: 400 })
+  const profile = isBuiltinProfileId(d.profile) ? BUILTIN_PROFILES[d.profile] : BUILTIN_PROFILES.autodesk
+  const result = await triageInput(d.text, {
+    profile,
+    ...(d.idpMetadata ? { idpMetadataXml: d.idpMetadata } : {}),
+    ...(d.jwks ? { jwks: d.jwks } : {}), ...(d.clientId ? { clientId: d.clientId.trim() } : {}),
+    ...(d.issuer ? { issuer: d.issuer.trim() } : {}), ...(d.nonce ? { nonce: d.nonce.trim() } : {}),
+  })
+  return Response.json(result)
+}
