@@ -18,14 +18,18 @@ console.log(`input: ${xml.length} bytes XML (${b64.length} base64), assertion si
 function measure(name: string, fn: () => unknown, seconds = 3) {
   for (let i = 0; i < 200; i++) fn()
   const times: number[] = []
+  const cpu0 = process.cpuUsage()
   const start = performance.now()
   while (performance.now() - start < seconds * 1000) {
     const t0 = performance.now(); fn(); times.push(performance.now() - t0)
   }
   const total = performance.now() - start
+  const cpu = process.cpuUsage(cpu0)
+  const cpuUs = (cpu.user + cpu.system) / times.length
   times.sort((a, b) => a - b)
   const q = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))]! * 1000).toFixed(0)
-  console.log(`${name.padEnd(38)} ${String(Math.round((times.length / total) * 1000)).padStart(7)} /s   median ${q(0.5)} µs   p95 ${q(0.95)} µs   (${times.length} calls)`)
+  // Wall-clock rate suffers when other processes share the 2 cores; CPU time per call says what one core sustains.
+  console.log(`${name.padEnd(38)} ${String(Math.round((times.length / total) * 1000)).padStart(7)} /s wall   ${String(Math.round(1e6 / cpuUs)).padStart(7)} /s per CPU-second   median ${q(0.5)} µs   p95 ${q(0.95)} µs   (${times.length} calls)`)
 }
 
 measure('validateSamlResponse (base64 input)', () => validateSamlResponse({ response: b64 }, trust, { ctx }))
