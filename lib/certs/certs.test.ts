@@ -43,6 +43,12 @@ describe('parseCertificate', () => {
     expect(readCertificate('not base64 at all!')).toMatchObject({ kind: 'unparseable', reason: 'not base64' })
     expect(parseCertificate('MIIC...')).toBeUndefined()
   })
+  test('a certificate whose validity dates cannot be read is unparseable (derived: one base64 character of notBefore changed)', () => {
+    const b64 = normaliseCertificateText(certsIn(`${REAL}/okta/ssoready-okta-app-metadata.xml`)[0]!)
+    const damaged = b64.replace('MjQwNDI1MjAzMDAy', 'AjQwNDI1MjAzMDAy')
+    expect(damaged).not.toBe(b64)
+    expect(readCertificate(damaged)).toMatchObject({ kind: 'unparseable', reason: expect.stringMatching(/^validity dates cannot be read/) })
+  })
   test('weak certificate signature algorithms', () => {
     expect(['md5WithRSAEncryption', 'sha1WithRSAEncryption', 'ecdsa-with-SHA1', 'dsa-with-SHA1'].every(isWeakSignatureAlgorithm)).toBe(true)
     expect(['sha256WithRSAEncryption', 'ecdsa-with-SHA256', 'Ed25519'].some(isWeakSignatureAlgorithm)).toBe(false)

@@ -53,6 +53,11 @@ function readUncached(b64: string): CertificateReading {
     return { kind: 'unparseable', text, reason: 'base64 that is not an X.509 certificate (truncated or damaged)' }
   }
   const der = x.raw
+  const notBefore = new Date(x.validFrom)
+  const notAfter = new Date(x.validTo)
+  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) {
+    return { kind: 'unparseable', text, reason: `validity dates cannot be read (${x.validFrom} – ${x.validTo})` }
+  }
   const details = x.publicKey.asymmetricKeyDetails ?? {}
   const keyType = x.publicKey.asymmetricKeyType ?? 'unknown'
   const curve = details.namedCurve
@@ -63,8 +68,8 @@ function readUncached(b64: string): CertificateReading {
     commonName: commonName(x.subject),
     issuer: oneLine(x.issuer),
     selfSigned: x.subject === x.issuer && safeVerify(x),
-    notBefore: new Date(x.validFrom),
-    notAfter: new Date(x.validTo),
+    notBefore,
+    notAfter,
     sha256: x.fingerprint256,
     keyType,
     ...(keyBits !== undefined ? { keyBits } : {}),
