@@ -99,3 +99,17 @@ describe('every real response file', () => {
     }
   })
 })
+
+describe('metadata uploaded by mistake', () => {
+  it('every real metadata file is named as such (or refused as input), never validated as a response', () => {
+    const dir = join(F.REAL, 'saml-metadata')
+    const files = readdirSync(dir).flatMap((d) => readdirSync(join(dir, d)).map((n) => join(dir, d, n)))
+    expect(files.length).toBeGreaterThan(30)
+    for (const f of files) {
+      const r = validateSamlResponse({ response: readFileSync(f, 'utf8') }, oktaTrust(), { ctx: F.ctx() })
+      expect(ReportSchema.safeParse(r).success, f).toBe(true)
+      expect(r.findings[0]?.code, f).toMatch(/^(SAML_RESPONSE_WRONG_MESSAGE|INPUT_\w+)$/)
+      expect(r.summary.verdict, f).toBe('no-go')
+    }
+  })
+})
