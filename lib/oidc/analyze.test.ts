@@ -269,3 +269,22 @@ describe('vendor profile', () => {
     expect(r.profile).toBe('autodesk')
   })
 })
+
+describe('hostile or odd input never throws', () => {
+  const odd: unknown[] = [
+    { issuer: 42 }, { issuer: { a: 1 } }, { issuer: '' }, { issuer: 'https://x/{tenantid}', authorization_endpoint: ['a'], jwks_uri: null },
+    { ...goodDiscovery(), response_types_supported: [1, null], mtls_endpoint_aliases: 'x' }, { __proto__: { issuer: 'https://evil' } },
+    { issuer: 'https://' + 'a'.repeat(100_000) + '{tenantid}' }, JSON.parse('{"constructor": {"prototype": {"x": 1}}}'),
+  ]
+  test.each(odd.map((d, i) => [i, d] as const))('document %i', (_i, doc) => {
+    const jwksVariants = [{ keys: 'x' }, { keys: [null, 1, 'k', [], { kty: 'RSA', n: 5, e: null, x5c: [1] }, { kty: 'EC', crv: 5 }, { kty: 'RSA', n: 'AQAB', e: 'AQAB', x5c: ['A'.repeat(200)] }] }, [], 'null']
+    for (const jwks of jwksVariants) {
+      const r = analyze(JSON.stringify(doc), { jwks, clientId: '', redirectUri: 'javascript:alert(1)', expectedIssuer: 'not a url' })
+      expect(r.summary.errors).toBeGreaterThan(0)
+    }
+  })
+  test('deeply nested JSON is a finding, not a stack overflow', () => {
+    const deep = '['.repeat(200_000) + ']'.repeat(200_000)
+    expect(codes(analyze(deep))).toEqual(expect.arrayContaining([expect.stringMatching(/^(INPUT_NOT_JSON|OIDC_DISCOVERY_NOT_OBJECT)$/)]))
+  })
+})
