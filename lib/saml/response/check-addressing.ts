@@ -3,6 +3,7 @@ import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
 import { expectation, expectedText, meets, type Expectation } from './match'
 import type { AssertionModel, SamlResponseEnvelope, SubjectConfirmation } from './model'
+import { parseSamlTime } from './time'
 
 const BEARER = 'urn:oasis:names:tc:SAML:2.0:cm:bearer'
 
@@ -53,14 +54,20 @@ export function bearerConfirmations(a: AssertionModel): SubjectConfirmation[] {
 }
 
 /**
- * The bearer SubjectConfirmation the checks look at: the first whose data passes Recipient and InResponseTo, else
- * the first with data, else the first. (The profile lets an assertion carry several; one valid one is enough.)
+ * The bearer SubjectConfirmation the checks look at: the first whose data passes Recipient, InResponseTo and its
+ * time window, else the first with data (whose problems are then reported), else the first. (The profile lets an assertion carry several; one valid one is enough.)
  */
 export function pickBearer(a: AssertionModel, ctx: CheckContext, requestId: string | undefined): SubjectConfirmation | undefined {
   const bearers = bearerConfirmations(a)
   const e = acsExpectation(ctx)
+  const now = ctx.now.getTime(), skew = ctx.skewSeconds * 1000
+  const inWindow = (d: NonNullable<SubjectConfirmation['data']>) => {
+    const nb = d.notBefore === undefined ? NaN : parseSamlTime(d.notBefore)
+    const na = d.notOnOrAfter === undefined ? NaN : parseSamlTime(d.notOnOrAfter)
+    return !(now + skew < nb) && !(now - skew >= na) && d.notOnOrAfter !== undefined
+  }
   return bearers.find((sc) => sc.data && (!e || (sc.data.recipient !== undefined && meets(e, sc.data.recipient))) &&
-      (!requestId || sc.data.inResponseTo === undefined || sc.data.inResponseTo === requestId)) ??
+      (!requestId || sc.data.inResponseTo === undefined || sc.data.inResponseTo === requestId) && inWindow(sc.data)) ??
     bearers.find((sc) => sc.data) ?? bearers[0]
 }
 

@@ -257,6 +257,11 @@ describe('addressing', () => {
     expect(expectFinding(r, 'SAML_IN_RESPONSE_TO_MISMATCH', 'end-user').evidence).toMatchObject({ expected: F.REQUEST_ID, actual: '_other' })
     expect(run(answering(F.REQUEST_ID), { requestId: F.REQUEST_ID }).findings).toEqual([])
   })
+  it('of several bearer confirmations, the one that fits is used (an expired one with another Recipient comes first)', () => {
+    const other = '<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:00:00Z" Recipient="https://example.com/other"/></saml2:SubjectConfirmation>'
+    const xml = signed(base().replace('<saml2:SubjectConfirmation ', `${other}<saml2:SubjectConfirmation `))
+    expect(run(xml).findings).toEqual([])
+  })
   it('SAML_UNSOLICITED_RESPONSE: the (IdP-initiated) response has no InResponseTo but a request ID was expected', () => {
     expectFinding(run(signed(base()), { requestId: F.REQUEST_ID }), 'SAML_UNSOLICITED_RESPONSE', 'end-user')
   })
