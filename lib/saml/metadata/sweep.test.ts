@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { ReportSchema, type Report } from '../../findings/report'
 import { BUILTIN_PROFILES } from '../../profiles/index'
-import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from './index'
+import { analyzeSamlMetadata, IdpMetadataSchema, parseIdpMetadata, toIdpTrust } from './index'
 import { PINNED_NOW, REAL } from './testing/fixtures'
 
 /*
@@ -139,6 +139,16 @@ describe('parseIdpMetadata / toIdpTrust', () => {
     expect(trust).toMatchObject({ entityId: 'https://sts.windows.net/a9054a0f-2011-4e31-b3ac-fd8c354146ec/', kind: 'entra' })
     expect(trust.signingCertificates).toHaveLength(1)
     expect(trust.signingCertificates[0]).toMatch(/^MII[A-Za-z0-9+/=]+$/)
+  })
+  test('every IdP file reads into the IdpMetadata schema', () => {
+    let n = 0
+    for (const f of FILES) {
+      const md = parseIdpMetadata(readFileSync(join(REAL, f), 'utf8'))
+      if (!md.ok) continue
+      expect(() => IdpMetadataSchema.parse(md.value), f).not.toThrow()
+      n++
+    }
+    expect(n).toBe(FILES.length - 6) // 5 SP documents and the multi-IdP aggregate are refused
   })
   test('SP metadata and multi-IdP aggregates are refused with findings', () => {
     for (const f of ['sp/pac4j-generated-sp-metadata.xml', 'other/phpsaml-rctsaai-shibboleth-aggregate.xml']) {
