@@ -18,7 +18,8 @@ function report(o: { email?: string; errors?: boolean } = {}): Report {
 describe.each(testStoreEngines())('store on %s', (_engine, open) => {
   let now = T0
   let store: Store
-  beforeAll(async () => { store = await open({ now: () => now, retentionDays: 7 }) })
+  // PGlite's first start compiles its WASM: slow on a busy machine.
+  beforeAll(async () => { store = await open({ now: () => now, retentionDays: 7 }) }, 120_000)
   afterAll(async () => { await store.close() })
 
   describe('connections', () => {

@@ -14,7 +14,11 @@ export function testStoreEngines(): [name: 'pglite' | 'postgres', open: (o?: Omi
   return engines
 }
 
-async function openIsolatedPostgres(url: string, o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+/**
+ * A fresh schema in the test database and a URL whose connections use it (search_path), so a test file's app code
+ * (getStore with DATABASE_URL) sees only its own rows.
+ */
+export async function isolatedDatabaseUrl(url: string): Promise<{ url: string; schema: string }> {
   const { default: pg } = await import('pg')
   const schema = `t_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
@@ -23,15 +27,29 @@ async function openIsolatedPostgres(url: string, o: Omit<CreateStoreOptions, 'da
   await admin.end()
   const u = new URL(url)
   u.searchParams.set('options', `-c search_path=${schema}`)
-  const store = await createStore({ ...o, databaseUrl: u.toString() })
+  return { url: u.toString(), schema }
+}
+
+async function openIsolatedPostgres(url: string, o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+  const { url: isolated, schema } = await isolatedDatabaseUrl(url)
+  const store = await createStore({ ...o, databaseUrl: isolated })
   return {
     ...store,
     async close() {
       await store.close()
-      const c = new pg.Client({ connectionString: url })
-      await c.connect()
-      await c.query(`drop schema ${schema} cascade`)
-      await c.end()
+      await dropSchema(url, schema)
     },
+  }
+}
+
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  if (!/^t_[0-9a-f]+$/.test(schema)) throw new Error(`not a test schema: ${schema}`)
+  const { default: pg } = await import('pg')
+  const c = new pg.Client({ connectionString: url })
+  await c.connect()
+  try {
+    await c.query(`drop schema if exists ${schema} cascade`)
+  } finally {
+    await c.end()
   }
 }
