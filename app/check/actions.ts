@@ -53,7 +53,7 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
   const outcome = await runCheck(parsed.data)
   if (outcome.ok) return { status: 'done', report: outcome.report, values }
   if (outcome.reason === 'invalid-profile') return { status: 'invalid', message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
-  return { status: outcome.reason, message: outcome.message, values }
+  return { status: 'failed', message: outcome.message, values }
 }
 
 function str(form: FormData, name: string): string | undefined {

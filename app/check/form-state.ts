@@ -34,7 +34,7 @@ export interface FormValues {
 export type CheckFormState =
   | { status: 'idle' }
   | { status: 'invalid'; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
-  | { status: 'unavailable' | 'failed'; message: string; values: FormValues }
+  | { status: 'failed'; message: string; values: FormValues }
   | { status: 'done'; report: Report; values: FormValues }
 
 export const INITIAL_STATE: CheckFormState = { status: 'idle' }

@@ -40,8 +40,7 @@ export async function handleReportRequest(request: Request, kind: CheckKind): Pr
   const outcome = await runCheck(parsed.data)
   if (!outcome.ok) {
     if (outcome.reason === 'invalid-profile') return usage(outcome.message)
-    const status = outcome.reason === 'unavailable' ? 501 : 500
-    return Response.json({ error: outcome.reason === 'unavailable' ? 'ERR_NOT_AVAILABLE' : 'ERR_UNEXPECTED', message: outcome.message }, { status })
+    return Response.json({ error: 'ERR_UNEXPECTED', message: outcome.message }, { status: 500 })
   }
   if (url.searchParams.get('format') === 'md') {
     return new Response(renderMarkdown(outcome.report), {
