@@ -211,6 +211,16 @@ describe('size, time and status caps', () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
+  test('a resolver that never answers hits the time limit too', async () => {
+    const r = await safeFetch('https://slow-dns.test/', { timeoutMs: 200, resolve: () => new Promise(() => {}) })
+    expect(r.ok ? [] : r.findings.map((f) => f.code)).toEqual(['NET_TIMEOUT'])
+  })
+
+  test("the caller's abort signal ends the fetch as a timeout finding", async () => {
+    const r = await safeFetch(`${base}/hang`, { ...LOOPBACK, signal: AbortSignal.timeout(150) })
+    expect(r.ok ? [] : r.findings.map((f) => f.code)).toEqual(['NET_TIMEOUT'])
+  })
+
   test('a body that drips forever hits the total time limit too', async () => {
     const r = await safeFetch(`${base}/drip`, { ...LOOPBACK, timeoutMs: 300 })
     expect(r.ok ? [] : r.findings.map((f) => f.code)).toContain('NET_TIMEOUT')

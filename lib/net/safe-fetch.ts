@@ -179,7 +179,7 @@ function decoded(res: IncomingMessage, encoding: string | undefined): NodeJS.Rea
 function toFinding(err: unknown, url: URL, timeoutMs: number, ctx: FindingContext | undefined): Finding {
   if (err instanceof Refused) return err.finding
   if (err instanceof DnsFailure) return finding('NET_DNS_FAILURE', { expected: 'the host name resolves', actual: errCode(err.cause) ?? 'no answer', where: url.href, host: err.host }, ctx)
-  if (err instanceof Error && err.name === 'AbortError') return timeoutFinding(url, timeoutMs, ctx)
+  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return timeoutFinding(url, timeoutMs, ctx)
   const code = errCode(err)
   const sslLibrary = typeof err === 'object' && err !== null && 'library' in err
   if ((code && TLS_CODE.test(code)) || (url.protocol === 'https:' && (code === 'EPROTO' || sslLibrary))) return finding('NET_TLS_ERROR', { expected: 'a trusted TLS certificate for ' + url.hostname, actual: code, where: url.href }, ctx)
