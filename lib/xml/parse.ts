@@ -90,7 +90,7 @@ class Parser {
       const m = FORBIDDEN_CHAR_RE.exec(s)!
       throw new XmlSyntaxError(`character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`, m.index)
     }
-    if (s.startsWith('<?xml')) {
+    if (/^<\?xml[ \t\n]/.test(s)) {
       const end = s.indexOf('?>')
       if (end < 0) throw new XmlSyntaxError('unterminated XML declaration', 0)
       const decl = s.slice(5, end)

@@ -1,0 +1,49 @@
+// The one catalog: every code well-formed, every IdP-owned entry names the Entra and Okta screen, and every code is
+// exercised by some test (the area tests assert the code, its owner and its evidence).
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { catalog } from '../lib/findings/catalog/index'
+import type { CatalogEntry } from '../lib/findings/types'
+import { filesUnder } from './helpers'
+
+const ROOT = join(__dirname, '..')
+const entries = Object.entries(catalog) as [string, CatalogEntry][]
+
+describe('finding catalog', () => {
+  test('codes are AREA_SUBJECT_PROBLEM with a known area', () => {
+    const bad = entries.map(([c]) => c).filter((c) => !/^(SAML|OIDC|CERT|INPUT|NET|TRIAGE)(_[A-Z0-9]+)+$/.test(c))
+    expect(bad).toEqual([])
+  })
+  test('every entry has the triage-table columns filled', () => {
+    for (const [code, e] of entries) {
+      expect(e.title.trim(), code).not.toBe('')
+      expect(e.symptom.trim(), code).not.toBe('')
+      expect(e.detail.trim(), code).not.toBe('')
+      expect(e.nextStep.trim(), code).not.toBe('')
+    }
+  })
+  test('every idp-owned entry names the exact Entra and Okta screen', () => {
+    const missing = entries.filter(([, e]) => e.owner === 'idp' && !(e.fixAt?.entra && e.fixAt?.okta)).map(([c]) => c)
+    expect(missing).toEqual([])
+  })
+  test('titles are unique, so a reader can tell findings apart', () => {
+    const seen = new Map<string, string>()
+    const dupes: string[] = []
+    for (const [code, e] of entries) {
+      const other = seen.get(e.title)
+      if (other) dupes.push(`${other} / ${code}: ${e.title}`)
+      seen.set(e.title, code)
+    }
+    expect(dupes).toEqual([])
+  })
+  test('every code is exercised by at least one test', () => {
+    const sources = [
+      ...filesUnder(join(ROOT, 'lib'), (n) => /\.test\.ts$/.test(n)),
+      ...filesUnder(join(ROOT, 'tests'), (n) => /\.test\.ts$/.test(n) && n !== 'catalog.test.ts'),
+      ...filesUnder(join(ROOT, 'e2e'), (n) => /\.(spec|test)\.ts$/.test(n)),
+    ].map((f) => readFileSync(f, 'utf8')).join('\n')
+    const untested = entries.map(([c]) => c).filter((c) => !sources.includes(c))
+    expect(untested).toEqual([])
+  })
+})
