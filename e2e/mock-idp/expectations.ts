@@ -35,6 +35,7 @@ export const OIDC_EXPECTED: Record<OidcScenarioId, ExpectedFinding | 'pass'> = {
   expired: { code: 'OIDC_ID_TOKEN_EXPIRED', owner: 'idp' },
   'bad-signature': { code: 'OIDC_ID_TOKEN_SIGNATURE_INVALID', owner: 'idp' },
   'missing-email': { code: 'OIDC_ID_TOKEN_REQUIRED_CLAIM_MISSING', owner: 'idp' },
+  'userinfo-fails': { code: 'OIDC_USERINFO_FAILED', owner: 'idp' },
   aadsts50011: { code: 'OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH', owner: 'idp' },
   aadsts700016: { code: 'OIDC_AUTHORIZE_CLIENT_NOT_FOUND', owner: 'idp' },
   aadsts50105: { code: 'OIDC_AUTHORIZE_USER_NOT_ASSIGNED', owner: 'idp' },

@@ -51,6 +51,7 @@ export const OIDC_SCENARIOS = [
   { id: 'expired', label: 'ID token already expired (exp in the past)' },
   { id: 'bad-signature', label: 'ID token signed with a key that is not in the JWKS' },
   { id: 'missing-email', label: 'No email claim in the ID token or userinfo' },
+  { id: 'userinfo-fails', label: 'Tokens are fine, but the userinfo endpoint answers 500' },
   { id: 'aadsts50011', label: 'Entra AADSTS50011: redirect URI mismatch',
     errorRedirect: { error: 'invalid_request', description: "AADSTS50011: The redirect URI 'REDIRECT' specified in the request does not match the redirect URIs configured for the application 'CLIENT'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal." } },
   { id: 'aadsts700016', label: 'Entra AADSTS700016: application not found in the directory',

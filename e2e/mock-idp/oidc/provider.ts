@@ -78,6 +78,14 @@ export async function createOidcProvider(base: string): Promise<MockOidc> {
   // Faulty ID tokens: the provider issues a correct token, then this re-signs it the way the scenario says.
   provider.use(async (ctx, next) => {
     await next()
+    if (ctx.path === '/me' && ctx.status === 200) {
+      const sub = (ctx.body as { sub?: unknown } | undefined)?.sub
+      if (scenarioFromUsername(String(sub ?? ''), OIDC_SCENARIOS).id === 'userinfo-fails') {
+        ctx.status = 500
+        ctx.body = { error: 'server_error', error_description: 'mock: userinfo is down' }
+      }
+      return
+    }
     if (ctx.path !== '/token' || ctx.status !== 200) return
     const body = ctx.body as { id_token?: unknown } | undefined
     if (!body || typeof body.id_token !== 'string') return

@@ -16,7 +16,7 @@ interface ClaimDetail {
   readonly now?: number
   readonly tolerance?: number
   readonly attribute?: string
-  readonly body?: Record<string, unknown>
+  readonly parameters?: unknown
 }
 
 export interface TranslateContext {
@@ -50,12 +50,16 @@ export function oidcErrorToFindings(err: unknown, ctx: TranslateContext): Findin
   const fctx = { idp: ctx.idp }
   const refused = causes(err).find((c): c is SafeFetchError => c instanceof SafeFetchError)
   if (refused) return refused.findings
-  if (err instanceof oc.ResponseBodyError) {
-    const body = { error: err.error, ...(err.error_description ? { error_description: err.error_description } : {}) }
-    if (err.error === 'invalid_client' || /AADSTS7000215/.test(err.error_description ?? '')) {
-      return [finding('OIDC_CLIENT_SECRET_INVALID', { expected: 'the client secret Value of this app', actual: { ...body, status: err.status }, where: 'token endpoint' }, { idp: /AADSTS/.test(err.error_description ?? '') ? 'entra' : ctx.idp })]
+  // A 401 with WWW-Authenticate (client authentication failed) comes as a challenge error, not a body error.
+  const challenge = err instanceof oc.WWWAuthenticateChallengeError ? err.cause[0]?.parameters : undefined
+  if (err instanceof oc.ResponseBodyError || challenge) {
+    const e = challenge ? { error: challenge.error ?? 'invalid_client', error_description: challenge.error_description, status: (err as oc.WWWAuthenticateChallengeError).status }
+      : { error: (err as oc.ResponseBodyError).error, error_description: (err as oc.ResponseBodyError).error_description, status: (err as oc.ResponseBodyError).status }
+    const body = { error: e.error, ...(e.error_description ? { error_description: e.error_description } : {}) }
+    if (e.error === 'invalid_client' || /AADSTS7000215/.test(e.error_description ?? '')) {
+      return [finding('OIDC_CLIENT_SECRET_INVALID', { expected: 'the client secret Value of this app', actual: { ...body, status: e.status }, where: 'token endpoint' }, { idp: /AADSTS/.test(e.error_description ?? '') ? 'entra' : ctx.idp })]
     }
-    return [finding('OIDC_TOKEN_EXCHANGE_FAILED', { expected: 'tokens for the authorization code', actual: { ...body, status: err.status }, where: 'token endpoint' }, fctx)]
+    return [finding('OIDC_TOKEN_EXCHANGE_FAILED', { expected: 'tokens for the authorization code', actual: { ...body, status: e.status }, where: 'token endpoint' }, fctx)]
   }
   if (err instanceof oc.AuthorizationResponseError) {
     return errorRedirectFindings({ error: err.error, ...(err.error_description ? { error_description: err.error_description } : {}) }, { idp: ctx.idp, redirectUri: ctx.redirectUri, clientId: ctx.clientId })
@@ -80,8 +84,9 @@ export function oidcErrorToFindings(err: unknown, ctx: TranslateContext): Findin
   if (code === 'OAUTH_KEY_SELECTION_FAILED') {
     return [finding('OIDC_ID_TOKEN_KEY_NOT_FOUND', { expected: 'a JWKS key matching the ID token header (kid, alg)', actual: message, where: 'ID token header' }, fctx)]
   }
-  if (code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' && d.attribute === 'state') {
-    return [finding('OIDC_STATE_MISMATCH', { expected: d.expected, actual: d.body?.state ?? null, where: 'authorization response "state"' }, fctx)]
+  if (code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(message)) {
+    const got = d.parameters instanceof URLSearchParams ? d.parameters.get('state') : null
+    return [finding('OIDC_STATE_MISMATCH', { expected: d.expected ?? null, actual: got, where: 'authorization response "state"' }, fctx)]
   }
   if (/"?id_token"?/.test(message) && /missing|must be a string|expected/i.test(message)) {
     return [finding('OIDC_TOKEN_NO_ID_TOKEN', { expected: 'an id_token in the token response', actual: message }, fctx)]
