@@ -60,7 +60,7 @@ describe('triageInput runs the right check', () => {
     expect(bare.reports[0]!.findings.map((f) => [f.code, f.evidence.actual])).toEqual([['OIDC_ID_TOKEN_JWKS_INVALID', 'no JWKS, no client ID given']])
   })
   test('a HAR → analyzeHar', async () => {
-    const r = await triageInput(har([entry({ at: '2026-11-22T00:00:00Z', url: 'https://login.microsoftonline.com/t/saml2', body: 'AADSTS50105' })]), { profile, now: NOW })
+    const r = await triageInput(har([entry({ at: '2026-11-22T00:00:00Z', url: 'https://login.microsoftonline.com/t/saml2', body: 'AADSTS50105: not assigned' })]), { profile, now: NOW })
     expect(r.reports[0]!.subject.kind).toBe('har')
   })
   test('an exported report and a support bundle are imported as they were', async () => {

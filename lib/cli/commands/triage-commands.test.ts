@@ -51,7 +51,7 @@ describe('sso-preflight explain', () => {
 
 describe('sso-preflight har', () => {
   test('a HAR with an AADSTS page', async () => {
-    const p = file('a.har', har([entry({ at: '2026-11-22T13:45:00Z', url: 'https://login.microsoftonline.com/t/saml2', body: '<p>AADSTS50105 Correlation Id: 9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11</p>' })]))
+    const p = file('a.har', har([entry({ at: '2026-11-22T13:45:00Z', url: 'https://login.microsoftonline.com/t/saml2', body: '<p>AADSTS50105: The signed in user is not assigned. Correlation Id: 9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11</p>' })]))
     const r = await run(['har', p, '--json', '--now', '2026-11-22T14:00:00Z'])
     expect(r.code).toBe(1)
     const report = ReportSchema.parse(JSON.parse(r.out))

@@ -6,7 +6,9 @@ import { isDocument, isIdpHost, isVendorHost, type SsoHop } from './hops'
 import { redactUrl } from './redact'
 import type { HarEntry } from './schema'
 
-const hostOf = (url: string) => { try { return new URL(url).hostname.toLowerCase() } catch { return '' } }
+// host with port: two apps on one machine (or the IdP and the SP on 127.0.0.1) are different parties.
+const hostOf = (url: string) => { try { return new URL(url).host.toLowerCase() } catch { return '' } }
+const hostnameOf = (url: string) => { try { return new URL(url).hostname.toLowerCase() } catch { return '' } }
 const pathKey = (url: string) => { try { const u = new URL(url); return u.host + u.pathname } catch { return url.slice(0, 200) } }
 
 /**
@@ -103,15 +105,17 @@ export function checkErrors(entries: readonly HarEntry[], hops: readonly SsoHop[
   }
   entries.forEach((e, i) => {
     const host = hostOf(e.request.url)
-    const sso = isIdpHost(host) || isVendorHost(host) || hops.some((h) => h.index === i)
+    const name = hostnameOf(e.request.url)
+    const sso = isIdpHost(name) || isVendorHost(name) || hops.some((h) => h.index === i)
     if (!sso) return
     const urlCodes = e.request.url.match(/AADSTS\d{5,7}|E0000\d{3}/gi)
     if (urlCodes) known(urlCodes.join(' '), `HAR entry #${i}: URL`)
     const body = e.response.content?.text
     if (body && e.response.content?.encoding !== 'base64' && /html|json|text/i.test(e.response.content?.mimeType ?? '')) {
       const slice = body.length > 2_000_000 ? body.slice(0, 2_000_000) : body
-      const codes = slice.match(/AADSTS\d{5,7}|\bE0000\d{3}\b/g)
-      if (codes) {
+      // An error page states the code as "AADSTS50011: message"; a page that merely mentions a code is not an error.
+      const codes = [...slice.matchAll(/(AADSTS\d{5,7}):|"errorCode"\s*:\s*"(E0000\d{3})"/g)].map((m) => (m[1] ?? m[2])!)
+      if (codes.length) {
         known([...new Set(codes)].join(' '), `HAR entry #${i}: page from ${host}`)
         for (const c of new Set(codes)) {
           const at = slice.indexOf(c)
@@ -120,7 +124,7 @@ export function checkErrors(entries: readonly HarEntry[], hops: readonly SsoHop[
       }
     }
     if (e.response.status >= 400 && !hops.some((h) => h.index === i && h.error)) {
-      out.push(finding('TRIAGE_HAR_HTTP_ERROR', { expected: 'a 2xx or 3xx answer', actual: e.response.status, host, servedBy: isVendorHost(host) ? 'vendor' : isIdpHost(host) ? 'IdP' : 'other', where: `HAR entry #${i}: ${e.request.method} ${redactUrl(e.request.url)}` }, ctx))
+      out.push(finding('TRIAGE_HAR_HTTP_ERROR', { expected: 'a 2xx or 3xx answer', actual: e.response.status, host, servedBy: isVendorHost(name) ? 'vendor' : isIdpHost(name) ? 'IdP' : 'other', where: `HAR entry #${i}: ${e.request.method} ${redactUrl(e.request.url)}` }, ctx))
     }
   })
   return { findings: out, texts }
