@@ -1,6 +1,6 @@
 import './store-env'
 import { afterAll, describe, expect, test } from 'vitest'
-import { GET } from '@/app/api/saved-reports/[id]/route'
+import { DELETE, GET } from '@/app/api/saved-reports/[id]/route'
 import { POST } from '@/app/api/saved-reports/route'
 import { buildReport, finding } from '@/lib/findings'
 import { closeStore } from '@/lib/store'
@@ -45,5 +45,13 @@ describe('saved reports API', () => {
     expect(res.status).toBe(400)
     expect((await res.json()).issues).toBeDefined()
     expect((await read('AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404)
+  })
+
+  test('DELETE withdraws a saved report', async () => {
+    const { id } = await (await save({ report })).json()
+    const del = () => DELETE(new Request(`${ORIGIN}/api/saved-reports/${id}`, { method: 'DELETE' }), { params: Promise.resolve({ id }) })
+    expect((await del()).status).toBe(204)
+    expect((await read(id)).status).toBe(404)
+    expect((await del()).status).toBe(404)
   })
 })

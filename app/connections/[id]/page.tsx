@@ -92,7 +92,10 @@ export default async function ConnectionPage({ params }: Props) {
                       {r.status === 'pending' ? 'waiting for the IdP' : passed ? 'passed' : 'failed'}
                     </td>
                     <td>{r.errorCodes.length ? r.errorCodes.map((code) => <code key={code}>{code} </code>) : '—'}</td>
-                    <td>{r.summary ? <a href={`/api/runs/${r.id}`}>JSON</a> : null}{r.summary ? <> · <a href={`/api/runs/${r.id}?format=md`}>Markdown</a></> : null}</td>
+                    <td>
+                      <Link href={`/test-logins/${r.id}`}>View</Link>
+                      {r.summary ? <> · <a href={`/api/runs/${r.id}`}>JSON</a> · <a href={`/api/runs/${r.id}?format=md`}>Markdown</a></> : null}
+                    </td>
                   </tr>
                 )
               })}

@@ -22,3 +22,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return Response.json(saved.report)
   })
 }
+
+/** DELETE /api/saved-reports/:id → 204: whoever holds the link may also withdraw it before the retention ends. */
+export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return jsonErrors(async () => {
+    const deleted = await (await getStore()).savedReports.delete((await params).id)
+    return deleted ? new Response(null, { status: 204 }) : notFound('saved report')
+  })
+}
