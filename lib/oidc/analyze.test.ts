@@ -208,6 +208,16 @@ describe('capabilities', () => {
     expect(withCode(analyze(goodDiscovery({ id_token_signing_alg_values_supported: ['none'] })), 'OIDC_ALG_NONE_ADVERTISED')[0]?.severity).toBe('error')
   })
 
+  test('OIDC_ALG_RS256_NOT_ADVERTISED: asymmetric but without the mandatory RS256', () => {
+    expect(withCode(analyze(goodDiscovery({ id_token_signing_alg_values_supported: ['ES256', 'PS256'] })), 'OIDC_ALG_RS256_NOT_ADVERTISED')).toEqual([{ code: 'OIDC_ALG_RS256_NOT_ADVERTISED', owner: 'idp', severity: 'warning',
+      evidence: { expected: 'RS256', actual: ['ES256', 'PS256'], where: 'id_token_signing_alg_values_supported' } }])
+  })
+
+  test('OIDC_METADATA_MEMBER_INVALID: subject types other than public / pairwise', () => {
+    expect(withCode(analyze(goodDiscovery({ subject_types_supported: ['global'] })), 'OIDC_METADATA_MEMBER_INVALID')).toEqual([{ code: 'OIDC_METADATA_MEMBER_INVALID', owner: 'idp', severity: 'error',
+      evidence: { expected: ['public', 'pairwise'], actual: ['global'], where: 'subject_types_supported' } }])
+  })
+
   test('OIDC_SCOPE_NOT_ADVERTISED: openid missing is an error, email a warning', () => {
     expect(withCode(analyze(goodDiscovery({ scopes_supported: ['profile'] })), 'OIDC_SCOPE_NOT_ADVERTISED')).toEqual([
       { code: 'OIDC_SCOPE_NOT_ADVERTISED', owner: 'idp', severity: 'error', evidence: { expected: 'openid', actual: ['profile'], where: 'scopes_supported' } },

@@ -212,6 +212,14 @@ export const oidcCatalog = {
     nextStep: 'Enable RS256 ID token signing for the app.',
     fixAt: SIGNING, docs: ['https://openid.net/specs/openid-connect-core-1_0.html#Signing'],
   },
+  OIDC_ALG_RS256_NOT_ADVERTISED: {
+    severity: 'warning', owner: 'idp',
+    title: 'RS256 is not among the ID token algorithms',
+    symptom: 'id_token_signing_alg_values_supported lists asymmetric algorithms, but not RS256.',
+    detail: 'OpenID Connect Discovery requires RS256 to be included; it is the one algorithm every client supports. Clients without the listed algorithms cannot verify the ID tokens.',
+    nextStep: 'Enable RS256 ID token signing for the app (or confirm with the vendor that it accepts the listed algorithm).',
+    fixAt: SIGNING, docs: [DISCOVERY_SPEC],
+  },
   OIDC_SCOPE_NOT_ADVERTISED: {
     severity: 'warning', owner: 'idp',
     title: 'A scope the vendor requests is not advertised',

@@ -43,6 +43,8 @@ export function checkIdTokenAlgs(doc: OidcDiscovery, ctx: OidcCheckContext): Fin
     out.push(asymmetric.length === 0
       ? finding('OIDC_ALG_ONLY_SYMMETRIC', { expected: 'RS256 (or another asymmetric algorithm)', actual: algs, where }, ctx)
       : finding('OIDC_ALG_SYMMETRIC_ADVERTISED', { expected: 'asymmetric algorithms only (e.g. RS256)', actual: hmac, where }, ctx))
+  else if (asymmetric.length > 0 && !algs.includes('RS256'))
+    out.push(finding('OIDC_ALG_RS256_NOT_ADVERTISED', { expected: 'RS256', actual: algs, where }, ctx))
   return out
 }
 

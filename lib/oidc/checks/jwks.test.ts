@@ -63,6 +63,13 @@ describe('each key', () => {
     expect(withCode(analyzeJwks({ keys: [ecJwk('ec1', { crv: 'P-192' })] }), 'OIDC_JWKS_KEY_MALFORMED')[0]?.evidence).toMatchObject({ actual: 'P-192', where: 'jwks.keys[0] (kid ec1).crv' })
   })
 
+  test('OIDC_JWKS_KEY_MALFORMED: an alg that does not fit the key type, a use that is neither sig nor enc', () => {
+    expect(withCode(analyzeJwks({ keys: [rsaJwk('k1', 2048, { alg: 'ES256', use: 'signing' })] }), 'OIDC_JWKS_KEY_MALFORMED').map((f) => f.evidence)).toEqual([
+      { expected: ['sig', 'enc'], actual: 'signing', where: 'jwks.keys[0] (kid k1).use' },
+      { expected: 'an algorithm for a RSA key', actual: 'ES256', where: 'jwks.keys[0] (kid k1).alg' },
+    ])
+  })
+
   test('OIDC_JWKS_KID_DUPLICATE among signing keys', () => {
     expect(withCode(analyzeJwks({ keys: [rsaJwk('same'), ecJwk('same')] }), 'OIDC_JWKS_KID_DUPLICATE')).toEqual([{ code: 'OIDC_JWKS_KID_DUPLICATE', owner: 'idp', severity: 'error',
       evidence: { expected: 'each kid once', actual: 'same', where: 'jwks.keys[0], jwks.keys[1]' } }])

@@ -8,6 +8,12 @@ const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k'] as const
 const B64URL = /^[A-Za-z0-9_-]+$/
 const EC_CURVES = new Set(['P-256', 'P-384', 'P-521', 'secp256k1'])
 const OKP_CURVES = new Set(['Ed25519', 'Ed448', 'X25519', 'X448'])
+// Which "alg" values fit which key type (RFC 7518 §3–4, RFC 8037); a mismatch means the key cannot be used as labelled.
+const ALG_BY_KTY: Readonly<Record<string, RegExp>> = {
+  RSA: /^(RS|PS)(256|384|512)$|^RSA-OAEP(-256|-384|-512)?$|^RSA1_5$/,
+  EC: /^ES(256|384|512|256K)$|^ECDH-ES(\+A(128|192|256)KW)?$/,
+  OKP: /^(EdDSA|Ed25519|Ed448)$|^ECDH-ES(\+A(128|192|256)KW)?$/,
+}
 
 export interface JwksCheck {
   readonly findings: Finding[]
@@ -69,6 +75,11 @@ function checkKey(k: Record<string, unknown>, where: string, ctx: CheckContext):
     if (!B64URL.test(v)) malformed(member, /[+/=]/.test(v) ? 'standard base64 (contains "+", "/" or "=")' : 'not base64url')
     return true
   }
+  if (k.use !== undefined && k.use !== 'sig' && k.use !== 'enc')
+    out.push(finding('OIDC_JWKS_KEY_MALFORMED', { expected: ['sig', 'enc'], actual: String(k.use), where: `${where}.use` }, ctx))
+  const algRule = typeof k.kty === 'string' ? ALG_BY_KTY[k.kty] : undefined
+  if (algRule && k.alg !== undefined && (typeof k.alg !== 'string' || !algRule.test(k.alg)))
+    out.push(finding('OIDC_JWKS_KEY_MALFORMED', { expected: `an algorithm for a ${String(k.kty)} key`, actual: String(k.alg), where: `${where}.alg` }, ctx))
   switch (k.kty) {
     case 'RSA': {
       const nOk = b64url('n')

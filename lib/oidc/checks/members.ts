@@ -35,6 +35,9 @@ export function checkRequiredMembers(doc: OidcDiscovery, ctx: OidcCheckContext):
     if (member.endsWith('_supported') && value !== undefined && typeof value !== 'boolean' && !isStringArray(value))
       out.push(finding('OIDC_METADATA_MEMBER_INVALID', { expected: 'a list of strings', actual: describe(value), where: member }, ctx))
   }
+  const subjects = doc.subject_types_supported
+  if (isStringArray(subjects) && (subjects.length === 0 || subjects.some((t) => t !== 'public' && t !== 'pairwise')))
+    out.push(finding('OIDC_METADATA_MEMBER_INVALID', { expected: ['public', 'pairwise'], actual: subjects, where: 'subject_types_supported' }, ctx))
   return out
 }
 
