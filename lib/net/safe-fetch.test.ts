@@ -86,6 +86,20 @@ describe('the address policy at fetch time', () => {
     expect(hits).toEqual([])
   })
 
+  test('DNS rebinding: each connection uses the very answer that was checked, resolved once per hop', async () => {
+    const answers = [['127.0.0.1'], ['10.0.0.1']]
+    const asked: string[] = []
+    const rebinding: Resolver = async (host) => {
+      asked.push(host)
+      return (answers[asked.length - 1] ?? ['10.0.0.1']).map((address) => ({ address, family: 4 as const }))
+    }
+    routes.set('/rebind-self', redirectTo(`http://rebind.test:${port}/doc`))
+    const r = await safeFetch(`http://rebind.test:${port}/rebind-self`, { ...LOOPBACK, resolve: rebinding })
+    expect(r.ok ? [] : r.findings.map((f) => [f.code, f.evidence.actual])).toEqual([['NET_PRIVATE_ADDRESS', '10.0.0.1']])
+    expect(asked).toEqual(['rebind.test', 'rebind.test'])
+    expect(hits).toEqual(['/rebind-self'])
+  })
+
   test('literal IP hosts in odd notations are refused as what they are', async () => {
     for (const [url, code] of [
       ['http://2130706433/', 'NET_LOOPBACK_ADDRESS'], ['http://0x7f.1/', 'NET_LOOPBACK_ADDRESS'], ['http://0177.0.0.1/', 'NET_LOOPBACK_ADDRESS'],
