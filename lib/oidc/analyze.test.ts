@@ -25,6 +25,17 @@ describe('a clean configuration', () => {
     expect(r.facts).toMatchObject({ issuer: ISSUER, jwksKeyCount: 2 })
   })
 
+  test('a tenant-specific Entra v2 document gives only the PKCE note', () => {
+    const t = '9188040d-6c67-4c5b-b112-36a304b66dad'
+    const issuer = `https://login.microsoftonline.com/${t}/v2.0`
+    const { code_challenge_methods_supported: _p, ...doc } = goodDiscovery({
+      authorization_endpoint: `https://login.microsoftonline.com/${t}/oauth2/v2.0/authorize`, token_endpoint: `https://login.microsoftonline.com/${t}/oauth2/v2.0/token`,
+      jwks_uri: `https://login.microsoftonline.com/${t}/discovery/v2.0/keys`, userinfo_endpoint: 'https://graph.microsoft.com/oidc/userinfo' }, issuer)
+    const r = analyze(doc, { expectedIssuer: issuer, source: `${issuer}/.well-known/openid-configuration`, clientId: '6731de76-14a6-49ae-97bc-6eba6914391e' })
+    expect(r.subject.idp).toBe('entra')
+    expect(codes(r)).toEqual(['OIDC_PKCE_NOT_ADVERTISED'])
+  })
+
   test('a UTF-8 BOM is tolerated', () => {
     expect(analyze('\uFEFF' + json(goodDiscovery()), { jwks: '\uFEFF' + json(goodJwks()) }).findings).toEqual([])
   })
