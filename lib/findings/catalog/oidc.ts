@@ -9,7 +9,7 @@ const ISSUER: PerIdp = {
   okta: O_AS + 'Settings › Issuer / Metadata URI (the org server is https://<org>.okta.com; a custom one is https://<org>.okta.com/oauth2/<id>)',
   adfs: 'AD FS Management › Service › Federation Service Properties › Federation Service identifier (issuer https://<host>/adfs)',
   keycloak: 'Keycloak admin console › (realm) › Realm settings › General › Frontend URL (hostname and https)',
-  google: 'Issuer https://accounts.google.com (Google Cloud console › APIs & Services › Credentials)',
+  google: 'Nothing to change at Google: configure the issuer exactly as https://accounts.google.com',
 }
 const METADATA: PerIdp = {
   entra: E_REG + 'Overview › Endpoints › OpenID Connect metadata document',
@@ -29,7 +29,7 @@ const PKCE: PerIdp = {
 }
 const SIGNING: PerIdp = {
   entra: E_REG + 'Manifest (ID tokens are RS256-signed by Microsoft-managed keys) — or Enterprise applications › (app) › Single sign-on › SAML Certificates for a custom signing key',
-  okta: O_AS + 'Keys (Okta signs ID tokens with RS256; HS256 is only used for client-secret-signed tokens)',
+  okta: O_AS + 'Keys (ID tokens are signed with the authorization server’s RS256 keys)',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Fine grain OpenID Connect configuration › ID token signature algorithm',
 }
 const SCOPES: PerIdp = {
