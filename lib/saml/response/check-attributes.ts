@@ -6,12 +6,15 @@ import type { AssertionModel, SamlAttribute } from './model'
 
 type Required = NonNullable<SpProfile['saml']>['requiredAttributes'][number]
 
+const EMAIL_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress'
 const isNamespaced = (name: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(name)
 const lastSegment = (name: string) => name.slice(name.lastIndexOf('/') + 1)
 
 /**
  * Required and recommended attributes per the profile: sent under the exact name and not empty. A value sent
  * under an alias, or under Entra's namespaced claim URI, is named as such so the next step can say "rename".
+ * A profile that insists on exact names (rejectNamespacedAttributeNames, e.g. autodesk) refuses aliases and wants
+ * the email attribute itself; a lenient one (generic) gets warnings for those, as most SPs map them.
  */
 export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[] {
   const s = ctx.profile.saml
@@ -48,7 +51,14 @@ export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[]
       continue
     }
     const code = req.level === 'recommended' ? 'SAML_ATTRIBUTE_RECOMMENDED_MISSING' : 'SAML_ATTRIBUTE_MISSING'
-    out.push(finding(code, { expected: req.name, actual: sentNames.length ? sentNames : 'no attributes sent', ...(source ? { mapFrom: source } : {}) }, fctx))
+    // An e-mail NameID carries the address a lenient SP (one that does not insist on exact names) can use instead.
+    const emailInNameId = /^e?mail$/i.test(req.name) && a.nameId?.format === EMAIL_FORMAT && a.nameId.value.includes('@')
+    const missingSeverity = emailInNameId && !s.rejectNamespacedAttributeNames ? { severity: 'warning' as const } : {}
+    out.push(finding(code, {
+      expected: req.name, actual: sentNames.length ? sentNames : 'no attributes sent',
+      ...(emailInNameId ? { note: 'the NameID (emailAddress format) carries an e-mail address' } : {}),
+      ...(source ? { mapFrom: source } : {}),
+    }, fctx, missingSeverity))
   }
   return out
 }

@@ -32,9 +32,15 @@ describe('ssoready’s known-good responses at their pinned clock', () => {
     expect(r.summary.verdict).toBe('go')
     expect(r.facts).toMatchObject({ issuer: 'http://www.okta.com/exkdoocxa1VmjpXmX697', nameId: 'u***@codomaindata.com', signature: { response: 'invalid', assertion: 'valid' } })
   })
-  it('Okta under the generic profile proper: its only error is the missing email attribute (the assertion carries none)', () => {
+  it('Okta under the generic profile proper: go; no email attribute, but the emailAddress NameID carries it (a warning)', () => {
     const r = check(OKTA, oktaTrust(), OKTA_PARAMS, { profile: F.profileWith('generic', {}) })
-    expect(errors(r)).toEqual(['SAML_ATTRIBUTE_MISSING'])
+    expect(errors(r)).toEqual([])
+    expect(r.findings.find((f) => f.code === 'SAML_ATTRIBUTE_MISSING')).toMatchObject({ severity: 'warning', evidence: { expected: 'email', note: expect.stringContaining('NameID') } })
+  })
+  it('Okta under autodesk: the vendor wants the email attribute itself (and firstName, lastName, objectGUID)', () => {
+    const r = check(OKTA, oktaTrust(), OKTA_PARAMS, { profile: F.profileWith('autodesk', {}) })
+    expect(r.findings.filter((f) => f.code === 'SAML_ATTRIBUTE_MISSING').map((f) => [f.evidence.expected, f.severity])).toEqual([
+      ['firstName', 'error'], ['lastName', 'error'], ['email', 'error'], ['objectGUID', 'error']])
   })
   const others: [string, string, string, string[]][] = [
     ['entra/ssoready-entra-response.xml', 'entra/ssoready-entra-app-federationmetadata.xml', 'entra/ssoready-entra-response.params.json', []],
