@@ -88,6 +88,12 @@ describe('maskValue / maskText / maskDeep', () => {
     expect(maskDeep({ name: 'Role', values: ['Admin'] })).toEqual({ name: 'Role', values: ['Admin'] })
   })
 
+  test('JSON text (claims pasted as a string) is masked like an object', () => {
+    const masked = maskText(JSON.stringify({ sub: 'abc-123-def-456', name: 'Dana Scully', email: 'dana@fbi.example', access_token: 'opaque-token-value' }))
+    expect(JSON.parse(masked)).toEqual({ sub: 'ab***56', name: 'Da***ly', email: 'd***@fbi.example', access_token: REDACTED })
+    expect(maskText('{not json')).toBe('{not json')
+  })
+
   test('free text: JWTs and bearer tokens removed, emails masked', () => {
     expect(maskText(`Bearer abcdefghijklmnop sent by x@y.example`)).toBe('Bearer [redacted] sent by x***@y.example')
     expect(maskText(`got ${SECRETS[0]}`)).toBe('got [redacted JWT]')

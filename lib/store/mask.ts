@@ -34,13 +34,27 @@ export function maskValue(value: string): string {
 }
 
 /** Masks emails, bearer tokens and JWTs inside free text; personal parts of SAML XML (NameID, AttributeValue). */
-export function maskText(text: string): string {
+export function maskText(text: string, depth = 0): string {
+  const json = depth < 40 ? parseJsonText(text) : undefined
+  if (json !== undefined) return JSON.stringify(maskDeep(json, depth + 1))
   let out = text.replace(JWT, '[redacted JWT]').replace(BEARER, '$1 [redacted]')
   if (out.includes('<')) out = maskSamlXml(out)
   out = out.replace(EMAIL, '$1***@$2')
   if (GUID.test(out.trim())) out = maskValue(out)
   if (looksLikeBase64Xml(out)) return REDACTED
   return out
+}
+
+// Claims or a token response pasted as JSON text: masked like the objects they are.
+function parseJsonText(text: string): unknown {
+  const t = text.trim()
+  if (!(t.startsWith('{') && t.endsWith('}')) && !(t.startsWith('[') && t.endsWith(']'))) return undefined
+  try {
+    const v: unknown = JSON.parse(t)
+    return v !== null && typeof v === 'object' ? v : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function maskSamlXml(xml: string): string {
@@ -61,7 +75,7 @@ function looksLikeBase64Xml(s: string): boolean {
 /** Masks any JSON-like value: secret keys removed, personal keys masked, free text scanned. Pure; returns a copy. */
 export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 40) return REDACTED
-  if (typeof value === 'string') return maskText(value)
+  if (typeof value === 'string') return maskText(value, depth)
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1))
   if (value === null || typeof value !== 'object') return value
   const obj = value as Record<string, unknown>
