@@ -4,7 +4,7 @@ import { finding } from '../../findings/finding'
 import type { Finding, Severity } from '../../findings/types'
 import { firstChild, NS, ownText } from '../../xml/query'
 import type { XmlDocument, XmlElement } from '../../xml/types'
-import { verifyEnvelopedSignature } from '../../xmldsig/index'
+import { algorithmName, verifyEnvelopedSignature } from '../../xmldsig/index'
 import type { SignatureProblem, SignatureResult, TrustedKey } from '../../xmldsig/types'
 import type { IdpTrust } from '../types'
 import type { SamlResponseEnvelope } from './model'
@@ -89,7 +89,7 @@ export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope
   }
   if (sha1.size) {
     const severity: Severity = ctx.profile.saml?.sha1 === 'error' ? 'error' : 'warning'
-    findings.push(finding('SAML_SIGNATURE_SHA1', { expected: 'rsa-sha256 / sha256 (or stronger)', actual: [...sha1] }, fctx, { severity }))
+    findings.push(finding('SAML_SIGNATURE_SHA1', { expected: 'rsa-sha256 / sha256 (or stronger)', actual: [...sha1].map(algorithmName), uris: [...sha1] }, fctx, { severity }))
   }
 
   const key = (asrOk ? asrRes?.key : undefined) ?? (respOk ? respRes?.key : undefined)
@@ -158,6 +158,7 @@ function problemEvidence(r: SignatureResult, sigEl: XmlElement, m: TrustMaterial
     ...(keyInfoCertificate ? { keyInfoCertificate } : {}),
     signatureMethod: r.signatureMethod,
     digestMethod: r.digestMethod,
+    ...(r.signatureMethod ? { algorithm: `${algorithmName(r.signatureMethod)} / ${algorithmName(r.digestMethod)}` } : {}),
   }
 }
 
