@@ -7,6 +7,7 @@ import { checkClientId, checkRedirectUri } from './checks/client'
 import { checkEndpoints } from './checks/endpoints'
 import { checkIssuer, issuerFromDiscoveryUrl } from './checks/issuer'
 import { checkJwks } from './checks/jwks'
+import { checkKeysForAlgs } from './checks/keys-for-algs'
 import { checkRequiredMembers } from './checks/members'
 import { detectOidcIdp } from './detect-idp'
 import { parseJsonObject } from './parse'
@@ -53,6 +54,7 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
     if (jwks.ok) {
       const r = checkJwks(jwks.value, ctx)
       findings.push(...r.findings)
+      if (doc) findings.push(...checkKeysForAlgs(doc, jwks.value, ctx))
       certificates = r.certificates
       keyCount = r.keyCount
     } else findings.push(...jwks.findings)

@@ -317,6 +317,14 @@ export const oidcCatalog = {
     nextStep: 'Sign ID tokens with an RSA (RS256) key.',
     fixAt: KEYS, docs: [JWKS_SPEC],
   },
+  OIDC_JWKS_NO_KEY_FOR_ALG: {
+    severity: 'error', owner: 'idp',
+    title: 'No key in the JWKS fits the advertised ID token algorithms',
+    symptom: 'The configuration advertises RS256 (or ES256, …) but the JWKS holds no signing key of that type.',
+    detail: 'ID tokens signed with an advertised algorithm can only be verified with a key of the matching type (RSA for RS*/PS*, EC for ES*, OKP for EdDSA). With none, every signature check fails.',
+    nextStep: 'Check that jwks_uri points at the key set of the same authorization server, and that its signing key is active.',
+    fixAt: KEYS, docs: ['https://www.rfc-editor.org/rfc/rfc7518#section-3.1'],
+  },
   OIDC_JWKS_CERT_KEY_MISMATCH: {
     severity: 'error', owner: 'idp',
     title: 'A key’s certificate does not match the key',

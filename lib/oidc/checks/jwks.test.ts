@@ -88,6 +88,13 @@ describe('each key', () => {
   })
 })
 
+test('OIDC_JWKS_NO_KEY_FOR_ALG: RS256 advertised, only an EC key published', () => {
+  const r = analyzeJwks({ keys: [ecJwk('ec1')] })
+  expect(withCode(r, 'OIDC_JWKS_NO_KEY_FOR_ALG')).toEqual([{ code: 'OIDC_JWKS_NO_KEY_FOR_ALG', owner: 'idp', severity: 'error',
+    evidence: { expected: ['an RSA signing key'], actual: ['EC'], where: 'jwks.keys vs id_token_signing_alg_values_supported', algs: ['RS256'] } }])
+  expect(withCode(analyzeJwks({ keys: [ecJwk('ec1'), rsaJwk('k1')] }), 'OIDC_JWKS_NO_KEY_FOR_ALG')).toEqual([])
+})
+
 describe('x5c certificates', () => {
   test('a matching, valid x5c gives no finding and a timeline row', () => {
     const r = analyzeJwks(keycloak())
