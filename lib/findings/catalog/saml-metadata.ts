@@ -22,6 +22,14 @@ const REPLY_URL_SCREENS: PerIdp = {
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › ACS URL',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Assertion Consumer Service POST Binding URL',
 }
+/** Both values at once, for findings that may concern either (evidence.field says which). */
+const BASIC_CONFIG_SCREENS: PerIdp = {
+  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID) / Reply URL (Assertion Consumer Service URL)',
+  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) / Single sign-on URL',
+  adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers / Endpoints',
+  google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID / ACS URL',
+  keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID / Advanced › Assertion Consumer Service POST Binding URL',
+}
 const NAMEID_SCREENS: PerIdp = {
   entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Attributes & Claims › Unique User Identifier (Name ID) › Choose name identifier format',
   okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Name ID format',
@@ -382,7 +390,7 @@ export const samlMetadataCatalog = {
     symptom: 'The Identifier or Reply URL ends with "/" where the vendor\'s does not (or the other way round).',
     detail: 'Entity IDs and ACS URLs are compared as exact strings, so one slash makes them different.',
     nextStep: 'Remove (or add) the trailing slash so the value is exactly the vendor\'s.',
-    fixAt: IDENTIFIER_SCREENS,
+    fixAt: BASIC_CONFIG_SCREENS,
   },
   SAML_CONFIG_NOT_HTTPS: {
     severity: 'error', owner: 'idp',
@@ -390,6 +398,6 @@ export const samlMetadataCatalog = {
     symptom: 'The Identifier or Reply URL starts with http:// but the vendor\'s value starts with https://.',
     detail: 'Entity IDs and ACS URLs are compared as exact strings, and an http ACS URL would send the response unencrypted.',
     nextStep: 'Change http:// to https:// so the value is exactly the vendor\'s.',
-    fixAt: REPLY_URL_SCREENS,
+    fixAt: BASIC_CONFIG_SCREENS,
   },
 } as const satisfies Record<`SAML_${string}`, CatalogEntry>
