@@ -33,8 +33,8 @@ test('uploaded Entra metadata with an expired certificate: an IdP finding with e
 
   // The timeline judges validity at the pinned time, like the findings.
   const certs = checkPage.report.getByRole('region', { name: 'Certificates' })
-  await expect(certs.getByRole('row').filter({ hasText: '2025-09-28' })).toContainText('Expired')
-  await expect(certs.getByRole('row').filter({ hasText: '2027-05-07' })).toContainText('Valid for')
+  await expect(certs.getByRole('row').filter({ hasText: '2022-09-28 → 2025-09-28' })).toContainText('Expired')
+  await expect(certs.getByRole('row').filter({ hasText: '2024-05-07 → 2027-05-07' })).toContainText('Valid for')
 })
 
 test('pasted Okta metadata gets a report naming its entity ID', async ({ checkPage }) => {

@@ -26,13 +26,15 @@ export function CertificateTimeline({ certificates, checkedAt, warnDays = 30 }: 
   return (
     <section className="report-section" aria-labelledby="certs-title">
       <h3 id="certs-title">Certificates</h3>
-      <div className="cert-axis" aria-hidden="true">
-        <span>{formatDate(new Date(start).toISOString())}</span>
-        <span>{formatDate(new Date(end).toISOString())}</span>
-      </div>
       <table className="certs">
         <thead>
-          <tr><th scope="col">Certificate</th><th scope="col">Status</th><th scope="col" className="cert-bar-col">Validity (line = now)</th></tr>
+          <tr><th scope="col">Certificate</th><th scope="col">Status</th><th scope="col" className="cert-bar-col">
+            Validity (line = now)
+            <span className="cert-axis" aria-hidden="true">
+              <span>{formatDate(new Date(start).toISOString())}</span>
+              <span>{formatDate(new Date(end).toISOString())}</span>
+            </span>
+          </th></tr>
         </thead>
         <tbody>
           {certificates.map((c, i) => {
