@@ -27,6 +27,7 @@ export type AcsOutcome = { readonly kind: 'run'; readonly runId: string } | { re
 const SamlPendingSchema = z.object({
   requestId: z.string(), spEntityId: z.string(), acsUrl: z.string(), vendorAcsUrl: z.string().optional(),
   ssoUrl: z.string(), binding: z.enum(['redirect', 'post']), browserHash: z.string().optional(), deadline: z.string(),
+  idpMetadataXml: z.string().optional(),
 })
 
 /** What only the browser that started the run may see (kept in memory, never stored). */
@@ -105,7 +106,7 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
   const pending = SamlPendingSchema.safeParse(run.pending)
   const connection = run.connectionId ? await o.store.connections.get(run.connectionId) : null
   const profile = profileFor(connection?.profileId ?? 'generic')
-  const endpoint = samlIdpEndpoint(connection?.config.idpMetadataXml, { idp: 'other' })
+  const endpoint = samlIdpEndpoint((pending.success ? pending.data.idpMetadataXml : undefined) ?? connection?.config.idpMetadataXml, { idp: 'other' })
   const idp = endpoint.ok ? endpoint.value.trust.kind : 'other'
   const ctx: CheckContext = checkContext({
     profile, now, idp,

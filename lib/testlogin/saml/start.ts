@@ -2,6 +2,7 @@ import { checkContext } from '../../context'
 import { finding } from '../../findings/finding'
 import { buildReport } from '../../findings/report'
 import type { Finding } from '../../findings/types'
+import { safeFetch, type SafeFetchOptions } from '../../net/index'
 import type { Connection, Store } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
@@ -31,6 +32,16 @@ export interface SamlPending {
   readonly binding: 'redirect' | 'post'
   readonly browserHash?: string
   readonly deadline: string
+  /** Metadata fetched from the connection's metadata URL at start: the ACS trusts exactly what the request used. */
+  readonly idpMetadataXml?: string
+}
+
+/** The connection's metadata: the saved XML, else fetched (through lib/net) from its metadata URL. */
+async function metadataFor(connection: Connection, fetchOptions: SafeFetchOptions): Promise<{ xml?: string; fetched: boolean; findings: Finding[] }> {
+  if (connection.config.idpMetadataXml) return { xml: connection.config.idpMetadataXml, fetched: false, findings: [] }
+  if (!connection.config.metadataUrl) return { fetched: false, findings: [] }
+  const r = await safeFetch(connection.config.metadataUrl, fetchOptions)
+  return r.ok ? { xml: r.body, fetched: true, findings: [] } : { fetched: false, findings: r.findings }
 }
 
 /**
@@ -38,13 +49,14 @@ export interface SamlPending {
  * and whose ACS is ours, stored as a run keyed by the request ID; RelayState is the run ID.
  * A connection that cannot start a login still gets a run: a failed one whose findings say why.
  */
-export async function startSamlTestLogin(connection: Connection, o: { store: Store; origin: string; browserHash?: string; now?: Date }): Promise<StartResult> {
+export async function startSamlTestLogin(connection: Connection, o: { store: Store; origin: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions }): Promise<StartResult> {
   const now = o.now ?? new Date()
   const profile = profileFor(connection.profileId)
   const acsUrl = ourAcsUrl(o.origin)
   const spEntityId = connection.config.spEntityId?.trim()
-  const endpoint = samlIdpEndpoint(connection.config.idpMetadataXml, { idp: 'other' })
-  const problems: Finding[] = []
+  const metadata = await metadataFor(connection, o.fetchOptions ?? {})
+  const endpoint = samlIdpEndpoint(metadata.xml, { idp: 'other' })
+  const problems: Finding[] = [...metadata.findings]
   if (!endpoint.ok) problems.push(...endpoint.findings)
   if (!spEntityId) problems.push(finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', { expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID', actual: null }))
 
@@ -64,6 +76,7 @@ export async function startSamlTestLogin(connection: Connection, o: { store: Sto
     ...(connection.config.acsUrl ? { vendorAcsUrl: connection.config.acsUrl } : {}),
     ...(o.browserHash ? { browserHash: o.browserHash } : {}),
     deadline: new Date(now.getTime() + SAML_RUN_TTL_MS).toISOString(),
+    ...(metadata.fetched && metadata.xml ? { idpMetadataXml: metadata.xml } : {}),
   }
   const sent = step('request-sent', `AuthnRequest ${requestId} sent to ${trust.kind === 'other' ? 'the IdP' : trust.kind} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'}): Issuer ${spEntityId}, ACS ${acsUrl}`, {
     at: now, data: { authnRequest: xml, destination: ssoUrl, binding },

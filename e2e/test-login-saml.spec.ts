@@ -1,0 +1,82 @@
+import { expect, test } from '@playwright/test'
+import { SAML_EXPECTED } from './mock-idp/expectations'
+import { createSamlConnection, E2E_SP_ENTITY_ID, expectFinding, MOCK_IDP, runTestLogin } from './mock-idp/e2e-support'
+import { SAML_SCENARIOS, usernameFor } from './mock-idp/scenarios'
+
+test.describe.configure({ mode: 'parallel' })
+
+let connectionId: string
+test.beforeAll(async ({ request }) => { connectionId = await createSamlConnection(request) })
+
+test('the start page lists the values to add in the IdP, with copy buttons and SP metadata', async ({ page, request }) => {
+  await page.goto(`/connections/${connectionId}/test-login`)
+  await expect(page.getByRole('heading', { name: 'Run a SAML test login' })).toBeVisible()
+  const acs = page.getByRole('listitem', { name: /Extra Reply URL for test logins/ })
+  await expect(acs).toContainText('/saml/acs')
+  await expect(acs.getByRole('button', { name: /^Copy / })).toBeVisible()
+  const md = await request.get(`/saml/metadata/${connectionId}`)
+  expect(md.status()).toBe(200)
+  const xml = await md.text()
+  expect(xml).toContain(`entityID="${E2E_SP_ENTITY_ID}"`)
+  expect(xml).toContain('/saml/acs')
+})
+
+test('a passing SAML test login: GO, the flow step by step, the answer visible to this browser only', async ({ page, browser }) => {
+  await runTestLogin(page, connectionId, 'alice@demo.test')
+  await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
+  const flow = page.getByRole('region', { name: 'Timeline' })
+  await expect(flow).toContainText('AuthnRequest')
+  await expect(flow).toContainText('SAML answer posted to the ACS')
+  await expect(flow).toContainText('Decoded response')
+  await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText('alice@demo.test')
+  await expect(page.getByText('Test user: a***@demo.test')).toBeVisible()
+  // Another browser with the link sees the masked result only.
+  const other = await browser.newContext()
+  const otherPage = await other.newPage()
+  await otherPage.goto(page.url())
+  await expect(otherPage.getByRole('heading', { name: 'Test login result' })).toBeVisible()
+  await expect(otherPage.getByRole('region', { name: /The IdP’s answer/ })).toHaveCount(0)
+  await expect(otherPage.locator('body')).not.toContainText('alice@demo.test')
+  await other.close()
+})
+
+for (const s of SAML_SCENARIOS.filter((x) => x.id !== 'ok')) {
+  const expected = SAML_EXPECTED[s.id]
+  test(`SAML ${s.id}: ${expected === 'pass' ? 'passes' : `${expected.code}, fixed by ${expected.owner}`}`, async ({ page }) => {
+    await runTestLogin(page, connectionId, usernameFor(s.id))
+    if (expected === 'pass') await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
+    else await expectFinding(page, expected)
+  })
+}
+
+test('a replayed SAML response is refused with SAML_TEST_LOGIN_REPLAYED', async ({ page }) => {
+  await page.goto(`/connections/${connectionId}/test-login`)
+  await page.getByRole('button', { name: 'Run test login' }).click()
+  await page.getByLabel('Username').fill('replay@demo.test')
+  // Capture the IdP's auto-posted form before it goes: post it twice ourselves.
+  const [acsRequest] = await Promise.all([
+    page.waitForRequest((r) => r.url().endsWith('/saml/acs') && r.method() === 'POST'),
+    page.getByRole('button', { name: 'Sign in' }).click(),
+  ])
+  await expect(page.getByRole('heading', { name: 'Test login result' })).toBeVisible()
+  const form = new URLSearchParams(acsRequest.postData() ?? '')
+  expect(form.get('SAMLResponse')).toBeTruthy()
+  await page.setContent(`<form method="post" action="${new URL('/saml/acs', page.url()).href}">${[...form].map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/"/g, '&quot;')}">`).join('')}<button>Post again</button></form>`)
+  await page.getByRole('button', { name: 'Post again' }).click()
+  await expect(page.getByRole('heading', { name: 'Test login result' })).toBeVisible()
+  await expectFinding(page, { code: 'SAML_TEST_LOGIN_REPLAYED', owner: 'end-user' })
+})
+
+test('an error page at the IdP can be recorded on the waiting run', async ({ page }) => {
+  await page.goto(`/connections/${connectionId}/test-login`)
+  await page.getByRole('button', { name: 'Run test login' }).click()
+  await expect(page.getByLabel('Username')).toBeVisible()
+  expect(page.url().startsWith(MOCK_IDP)).toBe(true)
+  const relayState = new URL(page.url()).searchParams.get('RelayState')
+  await page.goto(`/test-logins/${relayState}`)
+  await expect(page.getByRole('heading', { name: 'Test login in progress' })).toBeVisible()
+  await page.getByLabel('Error text shown by the IdP').fill('AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access.')
+  await page.getByRole('button', { name: 'Record the error' }).click()
+  await expectFinding(page, { code: 'SAML_TEST_LOGIN_IDP_ERROR_PAGE', owner: 'idp' })
+  await expectFinding(page, { code: 'TRIAGE_AADSTS50105', owner: 'idp' })
+})
