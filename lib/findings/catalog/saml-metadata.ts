@@ -256,7 +256,7 @@ export const samlMetadataCatalog = {
   },
 
   // ── NameID ──────────────────────────────────────────────────────────────────────────────────────────────────
-  SAML_NAMEID_FORMAT_UNSUPPORTED: {
+  SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED: {
     severity: 'warning', owner: 'idp',
     title: 'The IdP offers no NameID format the vendor accepts',
     symptom: 'The NameIDFormat elements in the metadata list only formats the vendor does not use (e.g. transient only).',

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest'
 import { certCatalog } from '../../findings/catalog/cert'
+import { catalog } from '../../findings/catalog/index'
 import { samlMetadataCatalog } from '../../findings/catalog/saml-metadata'
 import { ReportSchema, type Report } from '../../findings/report'
 import type { Finding } from '../../findings/types'
@@ -138,9 +139,9 @@ describe('single sign-on endpoints', () => {
 })
 
 describe('descriptor', () => {
-  test('SAML_NAMEID_FORMAT_UNSUPPORTED: transient only (derived)', () => {
+  test('SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED: transient only (derived)', () => {
     const xml = alter(OKTA, 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>', 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient</md:NameIDFormat>')
-    const f = one(run(xml), 'SAML_NAMEID_FORMAT_UNSUPPORTED')
+    const f = one(run(xml), 'SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED')
     expect(f).toMatchObject({ owner: 'idp', evidence: { expected: BUILTIN_PROFILES.autodesk.saml!.nameIdFormats, actual: ['urn:oasis:names:tc:SAML:2.0:nameid-format:transient'] } })
     expect(f.fixAt).toContain('Name ID format')
   })
@@ -255,6 +256,11 @@ test('catalog: every idp-owned metadata / cert code names the Entra and Okta scr
     expect(e.fixAt?.entra, code).toBeTruthy()
     expect(e.fixAt?.okta, code).toBeTruthy()
   }
+})
+
+test('catalog: no other area redefines a metadata / cert code (the merged catalog keeps these entries)', () => {
+  const merged: Record<string, unknown> = catalog
+  for (const [code, e] of Object.entries({ ...samlMetadataCatalog, ...certCatalog })) expect(merged[code], code).toBe(e)
 })
 
 afterAll(() => {
