@@ -74,3 +74,15 @@ test('the guide: authenticator problems are not SSO and explain backup codes; co
   await sso.getByRole('link', { name: /triage page/ }).click()
   await expect(page).toHaveURL(/\/triage$/)
 })
+
+test('save and share: the triage report opens from its link', async ({ page }) => {
+  await page.goto('/triage')
+  await page.getByLabel('Paste what you have').fill('urn:oasis:names:tc:SAML:2.0:status:Requester')
+  await page.getByRole('button', { name: 'Triage' }).click()
+  await expect(page.getByRole('table', { name: /who fixes it/ }).getByRole('row', { name: rowName('TRIAGE_SAML_STATUS_REQUESTER') })).toBeVisible()
+  await page.getByRole('button', { name: 'Save and share' }).click()
+  const link = page.getByRole('link', { name: /\/reports\// })
+  await expect(link).toBeVisible()
+  await link.click()
+  await expect(page.getByRole('article', { name: title('TRIAGE_SAML_STATUS_REQUESTER') })).toContainText('Fix in: the vendor')
+})
