@@ -69,6 +69,9 @@ describe('attacks are refused and nothing is fetched', () => {
     const r = await check(`${head}.${sig}`, { jwks: JSON.stringify({ keys: [{ kty: 'oct', k: Buffer.from('secret').toString('base64url') }] }) })
     expect(await codes(Promise.resolve(r))).toEqual(['OIDC_ID_TOKEN_ALG_HMAC'])
   })
+  test('an algorithm outside the asymmetric list', () => check(`${b64({ alg: 'RSA-OAEP', kid: 'k1' })}.${b64(claims())}.c2ln`).then((r) => {
+    expect(r.findings.map((f) => ({ code: f.code, owner: f.owner, actual: f.evidence.actual }))).toEqual([{ code: 'OIDC_ID_TOKEN_ALG_UNSUPPORTED', owner: 'idp', actual: 'RSA-OAEP' }])
+  }))
   test('an embedded jwk (the attacker\'s own key) is refused', async () => {
     const r = await check(await sign(claims(), otherPriv, { jwk: otherPubJwk }))
     expect(r.findings.map((f) => f.code)).toEqual(['OIDC_ID_TOKEN_EMBEDDED_JWK'])

@@ -69,6 +69,13 @@ describe('explain: what users actually paste', () => {
     expect(f.nextStep).toMatch(/Correlation ID/)
   })
 
+  test('an Okta message picks the Okta admin screen even without the word Okta', () => {
+    const r = explain('User is not assigned to the client application')
+    expect(r.subject.idp).toBe('okta')
+    expect(r.findings[0]!.fixAt).toContain('Okta Admin Console')
+    expect(explain('User is not assigned to the client application', { idp: 'entra' }).findings[0]!.fixAt).toContain('Entra admin center')
+  })
+
   test('an unknown AADSTS number is not guessed', () => {
     expect(explain('AADSTS99999999').findings[0]!.code).toBe('TRIAGE_UNKNOWN_ERROR')
   })

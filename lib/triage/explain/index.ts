@@ -27,9 +27,12 @@ const MAX_QUERY = 200_000
  */
 export function explain(query: string, o: ExplainOptions = {}): Report {
   const text = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
-  const idp = o.idp ?? guessIdp(text)
   const exact = exactMatches(text)
   const matches: Match[] = exact.length ? exact : searchKnowledge(text)
+  // An Entra or Okta entry says which IdP the message came from when the text itself does not.
+  const guessed = guessIdp(text)
+  const first = matches[0]?.code
+  const idp = o.idp ?? (guessed !== 'other' ? guessed : first?.startsWith('TRIAGE_AADSTS') ? 'entra' : first?.startsWith('TRIAGE_OKTA_') ? 'okta' : 'other')
   const shown = maskEmails(text.trim().slice(0, 300))
   const findings = matches.length
     ? matches.map((m) => finding(m.code, { actual: maskEmails(m.matched), where: m.by === 'code' ? 'error code' : m.by === 'alias' ? 'message text' : 'matching words', matchedBy: m.by }, { idp }))

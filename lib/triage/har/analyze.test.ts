@@ -100,6 +100,15 @@ describe('OIDC and error pages', () => {
   })
 })
 
+describe('HTTP errors on sign-in hops', () => {
+  test('a 500 from the vendor\'s broker names the host and who serves it', () => {
+    const h = har([entry({ at: '2026-11-22T13:45:00Z', url: 'https://autodesk-prod.okta.com/sso/saml2/abc123', form: { SAMLResponse: b64(RESPONSE) }, status: 500, body: 'Internal error' })])
+    const f = analyzeHar(h, { profile: generic, now: NOW }).findings.find((x) => x.code === 'TRIAGE_HAR_HTTP_ERROR')!
+    expect({ owner: f.owner, severity: f.severity }).toEqual({ owner: 'vendor', severity: 'warning' })
+    expect(f.evidence).toMatchObject({ expected: 'a 2xx or 3xx answer', actual: 500, host: 'autodesk-prod.okta.com', servedBy: 'vendor' })
+  })
+})
+
 describe('loops, cookies, pauses', () => {
   test('the seed\'s "sign-in page loops": the same page three times with the IdP in between', () => {
     const list = []
