@@ -32,7 +32,7 @@ const KNOWN: Record<string, string> = {
 
 /** A disagreement whose only error codes are these is explained by the code. */
 const KNOWN_BY_CODE: Record<string, string> = {
-  SAML_AUDIENCE_MISSING: 'stricter, per spec: node-saml’s signature fixtures carry no AudienceRestriction (its tests run with audience: false); the Web SSO profile (saml-profiles §4.1.4.2) requires one naming the SP',
+  SAML_AUDIENCE_MISSING: 'stricter, per spec: no AudienceRestriction (node-saml’s signature fixtures carry none, its tests run with audience: false); the Web SSO profile (saml-profiles §4.1.4.2) requires one naming the SP',
 }
 
 function explained(id: string, codes: readonly string[]): string | undefined {
