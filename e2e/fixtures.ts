@@ -14,6 +14,11 @@ export interface FixtureServer {
   url(rel: string): string
   /** URL that answers with the given status and body. */
   statusUrl(status: number): string
+  /**
+   * An issuer on this server whose /.well-known/openid-configuration is the given real discovery document with its
+   * jwks_uri pointed at the given real JWKS here, so the whole issuer flow stays on loopback.
+   */
+  issuer(discoveryRel: string, jwksRel: string): string
 }
 
 async function startFixtureServer(): Promise<{ server: Server; api: FixtureServer }> {
@@ -22,6 +27,14 @@ async function startFixtureServer(): Promise<{ server: Server; api: FixtureServe
     const status = /^\/status\/(\d{3})$/.exec(u.pathname)
     if (status) {
       res.writeHead(Number(status[1]), { 'content-type': 'text/plain' }).end('fixture server status')
+      return
+    }
+    const issuer = /^\/issuer\/(.+)\/\.well-known\/openid-configuration$/.exec(u.pathname)
+    if (issuer) {
+      const [discoveryRel, jwksRel] = JSON.parse(Buffer.from(issuer[1] ?? '', 'base64url').toString('utf8')) as [string, string]
+      const doc = JSON.parse(await readFile(path.join(REAL_FIXTURES, path.normalize(discoveryRel)), 'utf8').then((t) => t.replace(/^\uFEFF/, ''))) as Record<string, unknown>
+      doc.jwks_uri = `http://127.0.0.1:${(server.address() as { port: number }).port}/${jwksRel}`
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc))
       return
     }
     const file = path.resolve(REAL_FIXTURES, '.' + decodeURIComponent(u.pathname))
@@ -40,7 +53,14 @@ async function startFixtureServer(): Promise<{ server: Server; api: FixtureServe
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : 0
   const origin = `http://127.0.0.1:${port}`
-  return { server, api: { url: (rel) => `${origin}/${rel}`, statusUrl: (s) => `${origin}/status/${s}` } }
+  return {
+    server,
+    api: {
+      url: (rel) => `${origin}/${rel}`,
+      statusUrl: (s) => `${origin}/status/${s}`,
+      issuer: (discoveryRel, jwksRel) => `${origin}/issuer/${Buffer.from(JSON.stringify([discoveryRel, jwksRel])).toString('base64url')}`,
+    },
+  }
 }
 
 export const test = base.extend<{ checkPage: CheckPage }, { fixtureServer: FixtureServer }>({

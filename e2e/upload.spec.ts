@@ -72,6 +72,21 @@ test('OIDC discovery upload with its JWKS gets a report', async ({ checkPage, pa
   await expect(checkPage.report).toContainText('https://common.okta.com')
 })
 
+test('an OIDC issuer URL: discovery and JWKS fetched, the issuer mix-up shown with both values', async ({ checkPage, fixtureServer }) => {
+  const issuer = fixtureServer.issuer(OKTA_DISCOVERY, OKTA_JWKS)
+  await checkPage.chooseKind('OIDC discovery')
+  await checkPage.provide('OpenID configuration', { url: issuer })
+  await checkPage.selectProfile('generic')
+  await checkPage.runToReport()
+  const mismatch = checkPage.finding(title('OIDC_ISSUER_MISMATCH'))
+  await expect(mismatch).toContainText('Fix in: your IdP')
+  await expect(checkPage.evidence(mismatch, 'Expected')).toContainText(issuer)
+  await expect(checkPage.evidence(mismatch, 'Actual')).toContainText('https://common.okta.com')
+  // The JWKS came from the rewritten jwks_uri on the same local server, so its keys were checked.
+  await expect(checkPage.report.getByRole('region', { name: 'Facts read from the input' })).toContainText('jwksKeyCount')
+  await expect(checkPage.report.getByRole('region', { name: 'Not checked' })).toHaveCount(0)
+})
+
 test('a captured SAML response is validated against the IdP metadata', async ({ checkPage }) => {
   await checkPage.chooseKind('SAML response')
   await checkPage.provide('SAML response', { file: realFixture(OKTA_RESPONSE) })
