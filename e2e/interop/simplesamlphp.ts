@@ -41,6 +41,8 @@ export interface SimpleSamlPhp {
   /** `<origin>/simplesaml/saml2/idp/metadata.php`; with `__DYNAMIC:1__` this is also the IdP entity ID. */
   readonly metadataUrl: string
   readonly acsUrl: string
+  /** The generated signing certificate (PEM) that the metadata publishes. */
+  readonly certificatePem: string
   /** Rewrites the SP entry; SimpleSAMLphp reads metadata files on every request, so no restart is needed. */
   setSigning(mode: SigningMode): void
   /** The PHP server's output and SimpleSAMLphp's log, for failure messages. */
@@ -71,13 +73,14 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   for (const p of Object.values(paths)) mkdirSync(p, { recursive: true })
   // The built-in server has no Alias: a symlink puts the package's web root under the base path.
   symlinkSync(SSP_WWW, join(paths.docroot, SSP_BASE_PATH))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '2', '-subj', '/CN=simplesamlphp-interop-TEST-ONLY',
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365', '-subj', '/CN=simplesamlphp-interop-TEST-ONLY',
     '-keyout', join(paths.cert, 'idp.key'), '-out', join(paths.cert, 'idp.crt')], { stdio: 'ignore' })
 
   writePhpJson(join(paths.config, 'config.php'), '$config', sspConfig(paths))
   writePhpJson(join(paths.config, 'authsources.php'), '$config', {
     admin: ['core:AdminPassword'],
-    'interop-userpass': ['exampleauth:UserPass', Object.fromEntries(Object.values(INTEROP_USERS).map((u) => [`${u.username}:${u.password}`, u.attributes]))],
+    // Key 0 names the module; every other key is "<username>:<password>" (PHP turns the JSON key "0" into int 0).
+    'interop-userpass': { 0: 'exampleauth:UserPass', ...Object.fromEntries(Object.values(INTEROP_USERS).map((u) => [`${u.username}:${u.password}`, u.attributes])) },
   })
   writePhpJson(join(paths.metadata, 'saml20-idp-hosted.php'), "$metadata['__DYNAMIC:1__']", {
     host: '__DEFAULT__',
@@ -97,7 +100,8 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   writeSp(o.signing ?? { signResponse: true, signAssertion: true })
 
   const out: string[] = []
-  const child: ChildProcess = spawn('php', ['-d', `session.save_path=${paths.sessions}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', paths.docroot], {
+  // OPcache applies to the cli-server SAPI and revalidates only every 2 s: a rewritten SP entry would be served stale.
+  const child: ChildProcess = spawn('php', ['-d', 'opcache.enable=0', '-d', `session.save_path=${paths.sessions}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', paths.docroot], {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SIMPLESAMLPHP_CONFIG_DIR: paths.config },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -117,6 +121,7 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   }
   return {
     origin, metadataUrl, acsUrl: o.acsUrl,
+    certificatePem: readFileSync(join(paths.cert, 'idp.crt'), 'utf8'),
     setSigning: writeSp,
     log: readLog,
     stop: async () => {
