@@ -36,10 +36,10 @@ const IDP_METADATA: DocumentLabels = {
 }
 
 /** /check: choose what to check, give the document and what the admin configured; the report renders below. */
-export function CheckForm() {
+export function CheckForm({ initialKind = 'saml-metadata' }: { initialKind?: CheckKind }) {
   const [state, formAction, pending] = useActionState(runCheckAction, INITIAL_STATE)
   const values: Partial<FormValues> = state.status === 'idle' ? {} : state.values
-  const [kind, setKind] = useState<CheckKind>(values.kind ?? 'saml-metadata')
+  const [kind, setKind] = useState<CheckKind>(values.kind ?? initialKind)
   const errors = state.status === 'invalid' ? state.fieldErrors : {}
   const reportRef = useRef<HTMLElement>(null)
 

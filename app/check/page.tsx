@@ -1,9 +1,15 @@
 import type { Metadata } from 'next'
 import { CheckForm } from './check-form'
+import type { CheckKind } from './check-request'
 
 export const metadata: Metadata = { title: 'Check IdP configuration' }
 
-export default function CheckPage() {
+const KINDS: readonly CheckKind[] = ['saml-metadata', 'oidc-discovery', 'saml-response']
+
+/** `/check?kind=saml-response` opens the form on that kind (links from triage and the sign-in guide). */
+export default async function CheckPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const requested = (await searchParams).kind
+  const kind = KINDS.find((k) => k === requested) ?? 'saml-metadata'
   return (
     <div className="check-page">
       <header className="page-header">
@@ -13,7 +19,7 @@ export default function CheckPage() {
           values you configured. Nothing is stored: the report appears below and you can download it.
         </p>
       </header>
-      <CheckForm />
+      <CheckForm initialKind={kind} />
     </div>
   )
 }
