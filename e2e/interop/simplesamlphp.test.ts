@@ -1,0 +1,200 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { checkContext } from '../../lib/context'
+import type { Report } from '../../lib/findings/report'
+import { BUILTIN_PROFILES } from '../../lib/profiles'
+import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../../lib/saml/metadata'
+import { validateSamlResponse } from '../../lib/saml/response'
+import type { IdpTrust } from '../../lib/saml/types'
+import { buildAuthnRequest, newRequestId, redirectBindingUrl } from '../../lib/testlogin/saml/authn-request'
+import { ourAcsUrl } from '../../lib/testlogin/urls'
+import { loginWithPassword, type PostedAnswer } from './http-login'
+import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SigningMode, type SimpleSamlPhp } from './simplesamlphp'
+
+/**
+ * Interoperability with an IdP this project did not write: Debian's SimpleSAMLphp 1.19 (PHP's built-in server on
+ * 127.0.0.1). Our AuthnRequest goes in, SimpleSAMLphp's own pages and signer produce the answer, our validator
+ * judges it with nothing but the IdP's published metadata.
+ */
+const missing = simpleSamlPhpMissing()
+// Our own ACS as the test-login setup page shows it; nothing listens there, the answer is read from the auto-submit form.
+const ACS_URL = ourAcsUrl('http://127.0.0.1:9')
+const { autodesk, generic } = BUILTIN_PROFILES
+type User = (typeof INTEROP_USERS)[keyof typeof INTEROP_USERS]
+
+const codes = (r: Report) => r.findings.map((f) => f.code)
+const brief = (r: Report) => r.findings.map((f) => ({ code: f.code, severity: f.severity, owner: f.owner }))
+
+describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` — skipped: ${missing}` : ''}`, () => {
+  let idp: SimpleSamlPhp
+  let metadataXml: string
+  let trust: IdpTrust
+  let ssoUrl: string
+
+  beforeAll(async () => {
+    idp = await startSimpleSamlPhp({ acsUrl: ACS_URL })
+    const res = await fetch(idp.metadataUrl, { signal: AbortSignal.timeout(10_000) })
+    metadataXml = await res.text()
+    const md = parseIdpMetadata(metadataXml)
+    if (!md.ok) throw new Error(`SimpleSAMLphp metadata did not parse: ${md.findings.map((f) => f.code).join(', ')}`)
+    trust = toIdpTrust(md.value)
+    ssoUrl = md.value.ssoServices.find((e) => e.binding.endsWith(':HTTP-Redirect'))?.location ?? ''
+  }, 20_000)
+
+  afterAll(async () => {
+    await idp?.stop()
+  })
+
+  async function login(user: User, signing: SigningMode = { signResponse: true, signAssertion: true }): Promise<{ requestId: string; answer: PostedAnswer }> {
+    idp.setSigning(signing)
+    const requestId = newRequestId()
+    const xml = buildAuthnRequest({ id: requestId, issueInstant: new Date(), destination: ssoUrl, issuer: INTEROP_SP_ENTITY_ID, acsUrl: ACS_URL })
+    try {
+      return { requestId, answer: await loginWithPassword(redirectBindingUrl(ssoUrl, xml, 'interop-relay'), user) }
+    } catch (err) {
+      throw new Error(`${(err as Error).message}\n--- SimpleSAMLphp ---\n${idp.log().slice(-4000)}`)
+    }
+  }
+
+  const validate = (response: string, requestId: string, o: { profile?: typeof autodesk; trust?: IdpTrust; spEntityId?: string; acsUrl?: string } = {}) =>
+    validateSamlResponse({ response }, o.trust ?? trust, {
+      ctx: checkContext({ profile: o.profile ?? autodesk, spEntityId: o.spEntityId ?? INTEROP_SP_ENTITY_ID, acsUrl: o.acsUrl ?? ACS_URL }),
+      requestId, source: 'SimpleSAMLphp interop',
+    })
+
+  test('the published metadata: only the loopback-http warning and the Redirect-only note', () => {
+    const md = parseIdpMetadata(metadataXml)
+    expect(md.ok).toBe(true)
+    expect(trust.entityId).toBe(idp.metadataUrl)
+    expect(trust.signingCertificates).toHaveLength(1)
+    expect(idp.certificatePem.replace(/-----[^-]+-----|\s/g, '')).toBe(trust.signingCertificates[0]!.replace(/\s/g, ''))
+    expect(ssoUrl).toBe(`${idp.origin}/simplesaml/saml2/idp/SSOService.php`)
+
+    // acsUrl stays out: the metadata check compares it with the vendor's Reply URL, and ours is the test ACS.
+    const report = analyzeSamlMetadata({ xml: metadataXml, source: 'SimpleSAMLphp' }, { profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID })
+    // The SSO endpoint is plain http because the test server is; SimpleSAMLphp 1.19 publishes only HTTP-Redirect.
+    expect(brief(report)).toEqual([
+      { code: 'SAML_SSO_ENDPOINT_NOT_HTTPS', severity: 'warning', owner: 'idp' },
+      { code: 'SAML_SSO_ONE_BINDING_ONLY', severity: 'info', owner: 'idp' },
+    ])
+    expect(report.findings[0]!.evidence).toMatchObject({ actual: ssoUrl, note: 'loopback test IdP' })
+    expect(report.summary.verdict).toBe('go')
+    expect(report.subject).toMatchObject({ idp: 'other', entityId: idp.metadataUrl })
+  })
+
+  test('a complete user: signatures, issuer, audience, recipient, InResponseTo and attributes all pass', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.complete)
+    expect(answer.action).toBe(ACS_URL)
+    expect(answer.relayState).toBe('interop-relay')
+    const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
+    expect(xml).toContain(`InResponseTo="${requestId}"`)
+
+    for (const profile of [autodesk, generic]) {
+      const report = validate(answer.samlResponse, requestId, { profile })
+      expect(brief(report), profile.id).toEqual([])
+      expect(report.summary.verdict).toBe('go')
+      expect(report.subject).toMatchObject({ issuer: idp.metadataUrl })
+    }
+  })
+
+  test('the same answer fails each addressing check when our side expects something else', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.complete)
+    // Proves the passing checks above really ran on SimpleSAMLphp's output.
+    expect(codes(validate(answer.samlResponse, newRequestId()))).toContain('SAML_IN_RESPONSE_TO_MISMATCH')
+    expect(codes(validate(answer.samlResponse, requestId, { spEntityId: 'https://www.okta.com/saml2/service-provider/someoneelse' }))).toContain('SAML_AUDIENCE_MISMATCH')
+    expect(codes(validate(answer.samlResponse, requestId, { acsUrl: ourAcsUrl('http://127.0.0.1:10') }))).toEqual(
+      expect.arrayContaining(['SAML_RECIPIENT_MISMATCH', 'SAML_DESTINATION_MISMATCH']))
+    expect(codes(validate(answer.samlResponse, requestId, { trust: { ...trust, entityId: 'https://idp.example.org/other' } }))).toContain('SAML_ISSUER_MISMATCH')
+  })
+
+  test('only the metadata certificate is trusted: another certificate fails the signature', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.complete)
+    const stranger = readFileSync(new URL('../test-keys/TEST-ONLY-bench-idp.cert.pem', import.meta.url), 'utf8')
+    const report = validate(answer.samlResponse, requestId, { trust: { ...trust, signingCertificates: [stranger] } })
+    expect(report.summary.verdict).toBe('no-go')
+    expect(report.findings.some((f) => /SIGNATURE/.test(f.code) && f.severity === 'error')).toBe(true)
+  })
+
+  test('a tampered NameID or attribute value breaks the signature', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.complete)
+    const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
+    const tampered = [
+      xml.replace('>ada@example.org</saml:NameID>', '>mallory@example.org</saml:NameID>'),
+      xml.replace('>Lovelace</saml:AttributeValue>', '>Mallory</saml:AttributeValue>'),
+    ]
+    for (const t of tampered) {
+      expect(t).not.toBe(xml)
+      const report = validate(Buffer.from(t, 'utf8').toString('base64'), requestId)
+      expect(report.summary.verdict).toBe('no-go')
+      const sig = report.findings.filter((f) => /SIGNATURE|DIGEST/.test(f.code))
+      expect(sig.length, JSON.stringify(brief(report))).toBeGreaterThan(0)
+      expect(sig.every((f) => f.owner === 'idp' || f.owner === 'vendor')).toBe(true)
+      // Identity is never read from uncovered content: no attribute verdicts on a forged assertion.
+      expect(codes(report).some((c) => c.startsWith('SAML_ATTRIBUTE_'))).toBe(false)
+    }
+  })
+
+  test('a user without objectGUID: SAML_ATTRIBUTE_MISSING for the IdP under Autodesk, nothing under generic', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.missingObjectGuid)
+    const report = validate(answer.samlResponse, requestId)
+    expect(brief(report)).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', severity: 'error', owner: 'idp' }])
+    expect(report.findings[0]!.evidence).toMatchObject({ expected: 'objectGUID', actual: ['firstName', 'lastName', 'email'] })
+    expect(report.summary.verdict).toBe('no-go')
+    // The generic profile does not ask for objectGUID.
+    expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
+  })
+
+  test('a user with an empty lastName: SAML_ATTRIBUTE_EMPTY, an error under Autodesk and a warning under generic', async () => {
+    const { requestId, answer } = await login(INTEROP_USERS.emptyLastName)
+    const strict = validate(answer.samlResponse, requestId)
+    expect(brief(strict)).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'error', owner: 'idp' }])
+    expect(strict.findings[0]!.evidence).toMatchObject({ expected: 'lastName with a value', actual: 'empty value', attribute: 'lastName' })
+    expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'warning', owner: 'idp' }])
+  })
+
+  describe('signing options (saml20.sign.response / saml20.sign.assertion on the SP entry)', () => {
+    test('assertion signed, response not: a go under both profiles', async () => {
+      const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: false, signAssertion: true })
+      const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
+      expect(signatureParents(xml)).toEqual(['Assertion'])
+      expect(brief(validate(answer.samlResponse, requestId))).toEqual([])
+      expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
+    })
+
+    test('response signed, assertion not: Autodesk requires a signed assertion, generic accepts it', async () => {
+      const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: true, signAssertion: false })
+      const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
+      expect(signatureParents(xml)).toEqual(['Response'])
+      const strict = validate(answer.samlResponse, requestId)
+      expect(brief(strict)).toEqual([{ code: 'SAML_ASSERTION_SIGNATURE_REQUIRED', severity: 'error', owner: 'idp' }])
+      expect(strict.findings[0]!.evidence).toMatchObject({ actual: 'only the Response is signed' })
+      expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
+    })
+
+    test('nothing signed: SAML_SIGNATURE_MISSING under both profiles', async () => {
+      const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: false, signAssertion: false })
+      expect(signatureParents(Buffer.from(answer.samlResponse, 'base64').toString('utf8'))).toEqual([])
+      for (const profile of [autodesk, generic]) {
+        const report = validate(answer.samlResponse, requestId, { profile })
+        expect(codes(report), profile.id).toContain('SAML_SIGNATURE_MISSING')
+        expect(report.summary.verdict).toBe('no-go')
+      }
+    })
+
+    test('both signed (SimpleSAMLphp’s default) is what the other tests use', async () => {
+      const { answer } = await login(INTEROP_USERS.complete)
+      expect(signatureParents(Buffer.from(answer.samlResponse, 'base64').toString('utf8'))).toEqual(['Response', 'Assertion'])
+    })
+  })
+})
+
+/** Which elements carry an enveloped ds:Signature, in document order (the element whose start tag precedes it). */
+function signatureParents(xml: string): string[] {
+  const out: string[] = []
+  for (const m of xml.matchAll(/<ds:Signature\b/g)) {
+    const before = xml.slice(0, m.index)
+    const parent = /<(?:samlp?:)(Response|Assertion)\b[^>]*>(?:(?!<(?:samlp?:)(?:Response|Assertion)\b)[\s\S])*$/.exec(before)
+    if (parent) out.push(parent[1]!)
+  }
+  return out
+}
