@@ -49,6 +49,15 @@ export default defineConfig({
   // No servers when E2E_BASE_URL points at an app that is already running.
   webServer: process.env.E2E_BASE_URL ? [] : [
     appServer,
-    // Helper "testlogin": append the mock IdP server here (its own port, e.g. E2E_MOCK_IDP_PORT).
+    // The mock IdP (SAML + OIDC) the test-login specs sign in at; MOCK_IDP_PORT picks its port (default 3200).
+    {
+      command: 'node --import tsx e2e/mock-idp/server.ts',
+      url: `http://127.0.0.1:${process.env.MOCK_IDP_PORT ?? 3200}/saml/metadata`,
+      env: { ...serverEnv, MOCK_IDP_PORT: String(process.env.MOCK_IDP_PORT ?? 3200) },
+      reuseExistingServer: !CI,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+    },
   ],
 })
