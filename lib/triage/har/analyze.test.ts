@@ -29,7 +29,7 @@ describe('SAML in a HAR', () => {
     expect(r.subject).toMatchObject({ kind: 'har', idp: 'okta', entityId: 'http://www.okta.com/exkdoocxa1VmjpXmX697' })
     expect(r.timeline?.map((s) => [s.kind, s.summary])).toEqual([
       ['request-sent', 'SAMLRequest sent to trial-1022863.okta.com'],
-      ['decoded', expect.stringMatching(/^SAMLResponse posted to localhost: \d+ error\(s\) when validated/)],
+      ['decoded', expect.stringMatching(/^SAMLResponse posted to localhost:8080: \d+ error\(s\) when validated/)],
     ])
     expect(r.timeline?.[0]?.data).toMatchObject({ issuer: 'http://localhost:8080', assertionConsumerServiceUrl: 'http://localhost:8080', encoding: 'deflate-base64' })
     // The signature verified (only the real fixture's known outer-signature damage is reported), no status error.

@@ -25,7 +25,11 @@ const VENDOR_HOSTS = /(^|\.)(autodesk\.com|autodesk-prod\.okta\.com)$/i
 export const isVendorHost = (host: string) => VENDOR_HOSTS.test(host)
 export const isIdpHost = (host: string) => IDP_HOSTS.test(host) && !isVendorHost(host)
 
+// host with port: the IdP and the SP on one machine (127.0.0.1) are still different parties.
 function hostOf(url: string): string {
+  try { return new URL(url).host.toLowerCase() } catch { return '' }
+}
+function hostnameOf(url: string): string {
   try { return new URL(url).hostname.toLowerCase() } catch { return '' }
 }
 
@@ -71,8 +75,9 @@ export function extractHops(entries: readonly HarEntry[]): SsoHop[] {
       if (method === 'POST') { hops.push({ ...base, kind: 'oidc-token', ...tokenError(e) }); return }
     }
     if (q.has('code') && q.has('state')) { hops.push({ ...base, kind: 'oidc-callback' }); return }
-    if (isDocument(e) && (isIdpHost(host) || IDP_PATHS.test(safePath(url)))) { hops.push({ ...base, kind: 'idp-page' }); return }
-    if (isDocument(e) && isVendorHost(host)) hops.push({ ...base, kind: 'vendor-page' })
+    const name = hostnameOf(url)
+    if (isDocument(e) && (isIdpHost(name) || IDP_PATHS.test(safePath(url)))) { hops.push({ ...base, kind: 'idp-page' }); return }
+    if (isDocument(e) && isVendorHost(name)) hops.push({ ...base, kind: 'vendor-page' })
   })
   return hops
 }

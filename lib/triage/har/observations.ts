@@ -24,7 +24,7 @@ export function checkRedirectLoop(entries: readonly HarEntry[], ctx: FindingCont
     list.push({ i, at: Date.parse(e.startedDateTime), host: hostOf(e.request.url) })
     seen.set(k, list)
   }
-  const out: Finding[] = []
+  const looping: Array<{ page: string; visits: number; span: number; hosts: string[]; entries: number[] }> = []
   for (const [key, visits] of seen) {
     if (visits.length < 3) continue
     const span = (visits[visits.length - 1]!.at - visits[0]!.at) / 1000
@@ -32,13 +32,16 @@ export function checkRedirectLoop(entries: readonly HarEntry[], ctx: FindingCont
     // A loop goes somewhere and comes back: other hosts between the first and last visit.
     const between = nav.filter(({ i }) => i > visits[0]!.i && i < visits[visits.length - 1]!.i).map(({ e }) => hostOf(e.request.url))
     const others = [...new Set(between)].filter((h) => h !== visits[0]!.host)
-    if (!others.length) continue
-    out.push(finding('TRIAGE_HAR_REDIRECT_LOOP', {
-      expected: 'each sign-in page visited once', actual: `${key} visited ${visits.length} times in ${Math.round(span)} s`,
-      cycle: [visits[0]!.host, ...others], entries: visits.map((v) => v.i), where: 'HAR navigation chain',
-    }, ctx))
+    if (others.length) looping.push({ page: key, visits: visits.length, span, hosts: [visits[0]!.host, ...others], entries: visits.map((v) => v.i) })
   }
-  return out
+  if (!looping.length) return []
+  // One loop, however many of its pages repeat: name the page that repeats most (the first one on a tie).
+  const top = [...looping].sort((a, b) => b.visits - a.visits || a.entries[0]! - b.entries[0]!)[0]!
+  return [finding('TRIAGE_HAR_REDIRECT_LOOP', {
+    expected: 'each sign-in page visited once', actual: `${top.page} visited ${top.visits} times in ${Math.round(top.span)} s`,
+    cycle: [...new Set(looping.flatMap((l) => l.hosts))], pages: looping.map((l) => ({ page: l.page, visits: l.visits })),
+    entries: top.entries, where: 'HAR navigation chain',
+  }, ctx)]
 }
 
 function setCookies(e: HarEntry): string[] {

@@ -35,7 +35,16 @@ describe('recorded browser logins against the mock IdP', () => {
     const r = analyzeHar(text, { profile: generic, now, idpMetadataXml: METADATA })
     expect(r.subject.entityId).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/saml\/metadata$|127\.0\.0\.1/)
     expect(r.findings.map((f) => f.code)).not.toContain('TRIAGE_HAR_SAML_NOT_VALIDATED')
-    expect(r.timeline?.[2]?.summary).toMatch(/validated against the IdP metadata/)
+    expect(r.timeline?.[2]?.summary).toBe('SAMLResponse posted to ' + new URL(String(r.timeline?.[2]?.data && (r.timeline[2].data as { url: string }).url)).host + ': 0 error(s) when validated against the IdP metadata')
+    // The recording SP sets its own session cookie SameSite=None without Secure: the only finding, and a true one.
+    expect(r.findings.map((f) => [f.code, f.owner])).toEqual([['TRIAGE_HAR_COOKIE_SAMESITE_NONE_INSECURE', 'vendor']])
+  })
+
+  test('an assertion without email, validated: the attribute finding from the signed assertion', () => {
+    const { text, now } = load('missing-email')
+    const r = analyzeHar(text, { profile: generic, now, idpMetadataXml: METADATA })
+    const f = r.findings.find((x) => x.code === 'SAML_ATTRIBUTE_MISSING')
+    expect(f && { owner: f.owner, expected: f.evidence.expected }).toEqual({ owner: 'idp', expected: 'email' })
   })
 
   test('failure: Responder / AuthnFailed, owned by the person signing in', () => {
@@ -50,8 +59,11 @@ describe('recorded browser logins against the mock IdP', () => {
   test('redirect loop: the SP sends the browser back to the IdP three times', () => {
     const { text, now } = load('loop')
     const r = analyzeHar(text, { profile: generic, now })
-    const loop = r.findings.find((f) => f.code === 'TRIAGE_HAR_REDIRECT_LOOP')
+    const loops = r.findings.filter((f) => f.code === 'TRIAGE_HAR_REDIRECT_LOOP')
+    expect(loops).toHaveLength(1)
+    const loop = loops[0]
     expect(loop?.owner).toBe('end-user')
+    expect((loop?.evidence.pages as Array<{ page: string }>).map((p) => p.page.replace(/^[^/]+/, ''))).toEqual(['/login', '/saml/sso', '/saml/login', '/acs'])
     expect(String(loop?.evidence.actual)).toMatch(/visited [3-9] times/)
     expect(r.timeline?.filter((s) => s.kind === 'request-sent').length).toBeGreaterThanOrEqual(3)
   })
