@@ -4,6 +4,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import type { SupportBundle } from '@/lib/triage/bundle'
 import type { TriageInputKind } from '@/lib/triage/detect'
+import { HopTable } from './hop-table'
 import { SeedTable } from './seed-table'
 
 const KIND_LABEL: Record<TriageInputKind, string> = {
@@ -123,6 +124,7 @@ export function TriageForm() {
           {result.reports.map((r, i) => (
             <article key={i} className="triage-report" aria-label={`Report ${i + 1}`}>
               <SeedTable findings={r.findings} caption="What went wrong, who fixes it, and the fastest next step" />
+              {r.timeline?.length ? <HopTable timeline={r.timeline} /> : null}
               <ReportView report={r} idPrefix={`t${i}`} />
             </article>
           ))}
