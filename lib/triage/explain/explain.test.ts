@@ -80,6 +80,21 @@ describe('explain: what users actually paste', () => {
     expect(explain('AADSTS99999999').findings[0]!.code).toBe('TRIAGE_UNKNOWN_ERROR')
   })
 
+  test('an unknown AADSTS code with a known message is answered from the Entra entries only', () => {
+    const r = explain('AADSTS99998: The user or administrator has not consented to use the application')
+    expect(r.findings.map((f) => f.code)).toEqual(['TRIAGE_AADSTS65001'])
+    expect(explain('AADSTS99998: You do not have permission to perform the requested action').findings.every((f) => !f.code.startsWith('TRIAGE_OKTA_'))).toBe(true)
+  })
+
+  test('values inside a message (URLs, quoted names) do not hide the message', () => {
+    expect(explain('Application with identifier \'https://www.okta.com/saml2/service-provider/abc\' was not found in the directory \'Contoso\'').findings[0]!.code).toBe('TRIAGE_AADSTS700016')
+  })
+
+  test('the seed\'s "sign-in page loops" words lead to the loop entry, owned by the person signing in', () => {
+    const f = explain('The sign-in page loops and I keep returning to the sign-in screen').findings[0]!
+    expect({ code: f.code, owner: f.owner }).toEqual({ code: 'TRIAGE_HAR_REDIRECT_LOOP', owner: 'end-user' })
+  })
+
   test('IDs, timestamps and errorId go to facts; emails are masked', () => {
     const r = explain('Request Id: 5fc5a4d4-8b38-4e44-a8e4-1b6f8cbd0100\nCorrelation Id: 9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11\n' +
       'Timestamp: 2026-11-22T13:45:01Z\nMessage: AADSTS50105: user jane.doe@contoso.com not assigned. errorId=oaeAbc123XYZ')

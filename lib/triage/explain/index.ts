@@ -28,7 +28,8 @@ const MAX_QUERY = 200_000
 export function explain(query: string, o: ExplainOptions = {}): Report {
   const text = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
   const exact = exactMatches(text)
-  const matches: Match[] = exact.length ? exact : searchKnowledge(text)
+  const family = /AADSTS\d/i.test(text) ? 'TRIAGE_AADSTS' as const : /\bE0000\d{3}\b/.test(text) ? 'TRIAGE_OKTA_' as const : undefined
+  const matches: Match[] = exact.length ? exact : searchKnowledge(text, 3, family)
   // An Entra or Okta entry says which IdP the message came from when the text itself does not.
   const guessed = guessIdp(text)
   const first = matches[0]?.code

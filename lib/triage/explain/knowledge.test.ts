@@ -43,6 +43,7 @@ const KNOWLEDGE: ReadonlyArray<readonly [code: string, owner: string, pastedCode
   ["TRIAGE_AADSTS51004", "end-user", "AADSTS51004", "The user account doesn't exist in the directory"],
   ["TRIAGE_AADSTS700051", "idp", "AADSTS700051", "response_type 'token' is not enabled for the application"],
   ["TRIAGE_AADSTS90072", "end-user", "AADSTS90072", "The external account that the user signs in with doesn't exist on the tenant that they signed into"],
+  ["TRIAGE_AADSTS90094", "idp", "AADSTS90094", "The grant requires admin permission"],
   ["TRIAGE_AADSTS500011", "idp", "AADSTS500011", "The resource principal named was not found in the tenant"],
   ["TRIAGE_AADSTS500113", "idp", "AADSTS500113", "No reply address is registered for the application"],
   ["TRIAGE_AADSTS50059", "idp", "AADSTS50059", "MissingTenantRealmAndNoUserInformationProvided"],

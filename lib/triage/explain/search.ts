@@ -2,8 +2,10 @@ import { triageCatalog, type TriageCode } from '../../findings/catalog/triage'
 import type { CatalogEntry } from '../../findings/types'
 
 /** The codes explain() may answer with: error knowledge, not the HAR / token observations. */
-const KNOWLEDGE_PREFIXES = ['TRIAGE_AADSTS', 'TRIAGE_OKTA_', 'TRIAGE_SAML_STATUS_', 'TRIAGE_VENDOR_'] as const
-export type KnowledgeCode = Extract<TriageCode, `TRIAGE_AADSTS${string}` | `TRIAGE_OKTA_${string}` | `TRIAGE_SAML_STATUS_${string}` | `TRIAGE_VENDOR_${string}`>
+const KNOWLEDGE_PREFIXES = ['TRIAGE_AADSTS', 'TRIAGE_OKTA_', 'TRIAGE_SAML_STATUS_', 'TRIAGE_VENDOR_', 'TRIAGE_HAR_REDIRECT_LOOP'] as const
+export type KnowledgeCode = Extract<TriageCode, `TRIAGE_AADSTS${string}` | `TRIAGE_OKTA_${string}` | `TRIAGE_SAML_STATUS_${string}` | `TRIAGE_VENDOR_${string}` | 'TRIAGE_HAR_REDIRECT_LOOP'>
+/** Which entries a search may return: a text that names an Entra (or Okta) code is answered from that family only. */
+export type KnowledgeFamily = 'TRIAGE_AADSTS' | 'TRIAGE_OKTA_'
 
 export interface Match {
   readonly code: KnowledgeCode
@@ -82,13 +84,17 @@ function aadstsCode(n: string): KnowledgeCode | undefined {
  * A small scored search for pasted sentences: a known message text inside the query scores highest, then
  * idf-weighted word overlap with aliases, title, symptom and detail. Returns the best matches above a threshold.
  */
-export function searchKnowledge(query: string, limit = 3): Match[] {
-  const qn = ' ' + norm(query.slice(0, 5000)) + ' '
-  const qt = [...new Set(tokens(query.slice(0, 5000)))]
+export function searchKnowledge(query: string, limit = 3, family?: KnowledgeFamily): Match[] {
+  // Values inside a message (URLs, quoted names, GUIDs) are the user's, not the message's words.
+  const words = query.slice(0, 5000).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ').replace(/'[^'\n]{0,300}'|"[^"\n]{0,300}"|‘[^’\n]{0,300}’/g, ' ')
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ')
+  const qn = ' ' + norm(words) + ' '
+  const qt = [...new Set(tokens(words))]
   if (!qt.length) return []
   const total = qt.reduce((s, t) => s + idf(t), 0)
   const scored: Match[] = []
   for (const it of INDEX) {
+    if (family && !it.code.startsWith(family)) continue
     let phrase = 0
     let phraseText = ''
     for (const a of it.aliases) {
