@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { catalog } from '../lib/findings/catalog/index'
 import { entry, har } from '../lib/triage/har/testing/build-har'
-import { expect, test } from './fixtures'
+import { expect, realFixture, test } from './fixtures'
 
 test.describe.configure({ mode: 'parallel' })
 
@@ -57,7 +57,19 @@ test('drop a HAR with an Entra error page: the code, and no secret from the HAR 
   await page.getByRole('button', { name: 'Triage' }).click()
   await expect(page.getByRole('status').first()).toHaveText('Detected a HAR file.')
   await expect(page.getByRole('table', { name: /who fixes it/ }).getByRole('row', { name: rowName('TRIAGE_AADSTS50011') })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Sign-in steps' })).toContainText('login.microsoftonline.com')
   await expect(page.locator('body')).not.toContainText(secret)
+})
+
+test('paste a real SAMLResponse (base64): decoded without reading XML, personal values not shown', async ({ page }) => {
+  const xml = await readFile(realFixture('saml-responses/okta/ssoready-okta-response.xml'), 'utf8')
+  await page.goto('/triage')
+  await page.getByLabel('Paste what you have').fill(Buffer.from(xml).toString('base64'))
+  await page.getByRole('button', { name: 'Triage' }).click()
+  await expect(page.getByRole('status').first()).toHaveText('Detected a SAML message.')
+  await expect(page.getByRole('table', { name: /who fixes it/ }).getByRole('row', { name: rowName('TRIAGE_HAR_SAML_NOT_VALIDATED') })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Sign-in steps' })).toContainText('http://www.okta.com/exkdoocxa1VmjpXmX697')
+  await expect(page.locator('body')).not.toContainText('ulysse.carion@codomaindata.com')
 })
 
 test('the guide: authenticator problems are not SSO and explain backup codes; company SSO hands over to triage', async ({ page }) => {
