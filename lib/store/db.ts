@@ -59,7 +59,10 @@ function lockDataDir(dataDir: string): () => void {
       writeFileSync(lock, String(process.pid), { flag: 'wx' })
       const release = () => { try { if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock) } catch { /* already gone */ } }
       process.once('exit', release)
-      return release
+      return () => {
+        process.off('exit', release)
+        release()
+      }
     } catch {
       const owner = Number(readFileSyncSafe(lock))
       if (owner && owner !== process.pid && isAlive(owner)) {
