@@ -37,7 +37,9 @@ export function connectionRepository(db: Db, clock: StoreClock): ConnectionRepos
     async list(o = {}) {
       const limit = Math.min(Math.max(o.limit ?? 100, 1), 1000)
       const { rows } = await db.query<ConnectionRow>(
-        'select * from connections where expires_at > $1 order by created_at desc, id limit $2', [clock.now(), limit])
+        // The pasted metadata (up to 1 MB each) is left out of lists: get(id) has it.
+        `select id, name, protocol, profile_id, config - 'idpMetadataXml' as config, static_report, created_at, expires_at
+         from connections where expires_at > $1 order by created_at desc, id limit $2`, [clock.now(), limit])
       return rows.map(fromRow)
     },
     async setStaticReport(id: string, report: Report) {

@@ -34,6 +34,13 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       expect((await store.connections.list()).map((x) => x.id)).toContain(c.id)
     })
 
+    test('lists leave the pasted metadata out; get has it', async () => {
+      const c = await store.connections.create({ name: 'pasted', protocol: 'saml', profileId: 'autodesk', config: { idpMetadataXml: '<md:EntityDescriptor/>', connectionId: 'p1' } })
+      const listed = (await store.connections.list()).find((x) => x.id === c.id)
+      expect(listed?.config).toEqual({ connectionId: 'p1' })
+      expect((await store.connections.get(c.id))?.config.idpMetadataXml).toBe('<md:EntityDescriptor/>')
+    })
+
     test('a client secret in the config is refused, not stored', async () => {
       await expect(store.connections.create({
         name: 'x', protocol: 'oidc', profileId: 'generic',

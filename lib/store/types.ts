@@ -162,7 +162,7 @@ export interface PurgeResult { connections: number; runs: number; savedReports: 
 export interface ConnectionRepository {
   create(input: NewConnection): Promise<Connection>
   get(id: string): Promise<Connection | null>
-  /** Newest first; expired rows are not listed. */
+  /** Newest first; expired rows are not listed; `config.idpMetadataXml` is left out (get(id) has it). */
   list(o?: { limit?: number }): Promise<Connection[]>
   /** Stores (masked) the static check of the configuration. */
   setStaticReport(id: string, report: Report): Promise<void>
