@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { catalog } from '../lib/findings/catalog/index'
+import * as areaModules from './catalog-areas'
 import type { CatalogEntry } from '../lib/findings/types'
 import { filesUnder } from './helpers'
 
@@ -14,6 +15,14 @@ describe('finding catalog', () => {
   test('codes are AREA_SUBJECT_PROBLEM with a known area', () => {
     const bad = entries.map(([c]) => c).filter((c) => !/^(SAML|OIDC|CERT|INPUT|NET|TRIAGE)(_[A-Z0-9]+)+$/.test(c))
     expect(bad).toEqual([])
+  })
+  test('no area catalog silently overrides another area\'s code (the spread keeps the last one)', () => {
+    const owners = new Map<string, string[]>()
+    for (const [area, entries] of Object.entries(areaModules)) {
+      for (const code of Object.keys(entries)) owners.set(code, [...(owners.get(code) ?? []), area])
+    }
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([])
+    expect(Object.keys(catalog).length).toBe(owners.size)
   })
   test('every entry has the triage-table columns filled', () => {
     for (const [code, e] of entries) {

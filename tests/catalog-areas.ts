@@ -1,0 +1,10 @@
+// Every area catalog, so the catalog test can see codes that the merged catalog would silently drop.
+export { certCatalog } from '../lib/findings/catalog/cert'
+export { inputCatalog } from '../lib/findings/catalog/input'
+export { netCatalog } from '../lib/findings/catalog/net'
+export { oidcCatalog } from '../lib/findings/catalog/oidc'
+export { oidcTestLoginCatalog } from '../lib/findings/catalog/oidc-test-login'
+export { samlMetadataCatalog } from '../lib/findings/catalog/saml-metadata'
+export { samlResponseCatalog } from '../lib/findings/catalog/saml-response'
+export { testLoginCatalog } from '../lib/findings/catalog/test-login'
+export { triageCatalog } from '../lib/findings/catalog/triage'
