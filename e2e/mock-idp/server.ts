@@ -35,16 +35,12 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 /** Starts the mock IdP (SAML + OIDC) on host:port. Port 0 picks a free one. */
 export async function startMockIdp(o: { port?: number; host?: string } = {}): Promise<MockIdp> {
   const host = o.host ?? '127.0.0.1'
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(o.port ?? 0, host, resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : o.port ?? 0
-  const base = `http://${host}:${port}`
-  const { provider, issuer } = await createOidcProvider(base)
-  const oidcCallback = provider.callback()
-
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  // Requests that arrive while the OIDC provider is still being set up wait for it instead of hanging unanswered.
+  let ready!: (v: { base: string; provider: Awaited<ReturnType<typeof createOidcProvider>>['provider']; issuer: string; oidcCallback: ReturnType<Awaited<ReturnType<typeof createOidcProvider>>['provider']['callback']> }) => void
+  const setup = new Promise<Parameters<typeof ready>[0]>((resolve) => { ready = resolve })
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
+      const { base, provider, issuer, oidcCallback } = await setup
       const url = new URL(req.url ?? '/', base)
       try {
         if (url.pathname.startsWith('/oidc/interaction/')) {
@@ -73,6 +69,12 @@ export async function startMockIdp(o: { port?: number; host?: string } = {}): Pr
       }
     })()
   })
+  await new Promise<void>((resolve) => server.listen(o.port ?? 0, host, resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : o.port ?? 0
+  const base = `http://${host}:${port}`
+  const { provider, issuer } = await createOidcProvider(base)
+  ready({ base, provider, issuer, oidcCallback: provider.callback() })
 
   return {
     server, base, samlMetadataUrl: `${base}/saml/metadata`, oidcIssuer: issuer,
