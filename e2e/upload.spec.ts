@@ -55,6 +55,8 @@ test('metadata URL on a local server is fetched and checked; a failing URL is a 
   await checkPage.runToReport()
   await expect(checkPage.report).toContainText(url)
   await expect(checkPage.finding(title('CERT_EXPIRED'))).toBeVisible()
+  await expect(checkPage.page.getByRole('radio', { name: 'From a URL' })).toBeChecked()
+  await expect(checkPage.page.getByLabel('Metadata URL')).toHaveValue(url)
 
   await checkPage.provide('IdP metadata', { url: fixtureServer.statusUrl(404) })
   await checkPage.runToReport()
@@ -70,6 +72,9 @@ test('OIDC discovery upload with its JWKS gets a report', async ({ checkPage, pa
   await checkPage.runToReport()
   await expect(checkPage.report).toContainText('OIDC discovery')
   await expect(checkPage.report).toContainText('https://common.okta.com')
+  // The form still shows what was chosen.
+  await expect(page.getByLabel('Vendor profile')).toHaveValue('generic')
+  await expect(page.getByRole('radio', { name: 'OIDC discovery' })).toBeChecked()
 })
 
 test('an OIDC issuer URL: discovery and JWKS fetched, the issuer mix-up shown with both values', async ({ checkPage, fixtureServer }) => {

@@ -1,4 +1,5 @@
 'use server'
+import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import { CheckRequestSchema, MAX_INPUT_BYTES, MAX_INPUT_LABEL, type CheckKind } from './check-request'
 import type { CheckFormState, FormField, FormValues, InputSource } from './form-state'
@@ -18,6 +19,7 @@ type Fields = Partial<Record<FormField, string[]>>
 /** Server action behind /check: FormData → request body → runCheck; returns state, never throws for bad input. */
 export async function runCheckAction(_prev: CheckFormState, form: FormData): Promise<CheckFormState> {
   const values = readValues(form)
+  const submission = randomUUID()
   const fileErrors: Fields = {}
   const body: Record<string, unknown> = {
     kind: values.kind, profile: values.profile, now: values.now,
@@ -48,12 +50,12 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
   const parsed = CheckRequestSchema.safeParse(body)
   if (!parsed.success || Object.keys(fileErrors).length) {
     const fieldErrors: Fields = { ...(parsed.success ? {} : toFieldErrors(parsed.error)), ...fileErrors }
-    return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values }
+    return { status: 'invalid', submission, message: 'Please correct the highlighted fields.', fieldErrors, values }
   }
   const outcome = await runCheck(parsed.data)
-  if (outcome.ok) return { status: 'done', report: outcome.report, values }
-  if (outcome.reason === 'invalid-profile') return { status: 'invalid', message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
-  return { status: 'failed', message: outcome.message, values }
+  if (outcome.ok) return { status: 'done', submission, report: outcome.report, values }
+  if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
+  return { status: 'failed', submission, message: outcome.message, values }
 }
 
 function str(form: FormData, name: string): string | undefined {

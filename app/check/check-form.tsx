@@ -38,9 +38,6 @@ const IDP_METADATA: DocumentLabels = {
 /** /check: choose what to check, give the document and what the admin configured; the report renders below. */
 export function CheckForm({ initialKind = 'saml-metadata' }: { initialKind?: CheckKind }) {
   const [state, formAction, pending] = useActionState(runCheckAction, INITIAL_STATE)
-  const values: Partial<FormValues> = state.status === 'idle' ? {} : state.values
-  const [kind, setKind] = useState<CheckKind>(values.kind ?? initialKind)
-  const errors = state.status === 'invalid' ? state.fieldErrors : {}
   const reportRef = useRef<HTMLElement>(null)
 
   useEffect(() => {
@@ -49,70 +46,92 @@ export function CheckForm({ initialKind = 'saml-metadata' }: { initialKind?: Che
 
   return (
     <>
-      <form action={formAction} className="check-form" aria-describedby="form-status" noValidate>
-        <Segmented name="kind" legend="What are you checking?" options={KIND_OPTIONS} value={kind} onChange={setKind} />
-        <FieldError field="kind" errors={errors.kind} />
-
-        <DocumentInput key={kind} names={{ source: 'source', file: 'file', text: 'text', url: 'url' }} labels={DOCUMENT[kind]}
-          errorField="input" errors={errors.input} initialSource={values.source ?? 'file'}
-          defaults={{ text: values.kind === kind ? values.text : undefined, url: values.kind === kind ? values.url : undefined }} />
-
-        {kind === 'oidc-discovery' ? <JwksInput errors={errors.jwks} defaultText={values.jwksText} /> : null}
-
-        {kind === 'saml-response' ? (
-          <DocumentInput names={{ source: 'idpSource', file: 'idpFile', text: 'idpText', url: 'idpUrl' }} labels={IDP_METADATA}
-            errorField="idpInput" errors={errors.idpInput} initialSource={values.idpSource ?? 'file'}
-            defaults={{ text: values.idpText, url: values.idpUrl }} />
-        ) : null}
-
-        <fieldset className="panel">
-          <legend className="panel-legend">What you configured <span className="muted">(optional)</span></legend>
-          <div className="field">
-            <label htmlFor="profile" className="field-label">Vendor profile</label>
-            <select id="profile" name="profile" className="input" defaultValue={values.profile ?? 'autodesk'}
-              aria-describedby={errors.profile?.length ? 'profile-error' : undefined}>
-              {PROFILE_OPTIONS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-            </select>
-            <FieldError field="profile" errors={errors.profile} />
-          </div>
-          <ConfiguredValues kind={kind} values={values} errors={errors} />
-        </fieldset>
-
-        <details className="advanced" open={Boolean(errors.now?.length || errors.idp?.length)}>
-          <summary>Advanced</summary>
-          <TextField name="now" label="Check as of (UTC)" defaultValue={values.now} errors={errors.now}
-            placeholder="2026-01-31T12:00:00Z"
-            hint="Pins the clock for certificate and time checks, e.g. to see what breaks on a future date. Empty means now." />
-          {kind === 'saml-metadata' ? (
-            <div className="field">
-              <label htmlFor="idp" className="field-label">IdP product</label>
-              <select id="idp" name="idp" className="input" defaultValue={values.idp ?? ''}>
-                <option value="">Detect from the metadata</option>
-                <option value="entra">Microsoft Entra ID</option>
-                <option value="okta">Okta</option>
-                <option value="adfs">AD FS</option>
-                <option value="google">Google Workspace</option>
-                <option value="keycloak">Keycloak</option>
-                <option value="other">Other</option>
-              </select>
-            </div>
-          ) : null}
-        </details>
-
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={pending}>{pending ? 'Checking…' : 'Run check'}</button>
-          <p id="form-status" className={`form-status form-status-${state.status}`} role="status" aria-live="polite">
-            {statusText(state, pending)}
-          </p>
-        </div>
-      </form>
-
+      <CheckFields key={state.status === 'idle' ? 'idle' : state.submission} state={state} formAction={formAction}
+        pending={pending} initialKind={initialKind} />
       {state.status === 'done' ? (
         <section ref={reportRef} tabIndex={-1} className="report-region" aria-label="Report">
           <ReportView report={state.report} />
         </section>
       ) : null}
     </>
+  )
+}
+
+/** The form itself; remounted for every answer so each control starts from what was submitted. */
+function CheckFields({ state, formAction, pending, initialKind }: {
+  state: CheckFormState; formAction: (form: FormData) => void; pending: boolean; initialKind: CheckKind
+}) {
+  const values: Partial<FormValues> = state.status === 'idle' ? {} : state.values
+  const [kind, setKind] = useState<CheckKind>(values.kind ?? initialKind)
+  const [mainSource, setMainSource] = useState(values.source ?? 'file')
+  const errors = state.status === 'invalid' ? state.fieldErrors : {}
+  const formRef = useRef<HTMLFormElement>(null)
+
+  // After a rejected submission, take the keyboard to the first field that needs attention.
+  useEffect(() => {
+    if (state.status !== 'invalid') return
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
+  }, [state])
+
+  return (
+    <form ref={formRef} action={formAction} className="check-form" aria-describedby="form-status" noValidate>
+      <Segmented name="kind" legend="What are you checking?" options={KIND_OPTIONS} value={kind}
+        onChange={(k) => { setKind(k); setMainSource((s) => (k === 'saml-response' && s === 'url' ? 'file' : s)) }} />
+      <FieldError field="kind" errors={errors.kind} />
+
+      <DocumentInput key={kind} names={{ source: 'source', file: 'file', text: 'text', url: 'url' }} labels={DOCUMENT[kind]}
+        errorField="input" errors={errors.input} initialSource={mainSource} onSourceChange={setMainSource}
+        defaults={{ text: values.kind === kind ? values.text : undefined, url: values.kind === kind ? values.url : undefined }} />
+
+      {kind === 'oidc-discovery' && mainSource !== 'url' ? <JwksInput errors={errors.jwks} defaultText={values.jwksText} /> : null}
+
+      {kind === 'saml-response' ? (
+        <DocumentInput names={{ source: 'idpSource', file: 'idpFile', text: 'idpText', url: 'idpUrl' }} labels={IDP_METADATA}
+          errorField="idpInput" errors={errors.idpInput} initialSource={values.idpSource ?? 'file'}
+          defaults={{ text: values.idpText, url: values.idpUrl }} />
+      ) : null}
+
+      <fieldset className="panel">
+        <legend className="panel-legend">What you configured <span className="muted">(optional)</span></legend>
+        <div className="field">
+          <label htmlFor="profile" className="field-label">Vendor profile</label>
+          <select id="profile" name="profile" className="input" defaultValue={values.profile ?? 'autodesk'}
+            aria-describedby={errors.profile?.length ? 'profile-error' : undefined}>
+            {PROFILE_OPTIONS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
+          </select>
+          <FieldError field="profile" errors={errors.profile} />
+        </div>
+        <ConfiguredValues kind={kind} values={values} errors={errors} />
+      </fieldset>
+
+      <details className="advanced" open={Boolean(errors.now?.length || errors.idp?.length)}>
+        <summary>Advanced</summary>
+        <TextField name="now" label="Check as of (UTC)" defaultValue={values.now} errors={errors.now}
+          placeholder="2026-01-31T12:00:00Z"
+          hint="Pins the clock for certificate and time checks, e.g. to see what breaks on a future date. Empty means now." />
+        {kind === 'saml-metadata' ? (
+          <div className="field">
+            <label htmlFor="idp" className="field-label">IdP product</label>
+            <select id="idp" name="idp" className="input" defaultValue={values.idp ?? ''}>
+              <option value="">Detect from the metadata</option>
+              <option value="entra">Microsoft Entra ID</option>
+              <option value="okta">Okta</option>
+              <option value="adfs">AD FS</option>
+              <option value="google">Google Workspace</option>
+              <option value="keycloak">Keycloak</option>
+              <option value="other">Other</option>
+            </select>
+          </div>
+        ) : null}
+      </details>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={pending}>{pending ? 'Checking…' : 'Run check'}</button>
+        <p id="form-status" className={`form-status form-status-${state.status}`} role="status" aria-live="polite">
+          {statusText(state, pending)}
+        </p>
+      </div>
+    </form>
   )
 }
 

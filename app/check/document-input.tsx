@@ -18,16 +18,18 @@ export interface DocumentLabels {
 const SOURCE_LABEL: Record<InputSource, string> = { file: 'Upload a file', paste: 'Paste', url: 'From a URL' }
 
 /** One document from a file, a paste or a URL; only the chosen source's control is in the form. */
-export function DocumentInput({ names, labels, errorField, errors, initialSource, defaults }: {
+export function DocumentInput({ names, labels, errorField, errors, initialSource, defaults, onSourceChange }: {
   names: { source: string; file: string; text: string; url: string }
   labels: DocumentLabels
   errorField: string
   errors?: readonly string[] | undefined
   initialSource: InputSource
   defaults: { text?: string | undefined; url?: string | undefined }
+  onSourceChange?: (source: InputSource) => void
 }) {
   const sources: InputSource[] = labels.url ? ['file', 'paste', 'url'] : ['file', 'paste']
-  const [source, setSource] = useState<InputSource>(sources.includes(initialSource) ? initialSource : 'file')
+  const [source, setSourceState] = useState<InputSource>(sources.includes(initialSource) ? initialSource : 'file')
+  const setSource = (s: InputSource) => { setSourceState(s); onSourceChange?.(s) }
   const invalid = Boolean(errors?.length)
   return (
     <fieldset className="panel">

@@ -54,7 +54,8 @@ export function Segmented<T extends string>({ name, legend, options, value, onCh
       <div className="segmented-options">
         {options.map((o) => (
           <label key={o.value} className={o.value === value ? 'segment is-selected' : 'segment'}>
-            <input type="radio" name={name} value={o.value} checked={o.value === value} onChange={() => onChange(o.value)} />
+            {/* Uncontrolled on purpose: React resets the form after each action, and a reset restores defaultChecked. */}
+            <input type="radio" name={name} value={o.value} defaultChecked={o.value === value} onChange={() => onChange(o.value)} />
             {o.label}
           </label>
         ))}

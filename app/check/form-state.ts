@@ -31,10 +31,11 @@ export interface FormValues {
   idp?: string
 }
 
+/** `submission` is new for every answer: the form remounts on it, so every control starts from the echoed values. */
 export type CheckFormState =
   | { status: 'idle' }
-  | { status: 'invalid'; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
-  | { status: 'failed'; message: string; values: FormValues }
-  | { status: 'done'; report: Report; values: FormValues }
+  | { status: 'invalid'; submission: string; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
+  | { status: 'failed'; submission: string; message: string; values: FormValues }
+  | { status: 'done'; submission: string; report: Report; values: FormValues }
 
 export const INITIAL_STATE: CheckFormState = { status: 'idle' }
