@@ -6,7 +6,10 @@ import { BUILTIN_PROFILES } from '../../lib/profiles'
 import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../../lib/saml/metadata'
 import { validateSamlResponse } from '../../lib/saml/response'
 import type { IdpTrust } from '../../lib/saml/types'
+import { createStore } from '../../lib/store'
 import { buildAuthnRequest, newRequestId, redirectBindingUrl } from '../../lib/testlogin/saml/authn-request'
+import { completeSamlTestLogin } from '../../lib/testlogin/saml/complete'
+import { startSamlTestLogin } from '../../lib/testlogin/saml/start'
 import { ourAcsUrl } from '../../lib/testlogin/urls'
 import { loginWithPassword, type PostedAnswer } from './http-login'
 import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SigningMode, type SimpleSamlPhp } from './simplesamlphp'
@@ -17,8 +20,11 @@ import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleS
  * judges it with nothing but the IdP's published metadata.
  */
 const missing = simpleSamlPhpMissing()
-// Our own ACS as the test-login setup page shows it; nothing listens there, the answer is read from the auto-submit form.
-const ACS_URL = ourAcsUrl('http://127.0.0.1:9')
+// Our app's origin and ACS as the test-login setup page shows them; nothing listens there, the answer is read from
+// the auto-submit form.
+const APP_ORIGIN = 'http://127.0.0.1:3199'
+const ACS_URL = ourAcsUrl(APP_ORIGIN)
+const VENDOR_ACS_URL = 'https://autodesk-prod.okta.com/sso/saml2/0oainteroptest'
 const { autodesk, generic } = BUILTIN_PROFILES
 type User = (typeof INTEROP_USERS)[keyof typeof INTEROP_USERS]
 
@@ -168,6 +174,48 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` �
     expect(brief(strict)).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'error', owner: 'idp' }])
     expect(strict.findings[0]!.evidence).toMatchObject({ expected: 'lastName with a value', actual: 'empty value', attribute: 'lastName' })
     expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'warning', owner: 'idp' }])
+  })
+
+  test('the app’s own test-login path: startSamlTestLogin → SimpleSAMLphp → completeSamlTestLogin', async () => {
+    const store = await createStore({ dataDir: 'memory://' })
+    try {
+      const connection = await store.connections.create({
+        name: 'SimpleSAMLphp interop', protocol: 'saml', profileId: 'autodesk',
+        config: { idpMetadataXml: metadataXml, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL },
+      })
+      idp.setSigning({ signResponse: true, signAssertion: true })
+      const runFor = async (user: User) => {
+        const started = await startSamlTestLogin(connection, { store, origin: APP_ORIGIN })
+        if (!started.ok) throw new Error(`start failed: ${started.findings.map((f) => f.code).join(', ')}`)
+        expect(started.dispatch.binding).toBe('redirect')
+        const answer = await loginWithPassword(started.dispatch.url, user)
+        expect(answer.relayState).toBe(started.runId)
+        const outcome = await completeSamlTestLogin({ samlResponse: answer.samlResponse, relayState: answer.relayState ?? '' }, { store })
+        expect(outcome).toEqual({ kind: 'run', runId: started.runId })
+        const run = await store.runs.get(started.runId)
+        if (!run?.report) throw new Error('the run has no report')
+        return { run, report: run.report, answer }
+      }
+
+      const ok = await runFor(INTEROP_USERS.complete)
+      // Our ACS stands in for the vendor's; the run notes (info) that the real login will go to the vendor's ACS.
+      expect(brief(ok.report)).toEqual([{ code: 'SAML_TEST_LOGIN_VENDOR_ACS', severity: 'info', owner: 'idp' }])
+      expect(ok.report.findings[0]!.evidence).toMatchObject({ expected: VENDOR_ACS_URL, actual: ACS_URL })
+      expect(ok.run.status).toBe('completed')
+      expect(ok.report.summary.verdict).toBe('go')
+      expect(ok.report.timeline?.map((t) => t.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']))
+      expect(ok.run.testUser).toBe('a***@example.org')
+
+      const bob = await runFor(INTEROP_USERS.missingObjectGuid)
+      expect(bob.report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, owner: f.owner }))).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', owner: 'idp' }])
+      expect(bob.report.summary.verdict).toBe('no-go')
+
+      // Each answer is accepted once: posting SimpleSAMLphp's answer again is a replay.
+      const again = await completeSamlTestLogin({ samlResponse: ok.answer.samlResponse, relayState: ok.answer.relayState ?? '' }, { store })
+      expect(again.kind).toBe('report')
+    } finally {
+      await store.close()
+    }
   })
 
   describe('signing options (saml20.sign.response / saml20.sign.assertion on the SP entry)', () => {
