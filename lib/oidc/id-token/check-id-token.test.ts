@@ -123,6 +123,11 @@ describe('claims', () => {
   test('a token 2 minutes past exp is still fine within the 3-minute skew', async () => {
     expect(await codes(check(await sign(claims({ exp: T - 120 }))))).toEqual(['OIDC_ID_TOKEN_VALID'])
   })
+  test('a profile without OIDC rules says the required claims were not checked', async () => {
+    const r = await check(await sign(claims({ email: undefined })), { profile: BUILTIN_PROFILES.autodesk })
+    expect(r.findings.map((f) => f.code)).toEqual(['OIDC_ID_TOKEN_VALID'])
+    expect(r.skipped).toEqual([{ check: 'required claims', reason: 'the autodesk profile has no OpenID Connect rules' }])
+  })
   test('several audiences with azp = client pass', async () => {
     expect(await codes(check(await sign(claims({ aud: [CLIENT, 'api'], azp: CLIENT }))))).toEqual(['OIDC_ID_TOKEN_VALID'])
   })

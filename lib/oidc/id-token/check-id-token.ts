@@ -75,8 +75,11 @@ export async function checkIdToken(jwt: string, o: CheckIdTokenOptions): Promise
   }
   const findings = [...pre, ...checkIdTokenClaims(claims, { issuer: expectedIssuer, clientId: o.clientId, nonce: o.nonce }, ctx)]
   if (!findings.some((f) => f.severity === 'error')) findings.push(finding('OIDC_ID_TOKEN_VALID', { expected: { iss: expectedIssuer ?? '(not given)', aud: o.clientId }, actual: { iss: claims.iss, aud: claims.aud }, kid: kid ?? null }, ctx))
-  const skipped = expectedIssuer === undefined ? [{ check: 'issuer', reason: 'no --issuer or discovery document was given' }] : undefined
-  return report(findings, { facts, ...(skipped ? { skipped } : {}) })
+  const skipped = [
+    ...(expectedIssuer === undefined ? [{ check: 'issuer', reason: 'no expected issuer or discovery document was given' }] : []),
+    ...(o.profile.oidc ? [] : [{ check: 'required claims', reason: `the ${o.profile.id} profile has no OpenID Connect rules` }]),
+  ]
+  return report(findings, { facts, ...(skipped.length ? { skipped } : {}) })
 }
 
 async function verifiesWithAny(token: string, alg: string, keys: readonly Record<string, unknown>[]): Promise<boolean> {
