@@ -48,6 +48,13 @@ test('pasted Okta metadata gets a report naming its entity ID', async ({ checkPa
   await expect(checkPage.page.getByLabel('Identifier (Entity ID)', { exact: true })).toHaveValue('https://www.okta.com/saml2/service-provider/spabcdefghijklmnop')
 })
 
+test('a file dropped on the drop zone is the one checked', async ({ checkPage, page }) => {
+  await checkPage.dropFile('IdP metadata', 'dropped-metadata.xml', await readFile(realFixture(OKTA_METADATA), 'utf8'))
+  await expect(page.getByRole('group', { name: 'IdP metadata' })).toContainText('Selected: dropped-metadata.xml')
+  await checkPage.runToReport()
+  await expect(checkPage.report).toContainText('http://www.okta.com/exkdoocxa1VmjpXmX697')
+})
+
 test('metadata URL on a local server is fetched and checked; a failing URL is a finding, not an error page', async ({ checkPage, fixtureServer }) => {
   const url = fixtureServer.url(ENTRA_ROLLOVER)
   await checkPage.provide('IdP metadata', { url })

@@ -49,6 +49,18 @@ export class CheckPage {
     }
   }
 
+  /** Drops a file on a document's drop zone, as a user dragging it from the desktop would. */
+  async dropFile(group: DocumentGroup, name: string, content: string) {
+    const g = this.page.getByRole('group', { name: group, exact: true })
+    await g.getByRole('radio', { name: 'Upload a file' }).check()
+    const dataTransfer = await this.page.evaluateHandle(([n, c]) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([c], n, { type: 'application/xml' }))
+      return dt
+    }, [name, content] as const)
+    await g.getByLabel(DOCUMENTS[group].file, { exact: true }).dispatchEvent('drop', { dataTransfer })
+  }
+
   async fill(label: string, value: string) {
     await this.page.getByLabel(label, { exact: true }).fill(value)
   }
