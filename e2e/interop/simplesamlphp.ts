@@ -100,8 +100,11 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   writeSp(o.signing ?? { signResponse: true, signAssertion: true })
 
   const out: string[] = []
-  // OPcache applies to the cli-server SAPI and revalidates only every 2 s: a rewritten SP entry would be served stale.
-  const child: ChildProcess = spawn('php', ['-d', 'opcache.enable=0', '-d', `session.save_path=${paths.sessions}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', paths.docroot], {
+  // OPcache applies to the cli-server SAPI and revalidates only every 2 s: a rewritten SP entry would be served stale,
+  // so our generated config stays out of it while SimpleSAMLphp's own code is cached.
+  const blacklist = join(dir, 'opcache-blacklist.txt')
+  writeFileSync(blacklist, `${paths.config}/\n`)
+  const child: ChildProcess = spawn('php', ['-d', `opcache.blacklist_filename=${blacklist}`, '-d', `session.save_path=${paths.sessions}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', paths.docroot], {
     // A minimal environment: php needs nothing of ours but PATH and the config dir.
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SIMPLESAMLPHP_CONFIG_DIR: paths.config, NODE_ENV: 'test' },
     stdio: ['ignore', 'pipe', 'pipe'],
