@@ -1,6 +1,7 @@
 import { claimPath, completeSamlTestLogin } from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
+import { readCappedForm } from '@/app/test-logins/_ui/read-form'
 
 const MAX_FORM_BYTES = 2 * 1024 * 1024
 
@@ -10,14 +11,10 @@ const MAX_FORM_BYTES = 2 * 1024 * 1024
  * the result is bound to the browser on the same-site redirect that follows.
  */
 export async function POST(request: Request): Promise<Response> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  let samlResponse = ''
-  let relayState = ''
-  if (declared <= MAX_FORM_BYTES) {
-    const form = await request.formData().catch(() => undefined)
-    samlResponse = typeof form?.get('SAMLResponse') === 'string' ? String(form?.get('SAMLResponse')) : ''
-    relayState = typeof form?.get('RelayState') === 'string' ? String(form?.get('RelayState')).slice(0, 200) : ''
-  }
+  // An oversized body reads as an empty form: the run still ends, with SAML_TEST_LOGIN_NO_RESPONSE.
+  const form = await readCappedForm(request, MAX_FORM_BYTES).catch(() => undefined)
+  const samlResponse = form?.get('SAMLResponse') ?? ''
+  const relayState = (form?.get('RelayState') ?? '').slice(0, 200)
   const outcome = await completeSamlTestLogin({ samlResponse, relayState }, { store: await getStore() })
   const origin = originOf(request.url)
   const target = outcome.kind === 'run' ? claimPath(outcome.runId) : `/test-logins/${encodeURIComponent(outcome.reportId)}`
