@@ -31,6 +31,11 @@ type User = (typeof INTEROP_USERS)[keyof typeof INTEROP_USERS]
 const located = (r: Report) => r.findings.map((f) => ({ code: f.code, owner: f.owner, where: f.evidence.where }))
 const brief = (r: Report) => r.findings.map((f) => ({ code: f.code, severity: f.severity, owner: f.owner }))
 
+// CI installs the packages and sets INTEROP_REQUIRED=1, so a broken install fails instead of skipping.
+test.runIf(missing !== null && process.env.INTEROP_REQUIRED === '1')('SimpleSAMLphp interop prerequisites (INTEROP_REQUIRED=1)', () => {
+  expect.fail(`INTEROP_REQUIRED=1 but ${missing}`)
+})
+
 describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` — skipped: ${missing}` : ''}`, () => {
   let idp: SimpleSamlPhp
   let metadataXml: string
@@ -216,7 +221,7 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` �
     } finally {
       await store.close()
     }
-  })
+  }, 60_000) // PGlite's first start with migrations dominates (1–10 s on a loaded 2-core machine)
 
   describe('signing options (saml20.sign.response / saml20.sign.assertion on the SP entry)', () => {
     test('assertion signed, response not: a go under both profiles', async () => {
