@@ -252,6 +252,17 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       }
     })
 
+    test('rsa-sha1 (signature.algorithm): SAML_SIGNATURE_SHA1, an error under Autodesk and a warning under generic', async () => {
+      const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: true, signAssertion: true, algorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' })
+      const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
+      expect(xml).toContain('SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"')
+      const strict = validate(answer.samlResponse, requestId)
+      // The signatures verify (no SAML_SIGNATURE_INVALID); only the algorithm policy speaks. SimpleSAMLphp pairs rsa-sha1 with a sha1 digest.
+      expect(brief(strict)).toEqual([{ code: 'SAML_SIGNATURE_SHA1', severity: 'error', owner: 'idp' }])
+      expect(strict.findings[0]!.evidence).toMatchObject({ actual: ['RSA-SHA1', 'SHA1'] })
+      expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([{ code: 'SAML_SIGNATURE_SHA1', severity: 'warning', owner: 'idp' }])
+    })
+
     test('both signed (SimpleSAMLphpâ€™s default) is what the other tests use', async () => {
       const { answer } = await login(INTEROP_USERS.complete)
       expect(signatureParents(Buffer.from(answer.samlResponse, 'base64').toString('utf8'))).toEqual(['Response', 'Assertion'])

@@ -34,6 +34,8 @@ export const INTEROP_USERS = {
 export interface SigningMode {
   readonly signResponse: boolean
   readonly signAssertion: boolean
+  /** `signature.algorithm` (SimpleSAMLphp's default is rsa-sha256). */
+  readonly algorithm?: string
 }
 
 export interface SimpleSamlPhp {
@@ -96,6 +98,7 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
     NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
     'saml20.sign.response': mode.signResponse,
     'saml20.sign.assertion': mode.signAssertion,
+    ...(mode.algorithm ? { 'signature.algorithm': mode.algorithm } : {}),
   })
   writeSp(o.signing ?? { signResponse: true, signAssertion: true })
 
