@@ -9,7 +9,7 @@ import { startOidcTestLogin } from '../lib/testlogin/oidc/start'
 import { completeSamlTestLogin } from '../lib/testlogin/saml/complete'
 import { startSamlTestLogin } from '../lib/testlogin/saml/start'
 import { DEMO_CLIENT_SECRET } from '../lib/testlogin/demo'
-import { openHarness, TEST_ORIGIN } from '../lib/testlogin/testing'
+import { openHarness, TEST_ORIGIN } from '../e2e/mock-idp/harness'
 
 const runs = Number(process.argv[2] ?? 40)
 const h = await openHarness()

@@ -3,7 +3,7 @@ import { MockBrowser } from '../../e2e/mock-idp/driver'
 import { allowLoopbackForTests } from '../net/index'
 import { completeSamlTestLogin } from './saml/complete'
 import { startSamlTestLogin } from './saml/start'
-import { openHarness, TEST_ORIGIN, VENDOR_SP_ENTITY_ID, type Harness } from './testing'
+import { openHarness, TEST_ORIGIN, VENDOR_SP_ENTITY_ID, type Harness } from '../../e2e/mock-idp/harness'
 
 let h: Harness
 beforeAll(async () => { h = await openHarness() }, 60_000)

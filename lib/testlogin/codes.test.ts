@@ -11,7 +11,7 @@ import { oidcErrorToFindings } from './oidc/to-findings'
 import { forget } from './private-memory'
 import { completeSamlTestLogin, type AcsOutcome } from './saml/complete'
 import { startSamlTestLogin } from './saml/start'
-import { oidcCallbackUrl, openHarness, samlAnswer, TEST_ORIGIN, VENDOR_ACS_URL, type Harness } from './testing'
+import { oidcCallbackUrl, openHarness, samlAnswer, TEST_ORIGIN, VENDOR_ACS_URL, type Harness } from '../../e2e/mock-idp/harness'
 
 let h: Harness
 beforeAll(async () => { h = await openHarness() }, 60_000)

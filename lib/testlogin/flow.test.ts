@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { OIDC_EXPECTED, SAML_EXPECTED } from '../../e2e/mock-idp/expectations'
 import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from '../../e2e/mock-idp/scenarios'
 import type { Report } from '../findings/report'
-import { openHarness, oidcLogin, samlLogin, type Harness } from './testing'
+import { openHarness, oidcLogin, samlLogin, type Harness } from '../../e2e/mock-idp/harness'
 import type { AcsOutcome } from './saml/complete'
 
 let h: Harness

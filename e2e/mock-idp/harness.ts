@@ -1,13 +1,13 @@
-import { MockBrowser } from '../../e2e/mock-idp/driver'
-import { startMockIdp, type MockIdp } from '../../e2e/mock-idp/server'
-import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './demo'
-import { allowLoopbackForTests } from '../net/index'
-import { createStore } from '../store/index'
-import type { Connection, Store } from '../store/index'
-import { completeOidcTestLogin } from './oidc/callback'
-import { startOidcTestLogin } from './oidc/start'
-import { completeSamlTestLogin, type AcsOutcome } from './saml/complete'
-import { startSamlTestLogin } from './saml/start'
+import { MockBrowser } from './driver'
+import { startMockIdp, type MockIdp } from './server'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../lib/testlogin/demo'
+import { allowLoopbackForTests } from '../../lib/net/index'
+import { createStore } from '../../lib/store/index'
+import type { Connection, Store } from '../../lib/store/index'
+import { completeOidcTestLogin } from '../../lib/testlogin/oidc/callback'
+import { startOidcTestLogin } from '../../lib/testlogin/oidc/start'
+import { completeSamlTestLogin, type AcsOutcome } from '../../lib/testlogin/saml/complete'
+import { startSamlTestLogin } from '../../lib/testlogin/saml/start'
 
 /*
  * A test harness for whole test logins without Next.js: the mock IdP on a free loopback port, PGlite in memory,
