@@ -163,6 +163,17 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     }
   })
 
+  test('an IdP-initiated answer (no AuthnRequest): fine as a pasted response, unsolicited for a test-login run', async () => {
+    idp.setSigning({ signResponse: true, signAssertion: true })
+    const answer = await loginWithPassword(`${ssoUrl}?spentityid=${encodeURIComponent(INTEROP_SP_ENTITY_ID)}`, INTEROP_USERS.complete)
+    expect(Buffer.from(answer.samlResponse, 'base64').toString('utf8')).not.toContain('InResponseTo=')
+    const pasted = validateSamlResponse({ response: answer.samlResponse }, trust, { ctx: checkContext({ profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl: ACS_URL }) })
+    expect(brief(pasted)).toEqual([])
+    expect(located(validate(answer.samlResponse, newRequestId()))).toEqual([
+      { code: 'SAML_UNSOLICITED_RESPONSE', owner: 'end-user', where: '/Response/@InResponseTo' },
+    ])
+  })
+
   test('a user without objectGUID: SAML_ATTRIBUTE_MISSING for the IdP under Autodesk, nothing under generic', async () => {
     const { requestId, answer } = await login(INTEROP_USERS.missingObjectGuid)
     const report = validate(answer.samlResponse, requestId)
