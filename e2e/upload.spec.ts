@@ -55,6 +55,22 @@ test('a file dropped on the drop zone is the one checked', async ({ checkPage, p
   await expect(checkPage.report).toContainText('http://www.okta.com/exkdoocxa1VmjpXmX697')
 })
 
+test.describe('with clipboard access', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
+
+  test('a typed Identifier with a trailing slash: the finding offers the exact expected value to copy', async ({ checkPage, page }) => {
+    const vendorEntityId = 'https://www.okta.com/saml2/service-provider/spabcdefghijklmnop'
+    await checkPage.provide('IdP metadata', { file: realFixture(OKTA_METADATA) })
+    await checkPage.fill('Identifier (Entity ID)', vendorEntityId + '/')
+    await checkPage.runToReport()
+    const slash = checkPage.finding(title('SAML_CONFIG_TRAILING_SLASH'))
+    await expect(checkPage.evidence(slash, 'Actual')).toContainText(vendorEntityId + '/')
+    await slash.getByRole('button', { name: 'Copy the expected value' }).click()
+    await expect(slash.getByRole('button', { name: 'Copy the expected value' })).toHaveText(/Copied/)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(vendorEntityId)
+  })
+})
+
 test('metadata URL on a local server is fetched and checked; a failing URL is a finding, not an error page', async ({ checkPage, fixtureServer }) => {
   const url = fixtureServer.url(ENTRA_ROLLOVER)
   await checkPage.provide('IdP metadata', { url })

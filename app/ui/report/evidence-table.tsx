@@ -1,4 +1,5 @@
 import type { Evidence } from '@/lib/findings'
+import { CopyButton } from './copy-button'
 import { ValueView } from './value-view'
 
 const KNOWN = new Set(['expected', 'actual', 'where'])
@@ -12,7 +13,13 @@ export function EvidenceTable({ evidence, caption }: { evidence: Evidence; capti
       <caption className="visually-hidden">{caption}</caption>
       <colgroup><col className="evidence-key" /><col /></colgroup>
       <tbody>
-        <tr><th scope="row">Expected</th><td><ValueView value={evidence.expected} /></td></tr>
+        <tr>
+          <th scope="row">Expected</th>
+          <td>
+            <ValueView value={evidence.expected} />
+            {isCopyable(evidence.expected) ? <CopyButton value={evidence.expected} label="Copy the expected value" /> : null}
+          </td>
+        </tr>
         <tr><th scope="row">Actual</th><td><ValueView value={evidence.actual} /></td></tr>
         {evidence.where ? <tr><th scope="row">Where</th><td><code className="value">{evidence.where}</code></td></tr> : null}
       </tbody>
@@ -33,6 +40,11 @@ export function EvidenceTable({ evidence, caption }: { evidence: Evidence; capti
     ) : null}
     </>
   )
+}
+
+/** Only values an admin would paste somewhere: URLs and identifiers, not sentences like "valid on ...". */
+function isCopyable(v: unknown): v is string {
+  return typeof v === 'string' && /^(https?:\/\/|urn:)\S+$/.test(v)
 }
 
 function humanize(key: string): string {
