@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { checkContext } from '../../lib/context'
@@ -105,6 +106,13 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       expect(brief(report), profile.id).toEqual([])
       expect(report.summary.verdict).toBe('go')
       expect(report.subject).toMatchObject({ issuer: idp.metadataUrl })
+      expect(report.facts).toMatchObject({
+        signature: { response: 'valid', assertion: 'valid', assertionCoveredBy: 'both', certificateSha256: new X509Certificate(idp.certificatePem).fingerprint256 },
+        issuer: idp.metadataUrl, nameId: 'a***@example.org', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'],
+        audience: INTEROP_SP_ENTITY_ID, recipient: ACS_URL, destination: ACS_URL, inResponseTo: requestId,
+        authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',
+      })
     }
   })
 
@@ -239,6 +247,7 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: false, signAssertion: true })
       const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
       expect(signatureParents(xml)).toEqual(['Assertion'])
+      expect(validate(answer.samlResponse, requestId).facts).toMatchObject({ signature: { response: 'absent', assertion: 'valid', assertionCoveredBy: 'assertion' } })
       expect(brief(validate(answer.samlResponse, requestId))).toEqual([])
       expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
     })
@@ -247,6 +256,7 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: true, signAssertion: false })
       const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
       expect(signatureParents(xml)).toEqual(['Response'])
+      expect(validate(answer.samlResponse, requestId, { profile: generic }).facts).toMatchObject({ signature: { response: 'valid', assertion: 'absent', assertionCoveredBy: 'response' } })
       const strict = validate(answer.samlResponse, requestId)
       expect(brief(strict)).toEqual([{ code: 'SAML_ASSERTION_SIGNATURE_REQUIRED', severity: 'error', owner: 'idp' }])
       expect(strict.findings[0]!.evidence).toMatchObject({ actual: 'only the Response is signed' })
