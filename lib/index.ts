@@ -18,3 +18,6 @@ export { analyzeOidcConfiguration, analyzeOidcIssuer, fetchOidcDocuments } from 
 export type { OidcDocuments, OidcInput, OidcOptions } from './oidc/index'
 export { allowLoopbackForTests, isForbiddenAddress, makeCustomFetch, netFindingsOf, safeFetch, SafeFetchError } from './net/index'
 export type { SafeFetchOptions, SafeFetchResult } from './net/index'
+export { analyzeHar, buildSupportBundle, explain, parseSupportBundle, triageInput } from './triage/index'
+export type { SupportBundle, TriageResult } from './triage/index'
+export { checkIdToken } from './oidc/id-token/index'
