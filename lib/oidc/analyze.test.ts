@@ -75,11 +75,13 @@ describe('issuer', () => {
   })
 
   test.each([
-    ['accounts.google.com', 'https://accounts.google.com'],
-    ['http://localhost:8080/realms/master', 'https://localhost:8080/realms/master'],
-  ])('OIDC_ISSUER_NOT_HTTPS: %s', (issuer, expected) => {
+    ['accounts.google.com', 'https://accounts.google.com', 'error'],
+    ['http://idp.example.com/realms/master', 'https://idp.example.com/realms/master', 'error'],
+    // A loopback test IdP (the demo, a developer's Keycloak): reported, but not a blocker.
+    ['http://localhost:8080/realms/master', 'https://localhost:8080/realms/master', 'warning'],
+  ])('OIDC_ISSUER_NOT_HTTPS: %s', (issuer, expected, severity) => {
     expect(withCode(analyze(goodDiscovery({ issuer })), 'OIDC_ISSUER_NOT_HTTPS')).toEqual([
-      { code: 'OIDC_ISSUER_NOT_HTTPS', owner: 'idp', severity: 'error', evidence: { expected, actual: issuer, where: 'issuer' } }])
+      { code: 'OIDC_ISSUER_NOT_HTTPS', owner: 'idp', severity, evidence: { expected, actual: issuer, where: 'issuer' } }])
   })
 
   test('OIDC_ISSUER_INVALID: query in the issuer', () => {
@@ -159,6 +161,11 @@ describe('members and endpoints', () => {
       { code: 'OIDC_METADATA_MEMBER_INVALID', owner: 'idp', severity: 'error', evidence: { expected: 'a list of strings', actual: 'string', where: 'scopes_supported' } },
       { code: 'OIDC_METADATA_MEMBER_INVALID', owner: 'idp', severity: 'error', evidence: { expected: 'an https URL', actual: 'number', where: 'token_endpoint' } },
     ])
+  })
+
+  test('OIDC_ENDPOINT_NOT_HTTPS is a warning when every http endpoint is on loopback', () => {
+    const r = analyze(goodDiscovery({ token_endpoint: 'http://127.0.0.1:3200/t' }))
+    expect(withCode(r, 'OIDC_ENDPOINT_NOT_HTTPS').map((f) => f.severity)).toEqual(['warning'])
   })
 
   test('OIDC_ENDPOINT_NOT_HTTPS lists every http endpoint once', () => {

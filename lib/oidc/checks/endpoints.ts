@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
+import { isLoopbackHostname } from '../../net/loopback-host'
 import type { OidcCheckContext, OidcDiscovery } from '../types'
 import { describe } from './members'
 
@@ -31,7 +32,9 @@ export function checkEndpoints(doc: OidcDiscovery, ctx: OidcCheckContext): Findi
   if (aliases && typeof aliases === 'object' && !Array.isArray(aliases))
     for (const [member, value] of Object.entries(aliases)) if (isEndpointMember(member) && value !== doc[member]) visit(`mtls_endpoint_aliases.${member}`, value)
   const members = Object.keys(plainHttp)
-  if (members.length)
-    out.push(finding('OIDC_ENDPOINT_NOT_HTTPS', { expected: 'https:// for every endpoint', actual: plainHttp, where: members.join(', ') }, ctx))
+  if (members.length) {
+    const allLoopback = Object.values(plainHttp).every((v) => isLoopbackHostname(new URL(v).hostname))
+    out.push(finding('OIDC_ENDPOINT_NOT_HTTPS', { expected: 'https:// for every endpoint', actual: plainHttp, where: members.join(', ') }, ctx, allLoopback ? { severity: 'warning' } : {}))
+  }
   return out
 }

@@ -1,5 +1,6 @@
 import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
+import { isLoopbackHostname } from '../../net/loopback-host'
 import type { OidcCheckContext, OidcDiscovery } from '../types'
 
 const WELL_KNOWN = '/.well-known/openid-configuration'
@@ -36,7 +37,8 @@ export function checkIssuer(doc: OidcDiscovery, ctx: OidcCheckContext): Finding[
   }
   const url = parseUrl(issuer)
   if (!url || url.protocol !== 'https:')
-    out.push(finding('OIDC_ISSUER_NOT_HTTPS', { expected: url ? issuer.replace(/^http:/i, 'https:') : `https://${issuer}`, actual: issuer, where: 'issuer' }, ctx))
+    out.push(finding('OIDC_ISSUER_NOT_HTTPS', { expected: url ? issuer.replace(/^http:/i, 'https:') : `https://${issuer}`, actual: issuer, where: 'issuer' }, ctx,
+      url && isLoopbackHostname(url.hostname) ? { severity: 'warning' } : {}))
   else if (url.search || url.hash || /[?#]/.test(issuer))
     out.push(finding('OIDC_ISSUER_INVALID', { expected: issuer.replace(/[?#].*$/, ''), actual: issuer, where: 'issuer' }, ctx))
 

@@ -3,11 +3,11 @@ import type { Finding } from '../../../findings/types'
 import { placeholderReason } from '../placeholder'
 import { BINDING, type IdpMetadata } from '../types'
 import type { MetadataCheckContext } from './context'
+import { isLoopbackHostname } from '../../../net/loopback-host'
 
 // Browsers drop these before reading the scheme, so "java\tscript:" is javascript: too.
 const STRIPPED_CHARS_RE = /[\u0000-\u0020\u007f-\u009f]/g
 const UNSAFE_SCHEME_RE = /^(javascript|vbscript|data|file|blob|filesystem|about|view-source):/i
-const LOOPBACK_HOST_RE = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i
 const BINDING_NAMES: Record<string, string> = {
   [BINDING.redirect]: 'HTTP-Redirect',
   [BINDING.post]: 'HTTP-POST',
@@ -34,7 +34,7 @@ export function checkSsoEndpoints(md: IdpMetadata, ctx: MetadataCheckContext): F
       continue
     }
     if (url.protocol === 'http:') {
-      const loopback = LOOPBACK_HOST_RE.test(url.hostname)
+      const loopback = isLoopbackHostname(url.hostname)
       out.push(finding('SAML_SSO_ENDPOINT_NOT_HTTPS', { expected: loc.replace(/^http:/i, 'https:'), actual: loc, binding, where: e.where, ...(loopback ? { note: 'loopback test IdP' } : {}) }, ctx, loopback ? { severity: 'warning' } : {}))
     }
   }
