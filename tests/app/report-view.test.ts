@@ -44,6 +44,16 @@ describe('ReportView', () => {
     expect(html).toContain('GO: no blocking problems')
   })
 
+  test('four or more findings get an at-a-glance list linking to each card', () => {
+    const few = render([finding('SAML_STATUS_AUTHN_FAILED', { actual: 'urn:x' })]).html
+    expect(few).not.toContain('Findings at a glance')
+    const many = render(['SAML_STATUS_AUTHN_FAILED', 'SAML_STATUS_REQUESTER', 'SAML_AUDIENCE_MISSING', 'SAML_ISSUER_MISSING'].map((c) =>
+      finding(c as 'SAML_STATUS_AUTHN_FAILED', {}))).html
+    const links = [...many.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])
+    expect(links).toHaveLength(4)
+    for (const id of links) expect(many).toContain(`id="${id}"`)
+  })
+
   test('download file names carry the kind and the check date only', () => {
     const { report } = render([])
     expect(reportFileName(report, 'json')).toBe('sso-preflight-saml-metadata-2026-11-22.json')

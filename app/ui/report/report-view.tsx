@@ -1,4 +1,4 @@
-import { groupByOwner, OWNER_LABEL, type Owner, type Report } from '@/lib/findings'
+import { groupByOwner, OWNER_LABEL, type Finding, type Owner, type Report } from '@/lib/findings'
 import './report.css'
 import { CertificateTimeline } from './certificate-timeline'
 import { DownloadButtons } from './download-buttons'
@@ -7,6 +7,8 @@ import { ReportExtras } from './report-extras'
 import { VerdictBanner } from './verdict-banner'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
+/** Below this many findings the list itself is short enough to scan. */
+const GLANCE_MIN = 4
 
 /**
  * The one rendering of a Report, shared by /check, saved reports and test-login runs. No hooks and no server-only
@@ -19,6 +21,7 @@ export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: R
     <div className="report">
       <VerdictBanner report={report} />
       <DownloadButtons report={report} {...(downloadBase ? { downloadBase } : {})} />
+      {report.findings.length >= GLANCE_MIN ? <AtAGlance groups={groups} idPrefix={idPrefix} /> : null}
       {report.findings.length === 0 ? (
         <p className="empty-state">No findings: every check passed for this input and profile.</p>
       ) : null}
@@ -42,3 +45,22 @@ export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: R
     </div>
   )
 }
+
+/** One line per finding, in the order of the report, each linking to its card. */
+function AtAGlance({ groups, idPrefix }: { groups: Record<Owner, Finding[]>; idPrefix: string }) {
+  return (
+    <nav className="glance" aria-label="Findings at a glance">
+      <ol>
+        {OWNERS.flatMap((owner) => groups[owner].map((f, i) => (
+          <li key={`${owner}-${i}`}>
+            <span className={`glance-dot glance-${f.severity}`} aria-hidden="true" />
+            <a href={`#${idPrefix}-${owner}-${i}-title`}>{f.title}</a>
+            <span className="glance-meta"><span className="visually-hidden">{f.severity}, </span>{OWNER_SHORT[owner]} · <code>{f.code}</code></span>
+          </li>
+        )))}
+      </ol>
+    </nav>
+  )
+}
+
+const OWNER_SHORT: Record<Owner, string> = { idp: 'IdP', vendor: 'vendor', 'end-user': 'user' }
