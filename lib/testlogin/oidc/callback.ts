@@ -4,7 +4,7 @@ import { finding } from '../../findings/finding'
 import { buildReport, type Report, type TimelineStep } from '../../findings/report'
 import type { Finding, IdpKind } from '../../findings/types'
 import type { Store, TestLoginRun } from '../../store/index'
-import { checkStepsFor } from '../check-steps'
+import { checkSteps, OIDC_CHECKS } from '../check-steps'
 import { remember, take } from '../private-memory'
 import { profileFor } from '../profile'
 import type { AcsOutcome } from '../saml/complete'
@@ -75,7 +75,6 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   let idTokenClaims: Record<string, unknown> | undefined
   let userinfo: Record<string, unknown> | undefined
   const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
-  const tCheck = performance.now()
 
   if (!pending) {
     findings.push(finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'an OIDC test login run', actual: { runId: run.id } }))
@@ -115,7 +114,11 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
       timeline.push(step('error', 'The code exchange or the ID token checks failed', { since: tToken }))
     }
   }
-  timeline.push(...checkStepsFor(findings, undefined, tCheck, 'ID token signature, iss, aud, exp, nonce, PKCE and required claims passed'))
+  // Error redirect: nothing after the authorization response ran; a failed exchange stops before the claims.
+  // openid-client stops at the first failed check, so what comes after it was not verified.
+  const firstFailed = OIDC_CHECKS.findIndex((g) => findings.some((f) => f.severity === 'error' && g.codes.test(f.code)))
+  const reachedUntil = !pending || error || !q.get('code') || !memory ? 0 : !idTokenClaims ? Math.max(firstFailed, 1) : OIDC_CHECKS.length - 1
+  timeline.push(...checkSteps(OIDC_CHECKS, findings, { reachedUntil }))
   const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''
   const report = buildReport({
     subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },

@@ -13,7 +13,7 @@ import { profileFor } from '../profile'
 import { step } from '../timeline'
 import { runPath } from '../urls'
 import { samlIdpEndpoint } from './idp-endpoint'
-import { checkStepsFor } from '../check-steps'
+import { checkSteps, SAML_CHECKS } from '../check-steps'
 
 export interface AcsInput {
   /** The SAMLResponse form value as posted (base64). */
@@ -136,11 +136,16 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
     if (input.relayState !== run.id) {
       findings.push(finding('SAML_TEST_LOGIN_RELAY_STATE_MISMATCH', { expected: run.id, actual: input.relayState || null, where: 'RelayState' }, { idp }))
     }
-    const addressed = !checked.some((f) => f.code === 'SAML_RECIPIENT_MISMATCH' || f.code === 'SAML_DESTINATION_MISMATCH')
+    // Only an assertion that was read (signed, success status) says anything about the reply URL in use.
+    const addressed = !ex.skipped?.length && !checked.some((f) => f.code === 'SAML_RECIPIENT_MISMATCH' || f.code === 'SAML_DESTINATION_MISMATCH')
     if (addressed && pending.data.vendorAcsUrl && pending.data.vendorAcsUrl !== pending.data.acsUrl) {
       findings.push(finding('SAML_TEST_LOGIN_VENDOR_ACS', { expected: pending.data.vendorAcsUrl, actual: pending.data.acsUrl, where: 'Recipient / Destination' }, { idp }))
     }
-    timeline.push(...checkStepsFor(findings, extras.skipped, tCheck, 'signature, issuer, audience, recipient, times, NameID and attributes passed'))
+    // After an error status or an untrusted assertion, the assertion checks did not run.
+    const assertionRead = !extras.skipped?.length
+    const errorStatus = !!r?.status?.code && !r.status.code.endsWith(':Success')
+    timeline.push(...checkSteps(SAML_CHECKS, findings, { reachedUntil: assertionRead ? SAML_CHECKS.length - 1 : errorStatus ? 1 : 2 }))
+    timeline.push(step('check', `Checks took ${Math.round((performance.now() - tCheck) * 10) / 10} ms`))
   } else if (!pending.success) {
     findings.push(finding('SAML_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'a SAML test login run', actual: { runId: run.id } }))
   }
