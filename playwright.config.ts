@@ -17,6 +17,8 @@ const serverEnv: Record<string, string> = {
   // Lets the app fetch metadata from the tests' own servers on 127.0.0.1; off in any real deployment.
   SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
   PORT: String(port),
+  // A fresh in-memory database per run: e2e never touches ./.data, and parallel runs never share a PGlite directory.
+  SSO_PREFLIGHT_DATA_DIR: process.env.SSO_PREFLIGHT_DATA_DIR ?? 'memory://',
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 }
 
