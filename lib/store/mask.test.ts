@@ -78,6 +78,12 @@ describe('maskValue / maskText / maskDeep', () => {
     expect(maskValue(input)).toBe(masked)
   })
 
+  test('a verdict about the assertion stays; an assertion itself goes', () => {
+    const masked = maskDeep({ signature: { response: 'not signed', assertion: 'valid' }, assertion: '<saml:Assertion ID="_1">…</saml:Assertion>' }) as Record<string, unknown>
+    expect(masked.signature).toEqual({ response: 'not signed', assertion: 'valid' })
+    expect(masked.assertion).toBe('[redacted]')
+  })
+
   test('error codes stay readable; authorization codes go', () => {
     expect(maskDeep({ code: 'AADSTS50011', error: 'invalid_client' })).toEqual({ code: 'AADSTS50011', error: 'invalid_client' })
     expect(maskDeep({ code: 'SplxlOBeZQQYbYS6WxSbIA-authz-code-1234' })).toEqual({ code: REDACTED })

@@ -86,7 +86,7 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   const claimsSet = typeof obj.sub === 'string' || typeof obj.oid === 'string'
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(obj)) {
-    if (SECRET_KEYS.test(k) || (k === 'code' && typeof v === 'string' && isOpaqueCode(v))) out[k] = v == null ? v : REDACTED
+    if ((SECRET_KEYS.test(k) && !isStatusWord(k, v)) || (k === 'code' && typeof v === 'string' && isOpaqueCode(v))) out[k] = v == null ? v : REDACTED
     else if (PERSONAL_KEYS.test(k) || isPersonalClaimUri(k) || (claimsSet && k === 'name')) out[k] = maskPersonal(v, depth + 1)
     else if (personalAttribute && /^values?$/i.test(k)) out[k] = maskPersonal(v, depth + 1)
     else out[k] = maskDeep(v, depth + 1)
@@ -100,6 +100,11 @@ function isPersonalClaimUri(k: string): boolean {
 }
 
 // Error codes (AADSTS50011, invalid_client) stay; an authorization code (long, opaque) goes.
+/** facts.signature.assertion = 'valid' is a verdict about the assertion, not the assertion itself. */
+function isStatusWord(k: string, v: unknown): boolean {
+  return /^assertion$/i.test(k) && typeof v === 'string' && v.length <= 40 && /^[\w ,.()-]*$/.test(v)
+}
+
 function isOpaqueCode(v: string): boolean {
   return v.length >= 20 && !/\s/.test(v) && !/^[A-Z]+\d+$/.test(v)
 }
