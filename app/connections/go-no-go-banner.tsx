@@ -22,7 +22,7 @@ export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
           aria-label={`${v.distinctPassingUsers} of ${v.target} test users passed`} />
       </p>
       {v.failingUsers.length ? (
-        <p>Failing: {v.failingUsers.map((u) => `${u.user} (${u.codes.join(', ') || 'failed'})`).join('; ')}</p>
+        <p>Failing: {v.failingUsers.map((u) => `${u.user} (${u.codes.join(', ') || 'failed'}${u.endUserOnly ? '; to retry, not a configuration problem' : ''})`).join('; ')}</p>
       ) : null}
       {blockingCount ? (
         <div>

@@ -41,9 +41,22 @@ describe('verdictFor', () => {
     const v = verdictFor(conn(), [run({ user: 'a', at: '2026-03-01T10:00:00Z' }), run({ user: 'b', at: '2026-03-01T10:01:00Z' }), failing])
     expect(v.verdict).toBe('no-go')
     expect(v.distinctPassingUsers).toBe(1)
-    expect(v.failingUsers).toEqual([{ user: 'b***@example.com', runId: failing.id, codes: ['CERT_EXPIRED'] }])
+    expect(v.failingUsers).toEqual([{ user: 'b***@example.com', runId: failing.id, codes: ['CERT_EXPIRED'], endUserOnly: false }])
     expect(v.blocking.idp).toEqual([expect.objectContaining({ code: 'CERT_EXPIRED', owner: 'idp', source: 'test-login', users: 1 })])
     expect(v.nextSteps[0]).toBe(expired().nextStep)
+  })
+
+  test('a failure the person signing in caused (wrong password) is listed but does not block the configuration', () => {
+    const authnFailed = finding('SAML_STATUS_AUTHN_FAILED', { expected: 'Success', actual: 'AuthnFailed' }, { idp: 'entra' })
+    expect(authnFailed.owner).toBe('end-user')
+    const failing = run({ user: 'b', at: '2026-03-01T10:05:00Z', findings: [authnFailed] })
+    const v = verdictFor(conn(), [run({ user: 'a', at: '2026-03-01T10:00:00Z' }), failing])
+    expect(v.verdict).toBe('go')
+    expect(v.distinctPassingUsers).toBe(1)
+    expect(v.failingUsers).toEqual([{ user: 'b***@example.com', runId: failing.id, codes: ['SAML_STATUS_AUTHN_FAILED'], endUserOnly: true }])
+    expect(v.nextSteps.join(' ')).toContain('Ask b***@example.com to sign in again')
+    // With no passing user at all, it is still not a go.
+    expect(verdictFor(conn(), [failing]).verdict).toBe('not-enough-data')
   })
 
   test('a user who failed and then passed counts as passing', () => {

@@ -23,6 +23,11 @@ export interface FailingUser {
   readonly user: string
   readonly runId: string
   readonly codes: readonly string[]
+  /**
+   * Every error is the person's own (wrong password, MFA cancelled, a stale tab): nothing to fix in the
+   * configuration, so it does not block turning SSO on — that user just has to try again.
+   */
+  readonly endUserOnly: boolean
 }
 
 export interface ConnectionVerdict {
@@ -64,14 +69,16 @@ export function verdictFor(connection: Pick<Connection, 'staticReport'>, runs: r
     if (passed(run)) { if (run.testUserKey) passing++; continue }
     const errs = errors(run.report)
     for (const f of errs) add(f, 'test-login')
-    failingUsers.push({ user: run.testUser ?? UNIDENTIFIED, runId: run.id, codes: errs.map((f) => f.code) })
+    const endUserOnly = errs.length > 0 && errs.every((f) => f.owner === 'end-user')
+    failingUsers.push({ user: run.testUser ?? UNIDENTIFIED, runId: run.id, codes: errs.map((f) => f.code), endUserOnly })
   }
 
   const blocking: Record<Owner, BlockingItem[]> = { idp: [], vendor: [], 'end-user': [] }
   for (const { item, users } of blockingByCode.values()) blocking[item.owner].push({ ...item, users })
   for (const o of OWNERS) blocking[o].sort((a, b) => b.users - a.users || a.code.localeCompare(b.code))
 
-  const anyBlocking = blockingByCode.size > 0 || failingUsers.length > 0
+  // What the person signing in must fix is listed, but only configuration problems (IdP, vendor) block.
+  const anyBlocking = [...blockingByCode.values()].some(({ item }) => item.owner !== 'end-user') || failingUsers.some((u) => !u.endUserOnly)
   const verdict: Verdict = anyBlocking ? 'no-go' : passing > 0 ? 'go' : 'not-enough-data'
   return {
     verdict, distinctPassingUsers: passing, target: TEST_USER_TARGET, failingUsers, blocking,
@@ -112,7 +119,10 @@ function latestPerUser(runs: readonly RunLike[]): RunLike[] {
 function nextSteps(verdict: Verdict, passing: number, blocking: Record<Owner, BlockingItem[]>, failing: readonly FailingUser[]): string[] {
   const steps: string[] = []
   for (const o of OWNERS) for (const b of blocking[o]) if (!steps.includes(b.nextStep)) steps.push(b.nextStep)
-  if (failing.length) steps.push(`Run the test login again for ${failing.length === 1 ? 'the failing user' : `the ${failing.length} failing users`} after the fix.`)
+  const toFix = failing.filter((u) => !u.endUserOnly)
+  const toRetry = failing.filter((u) => u.endUserOnly)
+  if (toFix.length) steps.push(`Run the test login again for ${toFix.length === 1 ? 'the failing user' : `the ${toFix.length} failing users`} after the fix.`)
+  if (toRetry.length) steps.push(`Ask ${toRetry.map((u) => u.user).join(', ')} to sign in again: ${toRetry.length === 1 ? 'that failure was' : 'those failures were'} on the user's side, not in the configuration.`)
   if (verdict === 'not-enough-data') steps.push('Run a test login with a test user assigned to the app in your IdP.')
   else if (passing < TEST_USER_TARGET) steps.push(`Test more users before turning SSO on: ${passing}/${TEST_USER_TARGET} have passed (Autodesk asks for up to ${TEST_USER_TARGET}).`)
   if (verdict === 'go') steps.push('Turn SSO on at the vendor only when the users who passed cover your user population (groups, domains, MFA policies).')
