@@ -3,6 +3,7 @@ import { renderMarkdown } from '@/lib/findings'
 import { CheckRequestSchema, MAX_INPUT_BYTES, type CheckKind } from '@/app/check/check-request'
 import { runCheck } from '@/app/check/run-check'
 import { reportFileName } from '@/app/ui/report/format'
+import { readCappedBody } from '@/app/_server/read-capped-body'
 
 /** Two documents plus options fit easily; anything bigger is refused before parsing. */
 const MAX_BODY_BYTES = 3 * MAX_INPUT_BYTES
@@ -19,7 +20,7 @@ const usage = (message: string, status = 400, extra: Record<string, unknown> = {
  */
 export async function handleReportRequest(request: Request, kind: CheckKind): Promise<Response> {
   const url = new URL(request.url)
-  const read = await readCapped(request)
+  const read = await readCappedBody(request, MAX_BODY_BYTES)
   if (!read.ok) return usage(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, 413)
   const contentType = request.headers.get('content-type') ?? ''
   let body: unknown
@@ -51,25 +52,4 @@ export async function handleReportRequest(request: Request, kind: CheckKind): Pr
     })
   }
   return Response.json(outcome.report)
-}
-
-/** Reads the body up to the cap without buffering more than the cap plus one chunk. */
-async function readCapped(request: Request): Promise<{ ok: true; text: string } | { ok: false }> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > MAX_BODY_BYTES) return { ok: false }
-  if (!request.body) return { ok: true, text: '' }
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel()
-      return { ok: false }
-    }
-    chunks.push(value)
-  }
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks)) }
 }

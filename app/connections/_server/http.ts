@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { PreflightError } from '@/lib/errors'
+import { readCappedBody } from '@/app/_server/read-capped-body'
 
 /** Connection bodies carry at most one metadata document (1 MB) plus a few values. */
 export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024
@@ -13,25 +14,9 @@ export const invalid = (error: z.ZodError) => usage('The request is invalid.', {
 
 /** A JSON object body, size-capped; anything else is a usage error with a message, never a throw. */
 export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
-  const declared = Number(request.headers.get('content-length') ?? '0')
-  if (declared > maxBytes) return { ok: false, response: usage(`The request body is larger than ${maxBytes / 1024 / 1024} MB.`, {}, 413) }
-  let text = ''
-  if (request.body) {
-    const reader = request.body.getReader()
-    const chunks: Uint8Array[] = []
-    let size = 0
-    for (;;) {
-      const { done, value } = await reader.read()
-      if (done) break
-      size += value.byteLength
-      if (size > maxBytes) {
-        await reader.cancel()
-        return { ok: false, response: usage(`The request body is larger than ${maxBytes / 1024 / 1024} MB.`, {}, 413) }
-      }
-      chunks.push(value)
-    }
-    text = new TextDecoder().decode(Buffer.concat(chunks))
-  }
+  const read = await readCappedBody(request, maxBytes)
+  if (!read.ok) return { ok: false, response: usage(`The request body is larger than ${maxBytes / 1024 / 1024} MB.`, {}, 413) }
+  const text = read.text
   let body: unknown
   try {
     body = JSON.parse(text)

@@ -1,18 +1,8 @@
-/** Reads an urlencoded form body with a hard size cap (a chunked body has no Content-Length to check first). */
+import { readCappedBody } from '@/app/_server/read-capped-body'
+
+/** Reads an urlencoded form body with a hard size cap; undefined when it is over the cap or missing. */
 export async function readCappedForm(request: Request, maxBytes: number): Promise<URLSearchParams | undefined> {
-  if (Number(request.headers.get('content-length') ?? '0') > maxBytes || !request.body) return undefined
-  const reader = request.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      return undefined
-    }
-    chunks.push(value)
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
+  if (!request.body) return undefined
+  const read = await readCappedBody(request, maxBytes)
+  return read.ok ? new URLSearchParams(read.text) : undefined
 }
