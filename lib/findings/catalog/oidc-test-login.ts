@@ -48,7 +48,7 @@ export const oidcTestLoginCatalog = {
   },
   OIDC_TEST_LOGIN_RUN_EXPIRED: {
     severity: 'error', owner: 'end-user',
-    title: 'The test login took longer than allowed',
+    title: 'The OIDC test login took longer than allowed',
     symptom: 'The IdP redirected back more than 10 minutes after the test login started.',
     detail: 'Test logins are short-lived so that a stale code cannot be used later.',
     nextStep: 'Run the test login again and sign in at the IdP right away.',

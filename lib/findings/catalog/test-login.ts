@@ -30,7 +30,7 @@ export const testLoginCatalog = {
   },
   SAML_TEST_LOGIN_RUN_EXPIRED: {
     severity: 'error', owner: 'end-user',
-    title: 'The test login took longer than allowed',
+    title: 'The SAML test login took longer than allowed',
     symptom: 'The IdP answered more than 10 minutes after the test login started.',
     detail: 'A test login is short-lived so a stolen or stale answer cannot be used later. The response was still checked, but a vendor would reject an answer this late.',
     nextStep: 'Run the test login again and sign in at the IdP right away.',
