@@ -1,5 +1,5 @@
 import { catalog, type FindingCode } from './catalog/index'
-import type { CatalogEntry, Evidence, Finding, IdpKind, Severity } from './types'
+import type { CatalogEntry, Evidence, Finding, IdpKind, PerIdp, Severity } from './types'
 
 /** What a check knows about where it runs: enough to pick the right IdP screen. */
 export interface FindingContext {
@@ -13,8 +13,8 @@ export interface FindingContext {
  */
 export function finding(code: FindingCode, evidence: Evidence = {}, ctx: FindingContext = {}, o: { severity?: Severity } = {}): Finding {
   const entry: CatalogEntry = catalog[code]
-  const fixAt = ctx.idp ? entry.fixAt?.[ctx.idp] : undefined
-  const logs = ctx.idp ? entry.logs?.[ctx.idp] : undefined
+  const fixAt = forIdp(entry.fixAt, ctx.idp)
+  const logs = forIdp(entry.logs, ctx.idp)
   return {
     code,
     severity: o.severity ?? entry.severity,
@@ -28,6 +28,20 @@ export function finding(code: FindingCode, evidence: Evidence = {}, ctx: Finding
     evidence: stripUndefined(evidence),
     ...(entry.docs?.length ? { docs: [...entry.docs] } : {}),
   }
+}
+
+const IDP_LABEL: Record<IdpKind, string> = { entra: 'Entra ID', okta: 'Okta', adfs: 'AD FS', google: 'Google', keycloak: 'Keycloak', other: 'Other IdPs' }
+
+/**
+ * The screen (or log view) for the detected IdP. When the IdP could not be told apart ('other', or not given), the
+ * admin still gets every screen we know, each labelled, rather than nothing.
+ */
+function forIdp(texts: PerIdp | undefined, idp: IdpKind | undefined): string | undefined {
+  if (!texts) return undefined
+  if (idp && texts[idp]) return texts[idp]
+  if (idp && idp !== 'other') return undefined
+  const known = (Object.entries(texts) as [IdpKind, string][]).filter(([, t]) => t)
+  return known.length ? known.map(([k, t]) => `${IDP_LABEL[k]}: ${t}`).join(' · ') : undefined
 }
 
 function stripUndefined(e: Evidence): Evidence {

@@ -28,7 +28,8 @@ function subjectLine(r: Report): string {
 }
 
 const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => '\\' + c)
-const mdCode = (s: string) => '`' + s.replace(/`/g, 'ˋ') + '`'
+// GFM ends a table cell at any unescaped '|', even inside a code span; a backtick would end the span.
+const mdCode = (s: string) => '`' + s.replace(/`/g, 'ˋ').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`'
 
 /** Markdown for a support ticket: verdict, then findings grouped by who fixes them, both values side by side. */
 export function renderMarkdown(report: Report): string {
