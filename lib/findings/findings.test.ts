@@ -48,7 +48,7 @@ describe('renderers', () => {
     expect(md).toContain('## Fix in: your IdP / IT team (1)')
     expect(md).toContain('| Expected | `a\\|b` |')
     expect(md).toContain('| Actual | `ˋxˋ` |')
-    expect(md).toContain(`**Fix at:** ${catalog.CERT_EXPIRED.fixAt.okta.replace(/[|\\`*_<>]/g, (c) => '\\' + c)}`)
+    expect(md).toContain(`**Fix at:** ${catalog.CERT_EXPIRED.fixAt.okta!.replace(/[|\\`*_<>]/g, (c) => '\\' + c)}`)
   })
   test('text: one block per finding with expected / actual, colour only when asked', () => {
     const plain = renderText(r)
