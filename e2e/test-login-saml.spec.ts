@@ -61,10 +61,13 @@ test('a replayed SAML response is refused with SAML_TEST_LOGIN_REPLAYED', async 
   await expect(page.getByRole('heading', { name: 'Test login result' })).toBeVisible()
   const form = new URLSearchParams(acsRequest.postData() ?? '')
   expect(form.get('SAMLResponse')).toBeTruthy()
-  await page.setContent(`<form method="post" action="${new URL('/saml/acs', page.url()).href}">${[...form].map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/"/g, '&quot;')}">`).join('')}<button>Post again</button></form>`)
-  await page.getByRole('button', { name: 'Post again' }).click()
-  await expect(page.getByRole('heading', { name: 'Test login result' })).toBeVisible()
-  await expectFinding(page, { code: 'SAML_TEST_LOGIN_REPLAYED', owner: 'end-user' })
+  // A page of its own: the result page's client router may still swap its DOM under a form injected there.
+  const replay = await page.context().newPage()
+  await replay.setContent(`<form method="post" action="${new URL('/saml/acs', page.url()).href}">${[...form].map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/"/g, '&quot;')}">`).join('')}<button>Post again</button></form>`)
+  await replay.getByRole('button', { name: 'Post again' }).click()
+  await expect(replay.getByRole('heading', { name: 'Test login result' })).toBeVisible()
+  await expectFinding(replay, { code: 'SAML_TEST_LOGIN_REPLAYED', owner: 'end-user' })
+  await replay.close()
 })
 
 test('an error page at the IdP can be recorded on the waiting run', async ({ page }) => {
