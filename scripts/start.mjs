@@ -7,6 +7,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 const port = Number(process.env.PORT ?? 3000)
+// The demo lets the app fetch loopback URLs (the mock IdP): listening only on loopback keeps other machines from
+// using it as a proxy to this machine's local services. HOSTNAME_BIND=0.0.0.0 opts out, knowingly.
+const hostname = process.env.HOSTNAME_BIND ?? '127.0.0.1'
 const idpPort = Number(process.env.MOCK_IDP_PORT ?? 3200)
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const app = `http://localhost:${port}`
@@ -76,7 +79,7 @@ async function create(body) {
 try {
   run('mock IdP', process.execPath, ['--import', 'tsx', 'e2e/mock-idp/server.ts'])
   await waitFor(`${idp}/saml/metadata`, 'the mock IdP')
-  run('app', nextBin, ['start', '-p', String(port)])
+  run('app', nextBin, ['start', '-p', String(port), '-H', hostname])
   await waitFor(`${app}/`, 'the app', 120)
   const seeded = await seed()
   console.log(`\nSSO Preflight is running at ${app}`)
