@@ -46,6 +46,13 @@ describe('finding catalog', () => {
     }
     expect(dupes).toEqual([])
   })
+  test('a SAML status means the same owner whether a response carries it or someone pastes it into triage', () => {
+    const byCode = catalog as Record<string, CatalogEntry>
+    const differ = entries.map(([c]) => c).filter((c) => c.startsWith('SAML_STATUS_') && byCode[`TRIAGE_${c}`])
+      .filter((c) => byCode[c]!.owner !== byCode[`TRIAGE_${c}`]!.owner)
+      .map((c) => `${c}: ${byCode[c]!.owner} vs ${byCode[`TRIAGE_${c}`]!.owner}`)
+    expect(differ).toEqual([])
+  })
   test('every code is exercised by at least one test', () => {
     const sources = [
       ...filesUnder(join(ROOT, 'lib'), (n) => /\.test\.ts$/.test(n)),

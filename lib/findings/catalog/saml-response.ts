@@ -295,7 +295,7 @@ export const samlResponseCatalog = {
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
   },
   SAML_STATUS_NO_PASSIVE: {
-    severity: 'error', owner: 'vendor',
+    severity: 'error', owner: 'end-user',
     title: 'Passive sign-in was impossible (NoPassive)',
     symptom: 'Second-level StatusCode NoPassive.',
     detail: 'The vendor asked the IdP not to interact with the user (IsPassive), but the user has no session at the IdP.',

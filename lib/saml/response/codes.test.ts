@@ -195,7 +195,7 @@ describe('issuer and status', () => {
     ['SAML_STATUS_AUTHN_FAILED', `${S}Responder`, `${S}AuthnFailed`, 'end-user'],
     ['SAML_STATUS_REQUEST_DENIED', `${S}Responder`, `${S}RequestDenied`, 'idp'],
     ['SAML_STATUS_UNKNOWN_PRINCIPAL', `${S}Responder`, `${S}UnknownPrincipal`, 'idp'],
-    ['SAML_STATUS_NO_PASSIVE', `${S}Responder`, `${S}NoPassive`, 'vendor'],
+    ['SAML_STATUS_NO_PASSIVE', `${S}Responder`, `${S}NoPassive`, 'end-user'],
     ['SAML_STATUS_INVALID_NAMEID_POLICY', `${S}Requester`, `${S}InvalidNameIDPolicy`, 'idp'],
     ['SAML_STATUS_NO_AUTHN_CONTEXT', `${S}Requester`, `${S}NoAuthnContext`, 'vendor'],
     ['SAML_STATUS_ERROR', `${S}RequestUnsupported`, undefined, 'idp'],
