@@ -8,6 +8,7 @@ import { samlMetadataCatalog } from './saml-metadata'
 import { samlResponseCatalog } from './saml-response'
 import { testLoginCatalog } from './test-login'
 import { triageCatalog } from './triage'
+import { watchCatalog } from './watch'
 
 /** The one catalog: every finding code and its words. A code not in here cannot be emitted. */
 export const catalog = {
@@ -20,6 +21,7 @@ export const catalog = {
   ...oidcCatalog,
   ...oidcTestLoginCatalog,
   ...triageCatalog,
+  ...watchCatalog,
 } as const satisfies Record<string, CatalogEntry>
 
 export type FindingCode = keyof typeof catalog
