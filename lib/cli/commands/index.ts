@@ -5,6 +5,7 @@ import { responseCommand } from './response'
 import { explainCommand } from './explain'
 import { harCommand } from './har'
 import { tokenCommand } from './token'
+import { loginCommand } from './login'
 import { watchCommand } from './watch'
 
 /** Every command, in the order `--help` lists them. Add a command: one import, one entry. */
@@ -15,5 +16,6 @@ export const COMMANDS: readonly Command[] = [
   tokenCommand,
   explainCommand,
   harCommand,
+  loginCommand,
   watchCommand,
 ]

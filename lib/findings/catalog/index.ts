@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../types'
 import { certCatalog } from './cert'
+import { headlessCatalog } from './headless'
 import { inputCatalog } from './input'
 import { netCatalog } from './net'
 import { oidcCatalog } from './oidc'
@@ -18,6 +19,7 @@ export const catalog = {
   ...samlMetadataCatalog,
   ...samlResponseCatalog,
   ...testLoginCatalog,
+  ...headlessCatalog,
   ...oidcCatalog,
   ...oidcTestLoginCatalog,
   ...triageCatalog,
