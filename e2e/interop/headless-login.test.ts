@@ -10,6 +10,7 @@ import { main } from '../../lib/cli/main'
 import { ReportSchema, type Report } from '../../lib/findings/report'
 import { ourAcsUrl } from '../../lib/testlogin/urls'
 import { memoryIo } from '../../tests/helpers'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../lib/testlogin/demo'
 import { VENDOR_SP_ENTITY_ID } from '../mock-idp/harness'
 import { startMockIdp, type MockIdp } from '../mock-idp/server'
 import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SimpleSamlPhp } from './simplesamlphp'
@@ -59,7 +60,7 @@ describe('headless login against the mock IdP', () => {
   test('without SSO_PREFLIGHT_USERNAME the login stops with an interactive-step finding, not a hang', async () => {
     const { code, report } = await login(args(), {})
     expect(code).toBe(1)
-    expect(codes(report)).toEqual(['SAML_HEADLESS_INTERACTIVE_STEP'])
+    expect(codes(report)).toEqual(['INPUT_LOGIN_INTERACTIVE_STEP'])
   })
 
   test('an IdP page asking for a one-time code ends in an interactive-step finding, not a hang', async () => {
@@ -76,11 +77,27 @@ describe('headless login against the mock IdP', () => {
     try {
       const { code, report } = await login(['--idp-metadata', join(dir, 'metadata.xml'), ...args().slice(2)], { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
       expect(code).toBe(1)
-      expect(codes(report)).toEqual(['SAML_HEADLESS_INTERACTIVE_STEP'])
+      expect(codes(report)).toEqual(['INPUT_LOGIN_INTERACTIVE_STEP'])
       expect(report.findings[0]!.evidence.where).toContain(`127.0.0.1:${port}/sso`)
     } finally {
       server.close()
     }
+  })
+
+  const oidcArgs = () => ['--issuer', idp.oidcIssuer, '--client-id', DEMO_CLIENT_ID, '--redirect-uri', 'http://127.0.0.1:3001/oidc/callback']
+  const secret = { SSO_PREFLIGHT_CLIENT_SECRET: DEMO_CLIENT_SECRET }
+
+  test('OIDC: a passing user is exit 0; the code exchanged and the ID token checked', async () => {
+    const { code, report } = await login(oidcArgs(), { ...secret, SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+    expect(codes(report)).toEqual([])
+    expect(code).toBe(0)
+    expect(report.subject.kind).toBe('oidc-test-login')
+  })
+
+  test('OIDC: a wrong audience in the ID token fails with its finding', async () => {
+    const { code, report } = await login(oidcArgs(), { ...secret, SSO_PREFLIGHT_USERNAME: 'wrong-aud@demo.test' })
+    expect(code).toBe(1)
+    expect(report.findings.some((f) => f.severity === 'error' && /AUD/.test(f.code))).toBe(true)
   })
 
   test('missing flags are usage errors', async () => {
@@ -110,7 +127,7 @@ describe.skipIf(missing !== null)('headless login against SimpleSAMLphp (usernam
 
   test('a wrong password is the credentials-refused finding', async () => {
     const { report } = await login(args(), { SSO_PREFLIGHT_USERNAME: 'ada', SSO_PREFLIGHT_PASSWORD: 'wrong' })
-    expect(codes(report)).toEqual(['SAML_HEADLESS_CREDENTIALS_REFUSED'])
+    expect(codes(report)).toEqual(['INPUT_LOGIN_CREDENTIALS_REFUSED'])
   }, 20_000)
 
 })
