@@ -138,7 +138,12 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 
 export const OWNER_LABEL: Record<Owner, string> = {
   idp: 'your IdP / IT team',
-  vendor: 'the vendor (Autodesk)',
+  vendor: 'the vendor',
   'end-user': 'the person signing in',
+}
+
+/** "the vendor (Autodesk)" when the profile names its vendor; a generic profile has no vendor words. */
+export function ownerLabel(owner: Owner, vendorName?: string | null): string {
+  return owner === 'vendor' && vendorName ? `the vendor (${vendorName})` : OWNER_LABEL[owner]
 }
 export { OwnerSchema }
