@@ -17,6 +17,7 @@ export function showValue(v: unknown): string {
 
 function verdictLine(r: Report): string {
   const s = r.summary
+  if (s.verdict === 'none') return `NO VERDICT: ${r.subject.kind === 'explain' ? 'the input was not recognised' : 'the input could not be fully checked (signature not verified)'} (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
   return s.verdict === 'go'
     ? `GO: no blocking problems (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
     : `NO-GO: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`

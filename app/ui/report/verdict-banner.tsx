@@ -12,15 +12,16 @@ export function VerdictBanner({ report, groups = groupByOwner(report.findings) }
   const s = report.summary
   const vendorName = vendorNameOf(report.profile)
   const go = s.verdict === 'go'
-  const headline = go
-    ? `GO: no blocking problems`
-    : `NO-GO: ${plural(s.errors, 'error')} to fix first`
+  const none = s.verdict === 'none'
+  const headline = none
+    ? (report.subject.kind === 'explain' ? 'Not recognised: no verdict' : 'No verdict: the signature could not be verified')
+    : go ? `GO: no blocking problems` : `NO-GO: ${plural(s.errors, 'error')} to fix first`
   const subject = report.subject
   const name = subject.entityId ?? subject.issuer ?? subject.source
   return (
-    <section className={`verdict ${go ? 'verdict-go' : 'verdict-no-go'}`} aria-labelledby="verdict-title">
+    <section className={`verdict ${go ? 'verdict-go' : none ? 'verdict-none' : 'verdict-no-go'}`} aria-labelledby="verdict-title">
       <div className="verdict-main">
-        <p className="verdict-label" aria-hidden="true">{go ? 'GO' : 'NO-GO'}</p>
+        <p className="verdict-label" aria-hidden="true">{go ? 'GO' : none ? '?' : 'NO-GO'}</p>
         <div>
           <h2 id="verdict-title" className="verdict-title">{headline}</h2>
           <p className="verdict-counts">
