@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import fc from 'fast-check'
 import { buildReport, finding, type Finding, type Report } from '../findings/index'
 import type { TestLoginRun } from '../store/types'
-import { verdictFor } from './verdict'
+import { isAbandoned, pendingDeadline, verdictFor } from './verdict'
 
 const report = (findings: Finding[] = []): Report =>
   buildReport({ subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: new Date('2026-03-01T10:00:00Z'), findings })
@@ -153,6 +153,15 @@ describe('verdictFor: issue 9 (failures are never dropped)', () => {
     const waiting = { ...run({ at: '2026-03-01T10:20:00Z', status: 'pending' }), expiresAt: '2026-03-01T10:35:00.000Z' }
     const v = verdictFor(conn(), [abandoned, waiting, run({ user: 'a', at: '2026-03-01T10:01:00Z' })], { now: new Date('2026-03-01T10:30:00Z') })
     expect(v).toMatchObject({ verdict: 'go', runsConsidered: 1, failingUsers: [], matrix: { abandonedRuns: 1, waitingRuns: 1 } })
+  })
+
+  test('a pending run is abandoned after the deadline its test login set for the IdP, before the row expires', () => {
+    const r = { ...run({ at: '2026-03-01T10:00:00Z', status: 'pending' }), expiresAt: '2026-03-01T10:15:00.000Z', pending: { deadline: '2026-03-01T10:10:00.000Z' } }
+    expect(pendingDeadline(r)).toBe('2026-03-01T10:10:00.000Z')
+    expect(isAbandoned(r, new Date('2026-03-01T10:09:59Z'))).toBe(false)
+    expect(isAbandoned(r, new Date('2026-03-01T10:10:01Z'))).toBe(true)
+    expect(pendingDeadline({ ...r, pending: { deadline: 'not a date' } })).toBe('2026-03-01T10:15:00.000Z')
+    expect(isAbandoned({ ...r, status: 'failed' }, new Date('2026-03-02T00:00:00Z'))).toBe(false)
   })
 
   test('the cap and the vendor name come from the profile; a generic profile has neither', () => {
