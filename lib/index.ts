@@ -3,7 +3,7 @@
  * Every entry point returns a Report (lib/findings/report.ts); bad input becomes findings, never a throw.
  */
 export * from './findings/index'
-export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, SpProfileSchema } from './profiles/index'
+export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, SpProfileSchema, vendorNameOf } from './profiles/index'
 export type { BuiltinProfileId, SpProfile } from './profiles/index'
 export { checkContext } from './context'
 export type { CheckContext, Parsed } from './context'
@@ -25,3 +25,5 @@ export { watchReport, WatchSnapshotSchema } from './watch/index'
 export type { WatchResult, WatchSnapshot } from './watch/index'
 export { headlessOidcLogin, headlessSamlLogin } from './testlogin/headless/index'
 export type { HeadlessOidcLoginInput, HeadlessSamlLoginInput } from './testlogin/headless/index'
+export { NewConnectionRequestSchema, setupValues, verdictFor } from './connections/index'
+export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixRow, TestMatrix, Verdict, VerdictOptions } from './connections/index'

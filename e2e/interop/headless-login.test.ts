@@ -65,9 +65,11 @@ describe('headless login against the mock IdP', () => {
 
   test('an IdP page asking for a one-time code ends in an interactive-step finding, not a hang', async () => {
     // An IdP whose SSO URL answers with an MFA form: the mock's metadata, pointed at a server that asks for a code.
-    const server = createServer((_req, res) => {
+    const server = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' })
-      res.end('<form method="post" action="/verify"><label>Code<input type="text" name="otp"></label><input type="hidden" name="state" value="s"><button>Verify</button></form>')
+      res.end(req.url?.startsWith('/down')
+        ? '<h1>Service unavailable</h1><p>Try again later.</p>'
+        : '<form method="post" action="/verify"><label>Code<input type="text" name="otp"></label><input type="hidden" name="state" value="s"><button>Verify</button></form>')
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     const { port } = server.address() as AddressInfo
@@ -79,6 +81,10 @@ describe('headless login against the mock IdP', () => {
       expect(code).toBe(1)
       expect(codes(report)).toEqual(['INPUT_LOGIN_INTERACTIVE_STEP'])
       expect(report.findings[0]!.evidence.where).toContain(`127.0.0.1:${port}/sso`)
+      // An error page without any form: the IdP sent no answer.
+      writeFileSync(join(dir, 'metadata.xml'), metadata.replaceAll(`127.0.0.1:${port}/sso`, `127.0.0.1:${port}/down`))
+      const down = await login(['--idp-metadata', join(dir, 'metadata.xml'), ...args().slice(2)], { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+      expect(codes(down.report)).toEqual(['INPUT_LOGIN_NO_ANSWER'])
     } finally {
       server.close()
     }

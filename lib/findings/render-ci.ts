@@ -64,7 +64,7 @@ export function renderJunit(report: Report): string {
     `    <testcase classname="${xmlAttr(suite)}" name="verdict">` +
       (verdict === 'go'
         ? '</testcase>'
-        : `\n      <failure type="no-go" message="${xmlAttr(`${report.summary.errors} error finding(s)`)}"/>\n    </testcase>`),
+        : `\n      <failure type="${verdict}" message="${xmlAttr(verdict === 'none' ? 'the input was not recognised: no verdict' : `${report.summary.errors} error finding(s)`)}"/>\n    </testcase>`),
   )
   const failures = report.findings.filter((f) => f.severity === 'error').length + (verdict === 'go' ? 0 : 1)
   const skipped = report.skipped?.length ?? 0
@@ -86,6 +86,8 @@ function ghProperty(s: string): string {
   return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
+const VERDICT_LABEL = { go: 'GO', 'no-go': 'NO-GO', none: 'NO VERDICT' } as const
+
 const GH_COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const
 
 /** GitHub Actions annotations: one workflow command per finding, then a notice with the verdict. */
@@ -96,7 +98,7 @@ export function renderGithub(report: Report): string {
   const s = report.summary
   lines.push(
     `::notice title=${ghProperty(`sso-preflight ${report.subject.kind}`)}::${ghData(
-      `${s.verdict === 'go' ? 'GO' : 'NO-GO'}: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
+      `${VERDICT_LABEL[s.verdict]}: ${s.errors} error(s), ${s.warnings} warning(s), ${s.infos} info`,
     )}`,
   )
   return lines.join('\n') + '\n'

@@ -20,7 +20,7 @@ export const WatchSnapshotSchema = z.object({
   source: z.string().max(4096),
   checkedAt: z.iso.datetime({ offset: true }),
   contentSha256: z.string().regex(/^[0-9a-f]{64}$/),
-  verdict: z.enum(['go', 'no-go']),
+  verdict: z.enum(['go', 'no-go', 'none']),
   certificates: z
     .array(
       z.object({

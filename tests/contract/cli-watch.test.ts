@@ -63,6 +63,12 @@ describe('sso-preflight watch', () => {
     const third = await watch([source, '--state', state, '--now', '2024-06-03T00:00:00Z'])
     expect(withCode(third, 'CERT_NEW_PUBLISHED')).toHaveLength(0)
     expect(withCode(third, 'INPUT_CONFIGURATION_CHANGED')).toHaveLength(0)
+
+    // The rollover finished: the old certificate is gone.
+    writeFileSync(source, full.split(certs[0]!).join(certs[1]!))
+    const fourth = await watch([source, '--state', state, '--now', '2024-06-04T00:00:00Z'])
+    expect(withCode(fourth, 'CERT_REMOVED')).toHaveLength(1)
+    expect(withCode(fourth, 'CERT_NEW_PUBLISHED')).toHaveLength(0)
   })
 
   test('a verdict that changed since the last check is reported', async () => {
