@@ -222,7 +222,7 @@ describe('what the admin typed (autodesk profile)', () => {
     const r = run(OKTA, { ...ok, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1', signOnUrl: 'https://profile.autodesk.com/', idp: 'entra' })
     const a = one(r, 'SAML_CONFIG_REPLY_URL_PLACEHOLDER')
     expect(a).toMatchObject({ owner: 'idp', severity: 'error', evidence: { expected: 'https://autodesk-prod.okta.com/sso/saml2/<your-connection-id>', actual: 'https://autodesk-prod.okta.com/sso/saml2/1' } })
-    expect(a.fixAt).toBe('Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)')
+    expect(a.fixAt).toBe('Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)')
     expect(one(r, 'SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER')).toMatchObject({ severity: 'warning', owner: 'idp', evidence: { actual: 'https://profile.autodesk.com/', placeholder: 'https://profile.autodesk.com' } })
   })
   test('SAML_CONFIG_IDENTIFIER_PLACEHOLDER', () => {
