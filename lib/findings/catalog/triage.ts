@@ -102,7 +102,7 @@ const aadstsEntries = {
     nextStep: 'For SAML: set the app\'s Identifier (Entity ID) to exactly the Issuer of the SP\'s request (the vendor\'s SP entity ID); capture the SAMLRequest (HAR) if unsure what it sends. For OIDC: list the permissions and grant admin consent.',
     fixAt: { entra: SCREEN.identifier.entra + ' — for OIDC: ' + SCREEN.consent.entra, okta: SCREEN.identifier.okta },
     docs: ['https://learn.microsoft.com/troubleshoot/azure/active-directory/error-code-aadsts650056-misconfigured-app'],
-    aliases: ['Misconfigured application', 'The client has not listed any permissions for', 'in the requested permissions in the client\'s application registration', 'check the application identifier in the request to ensure it matches the configured client application identifier'] }),
+    aliases: ['Misconfigured application', 'The client has not listed any permissions for', 'in the requested permissions in the client\'s application registration'] }),
   TRIAGE_AADSTS50105: aadsts('50105', { severity: 'error', owner: 'idp',
     title: 'Entra: the user is not assigned to the app',
     symptom: 'AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted (assigned) access.',
