@@ -385,7 +385,7 @@ export const oidcCatalog = {
   OIDC_VENDOR_SAML_ONLY: {
     severity: 'error', owner: 'vendor',
     title: 'This vendor accepts SAML 2.0 only, not OpenID Connect',
-    symptom: 'An OIDC configuration was checked against a vendor profile whose SSO is SAML-only (Autodesk).',
+    symptom: 'An OIDC configuration was checked against a vendor profile whose SSO is SAML-only.',
     detail: 'The vendor’s SSO cannot use an OpenID Connect app. The other findings still describe the OIDC configuration, but the vendor needs a SAML 2.0 app.',
     nextStep: 'Create a SAML 2.0 app for the vendor in your IdP (Entra: Entra ID › Enterprise apps › New application › the vendor’s gallery app; Okta: Applications › Browse App Catalog) and check its metadata instead.',
   },

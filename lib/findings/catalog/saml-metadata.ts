@@ -10,14 +10,14 @@ const METADATA_SCREENS: PerIdp = {
 }
 const IDENTIFIER_SCREENS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID)',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers › Relying party identifier',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID',
 }
 const REPLY_URL_SCREENS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Single sign-on URL',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Single sign-on URL (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Endpoints › SAML Assertion Consumer Endpoints',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › ACS URL',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Assertion Consumer Service POST Binding URL',
@@ -25,14 +25,14 @@ const REPLY_URL_SCREENS: PerIdp = {
 /** Both values at once, for findings that may concern either (evidence.field says which). */
 const BASIC_CONFIG_SCREENS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID) / Reply URL (Assertion Consumer Service URL)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) / Single sign-on URL',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) / Single sign-on URL (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers / Endpoints',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID / ACS URL',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID / Advanced › Assertion Consumer Service POST Binding URL',
 }
 const NAMEID_SCREENS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Attributes & Claims › Unique User Identifier (Name ID) › Choose name identifier format',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Name ID format',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Name ID format (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Application username format',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Edit Claim Issuance Policy › (rule) › Outgoing claim type Name ID, Outgoing name ID format',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Name ID format',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Name ID format',

@@ -6,7 +6,9 @@ import type { CatalogEntry } from '../types'
  */
 
 const ENTRA_APP = 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on'
-const OKTA_SAML = 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML'
+// Okta has two kinds of SAML app: a custom one (App Integration Wizard, General › SAML Settings) and the vendor's
+// catalog (OIN) app, whose values sit under Sign On › Settings › Edit › Advanced Sign-on Settings. Both are named.
+const OKTA_SAML = 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML (custom SAML app; in a catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings)'
 const OKTA_ADV = `${OKTA_SAML} › Show Advanced Settings`
 const ENTRA_LOGS = 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › (the sign-in) › Basic info / Authentication details'
 const OKTA_LOGS = 'Okta Admin Console › Reports › System Log, filter: eventType eq "user.authentication.sso"'
@@ -430,7 +432,7 @@ export const samlResponseCatalog = {
     symptom: 'Conditions has no NotOnOrAfter.',
     detail: 'Without an end of validity the assertion can be replayed for ever; many SPs refuse it.',
     nextStep: 'Use the IdP’s default assertion lifetime (do not remove the validity window).',
-    fixAt: { entra: 'Entra admin center › (token lifetime policy assigned to the app)', okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings' },
+    fixAt: { entra: 'Entra admin center › (token lifetime policy assigned to the app)', okta: OKTA_SAML },
   },
   SAML_SUBJECT_CONFIRMATION_EXPIRED: {
     severity: 'error', owner: 'end-user',

@@ -7,7 +7,7 @@ const OKTA = 'Okta Admin Console › Applications › (app) › '
 
 const REPLY_URL: PerIdp = {
   entra: ENTRA + 'Single sign-on › Basic SAML Configuration › Reply URL (Assertion Consumer Service URL) › Add reply URL',
-  okta: OKTA + 'General › SAML Settings › Edit › Show Advanced Settings › Other Requestable SSO URLs',
+  okta: OKTA + 'General › SAML Settings › Edit › Show Advanced Settings › Other Requestable SSO URLs (custom SAML app; sources are silent on whether a catalog (OIN) app offers it)',
   other: 'the SAML app’s list of allowed Assertion Consumer Service (reply) URLs',
 }
 const METADATA: PerIdp = {
@@ -16,7 +16,7 @@ const METADATA: PerIdp = {
 }
 const SIGN_ON: PerIdp = {
   entra: ENTRA + 'Single sign-on › Basic SAML Configuration (Relay State) and Users and groups',
-  okta: OKTA + 'General › SAML Settings › Default RelayState',
+  okta: OKTA + 'General › SAML Settings › Default RelayState (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit',
 }
 
 export const testLoginCatalog = {

@@ -189,7 +189,7 @@ const aadstsEntries = {
     symptom: 'AADSTS50126: Error validating credentials due to invalid username or password.',
     detail: 'The password (or user name) is wrong, or the on-premises password has not synced yet.',
     nextStep: 'Reset the company password with your organisation\'s self-service password reset, then try again.',
-    important: 'This is your company password, not a vendor (Autodesk) password: reset it with your company, not at the vendor.',
+    important: 'This is your company password, not the vendor\'s password: reset it with your company, not at the vendor.',
     aliases: ['Error validating credentials due to invalid username or password', 'InvalidUserNameOrPassword', 'invalid username or password'] }),
   TRIAGE_AADSTS50053: aadsts('50053', { severity: 'error', owner: 'end-user',
     title: 'Entra: the account is locked or the sign-in was blocked as suspicious',
@@ -743,7 +743,7 @@ const samlStatusEntries = {
     symptom: 'urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy — the IdP cannot produce the NameID format the SP asked for.',
     detail: 'The AuthnRequest\'s NameIDPolicy Format does not match what the app is set to send.',
     nextStep: 'Set the app\'s Name ID format to the one the vendor requests (e.g. emailAddress) or to unspecified.',
-    fixAt: { entra: SCREEN.claims.entra + ' › Unique User Identifier (Name ID) › Name identifier format', okta: O_APP + 'General › SAML Settings › Name ID format' } }),
+    fixAt: { entra: SCREEN.claims.entra + ' › Unique User Identifier (Name ID) › Name identifier format', okta: SCREEN.nameId.okta } }),
   TRIAGE_SAML_STATUS_NO_AUTHN_CONTEXT: status('NoAuthnContext', { severity: 'error', owner: 'vendor',
     title: 'SAML status NoAuthnContext: the requested authentication context cannot be met',
     symptom: 'urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext',
@@ -840,7 +840,7 @@ const samlStatusEntries = {
     fixAt: SCREEN.statusGeneric }),
 } as const satisfies Record<`TRIAGE_SAML_STATUS_${string}`, CatalogEntry>
 
-/** What a user sees when the vendor's Okta broker (Autodesk side) rejects the assertion. */
+/** What a user sees when the vendor's sign-in service (its Okta broker) rejects the assertion. */
 const vendorEntries = {
   TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED: { severity: 'error', owner: 'idp',
     title: 'The vendor\'s sign-in service could not process the SAML assertion',
