@@ -7,7 +7,7 @@ const RequiredAttributeSchema = z.object({
   aliases: z.array(z.string()).default([]),
   /** error: login fails without it; warning: recommended. */
   level: z.enum(['required', 'recommended']).default('required'),
-  /** An empty value counts as missing (Autodesk rejects a blank objectGUID). */
+  /** An empty value counts as missing (a vendor may reject a blank immutable ID such as objectGUID). */
   nonEmpty: z.boolean().default(true),
   /** What the admin maps it from in the IdP, per IdP, for the next step text. */
   source: z.record(z.string(), z.string()).default({}),

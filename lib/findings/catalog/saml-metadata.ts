@@ -357,7 +357,7 @@ export const samlMetadataCatalog = {
   SAML_CONFIG_REPLY_URL_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
     title: 'The Reply URL (ACS URL) is the vendor\'s placeholder',
-    symptom: 'The Reply URL is still the gallery app\'s example value, e.g. https://autodesk-prod.okta.com/sso/saml2/1.',
+    symptom: 'The Reply URL is still the example (dummy) value from the gallery app or the vendor\'s guide (the evidence shows it).',
     detail: 'The IdP posts the response to this URL. The placeholder belongs to no connection, so sign-in ends in an error at the vendor.',
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field and delete the placeholder.',
     fixAt: REPLY_URL_SCREENS,
