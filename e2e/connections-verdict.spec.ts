@@ -45,13 +45,16 @@ test('bug 2: one run as entra-claims counts one user, not one per attribute', as
   await expect(item).toContainText('(1 user)')
 })
 
-test('bug 9: Connection ID 1 is refused with a message naming the placeholder', async ({ page }) => {
+test('bug 9: the vendor guide\'s placeholder Reply URL is refused with a message naming it', async ({ page }) => {
   const connections = new ConnectionsPage(page)
   await connections.goto()
-  await connections.createSaml({ name: `placeholder ${Date.now()}`, metadataFile: realFixture('saml-metadata/okta/ssoready-okta-app-metadata.xml'), connectionId: '1' })
+  await connections.createSaml({
+    name: `placeholder ${Date.now()}`, metadataFile: realFixture('saml-metadata/okta/ssoready-okta-app-metadata.xml'),
+    spEntityId: 'https://www.okta.com/saml2/service-provider/spe2eplaceholder', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1',
+  })
   const form = page.getByRole('form', { name: 'New connection' })
-  await expect(form.getByLabel('Connection ID')).toHaveAttribute('aria-invalid', 'true')
-  await expect(form).toContainText('is the placeholder')
+  await expect(form.getByLabel('ACS URL (Reply URL)')).toHaveAttribute('aria-invalid', 'true')
+  await expect(form).toContainText('is a placeholder')
   await expect(page).toHaveURL(/\/connections$/)
 })
 

@@ -10,14 +10,15 @@ test('create a SAML connection from real metadata, see the setup values and stat
   const connections = new ConnectionsPage(page)
   const name = `Contoso Entra ${testInfo.workerIndex}-${Date.now()}`
   await connections.goto()
-  await connections.createSaml({ name, metadataFile: realFixture(ENTRA_ROLLOVER), connectionId: 'abc123XYZ' })
+  await connections.createSaml({ name, metadataFile: realFixture(ENTRA_ROLLOVER),
+    spEntityId: 'https://www.okta.com/saml2/service-provider/spabc123XYZ', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oaDEF456' })
 
   await expect(page).toHaveURL(/\/connections\/[A-Za-z0-9_-]{22}$/)
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
 
-  // The values to copy into the IdP, from the Autodesk profile's templates and this app's own ACS.
-  await expect(connections.setupValue('Identifier (SP entity ID)')).toContainText('https://www.okta.com/saml2/service-provider/abc123XYZ')
-  await expect(connections.setupValue('Reply URL (the vendor’s ACS, default)')).toContainText('https://autodesk-prod.okta.com/sso/saml2/abc123XYZ')
+  // The values to copy into the IdP: the vendor's two SP values (different IDs) and this app's own ACS.
+  await expect(connections.setupValue('Identifier (SP entity ID)')).toContainText('https://www.okta.com/saml2/service-provider/spabc123XYZ')
+  await expect(connections.setupValue('Reply URL (the vendor’s ACS, default)')).toContainText('https://autodesk-prod.okta.com/sso/saml2/0oaDEF456')
   await expect(connections.setupValueText('Extra Reply URL for test logins (this validator’s ACS)')).toHaveText(/^http:\/\/[^/]+\/saml\/acs$/)
   await expect(connections.setupValue('Extra Reply URL for test logins (this validator’s ACS)')).toContainText('Other Requestable SSO URLs')
   await expect(connections.setupValue('SP metadata (for IdPs that import it)').getByRole('link')).toHaveAttribute('href', /\/saml\/metadata\/[A-Za-z0-9_-]{22}$/)
@@ -52,7 +53,7 @@ test('a metadata URL works too, and a form error points at its field', async ({ 
   await expect(page.locator(`#${await xml.getAttribute('aria-describedby').then((ids) => ids?.split(' ').pop())}`)).toContainText('Paste the IdP metadata XML or give its URL')
 
   const name = `Okta ${testInfo.workerIndex}-${Date.now()}`
-  await connections.createSaml({ name, metadataUrl: fixtureServer.url(OKTA_METADATA), connectionId: 'okta42' })
+  await connections.createSaml({ name, metadataUrl: fixtureServer.url(OKTA_METADATA), spEntityId: 'https://www.okta.com/saml2/service-provider/spokta42', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oaokta42' })
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Configuration', exact: true })).toContainText(fixtureServer.url(OKTA_METADATA))
   await connections.delete()

@@ -24,7 +24,7 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
   // Only the fields of the chosen protocol count: a leftover metadata URL must not fail an OIDC connection.
   const body = values.protocol === 'oidc'
     ? pick(values, ['name', 'protocol', 'profileId', 'issuer', 'clientId'])
-    : pick(values, ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'connectionId', 'spEntityId', 'acsUrl', 'verifiedDomains'])
+    : pick(values, ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'connectionId', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains'])
   let id: string
   try {
     const created = await createConnection(body, originFromHeaders(await headers()))

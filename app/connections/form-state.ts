@@ -1,6 +1,6 @@
 /** The new-connection form's fields that can carry an error (each has an element with id `<field>-error`). */
 export const CONNECTION_FIELDS = ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'issuer', 'clientId',
-  'connectionId', 'spEntityId', 'acsUrl', 'verifiedDomains'] as const
+  'connectionId', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains'] as const
 export type ConnectionField = (typeof CONNECTION_FIELDS)[number]
 
 export type ConnectionFormValues = Partial<Record<ConnectionField, string>>

@@ -1,6 +1,7 @@
 'use client'
 import { useActionState, useState } from 'react'
 import { errorIdOf, FieldError, TextField } from '@/app/check/form-fields'
+import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import { createConnectionAction } from './actions'
 import { INITIAL_CONNECTION_FORM, type ConnectionField } from './form-state'
 
@@ -14,6 +15,9 @@ export function NewConnectionForm() {
   const errors = (f: ConnectionField) => (state.status === 'idle' ? undefined : state.fieldErrors[f])
   const [protocol, setProtocol] = useState<'saml' | 'oidc'>(values.protocol === 'oidc' ? 'oidc' : 'saml')
   const [profileId, setProfileId] = useState(values.profileId ?? (protocol === 'oidc' ? 'generic' : 'autodesk'))
+  // The vendor's words (labels, examples, where to copy from) come from its profile; a generic profile has none.
+  const vendor = isBuiltinProfileId(profileId) ? BUILTIN_PROFILES[profileId].vendor : undefined
+  const sp = vendor?.spValues
 
   return (
     <form action={action} className="check-form connection-form" aria-labelledby="new-connection-title" noValidate>
@@ -39,8 +43,7 @@ export function NewConnectionForm() {
             <label htmlFor="profileId" className="field-label">Vendor profile</label>
             <select id="profileId" name="profileId" className="input" value={profileId} onChange={(e) => setProfileId(e.target.value)}
               aria-describedby={describedBy('profileId', null, errors('profileId'))} aria-invalid={errors('profileId')?.length ? true : undefined}>
-              <option value="autodesk">Autodesk (SAML via Autodesk’s Okta broker)</option>
-              <option value="generic">Generic SAML / OIDC service provider</option>
+              {Object.values(BUILTIN_PROFILES).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select>
             <FieldError field="profileId" errors={errors('profileId')} />
           </div>
@@ -81,11 +84,19 @@ export function NewConnectionForm() {
           <legend className="panel-legend">The vendor’s values (from the vendor’s SSO console)</legend>
           <div className="field-grid">
             <TextField name="connectionId" label="Connection ID" defaultValue={values.connectionId} errors={errors('connectionId')}
-              hint={profileId === 'autodesk' ? 'Autodesk: the unique ID in your SSO connection’s setup page; it fills the two URLs below.' : undefined} />
+              hint="Optional, for your reference. It does not fill the two values below: they carry different IDs, copy both." />
             <TextField name="spEntityId" label="SP entity ID (Identifier)" defaultValue={values.spEntityId} errors={errors('spEntityId')}
-              placeholder={profileId === 'autodesk' ? 'https://www.okta.com/saml2/service-provider/<id>' : ''} />
+              placeholder={sp?.entityId.example ?? ''}
+              hint={sp ? `${sp.entityId.hint} (${sp.shownAt.join(' › ')})` : undefined} />
             <TextField name="acsUrl" label="ACS URL (Reply URL)" type="url" defaultValue={values.acsUrl} errors={errors('acsUrl')}
-              placeholder={profileId === 'autodesk' ? 'https://autodesk-prod.okta.com/sso/saml2/<id>' : ''} />
+              placeholder={sp?.acsUrl.example ?? ''} hint={sp?.acsUrl.hint} />
+            <div className="field">
+              <label htmlFor="spMetadataXml" className="field-label">SP metadata XML (optional)</label>
+              <textarea id="spMetadataXml" name="spMetadataXml" className="input mono" rows={4} defaultValue={values.spMetadataXml} spellCheck={false}
+                aria-describedby={describedBy('spMetadataXml', 'spMetadataXml-hint', errors('spMetadataXml'))} aria-invalid={errors('spMetadataXml')?.length ? true : undefined} />
+              <p id="spMetadataXml-hint" className="hint hint-after">{sp?.metadataHint ?? 'Or paste the service provider’s metadata XML: it fills both values.'}</p>
+              <FieldError field="spMetadataXml" errors={errors('spMetadataXml')} />
+            </div>
             <TextField name="verifiedDomains" label="Verified domains (optional)" defaultValue={values.verifiedDomains} errors={errors('verifiedDomains')}
               placeholder="contoso.com, contoso.co.uk" />
           </div>

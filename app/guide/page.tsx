@@ -62,19 +62,17 @@ function RowCard({ row }: { row: GuideRow }) {
   return (
     <article className="panel guide-row" aria-labelledby="guide-row-title">
       <h2 id="guide-row-title">{row.issue}</h2>
-      {row.sso ? null : (
-        <p className="guide-notice" role="note">
-          This is not a single sign-on (SSO) problem: the SSO configuration checks will not help here. Follow the steps below.
-        </p>
-      )}
       <h3>Choose this if…</h3>
       <ul>{row.chooseThisIf.map((s) => <li key={s}>{s}</li>)}</ul>
       <h3>Fastest next step</h3>
       <ol>{row.fastestNextStep.map((s) => <li key={s}>{s}</li>)}</ol>
+      {row.suggestedNextStep ? <p>(Suggested next step: {row.suggestedNextStep})</p> : null}
       {row.more ? (
         <>
           <h3>{row.more.title}</h3>
+          <p>{row.more.intro}</p>
           <ol>{row.more.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+          {row.more.closing ? <p>{row.more.closing}</p> : null}
         </>
       ) : null}
       <h3>Important</h3>

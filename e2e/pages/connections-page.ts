@@ -8,14 +8,15 @@ export class ConnectionsPage {
     await this.page.goto('/connections')
   }
 
-  /** Fills "New connection" for SAML from a metadata file and the vendor's connection ID, then saves. */
-  async createSaml(o: { name: string; metadataFile?: string; metadataUrl?: string; connectionId: string }) {
+  /** Fills "New connection" for SAML from a metadata file and the vendor's two SP values (each with its own ID), then saves. */
+  async createSaml(o: { name: string; metadataFile?: string; metadataUrl?: string; spEntityId: string; acsUrl: string }) {
     const form = this.page.getByRole('form', { name: 'New connection' })
     await form.getByLabel('Protocol').selectOption('saml')
     await form.getByLabel('Name (optional)').fill(o.name)
     if (o.metadataFile) await form.getByLabel('Metadata file').setInputFiles(o.metadataFile)
     if (o.metadataUrl) await form.getByLabel('Metadata URL').fill(o.metadataUrl)
-    await form.getByLabel('Connection ID').fill(o.connectionId)
+    await form.getByLabel('SP entity ID (Identifier)').fill(o.spEntityId)
+    await form.getByLabel('ACS URL (Reply URL)').fill(o.acsUrl)
     await form.getByRole('button', { name: 'Save and check' }).click()
   }
 

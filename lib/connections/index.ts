@@ -3,4 +3,6 @@ export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixFinding, Matri
 export { NewConnectionRequestSchema, toNewConnection, vendorSpValues } from './request'
 export type { NewConnectionRequest } from './request'
 export { connectionUrls, setupValues } from './setup-values'
+export { spValuesFromMetadata } from './sp-metadata'
+export type { SpMetadataValues } from './sp-metadata'
 export type { ConnectionUrls, SetupValue } from './setup-values'

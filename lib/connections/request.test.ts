@@ -9,6 +9,10 @@ const paths = (body: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.') || i.code)
 }
 
+const SP_METADATA = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://www.okta.com/saml2/service-provider/spq1w2e3">'
+  + '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService'
+  + ' Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://autodesk-prod.okta.com/sso/saml2/0oa4r5t6" index="0"/></md:SPSSODescriptor></md:EntityDescriptor>'
+
 describe('NewConnectionRequestSchema', () => {
   test('SAML needs metadata XML or URL, one of them', () => {
     expect(paths({ protocol: 'saml' })).toEqual(['metadataXml'])
@@ -35,12 +39,16 @@ describe('NewConnectionRequestSchema', () => {
 })
 
 describe('placeholder values (issue 9, bug 9)', () => {
-  test('the documented placeholder connection ID `1` is refused with a message that says what to copy instead', () => {
-    const r = parse({ protocol: 'saml', metadataXml: '<x/>', connectionId: '1' })
+  test('a placeholder ACS inside the vendor SP metadata is refused on the metadata field, with what to copy instead', () => {
+    const spMetadata = `<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://www.okta.com/saml2/service-provider/spabc">
+<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://autodesk-prod.okta.com/sso/saml2/1" index="0"/>
+</md:SPSSODescriptor></md:EntityDescriptor>`
+    const r = parse({ protocol: 'saml', metadataXml: '<x/>', spMetadataXml: spMetadata })
     expect(r.success).toBe(false)
-    expect(r.error!.issues).toHaveLength(1)
-    expect(r.error!.issues[0]).toMatchObject({ path: ['connectionId'], message: expect.stringMatching(/“1” is the placeholder.*service-provider\/1 and .*sso\/saml2\/1.*copy the unique ID/) })
-    expect(paths({ protocol: 'saml', metadataXml: '<x/>', connectionId: '0oa1b2c3d4' })).toEqual([])
+    expect(r.error!.issues[0]).toMatchObject({ path: ['spMetadataXml'], message: expect.stringMatching(/sso\/saml2\/1 is a placeholder.*copy the real one/) })
+    // A connection ID alone no longer builds SP values, so it cannot produce a placeholder.
+    expect(paths({ protocol: 'saml', metadataXml: '<x/>', connectionId: '1' })).toEqual([])
   })
 
   test('a typed placeholder URL is refused on its own field; the generic profile has no placeholders', () => {
@@ -50,16 +58,27 @@ describe('placeholder values (issue 9, bug 9)', () => {
 })
 
 describe('toNewConnection', () => {
-  test('fills Autodesk SP values from the connection ID and names it after the IdP', () => {
+  test('a connection ID alone fills neither SP value: the vendor\'s entity ID and ACS carry different IDs', () => {
     const body = parse({ protocol: 'saml', metadataUrl: 'https://login.microsoftonline.com/t/federationmetadata.xml', connectionId: 'abc123', verifiedDomains: 'Contoso.com' })
     expect(toNewConnection(body.data!)).toEqual({
       name: 'SAML · login.microsoftonline.com', protocol: 'saml', profileId: 'autodesk',
-      config: {
-        metadataUrl: 'https://login.microsoftonline.com/t/federationmetadata.xml', connectionId: 'abc123',
-        spEntityId: 'https://www.okta.com/saml2/service-provider/abc123', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/abc123',
-        verifiedDomains: ['contoso.com'],
-      },
+      config: { metadataUrl: 'https://login.microsoftonline.com/t/federationmetadata.xml', connectionId: 'abc123', verifiedDomains: ['contoso.com'] },
     })
+  })
+
+  test('the vendor\'s SP metadata XML fills both values, each with its own ID', () => {
+    const body = parse({ protocol: 'saml', metadataXml: '<x/>', spMetadataXml: SP_METADATA })
+    expect(body.success).toBe(true)
+    expect(toNewConnection(body.data!).config).toMatchObject({
+      spEntityId: 'https://www.okta.com/saml2/service-provider/spq1w2e3', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa4r5t6' })
+  })
+
+  test('SP metadata that is not SP metadata, or disagrees with a typed value, is a field error', () => {
+    const bad = parse({ protocol: 'saml', metadataXml: '<x/>', spMetadataXml: '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="x"/>' })
+    expect(bad.success).toBe(false)
+    expect(bad.error!.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['spMetadataXml', expect.stringMatching(/no SPSSODescriptor/)]])
+    const clash = parse({ protocol: 'saml', metadataXml: '<x/>', spMetadataXml: SP_METADATA, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/other' })
+    expect(clash.error!.issues.map((i) => i.path.join('.'))).toEqual(['acsUrl'])
   })
 
   test('typed SP values win over the template; the learnt entity ID names the connection', () => {

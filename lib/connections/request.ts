@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '../profiles/index'
 import type { SpProfile } from '../profiles/schema'
 import type { NewConnection } from '../store/types'
+import { spValuesFromMetadata } from './sp-metadata'
 
 const MAX_METADATA_BYTES = 1_000_000
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
@@ -29,6 +30,8 @@ export const NewConnectionRequestSchema = z.strictObject({
   connectionId: z.preprocess(blank, z.string().trim().regex(/^[A-Za-z0-9_-]{1,200}$/, 'Letters, digits, - and _ only').optional()),
   spEntityId: Text(2048),
   acsUrl: HttpsUrl,
+  /** The vendor's SP metadata XML: fills both SP values (entity ID and ACS URL), which carry different IDs. */
+  spMetadataXml: z.preprocess(blank, z.string().max(MAX_METADATA_BYTES, 'The SP metadata is larger than 1 MB').optional()),
   verifiedDomains: Domains,
 }).superRefine((v, ctx) => {
   if (!isBuiltinProfileId(v.profileId)) {
@@ -43,6 +46,14 @@ export const NewConnectionRequestSchema = z.strictObject({
     for (const issue of placeholderIssues(profile, v)) ctx.addIssue({ code: 'custom', ...issue })
     if (v.metadataXml === undefined && v.metadataUrl === undefined) ctx.addIssue({ code: 'custom', path: ['metadataXml'], message: 'Paste the IdP metadata XML or give its URL' })
     if (v.metadataXml !== undefined && v.metadataUrl !== undefined) ctx.addIssue({ code: 'custom', path: ['metadataUrl'], message: 'Give either the metadata XML or its URL, not both' })
+    if (v.spMetadataXml !== undefined) {
+      const sp = spValuesFromMetadata(v.spMetadataXml)
+      if (!sp.ok) ctx.addIssue({ code: 'custom', path: ['spMetadataXml'], message: sp.reason })
+      else {
+        if (v.spEntityId !== undefined && v.spEntityId !== sp.spEntityId) ctx.addIssue({ code: 'custom', path: ['spEntityId'], message: `The SP metadata says ${sp.spEntityId}; leave this empty or make them match` })
+        if (v.acsUrl !== undefined && v.acsUrl !== sp.acsUrl) ctx.addIssue({ code: 'custom', path: ['acsUrl'], message: `The SP metadata says ${sp.acsUrl}; leave this empty or make them match` })
+      }
+    }
   } else {
     if (v.issuer === undefined) ctx.addIssue({ code: 'custom', path: ['issuer'], message: 'Enter the OIDC issuer URL' })
     if (v.clientId === undefined) ctx.addIssue({ code: 'custom', path: ['clientId'], message: 'Enter the client ID of the app registration' })
@@ -51,34 +62,37 @@ export const NewConnectionRequestSchema = z.strictObject({
 export type NewConnectionRequest = z.infer<typeof NewConnectionRequestSchema>
 
 /**
- * A connection whose SP values are the vendor's documented placeholders (Autodesk's `.../sso/saml2/1`) would have the
- * admin copy into the IdP exactly what the check then flags as an error: refuse it at creation, on the field typed.
+/**
+ * A connection whose SP values are the vendor's documented placeholders (e.g. an ACS ending in `/sso/saml2/1`) would
+ * have the admin copy into the IdP exactly what the check then flags as an error: refuse it at creation, on the field.
  */
-function placeholderIssues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'connectionId'>): { path: string[]; message: string }[] {
+function placeholderIssues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'spMetadataXml'>): { path: string[]; message: string }[] {
   const placeholders = profile.saml?.placeholders ?? []
   if (!placeholders.length) return []
   const filled = vendorSpValues(profile, r)
   const out: { path: string[]; message: string }[] = []
-  const fromId: string[] = []
   for (const field of ['spEntityId', 'acsUrl'] as const) {
     const value = filled[field]
     const hit = value !== undefined && placeholders.find((p) => p.field === (field === 'spEntityId' ? 'entityId' : 'acsUrl') && p.value === value)
     if (!hit) continue
-    if (r[field] === undefined) fromId.push(value)
-    else out.push({ path: [field], message: `${value} is a placeholder (${hit.note ?? 'from the vendor’s documentation'}), not your connection’s value: copy the real one from the vendor’s SSO console.` })
-  }
-  if (fromId.length) {
-    out.push({ path: ['connectionId'], message: `“${r.connectionId}” is the placeholder from the vendor’s documentation (it makes ${fromId.join(' and ')}), not your connection’s ID: copy the unique ID from the vendor’s SSO console.` })
+    out.push({
+      path: [r[field] === undefined ? 'spMetadataXml' : field],
+      message: `${value} is a placeholder (${hit.note ?? 'from the vendor’s documentation'}), not your connection’s value: copy the real one from the vendor’s SSO console.`,
+    })
   }
   return out
 }
 
-/** The vendor's SP values: typed by the admin, else filled from the profile's templates with their connection ID. */
-export function vendorSpValues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'connectionId'>): { spEntityId?: string; acsUrl?: string } {
-  const fill = (template: string | undefined) =>
-    template && r.connectionId ? template.replace(/<[^>]*connection-id[^>]*>/g, r.connectionId) : undefined
-  const spEntityId = r.spEntityId ?? fill(profile.saml?.entityIdTemplate)
-  const acsUrl = r.acsUrl ?? fill(profile.saml?.acsUrlTemplate)
+/**
+ * The vendor's two SP values: typed by the admin, else read from the vendor's SP metadata XML. Never built from one
+ * ID: a brokered SP's entity ID and ACS URL carry different identifiers, so a value not given stays unset (and the
+ * checks say so) rather than guessed.
+ */
+export function vendorSpValues(_profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'spMetadataXml'>): { spEntityId?: string; acsUrl?: string } {
+  const fromMetadata = r.spMetadataXml !== undefined ? spValuesFromMetadata(r.spMetadataXml) : undefined
+  const md = fromMetadata?.ok ? fromMetadata : undefined
+  const spEntityId = r.spEntityId ?? md?.spEntityId
+  const acsUrl = r.acsUrl ?? md?.acsUrl
   return { ...(spEntityId ? { spEntityId } : {}), ...(acsUrl ? { acsUrl } : {}) }
 }
 

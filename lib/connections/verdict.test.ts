@@ -166,7 +166,7 @@ describe('verdictFor: issue 9 (failures are never dropped)', () => {
 
   test('the cap and the vendor name come from the profile; a generic profile has neither', () => {
     const runs = [run({ user: 'a', at: '2026-03-01T10:00:00Z' })]
-    const vendor = verdictFor(conn(), runs, { profile: { testUserCap: 30, vendorName: 'Acme' } })
+    const vendor = verdictFor(conn(), runs, { profile: { vendor: { testUserCap: 30, name: 'Acme' } } })
     expect(vendor).toMatchObject({ target: 30, vendorName: 'Acme' })
     expect(vendor.nextSteps.join(' ')).toContain('1/30 have passed (Acme asks for up to 30)')
     const generic = verdictFor(conn(), runs, { profile: {} })
@@ -176,7 +176,7 @@ describe('verdictFor: issue 9 (failures are never dropped)', () => {
 
   test('passing more users than the cap is fine: a cap, not a target', () => {
     const runs = ['a', 'b', 'c'].map((u, i) => run({ user: u, at: `2026-03-01T10:0${i}:00Z` }))
-    const v = verdictFor(conn(), runs, { profile: { testUserCap: 2, vendorName: 'Acme' } })
+    const v = verdictFor(conn(), runs, { profile: { vendor: { testUserCap: 2, name: 'Acme' } } })
     expect(v).toMatchObject({ verdict: 'go', distinctPassingUsers: 3, target: 2 })
     expect(v.nextSteps.join(' ')).not.toMatch(/Test more users/)
   })

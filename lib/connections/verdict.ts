@@ -4,7 +4,7 @@ import type { SpProfile } from '../profiles/schema'
 import type { Connection, TestLoginRun } from '../store/types'
 
 /**
- * The cap of the default vendor profile, kept for callers that predate `SpProfile.testUserCap`. The verdict reads the
+ * The cap of the default vendor profile, kept for callers that predate `SpProfile.vendor.testUserCap`. The verdict reads the
  * cap from the connection's profile; a profile without one has no cap.
  */
 export const TEST_USER_TARGET = 30
@@ -108,7 +108,7 @@ export interface ConnectionVerdict {
 
 export interface VerdictOptions {
   /** The connection's vendor profile: the cap of test users and the vendor's name come from it. */
-  readonly profile?: Pick<SpProfile, 'testUserCap' | 'vendorName'>
+  readonly profile?: { readonly vendor?: Pick<NonNullable<SpProfile['vendor']>, 'name' | 'testUserCap'> | undefined }
   /** Now, for telling a run still waiting at the IdP from an abandoned one. */
   readonly now?: Date
 }
@@ -151,8 +151,8 @@ export function isAbandoned(run: Pick<TestLoginRun, 'status' | 'expiresAt'> & Pa
  */
 export function verdictFor(connection: Pick<Connection, 'staticReport'>, runs: readonly RunLike[], options: VerdictOptions = {}): ConnectionVerdict {
   const now = (options.now ?? new Date()).toISOString()
-  const cap = options.profile ? (options.profile.testUserCap ?? null) : TEST_USER_TARGET
-  const vendorName = options.profile ? (options.profile.vendorName ?? null) : null
+  const cap = options.profile ? (options.profile.vendor?.testUserCap ?? null) : TEST_USER_TARGET
+  const vendorName = options.profile ? (options.profile.vendor?.name ?? null) : null
   const pending = runs.filter((r) => r.status === 'pending')
   const abandonedRuns = pending.filter((r) => pendingDeadline(r) <= now).length
   const finished = chronological(runs.filter((r) => r.status !== 'pending'))

@@ -117,7 +117,7 @@ describe('issuer', () => {
     expect(withCode(r, 'OIDC_ENTRA_ISSUER_TEMPLATE')).toEqual([{ code: 'OIDC_ENTRA_ISSUER_TEMPLATE', owner: 'idp', severity: 'error',
       evidence: { expected: `https://login.microsoftonline.com/${tenant}/v2.0`, actual: 'https://login.microsoftonline.com/{tenantid}/v2.0', where: 'issuer' } }])
     expect(r.subject.idp).toBe('entra')
-    expect(r.findings.find((f) => f.code === 'OIDC_ENTRA_ISSUER_TEMPLATE')?.fixAt).toMatch(/^Entra admin center › App registrations/)
+    expect(r.findings.find((f) => f.code === 'OIDC_ENTRA_ISSUER_TEMPLATE')?.fixAt).toMatch(/^Entra admin center › Entra ID › App registrations/)
     expect(codes(r)).not.toContain('OIDC_ISSUER_MISMATCH')
   })
 
@@ -258,7 +258,7 @@ describe('client values the admin typed', () => {
   ])('redirect URI %s → %s', (redirectUri, code, evidence) => {
     const r = analyze(goodDiscovery(), { redirectUri, idp: 'entra' })
     expect(withCode(r, code)).toEqual([{ code, owner: 'idp', severity: 'error', evidence }])
-    expect(r.findings.find((f) => f.code === code)?.fixAt).toBe('Entra admin center › App registrations › (app) › Authentication › Redirect URIs')
+    expect(r.findings.find((f) => f.code === code)?.fixAt).toBe('Entra admin center › Entra ID › App registrations › (app) › Authentication › Redirect URIs')
   })
 
   test('http is fine for localhost', () => {

@@ -2,6 +2,7 @@ import * as oc from 'openid-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { usernameFor } from '../../e2e/mock-idp/scenarios'
 import type { Finding } from '../findings/types'
+import { BUILTIN_PROFILES } from '../profiles/index'
 import { allowLoopbackForTests } from '../net/index'
 import { reportIdpErrorPage } from './idp-error-page'
 import { completeOidcTestLogin } from './oidc/callback'
@@ -93,7 +94,13 @@ describe('SAML test-login codes', () => {
     const started = await startSamlTestLogin(c, { store: h.store, origin: TEST_ORIGIN })
     expect(started.ok).toBe(false)
     expect(pick(await findingsOf({ kind: 'run', runId: started.runId }), 'SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING')).toMatchObject({
-      owner: 'vendor', evidence: { expected: 'https://www.okta.com/saml2/service-provider/<your-connection-id>', actual: null } })
+      owner: 'vendor', evidence: { expected: 'https://www.okta.com/saml2/service-provider/<sp-id>', actual: null,
+        where: BUILTIN_PROFILES.autodesk.vendor!.spValues.shownAt.join(' › ') } })
+    const f = pick(await findingsOf({ kind: 'run', runId: started.runId }), 'SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING')!
+    // The vendor console has no "Admin › Security › SSO"; the path comes from the profile, the text names no vendor.
+    expect(`${f.detail} ${f.nextStep} ${f.evidence.where}`).not.toMatch(/Admin › Security/)
+    expect(`${f.detail} ${f.nextStep}`).not.toMatch(new RegExp(BUILTIN_PROFILES.autodesk.vendor!.name))
+    expect(f.evidence.where).toMatch(/Team settings › Single sign-on \(SSO\) › Manage SSO/)
   })
 
   test('SAML_TEST_LOGIN_IDP_ERROR_PAGE: the admin reports an AADSTS page; the known code gets its own finding', async () => {

@@ -145,11 +145,12 @@ describe('sign-in triage guide', () => {
     expect(GUIDE_ROWS.filter((r) => r.sso).map((r) => r.id)).toEqual(['company-sso'])
     expect(guideRow('company-sso')!.handoff.map((h) => h.href)).toEqual(['/triage', '/check'])
   })
-  test('backup codes: one-time use, a new one is issued and must be saved', () => {
+  test('backup codes: one-time use, a new one is issued and must be saved, then Continue', () => {
     const steps = guideRow('authenticator')!.more!.steps.join(' ')
     expect(steps).toMatch(/only be used once/)
-    expect(steps).toMatch(/new backup code is generated/)
-    expect(steps).toMatch(/Save the new backup code/)
+    expect(steps).toMatch(/a new one is generated/)
+    expect(steps).toMatch(/I have saved this code for future use/)
+    expect(guideRow('authenticator')!.more!.steps.at(-1)).toBe('Click Continue.')
   })
   test('every answer leads to a question or a row that exists', () => {
     for (const q of GUIDE_QUESTIONS) for (const a of q.answers) {

@@ -10,6 +10,10 @@ import { closeStore, getStore } from '@/lib/store'
 const ORIGIN = 'http://localhost:3106'
 const ENTRA_METADATA = readFileSync(new URL('../../../shared/fixtures/real/saml-metadata/entra/ssoready-entra-app-federationmetadata.xml', import.meta.url), 'utf8')
 
+const SP_METADATA = '<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://www.okta.com/saml2/service-provider/spa1b2c3">'
+  + '<md:SPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><md:AssertionConsumerService'
+  + ' Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://autodesk-prod.okta.com/sso/saml2/0oad4e5f6" index="0" isDefault="true"/></md:SPSSODescriptor></md:EntityDescriptor>'
+
 const post = (body: unknown, raw?: string) =>
   POST(new Request(`${ORIGIN}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: raw ?? JSON.stringify(body) }))
 const params = (id: string) => ({ params: Promise.resolve({ id }) })
@@ -45,6 +49,22 @@ describe('POST /api/connections', () => {
     expect(await res.json()).toMatchObject({ error: 'ERR_USAGE' })
   })
 
+  test('spMetadataXml fills both SP values, each with its own ID; a connection ID alone fills neither', async () => {
+    const withMd = await (await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, spMetadataXml: SP_METADATA })).json()
+    expect((await (await get(withMd.id)).json()).connection.config).toMatchObject({
+      spEntityId: 'https://www.okta.com/saml2/service-provider/spa1b2c3', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oad4e5f6' })
+    const idOnly = await (await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, connectionId: 'abc123' })).json()
+    const config = (await (await get(idOnly.id)).json()).connection.config
+    expect([config.spEntityId, config.acsUrl]).toEqual([undefined, undefined])
+  })
+
+  test('400 for SP metadata that is not SP metadata (the IdP metadata pasted twice), with the field named', async () => {
+    const res = await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, spMetadataXml: ENTRA_METADATA })
+    expect(res.status).toBe(400)
+    const body = await res.json()
+    expect(body.issues.properties.spMetadataXml.errors.join(' ')).toMatch(/no SPSSODescriptor/)
+  })
+
   test('400 lists the zod issues by field', async () => {
     const res = await post({ protocol: 'oidc', profileId: 'generic' })
     const body = await res.json()
@@ -54,7 +74,7 @@ describe('POST /api/connections', () => {
 
 describe('GET / DELETE /api/connections/:id', () => {
   test('returns the connection without secrets, its runs and the go / no-go; DELETE removes it and its runs', async () => {
-    const created = await (await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, connectionId: 'xyz789', name: 'Contoso' })).json()
+    const created = await (await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, connectionId: 'xyz789', name: 'Contoso', spMetadataXml: SP_METADATA })).json()
     const store = await getStore()
     const run = await store.runs.create({ connectionId: created.id, protocol: 'saml', stateKey: `_api-${created.id}` })
     const report = buildReport({ subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: new Date(),
@@ -65,7 +85,8 @@ describe('GET / DELETE /api/connections/:id', () => {
     expect(res.status).toBe(200)
     const detail = await res.json()
     expect(detail.connection).toMatchObject({ id: created.id, name: 'Contoso', protocol: 'saml', profileId: 'autodesk' })
-    expect(detail.connection.config).toMatchObject({ connectionId: 'xyz789', spEntityId: 'https://www.okta.com/saml2/service-provider/xyz789' })
+    expect(detail.connection.config).toMatchObject({ connectionId: 'xyz789',
+      spEntityId: 'https://www.okta.com/saml2/service-provider/spa1b2c3', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oad4e5f6' })
     expect(detail.connection.config.idpMetadataXml).toBeUndefined()
     expect(detail.connection.config.idpMetadataXmlBytes).toBe(Buffer.byteLength(ENTRA_METADATA))
     expect(detail.runs).toEqual([expect.objectContaining({ id: run.id, status: 'completed', testUser: 'p***@contoso.com', errorCodes: ['CERT_EXPIRED'] })])

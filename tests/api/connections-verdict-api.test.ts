@@ -71,9 +71,9 @@ describe('GET /api/connections/:id: the go / no-go keeps every failure', () => {
   })
 })
 
-describe('POST /api/connections refuses placeholder IDs (bug 9)', () => {
-  test('Connection ID `1` is a 400 that names the placeholder', async () => {
-    const res = await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, connectionId: '1' })
+describe('POST /api/connections refuses placeholder values (bug 9)', () => {
+  test('the vendor guide\'s placeholder Reply URL is a 400 that names the placeholder', async () => {
+    const res = await post({ protocol: 'saml', metadataXml: ENTRA_METADATA, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' })
     expect(res.status).toBe(400)
     expect(JSON.stringify(await res.json())).toMatch(/placeholder/)
   })

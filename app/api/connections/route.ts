@@ -4,7 +4,7 @@ import { getStore } from '@/lib/store'
 
 /**
  * POST /api/connections { protocol, profileId?, metadataXml | metadataUrl | issuer, clientId?, connectionId?,
- * spEntityId?, acsUrl?, verifiedDomains?, name? } → 201 { id, testLoginUrl, acsUrl, spMetadataUrl, redirectUri, staticReport }.
+ * spEntityId?, acsUrl? | spMetadataXml? (the vendor's SP metadata; fills both), verifiedDomains?, name? } → 201 { id, testLoginUrl, acsUrl, spMetadataUrl, redirectUri, staticReport }.
  * A client secret is refused (400): it is entered for each OIDC test login and never stored.
  */
 export async function POST(request: Request): Promise<Response> {

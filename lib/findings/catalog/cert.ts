@@ -1,8 +1,8 @@
 import type { CatalogEntry, PerIdp } from '../types'
 
 /** Where each IdP rolls or replaces its SAML signing certificate (JWKS keys of Entra / Okta roll automatically). */
-const CERT_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Edit › New Certificate › Make certificate active',
+export const CERT_SCREENS: PerIdp = {
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Edit › New Certificate › Make certificate active',
   okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates › Generate new certificate › Actions › Activate',
   adfs: 'AD FS Management › Service › Certificates › Token-signing (or PowerShell: Update-AdfsCertificate -CertificateType Token-Signing)',
   google: 'Google Admin console › Security › Authentication › SSO with SAML applications › (app) › Manage certificates › Add certificate',
@@ -11,7 +11,7 @@ const CERT_SCREENS: PerIdp = {
 
 /** Who changed the signing certificate, and when. */
 const CERT_LOGS: PerIdp = {
-  entra: 'Entra admin center › Monitoring & health › Audit logs › filter Service = Core Directory, Activity = Update application (or Update service principal) › the app',
+  entra: 'Entra admin center › Entra ID › Monitoring & health › Audit logs › filter Service = Core Directory, Activity = Update application (or Update service principal) › the app',
   okta: 'Okta Admin Console › Reports › System Log › filter: eventType eq "app.lifecycle.update" (target = the app) for certificate changes',
   adfs: 'Event Viewer › Applications and Services Logs › AD FS › Admin (certificate rollover events)',
 }
@@ -34,7 +34,8 @@ export const certCatalog = {
     title: 'A certificate expires soon',
     symptom: 'The IdP shows an expiry notice for the SAML signing certificate; the certificate\'s "valid to" date is within the warning window.',
     detail: 'The certificate is valid now but expires within the profile\'s warning window. When it expires, sign-in fails unless a new certificate has been activated in the IdP and uploaded to the vendor.',
-    nextStep: 'Plan the rollover now: create the new certificate in the IdP, upload it to the vendor, then make it active in the IdP.',
+    nextStep: 'Plan the rollover now. A vendor that holds one IdP certificate fails every sign-in between the two changes, whichever side changes first: create the new certificate in the IdP, then make it active and upload it at the vendor back to back, in the vendor\'s own sequence (the profile names it), at a quiet time.',
+    important: 'Neither order is outage-free with a single certificate at the vendor: activating first breaks sign-ins until the upload, uploading first breaks them until the activation. Keep the gap to minutes and test one user right after.',
     fixAt: CERT_SCREENS,
   },
   CERT_NOT_YET_VALID: {
@@ -68,7 +69,7 @@ export const certCatalog = {
     detail: 'The value is not a well-formed X.509 certificate, so no signature can be checked with it.',
     nextStep: 'Download the certificate (Base64) or the whole metadata again from the IdP instead of copying it from a page or e-mail.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Certificate (Base64) › Download',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Certificate (Base64) › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates › Actions › Download certificate',
       adfs: 'AD FS Management › Service › Certificates › Token-signing › View Certificate › Details › Copy to File (Base-64)',
       google: 'Google Admin console › Apps › Web and mobile apps › (app) › Download metadata',
@@ -81,7 +82,7 @@ export const certCatalog = {
     detail: 'The document carries a shortened, redacted or template value where the certificate belongs, so nothing can be verified with it. Documents copied from tickets and guides often look like this.',
     nextStep: 'Download the metadata (or the Base64 certificate) directly from the IdP and upload that file unchanged.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
       adfs: 'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml',
       google: 'Google Admin console › Apps › Web and mobile apps › (app) › Download metadata',
@@ -102,7 +103,7 @@ export const certCatalog = {
     detail: 'The IdP publishes more than one signing certificate, usually during a rollover. Only one of them signs at a time; the evidence names the newest valid one. A vendor that accepts a single certificate must be given the one the IdP actually signs with.',
     nextStep: 'Check which certificate is active in the IdP and make sure exactly that one is uploaded to the vendor; add the next one before the switch if the vendor accepts two.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates (the one marked Active signs)',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates (the one marked Active signs)',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates (the one marked Active signs)',
       adfs: 'AD FS Management › Service › Certificates › Token-signing (the one marked Primary signs)',
       google: 'Google Admin console › Security › Authentication › SSO with SAML applications › (app) › Manage certificates',

@@ -23,5 +23,9 @@ export const headlessCatalog = {
     symptom: 'A headless test login ended on a page with neither a SAMLResponse form nor a redirect back to the client: an error page, an endless chain of pages, or a page the script does not recognise.',
     detail: 'Within the step limit the IdP neither asked for credentials nor answered (a SAMLResponse to the ACS URL, or a redirect to the redirect URI). The evidence names the last page reached.',
     nextStep: 'Open the same sign-in in a browser to see the page, and check the IdP\'s sign-in logs for the request.',
+    fixAt: {
+      entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs (filter by the test user and the app)',
+      okta: 'Okta Admin Console › Reports › System Log (filter by the test user)',
+    },
   },
 } as const satisfies Record<string, CatalogEntry>

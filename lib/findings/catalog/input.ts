@@ -9,7 +9,7 @@ export const inputCatalog = {
     detail: 'There is nothing to check: the input has no content.',
     nextStep: 'Download the document again from the IdP (federation metadata XML, or the OpenID configuration) and upload the whole file.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
     },
   },
@@ -20,7 +20,7 @@ export const inputCatalog = {
     detail: 'The input exceeds the size limit, so it was not parsed. Real metadata and SAML messages are well below this limit.',
     nextStep: 'Check that you uploaded the IdP metadata or SAML message itself, not an archive, log or aggregate of a whole federation.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
   },
@@ -31,7 +31,7 @@ export const inputCatalog = {
     detail: 'The XML parser stopped at the position in the evidence. Nothing else could be checked.',
     nextStep: 'Download the document again instead of copying it from a web page or e-mail, and upload the file unchanged.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
     },
   },
@@ -43,7 +43,7 @@ export const inputCatalog = {
     nextStep: 'Use the document exactly as the IdP serves it. If it came from a third party, treat it as hostile and report it.',
     important: 'A real IdP never sends a DOCTYPE. If a SAML response has one, someone altered it.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
   },
@@ -54,7 +54,7 @@ export const inputCatalog = {
     detail: 'The element nesting exceeds the depth limit, which protects the validator from stack exhaustion. Real SAML documents nest fewer than 20 levels.',
     nextStep: 'Use the document exactly as the IdP serves it; a document this deep was generated or altered by something else.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
   },
@@ -65,7 +65,7 @@ export const inputCatalog = {
     detail: 'Processing instructions inside signed SAML content are a known trick to make the signed text differ from what an application reads. The document was refused.',
     nextStep: 'Use the document exactly as the IdP serves it. If it arrived this way, treat it as tampered.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on',
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },
@@ -76,7 +76,7 @@ export const inputCatalog = {
     detail: 'The value is neither XML, nor the base64 HTTP-POST form value, nor the deflated and base64-encoded HTTP-Redirect value.',
     nextStep: 'Copy the SAMLResponse form field value whole (browser dev tools › Network › the POST to the ACS URL › Payload), or save the decoded XML from SAML-tracer.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Test single sign-on',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Test single sign-on',
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },
@@ -87,7 +87,7 @@ export const inputCatalog = {
     detail: 'Inflation stopped at the output cap. This is how a deflate bomb looks; a real SAML message inflates to a few kilobytes.',
     nextStep: 'Capture the message again from the browser. If it came from a third party, treat it as hostile.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on',
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },
@@ -98,7 +98,7 @@ export const inputCatalog = {
     detail: 'The JSON parser stopped at the position in the evidence.',
     nextStep: 'Fetch the document again (for OIDC: <issuer>/.well-known/openid-configuration) and upload it unchanged.',
     fixAt: {
-      entra: 'Entra admin center › App registrations › (app) › Overview › Endpoints › OpenID Connect metadata document',
+      entra: 'Entra admin center › Entra ID › App registrations › (app) › Overview › Endpoints › OpenID Connect metadata document',
       okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Metadata URI',
     },
   },

@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../types'
 
 // Where the admin finds the document URL (or the document itself, to upload instead of fetching).
 const DOC_URL = {
-  entra: 'Entra admin center › App registrations › (app) › Overview › Endpoints (OpenID Connect metadata document) — or Enterprise applications › (app) › Single sign-on › SAML Certificates › App Federation Metadata Url',
+  entra: 'Entra admin center › Entra ID › App registrations › (app) › Overview › Endpoints (OpenID Connect metadata document) — or Enterprise apps › (app) › Single sign-on › SAML Certificates › App Federation Metadata Url',
   okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Metadata URI — or Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
   adfs: 'AD FS Management › Service › Endpoints › Metadata (FederationMetadata.xml) / OpenID Connect Discovery',
 } as const

@@ -2,8 +2,8 @@ import type { CatalogEntry, PerIdp } from '../types'
 
 /* Problems specific to a live OpenID Connect test login: the run, the IdP's error redirects, the code exchange. */
 
-const E_REG = 'Entra admin center › App registrations › (app) › '
-const E_APP = 'Entra admin center › Enterprise applications › (app) › '
+const E_REG = 'Entra admin center › Entra ID › App registrations › (app) › '
+const E_APP = 'Entra admin center › Entra ID › Enterprise apps › (app) › '
 const O_APP = 'Okta Admin Console › Applications › (app) › '
 
 const REDIRECT_URIS: PerIdp = {
@@ -27,7 +27,7 @@ const CONSENT: PerIdp = {
   okta: O_APP + 'Okta API Scopes, and Security › API › Authorization Servers › (server) › Scopes › User consent',
 }
 const LOGS: PerIdp = {
-  entra: 'Entra admin center › Monitoring & health › Sign-in logs (filter by application and correlation ID)',
+  entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs (filter by application and correlation ID)',
   okta: 'Okta Admin Console › Reports › System Log (eventType eq "app.oauth2.authorize" or "app.oauth2.token.grant")',
 }
 

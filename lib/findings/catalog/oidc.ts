@@ -1,6 +1,6 @@
 import type { CatalogEntry, PerIdp } from '../types'
 
-const E_REG = 'Entra admin center › App registrations › (app) › '
+const E_REG = 'Entra admin center › Entra ID › App registrations › (app) › '
 const O_AS = 'Okta Admin Console › Security › API › Authorization Servers › (server) › '
 const O_APP = 'Okta Admin Console › Applications › (app) › '
 
@@ -28,7 +28,7 @@ const PKCE: PerIdp = {
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Proof Key for Code Exchange Code Challenge Method › S256',
 }
 const SIGNING: PerIdp = {
-  entra: E_REG + 'Manifest (ID tokens are RS256-signed by Microsoft-managed keys) — or Enterprise applications › (app) › Single sign-on › SAML Certificates for a custom signing key',
+  entra: E_REG + 'Manifest (ID tokens are RS256-signed by Microsoft-managed keys) — or Enterprise apps › (app) › Single sign-on › SAML Certificates for a custom signing key',
   okta: O_AS + 'Keys (ID tokens are signed with the authorization server’s RS256 keys)',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Fine grain OpenID Connect configuration › ID token signature algorithm',
 }
@@ -386,9 +386,9 @@ export const oidcCatalog = {
   OIDC_VENDOR_SAML_ONLY: {
     severity: 'error', owner: 'idp',
     title: 'This vendor accepts SAML 2.0 only, not OpenID Connect',
-    symptom: 'An OIDC configuration was checked against a vendor profile whose SSO is SAML-only (Autodesk).',
+    symptom: 'An OIDC configuration was checked against a vendor profile whose SSO is SAML-only.',
     detail: 'The vendor’s SSO cannot use an OpenID Connect app. The other findings still describe the OIDC configuration, but the vendor needs a SAML 2.0 app.',
-    nextStep: 'Create a SAML 2.0 app for the vendor in your IdP (Entra: Enterprise applications › New application › the vendor’s gallery app; Okta: Applications › Browse App Catalog) and check its metadata instead.',
-    fixAt: { entra: 'Entra admin center › Enterprise applications › New application › (the vendor’s gallery app, or Create your own application › non-gallery) › Single sign-on › SAML', okta: 'Okta Admin Console › Applications › Browse App Catalog (or Create App Integration › SAML 2.0)' },
+    nextStep: 'Create a SAML 2.0 app for the vendor in your IdP (Entra: Entra ID › Enterprise apps › New application › the vendor’s gallery app; Okta: Applications › Browse App Catalog) and check its metadata instead.',
+    fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › New application › (the vendor’s gallery app, or Create your own application › non-gallery) › Single sign-on › SAML', okta: 'Okta Admin Console › Applications › Browse App Catalog (or Create App Integration › SAML 2.0)' },
   },
 } as const satisfies Record<`OIDC_${string}`, CatalogEntry>

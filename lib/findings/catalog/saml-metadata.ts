@@ -2,43 +2,43 @@ import type { CatalogEntry, PerIdp } from '../types'
 
 /** Where the admin gets the IdP's own metadata document. */
 const METADATA_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
   okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
   adfs: 'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml (AD FS Management › Service › Endpoints › Metadata)',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Download metadata',
   keycloak: 'Keycloak admin console › (realm) › Realm settings › General › Endpoints › SAML 2.0 Identity Provider Metadata',
 }
 const IDENTIFIER_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID)',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers › Relying party identifier',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID',
 }
 const REPLY_URL_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Single sign-on URL',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Single sign-on URL (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Endpoints › SAML Assertion Consumer Endpoints',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › ACS URL',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Assertion Consumer Service POST Binding URL',
 }
 /** Both values at once, for findings that may concern either (evidence.field says which). */
 const BASIC_CONFIG_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID) / Reply URL (Assertion Consumer Service URL)',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) / Single sign-on URL',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID) / Reply URL (Assertion Consumer Service URL)',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) / Single sign-on URL (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers / Endpoints',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID / ACS URL',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID / Advanced › Assertion Consumer Service POST Binding URL',
 }
 const NAMEID_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Attributes & Claims › Unique User Identifier (Name ID) › Choose name identifier format',
-  okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Name ID format',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Attributes & Claims › Unique User Identifier (Name ID) › Choose name identifier format',
+  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Name ID format (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Application username format',
   adfs: 'AD FS Management › Relying Party Trusts › (trust) › Edit Claim Issuance Policy › (rule) › Outgoing claim type Name ID, Outgoing name ID format',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Name ID format',
   keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Name ID format',
 }
 const SSO_SETTINGS_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Set up (app) › Login URL (copy it, and the metadata, from here)',
+  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Set up (app) › Login URL (copy it, and the metadata, from here)',
   okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Sign on URL',
   adfs: 'AD FS Management › Service › Endpoints › SAML 2.0/WS-Federation (/adfs/ls/) › Enabled',
   google: 'Google Admin console › Apps › Web and mobile apps › (app) › Google Identity Provider details › SSO URL',
@@ -47,7 +47,7 @@ const SSO_SETTINGS_SCREENS: PerIdp = {
 
 /** Where a failed sign-in shows up in the IdP's own logs. */
 const SIGN_IN_LOGS: PerIdp = {
-  entra: 'Entra admin center › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
+  entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
   okta: 'Okta Admin Console › Reports › System Log › filter: eventType eq "user.authentication.sso" and outcome.result eq "FAILURE" (target = the app)',
   adfs: 'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
 }
@@ -150,7 +150,7 @@ export const samlMetadataCatalog = {
     detail: 'The vendor verifies every SAML response with the IdP\'s signing certificate; without one in the metadata it has nothing to verify against.',
     nextStep: 'Make sure the app has an active SAML signing certificate in the IdP, then download the metadata again (or download the Base64 certificate and upload it at the vendor).',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Edit › New Certificate › Make certificate active',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Edit › New Certificate › Make certificate active',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates',
       adfs: 'AD FS Management › Service › Certificates › Token-signing',
       google: 'Google Admin console › Apps › Web and mobile apps › (app) › Google Identity Provider details › Certificate',
@@ -174,7 +174,7 @@ export const samlMetadataCatalog = {
     detail: 'Responses from the real IdP carry its real entity ID as Issuer, so a placeholder never matches and the vendor refuses every response.',
     nextStep: 'Set the IdP\'s real entity ID (Entra: the Microsoft Entra Identifier; Okta: Identity Provider Issuer) in the IdP and download the metadata again.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Set up (app) › Microsoft Entra Identifier',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Set up (app) › Microsoft Entra Identifier',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Issuer',
       adfs: 'AD FS Management › Service › Edit Federation Service Properties › Federation Service identifier',
       google: 'Google Admin console › Apps › Web and mobile apps › (app) › Google Identity Provider details › Entity ID',
@@ -188,7 +188,7 @@ export const samlMetadataCatalog = {
     detail: 'The multi-tenant document is a template: its entity ID has a literal {tenantid}, so no response ever matches it, and its certificates are not necessarily the app\'s signing certificate.',
     nextStep: 'Download the app\'s own Federation Metadata XML (it has your tenant ID and the app\'s signing certificate) from the enterprise application\'s Single sign-on page.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download (or App Federation Metadata Url)',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download (or App Federation Metadata Url)',
       okta: 'Not an Okta document: if your IdP is Okta, use Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
     },
   },
@@ -199,7 +199,7 @@ export const samlMetadataCatalog = {
     detail: 'SAML 2.0 requires the entity ID to be an absolute URI of at most 1024 characters. Some SPs refuse other values.',
     nextStep: 'Set a URI entity ID (usually the IdP\'s base URL) in the IdP, download the metadata again, and update it at the vendor too.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Set up (app) › Microsoft Entra Identifier',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Set up (app) › Microsoft Entra Identifier',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Issuer',
       adfs: 'AD FS Management › Service › Edit Federation Service Properties › Federation Service identifier',
     },
@@ -313,7 +313,7 @@ export const samlMetadataCatalog = {
     detail: 'Software that checks the metadata signature together with the certificate\'s validity refuses this document. It also shows that the rollover to the new certificate is not finished.',
     nextStep: 'Finish the certificate rollover in the IdP (make the new certificate active, remove the expired one) and download the metadata again.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Edit (make the valid certificate active, delete the expired one)',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Edit (make the valid certificate active, delete the expired one)',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates › Actions › Activate',
       adfs: 'AD FS Management › Service › Certificates › Token-signing › Set as Primary',
     },
@@ -357,7 +357,7 @@ export const samlMetadataCatalog = {
   SAML_CONFIG_REPLY_URL_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
     title: 'The Reply URL (ACS URL) is the vendor\'s placeholder',
-    symptom: 'The Reply URL is still the gallery app\'s example value, e.g. https://autodesk-prod.okta.com/sso/saml2/1.',
+    symptom: 'The Reply URL is still the example (dummy) value from the gallery app or the vendor\'s guide (the evidence shows it).',
     detail: 'The IdP posts the response to this URL. The placeholder belongs to no connection, so sign-in ends in an error at the vendor.',
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field and delete the placeholder.',
     fixAt: REPLY_URL_SCREENS,
@@ -373,13 +373,14 @@ export const samlMetadataCatalog = {
     aliases: ['AADSTS50011', 'reply URL does not match'],
   },
   SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER: {
-    severity: 'warning', owner: 'idp',
-    title: 'The Sign on URL is the gallery app\'s placeholder',
-    symptom: 'The Sign on URL is still the example value, e.g. https://profile.autodesk.com.',
-    detail: 'The Sign on URL is where the My Apps tile sends users. With the placeholder, starting sign-in from the tile does not reach your SSO connection.',
-    nextStep: 'Replace it with the sign-in URL the vendor gives for your SSO connection, or clear it so that the tile starts IdP-initiated sign-in.',
+    severity: 'info', owner: 'idp',
+    title: 'The Sign on URL is the value from the vendor\'s own guide',
+    symptom: 'The Sign on URL is the value the vendor\'s setup guide enters (the evidence shows it).',
+    detail: 'The Sign on URL is where the My Apps tile sends users, to start an SP-initiated sign-in at the vendor. The vendor\'s own Entra guide enters this value, and the vendor supports SP-initiated sign-in only, so it is correct as it is. Do not clear it: an empty Sign on URL makes the tile try IdP-initiated sign-in, which the vendor does not support.',
+    nextStep: 'Nothing to change. Keep the Sign on URL from the vendor\'s guide.',
+    docs: ['https://learn.microsoft.com/entra/identity/enterprise-apps/add-application-portal-setup-sso', 'The vendor profile\'s setup guide for Entra (profile docs)'],
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Sign on URL',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Sign on URL',
       okta: 'Okta has no Sign on URL for SAML apps; check Okta Admin Console › Applications › (app) › General › App Embed Link instead',
       google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Start URL',
     },

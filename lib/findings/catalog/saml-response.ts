@@ -5,10 +5,12 @@ import type { CatalogEntry } from '../types'
  * triggered by a test in lib/saml/response/*.test.ts.
  */
 
-const ENTRA_APP = 'Entra admin center › Enterprise applications › (app) › Single sign-on'
-const OKTA_SAML = 'Okta Admin Console › Applications › (app) › General › SAML Settings › Edit › Configure SAML'
+const ENTRA_APP = 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on'
+// Okta has two kinds of SAML app: a custom one (App Integration Wizard, General › SAML Settings) and the vendor's
+// catalog (OIN) app, whose values sit under Sign On › Settings › Edit › Advanced Sign-on Settings. Both are named.
+const OKTA_SAML = 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML (custom SAML app; in a catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings)'
 const OKTA_ADV = `${OKTA_SAML} › Show Advanced Settings`
-const ENTRA_LOGS = 'Entra admin center › Monitoring & health › Sign-in logs › (the sign-in) › Basic info / Authentication details'
+const ENTRA_LOGS = 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › (the sign-in) › Basic info / Authentication details'
 const OKTA_LOGS = 'Okta Admin Console › Reports › System Log, filter: eventType eq "user.authentication.sso"'
 
 const ENTRA_CERT = `${ENTRA_APP} › SAML Certificates › Token signing certificate`
@@ -23,7 +25,7 @@ const ENTRA_REPLY = `${ENTRA_APP} › Basic SAML Configuration › Reply URL (As
 const OKTA_ACS = `${OKTA_SAML} › Single sign-on URL`
 const ENTRA_NAMEID = `${ENTRA_CLAIMS} › Required claim › Unique User Identifier (Name ID) › Choose name identifier format`
 const OKTA_NAMEID = `${OKTA_SAML} › Name ID format / Application username`
-const ENTRA_ENCRYPTION = 'Entra admin center › Enterprise applications › (app) › Security › Token encryption'
+const ENTRA_ENCRYPTION = 'Entra admin center › Entra ID › Enterprise apps › (app) › Security › Token encryption'
 const OKTA_ENCRYPTION = `${OKTA_ADV} › Assertion Encryption`
 const TAMPER = {
   entra: `${ENTRA_APP} › Test single sign-on (capture a fresh response)`,
@@ -282,7 +284,7 @@ export const samlResponseCatalog = {
     symptom: 'Second-level StatusCode RequestDenied: user not assigned to the app, Conditional Access or a policy blocked it.',
     detail: 'The IdP decided not to issue an assertion for this user and app.',
     nextStep: 'Assign the user (or their group) to the app and check sign-on / Conditional Access policies.',
-    fixAt: { entra: 'Entra admin center › Enterprise applications › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments / Sign On › User authentication policy' },
+    fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments / Sign On › User authentication policy' },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
   },
   SAML_STATUS_UNKNOWN_PRINCIPAL: {
@@ -291,7 +293,7 @@ export const samlResponseCatalog = {
     symptom: 'Second-level StatusCode UnknownPrincipal.',
     detail: 'The user is not in the IdP directory, or not the one the request names.',
     nextStep: 'Check the user exists and is assigned to the app in the IdP.',
-    fixAt: { entra: 'Entra admin center › Enterprise applications › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments' },
+    fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments' },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
   },
   SAML_STATUS_NO_PASSIVE: {
@@ -304,7 +306,7 @@ export const samlResponseCatalog = {
   SAML_STATUS_INVALID_NAMEID_POLICY: {
     severity: 'error', owner: 'idp',
     title: 'The IdP cannot issue the requested NameID format (InvalidNameIDPolicy)',
-    symptom: 'Second-level StatusCode InvalidNameIDPolicy (Entra AADSTS75005-like errors).',
+    symptom: 'Second-level StatusCode InvalidNameIDPolicy (Entra: AADSTS75016, Saml2AuthenticationRequestInvalidNameIDPolicy).',
     detail: 'The request asks for a NameID format the IdP app is not set to issue.',
     nextStep: 'Set the app’s NameID format to the one the vendor requests (see the evidence).',
     fixAt: { entra: ENTRA_NAMEID, okta: OKTA_NAMEID },
@@ -430,7 +432,7 @@ export const samlResponseCatalog = {
     symptom: 'Conditions has no NotOnOrAfter.',
     detail: 'Without an end of validity the assertion can be replayed for ever; many SPs refuse it.',
     nextStep: 'Use the IdP’s default assertion lifetime (do not remove the validity window).',
-    fixAt: { entra: 'Entra admin center › (token lifetime policy assigned to the app)', okta: 'Okta Admin Console › Applications › (app) › General › SAML Settings' },
+    fixAt: { entra: 'Entra admin center › (token lifetime policy assigned to the app)', okta: OKTA_SAML },
   },
   SAML_SUBJECT_CONFIRMATION_EXPIRED: {
     severity: 'error', owner: 'end-user',
@@ -591,6 +593,6 @@ export const samlResponseCatalog = {
     symptom: 'AuthnContextClassRef differs from the classes the vendor requires (e.g. MFA).',
     detail: 'The evidence lists the accepted classes and the one sent.',
     nextStep: 'Require the matching authentication method (e.g. MFA) for the app in the IdP.',
-    fixAt: { entra: 'Entra admin center › Protection › Conditional Access › (policy for the app) › Grant', okta: 'Okta Admin Console › Applications › (app) › Sign On › User authentication policy' },
+    fixAt: { entra: 'Entra admin center › Entra ID › Conditional Access › (policy for the app) › Grant', okta: 'Okta Admin Console › Applications › (app) › Sign On › User authentication policy' },
   },
 } as const satisfies Record<`SAML_${string}`, CatalogEntry>

@@ -2,12 +2,12 @@ import type { CatalogEntry, PerIdp } from '../types'
 
 /* Problems specific to a live SAML test login: the run's lifecycle, the IdP's answer reaching us, the setup. */
 
-const ENTRA = 'Entra admin center › Enterprise applications › (app) › '
+const ENTRA = 'Entra admin center › Entra ID › Enterprise apps › (app) › '
 const OKTA = 'Okta Admin Console › Applications › (app) › '
 
 const REPLY_URL: PerIdp = {
   entra: ENTRA + 'Single sign-on › Basic SAML Configuration › Reply URL (Assertion Consumer Service URL) › Add reply URL',
-  okta: OKTA + 'General › SAML Settings › Edit › Show Advanced Settings › Other Requestable SSO URLs',
+  okta: OKTA + 'General › SAML Settings › Edit › Show Advanced Settings › Other Requestable SSO URLs (custom SAML app; sources are silent on whether a catalog (OIN) app offers it)',
   other: 'the SAML app’s list of allowed Assertion Consumer Service (reply) URLs',
 }
 const METADATA: PerIdp = {
@@ -16,7 +16,7 @@ const METADATA: PerIdp = {
 }
 const SIGN_ON: PerIdp = {
   entra: ENTRA + 'Single sign-on › Basic SAML Configuration (Relay State) and Users and groups',
-  okta: OKTA + 'General › SAML Settings › Default RelayState',
+  okta: OKTA + 'General › SAML Settings › Default RelayState (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit',
 }
 
 export const testLoginCatalog = {
@@ -79,8 +79,8 @@ export const testLoginCatalog = {
     severity: 'error', owner: 'vendor',
     title: 'The connection has no vendor SP entity ID',
     symptom: 'Run test login is refused because the connection does not say which SP entity ID (Identifier) the vendor uses.',
-    detail: 'The test login asks the IdP for the very app the vendor will use: the AuthnRequest’s Issuer must be the vendor’s SP entity ID (Autodesk: https://www.okta.com/saml2/service-provider/<id>).',
-    nextStep: 'Copy the SP entity ID from the vendor’s SSO console (Autodesk: Admin › Security › SSO › SAML values) into the connection, then run the test login.',
+    detail: 'The test login asks the IdP for the very app the vendor will use: the AuthnRequest’s Issuer must be the vendor’s SP entity ID (its form is the expected value in the evidence).',
+    nextStep: 'Copy the SP entity ID from the vendor’s SSO console (the screen is named in the evidence) into the connection, or paste the vendor’s SP metadata XML, then run the test login.',
   },
   SAML_TEST_LOGIN_VENDOR_ACS: {
     severity: 'info', owner: 'idp',
@@ -96,6 +96,6 @@ export const testLoginCatalog = {
     symptom: 'After Run test login the IdP displayed an error (for Entra an AADSTS code) and never returned to SSO Preflight.',
     detail: 'The IdP refused the AuthnRequest or the user before issuing a response. The text the user reported is in the evidence; known error codes get their own finding.',
     nextStep: 'Look up the error in the IdP’s sign-in logs with the correlation ID and time shown on the error page.',
-    fixAt: { entra: 'Entra admin center › Monitoring & health › Sign-in logs (filter by correlation ID)', okta: 'Okta Admin Console › Reports › System Log (filter by the user and time)' },
+    fixAt: { entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs (filter by correlation ID)', okta: 'Okta Admin Console › Reports › System Log (filter by the user and time)' },
   },
 } as const satisfies Record<`SAML_${string}`, CatalogEntry>

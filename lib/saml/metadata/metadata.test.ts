@@ -221,9 +221,12 @@ describe('what the admin typed (autodesk profile)', () => {
   test('SAML_CONFIG_REPLY_URL_PLACEHOLDER and SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER: the Entra gallery placeholders', () => {
     const r = run(OKTA, { ...ok, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1', signOnUrl: 'https://profile.autodesk.com/', idp: 'entra' })
     const a = one(r, 'SAML_CONFIG_REPLY_URL_PLACEHOLDER')
-    expect(a).toMatchObject({ owner: 'idp', severity: 'error', evidence: { expected: 'https://autodesk-prod.okta.com/sso/saml2/<your-connection-id>', actual: 'https://autodesk-prod.okta.com/sso/saml2/1' } })
-    expect(a.fixAt).toBe('Entra admin center › Enterprise applications › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)')
-    expect(one(r, 'SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER')).toMatchObject({ severity: 'warning', owner: 'idp', evidence: { actual: 'https://profile.autodesk.com/', placeholder: 'https://profile.autodesk.com' } })
+    expect(a).toMatchObject({ owner: 'idp', severity: 'error', evidence: { expected: 'https://autodesk-prod.okta.com/sso/saml2/<idp-id>', actual: 'https://autodesk-prod.okta.com/sso/saml2/1' } })
+    expect(a.fixAt).toBe('Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)')
+    // The vendor's own Entra guide enters this Sign on URL and the vendor is SP-initiated only: an info, never "clear it".
+    const signOn = one(r, 'SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER')
+    expect(signOn).toMatchObject({ severity: 'info', owner: 'idp', evidence: { actual: 'https://profile.autodesk.com/', placeholder: 'https://profile.autodesk.com' } })
+    expect(signOn.nextStep).not.toMatch(/clear/i)
   })
   test('SAML_CONFIG_IDENTIFIER_PLACEHOLDER', () => {
     expect(one(run(OKTA, { spEntityId: 'https://www.okta.com/saml2/service-provider/1' }), 'SAML_CONFIG_IDENTIFIER_PLACEHOLDER').evidence).toMatchObject({ actual: 'https://www.okta.com/saml2/service-provider/1' })
@@ -231,7 +234,7 @@ describe('what the admin typed (autodesk profile)', () => {
   })
   test('SAML_CONFIG_IDENTIFIER_MISMATCH: not the vendor\'s form', () => {
     const f = one(run(OKTA, { spEntityId: 'urn:autodesk:sso' }), 'SAML_CONFIG_IDENTIFIER_MISMATCH')
-    expect(f).toMatchObject({ owner: 'idp', evidence: { expected: 'https://www.okta.com/saml2/service-provider/<your-connection-id>', actual: 'urn:autodesk:sso' } })
+    expect(f).toMatchObject({ owner: 'idp', evidence: { expected: 'https://www.okta.com/saml2/service-provider/<sp-id>', actual: 'urn:autodesk:sso' } })
   })
   test('SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID: the IdP\'s own entity ID typed as Identifier', () => {
     const f = one(run(OKTA, { spEntityId: OKTA_ENTITY_ID + '/' }), 'SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID')

@@ -224,7 +224,7 @@ describe('addressing', () => {
   it('SAML_AUDIENCE_MISMATCH against the profile pattern when no SP entity ID was typed (Audience with a trailing slash)', () => {
     const xml = signed(base().replace(`${F.SP}<`, `${F.SP}/<`))
     const f = expectFinding(run(xml, { ctx: { spEntityId: null } }), 'SAML_AUDIENCE_MISMATCH')
-    expect(f.evidence.expected).toBe('https://www.okta.com/saml2/service-provider/<your-connection-id>')
+    expect(f.evidence.expected).toBe('https://www.okta.com/saml2/service-provider/<sp-id>')
   })
   it('SAML_AUDIENCE_MISSING: AudienceRestriction removed', () => {
     expectFinding(run(signed(base().replace(/<saml2:AudienceRestriction>[\s\S]*?<\/saml2:AudienceRestriction>/, ''))), 'SAML_AUDIENCE_MISSING')

@@ -58,7 +58,7 @@ export async function startSamlTestLogin(connection: Connection, o: { store: Sto
   const endpoint = samlIdpEndpoint(metadata.xml, { idp: 'other' })
   const problems: Finding[] = [...metadata.findings]
   if (!endpoint.ok) problems.push(...endpoint.findings)
-  if (!spEntityId) problems.push(finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', { expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID', actual: null }))
+  if (!spEntityId) problems.push(finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', { expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID', actual: null, ...(profile.vendor ? { where: profile.vendor.spValues.shownAt.join(' › ') } : {}) }))
 
   const requestId = newRequestId()
   if (problems.length || !endpoint.ok || !spEntityId) {

@@ -49,7 +49,8 @@ describe('explain: what users actually paste', () => {
     ['urn:oasis:names:tc:SAML:2.0:status:Requester', 'TRIAGE_SAML_STATUS_REQUESTER', 'vendor'],
     ['https://app/cb?error=no_matching_policy&error_description=Policy+evaluation+failed', 'TRIAGE_OKTA_NO_MATCHING_POLICY', 'idp'],
     ['Access has been blocked by Conditional Access policies', 'TRIAGE_AADSTS53003', 'idp'],
-    ['There was an error processing the SAML response. errorId: oae8d7f6s5a4', 'TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED', 'vendor'],
+    ['There was an error processing the SAML response. errorId: oae8d7f6s5a4', 'TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED', 'idp'],
+    ['Unable to process the SAML assertion', 'TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED', 'idp'],
   ])('%s → %s (%s)', (q, code, owner) => {
     const f = explain(q).findings[0]!
     expect({ code: f.code, owner: f.owner }).toEqual({ code, owner })
