@@ -3,6 +3,7 @@ import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, run
 import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { autoPostPage } from '@/app/test-logins/_ui/auto-post'
 
 const MAX_SECRET_LENGTH = 1000
@@ -33,7 +34,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
       headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': setCookie, 'cache-control': 'no-store' },
     })
   }
-  const form = await readCappedForm(request, 64 * 1024).catch(() => undefined)
+  const form = await readCappedForm(request, BODY_LIMITS.smallForm).catch(() => undefined)
   const secretField = form?.get('clientSecret')
   const clientSecret = typeof secretField === 'string' ? secretField.trim().slice(0, MAX_SECRET_LENGTH) : ''
   const started = await startOidcTestLogin(connection, { store, origin, clientSecret, browserHash })
