@@ -7,7 +7,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
-  // The /check form posts documents of up to 5 MB each (a response plus the IdP metadata); the default is 1 MB.
-  experimental: { serverActions: { bodySizeLimit: '16mb' } },
+  experimental: {
+    // The /check form posts documents of up to 5 MB each (a response plus the IdP metadata); the default is 1 MB.
+    // Equal to BODY_LIMITS.serverAction (app/_server/body-limits.ts; a test holds them together).
+    serverActions: { bodySizeLimit: '16mb' },
+    // The proxy (proxy.ts) buffers request bodies up to this size and silently cuts the rest. Above every route's
+    // cap, so a cut body is still over its cap and refused with 413, never parsed half.
+    proxyClientMaxBodySize: '44mb',
+  },
 }
 export default nextConfig

@@ -22,8 +22,10 @@ const serverEnv: Record<string, string> = {
   ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 }
 
+// Loopback only, like `npm start`: the tests allow loopback fetches. HOSTNAME_BIND=0.0.0.0 opts out, knowingly.
+const bind = process.env.HOSTNAME_BIND ?? '127.0.0.1'
 const appServer = {
-  command: process.env.E2E_SKIP_BUILD === '1' ? `npx next start -p ${port}` : `npx next build && npx next start -p ${port}`,
+  command: process.env.E2E_SKIP_BUILD === '1' ? `npx next start -p ${port} -H ${bind}` : `npx next build && npx next start -p ${port} -H ${bind}`,
   url: `http://localhost:${port}/`,
   env: serverEnv,
   reuseExistingServer: !CI,

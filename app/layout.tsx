@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { connection } from 'next/server'
 import type { ReactNode } from 'react'
 import { SiteHeader } from './ui/site-header'
 import './globals.css'
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 }
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: the CSP nonce (set by proxy.ts) is new each time, and Next.js puts it on its
+  // scripts only while rendering; a page prerendered at build time would carry none and its scripts would be blocked.
+  await connection()
   return (
     <html lang="en">
       <body>

@@ -1,8 +1,9 @@
 'use server'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
-import { CheckRequestSchema, MAX_INPUT_BYTES, MAX_INPUT_LABEL, type CheckKind } from './check-request'
+import { CheckRequestSchema, MAX_INPUT_BYTES, type CheckKind } from './check-request'
 import type { CheckFormState, FormField, FormValues, InputSource } from './form-state'
+import { tooLargeMessage } from './paste-size'
 import { runCheck } from './run-check'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
@@ -90,12 +91,12 @@ async function readInput(form: FormData, source: InputSource, names: { file: str
   if (source === 'url') return { url: str(form, names.url) }
   if (source === 'paste') {
     const t = str(form, names.text)
-    if (t !== undefined && t.length > MAX_INPUT_BYTES) return { error: tooLarge(t.length) }
+    if (t !== undefined && t.length > MAX_INPUT_BYTES) return { error: tooLargeMessage(t.length) }
     return { text: t }
   }
   const f = form.get(names.file)
   if (!(f instanceof File) || isNoFile(f)) return {}
-  if (f.size > MAX_INPUT_BYTES) return { error: tooLarge(f.size, f.name) }
+  if (f.size > MAX_INPUT_BYTES) return { error: tooLargeMessage(f.size, f.name) }
   return { text: await f.text() }
 }
 
@@ -104,9 +105,6 @@ function isNoFile(f: File): boolean {
   return f.size === 0 && (f.name === '' || f.name === 'undefined' || f.name === 'blob')
 }
 
-function tooLarge(bytes: number, name?: string): string {
-  return `${name ? `“${name}” is` : 'The pasted text is'} ${bytes.toLocaleString('en-US')} bytes; the limit is ${MAX_INPUT_LABEL}. Upload the IdP's document itself, not an archive, log or whole federation aggregate.`
-}
 
 function toFieldErrors(err: z.ZodError): Fields {
   const out: Fields = {}

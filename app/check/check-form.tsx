@@ -1,11 +1,12 @@
 'use client'
-import { useActionState, useEffect, useRef, useState } from 'react'
+import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react'
 import { ReportView } from '@/app/ui/report/report-view'
 import { runCheckAction } from './actions'
 import { PROFILE_OPTIONS, type CheckKind } from './check-request'
 import { DocumentInput, type DocumentLabels } from './document-input'
-import { INITIAL_STATE, type CheckFormState, type FormValues } from './form-state'
+import { INITIAL_STATE, type CheckFormState, type FormField, type FormValues } from './form-state'
 import { FieldError, Segmented, TextField } from './form-fields'
+import { oversizedFields } from './paste-size'
 
 const KIND_OPTIONS: readonly { value: CheckKind; label: string }[] = [
   { value: 'saml-metadata', label: 'SAML metadata' },
@@ -64,8 +65,19 @@ function CheckFields({ state, formAction, pending, initialKind }: {
   const values: Partial<FormValues> = state.status === 'idle' ? {} : state.values
   const [kind, setKind] = useState<CheckKind>(values.kind ?? initialKind)
   const [mainSource, setMainSource] = useState(values.source ?? 'file')
-  const errors = state.status === 'invalid' ? state.fieldErrors : {}
+  const [tooLarge, setTooLarge] = useState<Partial<Record<FormField, string[]>>>({})
+  const errors = { ...(state.status === 'invalid' ? state.fieldErrors : {}), ...tooLarge }
   const formRef = useRef<HTMLFormElement>(null)
+
+  // A paste over the limit is said here, by its field, and never sent: the server would refuse the whole request.
+  function checkSizes(e: FormEvent<HTMLFormElement>) {
+    const found = oversizedFields(new FormData(e.currentTarget))
+    setTooLarge(found)
+    if (Object.keys(found).length === 0) return
+    e.preventDefault()
+    const form = e.currentTarget
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  }
 
   // After a rejected submission, take the keyboard to the first field that needs attention.
   useEffect(() => {
@@ -74,7 +86,7 @@ function CheckFields({ state, formAction, pending, initialKind }: {
   }, [state])
 
   return (
-    <form ref={formRef} action={formAction} className="check-form" aria-describedby="form-status" noValidate>
+    <form ref={formRef} action={formAction} onSubmit={checkSizes} className="check-form" aria-describedby="form-status" noValidate>
       <Segmented name="kind" legend="What are you checking?" options={KIND_OPTIONS} value={kind}
         onChange={(k) => { setKind(k); setMainSource((s) => (k === 'saml-response' && s === 'url' ? 'file' : s)) }} />
       <FieldError field="kind" errors={errors.kind} />
@@ -128,7 +140,7 @@ function CheckFields({ state, formAction, pending, initialKind }: {
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={pending}>{pending ? 'Checking…' : 'Run check'}</button>
         <p id="form-status" className={`form-status form-status-${state.status}`} role="status" aria-live="polite">
-          {statusText(state, pending)}
+          {Object.keys(tooLarge).length ? 'Not sent: the input is too large. See the highlighted field.' : statusText(state, pending)}
         </p>
       </div>
     </form>

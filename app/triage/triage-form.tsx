@@ -66,9 +66,9 @@ export function TriageForm() {
   async function share(report: Report) {
     setShareError(null)
     const res = await fetch('/api/saved-reports', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ report, kind: 'triage' }) })
-    const json = await res.json().catch(() => ({})) as { url?: string }
+    const json = await res.json().catch(() => ({})) as { url?: string; message?: string }
     if (res.ok && json.url) setShared(json.url)
-    else setShareError('Saving is not available right now.')
+    else setShareError(res.status < 500 && json.message ? json.message : 'Saving is not available right now.')
   }
 
   const result = state.status === 'done' ? state.result : undefined

@@ -1,6 +1,7 @@
 import { checkContext } from '../context'
 import { finding } from '../findings/finding'
-import { buildReport, ReportSchema, type Report } from '../findings/report'
+import { rederiveReport } from '../findings/rederive'
+import { buildReport, type Report } from '../findings/report'
 import { checkIdToken } from '../oidc/id-token/index'
 import type { SpProfile } from '../profiles/schema'
 import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
@@ -51,10 +52,10 @@ export async function triageInput(text: string, o: TriageInputOptions): Promise<
     case 'report': {
       let json: unknown
       try { json = JSON.parse(text) } catch { json = undefined }
-      const r = ReportSchema.safeParse(json)
-      if (r.success) return { kind, reports: [r.data] }
-      const issue = r.error.issues[0]
-      return { kind, reports: [bundleError([finding('TRIAGE_BUNDLE_INVALID', { expected: 'sso-preflight/report@1', actual: issue ? `${issue.message} at ${issue.path.join('.')}` : 'invalid' })], o, now)] }
+      // An imported report is re-derived: its words, owners and verdict come from our catalog, not from the file.
+      const r = rederiveReport(json)
+      if (r.ok) return { kind, reports: [r.report] }
+      return { kind, reports: [bundleError([finding('TRIAGE_BUNDLE_INVALID', { expected: 'sso-preflight/report@1', actual: r.message })], o, now)] }
     }
     case 'jwt':
       return { kind, reports: [await tokenReport(text, o, now)] }

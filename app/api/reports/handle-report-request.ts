@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import { renderMarkdown } from '@/lib/findings'
-import { CheckRequestSchema, MAX_INPUT_BYTES, type CheckKind } from '@/app/check/check-request'
+import { CheckRequestSchema, type CheckKind } from '@/app/check/check-request'
 import { runCheck } from '@/app/check/run-check'
 import { reportFileName } from '@/app/ui/report/format'
-import { readCappedBody } from '@/app/_server/read-capped-body'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
+import { bodyTooLarge, readCappedBody } from '@/app/_server/read-capped-body'
 
 /** Two documents plus options fit easily; anything bigger is refused before parsing. */
-const MAX_BODY_BYTES = 3 * MAX_INPUT_BYTES
+const MAX_BODY_BYTES = BODY_LIMITS.reportApi
 
 /** For raw (non-JSON) bodies: which member of the request the body is. */
 const RAW_BODY_MEMBER: Partial<Record<CheckKind, string>> = { 'saml-metadata': 'xml', 'saml-response': 'response' }
@@ -21,7 +22,7 @@ const usage = (message: string, status = 400, extra: Record<string, unknown> = {
 export async function handleReportRequest(request: Request, kind: CheckKind): Promise<Response> {
   const url = new URL(request.url)
   const read = await readCappedBody(request, MAX_BODY_BYTES)
-  if (!read.ok) return usage(`The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`, 413)
+  if (!read.ok) return bodyTooLarge(MAX_BODY_BYTES)
   const contentType = request.headers.get('content-type') ?? ''
   let body: unknown
   if (contentType.includes('json') || !RAW_BODY_MEMBER[kind]) {

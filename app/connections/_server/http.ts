@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { PreflightError } from '@/lib/errors'
-import { readCappedBody } from '@/app/_server/read-capped-body'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
+import { bodyTooLarge, readCappedBody } from '@/app/_server/read-capped-body'
 
 /** Connection bodies carry at most one metadata document (1 MB) plus a few values. */
-export const MAX_JSON_BODY_BYTES = 2 * 1024 * 1024
+export const MAX_JSON_BODY_BYTES = BODY_LIMITS.connections
 
 export const usage = (message: string, extra: Record<string, unknown> = {}, status = 400) =>
   Response.json({ error: 'ERR_USAGE', message, ...extra }, { status })
@@ -15,7 +16,7 @@ export const invalid = (error: z.ZodError) => usage('The request is invalid.', {
 /** A JSON object body, size-capped; anything else is a usage error with a message, never a throw. */
 export async function readJsonObject(request: Request, maxBytes = MAX_JSON_BODY_BYTES): Promise<{ ok: true; body: Record<string, unknown> } | { ok: false; response: Response }> {
   const read = await readCappedBody(request, maxBytes)
-  if (!read.ok) return { ok: false, response: usage(`The request body is larger than ${maxBytes / 1024 / 1024} MB.`, {}, 413) }
+  if (!read.ok) return { ok: false, response: bodyTooLarge(maxBytes) }
   const text = read.text
   let body: unknown
   try {

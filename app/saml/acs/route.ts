@@ -2,8 +2,9 @@ import { claimPath, completeSamlTestLogin } from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
 
-const MAX_FORM_BYTES = 2 * 1024 * 1024
+const MAX_FORM_BYTES = BODY_LIMITS.samlAcs
 
 /**
  * POST /saml/acs — the IdP's answer (HTTP-POST binding). Always a 303: to the run's claim step, or to a report

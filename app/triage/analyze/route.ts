@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
+import { readMultipartBody } from '@/app/_server/read-capped-body'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
 import { triageInput } from '@/lib/triage/triage-input'
@@ -20,12 +22,10 @@ const Fields = z.object({
  * → { kind, reports, bundle? }. A route handler rather than a server action: HAR files exceed the action body limit.
  */
 export async function POST(request: Request): Promise<Response> {
-  let form: FormData
-  try {
-    form = await request.formData()
-  } catch {
-    return Response.json({ error: 'ERR_USAGE', message: 'Send the input as multipart form data.' }, { status: 400 })
-  }
+  // Counted against the cap before the multipart parser sees a byte: a 1 GB body is refused, not parsed.
+  const read = await readMultipartBody(request, BODY_LIMITS.triageAnalyze)
+  if (!read.ok) return read.response
+  const form = read.value
   const file = form.get('file')
   const values: Record<string, string> = {}
   for (const k of ['text', 'profile', 'idpMetadata', 'jwks', 'clientId', 'issuer', 'nonce']) {

@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto'
 import { cookies } from 'next/headers'
+import { autoPostContentSecurityPolicy } from '@/app/_server/request-policy'
 import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, runPath, startOidcTestLogin, startSamlTestLogin } from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
+import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { autoPostPage } from '@/app/test-logins/_ui/auto-post'
 
 const MAX_SECRET_LENGTH = 1000
@@ -29,11 +32,16 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const started = await startSamlTestLogin(connection, { store, origin, browserHash })
     if (!started.ok) return redirect(new URL(runPath(started.runId), origin).href)
     if (started.dispatch.binding === 'redirect') return redirect(started.dispatch.url)
-    return new Response(autoPostPage(started.dispatch.url, started.dispatch.fields, 'Continue to your IdP'), {
-      headers: { 'content-type': 'text/html; charset=utf-8', 'set-cookie': setCookie, 'cache-control': 'no-store' },
+    // The proxy leaves this page's CSP to us: only here is the IdP's URL known, which the form must be allowed to post to.
+    const nonce = request.headers.get('x-nonce') ?? randomBytes(16).toString('base64')
+    return new Response(autoPostPage(started.dispatch.url, started.dispatch.fields, 'Continue to your IdP', nonce), {
+      headers: {
+        'content-type': 'text/html; charset=utf-8', 'set-cookie': setCookie, 'cache-control': 'no-store',
+        'content-security-policy': autoPostContentSecurityPolicy(nonce, started.dispatch.url),
+      },
     })
   }
-  const form = await readCappedForm(request, 64 * 1024).catch(() => undefined)
+  const form = await readCappedForm(request, BODY_LIMITS.smallForm).catch(() => undefined)
   const secretField = form?.get('clientSecret')
   const clientSecret = typeof secretField === 'string' ? secretField.trim().slice(0, MAX_SECRET_LENGTH) : ''
   const started = await startOidcTestLogin(connection, { store, origin, clientSecret, browserHash })

@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest'
+import { catalog } from './catalog/index'
+import { finding } from './finding'
+import { nestsDeeperThan } from './json-depth'
+import { rederiveReport } from './rederive'
+import { buildReport } from './report'
+
+const report = buildReport({
+  subject: { kind: 'explain', idp: 'other' }, profile: 'generic', now: new Date('2026-03-01T10:00:00Z'),
+  findings: [finding('TRIAGE_AADSTS50105', { actual: 'AADSTS50105' }, { idp: 'entra' }), finding('CERT_EXPIRED', {}, {})],
+})
+
+describe('rederiveReport', () => {
+  test('a report made by SSO Preflight comes back unchanged (screens for the IdP each finding was made for)', () => {
+    expect(rederiveReport(JSON.parse(JSON.stringify(report)))).toEqual({ ok: true, report })
+  })
+
+  test('words, owner and docs come from the catalog; the verdict follows the severities', () => {
+    const forged = { ...report, summary: { ...report.summary, errors: 0, verdict: 'go' },
+      findings: report.findings.map((f) => ({ ...f, owner: 'vendor', title: 'x', detail: 'y', nextStep: 'z', docs: ['javascript:alert(1)'] })) }
+    const r = rederiveReport(forged)
+    if (!r.ok) throw new Error(r.message)
+    expect(r.report.summary.verdict).toBe('no-go')
+    for (const f of r.report.findings) {
+      const entry = catalog[f.code as keyof typeof catalog]
+      expect([f.owner, f.title, f.nextStep]).toEqual([entry.owner, entry.title, entry.nextStep])
+      expect(f.docs ?? []).not.toContain('javascript:alert(1)')
+    }
+  })
+
+  test.each([
+    [{ ...report, checkedAt: 'x' }, /ISO 8601/],
+    [{ ...report, timeline: [{ at: 'soon', kind: 'check', summary: 's' }] }, /ISO 8601 .* at timeline\.0\.at/],
+    [{ ...report, findings: [{ ...report.findings[0]!, code: 'SAML_NOT_IN_CATALOG' }] }, /Unknown finding code: SAML_NOT_IN_CATALOG/],
+    [{ ...report, facts: { deep: JSON.parse('['.repeat(1000) + ']'.repeat(1000)) as unknown } }, /nests deeper than 32/],
+    ['not a report', /not an SSO Preflight report/],
+  ])('refuses with a message: %#', (input, message) => {
+    const r = rederiveReport(input)
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.message).toMatch(message)
+  })
+})
+
+describe('nestsDeeperThan', () => {
+  test('measures depth without recursion: 1,000,000 levels do not overflow the stack', () => {
+    const deep = JSON.parse('['.repeat(1_000_000) + ']'.repeat(1_000_000)) as unknown
+    expect(nestsDeeperThan(deep, 32)).toBe(true)
+    expect(nestsDeeperThan({ a: [{ b: 1 }] }, 3)).toBe(false)
+    expect(nestsDeeperThan({ a: [{ b: {} }] }, 3)).toBe(true)
+  })
+
+  test('linear in the number of nodes (time at n and 4n)', () => {
+    const wide = (n: number) => Array.from({ length: n }, (_, i) => ({ k: [i, { v: 'x' }] }))
+    const time = (v: unknown) => {
+      const runs: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now()
+        nestsDeeperThan(v, 32)
+        runs.push(performance.now() - t)
+      }
+      return runs.sort((a, b) => a - b)[2]!
+    }
+    const small = wide(50_000), big = wide(200_000)
+    time(small)
+    expect(time(big) / Math.max(time(small), 0.5)).toBeLessThan(8)
+  })
+})

@@ -1,0 +1,32 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { decideRequest, requestPolicyConfigFromEnv } from '@/app/_server/request-policy'
+
+const policy = requestPolicyConfigFromEnv(process.env)
+
+/**
+ * Every request passes here first (Next.js 16 "proxy", formerly middleware): foreign Host names, cross-site writes,
+ * non-JSON bodies on the JSON APIs and declared oversized bodies are refused with a message; everything else goes
+ * on with a fresh CSP nonce and the security headers. The decision itself is app/_server/request-policy.ts.
+ *
+ * Mind: with a proxy, Next.js holds a request until its body has ended (it buffers up to
+ * `experimental.proxyClientMaxBodySize` and drops the rest as it arrives), so a refusal, even by Content-Length, is
+ * sent once the client stops sending. Memory stays bounded (measured: +100 MB peak for 1 GB); the route handlers'
+ * capped reader then refuses a cut body, which is always over their cap.
+ */
+export function proxy(request: NextRequest): NextResponse {
+  const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
+  const decision = decideRequest({ method: request.method, url: request.nextUrl.pathname, headers: request.headers }, policy, nonce)
+  if (decision.action === 'refuse') {
+    return NextResponse.json({ error: 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: decision.responseHeaders })
+  }
+  const requestHeaders = new Headers(request.headers)
+  for (const [k, v] of Object.entries(decision.requestHeaders)) requestHeaders.set(k, v)
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  for (const [k, v] of Object.entries(decision.responseHeaders)) response.headers.set(k, v)
+  return response
+}
+
+export const config = {
+  // Everything but build assets: pages, route handlers, server actions (POSTs to pages), the ACS.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|favicon\\.svg).*)'],
+}
