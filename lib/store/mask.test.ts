@@ -139,6 +139,18 @@ describe('the allow-list', () => {
     expect(JSON.stringify(maskDeep({ sub: 'abc', name: 'Dana Scully' }))).not.toContain('Dana')
   })
 
+  test('what support needs from a timeline and triage facts stays: endpoints, client, hops, correlation IDs', () => {
+    const kept = {
+      data: { client_id: 'app-123', redirect_uri: 'http://localhost:3300/oidc/callback', scope: 'openid email', response_type: 'code', code_challenge_method: 'S256' },
+      hop: { entry: 12, host: 'login.microsoftonline.com', method: 'POST', status: 200, url: 'https://login.microsoftonline.com/t/saml2' },
+      facts: { correlationIds: ['9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11'], errorCodes: ['AADSTS50011'], entries: 40, ssoHops: 3, hosts: ['idp.example'] },
+    }
+    expect(maskDeep(kept)).toEqual(kept)
+    const claims = maskDeep({ idTokenClaims: { iss: 'https://idp.example', aud: 'app-123', exp: 1767225600, sub: 'user-0042', email: 'dana.s@fbi.example', name: 'Dana Scully' } }) as { idTokenClaims: Record<string, unknown> }
+    expect(claims.idTokenClaims).toMatchObject({ iss: 'https://idp.example', aud: 'app-123', exp: 1767225600 })
+    expect(JSON.stringify(claims)).not.toMatch(/user-0042|dana\.s|Scully/)
+  })
+
   test('a verdict about the assertion stays; an assertion itself goes', () => {
     const masked = maskDeep({ signature: { response: 'not signed', assertion: 'valid' }, assertion: '<saml:Assertion ID="_1">…</saml:Assertion>' }) as Record<string, unknown>
     expect(masked.signature).toEqual({ response: 'not signed', assertion: 'valid' })

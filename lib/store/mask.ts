@@ -60,6 +60,11 @@ const ALLOWED = new Set([
   // the exchange
   'entry', 'status', 'statuscode', 'error', 'id', 'inresponseto', 'requestid', 'runid', 'relaystate', 'correlationid',
   'traceid', 'assertions', 'params', 'signature', 'response', 'assertioncoveredby', 'sessionindexpresent',
+  'assertionconsumerserviceurl', 'protocolbinding', 'forceauthn', 'ispassive', 'substatus', 'encryptedassertions',
+  'validation', 'elementcount',
+  // what a HAR or a pasted text says about the sign-in, not the person (triage facts, support bundles)
+  'entries', 'ssohops', 'creator', 'hosts', 'firstrequestat', 'lastrequestat', 'correlationids', 'requestids',
+  'traceids', 'errorids', 'timestamps', 'errorcodes',
   // names, not values
   'attributenames', 'names', 'claimnames', 'idtokenclaimnames',
 ])
