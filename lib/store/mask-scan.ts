@@ -133,8 +133,10 @@ export function scanText(s: string): string {
     const token = s.slice(i, j)
     let replaced: string | undefined
     if (afterScheme && token.length >= 8 && token !== 'redacted') replaced = REDACTED
-    else if (isJwt(token)) replaced = '[redacted JWT]'
-    else if (token.includes('@')) replaced = maskAddresses(token)
+    else {
+      const noJwt = token.includes('eyJ') ? redactJwts(token) : token
+      replaced = noJwt.includes('@') ? maskAddresses(noJwt) : noJwt
+    }
     afterScheme = token.length <= 6 && /^(bearer|basic)$/i.test(token)
     if (replaced !== undefined && replaced !== token) {
       out.push(s.slice(done, i), replaced)
@@ -147,12 +149,40 @@ export function scanText(s: string): string {
   return out.join('')
 }
 
-// Three base64url parts, the first two JSON objects ("eyJ" is base64 for '{"').
-function isJwt(token: string): boolean {
-  if (!token.startsWith('eyJ') || token.length < 20) return false
-  const d1 = token.indexOf('.')
-  const d2 = d1 < 0 ? -1 : token.indexOf('.', d1 + 1)
-  return d2 > 0 && token.startsWith('eyJ', d1 + 1)
+const isB64url = (c: number) => isAlnum(c) || c === 45 || c === 95
+const JWT_MIN_PART = 5
+
+/**
+ * Every JWT inside a token (alone, or in a URL such as `...#id_token=eyJ...`) replaced: three base64url parts, the
+ * first two JSON objects ("eyJ" is base64 for '{"'). Linear: a failed match resumes where its run of base64url
+ * characters ended, since any start inside that run would end at the same place and fail the same way.
+ */
+function redactJwts(t: string): string {
+  const out: string[] = []
+  let done = 0
+  let from = t.indexOf('eyJ')
+  while (from >= 0) {
+    let p = from
+    while (p < t.length && isB64url(code(t, p))) p++
+    let ok = p - from >= JWT_MIN_PART && code(t, p) === 46 && t.startsWith('eyJ', p + 1)
+    let end = p
+    if (ok) {
+      let q = p + 1
+      while (q < t.length && isB64url(code(t, q))) q++
+      ok = q - p - 1 >= JWT_MIN_PART && code(t, q) === 46
+      end = q
+      if (ok) {
+        q++
+        while (q < t.length && isB64url(code(t, q))) q++
+        end = q
+      }
+    }
+    if (ok) { out.push(t.slice(done, from), '[redacted JWT]'); done = end }
+    from = t.indexOf('eyJ', Math.max(end, from + 1))
+  }
+  if (done === 0) return t
+  out.push(t.slice(done))
+  return out.join('')
 }
 
 /** XML elements whose text is not personal (protocol values, endpoints, algorithms, public key material). */

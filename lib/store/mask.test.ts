@@ -171,6 +171,7 @@ describe('the allow-list', () => {
   test('free text: JWTs and bearer tokens removed, addresses masked', () => {
     expect(maskText('Bearer abcdefghijklmnop sent by xavier@y.example.')).toMatch(/^Bearer \[redacted\] sent by x…·[0-9a-f]{6}@y\.example\.$/)
     expect(maskText(`got ${SECRETS[0]}`)).toBe('got [redacted JWT]')
+    expect(maskText(`https://app.example/cb#id_token=${SECRETS[0]}&state=s1`)).toBe('https://app.example/cb#id_token=[redacted JWT]&state=s1')
   })
 
   test('personal values are cut before they are masked: a long value costs no more than 512 characters', () => {

@@ -69,7 +69,7 @@ const ALLOWED = new Set([
   'attributenames', 'names', 'claimnames', 'idtokenclaimnames',
 ])
 /** Prose: our own sentences, or the IdP's message, with observed values in them; scanned, not masked whole. */
-const TEXT = new Set(['summary', 'where', 'source', 'note', 'reason', 'statusmessage', 'errordescription', 'message', 'description', 'check', 'hint', 'query'])
+const TEXT = new Set(['data', 'summary', 'where', 'source', 'note', 'reason', 'statusmessage', 'errordescription', 'message', 'description', 'check', 'hint', 'query'])
 /** SAML XML kept for the timeline: structure kept, personal text and attribute values masked. */
 const XML = new Set(['xml', 'authnrequest', 'decodedxml', 'decoded'])
 /** Keys whose value is a secret: removed whole. */
