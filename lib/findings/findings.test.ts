@@ -100,11 +100,11 @@ describe('report caps', () => {
   })
 
   test('an evidence string is cut to 4 KB with a note; a report within the caps is left as it is', () => {
-    const r = report([finding('CERT_EXPIRED', { actual: 'x'.repeat(100_000), list: Array.from({ length: 1000 }, (_, i) => i) })])
+    const r = report([finding('CERT_EXPIRED', { actual: 'x'.repeat(100_000), list: Array.from({ length: 12_000 }, (_, i) => i) })])
     const actual = String(r.findings[0]!.evidence.actual)
     expect(actual.length).toBeLessThanOrEqual(MAX_EVIDENCE_CHARS)
     expect(actual).toMatch(/… \[\d+ more characters\]$/)
-    expect((r.findings[0]!.evidence.list as unknown[]).at(-1)).toBe('[901 more items]')
+    expect((r.findings[0]!.evidence.list as unknown[]).at(-1)).toBe('[2001 more items]')
     expect(capReport(r)).toEqual(r)
   })
 

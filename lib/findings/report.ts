@@ -136,7 +136,8 @@ export const MAX_REPORT_FINDINGS = 500
 export const MAX_REPORT_STEPS = 200
 /** A string in evidence is cut to this many characters, with a note saying how many more there were. */
 export const MAX_EVIDENCE_CHARS = 4096
-const MAX_EVIDENCE_ITEMS = 100
+// Generous: an aggregate of a whole federation (InCommon lists ~10,000 entities) is evidence the admin picks from.
+const MAX_EVIDENCE_ITEMS = 10_000
 const MAX_EVIDENCE_DEPTH = 8
 
 /** `s` cut to at most `max` characters, saying how much was cut; the cut form fits in `max`, so cutting twice changes nothing. */

@@ -10,9 +10,10 @@ import { createHmac, randomBytes } from 'node:crypto'
  *
  * The key is a per-installation secret (HMAC-SHA-256), not a fixed salt: a fixed salt is public (this code is), so
  * anyone holding a shared report and a list of candidate addresses (the vendor knows every account's email) could
- * hash the list and unmask every user. The store installs its key (kept in the database next to the user-key
- * secret, so every app instance on one database masks alike) when it opens; until then — the CLI, a check that never
- * touches the store — a random key per process is used, which is distinct per value and links to nothing.
+ * hash the list and unmask every user. The store installs its key when it opens: derived from the installation's
+ * user-key secret (one random secret in the database, so every app instance on one database masks a person alike,
+ * across restarts). Until then — the CLI, a check that never touches the store — a random key per process is used:
+ * still distinct per value, and it links to nothing.
  */
 
 export const MASK_MARK = '…·'

@@ -44,6 +44,8 @@ const ALLOWED = new Set([
   // evidence
   'expected', 'actual', 'now', 'tolerance', 'problem', 'secondlevel', 'matchedby', 'mapfrom', 'attribute', 'servedby',
   'uris', 'uri', 'limit', 'max', 'min', 'count', 'total', 'size', 'bytes', 'length', 'folded', 'foldedsteps', 'shown',
+  'alg', 'algs', 'kid', 'time', 'field', 'available', 'placeholder', 'selfsigned', 'timeoutms', 'maxbytes', 'base',
+  'cycle', 'pages', 'page', 'from', 'to', 'actualserver', 'idpentityid', 'problems', 'problemevidence', 'firstresult',
   // times
   'at', 'since', 'durationms', 'notbefore', 'notafter', 'notonorafter', 'issueinstant', 'authninstant', 'validuntil',
   'exp', 'iat', 'nbf', 'authtime', 'daysleft', 'expiresat', 'createdat', 'timestamp', 'deadline',
@@ -58,7 +60,8 @@ const ALLOWED = new Set([
   // certificates
   'certificate', 'certificatesha256', 'sha256', 'sha1', 'thumbprint', 'fingerprint', 'signsnow',
   // the exchange
-  'entry', 'status', 'statuscode', 'error', 'id', 'inresponseto', 'requestid', 'runid', 'relaystate', 'correlationid',
+  // (OIDC `state` and RelayState are single-use values of one exchange, already spent when a report is stored)
+  'entry', 'status', 'statuscode', 'error', 'id', 'inresponseto', 'requestid', 'runid', 'relaystate', 'state', 'correlationid',
   'traceid', 'assertions', 'params', 'signature', 'response', 'assertioncoveredby', 'sessionindexpresent',
   'assertionconsumerserviceurl', 'protocolbinding', 'forceauthn', 'ispassive', 'substatus', 'encryptedassertions',
   'validation', 'elementcount',
