@@ -108,7 +108,7 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` �
       expect(report.subject).toMatchObject({ issuer: idp.metadataUrl })
       expect(report.facts).toMatchObject({
         signature: { response: 'valid', assertion: 'valid', assertionCoveredBy: 'both', certificateSha256: new X509Certificate(idp.certificatePem).fingerprint256 },
-        issuer: idp.metadataUrl, nameId: 'a***@example.org', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        issuer: idp.metadataUrl, nameId: expect.stringMatching(/^…·[0-9a-f]{6}@example\.org$/), nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
         attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'],
         audience: INTEROP_SP_ENTITY_ID, recipient: ACS_URL, destination: ACS_URL, inResponseTo: requestId,
         authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',
@@ -228,7 +228,7 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` �
       expect(ok.run.status).toBe('completed')
       expect(ok.report.summary.verdict).toBe('go')
       expect(ok.report.timeline?.map((t) => t.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']))
-      expect(ok.run.testUser).toBe('a***@example.org')
+      expect(ok.run.testUser).toMatch(/^…·[0-9a-f]{6}@example\.org$/)
 
       const bob = await runFor(INTEROP_USERS.missingObjectGuid)
       expect(bob.report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, owner: f.owner }))).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', owner: 'idp' }])

@@ -26,7 +26,7 @@ export interface BlockingItem {
 }
 
 export interface FailingUser {
-  /** Masked, as stored (j***@example.com); "(not identified)" when the IdP answered before naming anyone. */
+  /** Masked, as stored (j…·3fa2c1@example.com: distinct per person); "(not identified)" when the IdP answered before naming anyone. */
   readonly user: string
   /** The newest open failing run of that user (or the unidentified run itself). */
   readonly runId: string

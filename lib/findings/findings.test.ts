@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { catalog } from './catalog/index'
 import { finding } from './finding'
 import { renderMarkdown, renderText } from './render'
-import { buildReport, ReportSchema } from './report'
+import { buildReport, capReport, MAX_EVIDENCE_CHARS, MAX_REPORT_FINDINGS, MAX_REPORT_STEPS, ReportSchema, summarize, type TimelineStep } from './report'
 
 const NOW = new Date('2026-11-22T00:00:00Z')
 const report = (findings: ReturnType<typeof finding>[]) => buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile: 'autodesk', now: NOW, findings })
@@ -57,5 +57,63 @@ describe('renderers', () => {
     expect(plain).toContain('    actual    `x`')
     expect(plain).not.toContain('\u001b[')
     expect(renderText(r, { color: true })).toContain('\u001b[31;1mNO-GO')
+  })
+})
+
+describe('report caps', () => {
+  const many = (n: number, code: 'CERT_EXPIRED' | 'CERT_EXPIRING_SOON' | 'SAML_SIGNATURE_SHA1') =>
+    Array.from({ length: n }, (_, i) => finding(code, { actual: `entry ${i}` }))
+
+  // issue 7: a 40 MB HAR gave a 141 MB report with 96,000 findings.
+  test('a report keeps at most 500 findings; one more finding says how many of each kind were folded', () => {
+    const r = report([...many(300, 'CERT_EXPIRED'), ...many(400, 'CERT_EXPIRING_SOON')])
+    expect(r.findings).toHaveLength(MAX_REPORT_FINDINGS)
+    const folded = r.findings.filter((f) => f.code === 'INPUT_REPORT_TRUNCATED')
+    expect(folded).toHaveLength(1)
+    expect(folded[0]!.evidence).toMatchObject({
+      actual: '700 findings, 0 timeline steps',
+      folded: { findings: 201, errors: 0, warnings: 201, infos: 0, byCode: { CERT_EXPIRING_SOON: 201 } },
+    })
+    // The errors are kept first; the summary counts what is shown, so the counts agree with the sections.
+    expect(r.findings.filter((f) => f.code === 'CERT_EXPIRED')).toHaveLength(300)
+    expect(r.summary).toEqual(summarize(r.findings))
+    expect(r.summary).toMatchObject({ errors: 300, warnings: 200, verdict: 'no-go' })
+    expect(ReportSchema.safeParse(r).success).toBe(true)
+  })
+
+  test('folded errors keep the verdict no-go: the folded finding is as severe as the worst it folds', () => {
+    const r = report(many(600, 'CERT_EXPIRED'))
+    const folded = r.findings.find((f) => f.code === 'INPUT_REPORT_TRUNCATED')!
+    expect(folded.severity).toBe('error')
+    expect(folded.evidence).toMatchObject({ folded: { findings: 101, errors: 101 } })
+    expect(r.summary).toMatchObject({ errors: 500, verdict: 'no-go' })
+  })
+
+  test('a report keeps at most 200 timeline steps; the last says how many more there were', () => {
+    const steps: TimelineStep[] = Array.from({ length: 250 }, (_, i) => ({ at: new Date(i * 1000).toISOString(), kind: 'check', summary: `step ${i}` }))
+    const r = buildReport({ subject: { kind: 'har', idp: 'other' }, profile: 'generic', now: NOW, findings: [], timeline: steps })
+    expect(r.timeline).toHaveLength(MAX_REPORT_STEPS)
+    expect(r.timeline?.at(-1)?.summary).toBe('51 more steps not kept: a report keeps at most 200')
+    const folded = r.findings.find((f) => f.code === 'INPUT_REPORT_TRUNCATED')!
+    expect(folded).toMatchObject({ severity: 'info', evidence: { foldedSteps: 51 } })
+    expect(r.summary.verdict).toBe('go')
+  })
+
+  test('an evidence string is cut to 4 KB with a note; a report within the caps is left as it is', () => {
+    const r = report([finding('CERT_EXPIRED', { actual: 'x'.repeat(100_000), list: Array.from({ length: 12_000 }, (_, i) => i) })])
+    const actual = String(r.findings[0]!.evidence.actual)
+    expect(actual.length).toBeLessThanOrEqual(MAX_EVIDENCE_CHARS)
+    expect(actual).toMatch(/… \[\d+ more characters\]$/)
+    expect((r.findings[0]!.evidence.list as unknown[]).at(-1)).toBe('[2001 more items]')
+    expect(capReport(r)).toEqual(r)
+  })
+
+  test('a saved report over the caps is capped the same way, its summary derived again', () => {
+    const big = report(many(20, 'CERT_EXPIRED'))
+    const posted = { ...big, findings: [...big.findings, ...many(600, 'SAML_SIGNATURE_SHA1')], summary: big.summary }
+    const capped = capReport(posted)
+    expect(capped.findings).toHaveLength(MAX_REPORT_FINDINGS)
+    expect(capped.summary).toEqual(summarize(capped.findings))
+    expect(capReport(capped)).toEqual(capped)
   })
 })

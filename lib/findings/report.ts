@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { FindingSchema, IdpKindSchema, OwnerSchema, type Finding, type Owner } from './types'
+import { finding } from './finding'
+import { FindingSchema, IdpKindSchema, OwnerSchema, type Evidence, type Finding, type Owner, type Severity } from './types'
 
 export const REPORT_SCHEMA_ID = 'sso-preflight/report@1'
 
@@ -119,9 +120,13 @@ export interface BuildReportInput {
   facts?: Record<string, unknown>
 }
 
-/** The one way every input becomes a Report: sorted findings, summary derived, never stored separately. */
+/**
+ * The one way every input becomes a Report: evidence capped, sorted findings, report capped, summary derived from
+ * what the report holds, never stored separately.
+ */
 export function buildReport(input: BuildReportInput): Report {
-  const findings = sortFindings(dedupe(input.findings))
+  const sorted = sortFindings(dedupe(input.findings.map((f) => ({ ...f, evidence: capEvidence(f.evidence) }))))
+  const { findings, timeline } = capLists(sorted, input.timeline ?? [])
   return {
     schema: REPORT_SCHEMA_ID,
     subject: input.subject,
@@ -131,9 +136,92 @@ export function buildReport(input: BuildReportInput): Report {
     findings,
     ...(input.skipped?.length ? { skipped: input.skipped } : {}),
     ...(input.certificates?.length ? { certificates: input.certificates } : {}),
-    ...(input.timeline?.length ? { timeline: input.timeline } : {}),
+    ...(timeline.length ? { timeline } : {}),
     ...(input.facts ? { facts: input.facts } : {}),
   }
+}
+
+/** A report keeps at most this many findings (the rest folded into one INPUT_REPORT_TRUNCATED finding)... */
+export const MAX_REPORT_FINDINGS = 500
+/** ...and this many timeline steps (the rest folded into one last step). */
+export const MAX_REPORT_STEPS = 200
+/** A string in evidence is cut to this many characters, with a note saying how many more there were. */
+export const MAX_EVIDENCE_CHARS = 4096
+// Generous: an aggregate of a whole federation (InCommon lists ~10,000 entities) is evidence the admin picks from.
+const MAX_EVIDENCE_ITEMS = 10_000
+const MAX_EVIDENCE_DEPTH = 8
+
+/** `s` cut to at most `max` characters, saying how much was cut; the cut form fits in `max`, so cutting twice changes nothing. */
+export function cutText(s: string, max: number): string {
+  if (s.length <= max) return s
+  const note = `… [${s.length - max} more characters]`
+  return s.slice(0, Math.max(0, max - note.length)) + note
+}
+
+/**
+ * A report from elsewhere (a saved or imported one) held to the same caps as a built one. Unchanged when within them;
+ * when cut, the summary is derived again from what is kept.
+ */
+export function capReport(report: Report): Report {
+  const capped = report.findings.map((f) => ({ ...f, evidence: capEvidence(f.evidence) }))
+  const over = report.findings.length > MAX_REPORT_FINDINGS || (report.timeline?.length ?? 0) > MAX_REPORT_STEPS
+  if (!over) return { ...report, findings: capped }
+  const { findings, timeline } = capLists(sortFindings(capped), report.timeline ?? [])
+  return { ...report, summary: summarize(findings), findings, ...(timeline.length ? { timeline } : {}) }
+}
+
+const SEVERITY_BY_RANK: readonly Severity[] = ['error', 'warning', 'info']
+
+/**
+ * Findings (sorted, most important first) and steps beyond the caps are folded into one finding that counts them by
+ * severity and code. The summary then counts what is shown: the folded finding takes the severity of the worst
+ * finding it folds, so a folded error still makes the verdict no-go and the counts agree with the sections.
+ */
+function capLists(sorted: readonly Finding[], steps: readonly TimelineStep[]): { findings: Finding[]; timeline: TimelineStep[] } {
+  const foldFindings = sorted.length > MAX_REPORT_FINDINGS
+  const foldSteps = steps.length > MAX_REPORT_STEPS
+  if (!foldFindings && !foldSteps) return { findings: [...sorted], timeline: [...steps] }
+  const kept = foldFindings ? sorted.slice(0, MAX_REPORT_FINDINGS - 1) : [...sorted]
+  const folded = foldFindings ? sorted.slice(MAX_REPORT_FINDINGS - 1) : []
+  const counts = { errors: 0, warnings: 0, infos: 0 }
+  const byCode: Record<string, number> = {}
+  let worst = 2
+  for (const f of folded) {
+    if (f.severity === 'error') counts.errors++
+    else if (f.severity === 'warning') counts.warnings++
+    else counts.infos++
+    worst = Math.min(worst, SEVERITY_RANK[f.severity])
+    byCode[f.code] = (byCode[f.code] ?? 0) + 1
+  }
+  const timeline = foldSteps
+    ? [...steps.slice(0, MAX_REPORT_STEPS - 1), {
+        at: steps[steps.length - 1]!.at, kind: 'check' as const,
+        summary: `${steps.length - MAX_REPORT_STEPS + 1} more steps not kept: a report keeps at most ${MAX_REPORT_STEPS}`,
+      }]
+    : [...steps]
+  const note = finding('INPUT_REPORT_TRUNCATED', {
+    expected: `at most ${MAX_REPORT_FINDINGS} findings and ${MAX_REPORT_STEPS} timeline steps`,
+    actual: `${sorted.length} findings, ${steps.length} timeline steps`,
+    folded: { findings: folded.length, ...counts, byCode },
+    foldedSteps: foldSteps ? steps.length - MAX_REPORT_STEPS + 1 : 0,
+  }, {}, { severity: folded.length ? SEVERITY_BY_RANK[worst]! : 'info' })
+  return { findings: sortFindings([...kept, note]), timeline }
+}
+
+/** Evidence with long strings cut, long lists shortened and deep nesting stopped, so no report can explode. */
+export function capEvidence(e: Evidence): Evidence {
+  return capValue(e, 0) as Evidence
+}
+
+function capValue(v: unknown, depth: number): unknown {
+  if (typeof v === 'string') return cutText(v, MAX_EVIDENCE_CHARS)
+  if (v === null || typeof v !== 'object') return v
+  if (depth >= MAX_EVIDENCE_DEPTH) return '[nested too deep]'
+  if (Array.isArray(v)) {
+    const list = v.length > MAX_EVIDENCE_ITEMS ? [...v.slice(0, MAX_EVIDENCE_ITEMS - 1), `[${v.length - MAX_EVIDENCE_ITEMS + 1} more items]`] : v
+    return list.map((x) => capValue(x, depth + 1))
+  }
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capValue(x, depth + 1)]))
 }
 
 /** The same code with the same evidence twice says nothing new (e.g. one certificate in three KeyDescriptors). */

@@ -6,7 +6,7 @@ export { createStore } from './store'
 export type { CreateStoreOptions } from './store'
 export { readStoreEnv, StoreEnvSchema } from './env'
 export type { StoreEnv } from './env'
-export { maskDeep, maskReport, maskText, maskUser, maskValue, REDACTED } from './mask'
+export { maskDeep, maskEmails, maskReport, maskSteps, maskText, maskUser, maskValue, REDACTED, useMaskKey } from './mask'
 export { MIGRATIONS } from './migrations'
 export { newId } from './ids'
 export {

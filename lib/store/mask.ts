@@ -1,54 +1,122 @@
-import type { Report } from '../findings/report'
+import { capReport, cutText as cut, type Report, type TimelineStep } from '../findings/report'
+import { jsonDepth, maskAddresses, maskPersonal, maskPlain, REDACTED, scanText, scanXml, useMaskKey } from './mask-scan'
 
 /*
- * Masking for stored data: personal values (emails, NameIDs, names, user GUIDs) are shortened so a support engineer
- * can still tell "the same user" and the shape of the value, and secrets (tokens, passwords, codes, assertions)
- * are removed. Applied to the parts of a report that carry observed values: evidence, facts, timeline, subject.
- * Finding words come from the catalog and are left alone.
+ * The one masking module: what is saved, shared or exported carries no personal value unless the user chose so.
+ *
+ * An ALLOW-LIST, not a deny-list. A value is kept only when its field is known not to be personal (below); every
+ * other value is masked whole, whatever its name (`mobile`, `employeeNumber`, a claim we have never heard of). On
+ * top of that, anything with an `@` is masked wherever it appears, allowed fields included, and secrets (tokens,
+ * passwords, codes, assertions) are removed. Values are cut to a bounded length BEFORE masking, and every scanner is
+ * a single linear pass (lib/store/mask-scan.ts), so no input can make masking slow.
+ *
+ * A masked value is its first character, a keyed hash and, for an address, the domain (`e…·3fa2c1@demo.test`):
+ * distinct per person, the same for the same person, meaningless without the installation's key.
  */
 
-export const REDACTED = '[redacted]'
+export { REDACTED, useMaskKey }
 
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g
-const GUID = /^\{?([0-9a-fA-F]{4})[0-9a-fA-F]{4}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{8}([0-9a-fA-F]{4})\}?$/
-const JWT = /eyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g
-const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi
+/** A value under a field that is not allowed (a person's value): at most this long before it is masked. */
+export const MAX_VALUE_CHARS = 512
+/** Our own prose with observed values in it (timeline summaries, where, IdP status messages). */
+export const MAX_TEXT_CHARS = 4096
+/** Decoded SAML XML kept in a timeline (AuthnRequest, decoded response), masked element by element. */
+export const MAX_XML_CHARS = 64 * 1024
+const MAX_ITEMS = 1000
+const MAX_DEPTH = 40
 
+/*
+ * Fields that are not personal, by name (case and `_` / `-` ignored). Chosen because they describe the configuration
+ * or the exchange, never the person: finding words and codes; severities, owners, verdicts, counts, sizes, durations;
+ * IdP / SP entity IDs, issuers, audiences and endpoint URLs; algorithms, formats, bindings, AuthnContext classes;
+ * certificate thumbprints and validity dates; protocol IDs (request / response IDs, InResponseTo, RelayState, run
+ * IDs, correlation IDs: they identify an exchange, and support needs them to find it in the IdP's logs); status and
+ * error codes; attribute and claim NAMES (not values); OIDC client IDs, redirect URIs, scopes. Evidence `expected`
+ * and `actual` are allowed: checks compare configuration values there and never put a NameID or an attribute value
+ * in them (they say "empty NameID", or list attribute names).
+ * Not allowed, so masked: NameID, sub, email, names, phone, employee numbers, any attribute or claim VALUE, the
+ * user's IP address, session indexes, and any field not listed.
+ */
+const ALLOWED = new Set([
+  // report and finding words
+  'code', 'severity', 'owner', 'title', 'detail', 'nextstep', 'important', 'fixat', 'logs', 'docs', 'kind', 'idp',
+  'profile', 'profileid', 'schema', 'checkedat', 'verdict', 'errors', 'warnings', 'infos', 'byowner', 'vendor', 'enduser',
+  // evidence
+  'expected', 'actual', 'now', 'tolerance', 'problem', 'secondlevel', 'matchedby', 'mapfrom', 'attribute', 'servedby',
+  'uris', 'uri', 'limit', 'max', 'min', 'count', 'total', 'size', 'bytes', 'length', 'folded', 'foldedsteps', 'shown',
+  'alg', 'algs', 'kid', 'time', 'field', 'available', 'placeholder', 'selfsigned', 'timeoutms', 'maxbytes', 'base',
+  'cycle', 'pages', 'page', 'from', 'to', 'actualserver', 'idpentityid', 'problems', 'problemevidence', 'firstresult',
+  // times
+  'at', 'since', 'durationms', 'notbefore', 'notafter', 'notonorafter', 'issueinstant', 'authninstant', 'validuntil',
+  'exp', 'iat', 'nbf', 'authtime', 'daysleft', 'expiresat', 'createdat', 'timestamp', 'deadline',
+  // endpoints and identities of the IdP / SP
+  'issuer', 'responseissuer', 'entityid', 'entityids', 'spentityid', 'audience', 'audiences', 'recipient',
+  'destination', 'acsurl', 'url', 'urls', 'host', 'location', 'binding', 'bindings', 'endpoint', 'metadataurl',
+  'ssourl', 'iss', 'aud', 'azp', 'clientid', 'redirecturi', 'scope', 'responsetype', 'codechallengemethod', 'prompt',
+  'authorizationendpoint', 'tokenendpoint', 'jwksuri', 'userinfoendpoint', 'endsessionendpoint', 'connectionid',
+  // formats and algorithms
+  'encoding', 'method', 'nameidformat', 'nameidformats', 'format', 'authncontextclassref', 'algorithm', 'algorithms',
+  'signaturealgorithm', 'digestalgorithm', 'keytype', 'keybits', 'use', 'protocol',
+  // certificates
+  'certificate', 'certificatesha256', 'sha256', 'sha1', 'thumbprint', 'fingerprint', 'signsnow',
+  // the exchange
+  // (OIDC `state` and RelayState are single-use values of one exchange, already spent when a report is stored)
+  'entry', 'status', 'statuscode', 'error', 'id', 'inresponseto', 'requestid', 'runid', 'relaystate', 'state', 'correlationid',
+  'traceid', 'assertions', 'params', 'signature', 'response', 'assertioncoveredby', 'sessionindexpresent',
+  'assertionconsumerserviceurl', 'protocolbinding', 'forceauthn', 'ispassive', 'substatus', 'encryptedassertions',
+  'validation', 'elementcount',
+  // what a HAR or a pasted text says about the sign-in, not the person (triage facts, support bundles)
+  'entries', 'ssohops', 'creator', 'hosts', 'firstrequestat', 'lastrequestat', 'correlationids', 'requestids',
+  'traceids', 'errorids', 'timestamps', 'errorcodes',
+  // names, not values
+  'attributenames', 'names', 'claimnames', 'idtokenclaimnames',
+])
+/** Prose: our own sentences, or the IdP's message, with observed values in them; scanned, not masked whole. */
+const TEXT = new Set(['data', 'summary', 'where', 'source', 'note', 'reason', 'statusmessage', 'errordescription', 'message', 'description', 'check', 'hint', 'query'])
+/** SAML XML kept for the timeline: structure kept, personal text and attribute values masked. */
+const XML = new Set(['xml', 'authnrequest', 'decodedxml', 'decoded'])
 /** Keys whose value is a secret: removed whole. */
-const SECRET_KEYS = /^(password|passwd|pwd|secret|client_?secret|token|id_?token|access_?token|refresh_?token|code_?verifier|authorization|cookie|set-cookie|saml_?response|samlresponse|samlrequest|saml_?request|assertion|private_?key|client_?assertion|otp|passcode)$/i
-/** Keys whose value is personal: every string under them is masked. */
-const PERSONAL_KEYS = /^(name_?id|nameidvalue|sub|subject_?id|email|e?mail_?address|emails|upn|user_?principal_?name|preferred_?username|unique_?name|given_?name|family_?name|first_?name|last_?name|full_?name|display_?name|surname|object_?guid|objectid|oid|user|user_?name|username|test_?user|login|login_?hint|phone|phone_?number|mobile|employee_?id)$/i
-/** Claim / attribute names that carry a personal value (short names and the namespaced Entra URIs end in these). */
-const PERSONAL_ATTRIBUTE = /(email|emailaddress|mail|upn|name|givenname|surname|firstname|lastname|displayname|objectguid|objectidentifier|nameidentifier|sub|oid|phone|employeeid|username)$/i
+const SECRET = new Set([
+  'password', 'passwd', 'pwd', 'secret', 'clientsecret', 'token', 'idtoken', 'accesstoken', 'refreshtoken', 'codeverifier',
+  'authorization', 'cookie', 'setcookie', 'samlresponse', 'samlrequest', 'assertion', 'privatekey', 'clientassertion',
+  'otp', 'passcode',
+])
 
-/** A personal string, shortened: emails keep the first letter and the domain, GUIDs their ends, others 1–2 letters. */
+const norm = (k: string) => k.replace(/[_-]/g, '').toLowerCase()
+
+/** A personal value, masked: `jane@corp.example` → `j…·3fa2c1@corp.example`, `jdoe-0042` → `j…·9b01d4`. */
 export function maskValue(value: string): string {
-  const v = value.trim()
-  if (v === '' || v.includes('***')) return value
-  if (v.includes('@')) return v.replace(EMAIL, '$1***@$2')
-  const guid = GUID.exec(v)
-  if (guid) return `${guid[1]}****-****-****-****-********${guid[2]}`
-  if (v.length <= 2) return '*'.repeat(v.length)
-  if (v.length <= 6) return `${v[0]}***`
-  return `${v.slice(0, 2)}***${v.slice(-2)}`
+  return maskPersonal(value.trim().slice(0, MAX_VALUE_CHARS))
 }
 
-/** Masks emails, bearer tokens and JWTs inside free text; personal parts of SAML XML (NameID, AttributeValue). */
+/** A test user (email, NameID, sub) as it is stored and shown in the test matrix. */
+export function maskUser(user: string): string {
+  return maskValue(user)
+}
+
+/** Only the addresses in a text masked (error descriptions, status messages shown in triage). */
+export function maskEmails(text: string): string {
+  return maskAddresses(text)
+}
+
+/**
+ * Free text of unknown shape: JSON text masked like the object it is, SAML XML element by element, a base64 SAML
+ * message removed, anything else scanned for addresses, JWTs and bearer credentials.
+ */
 export function maskText(text: string, depth = 0): string {
-  const json = depth < 40 ? parseJsonText(text) : undefined
-  if (json !== undefined) return JSON.stringify(maskDeep(json, depth + 1))
-  let out = text.replace(JWT, '[redacted JWT]').replace(BEARER, '$1 [redacted]')
-  if (out.includes('<')) out = maskSamlXml(out)
-  out = out.replace(EMAIL, '$1***@$2')
-  if (GUID.test(out.trim())) out = maskValue(out)
-  if (looksLikeBase64Xml(out)) return REDACTED
-  return out
+  const t = text.trim()
+  if ((t.startsWith('{') && t.endsWith('}')) || (t.startsWith('[') && t.endsWith(']'))) {
+    // Nesting past the depth limit would be cut to [redacted] anyway: refused before JSON.parse builds it.
+    if (depth + jsonDepth(t) > MAX_DEPTH) return REDACTED
+    const json = parseJson(t)
+    if (json !== undefined) return JSON.stringify(maskDeep(json, depth + 1))
+  }
+  if (t.startsWith('<')) return scanXml(text)
+  if (looksLikeBase64Xml(t)) return REDACTED
+  return scanText(text)
 }
 
-// Claims or a token response pasted as JSON text: masked like the objects they are.
-function parseJsonText(text: string): unknown {
-  const t = text.trim()
-  if (!(t.startsWith('{') && t.endsWith('}')) && !(t.startsWith('[') && t.endsWith(']'))) return undefined
+function parseJson(t: string): unknown {
   try {
     const v: unknown = JSON.parse(t)
     return v !== null && typeof v === 'object' ? v : undefined
@@ -57,81 +125,102 @@ function parseJsonText(text: string): unknown {
   }
 }
 
-function maskSamlXml(xml: string): string {
-  return xml
-    .replace(/(<(?:[\w-]+:)?(?:NameID|AttributeValue|EncryptedID)\b[^>]*>)([^<]*)(?=<)/g, (_, open: string, text: string) =>
-      open + (text.trim() ? maskValue(text) : text))
-    .replace(/(<(?:[\w-]+:)?(?:CipherValue)\b[^>]*>)([^<]*)(?=<)/g, (_, open: string) => open + REDACTED)
-}
-
 // A base64 blob that decodes to XML is a SAMLResponse / SAMLRequest: nothing in it is safe to keep.
-function looksLikeBase64Xml(s: string): boolean {
-  const t = s.trim()
+function looksLikeBase64Xml(t: string): boolean {
   if (t.length < 40 || !/^[A-Za-z0-9+/=\r\n_-]+$/.test(t)) return false
   const head = Buffer.from(t.slice(0, 64), 'base64').toString('latin1')
   return head.trimStart().startsWith('<') || /samlp?:/i.test(head)
 }
 
-/** Masks any JSON-like value: secret keys removed, personal keys masked, free text scanned. Pure; returns a copy. */
+type FieldClass = 'allowed' | 'text' | 'xml' | 'personal'
+
+/** Masks any JSON-like value by the allow-list above. Pure; returns a copy. A string on its own is free text. */
 export function maskDeep(value: unknown, depth = 0): unknown {
-  if (depth > 40) return REDACTED
-  if (typeof value === 'string') return maskText(value, depth)
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1))
-  if (value === null || typeof value !== 'object') return value
-  const obj = value as Record<string, unknown>
-  // An attribute / claim as { name, values } or { name, value }: the values are the user's.
-  const attributeName = typeof obj.name === 'string' ? obj.name : typeof obj.Name === 'string' ? obj.Name : undefined
-  const personalAttribute = attributeName !== undefined && PERSONAL_ATTRIBUTE.test(attributeName)
-  // A claims set ({ sub, name, email, ... }): here `name` is the person's name.
-  const claimsSet = typeof obj.sub === 'string' || typeof obj.oid === 'string'
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(obj)) {
-    if ((SECRET_KEYS.test(k) && !isStatusWord(k, v)) || (k === 'code' && typeof v === 'string' && isOpaqueCode(v))) out[k] = v == null ? v : REDACTED
-    else if (PERSONAL_KEYS.test(k) || isPersonalClaimUri(k) || (claimsSet && k === 'name')) out[k] = maskPersonal(v, depth + 1)
-    else if (personalAttribute && /^values?$/i.test(k)) out[k] = maskPersonal(v, depth + 1)
-    else out[k] = maskDeep(v, depth + 1)
-  }
-  return out
+  return maskAs(value, 'text', depth)
 }
 
-// Entra's namespaced claim names as keys (http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress).
-function isPersonalClaimUri(k: string): boolean {
-  return k.includes('/') && PERSONAL_ATTRIBUTE.test(k)
+function maskAs(value: unknown, cls: FieldClass, depth: number): unknown {
+  if (depth > MAX_DEPTH) return REDACTED
+  if (typeof value === 'string') return maskString(value, cls, depth)
+  if (typeof value === 'number' || typeof value === 'bigint') return cls === 'personal' ? maskPlain(String(value)) : value
+  if (value === null || typeof value !== 'object') return value
+  if (Array.isArray(value)) {
+    const list = value.length > MAX_ITEMS ? [...value.slice(0, MAX_ITEMS - 1), `[${value.length - MAX_ITEMS + 1} more items]`] : value
+    return list.map((v) => maskAs(v, cls, depth + 1))
+  }
+  const obj = value as Record<string, unknown>
+  // An attribute or claim as { name, values }: the name is not personal, the values are. Elsewhere `name` is a person's.
+  const attributeLike = 'values' in obj || 'value' in obj || 'nameFormat' in obj || 'friendlyName' in obj
+  // fromEntries defines own members, so a `__proto__` key in posted JSON stays a plain member.
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, maskField(k, v, attributeLike, depth + 1)]))
+}
+
+function maskField(key: string, v: unknown, attributeLike: boolean, depth: number): unknown {
+  const k = norm(key)
+  if (k === 'code' && typeof v === 'string' && isOpaqueCode(v)) return REDACTED // an authorization code, not an error code
+  if (k === 'assertion' && isStatusWord(v)) return v
+  if (SECRET.has(k)) return v == null ? v : REDACTED
+  if (k === 'name' && attributeLike) return maskAs(v, 'allowed', depth)
+  if (ALLOWED.has(k)) return maskAs(v, 'allowed', depth)
+  if (TEXT.has(k)) return maskAs(v, 'text', depth)
+  if (XML.has(k)) return maskAs(v, 'xml', depth)
+  // Containers under an unknown name are walked (their members have names of their own); leaves are masked.
+  if (v !== null && typeof v === 'object' && !Array.isArray(v)) return maskAs(v, 'text', depth)
+  return maskAs(v, 'personal', depth)
+}
+
+function maskString(s: string, cls: FieldClass, depth: number): string {
+  switch (cls) {
+    case 'personal': return maskValue(s)
+    case 'allowed': {
+      const v = cut(s, MAX_VALUE_CHARS)
+      return looksLikeBase64Xml(v.trim()) ? REDACTED : scanText(v)
+    }
+    case 'xml': return scanXml(cut(s, MAX_XML_CHARS))
+    case 'text': return maskText(cut(s, MAX_TEXT_CHARS), depth)
+  }
+}
+
+/** facts.signature.assertion = 'valid' is a verdict about the assertion, not the assertion itself. */
+function isStatusWord(v: unknown): boolean {
+  return typeof v === 'string' && v.length <= 40 && /^[\w ,.()-]*$/.test(v)
 }
 
 // Error codes (AADSTS50011, invalid_client) stay; an authorization code (long, opaque) goes.
-/** facts.signature.assertion = 'valid' is a verdict about the assertion, not the assertion itself. */
-function isStatusWord(k: string, v: unknown): boolean {
-  return /^assertion$/i.test(k) && typeof v === 'string' && v.length <= 40 && /^[\w ,.()-]*$/.test(v)
-}
-
 function isOpaqueCode(v: string): boolean {
   return v.length >= 20 && !/\s/.test(v) && !/^[A-Z]+\d+$/.test(v)
 }
 
-function maskPersonal(value: unknown, depth: number): unknown {
-  if (typeof value === 'string') return maskValue(value)
-  if (typeof value === 'number') return maskValue(String(value))
-  if (Array.isArray(value)) return value.map((v) => maskPersonal(v, depth + 1))
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskPersonal(v, depth + 1)]))
-  }
-  return value
-}
+const words = (s: string | undefined) => (s === undefined ? s : scanText(cut(s, MAX_TEXT_CHARS)))
 
-/** The report as it may be stored: personal values masked in evidence, facts, timeline and subject; secrets removed. */
+/**
+ * The report as it may be saved, shared or exported: capped (lib/findings/report.ts), every personal value masked,
+ * secrets removed. Finding codes, owners and catalog words stay; evidence, facts, timeline and subject go through
+ * the allow-list.
+ */
 export function maskReport(report: Report): Report {
-  const { kind, idp, ...subjectRest } = report.subject
+  const r = capReport(report)
+  const { kind, idp, ...subjectRest } = r.subject
   return {
-    ...report,
-    subject: { kind, idp, ...(maskDeep(subjectRest) as Record<string, unknown>) },
-    findings: report.findings.map((f) => ({ ...f, evidence: maskDeep(f.evidence) as typeof f.evidence })),
-    ...(report.facts ? { facts: maskDeep(report.facts) as Record<string, unknown> } : {}),
-    ...(report.timeline ? { timeline: report.timeline.map((s) => ({ ...s, summary: maskText(s.summary), ...(s.data !== undefined ? { data: maskDeep(s.data) } : {}) })) } : {}),
+    ...r,
+    subject: { kind, idp, ...(maskAs(subjectRest, 'text', 0) as Record<string, unknown>) },
+    findings: r.findings.map((f) => ({
+      ...f,
+      title: words(f.title)!, detail: words(f.detail)!, nextStep: words(f.nextStep)!,
+      ...(f.important !== undefined ? { important: words(f.important) } : {}),
+      ...(f.fixAt !== undefined ? { fixAt: words(f.fixAt) } : {}),
+      ...(f.logs !== undefined ? { logs: words(f.logs) } : {}),
+      ...(f.docs ? { docs: f.docs.map((d) => words(d)!) } : {}),
+      evidence: maskAs(f.evidence, 'text', 0) as typeof f.evidence,
+    })),
+    ...(r.skipped ? { skipped: r.skipped.map((s) => ({ check: words(s.check)!, reason: words(s.reason)! })) } : {}),
+    ...(r.certificates ? { certificates: r.certificates.map((c) => ({ ...c, subject: words(c.subject)!, ...(c.where !== undefined ? { where: words(c.where) } : {}) })) } : {}),
+    ...(r.facts ? { facts: maskAs(r.facts, 'text', 0) as Record<string, unknown> } : {}),
+    ...(r.timeline ? { timeline: maskSteps(r.timeline) } : {}),
   }
 }
 
-/** A user identifier as it may be shown and stored. */
-export function maskUser(user: string): string {
-  return maskValue(user)
+/** Timeline steps as they may be stored: kind and time kept, summary scanned, data through the allow-list. */
+export function maskSteps(steps: readonly TimelineStep[]): TimelineStep[] {
+  return steps.map((s) => ({ ...(maskAs(s, 'text', 0) as TimelineStep), kind: s.kind }))
 }

@@ -1,7 +1,6 @@
-import type { TimelineStep } from '../findings/report'
 import type { Db } from './db'
 import { newId, userKey } from './ids'
-import { maskDeep, maskReport, maskUser } from './mask'
+import { maskReport, maskSteps, maskUser } from './mask'
 import type { StoreClock } from './clock'
 import { NewRunSchema, RunResultSchema, TestLoginRunSchema, type NewRun, type RunRepository, type TestLoginRun } from './types'
 
@@ -21,8 +20,6 @@ function fromRow(r: RunRow): TestLoginRun {
     expiresAt: r.expires_at,
   })
 }
-
-const maskSteps = (steps: readonly TimelineStep[]) => maskDeep(steps) as TimelineStep[]
 
 export function runRepository(db: Db, clock: StoreClock, secret: () => Promise<string>): RunRepository {
   return {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { buildReport, finding, type Report } from '../findings/index'
+import { maskUser } from './mask'
 import { testStoreEngines } from './testing'
 import type { Store } from './types'
 
@@ -53,7 +54,8 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       expect(JSON.stringify(c.staticReport)).not.toContain('john.doe')
       await store.connections.setStaticReport(c.id, report({ email: 'mary.major@example.org' }))
       const again = await store.connections.get(c.id)
-      expect(again?.staticReport?.facts).toEqual({ nameId: 'm***@example.org' })
+      expect(again?.staticReport?.facts).toEqual({ nameId: maskUser('mary.major@example.org') })
+      expect(again?.staticReport?.facts?.nameId).toMatch(/^m…·[0-9a-f]{6}@example\.org$/)
     })
 
     test('deleting a connection deletes its runs', async () => {
@@ -99,10 +101,24 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       })
       await store.runs.appendTimeline(run.id, [{ at: T0.toISOString(), kind: 'decoded', summary: 'NameID john.doe@example.com' }])
       const done = await store.runs.complete(run.id, { status: 'completed', report: report(), testUser: 'John.Doe@example.com' })
-      expect(done).toMatchObject({ status: 'completed', testUser: 'J***@example.com', pending: null, completedAt: T0.toISOString() })
-      expect(done?.timeline.map((s) => s.summary)).toEqual(['AuthnRequest to https://login.example.com', 'NameID j***@example.com'])
+      expect(done).toMatchObject({ status: 'completed', testUser: maskUser('john.doe@example.com'), pending: null, completedAt: T0.toISOString() })
+      expect(done?.testUser).toMatch(/^j…·[0-9a-f]{6}@example\.com$/)
+      expect(done?.timeline.map((s) => s.summary)).toEqual(['AuthnRequest to https://login.example.com', `NameID ${maskUser('john.doe@example.com')}`])
       expect(JSON.stringify(done)).not.toMatch(/john\.doe/i)
-      expect((await store.runs.get(run.id))?.report?.facts).toEqual({ nameId: 'j***@example.com' })
+      // The NameID in the report and the test user in the matrix are the same masked value.
+      expect((await store.runs.get(run.id))?.report?.facts).toEqual({ nameId: done?.testUser })
+    })
+
+    // issue 9 bug 3: entra-claims@ and expired-cert@ both showed as e***@demo.test, one passed and one failed.
+    test('two users with the same first letter and domain are stored as two different masked users', async () => {
+      const users: (string | null)[] = []
+      for (const [i, user] of ['entra-claims@demo.test', 'expired-cert@demo.test'].entries()) {
+        const r = await store.runs.create({ protocol: 'saml', stateKey: `_distinct-${i}` })
+        users.push((await store.runs.complete(r.id, { status: 'completed', report: report({ email: user }), testUser: user }))!.testUser)
+      }
+      expect(users[0]).toMatch(/^e…·[0-9a-f]{6}@demo\.test$/)
+      expect(users[1]).toMatch(/^e…·[0-9a-f]{6}@demo\.test$/)
+      expect(users[0]).not.toBe(users[1])
     })
 
     test('the same user in another spelling has the same user key; another user a different one', async () => {
@@ -146,10 +162,34 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       expect(saved.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
       expect(saved).toMatchObject({ kind: 'report', raw: false, attachments: null })
       const back = await store.savedReports.get(saved.id)
-      expect(back?.report.facts).toEqual({ nameId: 'p***@contoso.com' })
+      expect(back?.report.facts).toEqual({ nameId: maskUser('pat.smith@contoso.com') })
       expect(JSON.stringify(back)).not.toContain('pat.smith')
       const other = await store.savedReports.save({ report: report() })
       expect(other.id).not.toBe(saved.id)
+    })
+
+    // issue 7: NameID jane.doe@corp and the attributes mobile and employeeNumber were stored and returned unmasked.
+    test('a posted report keeps no NameID, mobile or employeeNumber: fields nobody allowed are masked', async () => {
+      const posted = report({ email: 'jane.doe@corp' })
+      posted.facts = { ...posted.facts, attributes: [{ name: 'mobile', values: ['+44 7700 900123'] }, { name: 'employeeNumber', values: ['40712'] }], mobile: '+44 7700 900123', employeeNumber: 40712 }
+      const back = await store.savedReports.get((await store.savedReports.save({ report: posted })).id)
+      const json = JSON.stringify(back)
+      for (const v of ['jane.doe', '7700', '40712']) expect(json, v).not.toContain(v)
+      expect(back?.report.facts?.nameId).toMatch(/^j…·[0-9a-f]{6}@corp$/)
+      expect((back?.report.facts?.attributes as { name: string }[]).map((a) => a.name)).toEqual(['mobile', 'employeeNumber'])
+    })
+
+    // issue 7: a 100 KB string in evidence.actual cost 10–15 s of masking; values are now cut before masking.
+    test('a 100 KB evidence value is stored cut, with a note, and a 100 KB InResponseTo cut to a bounded value', async () => {
+      const posted = report({ errors: true })
+      posted.findings[0]!.evidence = { expected: 'valid', actual: `${'a.'.repeat(50_000)}x@y.example` }
+      posted.facts = { inResponseTo: 'a@'.repeat(50_000) }
+      const back = await store.savedReports.get((await store.savedReports.save({ report: posted })).id)
+      const actual = String(back?.report.findings[0]?.evidence.actual)
+      expect(actual.length).toBeLessThanOrEqual(4096)
+      expect(actual).toMatch(/more characters\]$/)
+      expect(String(back?.report.facts?.inResponseTo).length).toBeLessThan(4096)
+      expect(JSON.stringify(back).length).toBeLessThan(20_000)
     })
 
     test('raw values and attachments are kept only when the user opted in', async () => {

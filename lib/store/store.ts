@@ -5,6 +5,7 @@ import { openPglite, openPostgres, type Db } from './db'
 import { migrate } from './migrations'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
+import { useMaskKey } from './mask-scan'
 import type { PurgeResult, Store } from './types'
 
 export interface CreateStoreOptions {
@@ -20,20 +21,24 @@ export interface CreateStoreOptions {
 /** Opens the database, applies migrations and returns the repositories. The caller owns `close()`. */
 export async function createStore(o: CreateStoreOptions = {}): Promise<Store> {
   const db = o.databaseUrl ? await openPostgres(o.databaseUrl) : await openPglite(o.dataDir ?? './.data/pglite')
+  let secret: string
   try {
     await migrate(db)
+    secret = await loadSecret(db)
   } catch (err) {
     await db.close().catch(() => {})
     throw err
   }
-  return storeOver(db, o)
+  // Masked values are keyed by the installation, so every instance on this database masks a person alike. The
+  // user-key secret is reused through a separate derivation (lib/store/mask-scan.ts): one secret to keep.
+  useMaskKey(secret)
+  return storeOver(db, o, secret)
 }
 
-function storeOver(db: Db, o: CreateStoreOptions): Store {
+function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const retentionDays = o.retentionDays ?? 7
   const clock = storeClock(retentionDays, o.now)
-  let secret: Promise<string> | undefined
-  const userKeySecret = () => (secret ??= loadSecret(db))
+  const userKeySecret = () => Promise.resolve(secret)
   return {
     kind: db.kind,
     retentionDays,

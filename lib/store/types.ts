@@ -85,7 +85,7 @@ export const TestLoginRunSchema = z.object({
   /** The lookup key from the IdP's answer: the AuthnRequest ID (InResponseTo) or the OIDC `state`. */
   stateKey: z.string(),
   status: RunStatusSchema,
-  /** The signed-in test user, masked (j***@example.com). */
+  /** The signed-in test user, masked (j…·3fa2c1@example.com: first letter, keyed hash, domain; see lib/store/mask.ts). */
   testUser: z.string().nullable(),
   /** A keyed hash of the unmasked user: counts distinct users without storing who they are. */
   testUserKey: z.string().nullable(),

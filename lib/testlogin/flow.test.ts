@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { OIDC_EXPECTED, SAML_EXPECTED } from '../../e2e/mock-idp/expectations'
 import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from '../../e2e/mock-idp/scenarios'
 import type { Report } from '../findings/report'
+import { maskUser } from '../store/mask'
 import { openHarness, oidcLogin, samlLogin, type Harness } from '../../e2e/mock-idp/harness'
 import type { AcsOutcome } from './saml/complete'
 
@@ -37,7 +38,7 @@ describe('OIDC test login against the mock IdP: every scenario', () => {
     if (expected === 'pass') {
       expect(report.findings).toEqual([])
       expect(status).toBe('completed')
-      expect(testUser).toBe('o***@demo.test')
+      expect(testUser).toBe(maskUser(usernameFor(id)))
     } else {
       const f = report.findings.find((x) => x.code === expected.code)
       expect(f, report.findings.map((x) => x.code).join(', ')).toBeDefined()
@@ -53,7 +54,9 @@ describe('runs stay apart', () => {
     const users = Array.from({ length: 20 }, (_, i) => `user${String(i).padStart(2, '0')}@demo.test`)
     const outcomes = await Promise.all(users.map((u, i) => (i % 2 ? oidcLogin(h, u) : samlLogin(h, u))))
     const runs = await Promise.all(outcomes.map(reportOf))
-    expect(runs.map((r) => r.testUser)).toEqual(users.map((u) => `u***@demo.test`))
+    // Distinct users stay distinct once masked (issue 9: they all showed as u***@demo.test).
+    expect(runs.map((r) => r.testUser)).toEqual(users.map(maskUser))
+    expect(new Set(runs.map((r) => r.testUser)).size).toBe(20)
     expect(runs.every((r) => r.report.summary.errors === 0)).toBe(true)
     const ids = outcomes.map((o) => (o.kind === 'run' ? o.runId : ''))
     expect(new Set(ids).size).toBe(20)

@@ -102,4 +102,15 @@ export const inputCatalog = {
       okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Metadata URI',
     },
   },
+  INPUT_REPORT_TRUNCATED: {
+    severity: 'warning', owner: 'idp',
+    title: 'The report was cut: the input produced more findings or steps than a report keeps',
+    symptom: 'A very large input (a HAR with thousands of sign-ins, a document with thousands of problems) was checked.',
+    detail: 'A report keeps at most a fixed number of findings and timeline steps, most important first; the rest are folded into this finding, which counts them by severity and code. The summary counts what the report shows, this finding included, and this finding is as severe as the worst finding it folds.',
+    nextStep: 'Fix the findings shown first, or check a smaller input (one sign-in, one document), then run the check again.',
+    fixAt: {
+      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On',
+    },
+  },
 } as const satisfies Record<`INPUT_${string}`, CatalogEntry>

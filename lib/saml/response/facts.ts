@@ -1,12 +1,10 @@
+import { maskValue } from '../../store/mask'
 import type { SignatureGate } from './signature-gate'
 import type { SamlResponseEnvelope, SignedAssertion } from './model'
 
-/** j***@example.com for e-mail addresses; a***z for anything else. Enough to recognise, not to reuse. */
+/** The NameID as facts carry it: masked by the one masking module (lib/store/mask.ts), like every stored value. */
 export function maskIdentifier(value: string): string {
-  const at = value.lastIndexOf('@')
-  if (at > 0) return `${value[0]}***${value.slice(at)}`
-  if (value.length <= 2) return '***'
-  return `${value[0]}***${value[value.length - 1]}`
+  return maskValue(value)
 }
 
 /**
