@@ -22,11 +22,11 @@ function verdictLine(r: Report): string {
     : `NO-GO: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
 }
 
-/** The subject in one line; `quote` wraps each value that may have come from the input (entity ID, issuer, source, profile, time). */
+/** The subject in one line; `quote` wraps the value that came from the input (entity ID, issuer or source name). */
 function subjectLine(r: Report, quote: (s: string) => string, plain: (s: string) => string): string {
   const s = r.subject
   const name = s.entityId ?? s.issuer ?? s.source ?? ''
-  return `${plain(s.kind)} · IdP: ${plain(s.idp)}${name ? ` · ${quote(name)}` : ''} · profile: ${quote(r.profile)} · checked ${quote(r.checkedAt)}`
+  return `${plain(s.kind)} · IdP: ${plain(s.idp)}${name ? ` · ${quote(name)}` : ''} · profile: ${plain(r.profile)} · checked ${plain(r.checkedAt)}`
 }
 
 // Catalog words are ours, but a saved or imported report carries them too: they are escaped as prose.

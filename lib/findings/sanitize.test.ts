@@ -128,10 +128,14 @@ describe('linear in the input', () => {
     ['terminalText', terminalText],
     ['neutraliseCiCommands', neutraliseCiCommands],
   ] as const)('%s at n and 4n', (_, fn) => {
-    const small = adversarial(2_000)
-    const large = adversarial(8_000)
+    const small = adversarial(4_000)
+    const large = adversarial(16_000)
     fn(small); fn(large)
-    const ratio = time(() => fn(large)) / Math.max(time(() => fn(small)), 0.05)
+    // Best of three medians: a loaded machine can slow one measurement, a quadratic helper is slow in all three (16x).
+    let ratio = Infinity
+    for (let attempt = 0; attempt < 3 && ratio >= 8; attempt++) {
+      ratio = Math.min(ratio, time(() => fn(large)) / Math.max(time(() => fn(small)), 0.05))
+    }
     expect(ratio).toBeLessThan(8)
   })
 })
