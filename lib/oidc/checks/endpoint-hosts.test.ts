@@ -67,3 +67,17 @@ describe('endpointHostKind', () => {
     expect(endpointHostKind(host).kind).toBe(kind)
   })
 })
+
+describe('NET_RESERVED_EXAMPLE_DOMAIN in a discovery document', () => {
+  const doc = goodDiscovery({}, 'https://idp.example.test')
+  test('a warning under the generic profile, listing every endpoint on the reserved domain', () => {
+    const [f, ...rest] = withCode(analyze(doc), 'NET_RESERVED_EXAMPLE_DOMAIN')
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ severity: 'warning', evidence: { reservedDomain: ['test'], where: 'issuer, authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri' } })
+  })
+  test('an error under a vendor profile', async () => {
+    const { BUILTIN_PROFILES } = await import('../../profiles/index')
+    const oidcVendor = { ...BUILTIN_PROFILES.autodesk, protocols: ['saml', 'oidc'] as ('saml' | 'oidc')[] }
+    expect(withCode(analyze(doc, { profile: oidcVendor }), 'NET_RESERVED_EXAMPLE_DOMAIN').map((f) => f.severity)).toEqual(['error'])
+  })
+})
