@@ -13,7 +13,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
 const BIDI = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 const UNSAFE_ALL = new RegExp(`${CONTROL.source}|${BIDI.source}`, 'g')
 
-const hex = (c: string, width: number) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(width, '0')
+const hex = (code: number, width: number) => code.toString(16).toUpperCase().padStart(width, '0')
 
 /**
  * A value for the terminal, on one line: newlines shown as ⏎, every other C0 / C1 control and bidi mark as a
@@ -21,29 +21,51 @@ const hex = (c: string, width: number) => c.codePointAt(0)!.toString(16).toUpper
  * Azure Pipelines reads `##vso[` anywhere in a line, so that (and `##[`) is broken up too.
  */
 export function terminalText(s: string): string {
-  return s
-    .replace(/\r\n|[\n\r\u2028\u2029]|[\u0000-\u0009\u000b-\u000c\u000e-\u001f\u007f-\u009f]|[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-      if (c === '\r\n' || c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029') return '⏎'
-      const code = c.codePointAt(0)!
-      return code <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`
-    })
-    .replace(/##(vso)?\[/gi, (m) => m.slice(0, -1) + '\\[')
+  const parts: string[] = []
+  let from = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    let escaped: string
+    if (c === 0x23 && s.charCodeAt(i + 1) === 0x23) {
+      // `##[` and `##vso[` (any case): a backslash before the bracket.
+      const j = s.charCodeAt(i + 2) === 0x5b ? i + 2 : s.slice(i + 2, i + 6).toLowerCase() === 'vso[' ? i + 5 : -1
+      if (j === -1) continue
+      parts.push(s.slice(from, j), '\\[')
+      from = j + 1
+      i = j
+      continue
+    }
+    if (c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && c !== 0x2028 && c !== 0x2029 && c !== 0x200e && c !== 0x200f &&
+      !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069)) continue
+    if (c === 0x0d && s.charCodeAt(i + 1) === 0x0a) { parts.push(s.slice(from, i), '⏎'); from = i + 2; i++; continue } // CRLF: one break
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) escaped = '⏎'
+    else escaped = c <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`
+    parts.push(s.slice(from, i), escaped)
+    from = i + 1
+  }
+  if (from === 0) return s
+  parts.push(s.slice(from))
+  return parts.join('')
 }
 
-/** A CI runner (GitHub Actions `::error::`, Azure `##vso[` / `##[`) reads a line as a command when it starts so, after leading blanks. */
-const CI_COMMAND_LINE = /^\s*(?:::|##(?:vso)?\[)/i
+/**
+ * A CI runner (GitHub Actions `::error::`, Azure `##vso[` / `##[`) reads a line as a command when it starts so, after
+ * leading blanks. Matched at line starts only; the blanks scanned belong to that line, so the pass stays linear.
+ */
+const CI_COMMAND_LINE_START = /^(?=[^\S\n]*(?:::|##(?:vso)?\[))/gim
 
 /** The last guard on terminal output: a line a CI runner would obey is prefixed with a backslash so it is printed, not run. */
 export function neutraliseCiCommands(text: string): string {
-  return text.split('\n').map((line) => (CI_COMMAND_LINE.test(line) ? '\\' + line : line)).join('\n')
+  return text.replace(CI_COMMAND_LINE_START, '\\')
 }
 
 /**
  * Untrusted text made inert for Markdown prose: controls and bidi marks removed, newlines turned into spaces
- * (a newline is how an entityID injected a heading), and every character that starts markup backslash-escaped.
+ * (a newline is how an entityID injected a heading), and every character that opens markup backslash-escaped: `[` `]`
+ * (links, images), `<` (HTML, autolinks), `&` (entities such as `&#x202E;`), `#`, emphasis, code and table pipes.
  */
 export function markdownText(s: string): string {
-  return markdownPlain(s).replace(/[\\`*_<>[\]()|#!~&]/g, '\\$&')
+  return markdownPlain(s).replace(/[\\`*_<>[\]|#~&]/g, '\\$&')
 }
 
 /** Controls and bidi marks removed, line breaks turned into spaces: the value stays on the line it was put on. */
