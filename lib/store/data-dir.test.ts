@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
@@ -64,6 +64,9 @@ describe('at server start', () => {
     expect(() => checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: dir })).toThrow(`chmod 700 ${dir}`)
     // With PostgreSQL the directory is not used, so it is not checked.
     expect(() => checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: dir, DATABASE_URL: 'postgresql://u@127.0.0.1:1/x' })).not.toThrow()
+    // PGlite in memory (the e2e runs): nothing is created on disk.
+    checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: 'memory://' })
+    expect(existsSync(join(process.cwd(), 'memory:'))).toBe(false)
     const fresh = join(root, 'startup-fresh', 'pglite')
     checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: fresh })
     expect(statSync(fresh).mode & 0o777).toBe(0o700)

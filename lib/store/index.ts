@@ -67,5 +67,6 @@ export async function closeStore(): Promise<void> {
  */
 export function checkDataDirAtStartup(env: Record<string, string | undefined> = process.env): void {
   const e = readStoreEnv(env)
-  if (!e.DATABASE_URL) prepareDataDir(e.SSO_PREFLIGHT_DATA_DIR)
+  // PostgreSQL, or PGlite in memory (the e2e runs): no directory to check.
+  if (!e.DATABASE_URL && !e.SSO_PREFLIGHT_DATA_DIR.startsWith('memory://')) prepareDataDir(e.SSO_PREFLIGHT_DATA_DIR)
 }
