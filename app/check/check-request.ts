@@ -20,7 +20,10 @@ const Document = z.string().max(MAX_INPUT_BYTES, `The input is larger than ${MAX
 /** JSON documents arrive as text (form, paste) or as objects (API): both become text for the checks. */
 const JsonDocument = z.union([Document, z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o))])
 
-const HttpUrl = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/, error: 'Enter an http:// or https:// URL' }).max(2048).optional())
+// Any absolute URL passes here: lib/net fetches only http(s) and answers another scheme (file:, data:, javascript:)
+// with the NET_SCHEME_NOT_ALLOWED finding, as the CLI does, so the admin reads why instead of a bare form error.
+const HttpUrl = z.preprocess(blankToUndefined, z.string().trim().max(2048)
+  .refine((s) => URL.canParse(s), 'Enter an absolute http:// or https:// URL').optional())
 
 const Now = z.preprocess(blankToUndefined, z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
   error: 'Use an ISO 8601 time such as 2026-01-31T12:00:00Z',

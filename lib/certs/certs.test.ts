@@ -78,6 +78,20 @@ describe('checkCertificate', () => {
     expect(pick(fs)).toEqual([{ code: 'CERT_NOT_YET_VALID', severity: 'error', owner: 'idp' }])
     expect(fs[0]!.evidence).toMatchObject({ actual: `valid from ${rsa.notBefore.toISOString()}` })
   })
+  test('the validity window gets the same clock skew as responses (the profile\'s 180 s)', () => {
+    const secs = (d: Date, n: number) => new Date(d.getTime() + n * 1000)
+    // notBefore one second after now: inside the skew, so no finding (it was an error before).
+    expect(checkCertificate(rsa, { ctx: ctx(secs(rsa.notBefore, -1)), use: 'signing', where: WHERE })).toEqual([])
+    expect(checkCertificate(rsa, { ctx: ctx(secs(rsa.notBefore, -180)), use: 'signing', where: WHERE })).toEqual([])
+    const early = checkCertificate(rsa, { ctx: ctx(secs(rsa.notBefore, -181)), use: 'signing', where: WHERE })
+    expect(pick(early)).toEqual([{ code: 'CERT_NOT_YET_VALID', severity: 'error', owner: 'idp' }])
+    expect(early[0]!.evidence).toMatchObject({ tolerance: '180 s' })
+    // notAfter: expired only once the skew has passed too; within it the certificate is expiring, not expired.
+    expect(pick(checkCertificate(rsa, { ctx: ctx(secs(rsa.notAfter, 1)), use: 'signing', where: WHERE }))).toEqual([{ code: 'CERT_EXPIRING_SOON', severity: 'warning', owner: 'idp' }])
+    expect(pick(checkCertificate(rsa, { ctx: ctx(secs(rsa.notAfter, 180)), use: 'signing', where: WHERE }))).toEqual([{ code: 'CERT_EXPIRED', severity: 'error', owner: 'idp' }])
+    // The context's skew (CheckContext.skewSeconds) wins over the profile's.
+    expect(pick(checkCertificate(rsa, { ctx: ctx(secs(rsa.notBefore, -1), { skewSeconds: 0 }), use: 'signing', where: WHERE }))).toEqual([{ code: 'CERT_NOT_YET_VALID', severity: 'error', owner: 'idp' }])
+  })
   test('CERT_RSA_KEY_TOO_SMALL: 1024 bits under a 2048 minimum', () => {
     const c = parseCertificate(pem('rsa1024.pem'))!
     const fs = checkCertificate(c, { ctx: ctx(days(c.notBefore, 1)), use: 'signing', where: WHERE })

@@ -26,18 +26,21 @@ export function checkCertificate(cert: string | ParsedCertificate, o: { ctx: Cer
   const id = { subject: c.commonName, sha256: c.sha256, use, where }
   const out: Finding[] = []
   const now = ctx.now.getTime()
+  const skewSeconds = certSkewSeconds(ctx)
+  const skew = skewSeconds * 1000
+  const tolerance = `${skewSeconds} s`
 
-  if (c.notAfter.getTime() <= now) {
-    out.push(finding('CERT_EXPIRED', { expected: `valid on ${ctx.now.toISOString()}`, actual: `expired ${c.notAfter.toISOString()}`, notAfter: c.notAfter.toISOString(), now: ctx.now.toISOString(), ...id }, ctx, { severity: soften('error') }))
+  if (c.notAfter.getTime() <= now - skew) {
+    out.push(finding('CERT_EXPIRED', { expected: `valid on ${ctx.now.toISOString()}`, actual: `expired ${c.notAfter.toISOString()}`, notAfter: c.notAfter.toISOString(), now: ctx.now.toISOString(), tolerance, ...id }, ctx, { severity: soften('error') }))
   } else {
     const days = ctx.profile.certExpiryWarningDays
-    const daysLeft = Math.floor((c.notAfter.getTime() - now) / DAY_MS)
+    const daysLeft = Math.max(0, Math.floor((c.notAfter.getTime() - now) / DAY_MS))
     if (c.notAfter.getTime() - now < days * DAY_MS) {
       out.push(finding('CERT_EXPIRING_SOON', { expected: `valid for at least ${days} more days`, actual: `expires ${c.notAfter.toISOString()} (in ${daysLeft} days)`, notAfter: c.notAfter.toISOString(), daysLeft, now: ctx.now.toISOString(), ...id }, ctx, { severity: soften('warning') }))
     }
   }
-  if (c.notBefore.getTime() > now) {
-    out.push(finding('CERT_NOT_YET_VALID', { expected: `valid from before ${ctx.now.toISOString()}`, actual: `valid from ${c.notBefore.toISOString()}`, notBefore: c.notBefore.toISOString(), now: ctx.now.toISOString(), ...id }, ctx, { severity: soften('error') }))
+  if (c.notBefore.getTime() > now + skew) {
+    out.push(finding('CERT_NOT_YET_VALID', { expected: `valid from before ${ctx.now.toISOString()} (plus ${tolerance})`, actual: `valid from ${c.notBefore.toISOString()}`, notBefore: c.notBefore.toISOString(), now: ctx.now.toISOString(), tolerance, ...id }, ctx, { severity: soften('error') }))
   }
   if (!USABLE_KEY_TYPES.has(c.keyType)) {
     out.push(finding('CERT_KEY_TYPE_UNSUPPORTED', { expected: 'an RSA (or EC) public key', actual: c.keyType, ...id }, ctx, { severity: soften('warning') }))
@@ -52,8 +55,18 @@ export function checkCertificate(cert: string | ParsedCertificate, o: { ctx: Cer
   return out
 }
 
-/** Valid at `now`: notBefore ≤ now < notAfter. */
-export function isCurrentlyValid(c: ParsedCertificate, now: Date): boolean {
+/** Valid at `now`, with the clock skew allowed: notBefore − skew ≤ now < notAfter + skew. */
+export function isCurrentlyValid(c: ParsedCertificate, now: Date, skewSeconds = 0): boolean {
   const t = now.getTime()
-  return c.notBefore.getTime() <= t && t < c.notAfter.getTime()
+  const skew = skewSeconds * 1000
+  return c.notBefore.getTime() - skew <= t && t < c.notAfter.getTime() + skew
+}
+
+/**
+ * The skew a certificate's validity window gets: the same as the response times get (the context's, else the
+ * profile's clock skew), so an IdP whose clock runs a minute ahead does not issue a "not yet valid" certificate that
+ * signs responses this tool accepts.
+ */
+export function certSkewSeconds(ctx: CertCheckContext): number {
+  return ctx.skewSeconds ?? ctx.profile.clockSkewSeconds ?? 0
 }

@@ -29,6 +29,15 @@ export async function readInputFile(io: CliIo, path: string, what: string): Prom
   }
 }
 
+/**
+ * A positional that names a URL of any scheme (`https:`, `file:`, `data:`, `javascript:`...) rather than a file: it goes
+ * to lib/net, which fetches only http(s) and answers anything else with NET_SCHEME_NOT_ALLOWED (a finding, exit 1),
+ * instead of a misleading "no such file". Two letters at least, so a Windows drive (`C:\\x.xml`) stays a path.
+ */
+export function isUrlArgument(source: string): boolean {
+  return /^[a-z][a-z0-9+.-]+:/i.test(source)
+}
+
 export function useColor(io: CliIo): boolean {
   return Boolean(io.stdout.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
 }

@@ -1,4 +1,5 @@
 import { PreflightError } from '../errors'
+import { terminalText } from '../findings/sanitize'
 import type { Command } from './command'
 import { COMMANDS } from './commands/index'
 import { takeFormatFlag } from './format'
@@ -25,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
   }
   const command = commands.find((c) => c.name === name)
   if (!command) {
-    io.stderr.write(`sso-preflight: unknown command ${JSON.stringify(name)} (try --help)\n`)
+    io.stderr.write(`sso-preflight: unknown command ${terminalText(JSON.stringify(name))} (try --help)\n`)
     return 2
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
     return await command.run(args, format ? { ...io, format } : io)
   } catch (err) {
     if (err instanceof PreflightError && err.code === 'ERR_USAGE') {
-      io.stderr.write(`sso-preflight ${command.name}: ${err.message}\n`)
+      io.stderr.write(`sso-preflight ${command.name}: ${terminalText(err.message)}\n`)
       return 2
     }
     throw err

@@ -1,5 +1,6 @@
 import { vendorNameOf } from '../profiles/index'
 import { groupByOwner, ownerLabel, type Report } from './report'
+import { markdownCode, markdownText, neutraliseCiCommands, terminalText } from './sanitize'
 import type { Finding, Owner } from './types'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
@@ -23,20 +24,23 @@ function verdictLine(r: Report): string {
     : `NO-GO: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
 }
 
-function subjectLine(r: Report): string {
+/** The subject in one line; `quote` wraps the value that came from the input (entity ID, issuer or source name). */
+function subjectLine(r: Report, quote: (s: string) => string, plain: (s: string) => string): string {
   const s = r.subject
   const name = s.entityId ?? s.issuer ?? s.source ?? ''
-  return `${s.kind} · IdP: ${s.idp}${name ? ` · ${name}` : ''} · profile: ${r.profile} · checked ${r.checkedAt}`
+  return `${plain(s.kind)} · IdP: ${plain(s.idp)}${name ? ` · ${quote(name)}` : ''} · profile: ${plain(r.profile)} · checked ${plain(r.checkedAt)}`
 }
 
-const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => '\\' + c)
-// GFM ends a table cell at any unescaped '|', even inside a code span; a backtick would end the span.
-const mdCode = (s: string) => '`' + s.replace(/`/g, 'ˋ').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ') + '`'
+// Catalog words are ours, but a saved or imported report carries them too: they are escaped as prose.
+// Every value that came from the input goes into a code span, where nothing is markup.
+const mdEscape = markdownText
+const mdCode = (s: string) => markdownCode(s)
+const mdCell = (s: string) => markdownCode(s, { inTable: true })
 
 /** Markdown for a support ticket: verdict, then findings grouped by who fixes them, both values side by side. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = []
-  out.push(`# SSO Preflight report`, '', `**${verdictLine(report)}**`, '', mdEscape(subjectLine(report)), '')
+  out.push(`# SSO Preflight report`, '', `**${verdictLine(report)}**`, '', subjectLine(report, mdCode, mdEscape), '')
   const groups = groupByOwner(report.findings)
   for (const owner of OWNERS) {
     const list = groups[owner]
@@ -47,13 +51,13 @@ export function renderMarkdown(report: Report): string {
   if (!report.findings.length) out.push('No findings.', '')
   if (report.skipped?.length) {
     out.push('## Not checked', '')
-    for (const s of report.skipped) out.push(`- ${mdEscape(s.check)}: ${mdEscape(s.reason)}`)
+    for (const s of report.skipped) out.push(`- ${mdCode(s.check)}: ${mdEscape(s.reason)}`)
     out.push('')
   }
   if (report.certificates?.length) {
     out.push('## Certificates', '', '| use | subject | valid from | valid to | SHA-256 |', '|---|---|---|---|---|')
     for (const c of report.certificates) {
-      out.push(`| ${c.use}${c.signsNow ? ' (signs now)' : ''} | ${mdEscape(c.subject)} | ${c.notBefore} | ${c.notAfter} | ${mdCode(c.sha256.slice(0, 23) + '…')} |`)
+      out.push(`| ${mdEscape(c.use)}${c.signsNow ? ' (signs now)' : ''} | ${mdCell(c.subject)} | ${mdCell(c.notBefore)} | ${mdCell(c.notAfter)} | ${mdCell(c.sha256.slice(0, 23) + '…')} |`)
     }
     out.push('')
   }
@@ -61,12 +65,12 @@ export function renderMarkdown(report: Report): string {
 }
 
 function markdownFinding(f: Finding): string[] {
-  const lines = [`### ${f.severity.toUpperCase()} ${mdCode(f.code)}: ${mdEscape(f.title)}`, '', mdEscape(f.detail), '']
+  const lines = [`### ${mdEscape(f.severity.toUpperCase())} ${mdCode(f.code)}: ${mdEscape(f.title)}`, '', mdEscape(f.detail), '']
   const e = f.evidence
   if (e.expected !== undefined || e.actual !== undefined) {
     lines.push('| | value |', '|---|---|')
-    if (e.expected !== undefined) lines.push(`| Expected | ${mdCode(showValue(e.expected))} |`)
-    if (e.actual !== undefined) lines.push(`| Actual | ${mdCode(showValue(e.actual))} |`)
+    if (e.expected !== undefined) lines.push(`| Expected | ${mdCell(showValue(e.expected))} |`)
+    if (e.actual !== undefined) lines.push(`| Actual | ${mdCell(showValue(e.actual))} |`)
     lines.push('')
   }
   if (e.where) lines.push(`Where: ${mdCode(e.where)}`, '')
@@ -82,9 +86,10 @@ export interface TextStyle { color: boolean }
 /** Terminal output, read like zod's prettifyError: one block per finding, both values under it. */
 export function renderText(report: Report, style: TextStyle = { color: false }): string {
   const c = (code: string, s: string) => (style.color ? `\u001b[${code}m${s}\u001b[0m` : s)
+  const t = terminalText
   const out: string[] = []
   const v = verdictLine(report)
-  out.push(report.summary.verdict === 'go' ? c('32;1', v) : c('31;1', v), c('2', subjectLine(report)), '')
+  out.push(report.summary.verdict === 'go' ? c('32;1', v) : c('31;1', v), c('2', subjectLine(report, t, t)), '')
   const groups = groupByOwner(report.findings)
   for (const owner of OWNERS) {
     const list = groups[owner]
@@ -92,20 +97,20 @@ export function renderText(report: Report, style: TextStyle = { color: false }):
     out.push(c('1', `Fix in: ${ownerLabel(owner, vendorNameOf(report.profile))}`))
     for (const f of list) {
       const mark = f.severity === 'error' ? c('31', '✖') : f.severity === 'warning' ? c('33', '▲') : c('36', 'ℹ')
-      out.push(`${mark} ${c('1', f.code)}  ${f.title}`)
+      out.push(`${mark} ${c('1', t(f.code))}  ${t(f.title)}`)
       const e = f.evidence
-      if (e.expected !== undefined) out.push(`    expected  ${showValue(e.expected)}`)
-      if (e.actual !== undefined) out.push(`    actual    ${showValue(e.actual)}`)
-      if (e.where) out.push(c('2', `    where     ${e.where}`))
-      out.push(`    next      ${f.nextStep}`)
-      if (f.fixAt) out.push(`    fix at    ${f.fixAt}`)
+      if (e.expected !== undefined) out.push(`    expected  ${t(showValue(e.expected))}`)
+      if (e.actual !== undefined) out.push(`    actual    ${t(showValue(e.actual))}`)
+      if (e.where) out.push(c('2', `    where     ${t(e.where)}`))
+      out.push(`    next      ${t(f.nextStep)}`)
+      if (f.fixAt) out.push(`    fix at    ${t(f.fixAt)}`)
     }
     out.push('')
   }
   if (report.skipped?.length) {
     out.push(c('1', 'Not checked'))
-    for (const s of report.skipped) out.push(`  - ${s.check}: ${s.reason}`)
+    for (const s of report.skipped) out.push(`  - ${t(s.check)}: ${t(s.reason)}`)
     out.push('')
   }
-  return out.join('\n')
+  return neutraliseCiCommands(out.join('\n'))
 }

@@ -96,10 +96,10 @@ describe('issuer', () => {
   })
 
   test('OIDC_ISSUER_MISMATCH against the URL the document was fetched from', () => {
-    const source = 'https://idp.example.com/tenant-a/.well-known/openid-configuration'
-    expect(withCode(analyze(goodDiscovery({}, 'https://idp.example.com/tenant-b'), { source }), 'OIDC_ISSUER_MISMATCH')).toEqual([
-      { code: 'OIDC_ISSUER_MISMATCH', owner: 'idp', severity: 'error', evidence: { expected: 'https://idp.example.com/tenant-a', actual: 'https://idp.example.com/tenant-b', where: `issuer (vs the URL it was fetched from: ${source})` } }])
-    expect(analyze(goodDiscovery({}, 'https://idp.example.com/tenant-a'), { source }).findings).toEqual([])
+    const source = 'https://idp.contoso.com/tenant-a/.well-known/openid-configuration'
+    expect(withCode(analyze(goodDiscovery({}, 'https://idp.contoso.com/tenant-b'), { source }), 'OIDC_ISSUER_MISMATCH')).toEqual([
+      { code: 'OIDC_ISSUER_MISMATCH', owner: 'idp', severity: 'error', evidence: { expected: 'https://idp.contoso.com/tenant-a', actual: 'https://idp.contoso.com/tenant-b', where: `issuer (vs the URL it was fetched from: ${source})` } }])
+    expect(analyze(goodDiscovery({}, 'https://idp.contoso.com/tenant-a'), { source }).findings).toEqual([])
   })
 
   test('OIDC_ISSUER_TRAILING_SLASH (Auth0 issuers end with /)', () => {

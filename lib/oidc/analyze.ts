@@ -1,9 +1,12 @@
 import { checkContext } from '../context'
+import { loopbackAllowedByEnv } from '../net/env'
+import { allowLoopbackForTests } from '../net/types'
 import { finding } from '../findings/finding'
 import { buildReport, type CertificateSummary, type Report } from '../findings/report'
 import type { Finding } from '../findings/types'
 import { checkCodeFlow, checkIdTokenAlgs, checkPkce, checkScopesAndClaims } from './checks/capabilities'
 import { checkClientId, checkRedirectUri } from './checks/client'
+import { checkEndpointHosts } from './checks/endpoint-hosts'
 import { checkEndpoints } from './checks/endpoints'
 import { checkIssuer, issuerFromDiscoveryUrl } from './checks/issuer'
 import { checkJwks } from './checks/jwks'
@@ -13,7 +16,7 @@ import { detectOidcIdp } from './detect-idp'
 import { parseJsonObject } from './parse'
 import type { OidcCheckContext, OidcDiscovery, OidcInput, OidcOptions } from './types'
 
-const DISCOVERY_CHECKS = [checkIssuer, checkRequiredMembers, checkEndpoints, checkCodeFlow, checkPkce, checkIdTokenAlgs, checkScopesAndClaims] as const
+const DISCOVERY_CHECKS = [checkIssuer, checkRequiredMembers, checkEndpoints, checkEndpointHosts, checkCodeFlow, checkPkce, checkIdTokenAlgs, checkScopesAndClaims] as const
 
 /**
  * Checks an OpenID Provider's configuration, already fetched: discovery document, JWKS, and the client values the
@@ -31,6 +34,8 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
     ...checkContext({ profile: opts.profile, now, idp }),
     ...(opts.expectedIssuer ? { expectedIssuer: opts.expectedIssuer } : {}),
     ...(input.source ? { source: input.source } : {}),
+    // The same allowance as lib/net's fetch: the demo's environment, or the tests' symbol.
+    allowLoopback: opts[allowLoopbackForTests] === true || loopbackAllowedByEnv(),
   }
 
   const findings: Finding[] = []

@@ -2,7 +2,7 @@ import { checkContext } from '../context'
 import { buildReport, type Report } from '../findings/report'
 import type { Finding } from '../findings/types'
 import { safeFetch } from '../net/safe-fetch'
-import type { SafeFetchOptions } from '../net/types'
+import { allowLoopbackForTests, type SafeFetchOptions } from '../net/types'
 import { analyzeOidcConfiguration } from './analyze'
 import { issuerFromDiscoveryUrl } from './checks/issuer'
 import { detectOidcIdp } from './detect-idp'
@@ -56,7 +56,9 @@ export async function analyzeOidcIssuer(issuerOrUrl: string, opts: OidcOptions &
     return buildReport({ subject: { kind: 'oidc-discovery', idp: ctx.idp, source: docs.discoveryUrl }, profile: opts.profile.id, now, findings: docs.findings,
       skipped: [{ check: 'discovery', reason: 'the discovery document could not be fetched' }] })
   }
-  const report = analyzeOidcConfiguration({ discovery: docs.discovery, ...(docs.jwks !== undefined ? { jwks: docs.jwks } : {}), source: docs.discoveryUrl }, withExpected)
+  // What the fetch was allowed (loopback, in tests) the endpoint-host check allows too, as a warning.
+  const allowance = opts.fetch?.[allowLoopbackForTests] === true ? { [allowLoopbackForTests]: true as const } : {}
+  const report = analyzeOidcConfiguration({ discovery: docs.discovery, ...(docs.jwks !== undefined ? { jwks: docs.jwks } : {}), source: docs.discoveryUrl }, { ...withExpected, ...allowance })
   if (docs.findings.length === 0) return report
   return buildReport({ ...report, now: new Date(report.checkedAt), findings: [...report.findings, ...docs.findings] })
 }

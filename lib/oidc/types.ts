@@ -1,6 +1,7 @@
 import type { CheckContext } from '../context'
 import type { IdpKind } from '../findings/types'
 import type { SpProfile } from '../profiles/schema'
+import type { allowLoopbackForTests } from '../net/types'
 
 /** A discovery document as received: members are checked one by one, never trusted by shape. */
 export type OidcDiscovery = Readonly<Record<string, unknown>>
@@ -25,10 +26,14 @@ export interface OidcOptions {
   readonly redirectUri?: string
   /** Overrides detection from the issuer. */
   readonly idp?: IdpKind
+  /** Tests: loopback endpoints are a warning (as under SSO_PREFLIGHT_ALLOW_LOOPBACK=1). A symbol, so no parsed JSON can set it. */
+  readonly [allowLoopbackForTests]?: true
 }
 
 /** What the discovery checks know besides the document. */
 export interface OidcCheckContext extends CheckContext {
   readonly expectedIssuer?: string
   readonly source?: string
+  /** Loopback endpoints are a warning, not an error: the loopback test allowance is on (lib/net's symbol or env). */
+  readonly allowLoopback?: boolean
 }

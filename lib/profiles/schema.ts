@@ -118,6 +118,11 @@ export const SpProfileSchema = z.object({
     redirectUriPattern: z.string().optional(),
     pkce: z.enum(['required', 'recommended']).default('required'),
   }).optional(),
+  /**
+   * A host under a reserved example domain (RFC 2606 / 6761: example.com, .test, .invalid...): 'warning' where test
+   * IdPs live (the generic profile), 'error' for a vendor, whose service can never reach such a host.
+   */
+  reservedExampleDomains: z.enum(['error', 'warning']).default('error'),
   /** Allowed clock difference, seconds (default 180 = 3 min). */
   clockSkewSeconds: z.number().int().nonnegative().max(3600).default(180),
   /** Certificates expiring within this many days get a warning. */

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { PreflightError } from '../errors'
+import { prepareDataDir, restrictDataDir } from './data-dir'
 
 /** The little SQL surface both engines share. Parameters are $1..$n; JSON goes in as text cast to jsonb. */
 export interface Queryable {
@@ -19,10 +20,12 @@ export interface Db extends Queryable {
 export async function openPglite(dataDir: string): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite')
   const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) prepareDataDir(dataDir)
   const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   let pg: InstanceType<typeof PGlite>
   try {
     pg = await PGlite.create(dataDir)
+    if (!inMemory) restrictDataDir(dataDir)
   } catch (cause) {
     unlock()
     throw new PreflightError(`cannot open the PGlite database at ${dataDir}`, { code: 'ERR_STORE_UNAVAILABLE', cause })
@@ -41,6 +44,7 @@ export async function openPglite(dataDir: string): Promise<Db> {
     session: (fn) => fn(q),
     async close() {
       await pg.close()
+      if (!inMemory) restrictDataDir(dataDir) // files PGlite rewrote on the way (pg_internal.init) come back 0644
       unlock()
     },
   }
@@ -52,11 +56,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
  * SSO_PREFLIGHT_DATA_DIR, or use Postgres (DATABASE_URL) to share.
  */
 function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true })
   const lock = `${resolve(dataDir)}.lock`
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
       const release = () => { try { if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock) } catch { /* already gone */ } }
       process.once('exit', release)
       return () => {

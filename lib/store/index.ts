@@ -1,8 +1,10 @@
+import { prepareDataDir } from './data-dir'
 import { readStoreEnv } from './env'
 import { createStore } from './store'
 import type { Store } from './types'
 
 export { createStore } from './store'
+export { prepareDataDir, restrictDataDir } from './data-dir'
 export type { CreateStoreOptions } from './store'
 export { readStoreEnv, StoreEnvSchema } from './env'
 export type { StoreEnv } from './env'
@@ -57,4 +59,14 @@ export async function closeStore(): Promise<void> {
   slot.__ssoPreflightStore = undefined
   clearInterval(slot.__ssoPreflightPurge)
   if (pending) await (await pending).close()
+}
+
+/**
+ * At server start: the PGlite data directory (when no DATABASE_URL) is created 0700, or refused with ERR_STORE_UNAVAILABLE
+ * and the `chmod 700` that fixes it when group or others may write to it.
+ */
+export function checkDataDirAtStartup(env: Record<string, string | undefined> = process.env): void {
+  const e = readStoreEnv(env)
+  // PostgreSQL, or PGlite in memory (the e2e runs): no directory to check.
+  if (!e.DATABASE_URL && !e.SSO_PREFLIGHT_DATA_DIR.startsWith('memory://')) prepareDataDir(e.SSO_PREFLIGHT_DATA_DIR)
 }

@@ -70,7 +70,7 @@ describe('POST /api/reports/metadata', () => {
     ['a JSON array', json('/api/reports/metadata', []), 'ERR_USAGE'],
     ['no document', json('/api/reports/metadata', {}), 'ERR_USAGE'],
     ['both xml and url', json('/api/reports/metadata', { xml: '<a/>', url: 'https://idp.example.com/md' }), 'ERR_USAGE'],
-    ['a javascript: URL', json('/api/reports/metadata', { url: 'javascript:alert(1)' }), 'ERR_USAGE'],
+    ['a URL that is not absolute', json('/api/reports/metadata', { url: 'idp.example.com/md' }), 'ERR_USAGE'],
     ['an unknown profile', json('/api/reports/metadata', { xml: '<a/>', profile: 'nope' }), 'ERR_USAGE'],
     ['a bad now', json('/api/reports/metadata', { xml: '<a/>', now: 'yesterday' }), 'ERR_USAGE'],
     ['an unknown IdP kind', json('/api/reports/metadata', { xml: '<a/>', idp: 'pingfed' }), 'ERR_USAGE'],
@@ -82,9 +82,24 @@ describe('POST /api/reports/metadata', () => {
   })
 
   test('zod issues name the field', async () => {
-    const res = await postMetadata(json('/api/reports/metadata', { url: 'ftp://idp.example.com/md' }))
+    const res = await postMetadata(json('/api/reports/metadata', { url: 'not a url' }))
     const body = await res.json()
     expect(body.issues.properties.url.errors[0]).toContain('http')
+  })
+
+  test.each(['file:///etc/passwd', 'ftp://idp.example.com/md', 'javascript:alert(1)', 'data:application/xml,<a/>', 'gopher://127.0.0.1:70/'])(
+    'a %s URL is a report saying only http(s) URLs are fetched, not a bare 400', async (url) => {
+      const res = await postMetadata(json('/api/reports/metadata', { url }))
+      expect(res.status).toBe(200)
+      const report = ReportSchema.parse(await res.json())
+      expect(report.summary.verdict).toBe('no-go')
+      expect(report.findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
+      expect(report.findings[0]!.title).toMatch(/only http\(s\) URLs/i)
+    })
+
+  test('the OIDC issuer URL too', async () => {
+    const report = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { url: 'file:///etc/passwd', profile: 'generic' }))).json())
+    expect(report.findings.map((f) => f.code)).toContain('NET_SCHEME_NOT_ALLOWED')
   })
 
   test('a body over the cap is refused with 413 before parsing', async () => {

@@ -52,10 +52,17 @@ describe('the /check server action', () => {
   })
 
   test('a bad URL and a bad clock are field errors', async () => {
-    const state = await runCheckAction(INITIAL_STATE, form({ kind: 'saml-metadata', source: 'url', url: 'file:///etc/passwd', now: 'soon' }))
+    const state = await runCheckAction(INITIAL_STATE, form({ kind: 'saml-metadata', source: 'url', url: 'idp.example.com/metadata', now: 'soon' }))
     const invalid = expectState(state, 'invalid')
     expect(invalid.fieldErrors.input?.[0]).toContain('http')
     expect(invalid.fieldErrors.now?.[0]).toContain('ISO 8601')
+  })
+
+  test('a file: URL is answered with the finding that only http(s) URLs are fetched', async () => {
+    const state = await runCheckAction(INITIAL_STATE, form({ kind: 'saml-metadata', source: 'url', url: 'file:///etc/passwd' }))
+    const report = expectState(state, 'done').report
+    expect(report.findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
+    expect(report.summary.verdict).toBe('no-go')
   })
 
   test('a SAML response without IdP metadata asks for it', async () => {

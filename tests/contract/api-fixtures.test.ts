@@ -43,11 +43,16 @@ describe('hostile bodies are 400s or findings, never a 500', () => {
     ['an array', '[]'],
     ['xml and url together', JSON.stringify({ xml: '<a/>', url: 'https://example.com/md' })],
     ['a number for xml', JSON.stringify({ xml: 42 })],
-    ['javascript: URL', JSON.stringify({ url: 'javascript:alert(1)' })],
+    ['a URL that is not absolute', JSON.stringify({ url: 'alert(1)' })],
   ])('%s', async (_name, body) => {
     const res = await postMetadata(new Request('http://localhost/api/reports/metadata', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
     expect(res.status).toBe(400)
     expect((await res.json()).error).toBe('ERR_USAGE')
+  })
+  test('a javascript: URL is a 200 with the finding that only http(s) URLs are fetched', async () => {
+    const res = await post(postMetadata, '/api/reports/metadata', { url: 'javascript:alert(1)' })
+    expect(res.status).toBe(200)
+    expect(ReportSchema.parse(await res.json()).findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
   })
   test('a DOCTYPE document is a 200 with the finding', async () => {
     const res = await post(postMetadata, '/api/reports/metadata', { xml: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' })

@@ -3,7 +3,7 @@ import { safeFetch } from '../../net/index'
 import { analyzeSamlMetadata } from '../../saml/metadata/index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
-import { readInputFile } from '../io'
+import { isUrlArgument, readInputFile } from '../io'
 import { emitReport } from '../output'
 import { resolveProfile } from '../profile'
 
@@ -25,7 +25,7 @@ export const metadataCommand: Command = {
       signOnUrl: urlFlag(args, 'sign-on-url'),
     }
     let xml: string
-    if (/^https?:\/\//i.test(source)) {
+    if (isUrlArgument(source)) {
       const fetched = await safeFetch(source)
       if (!fetched.ok) {
         return emitReport(io, buildReport({ subject: { kind: 'saml-metadata', idp: 'other', source }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)

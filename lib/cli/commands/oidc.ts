@@ -2,7 +2,7 @@ import { buildReport } from '../../findings/report'
 import { analyzeOidcConfiguration, fetchOidcDocuments } from '../../oidc/index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
-import { readInputFile } from '../io'
+import { isUrlArgument, readInputFile } from '../io'
 import { emitReport } from '../output'
 import { resolveProfile } from '../profile'
 
@@ -23,7 +23,7 @@ export const oidcCommand: Command = {
     const jwksFile = stringFlag(args, 'jwks')
     let discovery: string
     let jwks = jwksFile ? await readInputFile(io, jwksFile, 'JWKS file') : undefined
-    if (/^https?:\/\//i.test(source)) {
+    if (isUrlArgument(source)) {
       const fetched = await fetchOidcDocuments(source)
       if (fetched.discovery === undefined) {
         return emitReport(io, buildReport({ subject: { kind: 'oidc-discovery', idp: 'other', source }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)

@@ -391,4 +391,13 @@ export const oidcCatalog = {
     nextStep: 'Create a SAML 2.0 app for the vendor in your IdP (Entra: Entra ID › Enterprise apps › New application › the vendor’s gallery app; Okta: Applications › Browse App Catalog) and check its metadata instead.',
     fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › New application › (the vendor’s gallery app, or Create your own application › non-gallery) › Single sign-on › SAML', okta: 'Okta Admin Console › Applications › Browse App Catalog (or Create App Integration › SAML 2.0)' },
   },
+  OIDC_ENDPOINT_INTERNAL_ADDRESS: {
+    severity: 'error', owner: 'idp',
+    title: 'An endpoint points at a private, loopback or link-local address',
+    symptom: 'jwks_uri, token_endpoint, authorization_endpoint or another endpoint names localhost, 127.0.0.1, 10.x, 192.168.x, 169.254.x or another internal address.',
+    detail: 'The vendor’s servers and the users’ browsers reach these endpoints over the internet; an internal address cannot be reached from there, and a client that follows it would call into its own network. Reported even when nothing is fetched. A loopback endpoint is a warning only when loopback test IdPs are allowed (the demo).',
+    nextStep: 'Publish the IdP under its public https host name, so that every endpoint in the discovery document uses it (the IdP’s frontend / public URL setting).',
+    fixAt: ISSUER,
+    docs: [DISCOVERY_SPEC, 'https://www.rfc-editor.org/rfc/rfc6761#section-6.3', 'https://www.rfc-editor.org/rfc/rfc1918', 'https://www.rfc-editor.org/rfc/rfc3927'],
+  },
 } as const satisfies Record<`OIDC_${string}`, CatalogEntry>

@@ -531,6 +531,16 @@ export const samlResponseCatalog = {
     important: 'A real IdP never puts a comment inside NameID.',
     fixAt: TAMPER,
   },
+  SAML_ATTRIBUTE_COMMENT: {
+    severity: 'error', owner: 'idp',
+    title: 'An attribute value contains an XML comment',
+    symptom: 'A <!-- --> comment inside an AttributeValue (email, objectGUID or any other attribute).',
+    detail: 'As inside NameID, a comment splits the value: an SP that reads only the first text node sees another value (another e-mail address, another user) than the one signed (CVE-2017-11427 family). The response is treated as tampered.',
+    nextStep: 'Capture a fresh response; if it came from a third party, treat it as an attack.',
+    important: 'A real IdP never puts a comment inside an attribute value.',
+    fixAt: TAMPER,
+    docs: ['https://duo.com/blog/duo-finds-saml-vulnerabilities-affecting-multiple-implementations', 'https://nvd.nist.gov/vuln/detail/CVE-2017-11427'],
+  },
   SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH: {
     severity: 'error', owner: 'idp',
     title: 'The NameID is qualified for another service provider',

@@ -113,7 +113,7 @@ describe('single sign-on endpoints', () => {
   test('SAML_SSO_ENDPOINT_NOT_HTTPS: error for a public host, warning for loopback (derived)', () => {
     const xml = OKTA.replaceAll(SSO_POST, 'http://idp.corp.example.net/sso/saml')
     const r = run(alter(xml, 'http://idp.corp.example.net/sso/saml', 'http://sso.contoso.com/saml'))
-    const f = one(r, 'SAML_SSO_ENDPOINT_NOT_HTTPS')
+    const f = r.findings.find((x) => x.code === 'SAML_SSO_ENDPOINT_NOT_HTTPS' && x.evidence.actual === 'http://sso.contoso.com/saml')
     expect(f).toMatchObject({ severity: 'error', owner: 'idp', evidence: { expected: 'https://sso.contoso.com/saml', actual: 'http://sso.contoso.com/saml', binding: 'HTTP-POST' } })
     const k = run(real('other/ssoready-keycloak-idp-metadata.xml'))
     expect(k.findings.filter((x) => x.code === 'SAML_SSO_ENDPOINT_NOT_HTTPS').every((x) => x.severity === 'warning')).toBe(true)
@@ -270,4 +270,28 @@ afterAll(() => {
   // Each SAML_ code of this area is triggered by at least one test above (CERT_ codes: lib/certs/certs.test.ts).
   const missing = Object.keys(samlMetadataCatalog).filter((c) => !seen.has(c))
   expect(missing).toEqual([])
+})
+
+describe('NET_RESERVED_EXAMPLE_DOMAIN: a test IdP on a reserved example domain is said as such', () => {
+  const TEST_IDP = 'https://idp.example.test/sso/saml'
+  const xml = OKTA.replaceAll(SSO_POST, TEST_IDP).replace(OKTA_ENTITY_ID, 'https://idp.example.test/metadata')
+  test('a warning under the generic profile (where test IdPs live), not "not a valid URL"', () => {
+    const r = run(xml, { profile: BUILTIN_PROFILES.generic })
+    expect(codes(r)).not.toContain('SAML_SSO_ENDPOINT_INVALID_URL')
+    expect(codes(r)).not.toContain('SAML_ENTITY_ID_PLACEHOLDER')
+    const reserved = r.findings.filter((f) => f.code === 'NET_RESERVED_EXAMPLE_DOMAIN')
+    expect(reserved.map((f) => [f.severity, f.evidence.actual])).toEqual([
+      ['warning', 'https://idp.example.test/metadata'], ['warning', TEST_IDP], ['warning', TEST_IDP]])
+    expect(reserved[1]!.title).toBe('The host is a reserved example domain')
+    expect(reserved[1]!.evidence).toMatchObject({ host: 'idp.example.test', reservedDomain: 'test', where: expect.stringContaining('SingleSignOnService') })
+    expect(r.summary.verdict).toBe('go')
+  })
+  test('an error under the vendor profile', () => {
+    const r = run(xml)
+    expect(r.findings.filter((f) => f.code === 'NET_RESERVED_EXAMPLE_DOMAIN').map((f) => f.severity)).toEqual(['error', 'error', 'error'])
+  })
+  test('a redacted or template URL is still "not a valid URL"', () => {
+    const r = run(alter(OKTA, `Location="${SSO_POST}"`, 'Location="https://idp.example.test/{tenant}/sso"'))
+    expect(codes(r)).toContain('SAML_SSO_ENDPOINT_INVALID_URL')
+  })
 })

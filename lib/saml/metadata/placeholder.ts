@@ -1,3 +1,5 @@
+import { reservedExampleDomain } from '../../net/reserved-domains'
+
 /*
  * Values that stand for "fill this in": IdP templates ({tenantid}), vendor defaults ("IdP Entity ID"), redactions
  * ("https://..."), documentation hosts (example.com, RFC 2606). A real configuration never contains them.
@@ -5,7 +7,8 @@
 const TEMPLATE_RE = /[{}<>]|\$\{|%[A-Z_]+%|\.\.\.|\u2026/
 const DEFAULT_WORDS_RE = /^(idp[ _-]?entity[ _-]?id|entity[ _-]?id|issuer|identifier|sp[ _-]?entity[ _-]?id|your[ _-].*|change[ _-]?me|todo|tbd|xxx+|example|placeholder|n\/a|none|null|undefined)$/i
 const BARE_SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/*$/i
-const DOC_HOST_RE = /(^|\.)example\.(com|org|net)$|(^|\.)(example|invalid|test)$/i
+/** The reason given for a host under a reserved example domain; callers that report NET_RESERVED_EXAMPLE_DOMAIN skip it. */
+export const DOCUMENTATION_HOST = 'a documentation host (example.com, .example, .invalid, .test)'
 // Only the start of a value is looked at: no real entity ID or URL is longer, and hostile input stays cheap.
 const MAX_CHECKED = 2048
 
@@ -16,7 +19,7 @@ export function placeholderReason(value: string): string | undefined {
   if (DEFAULT_WORDS_RE.test(v)) return 'a default label, not a value'
   if (BARE_SCHEME_RE.test(v)) return 'a bare scheme without a host'
   const host = hostOf(v)
-  if (host && DOC_HOST_RE.test(host)) return 'a documentation host (example.com, .example, .invalid, .test)'
+  if (host && reservedExampleDomain(host)) return DOCUMENTATION_HOST
   return undefined
 }
 

@@ -73,7 +73,10 @@ describe('metadata signatures as xmlsec1 judged them (SOURCES.md)', () => {
   })
   test('the PHP toolkit\'s re-signed AD FS file: verifies, SHA-1, 1024-bit signer not among its signing certificates', () => {
     const f = 'other/phpsaml-adfs-federationmetadata-example-host.xml'
-    expect(codes(f)).toEqual(expect.arrayContaining(['SAML_METADATA_SIGNATURE_INTEGRITY_ONLY', 'SAML_METADATA_SIGNATURE_WEAK_ALGORITHM', 'SAML_METADATA_SIGNER_NOT_LISTED', 'SAML_ENTITY_ID_PLACEHOLDER']))
+    expect(codes(f)).toEqual(expect.arrayContaining(['SAML_METADATA_SIGNATURE_INTEGRITY_ONLY', 'SAML_METADATA_SIGNATURE_WEAK_ALGORITHM', 'SAML_METADATA_SIGNER_NOT_LISTED', 'NET_RESERVED_EXAMPLE_DOMAIN']))
+    // Its entity ID and SSO URLs are on an example host: said as such (it used to read "placeholder" / "not a valid URL").
+    expect(codes(f)).not.toContain('SAML_ENTITY_ID_PLACEHOLDER')
+    expect(codes(f)).not.toContain('SAML_SSO_ENDPOINT_INVALID_URL')
   })
 })
 

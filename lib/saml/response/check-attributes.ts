@@ -28,6 +28,11 @@ export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[]
   for (const [name, list] of byName) {
     if (list.length > 1) out.push(finding('SAML_ATTRIBUTE_DUPLICATE', { expected: `one Attribute named ${name}`, actual: `${list.length} Attribute elements named ${name}`, where: '/Assertion/AttributeStatement/Attribute' }, fctx))
   }
+  // The same treatment as a comment inside NameID: an SP that reads only the first text node sees another value
+  // (e.g. another e-mail address) than the one signed.
+  for (const attr of a.attributes) {
+    if (attr.hasComment) out.push(finding('SAML_ATTRIBUTE_COMMENT', { expected: 'AttributeValue text without comments', actual: `a comment inside an AttributeValue of ${attr.name}`, attribute: attr.name, where: '/Assertion/AttributeStatement/Attribute/AttributeValue' }, fctx))
+  }
   if (!s) return out
   const sentNames = [...byName.keys()]
   for (const req of s.requiredAttributes) {

@@ -337,6 +337,16 @@ describe('subject and attributes', () => {
     expectFinding(r, 'SAML_NAMEID_COMMENT')
     expect(r.findings.map((f) => f.code)).not.toContain('SAML_SIGNATURE_DIGEST_MISMATCH')
   })
+  it('SAML_ATTRIBUTE_COMMENT: a comment inside the email AttributeValue, as inside NameID (the signature holds)', () => {
+    const r = run(signed(attrs({ ...F.ATTRIBUTES, email: 'ulysse.carion@codomaindata.com<!---->.evil.com' })))
+    const f = expectFinding(r, 'SAML_ATTRIBUTE_COMMENT')
+    expect(f).toMatchObject({ severity: 'error', evidence: { attribute: 'email' } })
+    expect(r.summary.verdict).toBe('no-go')
+    expect(r.findings.map((x) => x.code)).not.toContain('SAML_SIGNATURE_DIGEST_MISMATCH')
+    // Any attribute, and a comment nested in a child element of the value, too.
+    expectFinding(run(signed(attrs({ ...F.ATTRIBUTES, objectGUID: '<x:v xmlns:x="urn:x">8f6c<!-- x -->1a2e</x:v>' }))), 'SAML_ATTRIBUTE_COMMENT')
+    expect(run(signed(attrs(F.ATTRIBUTES))).findings.map((x) => x.code)).not.toContain('SAML_ATTRIBUTE_COMMENT')
+  })
   it('SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH: SPNameQualifier of another SP added to NameID', () => {
     expectFinding(run(signed(base().replace('<saml2:NameID ', '<saml2:NameID SPNameQualifier="https://other.example.com" '))), 'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH')
   })

@@ -50,6 +50,8 @@ export interface SamlAttribute {
   readonly friendlyName?: string
   readonly nameFormat?: string
   readonly values: readonly string[]
+  /** A comment or processing instruction inside an AttributeValue (as inside NameID: text split to be read two ways). */
+  readonly hasComment?: boolean
 }
 
 export interface AuthnStatementModel {

@@ -154,12 +154,26 @@ function readAuthnStatement(el: XmlElement): AuthnStatementModel {
 }
 
 function readAttribute(el: XmlElement): SamlAttribute {
+  const values = childElements(el, saml, 'AttributeValue')
   const friendlyName = attr(el, 'FriendlyName')
   const nameFormat = attr(el, 'NameFormat')
   return {
     name: attr(el, 'Name') ?? '',
     ...(friendlyName !== undefined ? { friendlyName } : {}),
     ...(nameFormat !== undefined ? { nameFormat } : {}),
-    values: childElements(el, saml, 'AttributeValue').map((v) => textContent(v).trim()),
+    values: values.map((v) => textContent(v).trim()),
+    ...(values.some(containsComment) ? { hasComment: true } : {}),
   }
+}
+
+/** A comment or PI anywhere inside the element (AttributeValue may hold child elements): one pass over the subtree. */
+function containsComment(el: XmlElement): boolean {
+  const pending: XmlElement[] = [el]
+  while (pending.length) {
+    for (const c of pending.pop()!.children) {
+      if (c.type === 'comment' || c.type === 'pi') return true
+      if (c.type === 'element') pending.push(c)
+    }
+  }
+  return false
 }

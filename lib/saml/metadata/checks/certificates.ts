@@ -50,6 +50,6 @@ export function checkMetadataCertificates(md: IdpMetadata, ctx: MetadataCheckCon
     // Signed with a certificate the IdP does not list for SAML (a separate metadata-signing key): show it on the timeline.
     certificates.push(summarizeCertificate(o.signer, 'signing', 'Signature/KeyInfo (signs the metadata only)', { signsNow: true }))
   }
-  findings.push(...checkRollover(signing, ctx.now, { ctx, ...(o.signerSha256 ? { signedWith: o.signerSha256 } : {}), where: 'IDPSSODescriptor/KeyDescriptor' }))
+  findings.push(...checkRollover(signing, ctx.now, { ctx, ...(o.signerSha256 ? { signedWith: o.signerSha256 } : {}), where: 'IDPSSODescriptor/KeyDescriptor', skewSeconds: ctx.skewSeconds }))
   return { findings, certificates }
 }

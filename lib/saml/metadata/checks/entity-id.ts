@@ -1,6 +1,7 @@
 import { finding } from '../../../findings/finding'
 import type { Finding } from '../../../findings/types'
-import { placeholderReason } from '../placeholder'
+import { reservedExampleDomain } from '../../../net/reserved-domains'
+import { DOCUMENTATION_HOST, placeholderReason } from '../placeholder'
 import type { IdpMetadata } from '../types'
 import type { MetadataCheckContext } from './context'
 
@@ -20,6 +21,10 @@ export function checkEntityId(md: IdpMetadata, ctx: MetadataCheckContext): Findi
     }, ctx)]
   }
   const reason = placeholderReason(id)
+  if (reason === DOCUMENTATION_HOST) {
+    const host = new URL(id).hostname
+    return [finding('NET_RESERVED_EXAMPLE_DOMAIN', { expected: 'the IdP\'s entity ID on its own host name', actual: id, host, reservedDomain: reservedExampleDomain(host), where }, ctx, { severity: ctx.profile.reservedExampleDomains })]
+  }
   if (reason) return [finding('SAML_ENTITY_ID_PLACEHOLDER', { expected: 'the IdP\'s real entity ID', actual: id, reason, where }, ctx)]
   if (!URI_RE.test(id) || id.length > 1024) {
     return [finding('SAML_ENTITY_ID_NOT_URI', { expected: 'an absolute URI of at most 1024 characters', actual: id.length > 200 ? id.slice(0, 200) + '…' : id, where }, ctx)]

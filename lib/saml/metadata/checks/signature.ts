@@ -65,7 +65,7 @@ export function checkMetadataSignature(reading: MetadataReading, ctx: MetadataCh
     if (SHA1_RE.test(alg.signatureMethod) || SHA1_RE.test(alg.digestMethod)) {
       findings.push(finding('SAML_METADATA_SIGNATURE_WEAK_ALGORITHM', { expected: 'RSA-SHA256 with a SHA256 digest', actual: `${alg.signatureMethod} / ${alg.digestMethod}`, where }, ctx))
     }
-    if (signer && !isCurrentlyValid(signer, ctx.now)) {
+    if (signer && !isCurrentlyValid(signer, ctx.now, ctx.skewSeconds)) {
       findings.push(finding('SAML_METADATA_SIGNED_WITH_EXPIRED_CERT', { expected: `a signing certificate valid on ${ctx.now.toISOString()}`, actual: { subject: signer.commonName, sha256: signer.sha256, notBefore: signer.notBefore.toISOString(), notAfter: signer.notAfter.toISOString() }, where }, ctx))
     }
     const listed = new Set((md?.signingCertificates ?? []).map((c) => parseCertificate(c)?.sha256).filter(Boolean))

@@ -1,6 +1,7 @@
 import { finding } from '../../../findings/finding'
 import type { Finding } from '../../../findings/types'
-import { placeholderReason } from '../placeholder'
+import { DOCUMENTATION_HOST, placeholderReason } from '../placeholder'
+import { reservedExampleDomain } from '../../../net/reserved-domains'
 import { BINDING, type IdpMetadata } from '../types'
 import type { MetadataCheckContext } from './context'
 import { isLoopbackHostname } from '../../../net/loopback-host'
@@ -28,10 +29,16 @@ export function checkSsoEndpoints(md: IdpMetadata, ctx: MetadataCheckContext): F
     }
     let url: URL | undefined
     try { url = new URL(loc) } catch { url = undefined }
-    const reason = !url ? 'not an absolute URL' : url.protocol !== 'https:' && url.protocol !== 'http:' ? `scheme ${url.protocol} is not a web URL` : placeholderReason(loc)
+    const placeholder = url ? placeholderReason(loc) : undefined
+    const reason = !url ? 'not an absolute URL' : url.protocol !== 'https:' && url.protocol !== 'http:' ? `scheme ${url.protocol} is not a web URL` : placeholder === DOCUMENTATION_HOST ? undefined : placeholder
     if (!url || reason) {
       out.push(finding('SAML_SSO_ENDPOINT_INVALID_URL', { expected: 'an absolute https:// URL', actual: loc || '(empty Location)', reason, binding, where: e.where }, ctx))
       continue
+    }
+    const reserved = reservedExampleDomain(url.hostname)
+    if (reserved) {
+      // A valid URL on a host reserved for examples: a test IdP (fine under the generic profile), never a real one.
+      out.push(finding('NET_RESERVED_EXAMPLE_DOMAIN', { expected: 'a public host name', actual: loc, host: url.hostname, reservedDomain: reserved, binding, where: e.where }, ctx, { severity: ctx.profile.reservedExampleDomains }))
     }
     if (url.protocol === 'http:') {
       const loopback = isLoopbackHostname(url.hostname)
