@@ -42,7 +42,7 @@ describe('GET /api/connections/:id: the go / no-go keeps every failure', () => {
     expect(goNoGo.failingUsers).toEqual([expect.objectContaining({ user: '(not identified)', runId: refused, endUserOnly: false })])
     expect(goNoGo.blocking.vendor.map((b: { code: string }) => b.code)).toEqual(expect.arrayContaining(['SAML_STATUS_NO_AUTHN_CONTEXT', 'TRIAGE_AADSTS75011']))
     expect(goNoGo.matrix).toMatchObject({ unidentifiedFailures: 2, unidentifiedOpen: 1 })
-    expect(goNoGo.matrix.users).toEqual([expect.objectContaining({ user: 'o***@demo.test', outcome: 'passed' })])
+    expect(goNoGo.matrix.users).toEqual([expect.objectContaining({ user: expect.stringMatching(/^…·[0-9a-f]{6}@demo\.test$/), outcome: 'passed' })])
     expect(goNoGo).toMatchObject({ distinctPassingUsers: 1, target: 30, vendorName: 'Autodesk' })
   })
 

@@ -109,7 +109,7 @@ export const inputCatalog = {
     detail: 'A report keeps at most a fixed number of findings and timeline steps, most important first; the rest are folded into this finding, which counts them by severity and code. The summary counts what the report shows, this finding included, and this finding is as severe as the worst finding it folds.',
     nextStep: 'Fix the findings shown first, or check a smaller input (one sign-in, one document), then run the check again.',
     fixAt: {
-      entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on',
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on',
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },

@@ -142,7 +142,7 @@ export const netCatalog = {
     detail: 'Names under example.com / .net / .org and the .test, .example, .invalid and .localhost top-level domains are reserved for documentation and testing (RFC 2606, RFC 6761): no real IdP is reachable there from the internet. That is fine for a test IdP (a warning under the generic profile), but a vendor’s service can never reach it (an error under a vendor profile).',
     nextStep: 'If this is a test IdP, carry on. For the real connection, download the metadata or discovery document again from the production IdP, whose URLs use its public host name.',
     fixAt: {
-      entra: 'Nothing to change in Entra (its endpoints are on login.microsoftonline.com): download the Federation Metadata XML again from Enterprise applications › (app) › Single sign-on › SAML Certificates',
+      entra: 'Nothing to change in Entra (its endpoints are on login.microsoftonline.com): download the Federation Metadata XML again from Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates',
       okta: 'Nothing to change in Okta (its endpoints are on <org>.okta.com): download the metadata again from Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
     docs: ['https://www.rfc-editor.org/rfc/rfc2606', 'https://www.rfc-editor.org/rfc/rfc6761#section-6'],
