@@ -40,6 +40,31 @@ function moduleFile(): string | undefined {
   }
 }
 
+interface Slot { readonly worker: Worker; readonly ready: Promise<boolean>; readonly heapMb: number }
+
+/**
+ * One warm worker kept between jobs (unref'd, so it never keeps a CLI process alive): starting a worker and loading
+ * the analysis code costs far more than a small analysis itself. A worker that failed a job is never reused.
+ */
+let idle: Slot | undefined
+let nextId = 1
+
+function spawn(entry: { file: string; eval?: string }, heapMb: number): Slot {
+  const worker = new Worker(entry.eval ?? entry.file, {
+    eval: entry.eval !== undefined,
+    resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, heapMb / 8)), stackSizeMb: 4 },
+    stdout: false, stderr: false,
+  })
+  const ready = new Promise<boolean>((res) => {
+    const onMessage = (m: { ready?: true }) => { if (m.ready) { worker.off('message', onMessage); res(true) } }
+    worker.on('message', onMessage)
+    worker.once('exit', () => res(false))
+    worker.once('error', () => res(false))
+  })
+  worker.once('exit', () => { if (idle?.worker === worker) idle = undefined })
+  return { worker, ready, heapMb }
+}
+
 /**
  * Runs `job` on `input` in a worker thread with a V8 heap limit and a deadline, so one hostile input can never take
  * the process down or stall it: over the heap limit the worker dies alone (ERR_WORKER_OUT_OF_MEMORY), past the
@@ -57,36 +82,43 @@ export function runInWorker<J extends JobName>(job: J, input: JobInput<J>, budge
   if (!entry) {
     return Promise.resolve({ ok: false, reason: 'crashed', detail: `the analysis worker (dist/${BUILT}) is not built: run npm run build:cli`, elapsedMs: 0 })
   }
+  let slot: Slot
+  if (idle && idle.heapMb === b.maxHeapMb) { slot = idle; idle = undefined } else slot = spawn(entry, b.maxHeapMb)
+  const { worker } = slot
+  worker.ref()
+  const id = nextId++
   return new Promise((resolve) => {
     let settled = false
-    const worker = new Worker(entry.eval ?? entry.file, {
-      eval: entry.eval !== undefined,
-      resourceLimits: { maxOldGenerationSizeMb: b.maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, b.maxHeapMb / 8)), stackSizeMb: 4 },
-      stdout: false, stderr: false,
-    })
     const finish = (r: BudgetResult<JobOutput<J>>) => {
       if (settled) return
       settled = true
       clearTimeout(timer)
-      void worker.terminate()
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (r.ok && !idle) { idle = slot; worker.unref() } else void worker.terminate()
       resolve(r)
     }
     const timer = setTimeout(() => finish({ ok: false, reason: 'timeout', detail: `${b.timeoutMs} ms`, elapsedMs: elapsed() }), b.timeoutMs)
-    worker.on('message', (m: { ready?: true; ok?: boolean; value?: unknown; error?: string }) => {
-      // Sent once the worker runs: only then the input is handed over (see worker-entry.ts).
-      if (m.ready) { worker.postMessage({ job, input }); return }
+    const onMessage = (m: { id?: number; ok?: boolean; value?: unknown; error?: string }) => {
+      if (m.id !== id) return
       if (!m.ok) return finish({ ok: false, reason: 'crashed', detail: m.error ?? 'unknown error', elapsedMs: elapsed() })
       // The worker is our code, but its answer still crosses a boundary: check it like any other input.
       const parsed = JOBS[job].result.safeParse(m.value)
       finish(parsed.success
         ? { ok: true, value: parsed.data as JobOutput<J>, elapsedMs: elapsed() }
         : { ok: false, reason: 'crashed', detail: `unexpected result: ${parsed.error.issues[0]?.message ?? 'invalid'}`, elapsedMs: elapsed() })
-    })
-    worker.on('error', (err: Error & { code?: string }) => {
+    }
+    const onError = (err: Error & { code?: string }) => {
       const memory = err.code === 'ERR_WORKER_OUT_OF_MEMORY' || /heap out of memory|allocation failed/i.test(err.message)
       finish(memory ? { ok: false, reason: 'memory', detail: `${b.maxHeapMb} MB`, elapsedMs: elapsed() } : { ok: false, reason: 'crashed', detail: err.message, elapsedMs: elapsed() })
-    })
-    worker.on('exit', (code) => finish({ ok: false, reason: 'crashed', detail: `the worker exited (code ${code})`, elapsedMs: elapsed() }))
+    }
+    const onExit = (code: number) => finish({ ok: false, reason: 'crashed', detail: `the worker exited (code ${code})`, elapsedMs: elapsed() })
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    // Only once the worker runs is the input handed over (see worker-entry.ts).
+    void slot.ready.then((ok) => { if (ok && !settled) worker.postMessage({ id, job, input }) })
   })
 }
 
