@@ -10,23 +10,24 @@ import { DEFAULT_BUDGET, type Budget, type BudgetResult } from './types'
 const BUILT = 'analysis-worker.mjs'
 
 /**
- * Where the worker's code is. Run from TypeScript (vitest, tsx): the TS entry beside this file, through tsx.
- * Bundled (dist/cli.mjs, or the Next.js server): dist/analysis-worker.mjs beside the bundle, else under process.cwd().
- * `SSO_PREFLIGHT_ANALYSIS_WORKER` overrides both (a path to the built file).
+ * Where the worker's code is. Built (NODE_ENV=production, or this module bundled into dist/cli.mjs):
+ * dist/analysis-worker.mjs beside the bundle, else under process.cwd() (the Next.js server; Turbopack keeps the TS
+ * source path in import.meta.url, hence the NODE_ENV check). Run from TypeScript (vitest, tsx, next dev): the TS
+ * entry beside this file, through tsx. `SSO_PREFLIGHT_ANALYSIS_WORKER` overrides both (a path to the built file).
  */
 export function workerEntry(): { file: string; eval?: string } | undefined {
   const override = process.env.SSO_PREFLIGHT_ANALYSIS_WORKER
   if (override) return { file: override }
   const here = moduleFile()
-  if (here?.endsWith('.ts')) {
-    // Under vitest / tsx: register tsx's loader in the worker, then load the TS entry (execArgv --import is not
-    // honoured by Node 20 workers).
+  const fromSource = here?.endsWith('.ts') === true && process.env.NODE_ENV !== 'production'
+  if (here && fromSource) {
+    // Register tsx's loader in the worker, then load the TS entry (execArgv --import is not honoured by Node 20 workers).
     const file = join(dirname(here), 'worker-entry.ts')
-    const api = pathToFileURL(join(dirname(createRequire(here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href
+    const api = pathToFileURL(join(dirname(createRequire(/*turbopackIgnore: true*/ here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href
     return { file, eval: `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(file).href)}) })` }
   }
-  for (const file of [here ? join(dirname(here), BUILT) : '', join(process.cwd(), 'dist', BUILT)]) {
-    if (file && existsSync(file)) return { file }
+  for (const file of [here && !here.endsWith('.ts') ? join(dirname(here), BUILT) : '', join(process.cwd(), 'dist', BUILT)]) {
+    if (file && existsSync(/*turbopackIgnore: true*/ file)) return { file }
   }
   return undefined
 }
@@ -50,7 +51,7 @@ let idle: Slot | undefined
 let nextId = 1
 
 function spawn(entry: { file: string; eval?: string }, heapMb: number): Slot {
-  const worker = new Worker(entry.eval ?? entry.file, {
+  const worker = new Worker(/*turbopackIgnore: true*/ entry.eval ?? entry.file, {
     eval: entry.eval !== undefined,
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, heapMb / 8)), stackSizeMb: 4 },
     stdout: false, stderr: false,
