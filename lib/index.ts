@@ -27,3 +27,5 @@ export { headlessOidcLogin, headlessSamlLogin } from './testlogin/headless/index
 export type { HeadlessOidcLoginInput, HeadlessSamlLoginInput } from './testlogin/headless/index'
 export { NewConnectionRequestSchema, setupValues, verdictFor } from './connections/index'
 export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixRow, TestMatrix, Verdict, VerdictOptions } from './connections/index'
+export { analyzeHarBounded, triageInputBounded, runInWorker, DEFAULT_BUDGET } from './budget/index'
+export type { Budget, BudgetFailure, BudgetResult } from './budget/index'

@@ -26,6 +26,21 @@ await build({
   sourcemap: false,
   logLevel: ifPossible ? 'silent' : 'warning',
 })
+// The analysis worker (lib/budget): a plain JavaScript entry that the CLI and the Next.js server start with a time and
+// memory budget (the app is bundled by Next.js, so it cannot point a worker at a TypeScript file).
+if (existsSync('lib/budget/worker-entry.ts')) {
+  await build({
+    entryPoints: ['lib/budget/worker-entry.ts'],
+    outfile: 'dist/analysis-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: false,
+    logLevel: ifPossible ? 'silent' : 'warning',
+  })
+}
 } catch (err) {
   if (!ifPossible) throw err
   console.error(`build-cli: dist/cli.mjs not built (${err.message.split('\n')[0]}); run npm run build:cli`)

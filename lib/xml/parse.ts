@@ -20,18 +20,21 @@ const NAME_RE = /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u
 const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
+type ErrorKind = 'syntax' | 'doctype' | 'pi' | 'depth' | 'size' | 'attributes' | 'namespaces'
+
 class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset: number, readonly kind: 'syntax' | 'doctype' | 'pi' | 'depth' | 'size' = 'syntax') {
+  constructor(message: string, readonly offset: number, readonly kind: ErrorKind = 'syntax', readonly expected?: string) {
     super(message)
   }
 }
+
+/** Inline scans up to this many attributes; above it a Set finds duplicates (so 256 attributes stay linear). */
+const SMALL_ATTR_COUNT = 8
 
 interface MutableElement {
   type: 'element'; name: string; prefix: string; local: string; ns: string
   attrs: XmlAttr[]; nsDecls: [string, string][]; children: XmlNode[]; parent: MutableElement | null
   depth: number; start: number
-  /** In-scope prefix → namespace map (shared with the parent when this element declares nothing). */
-  scope: Map<string, string>
 }
 
 /** Strips a UTF-8 BOM (every Entra federation metadata file starts with one) and normalises line ends. */
@@ -62,6 +65,8 @@ export function parseSafeXml(text: string, o: { limits?: Partial<XmlLimits>; ctx
       case 'pi': return { ok: false, findings: [finding('INPUT_XML_PROCESSING_INSTRUCTION', { expected: 'no processing instruction', actual: err.message, where }, ctx)] }
       case 'depth': return { ok: false, findings: [finding('INPUT_XML_TOO_DEEP', { expected: `at most ${limits.maxDepth} levels`, actual: err.message, where }, ctx)] }
       case 'size': return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${limits.maxElements} elements`, actual: err.message, where }, ctx)] }
+      case 'attributes': return { ok: false, findings: [finding('INPUT_XML_TOO_MANY_ATTRIBUTES', { expected: err.expected, actual: err.message, where }, ctx)] }
+      case 'namespaces': return { ok: false, findings: [finding('INPUT_XML_TOO_MANY_NAMESPACES', { expected: err.expected, actual: err.message, where }, ctx)] }
       default: return { ok: false, findings: [finding('INPUT_NOT_XML', { expected: 'well-formed XML', actual: err.message, where }, ctx)] }
     }
   }
@@ -78,6 +83,15 @@ function position(src: string, offset: number): string {
 class Parser {
   private i = 0
   private elementCount = 0
+  private attributeCount = 0
+  private namespaceDeclCount = 0
+  /**
+   * The prefix → namespace bindings in scope at the current element, kept as one mutable map plus an undo log per
+   * open element that declared something: entering costs O(own declarations), leaving restores them, lookups are
+   * O(1). (A copied map per declaring element was quadratic: 10,000 declarations on the root and 10,000 children
+   * declaring one more each ran the process out of memory.)
+   */
+  private readonly scope = new Map<string, string>([['xml', XML_NS]])
   private readonly ids = new Map<string, XmlElement[]>()
   private readonly prolog: (XmlComment | XmlPI)[] = []
   private readonly epilog: (XmlComment | XmlPI)[] = []
@@ -100,7 +114,6 @@ class Parser {
       this.i = end + 2
     }
     let root: MutableElement | null = null
-    const rootScope = new Map<string, string>([['xml', XML_NS]])
     while (this.i < s.length) {
       const lt = s.indexOf('<', this.i)
       const textEnd = lt < 0 ? s.length : lt
@@ -121,7 +134,7 @@ class Parser {
         throw new XmlSyntaxError('end tag without a start tag', lt)
       } else {
         if (root) throw new XmlSyntaxError('a second root element', lt)
-        root = this.readElement(null, rootScope)
+        root = this.readElement()
       }
     }
     if (!root) throw new XmlSyntaxError('no root element', s.length)
@@ -175,11 +188,29 @@ class Parser {
     return this.i > start
   }
 
-  private readElement(parent: MutableElement | null, parentScope: Map<string, string>): MutableElement {
+  /** Binds this element's declarations; returns what to restore when it closes (null when it declares nothing). */
+  private enterScope(nsDecls: readonly (readonly [string, string])[]): [string, string | undefined][] | null {
+    if (!nsDecls.length) return null
+    const undo: [string, string | undefined][] = []
+    for (const [p, uri] of nsDecls) { undo.push([p, this.scope.get(p)]); this.scope.set(p, uri) }
+    return undo
+  }
+
+  private leaveScope(undo: [string, string | undefined][] | null): void {
+    if (!undo) return
+    for (let k = undo.length - 1; k >= 0; k--) {
+      const [p, before] = undo[k]!
+      if (before === undefined) this.scope.delete(p); else this.scope.set(p, before)
+    }
+  }
+
+  private readElement(): MutableElement {
     // Iterative over the whole subtree: deep input cannot exhaust the JS stack.
     const s = this.s
+    const limits = this.limits
     let current: MutableElement | null = null
-    let scope = parentScope
+    /** Undo logs of the open elements, innermost last (parallel to the chain current → root). */
+    const undoStack: ([string, string | undefined][] | null)[] = []
     let root: MutableElement | null = null
     let text = ''
     let textStart = -1
@@ -193,6 +224,8 @@ class Parser {
       this.i++
       const qname = this.readName()
       const rawAttrs: { name: string; value: string; at: number }[] = []
+      let seen: Set<string> | null = null
+      let nsDecls: [string, string][] = []
       let selfClosing = false
       for (;;) {
         const hadSpace = this.skipSpace()
@@ -217,32 +250,53 @@ class Parser {
         const raw = s.slice(this.i + 1, close)
         if (raw.includes('<')) throw new XmlSyntaxError(`'<' in the value of attribute '${aname}'`, this.i)
         this.i = close + 1
-        if (rawAttrs.some((a) => a.name === aname)) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
-        rawAttrs.push({ name: aname, value: decodeText(raw, this.i, true), at })
-      }
-
-      // namespaces declared here
-      let nsDecls: [string, string][] = []
-      for (const a of rawAttrs) {
-        if (a.name === 'xmlns') nsDecls.push(['', a.value])
-        else if (a.name.startsWith('xmlns:')) {
-          const p = a.name.slice(6)
-          if (p === 'xmlns' || (p === 'xml' && a.value !== XML_NS)) throw new XmlSyntaxError(`reserved prefix '${p}' redeclared`, a.at)
-          if (a.value === '') throw new XmlSyntaxError(`prefix '${p}' bound to an empty namespace`, a.at)
-          nsDecls.push([p, a.value])
+        // Counted before any further work, so a tag with 100,000 attributes is refused at the 257th.
+        if (rawAttrs.length >= limits.maxAttributesPerElement) {
+          throw new XmlSyntaxError(`more than ${limits.maxAttributesPerElement} attributes on <${qname}>`, at, 'attributes', `at most ${limits.maxAttributesPerElement} attributes on one element`)
+        }
+        if (++this.attributeCount > limits.maxAttributes) {
+          throw new XmlSyntaxError(`more than ${limits.maxAttributes} attributes in the document`, at, 'attributes', `at most ${limits.maxAttributes} attributes in the document`)
+        }
+        if (seen) {
+          if (seen.has(aname)) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
+          seen.add(aname)
+        } else {
+          for (const a of rawAttrs) if (a.name === aname) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
+          if (rawAttrs.length === SMALL_ATTR_COUNT) { seen = new Set(rawAttrs.map((a) => a.name)); seen.add(aname) }
+        }
+        const value = decodeText(raw, this.i, true)
+        rawAttrs.push({ name: aname, value, at })
+        if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
+          if (nsDecls.length >= limits.maxNamespaceDeclsPerElement) {
+            throw new XmlSyntaxError(`more than ${limits.maxNamespaceDeclsPerElement} namespace declarations on <${qname}>`, at, 'namespaces', `at most ${limits.maxNamespaceDeclsPerElement} namespace declarations on one element`)
+          }
+          if (++this.namespaceDeclCount > limits.maxNamespaceDecls) {
+            throw new XmlSyntaxError(`more than ${limits.maxNamespaceDecls} namespace declarations in the document`, at, 'namespaces', `at most ${limits.maxNamespaceDecls} namespace declarations in the document`)
+          }
+          if (aname === 'xmlns') nsDecls.push(['', value])
+          else {
+            const p = aname.slice(6)
+            if (p === 'xmlns' || (p === 'xml' && value !== XML_NS)) throw new XmlSyntaxError(`reserved prefix '${p}' redeclared`, at)
+            if (value === '') throw new XmlSyntaxError(`prefix '${p}' bound to an empty namespace`, at)
+            nsDecls.push([p, value])
+          }
         }
       }
-      const elScope = nsDecls.length ? new Map(scope) : scope
-      for (const [p, uri] of nsDecls) elScope.set(p, uri)
+
+      // namespaces declared here come into scope (undone when the element closes, or below when it is empty)
+      const undo = this.enterScope(nsDecls)
       if (!nsDecls.length) nsDecls = []
+      const scope = this.scope
 
       const colon = qname.indexOf(':')
       const prefix = colon < 0 ? '' : qname.slice(0, colon)
       const local = colon < 0 ? qname : qname.slice(colon + 1)
-      const ns = elScope.get(prefix) ?? ''
-      if (prefix && !elScope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
+      const ns = scope.get(prefix) ?? ''
+      if (prefix && !scope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
 
       const attrs: XmlAttr[] = []
+      let seenNs: Set<string> | null = null
+      let prefixed = 0
       for (const a of rawAttrs) {
         if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue
         const ac = a.name.indexOf(':')
@@ -250,21 +304,33 @@ class Parser {
         const al = ac < 0 ? a.name : a.name.slice(ac + 1)
         let ans = ''
         if (ap) {
-          const u = elScope.get(ap)
+          const u = scope.get(ap)
           if (u === undefined) throw new XmlSyntaxError(`unbound prefix '${ap}' on attribute '${a.name}'`, a.at)
           ans = u
+          // Two prefixes bound to one namespace name the same attribute: {ns}local must be unique too.
+          if (seenNs) {
+            const key = ans + '\u0000' + al
+            if (seenNs.has(key)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+            seenNs.add(key)
+          } else {
+            for (const b of attrs) if (b.prefix && b.local === al && b.ns === ans) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+            if (++prefixed === SMALL_ATTR_COUNT) {
+              seenNs = new Set()
+              for (const b of attrs) if (b.prefix) seenNs.add(b.ns + '\u0000' + b.local)
+              seenNs.add(ans + '\u0000' + al)
+            }
+          }
         }
-        if (ap && attrs.some((b) => b.prefix && b.local === al && b.ns === ans)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
         attrs.push({ name: a.name, prefix: ap, local: al, ns: ans, value: a.value })
       }
 
-      const depth = current ? current.depth + 1 : parent ? parent.depth + 1 : 0
+      const depth = current ? current.depth + 1 : 0
       if (depth >= this.limits.maxDepth) throw new XmlSyntaxError(`nesting deeper than ${this.limits.maxDepth} at <${qname}>`, start, 'depth')
       if (++this.elementCount > this.limits.maxElements) throw new XmlSyntaxError(`more than ${this.limits.maxElements} elements`, start, 'size')
 
       const el: MutableElement = {
-        type: 'element', name: qname, prefix, local, ns, attrs, nsDecls, children: [], parent: current ?? parent,
-        depth, start, scope: elScope,
+        type: 'element', name: qname, prefix, local, ns, attrs, nsDecls, children: [], parent: current,
+        depth, start,
       }
       for (const a of attrs) {
         if (!a.prefix && (a.local === 'ID' || a.local === 'Id' || a.local === 'id')) {
@@ -275,8 +341,11 @@ class Parser {
       if (current) current.children.push(el as unknown as XmlNode)
       if (!root) root = el
 
-      if (!selfClosing) { current = el; scope = elScope }
-      else if (!current) return root
+      if (!selfClosing) { current = el; undoStack.push(undo) }
+      else {
+        this.leaveScope(undo)
+        if (!current) return root
+      }
 
       // content until the next start tag, or close elements
       for (;;) {
@@ -301,7 +370,7 @@ class Parser {
           if (name !== current.name) throw new XmlSyntaxError(`end tag </${name}> does not match <${current.name}>`, lt)
           const done: MutableElement = current
           current = done.parent && done !== root ? done.parent : null
-          scope = current ? current.scope : parentScope
+          this.leaveScope(undoStack.pop() ?? null)
           if (done === root) return root
           continue
         }

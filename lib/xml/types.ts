@@ -50,6 +50,17 @@ export interface XmlLimits {
   readonly maxDepth: number
   /** Elements in all (default 200,000). */
   readonly maxElements: number
+  /** Attributes on one element, namespace declarations included (default 256; real SSO documents use at most ~15). */
+  readonly maxAttributesPerElement: number
+  /** Attributes in the whole document, namespace declarations included (default 100,000; real documents: < 1,000). */
+  readonly maxAttributes: number
+  /** Namespace declarations on one element (default 64; real documents: at most ~12). */
+  readonly maxNamespaceDeclsPerElement: number
+  /** Namespace declarations in the whole document (default 4,096; real documents: < 250). */
+  readonly maxNamespaceDecls: number
 }
 
-export const DEFAULT_XML_LIMITS: XmlLimits = { maxChars: 4 * 1024 * 1024, maxDepth: 128, maxElements: 200_000 }
+export const DEFAULT_XML_LIMITS: XmlLimits = {
+  maxChars: 4 * 1024 * 1024, maxDepth: 128, maxElements: 200_000,
+  maxAttributesPerElement: 256, maxAttributes: 100_000, maxNamespaceDeclsPerElement: 64, maxNamespaceDecls: 4096,
+}

@@ -38,10 +38,22 @@ export function c14nOptionsFor(uri: string): { exclusive: boolean; withComments:
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
-type Scope = ReadonlyMap<string, string>
-const EMPTY_SCOPE: Scope = new Map()
 /** The output, built by concatenation (V8 ropes: cheaper than an array of small strings and a join). */
 interface Out { s: string }
+
+/**
+ * Rendering state. `scope` (in-scope bindings) and `rendered` (bindings the output ancestors declared, exclusive
+ * only) are single mutable maps, changed on entering an element and restored on leaving it, so a document with
+ * thousands of declarations costs O(declarations), not a copied map per element.
+ */
+interface Walk {
+  readonly o: C14nOptions
+  readonly prefixList: readonly string[] | undefined
+  readonly scope: Map<string, string>
+  readonly rendered: Map<string, string>
+  readonly out: Out
+}
+type Undo = [string, string | undefined][]
 
 /** Namespaces in scope on `el` from its ancestors and itself (nearest declaration wins; '' = default). */
 export function inScopeNamespaces(el: XmlElement): Map<string, string> {
@@ -57,22 +69,27 @@ export function inScopeNamespaces(el: XmlElement): Map<string, string> {
  * @example canonicalize(assertion, { exclusive: true, withComments: false, exclude: signature })
  */
 export function canonicalize(apex: XmlElement, o: C14nOptions): string {
-  const scope = inScopeNamespaces(apex)
-  const out: Out = { s: '' }
-  const prefixList = o.exclusive && o.inclusivePrefixes?.length
-    ? o.inclusivePrefixes.map((p) => (p === '#default' ? '' : p)) : undefined
-  const extraAttrs = o.exclusive ? undefined : inheritedXmlAttrs(apex)
-  if (o.exclusive) renderExclusive(apex, scope, EMPTY_SCOPE, o, prefixList, out)
-  else renderInclusive(apex, scope, null, o, extraAttrs, out)
-  return out.s
+  const w: Walk = {
+    o,
+    prefixList: o.exclusive && o.inclusivePrefixes?.length ? o.inclusivePrefixes.map((p) => (p === '#default' ? '' : p)) : undefined,
+    scope: inScopeNamespaces(apex),
+    rendered: new Map(),
+    out: { s: '' },
+  }
+  if (o.exclusive) renderExclusive(apex, w)
+  else renderInclusive(apex, inheritedXmlAttrs(apex), w)
+  return w.out.s
 }
 
 /** Inclusive c14n gives the apex the xml:* attributes (xml:lang, xml:space, ...) of its ancestors it does not have. */
 function inheritedXmlAttrs(apex: XmlElement): XmlAttr[] | undefined {
   let found: Map<string, XmlAttr> | undefined
+  let own: Set<string> | undefined
   for (let cur = apex.parent; cur; cur = cur.parent) {
     for (const a of cur.attrs) {
-      if (a.ns !== XML_NS || apex.attrs.some((b) => b.ns === XML_NS && b.local === a.local)) continue
+      if (a.ns !== XML_NS) continue
+      own ??= new Set(apex.attrs.filter((b) => b.ns === XML_NS).map((b) => b.local))
+      if (own.has(a.local)) continue
       found ??= new Map()
       if (!found.has(a.local)) found.set(a.local, a)
     }
@@ -80,81 +97,95 @@ function inheritedXmlAttrs(apex: XmlElement): XmlAttr[] | undefined {
   return found ? [...found.values()] : undefined
 }
 
-function scopeOf(el: XmlElement, parentScope: Scope): Scope {
-  if (el.nsDecls.length === 0) return parentScope
-  const s = new Map(parentScope)
-  for (const [p, uri] of el.nsDecls) s.set(p, uri)
-  return s
+function bind(map: Map<string, string>, decls: readonly (readonly [string, string])[]): Undo | undefined {
+  if (!decls.length) return undefined
+  const undo: Undo = []
+  for (const [p, uri] of decls) { undo.push([p, map.get(p)]); map.set(p, uri) }
+  return undo
 }
 
-function renderExclusive(el: XmlElement, scope: Scope, rendered: Scope, o: C14nOptions, prefixList: readonly string[] | undefined, out: Out): void {
-  // Namespaces visibly utilised here (the element's prefix, prefixed attributes) plus the PrefixList ones.
-  let decls = utilise(el.prefix, scope, rendered, undefined)
-  for (const a of el.attrs) if (a.prefix) decls = utilise(a.prefix, scope, rendered, decls)
-  if (prefixList) for (const p of prefixList) decls = utilise(p, scope, rendered, decls)
-  let nextRendered = rendered
-  if (decls) {
-    const m = new Map(rendered)
-    for (const [p, uri] of decls) m.set(p, uri)
-    nextRendered = m
+function unbind(map: Map<string, string>, undo: Undo | undefined): void {
+  if (!undo) return
+  for (let k = undo.length - 1; k >= 0; k--) {
+    const [p, before] = undo[k]!
+    if (before === undefined) map.delete(p); else map.set(p, before)
   }
-  openTag(el, decls, el.attrs, out)
-  renderChildren(el, scope, nextRendered, o, prefixList, out)
-  out.s += '</' + el.name + '>'
+}
+
+function renderExclusive(el: XmlElement, w: Walk): void {
+  // Namespaces visibly utilised here (the element's prefix, prefixed attributes) plus the PrefixList ones.
+  let decls = utilise(el.prefix, w, undefined)
+  for (const a of el.attrs) if (a.prefix) decls = utilise(a.prefix, w, decls)
+  if (w.prefixList) for (const p of w.prefixList) decls = utilise(p, w, decls)
+  const list = decls ? [...decls] : undefined
+  openTag(el, list, el.attrs, w.out)
+  const undoRendered = list ? bind(w.rendered, list) : undefined
+  renderChildren(el, w)
+  unbind(w.rendered, undoRendered)
+  w.out.s += '</' + el.name + '>'
 }
 
 /** Adds prefix `p` to `decls` when its in-scope binding differs from what the output ancestors rendered. */
-function utilise(p: string, scope: Scope, rendered: Scope, decls: [string, string][] | undefined): [string, string][] | undefined {
+function utilise(p: string, w: Walk, decls: Map<string, string> | undefined): Map<string, string> | undefined {
   if (p === 'xml') return decls
-  let uri = scope.get(p)
+  let uri = w.scope.get(p)
   if (p === '') {
     uri ??= ''
-    if (uri === (rendered.get('') ?? '')) return decls
-  } else if (uri === undefined || rendered.get(p) === uri) return decls
+    if (uri === (w.rendered.get('') ?? '')) return decls
+  } else if (uri === undefined || w.rendered.get(p) === uri) return decls
   if (decls) {
-    for (const d of decls) if (d[0] === p) return decls
-    decls.push([p, uri])
+    if (!decls.has(p)) decls.set(p, uri)
     return decls
   }
-  return [[p, uri]]
+  return new Map([[p, uri]])
 }
 
-function renderInclusive(el: XmlElement, scope: Scope, parentScope: Scope | null, o: C14nOptions, extraAttrs: XmlAttr[] | undefined, out: Out): void {
+/** The apex of inclusive c14n: every namespace in scope, except an empty default (nothing to undeclare above it). */
+function renderInclusive(el: XmlElement, extraAttrs: XmlAttr[] | undefined, w: Walk): void {
   let decls: [string, string][] | undefined
-  if (parentScope === null) {
-    // The apex: every namespace in scope, except an empty default (nothing to undeclare above the apex).
-    for (const [p, uri] of scope) {
-      if (p === 'xml' || (p === '' && uri === '')) continue
-      ;(decls ??= []).push([p, uri])
-    }
-  } else {
-    for (const [p, uri] of el.nsDecls) {
-      if (p === 'xml') continue
-      const before = p === '' ? (parentScope.get('') ?? '') : parentScope.get(p)
-      if (before === uri) continue
-      ;(decls ??= []).push([p, uri])
-    }
+  for (const [p, uri] of w.scope) {
+    if (p === 'xml' || (p === '' && uri === '')) continue
+    ;(decls ??= []).push([p, uri])
   }
-  openTag(el, decls, extraAttrs ? [...el.attrs, ...extraAttrs] : el.attrs, out)
-  renderChildren(el, scope, scope, o, undefined, out)
-  out.s += '</' + el.name + '>'
+  openTag(el, decls, extraAttrs ? [...el.attrs, ...extraAttrs] : el.attrs, w.out)
+  renderChildren(el, w)
+  w.out.s += '</' + el.name + '>'
 }
 
-function renderChildren(el: XmlElement, scope: Scope, rendered: Scope, o: C14nOptions, prefixList: readonly string[] | undefined, out: Out): void {
+function renderChildren(el: XmlElement, w: Walk): void {
+  const o = w.o
   for (const c of el.children) {
     switch (c.type) {
-      case 'text': out.s += escapeText(c.value); break
-      case 'comment': if (o.withComments) out.s += '<!--' + c.value + '-->'; break
+      case 'text': w.out.s += escapeText(c.value); break
+      case 'comment': if (o.withComments) w.out.s += '<!--' + c.value + '-->'; break
       case 'element': {
         if (c === o.exclude) break
-        const s = scopeOf(c, scope)
-        if (o.exclusive) renderExclusive(c, s, rendered, o, prefixList, out)
-        else renderInclusive(c, s, scope, o, undefined, out)
+        if (o.exclusive) {
+          const undo = bind(w.scope, c.nsDecls)
+          renderExclusive(c, w)
+          unbind(w.scope, undo)
+        } else renderInclusiveChild(c, w)
         break
       }
       default: break // processing instructions are refused by the parser
     }
   }
+}
+
+/** A descendant in inclusive c14n: its declarations that change what the parent has in scope. */
+function renderInclusiveChild(c: XmlElement, w: Walk): void {
+  let decls: [string, string][] | undefined
+  for (const [p, uri] of c.nsDecls) {
+    if (p === 'xml') continue
+    const before = p === '' ? (w.scope.get('') ?? '') : w.scope.get(p)
+    if (before === uri) continue
+    ;(decls ??= []).push([p, uri])
+  }
+  const undo = bind(w.scope, c.nsDecls)
+  openTag(c, decls, c.attrs, w.out)
+  renderChildren(c, w)
+  w.out.s += '</' + c.name + '>'
+  unbind(w.scope, undo)
 }
 
 function openTag(el: XmlElement, decls: [string, string][] | undefined, attrs: readonly XmlAttr[], out: Out): void {

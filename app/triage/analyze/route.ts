@@ -3,7 +3,7 @@ import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { readMultipartBody } from '@/app/_server/read-capped-body'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
-import { triageInput } from '@/lib/triage/triage-input'
+import { triageInputBounded } from '@/lib/budget'
 
 const MAX_SIDE_INPUT = 1024 * 1024
 
@@ -41,7 +41,7 @@ export async function POST(request: Request): Promise<Response> {
   const d = parsed.data
   if (!d.text.trim()) return Response.json({ error: 'ERR_USAGE', message: 'Paste something or drop a file first.' }, { status: 400 })
   const profile = isBuiltinProfileId(d.profile) ? BUILTIN_PROFILES[d.profile] : BUILTIN_PROFILES.autodesk
-  const result = await triageInput(d.text, {
+  const result = await triageInputBounded(d.text, {
     profile,
     ...(d.idpMetadata ? { idpMetadataXml: d.idpMetadata } : {}),
     ...(d.jwks ? { jwks: d.jwks } : {}), ...(d.clientId ? { clientId: d.clientId.trim() } : {}),

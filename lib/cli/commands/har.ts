@@ -1,4 +1,4 @@
-import { analyzeHar } from '../../triage/har/index'
+import { analyzeHarBounded } from '../../budget/index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'
@@ -18,7 +18,7 @@ export const harCommand: Command = {
     const mdFile = stringFlag(args, 'idp-metadata')
     const idpMetadataXml = mdFile ? await readInputFile(io, mdFile, 'metadata file') : undefined
     const profile = await resolveProfile(io, stringFlag(args, 'profile'))
-    const report = analyzeHar(text, { profile, now: nowFlag(args), source: file, ...(idpMetadataXml !== undefined ? { idpMetadataXml } : {}) })
+    const report = await analyzeHarBounded(text, { profile, now: nowFlag(args), source: file, ...(idpMetadataXml !== undefined ? { idpMetadataXml } : {}) })
     return emitReport(io, report, args.flags.json === true)
   },
 }

@@ -113,4 +113,37 @@ export const inputCatalog = {
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },
+  INPUT_XML_TOO_MANY_ATTRIBUTES: {
+    severity: 'error', owner: 'idp',
+    title: 'The XML has more attributes than any SSO document',
+    symptom: 'An element carries hundreds or thousands of attributes, or the document as a whole carries far more than a metadata file or SAML message does.',
+    detail: 'The attribute count exceeds the limit per element or per document (see the evidence), so the document was refused before any other processing. Real SAML documents have at most a few dozen attributes on an element.',
+    nextStep: 'Use the document exactly as the IdP serves it; a document like this was generated or altered by something else. If it came from a third party, treat it as hostile.',
+    fixAt: {
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
+    },
+  },
+  INPUT_XML_TOO_MANY_NAMESPACES: {
+    severity: 'error', owner: 'idp',
+    title: 'The XML declares more namespaces than any SSO document',
+    symptom: 'Elements declare dozens of xmlns prefixes each, or the document declares thousands in all.',
+    detail: 'The number of namespace declarations exceeds the limit per element or per document (see the evidence), so the document was refused before any other processing. Real SAML documents declare a handful of namespaces.',
+    nextStep: 'Use the document exactly as the IdP serves it; a document like this was generated or altered by something else. If it came from a third party, treat it as hostile.',
+    fixAt: {
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
+    },
+  },
+  INPUT_TOO_COMPLEX: {
+    severity: 'error', owner: 'idp',
+    title: 'The input took more time or memory than the validator allows for one request',
+    symptom: 'A very large or unusually shaped file (HAR, XML, support bundle) was uploaded and the analysis stopped without a result.',
+    detail: 'Each analysis runs under a CPU-time and memory budget so that one input cannot stall or crash the service. This input exceeded it (see the evidence), so the analysis was stopped and nothing else was checked.',
+    nextStep: 'Upload a smaller capture: record only the failing sign-in (clear the browser network log first, then reproduce once), or the single SAML message or metadata document itself.',
+    fixAt: {
+      entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Test single sign-on',
+      okta: 'Okta Admin Console › Applications › (app) › Sign On',
+    },
+  },
 } as const satisfies Record<`INPUT_${string}`, CatalogEntry>

@@ -956,6 +956,11 @@ const harEntries = {
     symptom: 'An exported report or support bundle that was edited, truncated or comes from another tool.',
     detail: 'The JSON does not match the support bundle or report schema.',
     nextStep: 'Export the bundle again from SSO Preflight and attach the file unchanged.' },
+  TRIAGE_HAR_HOPS_NOT_ANALYSED: { severity: 'warning', owner: 'end-user',
+    title: 'The HAR holds more SAML messages than are analysed',
+    symptom: 'A HAR recorded over a long session, or one that repeats the sign-in hundreds of times.',
+    detail: 'Only the first and the last SAML messages up to the limit were decoded and checked (the evidence says how many); the ones in between were not analysed. A real sign-in has a handful.',
+    nextStep: 'Record only the failing sign-in: clear the Network tab, tick Preserve log, reproduce the sign-in once, then export the HAR.' },
 } as const satisfies Record<`TRIAGE_${string}`, CatalogEntry>
 
 /** Pasted ID token checks (lib/oidc/id-token). */

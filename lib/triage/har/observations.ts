@@ -25,13 +25,23 @@ export function checkRedirectLoop(entries: readonly HarEntry[], ctx: FindingCont
     seen.set(k, list)
   }
   const looping: Array<{ page: string; visits: number; span: number; hosts: string[]; entries: number[] }> = []
+  // Per navigation position: its host, and where the next navigation to another host is (linear, instead of
+  // filtering the whole chain once per repeated page, which was quadratic on a HAR of thousands of navigations).
+  const navHosts = nav.map(({ e }) => hostOf(e.request.url))
+  const navPos = new Map(nav.map(({ i }, k) => [i, k]))
+  const nextOtherHost = new Array<number>(nav.length)
+  for (let k = nav.length - 1; k >= 0; k--) {
+    nextOtherHost[k] = k + 1 >= nav.length ? nav.length : navHosts[k + 1] !== navHosts[k] ? k + 1 : nextOtherHost[k + 1]!
+  }
   for (const [key, visits] of seen) {
     if (visits.length < 3) continue
     const span = (visits[visits.length - 1]!.at - visits[0]!.at) / 1000
     if (!(span <= 300)) continue
     // A loop goes somewhere and comes back: other hosts between the first and last visit.
-    const between = nav.filter(({ i }) => i > visits[0]!.i && i < visits[visits.length - 1]!.i).map(({ e }) => hostOf(e.request.url))
-    const others = [...new Set(between)].filter((h) => h !== visits[0]!.host)
+    const a = navPos.get(visits[0]!.i)!, b = navPos.get(visits[visits.length - 1]!.i)!
+    if (nextOtherHost[a]! >= b) continue
+    // The hosts in between, for the evidence: at most 200 navigations are looked at, so this stays bounded.
+    const others = [...new Set(navHosts.slice(nextOtherHost[a]!, Math.min(b, nextOtherHost[a]! + 200)))].filter((h) => h !== visits[0]!.host)
     if (others.length) looping.push({ page: key, visits: visits.length, span, hosts: [visits[0]!.host, ...others], entries: visits.map((v) => v.i) })
   }
   if (!looping.length) return []
@@ -54,10 +64,19 @@ export function checkCookies(entries: readonly HarEntry[], ctx: FindingContext):
   const out: Finding[] = []
   const insecure = new Set<string>()
   const setAt = new Map<string, number>()
+  // Requests to a host after its first Set-Cookie, counted in the same pass (one pass, whatever the number of hosts).
+  const later = new Map<string, { count: number; withCookie: boolean }>()
   let anyCookieSent = false
   entries.forEach((e, i) => {
     const host = hostOf(e.request.url)
-    if (e.request.headers.some((h) => h.name.toLowerCase() === 'cookie') || e.request.cookies.length) anyCookieSent = true
+    const sent = e.request.headers.some((h) => h.name.toLowerCase() === 'cookie') || e.request.cookies.length > 0
+    if (sent) anyCookieSent = true
+    if (setAt.has(host)) {
+      const l = later.get(host) ?? { count: 0, withCookie: false }
+      l.count++
+      if (sent) l.withCookie = true
+      later.set(host, l)
+    }
     for (const sc of setCookies(e)) {
       const attrs = sc.toLowerCase()
       if (/;\s*samesite=none/.test(attrs) && !/;\s*secure/.test(attrs)) {
@@ -73,9 +92,9 @@ export function checkCookies(entries: readonly HarEntry[], ctx: FindingContext):
   // Chrome exports "sanitized" HARs without any Cookie header: then absence proves nothing.
   if (!anyCookieSent) return { findings: out, ...(setAt.size ? { skipped: { check: 'cookies sent back', reason: 'the HAR has no Cookie headers at all (exported sanitized), so blocked cookies cannot be told apart' } } : {}) }
   for (const [host, first] of setAt) {
-    const later = entries.slice(first + 1).filter((e) => hostOf(e.request.url) === host)
-    if (later.length >= 2 && later.every((e) => !e.request.headers.some((h) => h.name.toLowerCase() === 'cookie') && !e.request.cookies.length)) {
-      out.push(finding('TRIAGE_HAR_COOKIES_NOT_SENT', { expected: `cookies set by ${host} sent back on later requests`, actual: `${later.length} later requests to ${host} carried no Cookie`, host, where: `HAR entries after #${first}` }, ctx))
+    const l = later.get(host)
+    if (l && l.count >= 2 && !l.withCookie) {
+      out.push(finding('TRIAGE_HAR_COOKIES_NOT_SENT', { expected: `cookies set by ${host} sent back on later requests`, actual: `${l.count} later requests to ${host} carried no Cookie`, host, where: `HAR entries after #${first}` }, ctx))
     }
   }
   return { findings: out }
@@ -106,10 +125,12 @@ export function checkErrors(entries: readonly HarEntry[], hops: readonly SsoHop[
       out.push(finding('TRIAGE_HAR_OIDC_ERROR', { expected: 'an authorization code', actual: { error: hop.error, error_description: description }, where: `HAR entry #${hop.index} (${hop.host})` }, ctx))
     }
   }
+  const hopEntries = new Set(hops.map((h) => h.index))
+  const errorHopEntries = new Set(hops.filter((h) => h.error).map((h) => h.index))
   entries.forEach((e, i) => {
     const host = hostOf(e.request.url)
     const name = hostnameOf(e.request.url)
-    const sso = isIdpHost(name) || isVendorHost(name) || hops.some((h) => h.index === i)
+    const sso = isIdpHost(name) || isVendorHost(name) || hopEntries.has(i)
     if (!sso) return
     const urlCodes = e.request.url.match(/AADSTS\d{5,7}|E0000\d{3}/gi)
     if (urlCodes) known(urlCodes.join(' '), `HAR entry #${i}: URL`)
@@ -126,7 +147,7 @@ export function checkErrors(entries: readonly HarEntry[], hops: readonly SsoHop[
         }
       }
     }
-    if (e.response.status >= 400 && !hops.some((h) => h.index === i && h.error)) {
+    if (e.response.status >= 400 && !errorHopEntries.has(i)) {
       out.push(finding('TRIAGE_HAR_HTTP_ERROR', { expected: 'a 2xx or 3xx answer', actual: e.response.status, host, servedBy: isVendorHost(name) ? 'vendor' : isIdpHost(name) ? 'IdP' : 'other', where: `HAR entry #${i}: ${e.request.method} ${redactUrl(e.request.url)}` }, ctx))
     }
   })

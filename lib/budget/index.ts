@@ -1,0 +1,5 @@
+export { analyzeHarBounded, triageInputBounded } from './bounded'
+export { runInWorker, workerEntry } from './run-in-worker'
+export { DEFAULT_BUDGET } from './types'
+export type { Budget, BudgetFailure, BudgetResult } from './types'
+export type { JobInput, JobName, JobOutput } from './jobs'
