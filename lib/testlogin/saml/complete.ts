@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { checkContext, type CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
 import { buildReport, type Report, type TimelineStep } from '../../findings/report'
+import { withSamlComparison } from '../../findings/comparison'
 import type { Finding } from '../../findings/types'
 import { checkSignatures, decodeSamlMessage, readAssertion, readSamlResponse, validateParsed, type SamlResponseDocument } from '../../saml/response/index'
 import type { Store, TestLoginRun } from '../../store/index'
@@ -150,13 +151,13 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
     findings.push(finding('SAML_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'a SAML test login run', actual: { runId: run.id } }))
   }
 
-  const report = buildReport({
+  const report = withSamlComparison(buildReport({
     subject: { kind: 'saml-test-login', idp, source: 'test login', ...(endpoint.ok ? { entityId: endpoint.value.trust.entityId } : {}), ...(extras.issuer ? { issuer: extras.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
     profile: profile.id, now, findings,
     ...(extras.skipped ? { skipped: extras.skipped } : {}),
     ...(extras.certificates ? { certificates: extras.certificates } : {}),
     facts: { ...(extras.facts ?? {}), runId: run.id, serverMs: Math.round((performance.now() - t0) * 10) / 10 },
-  })
+  }), profile, { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl })
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
   const withTimeline: Report = { ...report, timeline }
   await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
