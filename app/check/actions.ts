@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { CheckRequestSchema, MAX_INPUT_BYTES, MAX_INPUT_LABEL, type CheckKind } from './check-request'
 import type { CheckFormState, FormField, FormValues, InputSource } from './form-state'
 import { runCheck } from './run-check'
+import { maskReport } from '@/lib/store/mask'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
 const SOURCES = ['file', 'paste', 'url'] as const
@@ -53,7 +54,8 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
     return { status: 'invalid', submission, message: 'Please correct the highlighted fields.', fieldErrors, values }
   }
   const outcome = await runCheck(parsed.data)
-  if (outcome.ok) return { status: 'done', submission, report: outcome.report, values }
+  // Shown unmasked to whoever ran the check; what leaves the page as a file is masked like what is stored.
+  if (outcome.ok) return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values }
   if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
   return { status: 'failed', submission, message: outcome.message, values }
 }

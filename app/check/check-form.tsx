@@ -50,7 +50,7 @@ export function CheckForm({ initialKind = 'saml-metadata' }: { initialKind?: Che
         pending={pending} initialKind={initialKind} />
       {state.status === 'done' ? (
         <section ref={reportRef} tabIndex={-1} className="report-region" aria-label="Report">
-          <ReportView report={state.report} />
+          <ReportView report={state.report} {...(state.exportReport ? { exportReport: state.exportReport } : {})} />
         </section>
       ) : null}
     </>

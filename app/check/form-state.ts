@@ -36,6 +36,6 @@ export type CheckFormState =
   | { status: 'idle' }
   | { status: 'invalid'; submission: string; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
   | { status: 'failed'; submission: string; message: string; values: FormValues }
-  | { status: 'done'; submission: string; report: Report; values: FormValues }
+  | { status: 'done'; submission: string; report: Report; values: FormValues; /** What the downloads save: personal values masked. */ exportReport?: Report }
 
 export const INITIAL_STATE: CheckFormState = { status: 'idle' }
