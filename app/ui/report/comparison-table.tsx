@@ -12,7 +12,7 @@ export function ComparisonTable({ comparison, idPrefix = 'r' }: { comparison: Co
   return (
     <section className="report-section" aria-labelledby={titleId}>
       <h3 id={titleId}>Settings side by side</h3>
-      <div className="table-scroll" role="region" aria-labelledby={titleId} tabIndex={0}>
+      <div className="table-scroll">
         <table className="comparison">
           <thead>
             <tr>
