@@ -1,5 +1,6 @@
 import { groupByOwner, OWNER_LABEL, type Report } from './report'
 import type { Finding, Owner } from './types'
+import { markdownIdentityAndComparison } from './markdown-sections'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
@@ -55,6 +56,7 @@ export function renderMarkdown(report: Report): string {
     }
     out.push('')
   }
+  out.push(...markdownIdentityAndComparison(report, { code: mdCode, text: mdEscape }))
   return out.join('\n')
 }
 
