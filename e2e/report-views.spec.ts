@@ -104,3 +104,17 @@ test('/check shows the response’s NameID to whoever ran it; the JSON download 
   const report = ReportSchema.parse(JSON.parse(text))
   expect(report.comparison?.rows.find((r) => r.key === 'entityId')).toMatchObject({ configured: 'http://localhost:8080', status: 'ok' })
 })
+
+test('/check: a pasted response is shown decoded and indented, and wraps inside a phone-sized page', async ({ checkPage, page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await checkPage.chooseKind('SAML response')
+  await checkPage.provide('SAML response', { file: realFixture(OKTA_RESPONSE) })
+  await checkPage.provide('IdP metadata (its certificates verify the signature)', { file: realFixture(OKTA_METADATA) })
+  await checkPage.selectProfile('generic')
+  await checkPage.fill('Identifier (Entity ID)', 'https://wrong.example.com/sp')
+  await checkPage.setNow('2024-04-25T20:31:55.494Z')
+  await checkPage.runToReport()
+  await page.getByText('Decoded SAML response (XML)').click()
+  await expect(page.locator('pre.xml-pretty mark')).toContainText(['Audience'])
+  await expectNoPageOverflow(page)
+})

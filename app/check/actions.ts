@@ -5,6 +5,7 @@ import { CheckRequestSchema, MAX_INPUT_BYTES, MAX_INPUT_LABEL, type CheckKind } 
 import type { CheckFormState, FormField, FormValues, InputSource } from './form-state'
 import { runCheck } from './run-check'
 import { maskReport } from '@/lib/store/mask'
+import { readableSamlMessage } from '@/lib/saml/response/readable'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
 const SOURCES = ['file', 'paste', 'url'] as const
@@ -55,7 +56,10 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
   }
   const outcome = await runCheck(parsed.data)
   // Shown unmasked to whoever ran the check; what leaves the page as a file is masked like what is stored.
-  if (outcome.ok) return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values }
+  if (outcome.ok) {
+    const pretty = parsed.data.kind === 'saml-response' && parsed.data.response !== undefined ? readableSamlMessage(parsed.data.response, outcome.report) : undefined
+    return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values, ...(pretty ? { responsePretty: pretty } : {}) }
+  }
   if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
   return { status: 'failed', submission, message: outcome.message, values }
 }

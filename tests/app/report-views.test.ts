@@ -48,6 +48,18 @@ describe('/check: values for whoever ran it, masked downloads', () => {
     expect(html).toMatch(/Settings side by side/)
     expect(html).toMatch(/data-key="entityId"[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?Matches/)
   })
+  test('the checked response comes back decoded and indented, with the element of a failing check marked', async () => {
+    const state = await runCheckAction(INITIAL_STATE, form({
+      kind: 'saml-response', source: 'file', file: fixtureFile(OKTA_RESPONSE), idpSource: 'file', idpFile: fixtureFile(OKTA_METADATA),
+      profile: 'generic', now: '2024-04-25T20:31:55.494Z', spEntityId: 'https://wrong.example.com/sp', acsUrl: '', requestId: '',
+    }))
+    if (state.status !== 'done') throw new Error('expected a report')
+    expect(state.report.findings.map((f) => f.code)).toContain('SAML_AUDIENCE_MISMATCH')
+    const lines = state.responsePretty?.lines ?? []
+    expect(lines[0]?.text).toMatch(/^<saml2?p:Response /)
+    expect(lines.filter((l) => l.highlight).map((l) => l.path)).toContain('/Response/Assertion/Conditions/AudienceRestriction/Audience')
+    expect(lines.some((l) => l.depth >= 4)).toBe(true)
+  })
   test('a saved (masked) report says its values are masked', async () => {
     const { report } = await checkResponse()
     const html = renderToStaticMarkup(createElement(ReportView, { report: maskReport(report) }))
