@@ -31,7 +31,7 @@ test('a test login shows the signed NameID and every attribute value to the brow
   const other = await page.context().browser()!.newContext()
   const otherPage = await other.newPage()
   await otherPage.goto(page.url())
-  await expect(otherPage.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText('***')
+  await expect(otherPage.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText('Personal values are masked')
   await expect(otherPage.locator('body')).not.toContainText(usernameFor('ok'))
   await other.close()
 })

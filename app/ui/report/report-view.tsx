@@ -48,7 +48,8 @@ export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport,
           </section>
         )
       })}
-      {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={identity.nameId?.includes('***') ?? false} /> : null}
+      {/* A page that offers a separate export copy shows the unmasked report; every other page shows a stored (masked) one. */}
+      {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={!exportReport} /> : null}
       {report.comparison ? <ComparisonTable comparison={report.comparison} idPrefix={idPrefix} /> : null}
       {report.certificates?.length ? <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} /> : null}
       <ReportExtras report={report} />
