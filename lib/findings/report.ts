@@ -27,9 +27,9 @@ export const CertificateSummarySchema = z.object({
   notAfter: z.string(),
   sha256: z.string(),
   /** SHA-1 thumbprint as Entra shows it (upper-case hex, no colons), to compare with the IdP's certificate screen. */
-  sha1: z.string().optional(),
+  sha1: z.string().regex(/^[0-9A-F]{40}$/).optional(),
   /** The certificate itself, base64 DER (public): what a vendor's upload form takes as a .cer / PEM file. */
-  base64: z.string().optional(),
+  base64: z.string().max(65_536).regex(/^[A-Za-z0-9+/]+={0,2}$/).optional(),
   keyType: z.string().optional(),
   keyBits: z.number().optional(),
   signatureAlgorithm: z.string().optional(),
