@@ -5,7 +5,7 @@ import { CheckRequestSchema, MAX_INPUT_BYTES, MAX_INPUT_LABEL, type CheckKind } 
 import type { CheckFormState, FormField, FormValues, InputSource } from './form-state'
 import { runCheck } from './run-check'
 import { maskReport } from '@/lib/store/mask'
-import { readableSamlMessage } from '@/lib/saml/response/readable'
+import { readableSamlMessage } from '@/lib'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
 const SOURCES = ['file', 'paste', 'url'] as const
