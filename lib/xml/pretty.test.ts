@@ -68,7 +68,7 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
       const runs: number[] = []
       for (let i = 0; i < 5; i++) {
         const t = performance.now()
-        prettyXml(xml, d, { highlight: ['/r/a/b', '/a/c'] })
+        prettyXml(xml, d, { highlight: ['/r/a/b', '/a/c'], maxLines: Number.MAX_SAFE_INTEGER })
         runs.push(performance.now() - t)
       }
       return runs.sort((x, y) => x - y)[2]!

@@ -32,7 +32,8 @@ export interface PrettyXml {
 export function prettyXml(source: string, doc: XmlDocument, o: { highlight?: readonly (string | undefined)[]; maxLines?: number } = {}): PrettyXml {
   const src = normalise(source)
   const targets = (o.highlight ?? []).flatMap((w) => (w === undefined ? [] : whereSegments(w)))
-  const maxLines = o.maxLines ?? 20_000
+  // A page shows a SAML message, not a federation aggregate: beyond this the view says it was cut short.
+  const maxLines = o.maxLines ?? 5_000
   const lines: PrettyXmlLine[] = []
   let truncated = false
   const push = (line: PrettyXmlLine) => {
