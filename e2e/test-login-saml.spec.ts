@@ -29,7 +29,8 @@ test('a passing SAML test login: GO, the flow step by step, the answer visible t
   await expect(flow).toContainText('SAML answer posted to the ACS')
   await expect(flow).toContainText('Decoded response')
   await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText('alice@demo.test')
-  await expect(page.getByText(/Test user: a…·[0-9a-f]{6}@demo\.test/)).toBeVisible()
+  // The browser that ran it sees the signed NameID in full (issue 9); the stored run keeps it masked.
+  await expect(page.getByText('Test user: alice@demo.test')).toBeVisible()
   // Another browser with the link sees the masked result only.
   const other = await browser.newContext()
   const otherPage = await other.newPage()

@@ -29,3 +29,4 @@ export { NewConnectionRequestSchema, setupValues, verdictFor } from './connectio
 export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixRow, TestMatrix, Verdict, VerdictOptions } from './connections/index'
 export { analyzeHarBounded, triageInputBounded, runInWorker, DEFAULT_BUDGET } from './budget/index'
 export type { Budget, BudgetFailure, BudgetResult } from './budget/index'
+export { readableSamlMessage } from './saml/response/index'

@@ -1,6 +1,7 @@
 'use client'
 import { useActionState, useEffect, useRef, useState, type FormEvent } from 'react'
 import { ReportView } from '@/app/ui/report/report-view'
+import { PrettyXmlView } from '@/app/ui/report/pretty-xml-view'
 import { runCheckAction } from './actions'
 import { PROFILE_OPTIONS, type CheckKind } from './check-request'
 import { DocumentInput, type DocumentLabels } from './document-input'
@@ -51,7 +52,10 @@ export function CheckForm({ initialKind = 'saml-metadata' }: { initialKind?: Che
         pending={pending} initialKind={initialKind} />
       {state.status === 'done' ? (
         <section ref={reportRef} tabIndex={-1} className="report-region" aria-label="Report">
-          <ReportView report={state.report} />
+          <ReportView report={state.report} {...(state.exportReport ? { exportReport: state.exportReport } : {})} />
+          {state.responsePretty ? (
+            <details className="report-section"><summary>Decoded SAML response (XML)</summary><PrettyXmlView view={state.responsePretty} label="The response as given, indented" /></details>
+          ) : null}
         </section>
       ) : null}
     </>

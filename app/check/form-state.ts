@@ -1,4 +1,5 @@
 import type { Report } from '@/lib/findings'
+import type { PrettyXml } from '@/lib/xml/pretty'
 import type { CheckKind } from './check-request'
 
 /** Where an input comes from in the form. */
@@ -36,6 +37,6 @@ export type CheckFormState =
   | { status: 'idle' }
   | { status: 'invalid'; submission: string; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
   | { status: 'failed'; submission: string; message: string; values: FormValues }
-  | { status: 'done'; submission: string; report: Report; values: FormValues }
+  | { status: 'done'; submission: string; report: Report; values: FormValues; /** What the downloads save: personal values masked. */ exportReport?: Report; /** A checked SAML response, indented. */ responsePretty?: PrettyXml }
 
 export const INITIAL_STATE: CheckFormState = { status: 'idle' }

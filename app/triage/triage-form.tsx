@@ -11,7 +11,7 @@ const KIND_LABEL: Record<TriageInputKind, string> = {
   text: 'an error code or message', saml: 'a SAML message', jwt: 'an ID token (JWT)', har: 'a HAR file',
   report: 'an exported report', 'support-bundle': 'a support bundle',
 }
-type Result = { kind: TriageInputKind; reports: Report[]; bundle?: SupportBundle }
+type Result = { kind: TriageInputKind; reports: Report[]; bundle?: SupportBundle; exportReports?: Report[] }
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'error'; message: string } | { status: 'done'; result: Result }
 
 /** One textarea and a file drop: the server detects what it is and runs the right check. */
@@ -125,7 +125,7 @@ export function TriageForm() {
             <article key={i} className="triage-report" aria-label={`Report ${i + 1}`}>
               <SeedTable findings={r.findings} caption="What went wrong, who fixes it, and the fastest next step" />
               {r.timeline?.length ? <HopTable timeline={r.timeline} /> : null}
-              <ReportView report={r} idPrefix={`t${i}`} />
+              <ReportView report={r} idPrefix={`t${i}`} {...(result.exportReports?.[i] ? { exportReport: result.exportReports[i] } : {})} />
             </article>
           ))}
           <div className="panel triage-share">

@@ -108,7 +108,8 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` �
       expect(report.subject).toMatchObject({ issuer: idp.metadataUrl })
       expect(report.facts).toMatchObject({
         signature: { response: 'valid', assertion: 'valid', assertionCoveredBy: 'both', certificateSha256: new X509Certificate(idp.certificatePem).fingerprint256 },
-        issuer: idp.metadataUrl, nameId: expect.stringMatching(/^…·[0-9a-f]{6}@example\.org$/), nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        // Unmasked for whoever ran the check (issue 9); stores and exports mask it.
+        issuer: idp.metadataUrl, nameId: INTEROP_USERS.complete.attributes.email[0], nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
         attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'],
         audience: INTEROP_SP_ENTITY_ID, recipient: ACS_URL, destination: ACS_URL, inResponseTo: requestId,
         authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',

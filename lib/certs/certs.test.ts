@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { BUILTIN_PROFILES } from '../profiles/index'
@@ -165,6 +166,27 @@ test('summarizeCertificate gives a timeline row', () => {
   const c: ParsedCertificate = rsa
   expect(summarizeCertificate(c, 'signing', WHERE, { signsNow: true })).toEqual({
     use: 'signing', subject: 'test-rsa2048-sha256', notBefore: c.notBefore.toISOString(), notAfter: c.notAfter.toISOString(),
-    sha256: c.sha256, keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', signsNow: true, where: WHERE,
+    sha256: c.sha256, sha1: c.sha1Thumbprint, base64: normaliseCertificateText(RSA),
+    keyType: 'rsa', keyBits: 2048, signatureAlgorithm: 'sha256WithRSAEncryption', signsNow: true, where: WHERE,
+  })
+})
+
+describe('thumbprints as an admin compares them with the IdP’s screen', () => {
+  // The expected value is computed here by another route than parse.ts (a plain SHA-1 over the DER bytes the PEM
+  // armour wraps), which is what `openssl x509 -fingerprint -sha1` prints, upper-case and without colons as Entra shows it.
+  const opensslStyle = (text: string) => createHash('sha1').update(Buffer.from(normaliseCertificateText(text), 'base64')).digest('hex').toUpperCase()
+  test('SHA-1 thumbprint of a PEM fixture: upper-case hex, no colons, 40 characters', () => {
+    expect(rsa.sha1Thumbprint).toBe(opensslStyle(RSA))
+    expect(rsa.sha1Thumbprint).toMatch(/^[0-9A-F]{40}$/)
+  })
+  test('every signing certificate of the real Entra and Okta metadata fixtures', () => {
+    const texts = unique([...certsIn(`${REAL}/entra/netsaml2-entra-tenant-239f867f-multiple-signing-federationmetadata.xml`), ...certsIn(`${REAL}/okta/ssoready-okta-app-metadata.xml`)].filter((t) => t.length > 200))
+    const read = texts.map((t) => parseCertificate(t)).filter((c) => c !== undefined)
+    expect(read.length).toBeGreaterThan(0)
+    for (const c of read) {
+      expect(c.sha1Thumbprint).toBe(opensslStyle(c.base64))
+      // The base64 a download offers is the certificate itself: it reads back to the same thumbprint.
+      expect(new X509Certificate(Buffer.from(c.base64, 'base64')).fingerprint.replace(/:/g, '')).toBe(c.sha1Thumbprint)
+    }
   })
 })

@@ -71,6 +71,7 @@ function readUncached(b64: string): CertificateReading {
     notBefore,
     notAfter,
     sha256: x.fingerprint256,
+    sha1Thumbprint: x.fingerprint.replace(/:/g, ''),
     keyType,
     ...(keyBits !== undefined ? { keyBits } : {}),
     ...(curve ? { curve } : {}),

@@ -9,6 +9,8 @@ export function summarizeCertificate(cert: ParsedCertificate, use: CertificateSu
     notBefore: cert.notBefore.toISOString(),
     notAfter: cert.notAfter.toISOString(),
     sha256: cert.sha256,
+    sha1: cert.sha1Thumbprint,
+    base64: cert.base64,
     keyType: cert.keyType,
     ...(cert.keyBits !== undefined ? { keyBits: cert.keyBits } : {}),
     signatureAlgorithm: cert.signatureAlgorithm,

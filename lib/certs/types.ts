@@ -15,6 +15,8 @@ export interface ParsedCertificate {
   readonly notAfter: Date
   /** SHA-256 of the DER, hex with colons (as TrustedKey.sha256). */
   readonly sha256: string
+  /** SHA-1 of the DER as Entra's "Thumbprint" and Windows show it: upper-case hex, no colons. */
+  readonly sha1Thumbprint: string
   /** 'rsa', 'ec', 'rsa-pss', 'dsa', 'ed25519', ... */
   readonly keyType: string
   /** RSA modulus bits, or the EC curve size. */

@@ -10,6 +10,8 @@ export interface CliIo {
   readFile(path: string): Promise<string>
   /** The report format chosen with `--format` (taken out of the arguments by main). */
   readonly format?: ReportFormat
+  /** `--mask`: personal values masked as in what is saved or shared (taken out of the arguments by main). */
+  readonly mask?: boolean
 }
 
 export const processIo: CliIo = {

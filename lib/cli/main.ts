@@ -3,6 +3,7 @@ import { terminalText } from '../findings/sanitize'
 import type { Command } from './command'
 import { COMMANDS } from './commands/index'
 import { takeFormatFlag } from './format'
+import { takeMaskFlag } from './mask'
 import { processIo, type CliIo } from './io'
 
 function usage(commands: readonly Command[]): string {
@@ -12,6 +13,7 @@ function usage(commands: readonly Command[]): string {
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
     'Every command takes --format json|text|markdown|junit|github (--json is --format json).',
+    'Reports show the NameID and attribute values as read; --mask masks personal values for sharing.',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',
   ].join('\n')
@@ -34,8 +36,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
     return 0
   }
   try {
-    const { format, rest: args } = takeFormatFlag(rest)
-    return await command.run(args, format ? { ...io, format } : io)
+    const { mask, rest: unmasked } = takeMaskFlag(rest)
+    const { format, rest: args } = takeFormatFlag(unmasked)
+    return await command.run(args, { ...io, ...(format ? { format } : {}), ...(mask ? { mask } : {}) })
   } catch (err) {
     if (err instanceof PreflightError && err.code === 'ERR_USAGE') {
       io.stderr.write(`sso-preflight ${command.name}: ${terminalText(err.message)}\n`)

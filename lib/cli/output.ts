@@ -3,11 +3,12 @@ import { renderJson, renderMarkdown, renderText } from '../findings/render'
 import type { Report } from '../findings/report'
 import type { ReportFormat } from './format'
 import { useColor, type CliIo } from './io'
+import { reportForOutput } from './mask'
 
 /** stdout carries the report only; the exit code says whether any error finding was raised. */
 export function emitReport(io: CliIo, report: Report, json: boolean): number {
   const format: ReportFormat = io.format ?? (json ? 'json' : 'text')
-  io.stdout.write(renderReport(report, format, useColor(io)))
+  io.stdout.write(renderReport(reportForOutput(report, io), format, useColor(io)))
   return report.summary.errors > 0 ? 1 : 0
 }
 

@@ -2,6 +2,7 @@ import { vendorNameOf } from '../profiles/index'
 import { groupByOwner, ownerLabel, type Report } from './report'
 import { markdownCode, markdownText, neutraliseCiCommands, terminalText } from './sanitize'
 import type { Finding, Owner } from './types'
+import { markdownIdentityAndComparison } from './markdown-sections'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
@@ -61,6 +62,7 @@ export function renderMarkdown(report: Report): string {
     }
     out.push('')
   }
+  out.push(...markdownIdentityAndComparison(report, { code: mdCode, text: mdEscape }))
   return out.join('\n')
 }
 

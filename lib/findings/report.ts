@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ComparisonSchema } from './comparison'
 import { finding } from './finding'
 import { FindingSchema, IdpKindSchema, OwnerSchema, type Evidence, type Finding, type Owner, type Severity } from './types'
 
@@ -26,6 +27,10 @@ export const CertificateSummarySchema = z.object({
   notBefore: z.string(),
   notAfter: z.string(),
   sha256: z.string(),
+  /** SHA-1 thumbprint as Entra shows it (upper-case hex, no colons), to compare with the IdP's certificate screen. */
+  sha1: z.string().regex(/^[0-9A-F]{40}$/).optional(),
+  /** The certificate itself, base64 DER (public): what a vendor's upload form takes as a .cer / PEM file. */
+  base64: z.string().max(65_536).regex(/^[A-Za-z0-9+/]+={0,2}$/).optional(),
   keyType: z.string().optional(),
   keyBits: z.number().optional(),
   signatureAlgorithm: z.string().optional(),
@@ -70,6 +75,8 @@ export const ReportSchema = z.object({
   timeline: z.array(TimelineStepSchema).optional(),
   /** Non-secret values extracted for the admin (issuer, NameID masked, attributes names...). */
   facts: z.record(z.string(), z.unknown()).optional(),
+  /** The vendor expects / you configured / the IdP sent, side by side (SAML reports; no personal values). */
+  comparison: ComparisonSchema.optional(),
 })
 export type Report = z.infer<typeof ReportSchema>
 

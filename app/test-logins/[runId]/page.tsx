@@ -81,7 +81,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
           {run?.connectionId ? <><Link href={`/connections/${run.connectionId}`}>Connection</Link> › </> : null}{protocol} test login
         </p>
         <h1>Test login result</h1>
-        {run?.testUser ? <p className="lead">Test user: <code>{run.testUser}</code></p> : null}
+        {run?.testUser ? <p className="lead">Test user: <code>{mine && 'nameId' in mine && mine.nameId ? mine.nameId : run.testUser}</code></p> : null}
         {run?.connectionId ? (
           <div className="action-row">
             <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>Run another test login</Link>
@@ -93,7 +93,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
       {mine ? <PrivateView view={mine} /> : null}
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">Findings</h2>
-        <ReportView report={rest as Report} idPrefix="run" {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
+        <ReportView report={rest as Report} idPrefix="run" showIdentity={!mine} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
       </section>
     </div>
   )

@@ -4,6 +4,7 @@ import { readMultipartBody } from '@/app/_server/read-capped-body'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
 import { triageInputBounded } from '@/lib/budget'
+import { maskReport } from '@/lib/store/mask'
 
 const MAX_SIDE_INPUT = 1024 * 1024
 
@@ -47,5 +48,6 @@ export async function POST(request: Request): Promise<Response> {
     ...(d.jwks ? { jwks: d.jwks } : {}), ...(d.clientId ? { clientId: d.clientId.trim() } : {}),
     ...(d.issuer ? { issuer: d.issuer.trim() } : {}), ...(d.nonce ? { nonce: d.nonce.trim() } : {}),
   })
-  return Response.json(result)
+  // The page shows the reports as read; what its download buttons save is masked like what is stored (issue 9).
+  return Response.json({ ...result, exportReports: result.reports.map(maskReport) })
 }

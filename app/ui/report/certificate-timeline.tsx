@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '@/lib/findings'
+import { CertificateDownload } from './certificate-download'
 import { daysBetween, formatDate } from './format'
 
 type Status = { label: string; tone: 'expired' | 'soon' | 'future' | 'valid' }
@@ -26,6 +27,7 @@ export function CertificateTimeline({ certificates, checkedAt, warnDays = 30 }: 
   return (
     <section className="report-section" aria-labelledby="certs-title">
       <h3 id="certs-title">Certificates</h3>
+      <div className="table-scroll">
       <table className="certs">
         <thead>
           <tr><th scope="col">Certificate</th><th scope="col">Status</th><th scope="col" className="cert-bar-col">
@@ -48,7 +50,11 @@ export function CertificateTimeline({ certificates, checkedAt, warnDays = 30 }: 
                     {c.use}{c.keyType ? ` · ${c.keyType}${c.keyBits ? ` ${c.keyBits}` : ''}` : ''}
                     {c.signatureAlgorithm ? ` · ${c.signatureAlgorithm}` : ''}
                   </span>
-                  <code className="cert-fingerprint" title={c.sha256}>SHA-256 {c.sha256.slice(0, 23)}…</code>
+                  <dl className="cert-ids">
+                    {c.sha1 ? <div><dt>Thumbprint (SHA-1)</dt><dd><code className="cert-fingerprint cert-sha1">{c.sha1}</code></dd></div> : null}
+                    <div><dt>SHA-256</dt><dd><code className="cert-fingerprint cert-sha256">{c.sha256}</code></dd></div>
+                  </dl>
+                  {c.base64 ? <CertificateDownload base64={c.base64} name={c.subject} /> : null}
                 </th>
                 <td>
                   <span className={`cert-status cert-status-${st.tone}`}>{st.label}</span>
@@ -68,6 +74,7 @@ export function CertificateTimeline({ certificates, checkedAt, warnDays = 30 }: 
           })}
         </tbody>
       </table>
+      </div>
     </section>
   )
 }

@@ -4,7 +4,8 @@ import { ValueView } from './value-view'
 
 /** What was not checked and why, the facts read from the input, and a run's timeline when there is one. */
 export function ReportExtras({ report }: { report: Report }) {
-  const facts = Object.entries(report.facts ?? {}).filter(([, v]) => v !== undefined)
+  // Attribute values have their own table (IdentityTable); the list of names stays here.
+  const facts = Object.entries(report.facts ?? {}).filter(([k, v]) => v !== undefined && k !== 'attributes')
   return (
     <>
       {report.skipped?.length ? (

@@ -2,6 +2,8 @@ import { groupByOwner, ownerLabel, type Finding, type Owner, type Report } from 
 import { vendorNameOf } from '@/lib/profiles'
 import './report.css'
 import { CertificateTimeline } from './certificate-timeline'
+import { ComparisonTable } from './comparison-table'
+import { IdentityTable, identityFromFacts } from './identity-values'
 import { DownloadButtons } from './download-buttons'
 import { FindingCard } from './finding-card'
 import { ReportExtras } from './report-extras'
@@ -14,15 +16,21 @@ const GLANCE_MIN = 4
 /**
  * The one rendering of a Report, shared by /check, saved reports and test-login runs. No hooks and no server-only
  * imports, so it renders on the server or inside a client form alike. `downloadBase`, when the report is stored,
- * adds links to `${downloadBase}?format=json|md`.
+ * adds links to `${downloadBase}?format=json|md`. `exportReport`, when given, is what the download buttons save (the
+ * masked form of a report shown unmasked to the person who ran the check).
  */
-export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: Report; downloadBase?: string; idPrefix?: string }) {
+export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true }: {
+  report: Report; downloadBase?: string; idPrefix?: string; exportReport?: Report
+  /** False where the page shows the unmasked identity itself (the test login's private view). */
+  showIdentity?: boolean
+}) {
   const groups = groupByOwner(report.findings)
   const vendorName = vendorNameOf(report.profile)
+  const identity = showIdentity ? identityFromFacts(report.facts) : undefined
   return (
     <div className="report">
       <VerdictBanner report={report} groups={groups} />
-      <DownloadButtons report={report} {...(downloadBase ? { downloadBase } : {})} />
+      <DownloadButtons report={exportReport ?? report} {...(downloadBase ? { downloadBase } : {})} />
       {report.findings.length >= GLANCE_MIN ? <AtAGlance groups={groups} idPrefix={idPrefix} /> : null}
       {report.findings.length === 0 ? (
         <p className="empty-state">No findings: every check passed for this input and profile.</p>
@@ -42,6 +50,9 @@ export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: R
           </section>
         )
       })}
+      {/* A page that offers a separate export copy shows the unmasked report; every other page shows a stored (masked) one. */}
+      {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={!exportReport} /> : null}
+      {report.comparison ? <ComparisonTable comparison={report.comparison} idPrefix={idPrefix} /> : null}
       {report.certificates?.length ? <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} /> : null}
       <ReportExtras report={report} />
     </div>

@@ -1,6 +1,7 @@
 import { checkContext } from '../../context'
 import { finding } from '../../findings/finding'
 import { buildReport, type Report } from '../../findings/report'
+import { withSamlComparison } from '../../findings/comparison'
 import type { Finding, IdpKind } from '../../findings/types'
 import type { SpProfile } from '../../profiles/schema'
 import { parseSafeXml } from '../../xml/parse'
@@ -39,6 +40,10 @@ const SKIPPED_AFTER_FATAL = ['entity ID', 'single sign-on endpoints', 'NameID fo
  * @example const report = analyzeSamlMetadata({ xml, source: 'federationmetadata.xml' }, { profile: BUILTIN_PROFILES.autodesk })
  */
 export function analyzeSamlMetadata(input: { xml: string; source?: string }, opts: AnalyzeMetadataOptions): Report {
+  return withSamlComparison(analyzeMetadataDocument(input, opts), opts.profile, { spEntityId: opts.spEntityId, acsUrl: opts.acsUrl })
+}
+
+function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: AnalyzeMetadataOptions): Report {
   const now = opts.now ?? new Date()
   const base = { profile: opts.profile.id, now }
   const source = input.source !== undefined ? { source: input.source } : {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseSafeXml } from '../../xml/parse'
+import { maskReport } from '../../store/mask'
 import { maskIdentifier } from './facts'
 import { validateParsed, validateSamlResponse } from './validate'
 import * as F from './testing/fixture'
@@ -18,7 +19,18 @@ describe('facts', () => {
     expect(assertionOnly.subject).toMatchObject({ kind: 'saml-response', idp: 'okta', issuer: F.ISSUER, entityId: F.ISSUER })
     const both = validateSamlResponse({ response: F.sign(F.baseResponse().replace('<saml2p:Response ', `<saml2p:Response InResponseTo="${F.REQUEST_ID}" `), { response: true }) }, F.trust(), { ctx: F.ctx(), requestId: F.REQUEST_ID })
     expect(both.facts).toMatchObject({ destination: F.ACS, inResponseTo: F.REQUEST_ID, signature: { response: 'valid', assertion: 'valid', assertionCoveredBy: 'both' } })
-    expect(JSON.stringify(both)).not.toContain('ulysse.carion@')
+  })
+  it('carry the signed NameID and every attribute value unmasked for whoever ran the check; the stored form masks them', () => {
+    const r = validateSamlResponse({ response: F.sign(F.baseResponse()) }, F.trust(), { ctx: F.ctx() })
+    expect(r.facts).toMatchObject({ nameId: 'ulysse.carion@codomaindata.com', attributes: expect.arrayContaining([{ name: 'firstName', values: ['Ulysse'] }, { name: 'objectGUID', values: ['8f6c1a2e-1111-2222-3333-444455556666'] }]) })
+    const stored = JSON.stringify(maskReport(r))
+    for (const personal of ['ulysse.carion@', 'Ulysse', 'Carion', '8f6c1a2e-1111-2222-3333-444455556666']) expect(stored).not.toContain(personal)
+    expect(maskReport(r).facts).toMatchObject({ nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress', attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'] })
+  })
+  it('name the signature algorithm and the metadata certificates’ thumbprints (the side-by-side table reads them)', () => {
+    const r = validateSamlResponse({ response: F.sign(F.baseResponse()) }, F.trust(), { ctx: F.ctx() })
+    expect(r.facts).toMatchObject({ signature: { signatureAlgorithm: 'RSA-SHA256', digestAlgorithm: 'SHA256' } })
+    expect(r.facts?.metadataCertificates).toEqual([r.certificates?.[0]?.sha1])
   })
   it('the certificate that verified is in the report’s certificate list', () => {
     const r = validateSamlResponse({ response: F.sign(F.baseResponse()) }, F.trust(), { ctx: F.ctx() })

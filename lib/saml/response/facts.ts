@@ -1,6 +1,7 @@
 import { maskValue } from '../../store/mask'
 import type { SignatureGate } from './signature-gate'
 import type { SamlResponseEnvelope, SignedAssertion } from './model'
+import { algorithmName } from '../../xmldsig/index'
 
 /** The NameID as facts carry it: masked by the one masking module (lib/store/mask.ts), like every stored value. */
 export function maskIdentifier(value: string): string {
@@ -20,16 +21,20 @@ export function responseFacts(o: { encoding: string; signed?: SignedAssertion; r
       assertion: g.assertion ? (g.assertion.ok && g.signedBy !== 'response' ? 'valid' : 'invalid') : 'absent',
       ...(g.signedBy ? { assertionCoveredBy: g.signedBy } : {}),
       ...(g.key ? { certificateSha256: g.key.sha256 } : {}),
+      ...signatureAlgorithms(g),
     }
   }
   const a = o.signed
   if (a) {
     if (a.issuer !== undefined) facts.issuer = a.issuer
+    // Unmasked: the report goes to whoever ran the check (page, CLI, API answer); every store, share and export
+    // path applies maskReport (lib/store/mask.ts), whose personal keys cover nameId and attribute values.
     if (a.nameId && !a.nameId.encrypted) {
-      facts.nameId = maskIdentifier(a.nameId.value)
+      facts.nameId = a.nameId.value
       if (a.nameId.format) facts.nameIdFormat = a.nameId.format
     }
     facts.attributeNames = [...new Set(a.attributes.map((x) => x.name))]
+    facts.attributes = a.attributes.map((x) => ({ name: x.name, values: [...x.values] }))
     const authn = a.authnStatements[0]
     facts.sessionIndexPresent = a.authnStatements.some((s) => s.sessionIndex !== undefined)
     if (authn?.classRefs[0]) facts.authnContextClassRef = authn.classRefs[0]
@@ -45,4 +50,11 @@ export function responseFacts(o: { encoding: string; signed?: SignedAssertion; r
     if (o.response.issuer !== undefined) facts.responseIssuer = o.response.issuer
   }
   return facts
+}
+
+/** The algorithms of the signature we rely on (the Assertion's when valid, else the Response's), else of any present. */
+function signatureAlgorithms(g: SignatureGate): { signatureAlgorithm?: string; digestAlgorithm?: string } {
+  const counted = g.assertion?.ok && g.signedBy !== 'response' ? g.assertion : g.responseSignatureValid ? g.response : (g.assertion ?? g.response)
+  if (!counted?.signatureMethod) return {}
+  return { signatureAlgorithm: algorithmName(counted.signatureMethod), ...(counted.digestMethod ? { digestAlgorithm: algorithmName(counted.digestMethod) } : {}) }
 }

@@ -17,3 +17,4 @@ export type {
   AssertionModel, AuthnStatementModel, SamlAttribute, SamlMessageKind, SamlResponseDocument, SamlResponseEnvelope, SamlStatus,
   SignedAssertion, SubjectConfirmation,
 } from './model'
+export { readableSamlMessage } from './readable'

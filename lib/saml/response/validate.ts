@@ -1,6 +1,7 @@
 import type { CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
 import { buildReport, type CertificateSummary, type Report, type TimelineStep } from '../../findings/report'
+import { withSamlComparison } from '../../findings/comparison'
 import type { Finding } from '../../findings/types'
 import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
@@ -13,6 +14,8 @@ import { checkAuthnStatement, checkNameId } from './check-subject'
 import { checkAssertionTimes, checkResponseTimes } from './check-times'
 import { decodeSamlMessage } from './decode'
 import { responseFacts } from './facts'
+import { parseCertificate } from '../../certs/parse'
+import { summarizeCertificate } from '../../certs/summary'
 import type { SamlResponseDocument, SignedAssertion } from './model'
 import { readAssertion, readSamlResponse } from './read'
 import { checkSignatures, type SignatureGate } from './signature-gate'
@@ -38,7 +41,7 @@ const ASSERTION_CHECKS = ['assertion issuer', 'audience', 'subject confirmation 
 export function validateSamlResponse(input: { response: string }, trust: IdpTrust, opts: ValidateResponseOptions): Report {
   const ctx: CheckContext = opts.ctx.idp === 'other' && trust.kind !== 'other' ? { ...opts.ctx, idp: trust.kind } : opts.ctx
   const subject = { kind: 'saml-response' as const, idp: ctx.idp, entityId: trust.entityId, ...(opts.source ? { source: opts.source } : {}) }
-  const report = (findings: Finding[], extra: ValidationExtras = {}) =>
+  const report = (findings: Finding[], extra: ValidationExtras = {}) => withSamlComparison(
     buildReport({
       subject: { ...subject, ...(extra.issuer ? { issuer: extra.issuer } : {}) },
       profile: ctx.profile.id, now: ctx.now, findings,
@@ -46,7 +49,7 @@ export function validateSamlResponse(input: { response: string }, trust: IdpTrus
       ...(extra.facts ? { facts: extra.facts } : {}),
       ...(extra.certificates ? { certificates: extra.certificates } : {}),
       ...(extra.timeline ? { timeline: extra.timeline } : {}),
-    })
+    }), ctx.profile, { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl })
   try {
     const decoded = decodeSamlMessage(input.response, { ctx: { idp: ctx.idp }, ...(opts.maxInflatedBytes ? { maxInflatedBytes: opts.maxInflatedBytes } : {}) })
     if (!decoded.ok) return report(decoded.findings)
@@ -76,6 +79,14 @@ export interface ValidationExtras {
 
 /** The checks over an already parsed document (the test-login path parses once and calls this). */
 export function validateParsed(doc: XmlDocument, trust: IdpTrust, ctx: CheckContext, requestId: string | undefined, encoding = 'xml'): [Finding[], ValidationExtras] {
+  const [findings, extra] = validateParsedDocument(doc, trust, ctx, requestId, encoding)
+  // The certificates the response is checked against (what the admin uploaded at the vendor), as Entra thumbprints:
+  // the "you configured" column of the side-by-side table. Read by the one cached X.509 reader.
+  const metadataCertificates = trust.signingCertificates.flatMap((c) => parseCertificate(c)?.sha1Thumbprint ?? [])
+  return [findings, metadataCertificates.length ? { ...extra, facts: { ...(extra.facts ?? { encoding }), metadataCertificates } } : extra]
+}
+
+function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckContext, requestId: string | undefined, encoding: string): [Finding[], ValidationExtras] {
   const fctx = { idp: ctx.idp }
   const model = readSamlResponse(doc)
   const findings: Finding[] = []
@@ -172,7 +183,11 @@ export function validateParsed(doc: XmlDocument, trust: IdpTrust, ctx: CheckCont
     if (info.notAfter <= now) {
       findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${new Date(info.notAfter).toISOString()}`, certificate: info.sha256, subject: info.subject }, fctx))
     }
-    certificates.push({ use: 'signing', subject: info.subject, notBefore: new Date(info.notBefore).toISOString(), notAfter: new Date(info.notAfter).toISOString(), sha256: info.sha256, signsNow: true, where: 'IdP metadata' })
+    // The one X.509 reader (cached) adds the SHA-1 thumbprint and the certificate text the timeline offers for download.
+    const parsed = gate.key ? parseCertificate(trust.signingCertificates[gate.key.index] ?? '') : undefined
+    certificates.push(parsed
+      ? { ...summarizeCertificate(parsed, 'signing', 'IdP metadata', { signsNow: true }), subject: info.subject }
+      : { use: 'signing', subject: info.subject, notBefore: new Date(info.notBefore).toISOString(), notAfter: new Date(info.notAfter).toISOString(), sha256: info.sha256, signsNow: true, where: 'IdP metadata' })
   }
   return [findings, {
     facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),

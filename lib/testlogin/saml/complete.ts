@@ -2,11 +2,13 @@ import { z } from 'zod'
 import { checkContext, type CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
 import { buildReport, type Report, type TimelineStep } from '../../findings/report'
+import { withSamlComparison } from '../../findings/comparison'
 import type { Finding } from '../../findings/types'
 import { checkSignatures, decodeSamlMessage, readAssertion, readSamlResponse, validateParsed, type SamlResponseDocument } from '../../saml/response/index'
 import type { Store, TestLoginRun } from '../../store/index'
 import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
+import { prettyXml, type PrettyXml } from '../../xml/pretty'
 import { idpErrorCodeFindings } from '../idp-error-codes'
 import { remember } from '../private-memory'
 import { profileFor } from '../profile'
@@ -35,6 +37,12 @@ export interface PrivateSamlView {
   readonly browserHash?: string
   readonly xml?: string
   readonly nameId?: string
+  /** The answer's identity as signed: NameID format and every attribute with its values (unmasked). */
+  readonly nameIdFormat?: string
+  readonly attributes?: readonly { readonly name: string; readonly values: readonly string[] }[]
+  /** The Response and our AuthnRequest, indented from the parser's tree, with the elements findings point at marked. */
+  readonly responsePretty?: PrettyXml
+  readonly authnRequestPretty?: PrettyXml
 }
 
 export const PRIVATE_VIEW_TTL_MS = 10 * 60_000
@@ -150,13 +158,13 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
     findings.push(finding('SAML_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'a SAML test login run', actual: { runId: run.id } }))
   }
 
-  const report = buildReport({
+  const report = withSamlComparison(buildReport({
     subject: { kind: 'saml-test-login', idp, source: 'test login', ...(endpoint.ok ? { entityId: endpoint.value.trust.entityId } : {}), ...(extras.issuer ? { issuer: extras.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
     profile: profile.id, now, findings,
     ...(extras.skipped ? { skipped: extras.skipped } : {}),
     ...(extras.certificates ? { certificates: extras.certificates } : {}),
     facts: { ...(extras.facts ?? {}), runId: run.id, serverMs: Math.round((performance.now() - t0) * 10) / 10 },
-  })
+  }), profile, { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl })
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
   const withTimeline: Report = { ...report, timeline }
   await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
@@ -164,6 +172,8 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
     ...(pending.success && pending.data.browserHash ? { browserHash: pending.data.browserHash } : {}),
     ...(received.xml ? { xml: received.xml } : {}),
     ...(nameId ? { nameId } : {}),
+    ...privateIdentity(report.facts),
+    ...privatePretty(received, run.timeline, report.findings),
   }, PRIVATE_VIEW_TTL_MS)
   return { kind: 'run', runId: run.id }
 }
@@ -180,4 +190,27 @@ function signedNameId(doc: XmlDocument, model: SamlResponseDocument, trust: Para
 
 function shortStatus(uri: string | undefined): string {
   return uri ? uri.replace('urn:oasis:names:tc:SAML:2.0:status:', '') : '(none)'
+}
+
+/** NameID format and attributes from the (unmasked) facts of the report just built, before the store masks it. */
+function privateIdentity(facts: Record<string, unknown> | undefined): Pick<PrivateSamlView, 'nameIdFormat' | 'attributes'> {
+  const attrs = AttributesSchema.safeParse(facts?.attributes)
+  return {
+    ...(typeof facts?.nameIdFormat === 'string' ? { nameIdFormat: facts.nameIdFormat } : {}),
+    ...(attrs.success ? { attributes: attrs.data } : {}),
+  }
+}
+
+const AttributesSchema = z.array(z.object({ name: z.string(), values: z.array(z.string()) }))
+
+/** The pretty views: the Response from the tree already parsed, our AuthnRequest from the run's first step. */
+function privatePretty(received: Received, timeline: readonly TimelineStep[], findings: readonly Finding[]): Pick<PrivateSamlView, 'responsePretty' | 'authnRequestPretty'> {
+  const highlight = findings.map((f) => f.evidence.where)
+  const sent = timeline.find((t) => t.kind === 'request-sent')?.data
+  const requestXml = sent && typeof sent === 'object' && 'authnRequest' in sent && typeof sent.authnRequest === 'string' ? sent.authnRequest : undefined
+  const request = requestXml ? parseSafeXml(requestXml) : undefined
+  return {
+    ...(received.xml && received.doc ? { responsePretty: prettyXml(received.xml, received.doc, { highlight }) } : {}),
+    ...(requestXml && request?.ok ? { authnRequestPretty: prettyXml(requestXml, request.value) } : {}),
+  }
 }
