@@ -30,7 +30,7 @@ describe('hostile payloads', () => {
     expect(text).toContain(`"deep":${'['.repeat(1000)}]`)
     expect(text).not.toContain('['.repeat(1001))
     const body = multipart({ text: 'hello', profile: 'generic' }, { name: 'a.har', content: Buffer.from('file-bytes') })
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': MULTIPART_TYPE }, body }).formData()
+    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': MULTIPART_TYPE }, body: new Uint8Array(body) }).formData()
     expect(form.get('text')).toBe('hello')
     expect(await (form.get('file') as File).text()).toBe('file-bytes')
   })
