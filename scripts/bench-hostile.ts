@@ -67,7 +67,7 @@ for (let i = 0; i < LOGINS; i++) idle.push(await loginServerMs(t, `idle${i}`))
 const idleMedian = median(idle)
 console.log(`\nNormal SAML test login, server time, idle: median ${ms(idleMedian)} over ${idle.length} logins`)
 
-console.log('\n| probe | answer | wall | server CPU | RSS growth (peak above idle) | within target (≤ 2 s CPU, ≤ 256 MB) |')
+console.log('\n| probe | answer | wall | server CPU | RSS growth (peak above idle) | CPU and RSS within target (≤ 2 s, ≤ 256 MB) |')
 console.log('|---|---|---:|---:|---:|---|')
 for (const probe of hostileProbes({ port: t.app.port, scale: SCALE })) {
   if (t.app.exit()) t = await boot()

@@ -158,7 +158,7 @@ export function hostileProbes(o: ProbeOptions): HostileProbe[] {
     { name: 'saved-reports-text-plain-cross-origin', method: 'POST', path: '/api/saved-reports', headers: { 'content-type': 'text/plain;charset=UTF-8', ...crossSite },
       body: Buffer.from(JSON.stringify({ report: reportJson({ actual: 'x'.repeat(n(100_000)) }) })), accept: 'refuse' },
     { name: 'saved-reports-100k-evidence', method: 'POST', path: '/api/saved-reports', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${o.port}`, 'sec-fetch-site': 'same-origin' },
-      body: Buffer.from(JSON.stringify({ report: reportJson({ checkedAt: 'x', actual: 'jane.doe@corp '.repeat(Math.ceil(n(100_000) / 14)) }) })), accept: 'refuse-or-findings' },
+      body: Buffer.from(JSON.stringify({ report: reportJson({ checkedAt: 'x', actual: 'jane.doe@corp '.repeat(Math.ceil(n(100_000) / 14)) }) })), accept: 'refuse' },
     { name: 'connections-foreign-host', method: 'GET', path: '/api/connections', headers: { host: `rebind.evil.example:${o.port}` }, accept: 'refuse' },
   ]
 }
