@@ -67,7 +67,7 @@ test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx o
     expect.soft(bad.map((r) => `${r.probe}: ${r.why}`), 'hostile requests answered with a 5xx, a reset, a stall or an acceptance').toEqual([])
     expect.soft(logins.length, 'normal test logins during the attack').toBeGreaterThan(0)
     expect.soft(logins.filter((l) => l.error), 'normal test logins that did not complete').toEqual([])
-    // Never restarted: the process we started is alive (signal 0 probes it) and is the one answering on its port.
+    // Never restarted: the process we started is still alive (signal 0 probes it) and still answers on its port.
     expect(app.exit(), `the server process exited: ${app.stderr().slice(-1500)}`).toBeUndefined()
     expect(() => process.kill(pid, 0)).not.toThrow()
     // Still answering, and a normal login still passes after the attack.
