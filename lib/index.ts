@@ -3,7 +3,7 @@
  * Every entry point returns a Report (lib/findings/report.ts); bad input becomes findings, never a throw.
  */
 export * from './findings/index'
-export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, SpProfileSchema } from './profiles/index'
+export { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, SpProfileSchema, vendorNameOf } from './profiles/index'
 export type { BuiltinProfileId, SpProfile } from './profiles/index'
 export { checkContext } from './context'
 export type { CheckContext, Parsed } from './context'
@@ -21,3 +21,9 @@ export type { SafeFetchOptions, SafeFetchResult } from './net/index'
 export { analyzeHar, buildSupportBundle, explain, parseSupportBundle, triageInput } from './triage/index'
 export type { SupportBundle, TriageResult } from './triage/index'
 export { checkIdToken } from './oidc/id-token/index'
+export { watchReport, WatchSnapshotSchema } from './watch/index'
+export type { WatchResult, WatchSnapshot } from './watch/index'
+export { headlessOidcLogin, headlessSamlLogin } from './testlogin/headless/index'
+export type { HeadlessOidcLoginInput, HeadlessSamlLoginInput } from './testlogin/headless/index'
+export { NewConnectionRequestSchema, setupValues, verdictFor } from './connections/index'
+export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixRow, TestMatrix, Verdict, VerdictOptions } from './connections/index'

@@ -52,7 +52,7 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
     const fieldErrors: Fields = { ...(parsed.success ? {} : toFieldErrors(parsed.error)), ...fileErrors }
     return { status: 'invalid', submission, message: 'Please correct the highlighted fields.', fieldErrors, values }
   }
-  const outcome = await runCheck(parsed.data)
+  const outcome = await runCheck(parsed.data, { source: values.source === 'paste' ? 'pasted text' : values.source === 'file' ? 'uploaded file' : 'upload' })
   if (outcome.ok) return { status: 'done', submission, report: outcome.report, values }
   if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
   return { status: 'failed', submission, message: outcome.message, values }

@@ -141,7 +141,7 @@ function statusText(state: CheckFormState, pending: boolean): string {
     case 'idle': return ''
     case 'done': {
       const s = state.report.summary
-      return `Report ready: ${s.verdict === 'go' ? 'GO' : 'NO-GO'}, ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}.`
+      return `Report ready: ${s.verdict === 'go' ? 'GO' : s.verdict === 'none' ? 'no verdict' : 'NO-GO'}, ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}.`
     }
     default: return state.message
   }

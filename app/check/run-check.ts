@@ -20,14 +20,16 @@ const KIND_NAME: Record<CheckRequest['kind'], string> = {
  * Turns a validated form or API body into the one core call it stands for. An unreachable URL or a bad document
  * comes back inside the report as findings; only our own bug is not a report (and is logged by code, not content).
  */
-export async function runCheck(req: CheckRequest): Promise<CheckOutcome> {
+export async function runCheck(req: CheckRequest, o: { source?: string } = {}): Promise<CheckOutcome> {
+  // How the document came in, as the report says it ("pasted text", "uploaded file"); an API body stays 'upload'.
+  const source = o.source ?? 'upload'
   const profile = resolveProfile(req.profile)
   if (!profile.ok) return { ok: false, reason: 'invalid-profile', message: profile.message }
   try {
     switch (req.kind) {
-      case 'saml-metadata': return { ok: true, report: await checkMetadata(req, profile.value) }
-      case 'oidc-discovery': return { ok: true, report: await checkOidc(req, profile.value) }
-      case 'saml-response': return { ok: true, report: await checkResponse(req, profile.value) }
+      case 'saml-metadata': return { ok: true, report: await checkMetadata(req, profile.value, source) }
+      case 'oidc-discovery': return { ok: true, report: await checkOidc(req, profile.value, source) }
+      case 'saml-response': return { ok: true, report: await checkResponse(req, profile.value, source) }
     }
   } catch (err) {
     // The kind of failure only: messages may quote the customer's document.
@@ -55,22 +57,22 @@ function withFindings(report: Report, extra: readonly Finding[]): Report {
   return { ...report, findings, summary: summarize(findings) }
 }
 
-async function checkMetadata(req: MetadataCheck, profile: SpProfile): Promise<Report> {
+async function checkMetadata(req: MetadataCheck, profile: SpProfile, source: string): Promise<Report> {
   const opts = { profile, ...defined({ now: req.now, spEntityId: req.spEntityId, acsUrl: req.acsUrl, signOnUrl: req.signOnUrl, idp: req.idp }) }
-  if (req.url === undefined) return analyzeSamlMetadata({ xml: req.xml ?? '', source: 'upload' }, opts)
+  if (req.url === undefined) return analyzeSamlMetadata({ xml: req.xml ?? '', source }, opts)
   const fetched = await safeFetch(req.url)
   if (!fetched.ok) return inputReport(req.kind, profile, req.now, req.url, fetched.findings)
   return withFindings(analyzeSamlMetadata({ xml: fetched.body, source: req.url }, opts), fetched.findings)
 }
 
-async function checkOidc(req: OidcCheck, profile: SpProfile): Promise<Report> {
+async function checkOidc(req: OidcCheck, profile: SpProfile, source: string): Promise<Report> {
   const opts = { profile, ...defined({ now: req.now, expectedIssuer: req.expectedIssuer, clientId: req.clientId, redirectUri: req.redirectUri }) }
   // The issuer flow fetches discovery and then jwks_uri, both through lib/net, and reports the fetches' findings.
   if (req.url !== undefined) return analyzeOidcIssuer(req.url, opts)
-  return analyzeOidcConfiguration({ discovery: req.discovery ?? '', source: 'upload', ...defined({ jwks: req.jwks }) }, opts)
+  return analyzeOidcConfiguration({ discovery: req.discovery ?? '', source, ...defined({ jwks: req.jwks }) }, opts)
 }
 
-async function checkResponse(req: ResponseCheck, profile: SpProfile): Promise<Report> {
+async function checkResponse(req: ResponseCheck, profile: SpProfile, source: string): Promise<Report> {
   let metadataXml = req.idpMetadata ?? '', fetchFindings: readonly Finding[] = []
   if (req.idpMetadataUrl !== undefined) {
     const fetched = await safeFetch(req.idpMetadataUrl)
@@ -83,7 +85,7 @@ async function checkResponse(req: ResponseCheck, profile: SpProfile): Promise<Re
   if (!metadata.ok) return inputReport(req.kind, profile, req.now, req.idpMetadataUrl ?? 'IdP metadata', [...metadata.findings, ...fetchFindings])
   const trust = toIdpTrust(metadata.value)
   const ctx = checkContext({ profile, idp: trust.kind, ...defined({ now: req.now, spEntityId: req.spEntityId, acsUrl: req.acsUrl }) })
-  const report = validateSamlResponse({ response: req.response ?? '' }, trust, { ctx, source: 'upload', ...defined({ requestId: req.requestId }) })
+  const report = validateSamlResponse({ response: req.response ?? '' }, trust, { ctx, source, ...defined({ requestId: req.requestId }) })
   return withFindings(report, fetchFindings)
 }
 

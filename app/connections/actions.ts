@@ -47,11 +47,14 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
   redirect(`/connections/${id}`)
 }
 
-/** Deletes a connection and its runs, then back to the list. */
+/** Deletes a connection and its runs (the page asked first), then back to the list, which says what was deleted. */
 export async function deleteConnectionAction(form: FormData): Promise<void> {
   const id = form.get('id')
-  if (typeof id === 'string' && id) await (await getStore()).connections.delete(id)
-  redirect('/connections')
+  if (typeof id !== 'string' || !id) redirect('/connections')
+  const store = await getStore()
+  const connection = await store.connections.get(id)
+  const deleted = connection ? await store.connections.delete(id) : false
+  redirect(deleted && connection ? `/connections?deleted=${encodeURIComponent(connection.name.slice(0, 200))}` : '/connections?deleted-missing=1')
 }
 
 function invalid(values: ConnectionFormValues, fieldErrors: Partial<Record<ConnectionField, string[]>>): ConnectionFormState {

@@ -1,5 +1,5 @@
-import type { ConnectionVerdict } from '@/lib/connections'
-import { OWNER_LABEL, type Owner } from '@/lib/findings'
+import type { BlockingItem, ConnectionVerdict } from '@/lib/connections'
+import { ownerLabel, type Owner } from '@/lib/findings'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 const HEADLINE: Record<ConnectionVerdict['verdict'], string> = {
@@ -8,33 +8,43 @@ const HEADLINE: Record<ConnectionVerdict['verdict'], string> = {
   'not-enough-data': 'Not enough data: run a test login first',
 }
 
-/** The connection's go / no-go: N/30 users, what blocks and who acts, the next steps. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** Where a blocking item was seen, counted the way the test matrix counts it. */
+function seenIn(b: BlockingItem): string {
+  if (b.source === 'static-check') return 'configuration check'
+  const parts = [b.users ? plural(b.users, 'user') : '', b.unidentifiedRuns ? `${plural(b.unidentifiedRuns, 'run')} not identified` : ''].filter(Boolean)
+  return parts.join(', ')
+}
+
+/** The connection's go / no-go: passing users against the profile's cap, what blocks and who acts, the next steps. */
 export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
   const blockingCount = OWNERS.reduce((n, o) => n + v.blocking[o].length, 0)
   return (
     <section className={`go-no-go go-no-go-${v.verdict}`} aria-labelledby="go-no-go-title">
       <h2 id="go-no-go-title">{HEADLINE[v.verdict]}</h2>
       <p>
-        <strong>{v.distinctPassingUsers}/{v.target}</strong> test users passed{' '}
-        <span className="muted">(Autodesk asks for up to {v.target} before SSO is turned on)</span>
-        <br />
-        <meter className="users-meter" min={0} max={v.target} value={Math.min(v.distinctPassingUsers, v.target)}
-          aria-label={`${v.distinctPassingUsers} of ${v.target} test users passed`} />
+        {v.target !== null ? (
+          <>
+            <strong>{v.distinctPassingUsers}/{v.target}</strong> test users passed{' '}
+            <span className="muted">({v.vendorName ?? 'the vendor'} asks for up to {v.target} before SSO is turned on: a cap, not a quota)</span>
+            <br />
+            <meter className="users-meter" min={0} max={v.target} value={Math.min(v.distinctPassingUsers, v.target)}
+              aria-label={`${v.distinctPassingUsers} of ${v.target} test users passed`} />
+          </>
+        ) : <><strong>{plural(v.distinctPassingUsers, 'test user')}</strong> passed</>}
       </p>
-      {v.failingUsers.length ? (
-        <p>Failing: {v.failingUsers.map((u) => `${u.user} (${u.codes.join(', ') || 'failed'}${u.endUserOnly ? '; to retry, not a configuration problem' : ''})`).join('; ')}</p>
-      ) : null}
       {blockingCount ? (
         <div>
           <h3>What blocks</h3>
           {OWNERS.filter((o) => v.blocking[o].length).map((o) => (
             <div key={o}>
-              <h4>Fix in: {OWNER_LABEL[o]}</h4>
+              <h4>Fix in: {ownerLabel(o, v.vendorName)} <span className="count">{v.blocking[o].length}</span></h4>
               <ul>
                 {v.blocking[o].map((b) => (
                   <li key={`${b.source}-${b.code}`}>
                     <strong>{b.title}</strong> <code>{b.code}</code>{' '}
-                    <span className="muted">{b.source === 'static-check' ? '(configuration check)' : `(${b.users} user${b.users === 1 ? '' : 's'})`}</span>
+                    <span className="muted">({seenIn(b)}){o === 'end-user' ? ': the person signs in again; this does not block' : ''}</span>
                   </li>
                 ))}
               </ul>

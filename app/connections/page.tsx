@@ -8,7 +8,11 @@ import './connections.css'
 export const metadata: Metadata = { title: 'Connections' }
 export const dynamic = 'force-dynamic'
 
-export default async function ConnectionsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
+
+export default async function ConnectionsPage({ searchParams }: Props) {
+  const query = await searchParams
+  const deleted = typeof query.deleted === 'string' ? query.deleted.slice(0, 200) : undefined
   const store = await getStore()
   const connections = await store.connections.list()
   return (
@@ -20,6 +24,11 @@ export default async function ConnectionsPage() {
           logins with real test users until the connection is a GO. Connections and their runs are kept for {store.retentionDays} days.
         </p>
       </header>
+      {deleted !== undefined ? (
+        <p role="status" className="flash-message">Deleted the connection “{deleted}” and its test logins.</p>
+      ) : query['deleted-missing'] ? (
+        <p role="status" className="flash-message">That connection was already deleted (or has expired).</p>
+      ) : null}
       <section aria-labelledby="saved-title" className="connections-list">
         <h2 id="saved-title">Saved connections</h2>
         {connections.length === 0 ? (

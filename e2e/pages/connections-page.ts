@@ -32,7 +32,14 @@ export class ConnectionsPage {
     return this.page.getByRole('region', { name: /^(GO: test users|NO-GO: do not turn SSO on|Not enough data)/ })
   }
 
+  /** The test matrix: one row per distinct test user. */
+  matrix(): Locator {
+    return this.page.getByRole('region', { name: 'Test matrix' })
+  }
+
+  /** Delete connection asks first (issue 9): the first button asks, "Yes, delete connection" deletes. */
   async delete() {
     await this.page.getByRole('button', { name: 'Delete connection' }).click()
+    await this.page.getByRole('button', { name: 'Yes, delete connection' }).click()
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { usageError } from '../errors'
+import type { ReportFormat } from './format'
 
 /** What a command may touch: the streams and the file system, injectable for tests. */
 export interface CliIo {
@@ -7,6 +8,8 @@ export interface CliIo {
   readonly stderr: { write(s: string): unknown }
   readonly env: Readonly<Record<string, string | undefined>>
   readFile(path: string): Promise<string>
+  /** The report format chosen with `--format` (taken out of the arguments by main). */
+  readonly format?: ReportFormat
 }
 
 export const processIo: CliIo = {

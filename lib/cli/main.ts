@@ -1,6 +1,7 @@
 import { PreflightError } from '../errors'
 import type { Command } from './command'
 import { COMMANDS } from './commands/index'
+import { takeFormatFlag } from './format'
 import { processIo, type CliIo } from './io'
 
 function usage(commands: readonly Command[]): string {
@@ -9,6 +10,7 @@ function usage(commands: readonly Command[]): string {
     '',
     ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
+    'Every command takes --format json|text|markdown|junit|github (--json is --format json).',
     'Exit codes: 0 no error findings, 1 at least one error finding, 2 usage error.',
     '',
   ].join('\n')
@@ -31,7 +33,8 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
     return 0
   }
   try {
-    return await command.run(rest, io)
+    const { format, rest: args } = takeFormatFlag(rest)
+    return await command.run(args, format ? { ...io, format } : io)
   } catch (err) {
     if (err instanceof PreflightError && err.code === 'ERR_USAGE') {
       io.stderr.write(`sso-preflight ${command.name}: ${err.message}\n`)

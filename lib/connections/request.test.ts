@@ -34,6 +34,21 @@ describe('NewConnectionRequestSchema', () => {
   })
 })
 
+describe('placeholder values (issue 9, bug 9)', () => {
+  test('the documented placeholder connection ID `1` is refused with a message that says what to copy instead', () => {
+    const r = parse({ protocol: 'saml', metadataXml: '<x/>', connectionId: '1' })
+    expect(r.success).toBe(false)
+    expect(r.error!.issues).toHaveLength(1)
+    expect(r.error!.issues[0]).toMatchObject({ path: ['connectionId'], message: expect.stringMatching(/“1” is the placeholder.*service-provider\/1 and .*sso\/saml2\/1.*copy the unique ID/) })
+    expect(paths({ protocol: 'saml', metadataXml: '<x/>', connectionId: '0oa1b2c3d4' })).toEqual([])
+  })
+
+  test('a typed placeholder URL is refused on its own field; the generic profile has no placeholders', () => {
+    expect(paths({ protocol: 'saml', metadataXml: '<x/>', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' })).toEqual(['acsUrl'])
+    expect(paths({ protocol: 'saml', metadataXml: '<x/>', profileId: 'generic', connectionId: '1' })).toEqual([])
+  })
+})
+
 describe('toNewConnection', () => {
   test('fills Autodesk SP values from the connection ID and names it after the IdP', () => {
     const body = parse({ protocol: 'saml', metadataUrl: 'https://login.microsoftonline.com/t/federationmetadata.xml', connectionId: 'abc123', verifiedDomains: 'Contoso.com' })

@@ -40,6 +40,7 @@ export const NewConnectionRequestSchema = z.strictObject({
     ctx.addIssue({ code: 'custom', path: ['protocol'], message: `The ${profile.id} profile accepts ${profile.protocols.join(' / ').toUpperCase()} only` })
   }
   if (v.protocol === 'saml') {
+    for (const issue of placeholderIssues(profile, v)) ctx.addIssue({ code: 'custom', ...issue })
     if (v.metadataXml === undefined && v.metadataUrl === undefined) ctx.addIssue({ code: 'custom', path: ['metadataXml'], message: 'Paste the IdP metadata XML or give its URL' })
     if (v.metadataXml !== undefined && v.metadataUrl !== undefined) ctx.addIssue({ code: 'custom', path: ['metadataUrl'], message: 'Give either the metadata XML or its URL, not both' })
   } else {
@@ -48,6 +49,29 @@ export const NewConnectionRequestSchema = z.strictObject({
   }
 })
 export type NewConnectionRequest = z.infer<typeof NewConnectionRequestSchema>
+
+/**
+ * A connection whose SP values are the vendor's documented placeholders (Autodesk's `.../sso/saml2/1`) would have the
+ * admin copy into the IdP exactly what the check then flags as an error: refuse it at creation, on the field typed.
+ */
+function placeholderIssues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'connectionId'>): { path: string[]; message: string }[] {
+  const placeholders = profile.saml?.placeholders ?? []
+  if (!placeholders.length) return []
+  const filled = vendorSpValues(profile, r)
+  const out: { path: string[]; message: string }[] = []
+  const fromId: string[] = []
+  for (const field of ['spEntityId', 'acsUrl'] as const) {
+    const value = filled[field]
+    const hit = value !== undefined && placeholders.find((p) => p.field === (field === 'spEntityId' ? 'entityId' : 'acsUrl') && p.value === value)
+    if (!hit) continue
+    if (r[field] === undefined) fromId.push(value)
+    else out.push({ path: [field], message: `${value} is a placeholder (${hit.note ?? 'from the vendor’s documentation'}), not your connection’s value: copy the real one from the vendor’s SSO console.` })
+  }
+  if (fromId.length) {
+    out.push({ path: ['connectionId'], message: `“${r.connectionId}” is the placeholder from the vendor’s documentation (it makes ${fromId.join(' and ')}), not your connection’s ID: copy the unique ID from the vendor’s SSO console.` })
+  }
+  return out
+}
 
 /** The vendor's SP values: typed by the admin, else filled from the profile's templates with their connection ID. */
 export function vendorSpValues(profile: SpProfile, r: Pick<NewConnectionRequest, 'spEntityId' | 'acsUrl' | 'connectionId'>): { spEntityId?: string; acsUrl?: string } {

@@ -1,6 +1,6 @@
 export { catalog, catalogEntry, isFindingCode } from './catalog/index'
 export { finding } from './finding'
-export { buildReport, groupByOwner, OWNER_LABEL, REPORT_SCHEMA_ID, ReportSchema, sortFindings, summarize } from './report'
+export { buildReport, groupByOwner, OWNER_LABEL, ownerLabel, REPORT_SCHEMA_ID, ReportSchema, sortFindings, summarize } from './report'
 export { renderJson, renderMarkdown, renderText, showValue } from './render'
 export { EvidenceSchema, FindingSchema, IdpKindSchema, OwnerSchema, SeveritySchema } from './types'
 export type { FindingCode } from './catalog/index'

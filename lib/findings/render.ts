@@ -1,4 +1,5 @@
-import { groupByOwner, OWNER_LABEL, type Report } from './report'
+import { vendorNameOf } from '../profiles/index'
+import { groupByOwner, ownerLabel, type Report } from './report'
 import type { Finding, Owner } from './types'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
@@ -16,6 +17,7 @@ export function showValue(v: unknown): string {
 
 function verdictLine(r: Report): string {
   const s = r.summary
+  if (s.verdict === 'none') return `NO VERDICT: ${r.subject.kind === 'explain' ? 'the input was not recognised' : 'the input could not be fully checked (signature not verified)'} (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
   return s.verdict === 'go'
     ? `GO: no blocking problems (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
     : `NO-GO: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
@@ -39,7 +41,7 @@ export function renderMarkdown(report: Report): string {
   for (const owner of OWNERS) {
     const list = groups[owner]
     if (!list.length) continue
-    out.push(`## Fix in: ${OWNER_LABEL[owner]} (${list.length})`, '')
+    out.push(`## Fix in: ${ownerLabel(owner, vendorNameOf(report.profile))} (${list.length})`, '')
     for (const f of list) out.push(...markdownFinding(f), '')
   }
   if (!report.findings.length) out.push('No findings.', '')
@@ -87,7 +89,7 @@ export function renderText(report: Report, style: TextStyle = { color: false }):
   for (const owner of OWNERS) {
     const list = groups[owner]
     if (!list.length) continue
-    out.push(c('1', `Fix in: ${OWNER_LABEL[owner]}`))
+    out.push(c('1', `Fix in: ${ownerLabel(owner, vendorNameOf(report.profile))}`))
     for (const f of list) {
       const mark = f.severity === 'error' ? c('31', '✖') : f.severity === 'warning' ? c('33', '▲') : c('36', 'ℹ')
       out.push(`${mark} ${c('1', f.code)}  ${f.title}`)

@@ -48,7 +48,11 @@ export const ReportSummarySchema = z.object({
   warnings: z.number().int().nonnegative(),
   infos: z.number().int().nonnegative(),
   byOwner: z.object({ idp: z.number().int(), vendor: z.number().int(), 'end-user': z.number().int() }),
-  verdict: z.enum(['go', 'no-go']),
+  /**
+   * 'no-go': at least one error. 'go': none, and the checks could judge the input. 'none': no error, but the input
+   * was not recognised or its signature could not be verified, so there is no verdict to give (never a GO).
+   */
+  verdict: z.enum(['go', 'no-go', 'none']),
 })
 export type ReportSummary = z.infer<typeof ReportSummarySchema>
 
@@ -88,8 +92,15 @@ export function summarize(findings: readonly Finding[]): ReportSummary {
     else infos++
     if (f.severity !== 'info') byOwner[f.owner]++
   }
-  return { errors, warnings, infos, byOwner, verdict: errors > 0 ? 'no-go' : 'go' }
+  const verdict = errors > 0 ? 'no-go' : findings.some((f) => NO_VERDICT_CODES.has(f.code)) ? 'none' : 'go'
+  return { errors, warnings, infos, byOwner, verdict }
 }
+
+/**
+ * Findings that say the input could not be judged: text the triage did not recognise, a SAML response read without
+ * the IdP metadata (signature not verified). A report carrying one has no GO.
+ */
+export const NO_VERDICT_CODES: ReadonlySet<string> = new Set(['TRIAGE_UNKNOWN_ERROR', 'TRIAGE_HAR_SAML_NOT_VALIDATED', 'TRIAGE_SAML_SIGNATURE_NOT_VERIFIED'])
 
 export function groupByOwner(findings: readonly Finding[]): Record<Owner, Finding[]> {
   const out: Record<Owner, Finding[]> = { idp: [], vendor: [], 'end-user': [] }
@@ -138,7 +149,12 @@ function dedupe(findings: readonly Finding[]): Finding[] {
 
 export const OWNER_LABEL: Record<Owner, string> = {
   idp: 'your IdP / IT team',
-  vendor: 'the vendor (Autodesk)',
+  vendor: 'the vendor',
   'end-user': 'the person signing in',
+}
+
+/** "the vendor (Autodesk)" when the profile names its vendor; a generic profile has no vendor words. */
+export function ownerLabel(owner: Owner, vendorName?: string | null): string {
+  return owner === 'vendor' && vendorName ? `the vendor (${vendorName})` : OWNER_LABEL[owner]
 }
 export { OwnerSchema }

@@ -264,6 +264,11 @@ describe('URL, DNS, connect and TLS failures are findings, not throws', () => {
       evidence: { expected: 'the host name resolves', actual: 'ENOTFOUND', where: 'https://no-such-tenant.test/.well-known/openid-configuration', host: 'no-such-tenant.test' } }])
   })
 
+  test('issue 9: a well-known IdP host that does not resolve is the network running the check, not the IdP', async () => {
+    const r = await safeFetch('https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration', { resolve: resolver({}) })
+    expect(r.ok ? [] : brief(r.findings)).toEqual([expect.objectContaining({ code: 'NET_DNS_FAILURE_LOCAL_NETWORK', owner: 'end-user' })])
+  })
+
   test('a closed loopback port', async () => {
     const closed = createServer()
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))

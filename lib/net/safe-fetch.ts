@@ -7,6 +7,7 @@ import { finding, type FindingContext } from '../findings/finding'
 import type { Finding } from '../findings/types'
 import { loopbackAllowedByEnv } from './env'
 import { checkResolvedAddresses, checkUrl, type AddressPolicy } from './policy'
+import { isWellKnownIdpHost } from './well-known-hosts'
 import {
   allowLoopbackForTests, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS,
   type ResolvedAddress, type Resolver, type SafeFetchOptions, type SafeFetchResult,
@@ -178,7 +179,7 @@ function decoded(res: IncomingMessage, encoding: string | undefined): NodeJS.Rea
 
 function toFinding(err: unknown, url: URL, timeoutMs: number, ctx: FindingContext | undefined): Finding {
   if (err instanceof Refused) return err.finding
-  if (err instanceof DnsFailure) return finding('NET_DNS_FAILURE', { expected: 'the host name resolves', actual: errCode(err.cause) ?? 'no answer', where: url.href, host: err.host }, ctx)
+  if (err instanceof DnsFailure) return finding(isWellKnownIdpHost(err.host) ? 'NET_DNS_FAILURE_LOCAL_NETWORK' : 'NET_DNS_FAILURE', { expected: 'the host name resolves', actual: errCode(err.cause) ?? 'no answer', where: url.href, host: err.host }, ctx)
   if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return timeoutFinding(url, timeoutMs, ctx)
   const code = errCode(err)
   const sslLibrary = typeof err === 'object' && err !== null && 'library' in err

@@ -292,7 +292,9 @@ describe('client values the admin typed', () => {
 describe('vendor profile', () => {
   test('OIDC_VENDOR_SAML_ONLY under autodesk, and the other checks still run', () => {
     const r = analyze(goodDiscovery({ issuer: 'http://example.okta.com' }), { profile: autodesk })
-    expect(withCode(r, 'OIDC_VENDOR_SAML_ONLY')).toEqual([{ code: 'OIDC_VENDOR_SAML_ONLY', owner: 'vendor', severity: 'error', evidence: { expected: ['saml'], actual: 'oidc', profile: 'autodesk' } }])
+    expect(withCode(r, 'OIDC_VENDOR_SAML_ONLY')).toEqual([{ code: 'OIDC_VENDOR_SAML_ONLY', owner: 'idp', severity: 'error', evidence: { expected: ['saml'], actual: 'oidc', profile: 'autodesk' } }])
+    // Issue 9: the next step (create a SAML app) is made in the IdP, so the IdP side owns it, with the screens to use.
+    expect(r.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')?.fixAt).toMatch(/Okta Admin Console › Applications/)
     expect(codes(r)).toContain('OIDC_ISSUER_NOT_HTTPS')
     expect(r.profile).toBe('autodesk')
   })

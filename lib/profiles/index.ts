@@ -17,6 +17,11 @@ export function isBuiltinProfileId(id: string): id is BuiltinProfileId {
   return Object.hasOwn(BUILTIN_PROFILES, id)
 }
 
+/** The vendor's name of a built-in profile ("Autodesk"), for owner labels; none for a generic or unknown profile. */
+export function vendorNameOf(profileId: string): string | undefined {
+  return isBuiltinProfileId(profileId) ? BUILTIN_PROFILES[profileId].vendorName : undefined
+}
+
 /** Parses a custom profile (e.g. `--profile file.json`); returns zod issues for the caller to show. */
 export function parseProfile(json: unknown) {
   return SpProfileSchema.safeParse(json)

@@ -51,6 +51,10 @@ export const SpProfileSchema = z.object({
   certExpiryWarningDays: z.number().int().positive().default(30),
   minRsaBits: z.number().int().default(2048),
   docs: z.array(z.object({ title: z.string(), url: z.string().url() })).default([]),
+  /** The vendor's name as users know it ("Autodesk"), for text such as "the vendor (Autodesk)"; a generic profile has none. */
+  vendorName: z.string().min(1).optional(),
+  /** At most how many test users the vendor asks to sign in before SSO is turned on: a cap, not a target. */
+  testUserCap: z.number().int().positive().optional(),
 })
 export type SpProfile = z.infer<typeof SpProfileSchema>
 export type SpProfileInput = z.input<typeof SpProfileSchema>

@@ -17,7 +17,7 @@ export const SupportBundleSchema = z.object({
   identifiers: z.object({ correlationIds: Ids, requestIds: Ids, traceIds: Ids, errorIds: Ids, timestamps: Ids, errorCodes: Ids }),
   /** What was checked: one line per report (kind, IdP, entity ID / issuer, profile, verdict). */
   configuration: z.array(z.object({
-    kind: z.string(), idp: z.string(), profile: z.string(), checkedAt: z.string(), verdict: z.enum(['go', 'no-go']),
+    kind: z.string(), idp: z.string(), profile: z.string(), checkedAt: z.string(), verdict: z.enum(['go', 'no-go', 'none']),
     entityId: z.string().optional(), issuer: z.string().optional(), source: z.string().optional(),
     errors: z.number().int(), warnings: z.number().int(),
   })),

@@ -44,9 +44,38 @@ describe('triageInput runs the right check', () => {
     const withMd = await triageInput(b64(RESPONSE), { profile, now: NOW, idpMetadataXml: METADATA })
     expect(withMd.reports[0]!.subject).toMatchObject({ kind: 'saml-response', entityId: 'http://www.okta.com/exkdoocxa1VmjpXmX697' })
     const without = await triageInput(b64(RESPONSE), { profile, now: NOW })
-    expect(without.reports[0]!.findings.map((f) => f.code)).toEqual(['TRIAGE_HAR_SAML_NOT_VALIDATED'])
+    expect(without.reports[0]!.findings.map((f) => f.code)).toContain('TRIAGE_SAML_SIGNATURE_NOT_VERIFIED')
+    expect(without.reports[0]!.summary.verdict).toBe('none')
     expect(without.reports[0]!.facts).toMatchObject({ status: 'Success', issuer: 'http://www.okta.com/exkdoocxa1VmjpXmX697' })
     expect(JSON.stringify(without)).not.toContain('ulysse.carion@')
+  })
+  test('issue 9: a wrong-audience SAMLResponse pasted without metadata is a NO-GO, never a GO, and no text speaks of a HAR', async () => {
+    const autodesk = BUILTIN_PROFILES.autodesk
+    const r = (await triageInput(b64(RESPONSE), { profile: autodesk, now: NOW })).reports[0]!
+    expect(r.summary.verdict).toBe('no-go')
+    const audience = r.findings.find((f) => f.code === 'SAML_AUDIENCE_MISMATCH')
+    expect(audience?.evidence).toMatchObject({ signature: 'not verified', where: expect.stringContaining('unverified') })
+    expect(r.findings.map((f) => f.code)).toContain('TRIAGE_SAML_SIGNATURE_NOT_VERIFIED')
+    for (const f of r.findings) expect(`${f.title} ${f.detail} ${f.nextStep}`).not.toMatch(/\bHAR\b/)
+    // The expected SP values, when given, are what the audience is compared with.
+    const given = (await triageInput(b64(RESPONSE), { profile: autodesk, now: NOW, spEntityId: 'https://www.okta.com/saml2/service-provider/spabc' })).reports[0]!
+    expect(given.findings.find((f) => f.code === 'SAML_AUDIENCE_MISMATCH')?.evidence.expected).toBe('https://www.okta.com/saml2/service-provider/spabc')
+    // Its times are judged when it was issued, not years later.
+    expect(r.findings.map((f) => f.code).filter((c) => /EXPIRED|NOT_ON_OR_AFTER|TOO_OLD/.test(c))).toEqual([])
+  })
+  test('issue 9, bug 5: the real AD FS failed-status response is explained from the SAML status table, never with Okta advice', async () => {
+    const adfs = readFileSync(new URL('saml-responses/other/netsaml2-adfs-mintlab-failed-status-response.xml', F), 'utf8')
+    const r = (await triageInput(adfs, { profile: BUILTIN_PROFILES.autodesk, now: NOW })).reports[0]!
+    expect(r.subject.idp).toBe('adfs')
+    expect(r.findings.map((f) => f.code)).toContain('SAML_STATUS_NOT_URI')
+    expect(r.findings.map((f) => f.code).filter((c) => c.startsWith('TRIAGE_OKTA_') || c.startsWith('TRIAGE_AADSTS'))).toEqual([])
+    expect(JSON.stringify(r.findings)).not.toMatch(/Okta\)? password|E0000004/)
+    expect(r.summary.verdict).toBe('no-go')
+  })
+  test('issue 9, bug 4: text that is not recognised gets no verdict, never GO', async () => {
+    const r = (await triageInput('my boss says autodesk login is broken', { profile, now: NOW })).reports[0]!
+    expect(r.findings.map((f) => f.code)).toEqual(['TRIAGE_UNKNOWN_ERROR'])
+    expect(r.summary.verdict).toBe('none')
   })
   test('a JWT with and without JWKS', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256')

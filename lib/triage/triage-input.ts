@@ -4,7 +4,10 @@ import { buildReport, ReportSchema, type Report } from '../findings/report'
 import { checkIdToken } from '../oidc/id-token/index'
 import type { SpProfile } from '../profiles/schema'
 import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
-import { validateSamlResponse } from '../saml/response/index'
+import { decodeSamlMessage, validateSamlResponse } from '../saml/response/index'
+import { parseSafeXml } from '../xml/parse'
+import type { IdpKind } from '../findings/types'
+import { checkUnverifiedResponse } from './unverified-response'
 import { parseSupportBundle, type SupportBundle } from './bundle'
 import { detectTriageInput, samlFormValue, type TriageInputKind } from './detect'
 import { explain } from './explain/index'
@@ -22,6 +25,9 @@ export interface TriageInputOptions {
   readonly clientId?: string
   readonly issuer?: string
   readonly nonce?: string
+  /** The vendor's SP values the admin expects: a pasted SAMLResponse's audience and recipient are checked against them. */
+  readonly spEntityId?: string
+  readonly acsUrl?: string
 }
 
 export interface TriageResult {
@@ -76,16 +82,25 @@ function samlReport(message: string, o: TriageInputOptions, now: Date): Report {
     const md = parseIdpMetadata(o.idpMetadataXml)
     if (!md.ok) return buildReport({ subject: { kind: 'saml-response', idp: 'other', source: 'pasted SAML message' }, profile: o.profile.id, now, findings: md.findings })
     const trust = toIdpTrust(md.value)
-    return validateSamlResponse({ response: message }, trust, { ctx: checkContext({ profile: o.profile, now, idp: trust.kind }), source: 'pasted SAML message' })
+    return validateSamlResponse({ response: message }, trust, { ctx: checkContext({ profile: o.profile, now, idp: trust.kind, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) }), source: 'pasted SAML message' })
   }
   const ctx = checkContext({ profile: o.profile, now })
-  const r = analyzeSamlHop({ index: 0, at: now, kind: 'saml-response', method: 'POST', url: 'about:blank', host: 'pasted', status: 0, binding: 'post', samlMessage: message }, { ctx, where: 'pasted SAML message' })
-  const findings = [...r.findings]
+  const where = 'pasted SAML message'
+  const r = analyzeSamlHop({ index: 0, at: now, kind: 'saml-response', method: 'POST', url: 'about:blank', host: 'pasted', status: 0, binding: 'post', samlMessage: message }, { ctx, where })
+  let findings = [...r.findings]
+  let idp: IdpKind = 'other'
   if (!r.findings.some((f) => f.code === 'TRIAGE_HAR_SAML_UNREADABLE') && r.step.data && (r.step.data as { message?: string }).message === 'Response') {
-    findings.push(finding('TRIAGE_HAR_SAML_NOT_VALIDATED', { expected: 'IdP metadata given with the response', actual: 'decoded without it', where: 'pasted SAML message' }))
+    // Without metadata: check what can be checked from the unverified XML, the status from the SAML status table.
+    const decoded = decodeSamlMessage(message)
+    const parsed = decoded.ok ? parseSafeXml(decoded.value.xml) : undefined
+    if (parsed?.ok) {
+      const checked = checkUnverifiedResponse(parsed.value, { profile: o.profile, now, where, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) })
+      findings = checked.findings
+      idp = checked.idp
+    }
   }
   const { url: _url, host: _host, entry: _entry, ...data } = (r.step.data ?? {}) as Record<string, unknown>
-  const report = buildReport({ subject: { kind: 'saml-response', idp: 'other', source: 'pasted SAML message' }, profile: o.profile.id, now, findings,
+  const report = buildReport({ subject: { kind: 'saml-response', idp, source: 'pasted SAML message' }, profile: o.profile.id, now, findings,
     timeline: [{ ...r.step, summary: r.step.summary.replace(/ (posted|sent) to pasted/, ' pasted'), data }], facts: data })
   return scrubSecrets(report, r.secrets)
 }

@@ -109,9 +109,9 @@ describe('POST /api/reports/oidc', () => {
     expect(asObject.findings.map((f) => f.code)).toEqual(asText.findings.map((f) => f.code))
   })
 
-  test('under the autodesk profile OIDC gets a vendor finding (SAML only)', async () => {
+  test('under the autodesk profile OIDC gets a SAML-only finding, fixed in the IdP (a SAML app; issue 9)', async () => {
     const report = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { discovery: OKTA_DISCOVERY }))).json())
-    expect(report.findings.some((f) => f.owner === 'vendor')).toBe(true)
+    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({ owner: 'idp', severity: 'error' })
   })
 
   test('the body is a JSON envelope: a bare discovery document or plain text is a 400', async () => {

@@ -102,9 +102,9 @@ describe('sso-preflight oidc <discovery.json> over every real discovery document
     expect(code).toBe(1)
     expect(JSON.stringify(report.findings)).toContain('{tenantid}')
   })
-  test('the autodesk profile says OIDC is not accepted, owned by the vendor', async () => {
+  test('the autodesk profile says OIDC is not accepted, fixed in the IdP with a SAML app (issue 9)', async () => {
     const { report } = await runCli(['oidc', join(REAL, 'oidc/google/wellknown-google-openid-configuration.json'), '--profile', 'autodesk'])
-    expect(report.findings.some((f) => f.owner === 'vendor' && f.severity === 'error')).toBe(true)
+    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({ owner: 'idp', severity: 'error' })
   })
 })
 

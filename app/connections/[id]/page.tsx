@@ -1,16 +1,18 @@
 import type { Metadata } from 'next'
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { ReportView } from '@/app/ui/report/report-view'
 import { formatInstant } from '@/app/ui/report/format'
 import { setupValues } from '@/lib/connections'
 import { getStore } from '@/lib/store'
-import { deleteConnectionAction } from '../actions'
+import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { connectionDetail } from '../_server/connection-detail'
 import { originFromHeaders } from '../_server/http'
 import { CopyButton } from '../copy-button'
+import { DeleteConnection } from '../delete-connection'
 import { GoNoGoBanner } from '../go-no-go-banner'
+import { TestMatrix } from '../test-matrix'
 import '../connections.css'
 
 export const dynamic = 'force-dynamic'
@@ -27,11 +29,12 @@ export default async function ConnectionPage({ params }: Props) {
   const detail = await connectionDetail(await getStore(), id, origin)
   if (!detail) notFound()
   const { connection: c, urls, runs, goNoGo } = detail
+  const revealed = await revealedUsers(runs.map((r) => r.id))
   const setup = setupValues({ id: c.id, protocol: c.protocol, config: c.config }, origin)
   const config: [string, string | undefined][] = [
     ['Protocol', c.protocol.toUpperCase()], ['Vendor profile', c.profileId],
     ['Metadata URL', c.config.metadataUrl],
-    ['Metadata', c.config.idpMetadataXmlBytes !== undefined ? `pasted XML, ${c.config.idpMetadataXmlBytes.toLocaleString('en')} bytes` : undefined],
+    ['Metadata', c.config.idpMetadataXmlBytes !== undefined ? `XML saved with the connection, ${c.config.idpMetadataXmlBytes.toLocaleString('en')} bytes` : undefined],
     ['Issuer', c.config.issuer], ['Client ID', c.config.clientId], ['Vendor connection ID', c.config.connectionId],
     ['Verified domains', c.config.verifiedDomains?.join(', ')],
     ['Kept until', formatInstant(c.expiresAt)],
@@ -43,14 +46,12 @@ export default async function ConnectionPage({ params }: Props) {
         <h1>{c.name}</h1>
         <div className="action-row">
           <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link>
-          <form action={deleteConnectionAction}>
-            <input type="hidden" name="id" value={c.id} />
-            <button type="submit" className="button button-danger">Delete connection</button>
-          </form>
+          <DeleteConnection id={c.id} name={c.name} runs={runs.length} />
         </div>
       </header>
 
       <GoNoGoBanner verdict={goNoGo} />
+      <TestMatrix verdict={goNoGo} revealed={revealed} />
 
       <section className="connection-section" aria-labelledby="setup-title">
         <h2 id="setup-title">Values to enter in your IdP</h2>
@@ -79,17 +80,17 @@ export default async function ConnectionPage({ params }: Props) {
       <section className="connection-section" aria-labelledby="runs-title">
         <h2 id="runs-title">Test logins</h2>
         {runs.length === 0 ? <p className="empty-state">No test logins yet.</p> : (
-          <table className="data-table">
+          <div className="table-scroll"><table className="data-table">
             <thead><tr><th scope="col">When</th><th scope="col">Test user</th><th scope="col">Result</th><th scope="col">Errors</th><th scope="col">Report</th></tr></thead>
             <tbody>
               {runs.map((r) => {
-                const passed = r.status === 'completed' && r.summary?.errors === 0
+                const user = revealed[r.id] ?? r.testUser
                 return (
                   <tr key={r.id}>
                     <td><time dateTime={r.createdAt}>{formatInstant(r.createdAt)}</time></td>
-                    <td>{r.testUser ?? <span className="muted">not identified</span>}</td>
-                    <td className={r.status === 'pending' ? 'muted' : passed ? 'run-status-completed' : 'run-status-failed'}>
-                      {r.status === 'pending' ? 'waiting for the IdP' : passed ? 'passed' : 'failed'}
+                    <td>{user ?? <span className="muted">{r.status === 'pending' ? '—' : 'not identified'}</span>}</td>
+                    <td className={r.state === 'passed' ? 'run-status-completed' : r.state === 'failed' ? 'run-status-failed' : 'muted'}>
+                      {RUN_STATE[r.state]}
                     </td>
                     <td>{r.errorCodes.length ? r.errorCodes.map((code) => <code key={code}>{code} </code>) : '—'}</td>
                     <td>
@@ -100,7 +101,7 @@ export default async function ConnectionPage({ params }: Props) {
                 )
               })}
             </tbody>
-          </table>
+          </table></div>
         )}
       </section>
 
@@ -112,4 +113,27 @@ export default async function ConnectionPage({ params }: Props) {
       </section>
     </div>
   )
+}
+
+const RUN_STATE = {
+  waiting: 'waiting for the IdP',
+  abandoned: 'abandoned: no answer from the IdP before the run expired (not counted)',
+  passed: 'passed',
+  failed: 'failed',
+} as const
+
+/** The unmasked user of each run this browser ran (kept in memory for a short while): the page is theirs. */
+async function revealedUsers(runIds: readonly string[]): Promise<Record<string, string>> {
+  const key = (await cookies()).get(BROWSER_COOKIE)?.value
+  if (!key) return {}
+  const out: Record<string, string> = {}
+  for (const id of runIds) {
+    const saml = recall<PrivateSamlView>(`saml-view:${id}`)
+    if (saml?.nameId && sameBrowser(key, saml.browserHash)) { out[id] = saml.nameId; continue }
+    const oidc = recall<PrivateOidcView>(`oidc-view:${id}`)
+    const claims = oidc?.idTokenClaims
+    const user = claims ? claims.email ?? claims.preferred_username ?? claims.sub : undefined
+    if (typeof user === 'string' && user && sameBrowser(key, oidc?.browserHash)) out[id] = user
+  }
+  return out
 }

@@ -1,11 +1,14 @@
-import { connectionUrls, verdictFor, type ConnectionUrls, type ConnectionVerdict } from '@/lib/connections'
+import { connectionUrls, isAbandoned, verdictFor, type ConnectionUrls, type ConnectionVerdict } from '@/lib/connections'
 import type { ReportSummary } from '@/lib/findings'
+import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import type { Connection, ConnectionConfig, Store, TestLoginRun } from '@/lib/store'
 
 export interface RunSummary {
   readonly id: string
   readonly protocol: TestLoginRun['protocol']
   readonly status: TestLoginRun['status']
+  /** A pending run past its expiry was abandoned at the IdP: shown as such, counted as nothing. */
+  readonly state: 'waiting' | 'abandoned' | 'passed' | 'failed'
   readonly testUser: string | null
   readonly createdAt: string
   readonly completedAt: string | null
@@ -23,16 +26,19 @@ export interface ConnectionDetail {
   readonly goNoGo: ConnectionVerdict
 }
 
-export function summarizeRun(r: TestLoginRun, origin: string): RunSummary {
+export function summarizeRun(r: TestLoginRun, origin: string, now = new Date()): RunSummary {
+  const state: RunSummary['state'] = r.status === 'pending'
+    ? (isAbandoned(r, now) ? 'abandoned' : 'waiting')
+    : r.status === 'completed' && r.report?.summary.errors === 0 ? 'passed' : 'failed'
   return {
-    id: r.id, protocol: r.protocol, status: r.status, testUser: r.testUser, createdAt: r.createdAt, completedAt: r.completedAt,
+    id: r.id, protocol: r.protocol, status: r.status, state, testUser: r.testUser, createdAt: r.createdAt, completedAt: r.completedAt,
     summary: r.report?.summary ?? null,
     errorCodes: r.report ? r.report.findings.filter((f) => f.severity === 'error').map((f) => f.code) : [],
     reportUrl: `${origin}/api/runs/${encodeURIComponent(r.id)}`,
   }
 }
 
-export async function connectionDetail(store: Store, id: string, origin: string): Promise<ConnectionDetail | null> {
+export async function connectionDetail(store: Store, id: string, origin: string, now = new Date()): Promise<ConnectionDetail | null> {
   const connection = await store.connections.get(id)
   if (!connection) return null
   const runs = await store.runs.listByConnection(id)
@@ -40,7 +46,7 @@ export async function connectionDetail(store: Store, id: string, origin: string)
   return {
     connection: { ...connection, config: { ...config, ...(idpMetadataXml !== undefined ? { idpMetadataXmlBytes: Buffer.byteLength(idpMetadataXml) } : {}) } },
     urls: connectionUrls(origin, id),
-    runs: runs.map((r) => summarizeRun(r, origin)),
-    goNoGo: verdictFor(connection, runs),
+    runs: runs.map((r) => summarizeRun(r, origin, now)),
+    goNoGo: verdictFor(connection, runs, { profile: BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic'], now }),
   }
 }

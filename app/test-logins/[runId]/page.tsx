@@ -2,11 +2,14 @@ import type { Metadata } from 'next'
 import { cookies } from 'next/headers'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { formatInstant } from '@/app/ui/report/format'
 import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
+import { isAbandoned, pendingDeadline } from '@/lib/connections'
 import { getStore } from '@/lib/store'
 import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
+import { RefreshAt } from '../_ui/refresh-at'
 import { PrivateView } from '../_ui/private-view'
 import { IdpErrorForm } from '../_ui/idp-error-form'
 
@@ -25,12 +28,38 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   if (!run && !saved) notFound()
   const otherBrowser = (await searchParams)['other-browser'] === '1'
 
+  if (run && isAbandoned(run)) {
+    // Nobody came back from the IdP before the run expired: say so instead of waiting forever. It counts as nothing.
+    return (
+      <div className="test-login-page">
+        <header className="page-header">
+          <h1>Test login abandoned</h1>
+          <p className="lead">
+            No answer came back from the IdP before this run expired (<time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>).
+            It counts neither as a pass nor as a failure. Start a new test login to try again.
+          </p>
+          {run.connectionId ? (
+            <div className="action-row">
+              <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>Run another test login</Link>
+            </div>
+          ) : null}
+        </header>
+        <RunTimeline steps={run.timeline} />
+        {run.connectionId ? <p><Link href={`/connections/${run.connectionId}`}>Back to the connection</Link></p> : null}
+      </div>
+    )
+  }
+
   if (run && run.status === 'pending') {
     return (
       <div className="test-login-page">
         <header className="page-header">
           <h1>Test login in progress</h1>
-          <p className="lead">Waiting for the IdP’s answer. Sign in at the IdP in this browser; this page does not refresh by itself.</p>
+          <p className="lead">
+            Waiting for the IdP’s answer. Sign in at the IdP in this browser. If nobody answers by{' '}
+            <time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>, the run counts as abandoned.
+          </p>
+          <RefreshAt at={pendingDeadline(run)} />
         </header>
         <RunTimeline steps={run.timeline} />
         <IdpErrorForm runId={run.id} />

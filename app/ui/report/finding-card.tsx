@@ -3,14 +3,14 @@ import { EvidenceTable } from './evidence-table'
 import { OwnerBadge, SeverityBadge } from './owner-badge'
 
 /** One article per finding, named by its title; both values always visible; the next step and the screen to change. */
-export function FindingCard({ finding: f, id }: { finding: Finding; id: string }) {
+export function FindingCard({ finding: f, id, vendorName }: { finding: Finding; id: string; vendorName?: string | undefined }) {
   const headingId = `${id}-title`
   return (
     <article className={`finding finding-${f.severity}`} aria-labelledby={headingId}>
       <header className="finding-header">
         <h4 id={headingId} className="finding-title">{f.title}</h4>
         <p className="finding-meta">
-          <SeverityBadge severity={f.severity} /> <OwnerBadge owner={f.owner} /> <code className="finding-code">{f.code}</code>
+          <SeverityBadge severity={f.severity} /> <OwnerBadge owner={f.owner} vendorName={vendorName} /> <code className="finding-code">{f.code}</code>
         </p>
       </header>
       <p className="finding-detail">{f.detail}</p>

@@ -1,7 +1,7 @@
-import { OWNER_LABEL, type Owner, type Severity } from '@/lib/findings'
+import { ownerLabel, type Owner, type Severity } from '@/lib/findings'
 
-export function OwnerBadge({ owner }: { owner: Owner }) {
-  return <span className={`badge badge-owner badge-owner-${owner}`}>Fix in: {OWNER_LABEL[owner]}</span>
+export function OwnerBadge({ owner, vendorName }: { owner: Owner; vendorName?: string | undefined }) {
+  return <span className={`badge badge-owner badge-owner-${owner}`}>Fix in: {ownerLabel(owner, vendorName)}</span>
 }
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' }

@@ -1,4 +1,5 @@
-import { groupByOwner, OWNER_LABEL, type Finding, type Owner, type Report } from '@/lib/findings'
+import { groupByOwner, ownerLabel, type Finding, type Owner, type Report } from '@/lib/findings'
+import { vendorNameOf } from '@/lib/profiles'
 import './report.css'
 import { CertificateTimeline } from './certificate-timeline'
 import { DownloadButtons } from './download-buttons'
@@ -17,9 +18,10 @@ const GLANCE_MIN = 4
  */
 export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: Report; downloadBase?: string; idPrefix?: string }) {
   const groups = groupByOwner(report.findings)
+  const vendorName = vendorNameOf(report.profile)
   return (
     <div className="report">
-      <VerdictBanner report={report} />
+      <VerdictBanner report={report} groups={groups} />
       <DownloadButtons report={report} {...(downloadBase ? { downloadBase } : {})} />
       {report.findings.length >= GLANCE_MIN ? <AtAGlance groups={groups} idPrefix={idPrefix} /> : null}
       {report.findings.length === 0 ? (
@@ -32,10 +34,10 @@ export function ReportView({ report, downloadBase, idPrefix = 'r' }: { report: R
         return (
           <section key={owner} className="report-section owner-group" aria-labelledby={headingId}>
             <h3 id={headingId} className={`owner-heading owner-heading-${owner}`}>
-              Fix in: {OWNER_LABEL[owner]} <span className="count">{list.length}</span>
+              Fix in: {ownerLabel(owner, vendorName)} <span className="count">{list.length}</span>
             </h3>
             <div className="finding-list">
-              {list.map((f, i) => <FindingCard key={`${f.code}-${i}`} finding={f} id={`${idPrefix}-${owner}-${i}`} />)}
+              {list.map((f, i) => <FindingCard key={`${f.code}-${i}`} finding={f} id={`${idPrefix}-${owner}-${i}`} vendorName={vendorName} />)}
             </div>
           </section>
         )

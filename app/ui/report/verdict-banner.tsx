@@ -1,21 +1,27 @@
-import { OWNER_LABEL, type Owner, type Report } from '@/lib/findings'
+import { groupByOwner, ownerLabel, type Finding, type Owner, type Report } from '@/lib/findings'
+import { vendorNameOf } from '@/lib/profiles'
 import { formatInstant, IDP_LABEL, KIND_LABEL, plural } from './format'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
-/** GO / NO-GO first, then the counts and who has work to do. */
-export function VerdictBanner({ report }: { report: Report }) {
+/**
+ * GO / NO-GO first, then the counts and who has work to do. The per-owner chips count exactly what the owner
+ * sections below list (every finding of that owner, infos included), so the numbers agree.
+ */
+export function VerdictBanner({ report, groups = groupByOwner(report.findings) }: { report: Report; groups?: Record<Owner, Finding[]> }) {
   const s = report.summary
+  const vendorName = vendorNameOf(report.profile)
   const go = s.verdict === 'go'
-  const headline = go
-    ? `GO: no blocking problems`
-    : `NO-GO: ${plural(s.errors, 'error')} to fix first`
+  const none = s.verdict === 'none'
+  const headline = none
+    ? (report.subject.kind === 'explain' ? 'Not recognised: no verdict' : 'No verdict: the signature could not be verified')
+    : go ? `GO: no blocking problems` : `NO-GO: ${plural(s.errors, 'error')} to fix first`
   const subject = report.subject
   const name = subject.entityId ?? subject.issuer ?? subject.source
   return (
-    <section className={`verdict ${go ? 'verdict-go' : 'verdict-no-go'}`} aria-labelledby="verdict-title">
+    <section className={`verdict ${go ? 'verdict-go' : none ? 'verdict-none' : 'verdict-no-go'}`} aria-labelledby="verdict-title">
       <div className="verdict-main">
-        <p className="verdict-label" aria-hidden="true">{go ? 'GO' : 'NO-GO'}</p>
+        <p className="verdict-label" aria-hidden="true">{go ? 'GO' : none ? '?' : 'NO-GO'}</p>
         <div>
           <h2 id="verdict-title" className="verdict-title">{headline}</h2>
           <p className="verdict-counts">
@@ -23,10 +29,10 @@ export function VerdictBanner({ report }: { report: Report }) {
           </p>
         </div>
       </div>
-      <ul className="verdict-owners" aria-label="Problems by who fixes them">
+      <ul className="verdict-owners" aria-label="Findings by who fixes them">
         {OWNERS.map((o) => (
-          <li key={o} className={s.byOwner[o] ? 'has-work' : undefined}>
-            <span className="verdict-owner-count">{s.byOwner[o]}</span> {OWNER_LABEL[o]}
+          <li key={o} className={groups[o].some((f) => f.severity !== 'info') ? 'has-work' : undefined}>
+            <span className="verdict-owner-count">{groups[o].length}</span> {ownerLabel(o, vendorName)}
           </li>
         ))}
       </ul>

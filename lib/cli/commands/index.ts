@@ -5,6 +5,8 @@ import { responseCommand } from './response'
 import { explainCommand } from './explain'
 import { harCommand } from './har'
 import { tokenCommand } from './token'
+import { loginCommand } from './login'
+import { watchCommand } from './watch'
 
 /** Every command, in the order `--help` lists them. Add a command: one import, one entry. */
 export const COMMANDS: readonly Command[] = [
@@ -14,4 +16,6 @@ export const COMMANDS: readonly Command[] = [
   tokenCommand,
   explainCommand,
   harCommand,
+  loginCommand,
+  watchCommand,
 ]

@@ -1,5 +1,6 @@
 import type { CatalogEntry } from '../types'
 import { certCatalog } from './cert'
+import { headlessCatalog } from './headless'
 import { inputCatalog } from './input'
 import { netCatalog } from './net'
 import { oidcCatalog } from './oidc'
@@ -8,6 +9,7 @@ import { samlMetadataCatalog } from './saml-metadata'
 import { samlResponseCatalog } from './saml-response'
 import { testLoginCatalog } from './test-login'
 import { triageCatalog } from './triage'
+import { watchCatalog } from './watch'
 
 /** The one catalog: every finding code and its words. A code not in here cannot be emitted. */
 export const catalog = {
@@ -17,9 +19,11 @@ export const catalog = {
   ...samlMetadataCatalog,
   ...samlResponseCatalog,
   ...testLoginCatalog,
+  ...headlessCatalog,
   ...oidcCatalog,
   ...oidcTestLoginCatalog,
   ...triageCatalog,
+  ...watchCatalog,
 } as const satisfies Record<string, CatalogEntry>
 
 export type FindingCode = keyof typeof catalog

@@ -78,6 +78,15 @@ export const netCatalog = {
     nextStep: 'Check the host name (for Entra: login.microsoftonline.com; for Okta: <your-org>.okta.com). If the IdP is internal-only, upload the document instead.',
     fixAt: DOC_URL,
   },
+  // A host that resolves worldwide (login.microsoftonline.com) failing DNS says nothing about the IdP: the fix is
+  // made on the machine or network that runs the check, i.e. by the person running it (owner 'end-user', issue 9).
+  NET_DNS_FAILURE_LOCAL_NETWORK: {
+    severity: 'error', owner: 'end-user',
+    title: 'A well-known IdP host does not resolve from where the check runs',
+    symptom: 'login.microsoftonline.com, accounts.google.com or a similar public IdP host does not resolve: no internet, a DNS outage, or a proxy-only network.',
+    detail: 'This host name resolves everywhere on the internet, so the failure is in the network of the machine running the check (offline, DNS blocked, proxy required), not in the IdP’s configuration.',
+    nextStep: 'Check this machine’s internet connection, DNS and proxy settings and run the check again, or download the document in a browser and upload it as a file.',
+  },
   NET_CONNECT_FAILED: {
     severity: 'error', owner: 'idp',
     title: 'The server could not be reached',

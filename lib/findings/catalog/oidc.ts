@@ -382,11 +382,13 @@ export const oidcCatalog = {
     important: 'Treat the secret as exposed: rotate it.',
     fixAt: CLIENT_ID,
   },
+  // Owned by the IdP side: the vendor being SAML-only is a fact, the fix (a SAML app) is made in the IdP (issue 9).
   OIDC_VENDOR_SAML_ONLY: {
-    severity: 'error', owner: 'vendor',
+    severity: 'error', owner: 'idp',
     title: 'This vendor accepts SAML 2.0 only, not OpenID Connect',
     symptom: 'An OIDC configuration was checked against a vendor profile whose SSO is SAML-only (Autodesk).',
     detail: 'The vendor’s SSO cannot use an OpenID Connect app. The other findings still describe the OIDC configuration, but the vendor needs a SAML 2.0 app.',
     nextStep: 'Create a SAML 2.0 app for the vendor in your IdP (Entra: Enterprise applications › New application › the vendor’s gallery app; Okta: Applications › Browse App Catalog) and check its metadata instead.',
+    fixAt: { entra: 'Entra admin center › Enterprise applications › New application › (the vendor’s gallery app, or Create your own application › non-gallery) › Single sign-on › SAML', okta: 'Okta Admin Console › Applications › Browse App Catalog (or Create App Integration › SAML 2.0)' },
   },
 } as const satisfies Record<`OIDC_${string}`, CatalogEntry>

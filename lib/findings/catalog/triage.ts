@@ -873,6 +873,16 @@ const idTokenEntries = {
     fixAt: OIDC_APP },
 } as const satisfies Record<`OIDC_ID_TOKEN_${string}`, CatalogEntry>
 
+/** A SAMLResponse pasted into triage without the IdP's metadata (issue 9): checked as far as it can be. */
+const pastedResponseEntries = {
+  TRIAGE_SAML_SIGNATURE_NOT_VERIFIED: { severity: 'info', owner: 'idp',
+    title: 'The pasted SAML response was checked without its signature',
+    symptom: 'A SAMLResponse pasted into triage without the IdP metadata.',
+    detail: 'Without the IdP\'s metadata there is no certificate to verify the signature with. Status, addressing (audience, recipient, destination), times, NameID and attributes were read from the unverified XML, so they describe what was sent, not what the vendor would trust: there is no GO without the signature.',
+    nextStep: 'Add the IdP metadata (federation metadata XML) to the triage to verify the signature as the vendor would.',
+    fixAt: { entra: 'Entra admin center › Enterprise applications › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download', okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL' } },
+} as const satisfies Record<`TRIAGE_${string}`, CatalogEntry>
+
 export const triageCatalog = {
   ...aadstsEntries,
   ...oktaEntries,
@@ -880,6 +890,7 @@ export const triageCatalog = {
   ...vendorEntries,
   ...harEntries,
   ...idTokenEntries,
+  ...pastedResponseEntries,
 } as const satisfies Record<`TRIAGE_${string}` | `OIDC_ID_TOKEN_${string}`, CatalogEntry>
 
 export type TriageCode = keyof typeof triageCatalog

@@ -13,6 +13,20 @@ const GOOGLE_RE = /^https:\/\/accounts\.google\.com\/o\/saml2/i
 const KEYCLOAK_RE = /\/realms\/[^/]+(\/|$)/
 
 /**
+ * Which IdP product issued a message, from its Issuer (entity ID) alone: for a response pasted without metadata.
+ * @example idpKindFromEntityId('http://adfs.example.com/adfs/services/trust') // 'adfs'
+ */
+export function idpKindFromEntityId(id: string | undefined): IdpKind {
+  if (!id) return 'other'
+  if (ENTRA_HOST_RE.test(id)) return 'entra'
+  if (ADFS_RE.test(id)) return 'adfs'
+  if (OKTA_ENTITY_RE.test(id) || OKTA_HOST_RE.test(id)) return 'okta'
+  if (GOOGLE_RE.test(id)) return 'google'
+  if (KEYCLOAK_RE.test(id)) return 'keycloak'
+  return 'other'
+}
+
+/**
  * Which IdP product made the metadata, from its entity ID, endpoints, WS-Federation roles and certificate names.
  * @example detectIdpKind(parsed.value) // 'entra'
  */

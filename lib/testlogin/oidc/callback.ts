@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { finding } from '../../findings/finding'
 import { buildReport, type Report, type TimelineStep } from '../../findings/report'
 import type { Finding, IdpKind } from '../../findings/types'
+import type { SpProfile } from '../../profiles/index'
 import type { Store, TestLoginRun } from '../../store/index'
 import { checkSteps, OIDC_CHECKS } from '../check-steps'
 import { remember, take } from '../private-memory'
@@ -12,7 +13,7 @@ import { step } from '../timeline'
 import { runPath } from '../urls'
 import { checkRequiredClaims } from './claims'
 import { errorRedirectFindings, idpKindFromIssuer } from './error-redirect'
-import type { OidcRunMemory } from './start'
+import type { OidcPending, OidcRunMemory } from './start'
 import { oidcErrorToFindings } from './to-findings'
 
 const OidcPendingSchema = z.object({
@@ -71,13 +72,36 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   timeline.push(step('response-received', `Redirected back to the callback with ${error ? `error=${error}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}${q.has('iss') ? ', iss' : ''}`, {
     at: now, data: { params: [...q.keys()], ...(error ? { error, error_description: q.get('error_description') } : {}) },
   }))
+  const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
+  const { report: withTimeline, testUser, idTokenClaims, userinfo } = await evaluateOidcCallback(callback, {
+    ...(pending ? { pending } : {}), ...(memory ? { memory } : {}), profile, idp, now, t0, timeline, runId: run.id,
+    ...(connection ? { connectionId: connection.id } : {}),
+  })
+  await o.store.runs.complete(run.id, { status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline: withTimeline.timeline ?? [] })
+  remember<PrivateOidcView>(`oidc-view:${run.id}`, {
+    ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
+    ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),
+  }, 10 * 60_000)
+  return { kind: 'run', runId: run.id }
+}
+
+/**
+ * Judges one redirect back to the client: an error redirect becomes findings; a code is exchanged (PKCE, state,
+ * nonce and the ID token's signature checked by openid-client), userinfo fetched and the profile's claims checked.
+ * Store-free, so the app's callback and the headless login share it.
+ */
+export async function evaluateOidcCallback(callback: URL, o: {
+  pending?: OidcPending; memory?: OidcRunMemory; profile: SpProfile; idp: IdpKind; now: Date; t0: number; timeline: TimelineStep[]; runId?: string; connectionId?: string
+}): Promise<{ report: Report; testUser: string; idTokenClaims?: Record<string, unknown>; userinfo?: Record<string, unknown> }> {
+  const { pending, memory, profile, idp, now, t0, timeline } = o
+  const q = callback.searchParams
+  const error = q.get('error')
   const findings: Finding[] = []
   let idTokenClaims: Record<string, unknown> | undefined
   let userinfo: Record<string, unknown> | undefined
-  const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
 
   if (!pending) {
-    findings.push(finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'an OIDC test login run', actual: { runId: run.id } }))
+    findings.push(finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'an OIDC test login run', actual: { runId: o.runId ?? null } }))
   } else if (error) {
     const description = q.get('error_description')
     findings.push(...errorRedirectFindings({ error, ...(description ? { error_description: description } : {}) }, { idp, redirectUri: pending.redirectUri, clientId: pending.clientId }))
@@ -121,21 +145,15 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   timeline.push(...checkSteps(OIDC_CHECKS, findings, { reachedUntil }))
   const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''
   const report = buildReport({
-    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
+    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(o.connectionId ? { connectionId: o.connectionId } : {}) },
     profile: profile.id, now, findings,
     facts: {
-      runId: run.id, serverMs: Math.round((performance.now() - t0) * 10) / 10,
+      ...(o.runId ? { runId: o.runId } : {}), serverMs: Math.round((performance.now() - t0) * 10) / 10,
       ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfoClaims: Object.keys(userinfo).sort() } : {}),
     },
   })
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
-  const withTimeline: Report = { ...report, timeline }
-  await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline })
-  remember<PrivateOidcView>(`oidc-view:${run.id}`, {
-    ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
-    ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),
-  }, 10 * 60_000)
-  return { kind: 'run', runId: run.id }
+  return { report: { ...report, timeline }, testUser, ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}) }
 }
 
 function idTokenHeaderAlg(idToken: string | undefined): string {

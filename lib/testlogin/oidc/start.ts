@@ -1,8 +1,10 @@
 import * as oc from 'openid-client'
 import { finding } from '../../findings/finding'
 import { buildReport } from '../../findings/report'
+import type { TimelineStep } from '../../findings/report'
 import type { Finding } from '../../findings/types'
 import type { SafeFetchOptions } from '../../net/index'
+import type { SpProfile } from '../../profiles/index'
 import type { Connection, Store } from '../../store/index'
 import { remember } from '../private-memory'
 import { profileFor } from '../profile'
@@ -35,27 +37,23 @@ export type OidcStartResult =
   | { readonly ok: true; readonly runId: string; readonly url: string }
   | { readonly ok: false; readonly runId: string; readonly findings: Finding[] }
 
+/** The authorization request of one run, before anything is stored: where to send the browser, what to check later. */
+export type OidcAuthorization =
+  | { readonly ok: true; readonly url: URL; readonly state: string; readonly pending: OidcPending; readonly memory: OidcRunMemory; readonly timeline: TimelineStep[] }
+  | { readonly ok: false; readonly state: string; readonly findings: Finding[] }
+
 /**
- * Starts an OIDC test login: authorization code + PKCE S256 + state + nonce. The client secret typed for the run
- * stays in memory (inside openid-client's Configuration) until the callback takes it, at most 10 minutes.
+ * Discovers the IdP and builds the authorization request: code flow + PKCE S256 + state + nonce. Store-free, so the
+ * app's test login and the headless one share it.
  */
-export async function startOidcTestLogin(connection: Connection, o: { store: Store; origin: string; clientSecret: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions }): Promise<OidcStartResult> {
-  const now = o.now ?? new Date()
-  const profile = profileFor(connection.profileId)
-  const issuer = connection.config.issuer ?? ''
-  const clientId = connection.config.clientId ?? ''
+export async function prepareOidcAuthorization(o: {
+  issuer: string; clientId: string; clientSecret: string; redirectUri: string; profile: SpProfile; now: Date; browserHash?: string; fetchOptions?: SafeFetchOptions
+}): Promise<OidcAuthorization> {
+  const { issuer, clientId, redirectUri, profile, now } = o
   const idp = idpKindFromIssuer(issuer)
-  const redirectUri = ourOidcRedirectUri(o.origin)
   const state = oc.randomState()
-  const fail = async (findings: Finding[]): Promise<OidcStartResult> => {
-    const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'oidc', stateKey: state })
-    const timeline = [step('error', 'The test login could not start: see the findings', { at: now })]
-    const report = buildReport({ subject: { kind: 'oidc-test-login', idp, issuer, source: 'test login' }, profile: profile.id, now, findings, timeline })
-    await o.store.runs.complete(run.id, { status: 'failed', report, timeline })
-    return { ok: false, runId: run.id, findings }
-  }
   if (!issuer || !clientId) {
-    return fail([finding('OIDC_TEST_LOGIN_DISCOVERY_FAILED', { expected: 'an issuer URL and a client ID saved with the connection', actual: { issuer: issuer || null, clientId: clientId || null } }, { idp })])
+    return { ok: false, state, findings: [finding('OIDC_TEST_LOGIN_DISCOVERY_FAILED', { expected: 'an issuer URL and a client ID saved with the connection', actual: { issuer: issuer || null, clientId: clientId || null } }, { idp })] }
   }
   const t0 = performance.now()
   let config: oc.Configuration
@@ -63,7 +61,7 @@ export async function startOidcTestLogin(connection: Connection, o: { store: Sto
     config = await discoverClient(issuer, clientId, o.clientSecret, { ctx: { idp }, ...o.fetchOptions })
   } catch (err) {
     const why = oidcErrorToFindings(err, { idp, clientId, issuer, redirectUri })
-    return fail([finding('OIDC_TEST_LOGIN_DISCOVERY_FAILED', { expected: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, actual: why.map((f) => f.code) }, { idp }), ...why])
+    return { ok: false, state, findings: [finding('OIDC_TEST_LOGIN_DISCOVERY_FAILED', { expected: `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`, actual: why.map((f) => f.code) }, { idp }), ...why] }
   }
   const discovered = step('decoded', `OpenID configuration loaded from ${issuer}`, { since: t0, data: { authorization_endpoint: config.serverMetadata().authorization_endpoint, token_endpoint: config.serverMetadata().token_endpoint } })
   const nonce = oc.randomNonce()
@@ -84,7 +82,29 @@ export async function startOidcTestLogin(connection: Connection, o: { store: Sto
   const sent = step('request-sent', `Authorization request sent to ${url.origin}${url.pathname}: code flow, PKCE S256, scope "${scope}", redirect_uri ${redirectUri}`, {
     at: now, data: { client_id: clientId, redirect_uri: redirectUri, scope, response_type: 'code', code_challenge_method: 'S256', prompt: 'login' },
   })
-  const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'oidc', stateKey: state, pending: { ...pending }, timeline: [discovered, sent], ttlSeconds: 15 * 60 })
-  remember<OidcRunMemory>(`oidc-run:${run.id}`, { config }, OIDC_RUN_TTL_MS)
-  return { ok: true, runId: run.id, url: url.href }
+  return { ok: true, url, state, pending, memory: { config }, timeline: [discovered, sent] }
+}
+
+/**
+ * Starts an OIDC test login: authorization code + PKCE S256 + state + nonce. The client secret typed for the run
+ * stays in memory (inside openid-client's Configuration) until the callback takes it, at most 10 minutes.
+ */
+export async function startOidcTestLogin(connection: Connection, o: { store: Store; origin: string; clientSecret: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions }): Promise<OidcStartResult> {
+  const now = o.now ?? new Date()
+  const profile = profileFor(connection.profileId)
+  const issuer = connection.config.issuer ?? ''
+  const prepared = await prepareOidcAuthorization({
+    issuer, clientId: connection.config.clientId ?? '', clientSecret: o.clientSecret, redirectUri: ourOidcRedirectUri(o.origin), profile, now,
+    ...(o.browserHash ? { browserHash: o.browserHash } : {}), ...(o.fetchOptions ? { fetchOptions: o.fetchOptions } : {}),
+  })
+  if (!prepared.ok) {
+    const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'oidc', stateKey: prepared.state })
+    const timeline = [step('error', 'The test login could not start: see the findings', { at: now })]
+    const report = buildReport({ subject: { kind: 'oidc-test-login', idp: idpKindFromIssuer(issuer), issuer, source: 'test login' }, profile: profile.id, now, findings: prepared.findings, timeline })
+    await o.store.runs.complete(run.id, { status: 'failed', report, timeline })
+    return { ok: false, runId: run.id, findings: prepared.findings }
+  }
+  const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'oidc', stateKey: prepared.state, pending: { ...prepared.pending }, timeline: prepared.timeline, ttlSeconds: 15 * 60 })
+  remember<OidcRunMemory>(`oidc-run:${run.id}`, prepared.memory, OIDC_RUN_TTL_MS)
+  return { ok: true, runId: run.id, url: prepared.url.href }
 }

@@ -2,7 +2,9 @@ import type { CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
 import type { TimelineStep } from '../../findings/report'
 import type { Finding } from '../../findings/types'
-import { decodeSamlMessage, readSamlResponse, validateSamlResponse } from '../../saml/response/index'
+import { checkStatus, decodeSamlMessage, readSamlResponse, validateSamlResponse } from '../../saml/response/index'
+import { idpKindFromEntityId } from '../../saml/metadata/detect-idp'
+import { statusMessageFindings } from '../unverified-response'
 import type { IdpTrust } from '../../saml/types'
 import { descendants, NS, textContent, attr, firstChild } from '../../xml/index'
 import { parseSafeXml } from '../../xml/parse'
@@ -70,10 +72,13 @@ export function analyzeSamlHop(hop: SsoHop, o: { trust?: IdpTrust; ctx: CheckCon
     return { findings, validated: true, secrets, step: step(`SAMLResponse posted to ${hop.host}: ${r.summary.errors} error(s) when validated against the IdP metadata`, { ...data, validation: r.summary.verdict, facts: r.facts }) }
   }
   const findings: Finding[] = []
+  const responseIdp = o.ctx.idp !== 'other' ? o.ctx.idp : idpKindFromEntityId(doc.response?.issuer)
   for (const code of [status?.code, status?.subCode]) {
     if (!code || code === `${STATUS}Success`) continue
     for (const m of exactMatches(code)) findings.push(finding(m.code, { expected: `${STATUS}Success`, actual: code, where: `${where}: samlp:Status`, ...(data.statusMessage ? { statusMessage: data.statusMessage } : {}) }, fctx))
   }
-  if (status?.message) for (const m of exactMatches(status.message)) findings.push(finding(m.code, { actual: m.matched, where: `${where}: samlp:StatusMessage` }, fctx))
+  // A status outside the SAML URNs (AD FS test rigs send "main status") still gets the SAML status table's answer.
+  if (status?.code && status.code !== `${STATUS}Success` && !findings.length) findings.push(...checkStatus(status, { ...o.ctx, idp: responseIdp }))
+  if (status?.message) findings.push(...statusMessageFindings(status.message, responseIdp, where))
   return { findings, validated: false, secrets, step: step(`SAMLResponse posted to ${hop.host}: status ${data.status ?? '(none)'}${data.subStatus ? ` / ${data.subStatus}` : ''}`, data) }
 }

@@ -26,7 +26,7 @@ export default async function TestLoginStartPage({ params }: { params: Promise<{
     <div className="test-login-start">
       <header className="page-header">
         <p className="muted"><Link href={`/connections/${connection.id}`}>{connection.name}</Link> ›</p>
-        <h1>Run a {saml ? 'SAML' : 'OpenID Connect'} test login</h1>
+        <h1>{saml ? 'Run a SAML test login' : 'Run an OpenID Connect test login'}</h1>
         <p className="lead">
           {saml
             ? 'Your browser goes to the IdP with an AuthnRequest for the vendor’s app; you sign in as a test user; the IdP answers SSO Preflight instead of the vendor, and every check runs on the answer.'

@@ -1,0 +1,6 @@
+export { headlessSamlLogin } from './saml-login'
+export type { HeadlessSamlLoginInput } from './saml-login'
+export { readForms } from './html-forms'
+export type { HtmlForm, HtmlInput } from './html-forms'
+export { headlessOidcLogin } from './oidc-login'
+export type { HeadlessOidcLoginInput } from './oidc-login'
