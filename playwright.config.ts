@@ -1,9 +1,21 @@
 import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
+import { freePortSync } from './e2e/free-port'
 
 const CI = Boolean(process.env.CI)
-const port = Number(process.env.E2E_PORT ?? 3100)
+
+// Every run picks its own free loopback ports (once, here in the runner; the workers re-read this file and inherit
+// the values through process.env), so `npm test` never collides with a developer's `npm start` (3000 app, 3200 mock
+// IdP) or with another run. E2E_PORT / MOCK_IDP_PORT pin them when needed.
+process.env.E2E_PORT ||= String(freePortSync())
+const port = Number(process.env.E2E_PORT)
 const baseURL = process.env.E2E_BASE_URL ?? `http://localhost:${port}`
+// Against an app that is already running (E2E_BASE_URL), MOCK_IDP_URL names the mock IdP that app can reach.
+process.env.MOCK_IDP_PORT ||= String(freePortSync())
+const mockIdpPort = Number(process.env.MOCK_IDP_PORT)
+process.env.MOCK_IDP_URL ||= `http://127.0.0.1:${mockIdpPort}`
+// The e2e build goes to its own directory: rebuilding `.next` under a running `npm start` would break the demo.
+process.env.NEXT_DIST_DIR ||= '.next-e2e'
 
 // Debian's chromium (never a downloaded browser). PLAYWRIGHT_CHROMIUM_PATH overrides it; where neither exists, the
 // runner falls back to Playwright's own chromium if that machine has one.
@@ -19,16 +31,17 @@ const serverEnv: Record<string, string> = {
   PORT: String(port),
   // A fresh in-memory database per run: e2e never touches ./.data, and parallel runs never share a PGlite directory.
   SSO_PREFLIGHT_DATA_DIR: process.env.SSO_PREFLIGHT_DATA_DIR ?? 'memory://',
-  ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
 }
 
-// Loopback only, like `npm start`: the tests allow loopback fetches. HOSTNAME_BIND=0.0.0.0 opts out, knowingly.
-const bind = process.env.HOSTNAME_BIND ?? '127.0.0.1'
+// Never reuse a server this run did not start: whatever answers on a port we picked is not ours (it could be the
+// developer's demo, with its own data), so Playwright must fail instead of testing it.
 const appServer = {
-  command: process.env.E2E_SKIP_BUILD === '1' ? `npx next start -p ${port} -H ${bind}` : `npx next build && npx next start -p ${port} -H ${bind}`,
-  url: `http://localhost:${port}/`,
+  command: process.env.E2E_SKIP_BUILD === '1'
+    ? `npx next start -p ${port} -H 127.0.0.1`
+    : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+  url: `http://127.0.0.1:${port}/`,
   env: serverEnv,
-  reuseExistingServer: !CI,
+  reuseExistingServer: false,
   timeout: 300_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
@@ -53,12 +66,17 @@ export default defineConfig({
   // No servers when E2E_BASE_URL points at an app that is already running.
   webServer: process.env.E2E_BASE_URL ? [] : [
     appServer,
-    // The mock IdP (SAML + OIDC) the test-login specs sign in at; MOCK_IDP_PORT picks its port (default 3200).
+    // The mock IdP (SAML + OIDC) the test-login specs sign in at, on this run's own port; its OIDC client accepts
+    // this run's callback (its built-in list covers only the demo's ports 3000-3199).
     {
       command: 'node --import tsx e2e/mock-idp/server.ts',
-      url: `http://127.0.0.1:${process.env.MOCK_IDP_PORT ?? 3200}/saml/metadata`,
-      env: { ...serverEnv, MOCK_IDP_PORT: String(process.env.MOCK_IDP_PORT ?? 3200) },
-      reuseExistingServer: !CI,
+      url: `${process.env.MOCK_IDP_URL}/saml/metadata`,
+      env: {
+        ...serverEnv,
+        MOCK_IDP_PORT: String(mockIdpPort),
+        MOCK_IDP_REDIRECT_URIS: [process.env.MOCK_IDP_REDIRECT_URIS, `http://localhost:${port}/oidc/callback`, `http://127.0.0.1:${port}/oidc/callback`].filter(Boolean).join(','),
+      },
+      reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,

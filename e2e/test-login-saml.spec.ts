@@ -22,22 +22,22 @@ test('the start page lists the values to add in the IdP, with copy buttons and S
 })
 
 test('a passing SAML test login: GO, the flow step by step, the answer visible to this browser only', async ({ page, browser }) => {
-  await runTestLogin(page, connectionId, 'alice@demo.test')
+  await runTestLogin(page, connectionId, 'ok+alice@demo.test')
   await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
   const flow = page.getByRole('region', { name: 'Timeline' })
   await expect(flow).toContainText('AuthnRequest')
   await expect(flow).toContainText('SAML answer posted to the ACS')
   await expect(flow).toContainText('Decoded response')
-  await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText('alice@demo.test')
+  await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText('ok+alice@demo.test')
   // The browser that ran it sees the signed NameID in full (issue 9); the stored run keeps it masked.
-  await expect(page.getByText('Test user: alice@demo.test')).toBeVisible()
+  await expect(page.getByText('Test user: ok+alice@demo.test')).toBeVisible()
   // Another browser with the link sees the masked result only.
   const other = await browser.newContext()
   const otherPage = await other.newPage()
   await otherPage.goto(page.url())
   await expect(otherPage.getByRole('heading', { name: 'Test login result' })).toBeVisible()
   await expect(otherPage.getByRole('region', { name: /The IdP’s answer/ })).toHaveCount(0)
-  await expect(otherPage.locator('body')).not.toContainText('alice@demo.test')
+  await expect(otherPage.locator('body')).not.toContainText('ok+alice@demo.test')
   await other.close()
 })
 
@@ -50,10 +50,23 @@ for (const s of SAML_SCENARIOS.filter((x) => x.id !== 'ok')) {
   })
 }
 
+test('a name the demo IdP does not know is refused on its login page, with the valid names', async ({ page }) => {
+  await page.goto(`/connections/${connectionId}/test-login`)
+  await page.getByRole('button', { name: 'Run test login' }).click()
+  await page.getByLabel('Username').fill('alice@demo.test')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('alert')).toContainText('“alice@demo.test” is not a test user')
+  await expect(page.getByRole('alert')).toContainText('wrong-audience@demo.test')
+  expect(page.url().startsWith(MOCK_IDP)).toBe(true)
+  await page.getByLabel('Username').fill('ok+alice@demo.test')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
+})
+
 test('a replayed SAML response is refused with SAML_TEST_LOGIN_REPLAYED', async ({ page }) => {
   await page.goto(`/connections/${connectionId}/test-login`)
   await page.getByRole('button', { name: 'Run test login' }).click()
-  await page.getByLabel('Username').fill('replay@demo.test')
+  await page.getByLabel('Username').fill('ok+replay@demo.test')
   // Capture the IdP's auto-posted form before it goes: post it twice ourselves.
   const [acsRequest] = await Promise.all([
     page.waitForRequest((r) => r.url().endsWith('/saml/acs') && r.method() === 'POST'),

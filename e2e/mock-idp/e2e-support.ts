@@ -2,8 +2,17 @@ import { expect, type APIRequestContext, type Page } from '@playwright/test'
 import { OWNER_LABEL } from '../../lib/findings/report'
 import type { ExpectedFinding } from './expectations'
 
-/** The mock IdP the Playwright config starts (MOCK_IDP_PORT, default 3200). */
-export const MOCK_IDP = `http://127.0.0.1:${process.env.MOCK_IDP_PORT ?? 3200}`
+/**
+ * The mock IdP this run started: the Playwright config picks a free port and passes MOCK_IDP_URL to every worker.
+ * No default port: a fallback to 3200 would quietly sign in at a developer's running demo instead.
+ */
+export const MOCK_IDP = mockIdpUrl()
+
+function mockIdpUrl(): string {
+  const url = process.env.MOCK_IDP_URL ?? (process.env.MOCK_IDP_PORT ? `http://127.0.0.1:${process.env.MOCK_IDP_PORT}` : undefined)
+  if (!url) throw new Error('MOCK_IDP_URL is not set: run the e2e specs through playwright.config.ts, which starts the mock IdP on a free port')
+  return url.replace(/\/$/, '')
+}
 export const E2E_SP_ENTITY_ID = 'https://www.okta.com/saml2/service-provider/spe2e0000000001'
 export const E2E_VENDOR_ACS = 'https://autodesk-prod.okta.com/sso/saml2/0oae2e0000000001'
 

@@ -11,7 +11,7 @@ export function page(title: string, body: string): string {
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left}
 code{background:#f3f3f3;padding:0 .2rem}label{display:block;margin:.5rem 0 .25rem}
 input[type=text]{width:22rem;padding:.3rem}button{padding:.4rem 1rem;margin-top:.5rem}
-.banner{background:#fff3cd;border:1px solid #e0c36c;padding:.5rem 1rem}</style></head>
+.banner{background:#fff3cd;border:1px solid #e0c36c;padding:.5rem 1rem}.error{color:#8a1c1c;font-weight:600}</style></head>
 <body><p class="banner">Mock IdP for demos and tests — not a real identity provider.</p>${body}</body></html>`
 }
 
@@ -26,5 +26,5 @@ export function autoPostForm(action: string, fields: Record<string, string>, tit
 
 export function scenarioTable(rows: readonly { id: string; label: string }[], domain: string): string {
   const trs = rows.map((r) => `<tr><td><code>${esc(`${r.id}@${domain}`)}</code></td><td>${esc(r.label)}</td></tr>`).join('')
-  return `<table><caption>Test users: the username picks the outcome</caption><thead><tr><th scope="col">Username</th><th scope="col">What the IdP does</th></tr></thead><tbody>${trs}</tbody></table>`
+  return `<table><caption>Test users: the username picks the outcome (add a tag, e.g. <code>ok+alice@${esc(domain)}</code>, for another user with the same outcome)</caption><thead><tr><th scope="col">Username</th><th scope="col">What the IdP does</th></tr></thead><tbody>${trs}</tbody></table>`
 }

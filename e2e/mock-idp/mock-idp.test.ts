@@ -7,7 +7,7 @@ import { decodeAuthnRequest } from './saml/authn-request'
 import { idpMetadataXml } from './saml/metadata'
 import { buildSamlResponse } from './saml/response'
 import { testKeys } from './keys'
-import { OIDC_SCENARIOS, SAML_SCENARIOS, scenarioFromUsername } from './scenarios'
+import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from './scenarios'
 import { buildAuthnRequest, redirectBindingUrl } from '../../lib/testlogin/saml/authn-request'
 
 const base = 'http://127.0.0.1:3200'
@@ -78,9 +78,15 @@ describe('mock IdP inputs', () => {
     expect(decodeAuthnRequest('not base64 deflate', 'redirect')).toHaveProperty('error')
   })
 
-  test('the username picks the scenario; an unknown name signs in normally', () => {
-    expect(scenarioFromUsername('Wrong-Audience@demo.test', SAML_SCENARIOS).id).toBe('wrong-audience')
-    expect(scenarioFromUsername('alice@demo.test', SAML_SCENARIOS).id).toBe('ok')
-    expect(scenarioFromUsername('aadsts50105@demo.test', OIDC_SCENARIOS).id).toBe('aadsts50105')
+  test('the username picks the scenario, a tag makes another user with the same outcome, any other name is unknown', () => {
+    expect(findScenario('Wrong-Audience@demo.test', SAML_SCENARIOS)?.id).toBe('wrong-audience')
+    expect(findScenario('ok+alice@demo.test', SAML_SCENARIOS)?.id).toBe('ok')
+    expect(findScenario('wrong-aud+x.1@demo.test', OIDC_SCENARIOS)?.id).toBe('wrong-aud')
+    expect(findScenario('aadsts50105@demo.test', OIDC_SCENARIOS)?.id).toBe('aadsts50105')
+    for (const name of ['alice@demo.test', '', 'ok', 'ok@example.com', 'ok+@demo.test', 'ok+a b@demo.test', 'okay@demo.test'])
+      expect(findScenario(name, SAML_SCENARIOS), name).toBeUndefined()
+    // Each protocol has its own list: a fault of one is unknown at the other.
+    expect(findScenario('aadsts50011@demo.test', SAML_SCENARIOS)).toBeUndefined()
+    expect(findScenario('wrong-audience@demo.test', OIDC_SCENARIOS)).toBeUndefined()
   })
 })

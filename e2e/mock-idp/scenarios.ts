@@ -1,6 +1,6 @@
 /**
  * One switch per fault, chosen by the username typed on the mock IdP's login page (`<scenario>@demo.test`).
- * The login pages list these tables, so a newcomer can try every outcome without reading code.
+ * The login pages list these tables, so a newcomer can try every outcome without reading code; any other name is refused.
  */
 
 export interface SamlScenario {
@@ -74,12 +74,33 @@ export type OidcScenarioId = (typeof OIDC_SCENARIOS)[number]['id']
 
 export const DEMO_DOMAIN = 'demo.test'
 
-/** `wrong-audience@demo.test` → 'wrong-audience'; an unknown name signs in normally (scenario 'ok'). */
-export function scenarioFromUsername<T extends { readonly id: string }>(username: string, table: readonly T[]): T {
-  const local = username.trim().toLowerCase().split('@')[0] ?? ''
-  return table.find((s) => s.id === local) ?? (table[0] as T)
+/**
+ * The test users the mock IdP knows: `<scenario>@demo.test`, or `<scenario>+<tag>@demo.test` for another user with the
+ * same outcome (`ok+alice@demo.test`: distinct test users for the go / no-go). Any other name is refused at the login
+ * page with the list, so a typo never passes silently as `ok`.
+ */
+export const USERNAME_TAG = /^[a-z0-9._-]{1,40}$/
+
+/** The scenario a username picks, or undefined when the name is not one of this table's test users. */
+export function findScenario<T extends { readonly id: string }>(username: string, table: readonly T[]): T | undefined {
+  const m = /^([^@+]+)(?:\+([^@]*))?@([^@]+)$/.exec(username.trim().toLowerCase())
+  if (!m || m[3] !== DEMO_DOMAIN) return undefined
+  if (m[2] !== undefined && !USERNAME_TAG.test(m[2])) return undefined
+  return table.find((s) => s.id === m[1])
 }
 
-export function usernameFor(scenarioId: string): string {
-  return `${scenarioId}@${DEMO_DOMAIN}`
+/** The scenario of a name the login page already accepted (the OIDC token and userinfo hooks see only those). */
+export function scenarioFromUsername<T extends { readonly id: string }>(username: string, table: readonly T[]): T {
+  return findScenario(username, table) ?? (table[0] as T)
+}
+
+/** Why the login page refuses a name, with the names it takes: shown above the form. */
+export function unknownUserMessage(username: string, table: readonly { readonly id: string }[]): string {
+  const shown = username.trim() === '' ? 'An empty username' : `“${username.trim().slice(0, 80)}”`
+  return `${shown} is not a test user of this mock IdP. Sign in as one of: ${table.map((s) => usernameFor(s.id)).join(', ')} `
+    + `(or add a tag for another user with the same outcome, e.g. ok+alice@${DEMO_DOMAIN}).`
+}
+
+export function usernameFor(scenarioId: string, tag?: string): string {
+  return `${scenarioId}${tag ? `+${tag}` : ''}@${DEMO_DOMAIN}`
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { OidcInteractionDetails, OidcProvider } from './types'
 import { esc, page, scenarioTable } from '../html'
-import { DEMO_DOMAIN, OIDC_SCENARIOS, scenarioFromUsername } from '../scenarios'
+import { DEMO_DOMAIN, findScenario, OIDC_SCENARIOS, unknownUserMessage } from '../scenarios'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from './provider'
 
 type Send = (res: ServerResponse, status: number, type: string, body: string) => void
@@ -18,16 +18,16 @@ export async function handleInteraction(provider: OidcProvider, issuer: string, 
     return true
   }
   if (!m[2] || req.method !== 'POST') {
-    send(res, 200, 'text/html; charset=utf-8', page('Mock IdP sign-in (OIDC)', `<h1>Sign in to the mock IdP (OpenID Connect)</h1>
-<p>Client: <code>${esc(String(details.params.client_id ?? ''))}</code>. Demo client ID <code>${DEMO_CLIENT_ID}</code>, secret <code>${DEMO_CLIENT_SECRET}</code>.</p>
-<form method="post" action="/oidc/interaction/${esc(details.uid)}/login">
-<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off">
-<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
-${scenarioTable(OIDC_SCENARIOS, DEMO_DOMAIN)}`))
+    send(res, 200, 'text/html; charset=utf-8', loginPage(details))
     return true
   }
-  const username = (form.get('username') ?? '').trim().toLowerCase() || `ok@${DEMO_DOMAIN}`
-  const scenario = scenarioFromUsername(username, OIDC_SCENARIOS)
+  const username = (form.get('username') ?? '').trim().toLowerCase()
+  const scenario = findScenario(username, OIDC_SCENARIOS)
+  if (!scenario) {
+    // The same form again, with the names this IdP takes: a typo never passes as `ok`.
+    send(res, 400, 'text/html; charset=utf-8', loginPage(details, unknownUserMessage(username, OIDC_SCENARIOS)))
+    return true
+  }
   if ('errorRedirect' in scenario && scenario.errorRedirect) {
     // As Entra and Okta do: back to the client's redirect URI with error and error_description (and state).
     const redirectUri = String(details.params.redirect_uri ?? '')
@@ -42,4 +42,13 @@ ${scenarioTable(OIDC_SCENARIOS, DEMO_DOMAIN)}`))
   }
   await provider.interactionFinished(req, res, { login: { accountId: username } }, { mergeWithLastSubmission: false })
   return true
+}
+
+function loginPage(details: OidcInteractionDetails, error?: string): string {
+  return page('Mock IdP sign-in (OIDC)', `<h1>Sign in to the mock IdP (OpenID Connect)</h1>
+<p>Client: <code>${esc(String(details.params.client_id ?? ''))}</code>. Demo client ID <code>${DEMO_CLIENT_ID}</code>, secret <code>${DEMO_CLIENT_SECRET}</code>.</p>
+${error ? `<p role="alert" class="error">${esc(error)}</p>` : ''}<form method="post" action="/oidc/interaction/${esc(details.uid)}/login">
+<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off"${error ? ' aria-invalid="true"' : ''}>
+<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
+${scenarioTable(OIDC_SCENARIOS, DEMO_DOMAIN)}`)
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { autoPostForm, esc, page, scenarioTable } from '../html'
-import { DEMO_DOMAIN, SAML_SCENARIOS, scenarioFromUsername } from '../scenarios'
+import { DEMO_DOMAIN, findScenario, SAML_SCENARIOS, unknownUserMessage } from '../scenarios'
 import { decodeAuthnRequest } from './authn-request'
 import { idpMetadataXml } from './metadata'
 import { buildSamlResponse } from './response'
@@ -26,23 +26,24 @@ export async function handleSaml(req: IncomingMessage, res: ServerResponse, url:
       return true
     }
     const hidden = { requestId: request.id, acsUrl: request.acsUrl, spEntityId: request.issuer, RelayState: params.get('RelayState') ?? '' }
-    const inputs = Object.entries(hidden).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
-    send(res, 200, 'text/html; charset=utf-8', page('Mock IdP sign-in (SAML)', `<h1>Sign in to the mock IdP (SAML)</h1>
-<p>Service provider: <code>${esc(request.issuer)}</code><br>Answer goes to: <code>${esc(request.acsUrl)}</code></p>
-<form method="post" action="/saml/login">${inputs}
-<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off">
-<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
-${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`))
+    send(res, 200, 'text/html; charset=utf-8', loginPage(hidden, request))
     return true
   }
   if (url.pathname === '/saml/login' && req.method === 'POST') {
-    const username = (form.get('username') ?? '').trim() || `ok@${DEMO_DOMAIN}`
+    const username = (form.get('username') ?? '').trim()
     const acsUrl = form.get('acsUrl') ?? ''
     if (!/^https?:\/\//.test(acsUrl)) {
       send(res, 400, 'text/html; charset=utf-8', page('Bad ACS URL', '<h1>The AuthnRequest named no http(s) ACS URL</h1>'))
       return true
     }
-    const scenario = scenarioFromUsername(username, SAML_SCENARIOS).id
+    const found = findScenario(username, SAML_SCENARIOS)
+    if (!found) {
+      // The same form again (the request's fields kept), with the names this IdP takes: a typo never passes as `ok`.
+      const hidden = { requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '', RelayState: form.get('RelayState') ?? '' }
+      send(res, 400, 'text/html; charset=utf-8', loginPage(hidden, { issuer: hidden.spEntityId, acsUrl }, unknownUserMessage(username, SAML_SCENARIOS)))
+      return true
+    }
+    const scenario = found.id
     const xml = buildSamlResponse({
       base, scenario, username, now: new Date(),
       requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '',
@@ -54,4 +55,14 @@ ${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`))
     return true
   }
   return false
+}
+
+function loginPage(hidden: Record<string, string>, request: { issuer: string; acsUrl: string }, error?: string): string {
+  const inputs = Object.entries(hidden).map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
+  return page('Mock IdP sign-in (SAML)', `<h1>Sign in to the mock IdP (SAML)</h1>
+<p>Service provider: <code>${esc(request.issuer)}</code><br>Answer goes to: <code>${esc(request.acsUrl)}</code></p>
+${error ? `<p role="alert" class="error">${esc(error)}</p>` : ''}<form method="post" action="/saml/login">${inputs}
+<label for="username">Username</label><input type="text" id="username" name="username" value="ok@${DEMO_DOMAIN}" autocomplete="off"${error ? ' aria-invalid="true"' : ''}>
+<p>No password: the username picks what the IdP answers.</p><button type="submit">Sign in</button></form>
+${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`)
 }
