@@ -62,8 +62,10 @@ function endsMasked(s: string, end: number, from: number): boolean {
 export function maskPlain(value: string): string {
   const v = value.trim()
   if (v === '') return value
-  if (isMaskedPlain(v)) return v
-  const first = v.length > 3 ? String.fromCodePoint(v.codePointAt(0)!) : ''
+  // Already masked (or removed): kept, so masking masked output changes nothing.
+  if (v === REDACTED || isMaskedPlain(v)) return v
+  // An `@` is not kept in front: `@…·3fa2c1` would be read back as an address and masked again.
+  const first = v.length > 3 && !v.startsWith('@') ? String.fromCodePoint(v.codePointAt(0)!) : ''
   return `${first}${MASK_MARK}${keyedHash(v)}`
 }
 
@@ -77,6 +79,12 @@ export function maskPersonal(value: string): string {
 function isMaskedPlain(v: string): boolean {
   const at = v.indexOf(MASK_MARK)
   if (at < 0 || at > 2 || v.length - at - MASK_MARK.length !== HASH_CHARS) return false
+  // In front of the mark, nothing or the one character maskPlain keeps (never `@`, never a space): `@\n…·3fa2c1` is
+  // a value to mask, not a masked one.
+  if (at > 0) {
+    const first = v.codePointAt(0)!
+    if (String.fromCodePoint(first).length !== at || first <= 32 || first === 64 || /\s/.test(v.slice(0, at))) return false
+  }
   for (let i = at + MASK_MARK.length; i < v.length; i++) if (!isHex(code(v, i))) return false
   return true
 }
@@ -133,7 +141,9 @@ export function scanText(s: string): string {
     while (j < s.length && isTokenChar(code(s, j))) j++
     const token = s.slice(i, j)
     let replaced: string | undefined
-    if (afterScheme && token.length >= 8 && token !== 'redacted') replaced = REDACTED
+    // A credential after the scheme goes, and so does anything with an `@` there: masked, a short `@` token would
+    // grow past 8 characters and be taken for a credential the next time (`Bearer @` → `Bearer …·3fa2c1@`).
+    if (afterScheme && (token.length >= 8 || token.includes('@')) && token !== 'redacted') replaced = REDACTED
     else {
       const noJwt = token.includes('eyJ') ? redactJwts(token) : token
       replaced = noJwt.includes('@') ? maskAddresses(noJwt) : noJwt
@@ -220,22 +230,24 @@ export function scanXml(s: string): string {
   let i = 0
   while (i < s.length) {
     const lt = s.indexOf('<', i)
-    const textEnd = lt < 0 ? s.length : lt
-    if (textEnd > i) out.push(maskXmlText(s.slice(i, textEnd), open[open.length - 1]))
-    if (lt < 0) break
-    if (s.startsWith('<!--', lt) || s.startsWith('<?', lt) || s.startsWith('<![CDATA[', lt)) {
-      const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : ']]>'
-      const end = s.indexOf(close, lt)
-      if (end < 0) { out.push(REDACTED); break }
-      // Comments and CDATA can carry the same values as text: masked whole unless empty.
-      out.push(close === '?>' ? s.slice(lt, end + 2) : `${s.slice(lt, lt + (close === '-->' ? 4 : 9))}${REDACTED}${close}`)
-      i = end + close.length
+    const element = open[open.length - 1]
+    if (lt < 0) { out.push(maskXmlText(s.slice(i), element)); break }
+    const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : s.startsWith('<![CDATA[', lt) ? ']]>' : '>'
+    const end = s.indexOf(close, lt)
+    // Never closed (a `<` without `>`, a comment, CDATA or instruction without its end): not markup, so the rest of
+    // the text, one value with the text before it. Masked as two, the two masked forms would stand side by side and
+    // be read back as one value (`!<` → `…·7327ee…·119470`, then `……·39f159`). Masked as personal even in an allowed
+    // element, and removed when it opens a comment, CDATA or instruction, as those were before.
+    if (end < 0) { out.push(maskXmlText(s.slice(i), element, close === '>' ? 'personal' : 'secret')); break }
+    if (lt > i) out.push(maskXmlText(s.slice(i, lt), element))
+    if (close === '>') {
+      out.push(scanTag(s.slice(lt, end + 1), open))
+      i = end + 1
       continue
     }
-    const gt = s.indexOf('>', lt)
-    if (gt < 0) { out.push(maskXmlText(s.slice(lt), undefined)); break }
-    out.push(scanTag(s.slice(lt, gt + 1), open))
-    i = gt + 1
+    // Comments and CDATA can carry the same values as text: masked whole unless empty.
+    out.push(close === '?>' ? s.slice(lt, end + 2) : `${s.slice(lt, lt + (close === '-->' ? 4 : 9))}${REDACTED}${close}`)
+    i = end + close.length
   }
   // Element and attribute names are kept as they are: the @ rule still holds for them (masked forms are left alone).
   return maskAddresses(out.join(''))
@@ -256,15 +268,16 @@ export function jsonDepth(s: string): number {
   return max
 }
 
-function maskXmlText(text: string, element: string | undefined): string {
+/** Text between tags, masked by its element; `as` masks it as a personal value (unless secret) or removes it. */
+function maskXmlText(text: string, element: string | undefined, as?: 'personal' | 'secret'): string {
   const start = text.search(/\S/)
   if (start < 0) return text
   let end = text.length
   while (end > start && code(text, end - 1) <= 32) end--
   const value = text.slice(start, end)
   const name = element ? localName(element) : undefined
-  const masked = name && XML_TEXT_SECRET.has(name) ? REDACTED
-    : name && XML_TEXT_ALLOWED.has(name) ? scanText(value)
+  const masked = as === 'secret' || (name && XML_TEXT_SECRET.has(name)) ? REDACTED
+    : as === undefined && name && XML_TEXT_ALLOWED.has(name) ? scanText(value)
     : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS))
   return text.slice(0, start) + masked + text.slice(end)
 }
@@ -286,12 +299,14 @@ function scanTag(tag: string, open: string[]): string {
     const quote = tag[q]
     if (quote !== '"' && quote !== "'") { out.push(tag.slice(i, q)); i = q; continue }
     const close = tag.indexOf(quote, q + 1)
-    const valueEnd = close < 0 ? tag.length : close
+    // A value never closed runs to the end of the tag, but not over its `>` (or `/>`): masked with the value, the
+    // tag would have no end, and be read back as text the next time.
+    const valueEnd = close >= 0 ? close : tag.length - (tag.endsWith('/>') ? 2 : 1)
     const attr = tag.slice(i, eq).trim()
     const value = tag.slice(q + 1, valueEnd)
     const allowed = attr.startsWith('xmlns') || XML_ATTR_ALLOWED.has(localName(attr))
     out.push(tag.slice(i, q + 1), allowed ? scanText(value) : value === '' ? '' : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS)))
-    if (close < 0) break
+    if (close < 0) { out.push(tag.slice(valueEnd)); break }
     out.push(quote)
     i = close + 1
   }

@@ -184,4 +184,37 @@ describe('the allow-list', () => {
     expect(once).toMatch(/^from j…·[0-9a-f]{6}@corp\.example and …·[0-9a-f]{6}@corp\.example$/)
     expect(maskText(once)).toBe(once)
   })
+
+  test('masking masked output changes nothing: a `<` never closed is one value with the text before it', () => {
+    const once = maskText('< aa@a.aa  aa@a.aa >!<')
+    expect(once).toMatch(/^< …·[0-9a-f]{6}@a\.aa  …·[0-9a-f]{6}@a\.aa >…·[0-9a-f]{6}$/)
+    expect(maskText(once)).toBe(once)
+  })
+
+  // Further counterexamples found by fast-check with 20 000 runs and a markup-heavy alphabet.
+  test.each([
+    '< aa@a.aa > aa@a.aa <? aa@a.aa ', // text, then an instruction never closed
+    '0<!--', '<]]><!--', '<![CDATA[', // a comment or CDATA never closed
+    '<CipherValue ]]><', // a `<` never closed inside a secret element
+    "<Bearer =']]>", // an attribute value never closed must not swallow the tag's `>`
+    'Bearer @', 'Bearer a@b.c@', // an address after a scheme grows past 8 characters when masked
+    '@\n…·3fa2c1', // not a masked form: `@` and a line break in front of the mark
+  ])('idempotent on %j', (s) => {
+    const once = maskText(s)
+    expect(maskText(once)).toBe(once)
+    const deep = maskDeep({ k: s, xml: s, issuer: s, summary: s })
+    expect(maskDeep(deep)).toEqual(deep)
+    expect(maskUser(maskUser(s))).toBe(maskUser(s))
+  })
+
+  test('no personal value survives the fixes: unclosed tails and values are masked, secrets stay removed', () => {
+    expect(maskText('<a>x</a> jane.doe@corp.example <b')).not.toContain('jane.doe')
+    expect(maskText('<saml:Issuer>https://idp.example</saml:Issuer><saml:Issuer>John Smith <x')).not.toContain('John Smith')
+    expect(maskText('<xenc:CipherValue>c2VjcmV0 <x')).toBe('<xenc:CipherValue>[redacted]')
+    expect(maskText('<NameID>john.doe <!-- unclosed')).toBe('<NameID>[redacted]')
+    expect(maskText('<a x="john.smith>')).toMatch(/^<a x="j…·[0-9a-f]{6}>$/)
+    expect(maskValue('@ john')).toMatch(/^…·[0-9a-f]{6}$/)
+    expect(maskValue('@\n…·3fa2c1')).toMatch(/^…·[0-9a-f]{6}$/)
+    expect(maskText('Bearer a@b.c')).toBe('Bearer [redacted]')
+  })
 })
