@@ -70,7 +70,8 @@ export function renderMarkdown(report: Report): string {
     }
     out.push('')
   }
-  out.push(...markdownIdentityAndComparison(report, esc))
+  // Both sections are tables: a `|` inside a value's code span would end the cell there.
+  out.push(...markdownIdentityAndComparison(report, { code: mdCell, text: mdEscape }))
   out.push(...timelineLines(report.timeline, mdCell, mdEscape))
   return out.join('\n')
 }
