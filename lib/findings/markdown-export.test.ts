@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { growthRatio } from '../../tests/linearity'
 import { catalog, type FindingCode } from './catalog/index'
 import { finding } from './finding'
 import { renderJson, renderMarkdown } from './render'
@@ -203,5 +204,19 @@ describe('hostile values keep one heading structure', () => {
         expect(line.replace(/\\\|/g, '').split('|').length).toBe(shape[i]!.replace(/\\\|/g, '').split('|').length)
       }
     }), { numRuns: 300 })
+  })
+})
+
+describe('linear in the report', () => {
+  test('evidence lists, findings and timeline steps at n and 4n', () => {
+    const make = (n: number) => {
+      const report = reportOf(Array.from({ length: Math.min(n / 10, 400) }, (_, i) =>
+        finding('SAML_ATTRIBUTE_MISSING', { expected: `a${i}`, actual: { names: Array.from({ length: 10 }, (_, j) => `n${j}\u0060|${i}`), nested: { [`k${i}`]: [i, null, { x: '``' }] } } })), {
+        timeline: Array.from({ length: n }, (_, i) => ({ at: NOW.toISOString(), kind: 'check' as const, summary: `step ${i} | \u0060x\u0060 [y](z)` })),
+      })
+      return () => renderMarkdown(report)
+    }
+    const r = growthRatio(make, 1_000)
+    expect(r.ratio, JSON.stringify(r)).toBeLessThan(8)
   })
 })
