@@ -88,6 +88,10 @@ describe('the JSON export of a test login', () => {
     for (const s of json.timeline ?? []) expect(md).toContain(markdownText(s.summary))
     expect(md).not.toContain('json.oidc')
   })
+  test('OIDC: the client ID a redirect URI must be registered for stays readable (configuration, not a person)', async () => {
+    const { md } = await exported(await oidcLogin(h, usernameFor('aadsts50011')))
+    expect(md).toContain(`- \`registeredFor\`: \`${h.oidc.config.clientId}\``)
+  })
   test.each(OIDC_SCENARIOS.map((s) => s.id))('OIDC %s: no table cell holds JSON', async (id) => {
     const { md } = await exported(await oidcLogin(h, usernameFor(id)))
     for (const cell of tableCells(md)) expect(isJson(cell), cell).toBe(false)
