@@ -75,7 +75,7 @@ export function runContextLines(report: Report, esc: MarkdownEscapes): string[] 
   const c = runContextOf(report)
   if (!isTestLogin(report) && !c.runId && !c.connectionId) return []
   const out: string[] = []
-  out.push(`- Run ID: ${c.runId ? esc.code(c.runId) : 'not recorded'}`)
+  if (c.runId || isTestLogin(report)) out.push(`- Run ID: ${c.runId ? esc.code(c.runId) : 'not recorded'}`)
   const conn = c.connectionName && c.connectionId ? `${esc.code(c.connectionName)} (ID ${esc.code(c.connectionId)})`
     : c.connectionId ? `ID ${esc.code(c.connectionId)}` : c.connectionName ? esc.code(c.connectionName) : 'none (a one-off test login)'
   out.push(`- Connection: ${conn}`)
