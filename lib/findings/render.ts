@@ -1,13 +1,15 @@
 import { vendorNameOf } from '../profiles/index'
-import { groupByOwner, ownerLabel, type Report } from './report'
+import { groupByOwner, ownerLabel, summarize, type Report } from './report'
 import { markdownCode, markdownText, neutraliseCiCommands, terminalText } from './sanitize'
 import type { Finding, Owner } from './types'
 import { markdownIdentityAndComparison } from './markdown-sections'
+import { countLines, evidenceIsStructured, evidenceLines, runContextLines, timelineLines } from './markdown-export'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
+/** The report as JSON; its summary counted again from the findings, so a saved or imported report's counts agree too. */
 export function renderJson(report: Report): string {
-  return JSON.stringify(report, null, 2) + '\n'
+  return JSON.stringify({ ...report, summary: summarize(report.findings) }, null, 2) + '\n'
 }
 
 /** A value as one line of text: strings bare, everything else as compact JSON. */
@@ -41,12 +43,17 @@ const mdCell = (s: string) => markdownCode(s, { inTable: true })
 /** Markdown for a support ticket: verdict, then findings grouped by who fixes them, both values side by side. */
 export function renderMarkdown(report: Report): string {
   const out: string[] = []
-  out.push(`# SSO Preflight report`, '', `**${verdictLine(report)}**`, '', subjectLine(report, mdCode, mdEscape), '')
+  const esc = { code: mdCode, text: mdEscape }
+  // Counted from the findings, not taken from the stored summary: the header then agrees with the sections below.
+  const counted: Report = { ...report, summary: summarize(report.findings) }
+  const vendorName = vendorNameOf(report.profile)
+  out.push(`# SSO Preflight report`, '', `**${verdictLine(counted)}**`, '', subjectLine(report, mdCode, mdEscape), '')
+  out.push(...runContextLines(report, esc), ...countLines(report, vendorName, esc))
   const groups = groupByOwner(report.findings)
   for (const owner of OWNERS) {
     const list = groups[owner]
     if (!list.length) continue
-    out.push(`## Fix in: ${ownerLabel(owner, vendorNameOf(report.profile))} (${list.length})`, '')
+    out.push(`## Fix in: ${ownerLabel(owner, vendorName)} (${list.length})`, '')
     for (const f of list) out.push(...markdownFinding(f), '')
   }
   if (!report.findings.length) out.push('No findings.', '')
@@ -56,24 +63,35 @@ export function renderMarkdown(report: Report): string {
     out.push('')
   }
   if (report.certificates?.length) {
-    out.push('## Certificates', '', '| use | subject | valid from | valid to | SHA-256 |', '|---|---|---|---|---|')
+    // Full thumbprints: an admin compares them character by character with the IdP's certificate screen.
+    out.push('## Certificates', '', '| use | subject | valid from | valid to | SHA-1 thumbprint | SHA-256 |', '|---|---|---|---|---|---|')
     for (const c of report.certificates) {
-      out.push(`| ${mdEscape(c.use)}${c.signsNow ? ' (signs now)' : ''} | ${mdCell(c.subject)} | ${mdCell(c.notBefore)} | ${mdCell(c.notAfter)} | ${mdCell(c.sha256.slice(0, 23) + '…')} |`)
+      out.push(`| ${mdEscape(c.use)}${c.signsNow ? ' (signs now)' : ''} | ${mdCell(c.subject)} | ${mdCell(c.notBefore)} | ${mdCell(c.notAfter)} | ${c.sha1 ? mdCell(c.sha1) : '—'} | ${mdCell(c.sha256)} |`)
     }
     out.push('')
   }
-  out.push(...markdownIdentityAndComparison(report, { code: mdCode, text: mdEscape }))
+  // Both sections are tables: a `|` inside a value's code span would end the cell there.
+  out.push(...markdownIdentityAndComparison(report, { code: mdCell, text: mdEscape }))
+  out.push(...timelineLines(report.timeline, mdCell, mdEscape))
   return out.join('\n')
 }
 
 function markdownFinding(f: Finding): string[] {
   const lines = [`### ${mdEscape(f.severity.toUpperCase())} ${mdCode(f.code)}: ${mdEscape(f.title)}`, '', mdEscape(f.detail), '']
   const e = f.evidence
-  if (e.expected !== undefined || e.actual !== undefined) {
+  const esc = { code: mdCode, text: mdEscape }
+  if (evidenceIsStructured(e)) {
+    // An object or a list reads as a nested list: no JSON in a table cell.
+    lines.push(...evidenceLines(e, esc), '')
+  } else if (e.expected !== undefined || e.actual !== undefined) {
     lines.push('| | value |', '|---|---|')
     if (e.expected !== undefined) lines.push(`| Expected | ${mdCell(showValue(e.expected))} |`)
     if (e.actual !== undefined) lines.push(`| Actual | ${mdCell(showValue(e.actual))} |`)
     lines.push('')
+  }
+  if (!evidenceIsStructured(e)) {
+    const extras = evidenceLines(e, esc, { extrasOnly: true })
+    if (extras.length) lines.push(...extras, '')
   }
   if (e.where) lines.push(`Where: ${mdCode(e.where)}`, '')
   lines.push(`**Next step:** ${mdEscape(f.nextStep)}`)

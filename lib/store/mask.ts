@@ -54,6 +54,10 @@ const ALLOWED = new Set([
   'destination', 'acsurl', 'url', 'urls', 'host', 'location', 'binding', 'bindings', 'endpoint', 'metadataurl',
   'ssourl', 'iss', 'aud', 'azp', 'clientid', 'redirecturi', 'scope', 'responsetype', 'codechallengemethod', 'prompt',
   'authorizationendpoint', 'tokenendpoint', 'jwksuri', 'userinfoendpoint', 'endsessionendpoint', 'connectionid',
+  // the admin's label for a connection (configuration, shown on every connection page)
+  'connectionname',
+  // the OIDC client ID a redirect URI is registered for (evidence of OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH)
+  'registeredfor',
   // formats and algorithms
   'encoding', 'method', 'nameidformat', 'nameidformats', 'format', 'authncontextclassref', 'algorithm', 'algorithms',
   'signaturealgorithm', 'digestalgorithm', 'keytype', 'keybits', 'use', 'protocol',

@@ -96,7 +96,10 @@ describe('GET / DELETE /api/connections/:id', () => {
     const runRes = await getRun(new Request(`${ORIGIN}/api/runs/${run.id}`), params(run.id))
     expect(runRes.status).toBe(200)
     // The NameID in the run's report and the user in the runs table are the same masked value.
-    expect((await runRes.json()).facts).toEqual({ nameId: detail.runs[0].testUser })
+    const exported = await runRes.json()
+    expect(exported.facts).toEqual({ nameId: detail.runs[0].testUser, runId: run.id })
+    // The export stands alone (issue 9): the run's connection and masked user are written into it.
+    expect(exported.subject).toMatchObject({ connectionId: created.id, connectionName: 'Contoso', testUser: detail.runs[0].testUser })
 
     expect((await list()).status).toBe(200)
     expect((await DELETE(new Request(`${ORIGIN}/api/connections/${created.id}`, { method: 'DELETE' }), params(created.id))).status).toBe(204)

@@ -7,7 +7,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import { isAbandoned, pendingDeadline } from '@/lib/connections'
 import { getStore } from '@/lib/store'
-import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
+import { BROWSER_COOKIE, recall, runExportReport, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
 import { RefreshAt } from '../_ui/refresh-at'
 import { PrivateView } from '../_ui/private-view'
@@ -70,6 +70,8 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
 
   const report = (run?.report ?? saved?.report) as Report
   const { timeline = [], ...rest } = report
+  // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
+  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId) : null) : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const view = run ? (recall<PrivateSamlView>(`saml-view:${run.id}`) ?? recall<PrivateOidcView>(`oidc-view:${run.id}`)) : undefined
   const mine = view && sameBrowser(key, view.browserHash) ? view : undefined
@@ -93,7 +95,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
       {mine ? <PrivateView view={mine} /> : null}
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">Findings</h2>
-        <ReportView report={rest as Report} idPrefix="run" showIdentity={!mine} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
+        <ReportView report={rest as Report} idPrefix="run" showIdentity={!mine} {...(exportReport ? { exportReport } : {})} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
       </section>
     </div>
   )

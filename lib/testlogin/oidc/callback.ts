@@ -75,7 +75,7 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
   const { report: withTimeline, testUser, idTokenClaims, userinfo } = await evaluateOidcCallback(callback, {
     ...(pending ? { pending } : {}), ...(memory ? { memory } : {}), profile, idp, now, t0, timeline, runId: run.id,
-    ...(connection ? { connectionId: connection.id } : {}),
+    ...(connection ? { connectionId: connection.id, connectionName: connection.name } : {}),
   })
   await o.store.runs.complete(run.id, { status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline: withTimeline.timeline ?? [] })
   remember<PrivateOidcView>(`oidc-view:${run.id}`, {
@@ -91,7 +91,7 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
  * Store-free, so the app's callback and the headless login share it.
  */
 export async function evaluateOidcCallback(callback: URL, o: {
-  pending?: OidcPending; memory?: OidcRunMemory; profile: SpProfile; idp: IdpKind; now: Date; t0: number; timeline: TimelineStep[]; runId?: string; connectionId?: string
+  pending?: OidcPending; memory?: OidcRunMemory; profile: SpProfile; idp: IdpKind; now: Date; t0: number; timeline: TimelineStep[]; runId?: string; connectionId?: string; connectionName?: string
 }): Promise<{ report: Report; testUser: string; idTokenClaims?: Record<string, unknown>; userinfo?: Record<string, unknown> }> {
   const { pending, memory, profile, idp, now, t0, timeline } = o
   const q = callback.searchParams
@@ -145,7 +145,9 @@ export async function evaluateOidcCallback(callback: URL, o: {
   timeline.push(...checkSteps(OIDC_CHECKS, findings, { reachedUntil }))
   const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''
   const report = buildReport({
-    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(o.connectionId ? { connectionId: o.connectionId } : {}) },
+    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(o.connectionId ? { connectionId: o.connectionId } : {}),
+      // Who and where, so an export stands alone; the store masks testUser like any personal value (lib/store/mask.ts).
+      ...(o.connectionName ? { connectionName: o.connectionName } : {}), ...(testUser ? { testUser } : {}) },
     profile: profile.id, now, findings,
     facts: {
       ...(o.runId ? { runId: o.runId } : {}), serverMs: Math.round((performance.now() - t0) * 10) / 10,

@@ -159,7 +159,9 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
   }
 
   const report = withSamlComparison(buildReport({
-    subject: { kind: 'saml-test-login', idp, source: 'test login', ...(endpoint.ok ? { entityId: endpoint.value.trust.entityId } : {}), ...(extras.issuer ? { issuer: extras.issuer } : {}), ...(connection ? { connectionId: connection.id } : {}) },
+    subject: { kind: 'saml-test-login', idp, source: 'test login', ...(endpoint.ok ? { entityId: endpoint.value.trust.entityId } : {}), ...(extras.issuer ? { issuer: extras.issuer } : {}), ...(connection ? { connectionId: connection.id, connectionName: connection.name } : {}),
+      // Who signed in, so an export stands alone; the store masks testUser like any personal value (lib/store/mask.ts).
+      ...(nameId ? { testUser: nameId } : {}) },
     profile: profile.id, now, findings,
     ...(extras.skipped ? { skipped: extras.skipped } : {}),
     ...(extras.certificates ? { certificates: extras.certificates } : {}),
