@@ -10,7 +10,8 @@ import { parseSafeXml } from '../xml/parse'
 import type { IdpKind } from '../findings/types'
 import { checkUnverifiedResponse } from './unverified-response'
 import { parseSupportBundle, type SupportBundle } from './bundle'
-import { detectTriageInput, samlFormValue, type TriageInputKind } from './detect'
+import { detectInput, type DetectedInput } from '../input/detect-input'
+import { samlFormValue, triageKindOf, type TriageInputKind } from './detect'
 import { explain } from './explain/index'
 import { analyzeHar } from './har/index'
 import { analyzeSamlHop } from './har/saml'
@@ -33,6 +34,8 @@ export interface TriageInputOptions {
 
 export interface TriageResult {
   readonly kind: TriageInputKind
+  /** What the text was recognised as, finer than `kind` ("JWKS (a key set, not a discovery document)"). */
+  readonly detected: DetectedInput
   readonly reports: readonly Report[]
   /** Set when a support bundle was imported: its identifiers and configuration are shown as they came. */
   readonly bundle?: SupportBundle
@@ -40,7 +43,18 @@ export interface TriageResult {
 
 /** The /triage page's one entry point: detect what was pasted and run the right check. Never throws on bad input. */
 export async function triageInput(text: string, o: TriageInputOptions): Promise<TriageResult> {
-  const kind = detectTriageInput(text)
+  const detected = detectInput(text)
+  const r = await triageAs(triageKindOf(detected), text, o)
+  // Every report says what it was given; the page shows it as "Recognised as: ...".
+  return { ...r, detected, reports: r.reports.map((report) => withDetectedInput(report, detected)) }
+}
+
+/** The report with `facts.detectedInput` set (a HAR's or a bundle's own facts kept). */
+export function withDetectedInput(report: Report, detected: DetectedInput): Report {
+  return { ...report, facts: { detectedInput: detected, ...report.facts } }
+}
+
+async function triageAs(kind: TriageInputKind, text: string, o: TriageInputOptions): Promise<Omit<TriageResult, 'detected'>> {
   const now = o.now ?? new Date()
   switch (kind) {
     case 'har':
