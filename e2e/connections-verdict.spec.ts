@@ -72,7 +72,7 @@ test('bug 13: Delete connection asks first (keyboard: Escape cancels), then says
   await expect(confirm).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/connections\?deleted=/)
-  await expect(page.getByRole('status')).toContainText(`Deleted the connection “${name}”`)
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the connection' })).toContainText(`Deleted the connection “${name}”`)
 })
 
 test('bug 8: an OIDC start page reads "Run an OpenID Connect test login"', async ({ page, request }) => {

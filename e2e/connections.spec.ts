@@ -39,7 +39,7 @@ test('create a SAML connection from real metadata, see the setup values and stat
   await expect(page.getByRole('link', { name })).toBeVisible()
   await page.getByRole('link', { name }).click()
   await connections.delete()
-  await expect(page).toHaveURL(/\/connections$/)
+  await expect(page).toHaveURL(/\/connections(\?deleted=[^/]*)?$/)
   await expect(page.getByRole('link', { name })).toHaveCount(0)
 })
 

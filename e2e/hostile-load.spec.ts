@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test'
 import { appDistDir, startApp, type AppProcess } from './hostile/app-process'
 import { fireHostile, type ProbeResult } from './hostile/load'
 import { hostileProbes } from './hostile/payloads'
-import { runTestLogin } from './mock-idp/e2e-support'
+import { E2E_SP_ENTITY_ID, E2E_VENDOR_ACS, runTestLogin } from './mock-idp/e2e-support'
 import { startMockIdp, type MockIdp } from './mock-idp/server'
 
 /*
@@ -28,7 +28,7 @@ test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx o
     const pid = app.pid
     const created = await fetch(`${app.url}/api/connections`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'load test SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(idp.samlMetadataUrl)).text(), connectionId: 'load000000001' }),
+      body: JSON.stringify({ name: 'load test SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(idp.samlMetadataUrl)).text(), spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS }),
     })
     expect(created.status, await created.clone().text()).toBe(201)
     const connectionId = ((await created.json()) as { id: string }).id

@@ -148,11 +148,15 @@ test('garbage gives a message on the page, never a 500', async ({ checkPage, pag
   await expect(checkPage.report).toHaveCount(0)
 
   // The API answers bad bodies with 400 and zod issues.
-  for (const data of ['{', '[]', JSON.stringify({ url: 'javascript:alert(1)' }), JSON.stringify({ xml: 'x', profile: 'nope' })]) {
+  for (const data of ['{', '[]', JSON.stringify({ xml: 'x', profile: 'nope' })]) {
     const res = await request.post('/api/reports/metadata', { data, headers: { 'content-type': 'application/json' } })
     expect(res.status(), data).toBe(400)
     expect((await res.json()).error).toBe('ERR_USAGE')
   }
+  // A URL of another scheme is well-formed input: a finding that says only http(s) is fetched (issue 7).
+  const js = await request.post('/api/reports/metadata', { data: JSON.stringify({ url: 'javascript:alert(1)' }), headers: { 'content-type': 'application/json' } })
+  expect(js.status()).toBe(200)
+  expect((await js.json()).findings.map((f: { code: string }) => f.code)).toContain('NET_SCHEME_NOT_ALLOWED')
 })
 
 test('a file over 5 MB is refused with a clear message before upload', async ({ checkPage, page }, testInfo) => {

@@ -36,7 +36,7 @@ async function boot(): Promise<Target> {
   // localhost: the app names its own origin so for loopback requests, and the result page's cookie is bound to it.
   const origin = `http://localhost:${app.port}`
   const r = await fetch(`${origin}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ name: 'bench hostile', protocol: 'saml', profileId: 'autodesk', metadataXml, connectionId: 'bench000000002' }) })
+    body: JSON.stringify({ name: 'bench hostile', protocol: 'saml', profileId: 'autodesk', metadataXml, spEntityId: 'https://www.okta.com/saml2/service-provider/spbench0000001', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oabench000001' }) })
   if (r.status !== 201) throw new Error(`creating the connection failed: ${r.status} ${await r.text()}`)
   return { app, origin, connectionId: ((await r.json()) as { id: string }).id }
 }

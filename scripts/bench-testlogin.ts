@@ -73,7 +73,7 @@ async function viaApp(app: string): Promise<void> {
     if (r.status !== 201) throw new Error(`creating a connection failed: ${r.status} ${await r.text()}`)
     return ((await r.json()) as { id: string }).id
   }
-  const saml = await create({ name: 'bench SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(`${idp}/saml/metadata`)).text(), connectionId: 'bench000000001' })
+  const saml = await create({ name: 'bench SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(`${idp}/saml/metadata`)).text(), spEntityId: 'https://www.okta.com/saml2/service-provider/spbench0000001', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oabench000001' })
   const oidc = await create({ name: 'bench OIDC', protocol: 'oidc', profileId: 'generic', issuer: `${idp}/oidc`, clientId: 'sso-preflight-demo' })
   const timed = async <T>(f: () => Promise<T>): Promise<[T, number]> => { const t = performance.now(); const v = await f(); return [v, performance.now() - t] }
   const samlApp = async (): Promise<Sample> => {

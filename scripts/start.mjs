@@ -61,7 +61,11 @@ async function seed() {
   const out = []
   if (!names.has('Demo IdP (SAML)')) {
     const metadataXml = await (await fetch(`${idp}/saml/metadata`)).text()
-    out.push(await create({ name: 'Demo IdP (SAML)', protocol: 'saml', profileId: 'autodesk', metadataXml, connectionId: 'demo0000000001' }))
+    // The vendor's two SP values carry different IDs (issue 8): demo ones, as the vendor's console would show them.
+    out.push(await create({
+      name: 'Demo IdP (SAML)', protocol: 'saml', profileId: 'autodesk', metadataXml,
+      spEntityId: 'https://www.okta.com/saml2/service-provider/spdemo0000000001', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oademo0000000001',
+    }))
   }
   if (!names.has('Demo IdP (OIDC)')) {
     out.push(await create({ name: 'Demo IdP (OIDC)', protocol: 'oidc', profileId: 'generic', issuer: `${idp}/oidc`, clientId: 'sso-preflight-demo' }))

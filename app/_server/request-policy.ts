@@ -83,7 +83,10 @@ export function decideRequest(req: RequestFacts, config: RequestPolicyConfig, no
       return refuse(403, `Cross-site ${method} refused (Sec-Fetch-Site: ${clip(site)}): changes are made only from SSO Preflight's own pages.`)
     }
     const origin = req.headers.get('origin')
-    if (origin !== null && !isOwnOrigin(origin, forwardedHost?.split(',')[0]!.trim() ?? host!, config)) {
+    // Our pages are served with Referrer-Policy: no-referrer, so the browser sends `Origin: null` on their own form
+    // posts (Fetch: serializing a request origin); Sec-Fetch-Site then says the request came from this origin.
+    const sameOriginPost = origin === 'null' && site === 'same-origin'
+    if (origin !== null && !sameOriginPost && !isOwnOrigin(origin, forwardedHost?.split(',')[0]!.trim() ?? host!, config)) {
       return refuse(403, `Cross-origin ${method} refused (Origin: ${clip(origin)}): changes are made only from SSO Preflight's own pages.`)
     }
     if (JSON_ENDPOINTS.has(path) && method !== 'DELETE' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(req.headers.get('content-type') ?? '')) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
+import { growthRatio } from '../../tests/linearity'
 import { spValuesFromMetadata } from './sp-metadata'
 
 const real = (f: string) => readFileSync(new URL(`../../../shared/fixtures/real/saml-metadata/sp/${f}`, import.meta.url), 'utf8')
@@ -49,16 +50,9 @@ describe('spValuesFromMetadata: both SP values from the SP metadata', () => {
     if (!v.ok) expect(v.reason).toMatch(reason)
   })
 
-  test('linear in the number of ACS elements (n vs 4n, median of 5)', () => {
+  test('linear in the number of ACS elements (time at n and 4n)', () => {
     const doc = (n: number) => BROKER_SP_METADATA.replace('</md:SPSSODescriptor>',
       '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.com/acs" index="9"/>'.repeat(n) + '</md:SPSSODescriptor>')
-    const time = (xml: string) => {
-      const runs: number[] = []
-      for (let i = 0; i < 5; i++) { const t = performance.now(); spValuesFromMetadata(xml); runs.push(performance.now() - t) }
-      return runs.sort((a, b) => a - b)[2]!
-    }
-    const small = doc(2_000); const large = doc(8_000)
-    time(small)
-    expect(time(large) / Math.max(time(small), 0.05)).toBeLessThan(8)
+    expect(growthRatio((n) => { const xml = doc(n); return () => spValuesFromMetadata(xml) }, 2_000).ratio).toBeLessThan(8)
   })
 })

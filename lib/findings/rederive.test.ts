@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { growthRatio } from '../../tests/linearity'
 import { catalog } from './catalog/index'
 import { finding } from './finding'
 import { nestsDeeperThan } from './json-depth'
@@ -51,17 +52,6 @@ describe('nestsDeeperThan', () => {
 
   test('linear in the number of nodes (time at n and 4n)', () => {
     const wide = (n: number) => Array.from({ length: n }, (_, i) => ({ k: [i, { v: 'x' }] }))
-    const time = (v: unknown) => {
-      const runs: number[] = []
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now()
-        nestsDeeperThan(v, 32)
-        runs.push(performance.now() - t)
-      }
-      return runs.sort((a, b) => a - b)[2]!
-    }
-    const small = wide(50_000), big = wide(200_000)
-    time(small)
-    expect(time(big) / Math.max(time(small), 0.5)).toBeLessThan(8)
+    expect(growthRatio((n) => { const v = wide(n); return () => nestsDeeperThan(v, 32) }, 25_000).ratio).toBeLessThan(8)
   })
 })

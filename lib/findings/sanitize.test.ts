@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { growthRatio } from '../../tests/linearity'
 import { finding } from './finding'
 import { renderMarkdown, renderText } from './render'
 import { buildReport } from './report'
@@ -116,30 +117,17 @@ describe('markdown', () => {
 describe('linear in the input', () => {
   // Growing backtick runs, controls and CI markers: the shapes each helper does extra work on.
   const adversarial = (n: number, seed: number) => `${seed}` + Array.from({ length: n }, (_, i) => '`'.repeat(i % 50) + '\u001b\n##vso[|').join('')
-  // A batch of distinct inputs (V8 caches regexp results for a repeated subject), timed as a whole; the fastest of
-  // three batches, since a GC pause or a busy core only ever adds time.
-  const time = (f: (s: string) => unknown, n: number, passes: number) => {
-    const inputs = Array.from({ length: 12 }, (_, i) => adversarial(n, i))
-    let best = Infinity
-    for (let k = 0; k < 3; k++) {
-      const t = performance.now()
-      for (let p = 0; p < passes; p++) for (const s of inputs) f(s)
-      best = Math.min(best, performance.now() - t)
-    }
-    return best
-  }
   test.each([
     ['markdownCode', (s: string) => markdownCode(s, { inTable: true })],
     ['markdownText', markdownText],
     ['terminalText', terminalText],
     ['neutraliseCiCommands', neutraliseCiCommands],
   ] as const)('%s at n and 4n (about 35 KB and 140 KB of hostile text)', (_, fn) => {
-    // Enough passes that the small batch takes a few milliseconds: a cheap helper is otherwise timer noise.
-    let passes = 1
-    while (passes < 64 && time(fn, 1_000, passes) < 5) passes *= 2
-    // Up to three tries: a loaded machine can slow one measurement; a quadratic helper is slow in all of them (16x).
-    let ratio = Infinity
-    for (let attempt = 0; attempt < 3 && ratio >= 8; attempt++) ratio = Math.min(ratio, time(fn, 4_000, passes) / time(fn, 1_000, passes))
-    expect(ratio).toBeLessThan(8)
+    // A batch of distinct inputs: V8 caches regexp results for a repeated subject.
+    const batch = (n: number) => {
+      const inputs = Array.from({ length: 12 }, (_, i) => adversarial(n, i))
+      return () => inputs.forEach((x) => fn(x))
+    }
+    expect(growthRatio(batch, 1_000).ratio).toBeLessThan(8)
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../tests/linear-time'
+import { growthRatio } from '../../tests/linearity'
 import { canonicalize } from '../xmldsig/c14n'
 import { parseSafeXml } from './parse'
 import { attributeFlood, deepNamespaces, longName, namespaceFlood, prefixedAttributeFlood, wideNamespaces } from './testing/adversarial'

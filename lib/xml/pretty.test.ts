@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import { growthRatio } from '../../tests/linearity'
 import { buildSamlResponse } from '../../e2e/mock-idp/saml/response'
 import { parseSafeXml } from './parse'
 import { prettyXml, prettyXmlText } from './pretty'
@@ -61,20 +62,13 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
     expect(view.lines).toHaveLength(5)
     expect(view.truncated).toBe(true)
   })
-  test('linear: 4x the attributes takes well under 8x the time (median of 5 runs)', () => {
+  test('linear: 4x the attributes takes well under 8x the time (time at n and 4n)', () => {
     const doc = (n: number) => `<r>${Array.from({ length: n }, (_, i) => `<a n="${i}" m='x>y'><b>v${i}</b><c/></a>`).join('')}</r>`
-    const time = (xml: string) => {
+    const ratio = growthRatio((n) => {
+      const xml = doc(n)
       const d = parse(xml)
-      const runs: number[] = []
-      for (let i = 0; i < 5; i++) {
-        const t = performance.now()
-        prettyXml(xml, d, { highlight: ['/r/a/b', '/a/c'], maxLines: Number.MAX_SAFE_INTEGER })
-        runs.push(performance.now() - t)
-      }
-      return runs.sort((x, y) => x - y)[2]!
-    }
-    const small = doc(5_000), large = doc(20_000)
-    time(small)
-    expect(time(large) / time(small)).toBeLessThan(8)
+      return () => prettyXml(xml, d, { highlight: ['/r/a/b', '/a/c'], maxLines: Number.MAX_SAFE_INTEGER })
+    }, 2_500).ratio
+    expect(ratio).toBeLessThan(8)
   })
 })

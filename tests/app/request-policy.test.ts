@@ -52,6 +52,13 @@ describe('request proxy: cross-site writes (CSRF)', () => {
     expect(decide('DELETE', '/api/saved-reports/abc', { host }).action).toBe('allow')
   })
 
+  test('a form post from our own page (Origin: null under our no-referrer policy) is allowed when Sec-Fetch-Site says same-origin', () => {
+    // Chromium sends Origin: null on a form POST from a page served with Referrer-Policy: no-referrer.
+    expect(decide('POST', '/connections/abc/test-login/start', { host, origin: 'null', 'sec-fetch-site': 'same-origin' }).action).toBe('allow')
+    // Without the browser's word for it, or from another site, null is still refused.
+    refused(decide('POST', '/connections/abc/test-login/start', { host, origin: 'null', 'sec-fetch-site': 'cross-site' }), 403, /Sec-Fetch-Site: cross-site/)
+  })
+
   test("the IdP's POST to the ACS and the OIDC callback are allowed from another site", () => {
     expect(decide('POST', '/saml/acs', { host, origin: 'https://login.microsoftonline.com', 'sec-fetch-site': 'cross-site', 'content-type': 'application/x-www-form-urlencoded' }).action).toBe('allow')
     expect(decide('POST', '/oidc/callback', { host, origin: 'null', 'sec-fetch-site': 'cross-site' }).action).toBe('allow')

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../../tests/linear-time'
+import { growthRatio } from '../../../tests/linearity'
 import { buildReport } from '../../findings/report'
 import { finding } from '../../findings/finding'
 import { ReportSchema } from '../../findings/report'
