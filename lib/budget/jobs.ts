@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ReportSchema, type Report } from '../findings/report'
 import type { SpProfile } from '../profiles/schema'
+import { DetectedInputSchema } from '../input/detect-input'
 import { SupportBundleSchema } from '../triage/bundle'
 import { analyzeHar, type AnalyzeHarOptions } from '../triage/har/analyze'
 import { triageInput, type TriageInputOptions, type TriageResult } from '../triage/triage-input'
@@ -18,6 +19,7 @@ export const JOBS = {
     run: (input: { text: string; options: TriageInputOptions }): Promise<TriageResult> => triageInput(input.text, input.options),
     result: z.object({
       kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'text']),
+      detected: DetectedInputSchema,
       reports: z.array(ReportSchema),
       bundle: SupportBundleSchema.optional(),
     }),

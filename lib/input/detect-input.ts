@@ -1,24 +1,30 @@
+import { z } from 'zod'
 import { constants, inflateRawSync } from 'node:zlib'
 import { REPORT_SCHEMA_ID } from '../findings/report'
 import { SUPPORT_BUNDLE_SCHEMA_ID } from '../triage/bundle'
 
 /** What an admin gave us, as far as its first bytes tell. */
-export type InputKind =
-  | 'empty' | 'saml-metadata' | 'saml-response' | 'saml-assertion' | 'saml-request' | 'saml-logout'
-  | 'oidc-discovery' | 'jwks' | 'jwk' | 'har' | 'id-token' | 'support-bundle' | 'report' | 'certificate'
-  | 'error-code' | 'json' | 'xml' | 'text'
+export const InputKindSchema = z.enum([
+  'empty', 'saml-metadata', 'saml-response', 'saml-assertion', 'saml-request', 'saml-logout',
+  'oidc-discovery', 'jwks', 'jwk', 'har', 'id-token', 'support-bundle', 'report', 'certificate',
+  'error-code', 'json', 'xml', 'text',
+])
+export type InputKind = z.infer<typeof InputKindSchema>
 
 /** How a SAML message was given: raw XML, the HTTP-POST form value (base64) or the HTTP-Redirect value (deflated). */
-export type InputEncoding = 'xml' | 'base64' | 'deflate-base64'
+export const InputEncodingSchema = z.enum(['xml', 'base64', 'deflate-base64'])
+export type InputEncoding = z.infer<typeof InputEncodingSchema>
 
-export interface DetectedInput {
-  readonly kind: InputKind
+/** What detectInput answers; also what crosses the analysis worker's boundary and a report's facts. */
+export const DetectedInputSchema = z.object({
+  kind: InputKindSchema,
   /** What the page and the report say: "JWKS (a key set, not a discovery document)". */
-  readonly description: string
-  readonly encoding?: InputEncoding
+  description: z.string(),
+  encoding: InputEncodingSchema.optional(),
   /** For an error code: the code itself (AADSTS50105, E0000004, the SAML status URN). */
-  readonly code?: string
-}
+  code: z.string().optional(),
+})
+export type DetectedInput = Readonly<z.infer<typeof DetectedInputSchema>>
 
 /*
  * Detection reads a bounded prefix wherever the prefix decides (XML root, base64 head, JSON markers), and whole-text
