@@ -5,7 +5,6 @@ import type { Report } from '@/lib/findings'
 import type { SupportBundle } from '@/lib/triage/bundle'
 import type { DetectedInput } from '@/lib/input/detect-input'
 import type { TriageInputKind } from '@/lib/triage/detect'
-import { RecognisedAs } from '@/app/ui/report/recognised-as'
 import { HopTable } from './hop-table'
 import { SeedTable } from './seed-table'
 
@@ -123,13 +122,12 @@ export function TriageForm() {
           <button type="submit" className="button button-primary" disabled={state.status === 'busy'}>Triage</button>
         </div>
         <p id="triage-status" className="form-status" role="status" aria-live="polite">
-          {state.status === 'busy' ? 'Reading…' : state.status === 'error' ? state.message : result ? `Done: ${result.reports.length} report${result.reports.length === 1 ? '' : 's'}.` : ''}
+          {state.status === 'busy' ? 'Reading…' : state.status === 'error' ? state.message : result ? `Recognised as: ${result.detected.description}.` : ''}
         </p>
       </form>
 
       {result ? (
         <section className="triage-result" aria-label="Triage result">
-          <RecognisedAs description={result.detected.description} />
           {result.bundle ? <BundleSummary bundle={result.bundle} /> : null}
           {result.reports.map((r, i) => (
             <article key={i} className="triage-report" aria-label={`Report ${i + 1}`}>

@@ -45,7 +45,8 @@ export interface TriageResult {
 export async function triageInput(text: string, o: TriageInputOptions): Promise<TriageResult> {
   const detected = detectInput(text)
   const r = await triageAs(triageKindOf(detected), text, o)
-  // Every report says what it was given; the page shows it as "Recognised as: ...".
+  // Every report made here says what it was given; imported reports stay as they were (their facts are the original's).
+  if (detected.kind === 'report' || detected.kind === 'support-bundle') return { ...r, detected }
   return { ...r, detected, reports: r.reports.map((report) => withDetectedInput(report, detected)) }
 }
 
