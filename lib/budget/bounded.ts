@@ -26,7 +26,8 @@ export async function triageInputBounded(text: string, options: TriageInputOptio
   if (r.ok) return r.value
   const detected = detectInput(text)
   const kind = triageKindOf(detected)
-  const subject = kind === 'har' ? 'har' : kind === 'saml' ? 'saml-response' : kind === 'jwt' ? 'oidc-id-token' : 'explain'
+  const subject = kind === 'har' ? 'har' : kind === 'saml' ? 'saml-response' : kind === 'jwt' ? 'oidc-id-token'
+    : kind === 'saml-metadata' ? 'saml-metadata' : kind === 'oidc-discovery' ? 'oidc-discovery' : 'explain'
   return { kind, detected, reports: [withDetectedInput(tooComplex(r, { ...DEFAULT_BUDGET, ...budget }, subject, 'triage input', options.profile.id, options.now), detected)] }
 }
 

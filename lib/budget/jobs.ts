@@ -18,7 +18,7 @@ export const JOBS = {
   'triage-input': {
     run: (input: { text: string; options: TriageInputOptions }): Promise<TriageResult> => triageInput(input.text, input.options),
     result: z.object({
-      kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'text']),
+      kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'saml-metadata', 'oidc-discovery', 'text']),
       detected: DetectedInputSchema,
       reports: z.array(ReportSchema),
       bundle: SupportBundleSchema.optional(),

@@ -4,7 +4,8 @@ import { rederiveReport } from '../findings/rederive'
 import { buildReport, type Report } from '../findings/report'
 import { checkIdToken } from '../oidc/id-token/index'
 import type { SpProfile } from '../profiles/schema'
-import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
+import { analyzeOidcConfiguration } from '../oidc/analyze'
+import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
 import { decodeSamlMessage, validateSamlResponse } from '../saml/response/index'
 import { parseSafeXml } from '../xml/parse'
 import type { IdpKind } from '../findings/types'
@@ -76,6 +77,12 @@ async function triageAs(kind: TriageInputKind, text: string, o: TriageInputOptio
       return { kind, reports: [await tokenReport(text, o, now)] }
     case 'saml':
       return { kind, reports: [samlReport(samlFormValue(text.trim()) ?? text, o, now)] }
+    case 'saml-metadata':
+      // Metadata pasted into triage is checked as metadata (and against the SP values typed), not read as an error text.
+      return { kind, reports: [analyzeSamlMetadata({ xml: text, source: 'pasted text' }, { profile: o.profile, now, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) })] }
+    case 'oidc-discovery':
+      return { kind, reports: [analyzeOidcConfiguration({ discovery: text, source: 'pasted text', ...(o.jwks ? { jwks: o.jwks } : {}) },
+        { profile: o.profile, now, ...(o.issuer ? { expectedIssuer: o.issuer } : {}), ...(o.clientId ? { clientId: o.clientId } : {}) })] }
     case 'text':
       return { kind, reports: [explain(text, { now, profile: o.profile.id })] }
   }

@@ -52,6 +52,18 @@ describe('/triage says what it was given and takes the expected SP values', () =
     expect(body.reports[0]!.facts?.detectedInput).toMatchObject({ kind })
   })
 
+  test('pasted metadata is checked as metadata, a pasted JWKS gets the one finding that names it', async () => {
+    const md = await triage({ text: read('saml-metadata/okta/ssoready-okta-app-metadata.xml'), spEntityId: 'https://sp.vendor.example/saml' })
+    expect(md.kind).toBe('saml-metadata')
+    expect(md.reports[0]!.findings.map((f) => f.code)).not.toContain('TRIAGE_UNKNOWN_ERROR')
+    expect((md.reports[0] as unknown as { subject: { kind: string; entityId: string } }).subject).toMatchObject({ kind: 'saml-metadata', entityId: 'http://www.okta.com/exkdoocxa1VmjpXmX697' })
+    const jwks = await triage({ text: read('oidc/google/wellknown-google-jwks.json') })
+    expect(jwks.reports[0]!.findings.map((f) => f.code)).toEqual(['INPUT_JWKS_NOT_DISCOVERY'])
+    const discovery = await triage({ text: read('oidc/google/wellknown-google-openid-configuration.json') })
+    expect(discovery.kind).toBe('oidc-discovery')
+    expect(discovery.reports[0]!.findings.map((f) => f.code)).not.toContain('TRIAGE_UNKNOWN_ERROR')
+  })
+
   test('free text is recognised as text and gets no GO', async () => {
     const body = await triage({ text: 'my boss says the vendor login is broken' })
     expect(body.detected.kind).toBe('text')
