@@ -48,3 +48,11 @@ describe('the wrong document gets one finding that names it', () => {
     expect(r.facts?.detectedInput).toMatchObject({ kind: 'saml-metadata' })
   })
 })
+
+describe('what was recognised survives masking', () => {
+  test('a saved or exported report still says what it was given', async () => {
+    const { maskReport } = await import('../store/mask')
+    const r = analyzeOidcConfiguration({ discovery: read('oidc/google/wellknown-google-jwks.json') }, { profile, now })
+    expect(maskReport(r).facts?.detectedInput).toEqual({ kind: 'jwks', description: 'JWKS (a key set, not a discovery document)' })
+  })
+})
