@@ -77,7 +77,7 @@ export function TriageForm() {
           <textarea id="triage-text" name="text" className="input" rows={8} spellCheck={false}
             placeholder={'AADSTS50011, "User is not assigned to the client application", a SAMLResponse, an ID token, a HAR or an exported report'}
             aria-describedby="triage-text-hint" />
-          <p id="triage-text-hint" className="hint">An error code or message (Entra, Okta, SAML status), a SAMLResponse (XML, base64 or deflated), an ID token, a HAR file, an exported report or support bundle. Detected automatically.</p>
+          <p id="triage-text-hint" className="hint">An error code or message (Entra, Okta, SAML status), a SAMLResponse (XML, base64 or deflated), an ID token, a HAR file, IdP metadata or an OpenID configuration, an exported report or support bundle. Recognised automatically, and the page says what it read.</p>
         </div>
         <div className={`drop-zone${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true) }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
           <label htmlFor="triage-file" className="field-label">Or drop a file (HAR, XML, JSON, text)</label>
