@@ -30,3 +30,5 @@ export type { BlockingItem, ConnectionVerdict, FailingUser, MatrixRow, TestMatri
 export { analyzeHarBounded, triageInputBounded, runInWorker, DEFAULT_BUDGET } from './budget/index'
 export type { Budget, BudgetFailure, BudgetResult } from './budget/index'
 export { readableSamlMessage } from './saml/response/index'
+export { detectInput, DetectedInputSchema } from './input/detect-input'
+export type { DetectedInput, InputEncoding, InputKind } from './input/detect-input'

@@ -3,15 +3,12 @@ import { useRef, useState, type DragEvent, type FormEvent } from 'react'
 import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import type { SupportBundle } from '@/lib/triage/bundle'
+import type { DetectedInput } from '@/lib/input/detect-input'
 import type { TriageInputKind } from '@/lib/triage/detect'
 import { HopTable } from './hop-table'
 import { SeedTable } from './seed-table'
 
-const KIND_LABEL: Record<TriageInputKind, string> = {
-  text: 'an error code or message', saml: 'a SAML message', jwt: 'an ID token (JWT)', har: 'a HAR file',
-  report: 'an exported report', 'support-bundle': 'a support bundle',
-}
-type Result = { kind: TriageInputKind; reports: Report[]; bundle?: SupportBundle; exportReports?: Report[] }
+type Result = { kind: TriageInputKind; detected: DetectedInput; reports: Report[]; bundle?: SupportBundle; exportReports?: Report[] }
 type State = { status: 'idle' } | { status: 'busy' } | { status: 'error'; message: string } | { status: 'done'; result: Result }
 
 /** One textarea and a file drop: the server detects what it is and runs the right check. */
@@ -80,7 +77,7 @@ export function TriageForm() {
           <textarea id="triage-text" name="text" className="input" rows={8} spellCheck={false}
             placeholder={'AADSTS50011, "User is not assigned to the client application", a SAMLResponse, an ID token, a HAR or an exported report'}
             aria-describedby="triage-text-hint" />
-          <p id="triage-text-hint" className="hint">An error code or message (Entra, Okta, SAML status), a SAMLResponse (XML, base64 or deflated), an ID token, a HAR file, an exported report or support bundle. Detected automatically.</p>
+          <p id="triage-text-hint" className="hint">An error code or message (Entra, Okta, SAML status), a SAMLResponse (XML, base64 or deflated), an ID token, a HAR file, IdP metadata or an OpenID configuration, an exported report or support bundle. Recognised automatically, and the page says what it read.</p>
         </div>
         <div className={`drop-zone${dragging ? ' dragging' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true) }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
           <label htmlFor="triage-file" className="field-label">Or drop a file (HAR, XML, JSON, text)</label>
@@ -89,7 +86,18 @@ export function TriageForm() {
           {file ? <p className="hint">{file.name} ({Math.ceil(file.size / 1024)} KB) <button type="button" className="button button-quiet" onClick={() => { setFile(null); const i = form.current?.elements.namedItem('file'); if (i instanceof HTMLInputElement) i.value = '' }}>Remove</button></p> : null}
         </div>
         <details className="panel panel-details">
-          <summary>More context (optional): IdP metadata, JWKS and client ID for tokens, vendor profile</summary>
+          <summary>More context (optional): the vendor&rsquo;s SP values, IdP metadata, JWKS and client ID for tokens, vendor profile</summary>
+          <div className="field-grid">
+            <div className="field">
+              <label htmlFor="triage-sp-entity" className="field-label">Expected SP entity ID (audience)</label>
+              <input id="triage-sp-entity" name="spEntityId" className="input" spellCheck={false} aria-describedby="triage-sp-hint" />
+            </div>
+            <div className="field">
+              <label htmlFor="triage-acs" className="field-label">Expected ACS URL (Reply URL, recipient)</label>
+              <input id="triage-acs" name="acsUrl" className="input" spellCheck={false} aria-describedby="triage-sp-hint" />
+            </div>
+          </div>
+          <p id="triage-sp-hint" className="hint">The vendor&rsquo;s values: a pasted SAMLResponse is checked against them even without the IdP metadata (its signature then stays unverified).</p>
           <div className="field">
             <label htmlFor="triage-md" className="field-label">IdP metadata XML (validates a SAMLResponse, also inside a HAR)</label>
             <textarea id="triage-md" name="idpMetadata" className="input" rows={3} spellCheck={false} />
@@ -114,7 +122,7 @@ export function TriageForm() {
           <button type="submit" className="button button-primary" disabled={state.status === 'busy'}>Triage</button>
         </div>
         <p id="triage-status" className="form-status" role="status" aria-live="polite">
-          {state.status === 'busy' ? 'Reading…' : state.status === 'error' ? state.message : result ? `Detected ${KIND_LABEL[result.kind]}.` : ''}
+          {state.status === 'busy' ? 'Reading…' : state.status === 'error' ? state.message : result ? `Recognised as: ${result.detected.description}.` : ''}
         </p>
       </form>
 
@@ -125,7 +133,7 @@ export function TriageForm() {
             <article key={i} className="triage-report" aria-label={`Report ${i + 1}`}>
               <SeedTable findings={r.findings} caption="What went wrong, who fixes it, and the fastest next step" />
               {r.timeline?.length ? <HopTable timeline={r.timeline} /> : null}
-              <ReportView report={r} idPrefix={`t${i}`} {...(result.exportReports?.[i] ? { exportReport: result.exportReports[i] } : {})} />
+              <ReportView report={r} idPrefix={`t${i}`} showRecognised={false} {...(result.exportReports?.[i] ? { exportReport: result.exportReports[i] } : {})} />
             </article>
           ))}
           <div className="panel triage-share">

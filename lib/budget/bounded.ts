@@ -1,8 +1,9 @@
 import { finding } from '../findings/finding'
 import { buildReport, type Report } from '../findings/report'
 import { analyzeHar, type AnalyzeHarOptions } from '../triage/har/analyze'
-import { detectTriageInput } from '../triage/detect'
-import { triageInput, type TriageInputOptions, type TriageResult } from '../triage/triage-input'
+import { detectInput } from '../input/detect-input'
+import { triageKindOf } from '../triage/detect'
+import { triageInput, withDetectedInput, type TriageInputOptions, type TriageResult } from '../triage/triage-input'
 import { runInWorker, workerEntry } from './run-in-worker'
 import { DEFAULT_BUDGET, type Budget, type BudgetFailure } from './types'
 
@@ -23,9 +24,11 @@ export async function triageInputBounded(text: string, options: TriageInputOptio
   if (!workerAvailable()) return triageInput(text, options)
   const r = await runInWorker('triage-input', { text, options }, budget)
   if (r.ok) return r.value
-  const kind = detectTriageInput(text)
-  const subject = kind === 'har' ? 'har' : kind === 'saml' ? 'saml-response' : kind === 'jwt' ? 'oidc-id-token' : 'explain'
-  return { kind, reports: [tooComplex(r, { ...DEFAULT_BUDGET, ...budget }, subject, 'triage input', options.profile.id, options.now)] }
+  const detected = detectInput(text)
+  const kind = triageKindOf(detected)
+  const subject = kind === 'har' ? 'har' : kind === 'saml' ? 'saml-response' : kind === 'jwt' ? 'oidc-id-token'
+    : kind === 'saml-metadata' ? 'saml-metadata' : kind === 'oidc-discovery' ? 'oidc-discovery' : 'explain'
+  return { kind, detected, reports: [withDetectedInput(tooComplex(r, { ...DEFAULT_BUDGET, ...budget }, subject, 'triage input', options.profile.id, options.now), detected)] }
 }
 
 function tooComplex(r: BudgetFailure, b: Budget, kind: Report['subject']['kind'], source: string, profile: string, now = new Date()): Report {

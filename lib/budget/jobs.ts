@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ReportSchema, type Report } from '../findings/report'
 import type { SpProfile } from '../profiles/schema'
+import { DetectedInputSchema } from '../input/detect-input'
 import { SupportBundleSchema } from '../triage/bundle'
 import { analyzeHar, type AnalyzeHarOptions } from '../triage/har/analyze'
 import { triageInput, type TriageInputOptions, type TriageResult } from '../triage/triage-input'
@@ -17,7 +18,8 @@ export const JOBS = {
   'triage-input': {
     run: (input: { text: string; options: TriageInputOptions }): Promise<TriageResult> => triageInput(input.text, input.options),
     result: z.object({
-      kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'text']),
+      kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'saml-metadata', 'oidc-discovery', 'text']),
+      detected: DetectedInputSchema,
       reports: z.array(ReportSchema),
       bundle: SupportBundleSchema.optional(),
     }),

@@ -31,7 +31,9 @@ function verdictLine(r: Report): string {
 function subjectLine(r: Report, quote: (s: string) => string, plain: (s: string) => string): string {
   const s = r.subject
   const name = s.entityId ?? s.issuer ?? s.source ?? ''
-  return `${plain(s.kind)} · IdP: ${plain(s.idp)}${name ? ` · ${quote(name)}` : ''} · profile: ${plain(r.profile)} · checked ${plain(r.checkedAt)}`
+  const detected = r.facts?.detectedInput as { description?: unknown } | undefined
+  const recognised = typeof detected?.description === 'string' ? ` · recognised as: ${plain(detected.description)}` : ''
+  return `${plain(s.kind)} · IdP: ${plain(s.idp)}${name ? ` · ${quote(name)}` : ''}${recognised} · profile: ${plain(r.profile)} · checked ${plain(r.checkedAt)}`
 }
 
 // Catalog words are ours, but a saved or imported report carries them too: they are escaped as prose.

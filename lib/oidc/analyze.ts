@@ -12,6 +12,7 @@ import { checkIssuer, issuerFromDiscoveryUrl } from './checks/issuer'
 import { checkJwks } from './checks/jwks'
 import { checkKeysForAlgs } from './checks/keys-for-algs'
 import { checkRequiredMembers } from './checks/members'
+import { wrongDocument } from '../input/wrong-document'
 import { detectOidcIdp } from './detect-idp'
 import { parseJsonObject } from './parse'
 import type { OidcCheckContext, OidcDiscovery, OidcInput, OidcOptions } from './types'
@@ -26,6 +27,16 @@ const DISCOVERY_CHECKS = [checkIssuer, checkRequiredMembers, checkEndpoints, che
  */
 export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): Report {
   const now = opts.now ?? new Date()
+  const given = wrongDocument(input.discovery, 'oidc-discovery', { idp: opts.idp ?? 'other' })
+  if (given.finding) {
+    // A JWKS where the discovery document belongs: one finding that says so, not every member reported missing.
+    return buildReport({
+      subject: { kind: 'oidc-discovery', idp: opts.idp ?? 'other', ...(input.source ? { source: input.source } : {}) },
+      profile: opts.profile.id, now, findings: [given.finding],
+      skipped: [{ check: 'discovery', reason: 'the document given is not a discovery document' }],
+      facts: { detectedInput: given.detected },
+    })
+  }
   const parsed = parseJsonObject(input.discovery, 'discovery')
   const doc: OidcDiscovery | undefined = parsed.ok ? parsed.value : undefined
   const issuer = typeof doc?.issuer === 'string' ? doc.issuer : undefined
@@ -75,7 +86,7 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
     findings,
     skipped,
     certificates,
-    facts: facts(doc, keyCount),
+    facts: { detectedInput: given.detected, ...facts(doc, keyCount) },
   })
 }
 

@@ -4,13 +4,15 @@ import { rederiveReport } from '../findings/rederive'
 import { buildReport, type Report } from '../findings/report'
 import { checkIdToken } from '../oidc/id-token/index'
 import type { SpProfile } from '../profiles/schema'
-import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
+import { analyzeOidcConfiguration } from '../oidc/analyze'
+import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
 import { decodeSamlMessage, validateSamlResponse } from '../saml/response/index'
 import { parseSafeXml } from '../xml/parse'
 import type { IdpKind } from '../findings/types'
 import { checkUnverifiedResponse } from './unverified-response'
 import { parseSupportBundle, type SupportBundle } from './bundle'
-import { detectTriageInput, samlFormValue, type TriageInputKind } from './detect'
+import { detectInput, type DetectedInput } from '../input/detect-input'
+import { samlFormValue, triageKindOf, type TriageInputKind } from './detect'
 import { explain } from './explain/index'
 import { analyzeHar } from './har/index'
 import { analyzeSamlHop } from './har/saml'
@@ -33,6 +35,8 @@ export interface TriageInputOptions {
 
 export interface TriageResult {
   readonly kind: TriageInputKind
+  /** What the text was recognised as, finer than `kind` ("JWKS (a key set, not a discovery document)"). */
+  readonly detected: DetectedInput
   readonly reports: readonly Report[]
   /** Set when a support bundle was imported: its identifiers and configuration are shown as they came. */
   readonly bundle?: SupportBundle
@@ -40,7 +44,19 @@ export interface TriageResult {
 
 /** The /triage page's one entry point: detect what was pasted and run the right check. Never throws on bad input. */
 export async function triageInput(text: string, o: TriageInputOptions): Promise<TriageResult> {
-  const kind = detectTriageInput(text)
+  const detected = detectInput(text)
+  const r = await triageAs(triageKindOf(detected), text, o)
+  // Every report made here says what it was given; imported reports stay as they were (their facts are the original's).
+  if (detected.kind === 'report' || detected.kind === 'support-bundle') return { ...r, detected }
+  return { ...r, detected, reports: r.reports.map((report) => withDetectedInput(report, detected)) }
+}
+
+/** The report with `facts.detectedInput` set (a HAR's or a bundle's own facts kept). */
+export function withDetectedInput(report: Report, detected: DetectedInput): Report {
+  return { ...report, facts: { detectedInput: detected, ...report.facts } }
+}
+
+async function triageAs(kind: TriageInputKind, text: string, o: TriageInputOptions): Promise<Omit<TriageResult, 'detected'>> {
   const now = o.now ?? new Date()
   switch (kind) {
     case 'har':
@@ -61,6 +77,12 @@ export async function triageInput(text: string, o: TriageInputOptions): Promise<
       return { kind, reports: [await tokenReport(text, o, now)] }
     case 'saml':
       return { kind, reports: [samlReport(samlFormValue(text.trim()) ?? text, o, now)] }
+    case 'saml-metadata':
+      // Metadata pasted into triage is checked as metadata (and against the SP values typed), not read as an error text.
+      return { kind, reports: [analyzeSamlMetadata({ xml: text, source: 'pasted text' }, { profile: o.profile, now, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) })] }
+    case 'oidc-discovery':
+      return { kind, reports: [analyzeOidcConfiguration({ discovery: text, source: 'pasted text', ...(o.jwks ? { jwks: o.jwks } : {}) },
+        { profile: o.profile, now, ...(o.issuer ? { expectedIssuer: o.issuer } : {}), ...(o.clientId ? { clientId: o.clientId } : {}) })] }
     case 'text':
       return { kind, reports: [explain(text, { now, profile: o.profile.id })] }
   }

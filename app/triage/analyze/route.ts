@@ -16,11 +16,13 @@ const Fields = z.object({
   clientId: z.string().max(500).optional(),
   issuer: z.string().max(2000).optional(),
   nonce: z.string().max(500).optional(),
+  spEntityId: z.string().max(2048).optional(),
+  acsUrl: z.string().max(2048).optional(),
 })
 
 /**
- * POST /triage/analyze (multipart: text or file, optional idpMetadata, jwks, clientId, issuer, nonce, profile)
- * → { kind, reports, bundle? }. A route handler rather than a server action: HAR files exceed the action body limit.
+ * POST /triage/analyze (multipart: text or file, optional idpMetadata, jwks, clientId, issuer, nonce, spEntityId, acsUrl, profile)
+ * → { kind, detected, reports, bundle? }. A route handler rather than a server action: HAR files exceed the action body limit.
  */
 export async function POST(request: Request): Promise<Response> {
   // Counted against the cap before the multipart parser sees a byte: a 1 GB body is refused, not parsed.
@@ -29,7 +31,7 @@ export async function POST(request: Request): Promise<Response> {
   const form = read.value
   const file = form.get('file')
   const values: Record<string, string> = {}
-  for (const k of ['text', 'profile', 'idpMetadata', 'jwks', 'clientId', 'issuer', 'nonce']) {
+  for (const k of ['text', 'profile', 'idpMetadata', 'jwks', 'clientId', 'issuer', 'nonce', 'spEntityId', 'acsUrl']) {
     const v = form.get(k)
     if (typeof v === 'string' && v.trim() !== '') values[k] = v
   }
@@ -47,6 +49,8 @@ export async function POST(request: Request): Promise<Response> {
     ...(d.idpMetadata ? { idpMetadataXml: d.idpMetadata } : {}),
     ...(d.jwks ? { jwks: d.jwks } : {}), ...(d.clientId ? { clientId: d.clientId.trim() } : {}),
     ...(d.issuer ? { issuer: d.issuer.trim() } : {}), ...(d.nonce ? { nonce: d.nonce.trim() } : {}),
+    // The vendor's SP values: a pasted SAMLResponse without metadata is still checked for audience and recipient.
+    ...(d.spEntityId ? { spEntityId: d.spEntityId.trim() } : {}), ...(d.acsUrl ? { acsUrl: d.acsUrl.trim() } : {}),
   })
   // The page shows the reports as read; what its download buttons save is masked like what is stored (issue 9).
   return Response.json({ ...result, exportReports: result.reports.map(maskReport) })

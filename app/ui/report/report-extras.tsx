@@ -5,7 +5,8 @@ import { ValueView } from './value-view'
 /** What was not checked and why, the facts read from the input, and a run's timeline when there is one. */
 export function ReportExtras({ report }: { report: Report }) {
   // Attribute values have their own table (IdentityTable); the list of names stays here.
-  const facts = Object.entries(report.facts ?? {}).filter(([k, v]) => v !== undefined && k !== 'attributes')
+  // What the input was recognised as is said at the top of the report (RecognisedAs), not again here.
+  const facts = Object.entries(report.facts ?? {}).filter(([k, v]) => v !== undefined && k !== 'attributes' && k !== 'detectedInput')
   return (
     <>
       {report.skipped?.length ? (

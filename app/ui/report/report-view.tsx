@@ -6,6 +6,7 @@ import { ComparisonTable } from './comparison-table'
 import { IdentityTable, identityFromFacts } from './identity-values'
 import { DownloadButtons } from './download-buttons'
 import { FindingCard } from './finding-card'
+import { RecognisedAs, recognisedAs } from './recognised-as'
 import { ReportExtras } from './report-extras'
 import { VerdictBanner } from './verdict-banner'
 
@@ -19,16 +20,20 @@ const GLANCE_MIN = 4
  * adds links to `${downloadBase}?format=json|md`. `exportReport`, when given, is what the download buttons save (the
  * masked form of a report shown unmasked to the person who ran the check).
  */
-export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true }: {
+export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true, showRecognised = true }: {
   report: Report; downloadBase?: string; idPrefix?: string; exportReport?: Report
   /** False where the page shows the unmasked identity itself (the test login's private view). */
   showIdentity?: boolean
+  /** False where the page says once what the input was recognised as (triage, for all its reports). */
+  showRecognised?: boolean
 }) {
   const groups = groupByOwner(report.findings)
   const vendorName = vendorNameOf(report.profile)
   const identity = showIdentity ? identityFromFacts(report.facts) : undefined
+  const recognised = showRecognised ? recognisedAs(report.facts) : undefined
   return (
     <div className="report">
+      {recognised ? <RecognisedAs description={recognised} /> : null}
       <VerdictBanner report={report} groups={groups} />
       <DownloadButtons report={exportReport ?? report} {...(downloadBase ? { downloadBase } : {})} />
       {report.findings.length >= GLANCE_MIN ? <AtAGlance groups={groups} idPrefix={idPrefix} /> : null}

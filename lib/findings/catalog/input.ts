@@ -146,4 +146,15 @@ export const inputCatalog = {
       okta: 'Okta Admin Console › Applications › (app) › Sign On',
     },
   },
+  INPUT_JWKS_NOT_DISCOVERY: {
+    severity: 'error', owner: 'idp',
+    title: 'This is a JWKS (the IdP\'s signing keys), not a discovery document',
+    symptom: 'The file given as the OpenID configuration has a "keys" array and no issuer or endpoints: it is the document at jwks_uri, not /.well-known/openid-configuration.',
+    detail: 'A discovery document names the issuer, the endpoints and jwks_uri; a JWKS only lists keys. Nothing else was checked, because every discovery member would be reported missing for the wrong reason.',
+    nextStep: 'Give the issuer URL (or the document at <issuer>/.well-known/openid-configuration) as the discovery document, and this key set as the JWKS (on the command line: --jwks keys.json).',
+    fixAt: {
+      entra: 'Entra admin center › Entra ID › App registrations › (app) › Endpoints › OpenID Connect metadata document',
+      okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Metadata URI',
+    },
+  },
 } as const satisfies Record<`INPUT_${string}`, CatalogEntry>

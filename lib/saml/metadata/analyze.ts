@@ -13,6 +13,7 @@ import { checkEntityId } from './checks/entity-id'
 import { checkNameIdFormats } from './checks/name-id'
 import { checkMetadataSignature } from './checks/signature'
 import { checkSsoEndpoints } from './checks/sso-endpoints'
+import { wrongDocument } from '../../input/wrong-document'
 import { detectIdpKind } from './detect-idp'
 import { readMetadata } from './read'
 import { BINDING, type IdpMetadata } from './types'
@@ -47,10 +48,17 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
   const now = opts.now ?? new Date()
   const base = { profile: opts.profile.id, now }
   const source = input.source !== undefined ? { source: input.source } : {}
+  const given = wrongDocument(input.xml, 'saml-metadata', { idp: opts.idp ?? 'other' })
+  if (given.finding) {
+    // A SAML response where the metadata belongs: one finding that says so, not the metadata checks failing one by one.
+    return buildReport({ ...base, subject: { kind: 'saml-metadata', idp: opts.idp ?? 'other', ...source }, findings: [given.finding],
+      skipped: SKIPPED_AFTER_FATAL.map((check) => ({ check, reason: 'the document given is a SAML response, not metadata' })),
+      facts: { detectedInput: given.detected } })
+  }
   const doc = parseSafeXml(input.xml)
   if (!doc.ok) {
     const ctx = context(opts, now, opts.idp ?? 'other')
-    return buildReport({ ...base, subject: { kind: 'saml-metadata', idp: ctx.idp, ...source }, findings: [...doc.findings, ...checkConfiguredValues(undefined, ctx)] })
+    return buildReport({ ...base, subject: { kind: 'saml-metadata', idp: ctx.idp, ...source }, findings: [...doc.findings, ...checkConfiguredValues(undefined, ctx)], facts: { detectedInput: given.detected } })
   }
   const reading = readMetadata(doc.value)
   const md = reading.metadata
@@ -63,7 +71,7 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
     return buildReport({
       ...base, subject, findings,
       skipped: SKIPPED_AFTER_FATAL.map((check) => ({ check, reason: 'the document holds no single IdP entity to check' })),
-      ...(reading.entityIds ? { facts: { entityIds: reading.entityIds } } : {}),
+      facts: { detectedInput: given.detected, ...(reading.entityIds ? { entityIds: reading.entityIds } : {}) },
     })
   }
   const sig = checkMetadataSignature(reading, ctx, opts.trustedCertificates)
@@ -77,7 +85,7 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
     ...sig.findings,
     ...checkConfiguredValues(md, ctx),
   )
-  return buildReport({ ...base, subject, findings, certificates: certs.certificates, facts: facts(md, reading.entityIds, sig.signerSha256) })
+  return buildReport({ ...base, subject, findings, certificates: certs.certificates, facts: { detectedInput: given.detected, ...facts(md, reading.entityIds, sig.signerSha256) } })
 }
 
 function context(opts: AnalyzeMetadataOptions, now: Date, idp: IdpKind): MetadataCheckContext {
