@@ -1,5 +1,5 @@
 import { SignedXml } from 'xml-crypto'
-import type { TestKeyPair } from '../keys'
+import type { MockIdpKeyPair } from '../keys'
 
 const ALG = {
   sha256: { signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digest: 'http://www.w3.org/2001/04/xmlenc#sha256' },
@@ -12,7 +12,7 @@ export type SignAlg = keyof typeof ALG
  * Signs one element (found by local name) with an enveloped signature placed after its Issuer, as IdPs do.
  * `which` picks the element: the Assertion, or the Response root.
  */
-export function signElement(xml: string, which: 'Assertion' | 'Response', key: TestKeyPair, alg: SignAlg): string {
+export function signElement(xml: string, which: 'Assertion' | 'Response', key: MockIdpKeyPair, alg: SignAlg): string {
   const path = which === 'Assertion' ? "//*[local-name(.)='Assertion']" : "/*[local-name(.)='Response']"
   const sig = new SignedXml({
     privateKey: key.privateKeyPem,

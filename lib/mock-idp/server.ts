@@ -1,0 +1,127 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { handleAdmin } from './admin'
+import { esc, page } from './html'
+import type { MockIdpKeys } from './keys'
+import { NextScenario } from './next-scenario'
+import { mockIdpSite, type MockIdpSite, type Personality } from './personality'
+import { handleSaml } from './saml/routes'
+import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../testlogin/demo'
+
+export interface MockIdp {
+  readonly server: Server
+  /** The public base URL, e.g. http://127.0.0.1:3200 (or `issuerUrl`). */
+  readonly base: string
+  readonly port: number
+  readonly personality: Personality
+  readonly samlEntityId: string
+  readonly samlMetadataUrl: string
+  readonly samlSsoUrl: string
+  readonly oidcIssuer: string
+  readonly oidcDiscoveryUrl: string
+  readonly adminUrl: string
+  /** Scripts the next login (what `POST /_admin/scenario` does), for callers in the same process. */
+  readonly nextScenario: NextScenario
+  close(): Promise<void>
+}
+
+export interface MockIdpOptions {
+  readonly port?: number
+  readonly host?: string
+  /** Public base URL when the mock sits behind a proxy or a container port map; default http://host:port. */
+  readonly issuerUrl?: string
+  readonly personality?: Personality
+  /** The signing, expired and rogue keys; a promise lets key generation overlap with loading the OIDC provider. */
+  readonly keys: MockIdpKeys | Promise<MockIdpKeys>
+  /** Register any http(s) redirect URI for the demo client (the shipped command); default: the app's own callbacks. */
+  readonly acceptAnyRedirectUri?: boolean
+}
+
+const MAX_FORM_BYTES = 512 * 1024
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' }).end(body)
+}
+
+async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
+  if (req.method !== 'POST') return new URLSearchParams()
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_FORM_BYTES) throw new Error('form too large')
+    chunks.push(chunk as Buffer)
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
+}
+
+type OidcModule = typeof import('./oidc/provider')
+type OidcInteractions = typeof import('./oidc/interactions')
+
+/** Starts the mock IdP (SAML + OIDC) on host:port. Port 0 picks a free one. */
+export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
+  const host = o.host ?? '127.0.0.1'
+  // oidc-provider (Koa and friends) is the slowest thing to load: start loading it while keys are made and the port opens.
+  const oidcModules = Promise.all([import('./oidc/provider'), import('./oidc/interactions')] as const)
+  const next = new NextScenario()
+  // Requests that arrive while the OIDC provider is still being set up wait for it instead of hanging unanswered.
+  type Ready = { site: MockIdpSite; provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']; interactions: OidcInteractions; oidcCallback: (req: IncomingMessage, res: ServerResponse) => void }
+  let ready!: (v: Ready) => void
+  const setup = new Promise<Ready>((resolve) => { ready = resolve })
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const { site, provider, interactions, oidcCallback } = await setup
+      const url = new URL(req.url ?? '/', site.listenBase)
+      // Behind `--issuer-url https://host/prefix`, requests may arrive with the prefix still on: strip it.
+      const prefix = new URL(site.base).pathname.replace(/\/$/, '')
+      const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname
+      try {
+        if (await handleAdmin(req, res, path, site, next)) return
+        if (path === site.oidcPath || path.startsWith(`${site.oidcPath}/`)) {
+          const below = path.slice(site.oidcPath.length) || '/'
+          if (below.startsWith('/interaction/')) {
+            const form = await readForm(req)
+            if (await interactions.handleInteraction(provider, site.oidcIssuer, req, res, below, `${prefix}${site.oidcPath}`, form, next, send)) return
+          }
+          // Mount oidc-provider under its path on a plain node:http server: it derives its mount path from originalUrl.
+          Object.assign(req, { originalUrl: req.url })
+          req.url = `${below}${url.search}`
+          oidcCallback(req, res)
+          return
+        }
+        const form = await readForm(req)
+        const samlUrl = new URL(`${path}${url.search}`, site.listenBase)
+        if (await handleSaml(req, res, samlUrl, form, site, next, send)) return
+        if (path === '/' && req.method === 'GET') {
+          send(res, 200, 'text/html; charset=utf-8', page('Mock IdP', `<h1>SSO Preflight mock IdP (${esc(site.personality)})</h1><ul>
+<li>SAML metadata: <a href="${esc(site.base)}/saml/metadata">${esc(site.base)}/saml/metadata</a> (entity ID <code>${esc(site.samlEntityId)}</code>)</li>
+<li>OIDC issuer: <code>${esc(site.oidcIssuer)}</code> (client ID <code>${esc(DEMO_CLIENT_ID)}</code>, secret <code>${esc(DEMO_CLIENT_SECRET)}</code>)</li>
+<li>Admin: <code>GET /_admin/health</code>, <code>GET /_admin/scenarios</code>, <code>POST /_admin/scenario</code></li></ul>`))
+          return
+        }
+        send(res, 404, 'text/plain; charset=utf-8', 'not found')
+      } catch (err) {
+        console.error('mock-idp: request failed', req.method, url.pathname, err instanceof Error ? err.message : err)
+        if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'mock IdP error')
+      }
+    })()
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(o.port ?? 0, host, () => { server.off('error', reject); resolve() })
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : o.port ?? 0
+  const listenBase = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const [keys, [oidcModule, interactions]] = await Promise.all([o.keys, oidcModules])
+  const site = mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys })
+  const { provider } = await oidcModule.createOidcProvider(site, { acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false })
+  ready({ site, provider, interactions, oidcCallback: provider.callback() })
+
+  return {
+    server, base: site.base, port, personality: site.personality, samlEntityId: site.samlEntityId,
+    samlMetadataUrl: `${site.base}/saml/metadata`, samlSsoUrl: `${site.base}/saml/sso`,
+    oidcIssuer: site.oidcIssuer, oidcDiscoveryUrl: `${site.oidcIssuer}/.well-known/openid-configuration`,
+    adminUrl: `${site.base}/_admin`, nextScenario: next,
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+  }
+}
