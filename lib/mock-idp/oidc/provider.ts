@@ -1,5 +1,3 @@
-// @ts-expect-error oidc-provider ships no type declarations; ./types.ts describes the slice used here.
-import ProviderModule from 'oidc-provider'
 import type { JWK } from 'jose'
 import { esc } from '../html'
 import { signingJwkOf } from '../keys'
@@ -7,8 +5,6 @@ import type { MockIdpSite } from '../personality'
 import { OIDC_SCENARIOS, scenarioFromUsername } from '../scenarios'
 import { tamperIdToken } from './faults'
 import type { OidcKoaContext, OidcProvider, OidcProviderConstructor } from './types'
-
-const Provider = ProviderModule as OidcProviderConstructor
 
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../../testlogin/demo'
 
@@ -80,6 +76,10 @@ export async function createOidcProvider(site: MockIdpSite, o: { acceptAnyRedire
       ctx.body = `<!doctype html><title>Mock IdP error</title><h1>Mock IdP error</h1><pre>${esc(String(out.error))}: ${esc(String(out.error_description ?? ''))}</pre>`
     },
   }
+  // Imported here, not at the top: the bundled CLI keeps oidc-provider a package, and a static import of a package
+  // is hoisted to the top of the bundle, loading Koa and friends for every command.
+  // @ts-expect-error oidc-provider ships no type declarations; ./types.ts describes the slice used here.
+  const Provider = (await import('oidc-provider')).default as OidcProviderConstructor
   const provider = new Provider(issuer, configuration)
   // Behind a proxy (`--issuer-url`), the provider builds its URLs from X-Forwarded-Host / -Proto.
   if (site.base !== site.listenBase) provider.proxy = true

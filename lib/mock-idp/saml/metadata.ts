@@ -7,9 +7,11 @@ const keyDescriptor = (certBase64: string, dsPrefix: string) => dsPrefix
   : `<KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><X509Data><X509Certificate>${certBase64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor>`
 
 /**
- * The mock IdP's SAML metadata: SSO over Redirect and POST; the current signing certificate first, then an expired
- * leftover (as during a rollover). `entra` is written the way Entra's federation metadata is (default namespace, an ID,
- * no NameIDFormat, SingleLogoutService); `okta` and `generic` the way Okta's app metadata is (md: prefix, NameIDFormat).
+ * The mock IdP's SAML metadata: SSO over Redirect and POST. `generic` lists the current signing certificate first,
+ * then an expired leftover (a rollover left half done; `expired-cert` signs with it). `entra` and `okta` publish what
+ * a correctly configured app of theirs does, one current certificate, so their metadata passes the checks: there
+ * `expired-cert` is a certificate the metadata does not list. `entra` is written the way Entra's federation metadata
+ * is (default namespace, an ID, no NameIDFormat, SingleLogoutService); `okta` the way Okta's app metadata is.
  */
 export function idpMetadataXml(site: MockIdpSite): string {
   const sso = `${site.base}/saml/sso`
@@ -17,7 +19,7 @@ export function idpMetadataXml(site: MockIdpSite): string {
   if (site.personality === 'entra') {
     return `<?xml version="1.0" encoding="utf-8"?><EntityDescriptor ID="_${randomUUID()}" entityID="${esc(site.samlEntityId)}" xmlns="urn:oasis:names:tc:SAML:2.0:metadata">`
       + `<IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">`
-      + keyDescriptor(signing.certBase64, '') + keyDescriptor(expired.certBase64, '')
+      + keyDescriptor(signing.certBase64, '')
       + `<SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sso)}" />`
       + `<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sso)}" />`
       + `<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${esc(sso)}" />`
@@ -27,8 +29,7 @@ export function idpMetadataXml(site: MockIdpSite): string {
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${esc(site.samlEntityId)}">
 <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
 ${keyDescriptor(signing.certBase64, 'ds')}
-${keyDescriptor(expired.certBase64, 'ds')}
-<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>
+${site.personality === 'generic' ? `${keyDescriptor(expired.certBase64, 'ds')}\n` : ''}<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>
 <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sso)}"/>
 <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${esc(sso)}"/>
 </md:IDPSSODescriptor>
