@@ -21,6 +21,8 @@ export interface MockIdp {
   readonly adminUrl: string
   /** Scripts the next login (what `POST /_admin/scenario` does), for callers in the same process. */
   readonly nextScenario: NextScenario
+  /** Settles when the OIDC provider is up (OIDC requests that come earlier wait for it). */
+  waitForOidc(): Promise<void>
   close(): Promise<void>
 }
 
@@ -63,13 +65,15 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   // oidc-provider (Koa and friends) is the slowest thing to load: start loading it while keys are made and the port opens.
   const oidcModules = Promise.all([import('./oidc/provider'), import('./oidc/interactions')] as const)
   const next = new NextScenario()
-  // Requests that arrive while the OIDC provider is still being set up wait for it instead of hanging unanswered.
-  type Ready = { site: MockIdpSite; provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']; interactions: OidcInteractions; oidcCallback: (req: IncomingMessage, res: ServerResponse) => void }
-  let ready!: (v: Ready) => void
-  const setup = new Promise<Ready>((resolve) => { ready = resolve })
+  // SAML and admin requests wait only for the keys; OIDC requests also for the provider (Koa and friends load in
+  // parallel), so metadata answers as early as it can and nothing that arrives early hangs unanswered.
+  type Oidc = { provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']; interactions: OidcInteractions; oidcCallback: (req: IncomingMessage, res: ServerResponse) => void }
+  let siteReady!: (v: MockIdpSite) => void
+  const siteSetup = new Promise<MockIdpSite>((resolve) => { siteReady = resolve })
+  let oidcSetup!: Promise<Oidc> // assigned before siteSetup settles
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const { site, provider, interactions, oidcCallback } = await setup
+      const site = await siteSetup
       const url = new URL(req.url ?? '/', site.listenBase)
       // Behind `--issuer-url https://host/prefix`, requests may arrive with the prefix still on: strip it.
       const prefix = new URL(site.base).pathname.replace(/\/$/, '')
@@ -77,6 +81,7 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
       try {
         if (await handleAdmin(req, res, path, site, next)) return
         if (path === site.oidcPath || path.startsWith(`${site.oidcPath}/`)) {
+          const { provider, interactions, oidcCallback } = await oidcSetup
           const below = path.slice(site.oidcPath.length) || '/'
           if (below.startsWith('/interaction/')) {
             const form = await readForm(req)
@@ -112,16 +117,22 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : o.port ?? 0
   const listenBase = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  const [keys, [oidcModule, interactions]] = await Promise.all([o.keys, oidcModules])
-  const site = mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys })
-  const { provider } = await oidcModule.createOidcProvider(site, { acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false })
-  ready({ site, provider, interactions, oidcCallback: provider.callback() })
+  const site = mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys: await o.keys })
+  oidcSetup = oidcModules.then(async ([oidcModule, interactions]) => {
+    const { provider } = await oidcModule.createOidcProvider(site, { acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false })
+    return { provider, interactions, oidcCallback: provider.callback() }
+  })
+  // `startMockIdp` resolves when SAML answers; `waitForOidc` (and any OIDC request) when the provider does too. A
+  // provider that fails to start answers each OIDC request with a 500 (the handler's catch), never a hang.
+  const oidc = oidcSetup.then(() => undefined)
+  oidc.catch((err: unknown) => console.error('mock-idp: the OIDC provider did not start:', err instanceof Error ? err.message : err))
+  siteReady(site)
 
   return {
     server, base: site.base, port, personality: site.personality, samlEntityId: site.samlEntityId,
     samlMetadataUrl: `${site.base}/saml/metadata`, samlSsoUrl: `${site.base}/saml/sso`,
     oidcIssuer: site.oidcIssuer, oidcDiscoveryUrl: `${site.oidcIssuer}/.well-known/openid-configuration`,
-    adminUrl: `${site.base}/_admin`, nextScenario: next,
+    adminUrl: `${site.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
   }
 }
