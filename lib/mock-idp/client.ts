@@ -1,13 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
 import { z } from 'zod'
+import { PERSONALITIES, type Personality } from './personality'
 
 /** The ready line `sso-preflight mock-idp` prints on stdout (see lib/cli/commands/mock-idp.ts), as a client reads it. */
 export const MockIdpReadyLineSchema = z.object({
   event: z.literal('ready'),
   port: z.number().int(),
   base: z.string(),
-  personality: z.enum(['generic', 'entra', 'okta']),
+  personality: z.enum(PERSONALITIES),
   samlEntityId: z.string(),
   samlMetadataUrl: z.string(),
   samlSsoUrl: z.string(),
@@ -33,7 +34,7 @@ export interface RunningMockIdp extends MockIdpUrls {
 export interface SpawnMockIdpOptions {
   /** How to run the CLI: default `$SSO_PREFLIGHT_BIN` split on spaces, else `sso-preflight` from PATH. */
   readonly command?: readonly string[]
-  readonly personality?: 'generic' | 'entra' | 'okta'
+  readonly personality?: Personality
   readonly keysDir?: string
   readonly host?: string
   readonly issuerUrl?: string

@@ -80,15 +80,16 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
       const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname
       try {
         if (await handleAdmin(req, res, path, site, next)) return
-        if (path === site.oidcPath || path.startsWith(`${site.oidcPath}/`)) {
-          const { provider, interactions, oidcCallback } = await oidcSetup
-          const below = path.slice(site.oidcPath.length) || '/'
-          if (below.startsWith('/interaction/')) {
-            const form = await readForm(req)
-            if (await interactions.handleInteraction(provider, site.oidcIssuer, req, res, below, `${prefix}${site.oidcPath}`, form, next, send)) return
-          }
-          // Mount oidc-provider under its path on a plain node:http server: it derives its mount path from originalUrl.
-          Object.assign(req, { originalUrl: req.url })
+        if (path.startsWith(`${site.oidcPath}/interaction/`)) {
+          const { provider, interactions } = await oidcSetup
+          const form = await readForm(req)
+          if (await interactions.handleInteraction(provider, site.oidcIssuer, req, res, path.slice(site.oidcPath.length), `${prefix}${site.oidcPath}`, form, next, send)) return
+        }
+        const below = oidcProviderPath(site, path)
+        if (below !== undefined) {
+          const { oidcCallback } = await oidcSetup
+          // Mount oidc-provider on a plain node:http server: it derives its mount path from originalUrl minus url.
+          Object.assign(req, { originalUrl: `${prefix}${site.oidcMount}${below}${url.search}` })
           req.url = `${below}${url.search}`
           oidcCallback(req, res)
           return
@@ -135,4 +136,16 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
     adminUrl: `${site.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
   }
+}
+
+/** The path below the provider's mount for a request the OIDC provider answers; undefined for any other request. */
+function oidcProviderPath(site: MockIdpSite, path: string): string | undefined {
+  const discovery = '/.well-known/openid-configuration'
+  if (path === `${site.oidcPath}${discovery}`) return discovery
+  if (site.oidcMount === '') {
+    const routes = Object.values(site.oidcRoutes ?? {})
+    return routes.some((r) => path === r || path.startsWith(`${r}/`)) ? path : undefined
+  }
+  if (path === site.oidcMount || path.startsWith(`${site.oidcMount}/`)) return path.slice(site.oidcMount.length) || '/'
+  return undefined
 }

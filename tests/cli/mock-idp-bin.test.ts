@@ -106,17 +106,31 @@ describe('sso-preflight mock-idp (generated keys)', () => {
 })
 
 describe('sso-preflight mock-idp personalities pass the project\'s own metadata check', () => {
-  test.each([['entra', /^https:\/\/sts\.windows\.net\/[0-9a-f-]{36}\/$/, /\/[0-9a-f-]{36}\/v2\.0$/], ['okta', /^http:\/\/www\.okta\.com\/exk[0-9A-Za-z]{17}$/, /\/oauth2\/default$/]] as const)(
-    '%s: entity ID and issuer in its forms; its metadata is detected as that IdP with no error (loopback http warnings only)', async (personality, entityId, issuer) => {
+  const OKTA_ENTITY_ID = /^http:\/\/www\.okta\.com\/exk[0-9A-Za-z]{17}$/
+  test.each([
+    ['entra', 'entra', /^https:\/\/sts\.windows\.net\/[0-9a-f-]{36}\/$/, /\/[0-9a-f-]{36}\/v2\.0$/],
+    ['okta', 'okta', OKTA_ENTITY_ID, /:\d+\/oauth2\/default$/],
+    ['okta-org', 'okta', OKTA_ENTITY_ID, /^http:\/\/127\.0\.0\.1:\d+$/],
+  ] as const)(
+    '%s: entity ID and issuer in its forms; its metadata is detected as %s with no error (loopback http warnings only)', async (personality, detected, entityId, issuer) => {
       const idp = await spawnMockIdp({ command: CLI, personality, keysDir: TEST_KEYS_DIR })
       try {
         expect(idp.samlEntityId).toMatch(entityId)
         expect(idp.oidcIssuer).toMatch(issuer)
         const r = await cli(['metadata', idp.samlMetadataUrl, '--format', 'json'])
         const report = ReportSchema.parse(JSON.parse(r.stdout))
-        expect(report.subject.idp).toBe(personality)
+        expect(report.subject.idp).toBe(detected)
         expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.code).filter((c) => c !== 'SAML_SSO_ENDPOINT_NOT_HTTPS')).toEqual([])
         expect(r.code).toBe(0)
+        // Its OIDC discovery passes the oidc check with no error (IdP detection there goes by host, so loopback is "other").
+        const o = await cli(['oidc', idp.oidcIssuer, '--client-id', idp.oidcClientId, '--format', 'json'])
+        expect(errorCodes(ReportSchema.parse(JSON.parse(o.stdout)))).toEqual([])
+        if (personality === 'entra') {
+          const discovery = await (await fetch(idp.oidcDiscoveryUrl)).json() as { authorization_endpoint: string; jwks_uri: string }
+          const tenant = /\/([0-9a-f-]{36})\/v2\.0$/.exec(idp.oidcIssuer)![1]
+          expect(new URL(discovery.authorization_endpoint).pathname).toBe(`/${tenant}/oauth2/v2.0/authorize`)
+          expect(new URL(discovery.jwks_uri).pathname).toBe(`/${tenant}/discovery/v2.0/keys`)
+        }
         // And a test login against it passes, with the stable keys of --keys.
         const ok = await login(['--idp-metadata', idp.samlMetadataUrl, '--sp-entity-id', SP_ENTITY_ID, '--acs-url', ACS_URL, '--profile', 'generic'], { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
         expect(errorCodes(ok.report)).toEqual([])

@@ -47,7 +47,7 @@ function stopSignal(): Promise<NodeJS.Signals> {
 
 export const mockIdpCommand: Command = {
   name: 'mock-idp',
-  usage: 'mock-idp [--port 0] [--host 127.0.0.1] [--issuer-url URL] [--personality generic|entra|okta] [--keys DIR]',
+  usage: 'mock-idp [--port 0] [--host 127.0.0.1] [--issuer-url URL] [--personality generic|entra|okta|okta-org] [--keys DIR]',
   summary: 'Run a mock SAML IdP and OIDC provider for tests; prints one JSON line with its URLs, then serves until stopped. The scenario of the next login comes from the username, a ?scenario= parameter or POST /_admin/scenario.',
   async run(argv, io) {
     const started = performance.now()

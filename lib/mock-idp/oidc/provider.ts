@@ -91,7 +91,7 @@ export async function createOidcProvider(site: MockIdpSite, o: { acceptAnyRedire
   // Faulty ID tokens: the provider issues a correct token, then this re-signs it the way the scenario says.
   provider.use(async (ctx, next) => {
     await next()
-    if (ctx.path === '/me' && ctx.status === 200) {
+    if (ctx.path === (site.oidcRoutes?.userinfo ?? '/me') && ctx.status === 200) {
       const sub = (ctx.body as { sub?: unknown } | undefined)?.sub
       if (scenarioFromUsername(String(sub ?? ''), OIDC_SCENARIOS).id === 'userinfo-fails') {
         ctx.status = 500
@@ -99,7 +99,7 @@ export async function createOidcProvider(site: MockIdpSite, o: { acceptAnyRedire
       }
       return
     }
-    if (ctx.path !== '/token' || ctx.status !== 200) return
+    if (ctx.path !== (site.oidcRoutes?.token ?? '/token') || ctx.status !== 200) return
     const body = ctx.body as { id_token?: unknown } | undefined
     if (!body || typeof body.id_token !== 'string') return
     ctx.body = { ...body, id_token: await tamperIdToken(body.id_token, { signingJwk, rogueJwk, issuer }) }
