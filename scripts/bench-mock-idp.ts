@@ -11,9 +11,9 @@ const ROOT = join(import.meta.dirname, '..')
 const CLI = [process.execPath, join(ROOT, 'dist/cli.mjs')]
 const runs = Number(process.argv[2] ?? 8)
 
-async function startOnce(keysDir?: string): Promise<{ wallMs: number; readyMs: number }> {
+async function startOnce(keysDir?: string, personality?: 'entra'): Promise<{ wallMs: number; readyMs: number }> {
   const t0 = performance.now()
-  const idp = await spawnMockIdp({ command: CLI, ...(keysDir ? { keysDir } : {}) })
+  const idp = await spawnMockIdp({ command: CLI, ...(keysDir ? { keysDir } : {}), ...(personality ? { personality } : {}) })
   const r = await fetch(idp.samlMetadataUrl)
   if (r.status !== 200) throw new Error(`metadata answered ${r.status}`)
   await r.text()
@@ -34,9 +34,14 @@ function wall(args: string[]): number {
 }
 
 const node0 = Array.from({ length: runs }, () => wall([process.execPath, '-e', '0']))
-for (const [label, keysDir] of [['--keys e2e/mock-idp/test-keys', join(ROOT, 'e2e/mock-idp/test-keys')], ['generated keys', undefined]] as const) {
+// generic publishes two generated certificates (signing and the expired leftover), entra one.
+for (const [label, keysDir, personality] of [
+  ['--keys e2e/mock-idp/test-keys', join(ROOT, 'e2e/mock-idp/test-keys'), undefined],
+  ['generated keys (generic: 2 published)', undefined, undefined],
+  ['generated keys (--personality entra: 1 published)', undefined, 'entra'],
+] as const) {
   const samples: { wallMs: number; readyMs: number }[] = []
-  for (let i = 0; i < runs; i++) samples.push(await startOnce(keysDir))
+  for (let i = 0; i < runs; i++) samples.push(await startOnce(keysDir, personality))
   console.log(`mock-idp --port 0, ${label}, ${runs} runs: spawn → metadata 200 ${stats(samples.map((s) => s.wallMs))}; in-process ready ${stats(samples.map((s) => s.readyMs))} (target ≤ 500 ms)`)
 }
 console.log(`node -e 0: ${stats(node0)}`)

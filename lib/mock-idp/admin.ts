@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { AdminScenarioSchema, type NextScenario } from './next-scenario'
+import type { PublishedKeys } from './keys'
 import type { MockIdpSite } from './personality'
 import { OIDC_SCENARIOS, SAML_SCENARIOS } from './scenarios'
 
@@ -25,7 +26,7 @@ async function readCapped(req: IncomingMessage): Promise<string | undefined> {
  * ({"scenario": "wrong-audience", "protocol": "saml"}; null clears). No authentication: the mock is a test tool and
  * listens on loopback unless told otherwise.
  */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, site: MockIdpSite, next: NextScenario): Promise<boolean> {
+export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, site: MockIdpSite<PublishedKeys>, next: NextScenario): Promise<boolean> {
   if (!path.startsWith('/_admin/')) return false
   if (path === '/_admin/health' && req.method === 'GET') {
     json(res, 200, { status: 'ok', personality: site.personality, samlEntityId: site.samlEntityId, oidcIssuer: site.oidcIssuer, nextScenario: next.peek() })

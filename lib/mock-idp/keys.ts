@@ -20,6 +20,9 @@ export interface MockIdpKeyPair {
 export type MockIdpKeyName = 'signing' | 'expired' | 'rogue'
 export type MockIdpKeys = Readonly<Record<MockIdpKeyName, MockIdpKeyPair>>
 
+/** The keys the metadata publishes (`expired` only in the generic personality's): enough to answer metadata early. */
+export type PublishedKeys = Pick<MockIdpKeys, 'signing'> & Partial<Pick<MockIdpKeys, 'expired'>>
+
 export const MOCK_IDP_KEY_NAMES: readonly MockIdpKeyName[] = ['signing', 'expired', 'rogue']
 
 export function keyPairFromPem(name: MockIdpKeyName, certPem: string, privateKeyPem: string): MockIdpKeyPair {
@@ -39,21 +42,37 @@ export async function loadMockIdpKeys(dir: string): Promise<MockIdpKeys> {
 const generateRsa = promisify(generateKeyPairCb)
 const DAY = 86_400_000
 
-/** Fresh keys for one run (the default of `sso-preflight mock-idp` without `--keys`): RSA 2048, generated in parallel. */
-export async function generateMockIdpKeys(now = new Date()): Promise<MockIdpKeys> {
+/**
+ * Fresh keys for one run (the default of `sso-preflight mock-idp` without `--keys`), RSA 2048. Those the metadata
+ * publishes come first (the expired one too when `publishExpired`); the others (used only by the fault scenarios)
+ * after them, so they do not compete for the CPU while the mock is getting ready.
+ */
+export function generateMockIdpKeysStaged(now = new Date(), o: { publishExpired?: boolean } = {}): { published: Promise<PublishedKeys>; all: Promise<MockIdpKeys> } {
+  const publishExpired = o.publishExpired ?? true
   const t = now.getTime()
   const validity: Record<MockIdpKeyName, [Date, Date]> = {
     signing: [new Date(t - DAY), new Date(t + 3650 * DAY)],
     expired: [new Date(t - 730 * DAY), new Date(t - 365 * DAY)],
     rogue: [new Date(t - DAY), new Date(t + 3650 * DAY)],
   }
-  const pairs = await Promise.all(MOCK_IDP_KEY_NAMES.map(async (name) => {
+  const generate = async (name: MockIdpKeyName): Promise<MockIdpKeyPair> => {
     const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 })
     const [notBefore, notAfter] = validity[name]
     const certPem = selfSignedCertificatePem({ privateKey, publicKey, commonName: `SSO Preflight mock IdP (${name}, not a real IdP)`, notBefore, notAfter })
     return keyPairFromPem(name, certPem, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
-  }))
-  return { signing: pairs[0]!, expired: pairs[1]!, rogue: pairs[2]! }
+  }
+  const published: Promise<PublishedKeys> = publishExpired
+    ? Promise.all([generate('signing'), generate('expired')]).then(([signing, expired]) => ({ signing, expired }))
+    : generate('signing').then((signing) => ({ signing }))
+  const all = published.then(async (p) => {
+    const [expired, rogue] = await Promise.all([p.expired ?? generate('expired'), generate('rogue')])
+    return { signing: p.signing, expired, rogue }
+  })
+  return { published, all }
+}
+
+export function generateMockIdpKeys(now = new Date()): Promise<MockIdpKeys> {
+  return generateMockIdpKeysStaged(now).all
 }
 
 /** The signing key as a JWK for the OIDC provider's JWKS, so SAML and OIDC share one stable key per `--keys` dir. */

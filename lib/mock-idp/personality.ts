@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { MockIdpKeys } from './keys'
+import type { MockIdpKeys, PublishedKeys } from './keys'
 
 /**
  * Which IdP the mock looks like. `generic` is the mock's own shape; `entra` and `okta` reproduce the entity ID and
@@ -11,13 +11,13 @@ export const PERSONALITIES = ['generic', 'entra', 'okta', 'okta-org'] as const
 export type Personality = (typeof PERSONALITIES)[number]
 
 /** Everything the routes need to know about the IdP they pretend to be. */
-export interface MockIdpSite {
+export interface MockIdpSite<K extends PublishedKeys = MockIdpKeys> {
   /** The public base URL, without a trailing slash (`--issuer-url`, or the listening address). */
   readonly base: string
   /** Where the server really listens (http://host:port); differs from `base` behind a proxy. */
   readonly listenBase: string
   readonly personality: Personality
-  readonly keys: MockIdpKeys
+  readonly keys: K
   readonly samlEntityId: string
   /** The issuer's path on the base URL, e.g. `/oidc`: discovery is below it, and so is the mock's login page. */
   readonly oidcPath: string
@@ -32,7 +32,7 @@ export interface MockIdpSite {
 }
 
 /** Stable per signing key: the same `--keys` directory gives the same tenant / app IDs on every run. */
-function idSeed(keys: MockIdpKeys): Buffer {
+function idSeed(keys: PublishedKeys): Buffer {
   return createHash('sha256').update(keys.signing.certBase64).digest()
 }
 
@@ -47,7 +47,7 @@ function oktaId(prefix: string, seed: Buffer): string {
   return prefix + Array.from(seed.subarray(0, 17), (b) => alphabet[b % 62]).join('')
 }
 
-export function mockIdpSite(o: { base: string; listenBase: string; personality: Personality; keys: MockIdpKeys }): MockIdpSite {
+export function mockIdpSite<K extends PublishedKeys>(o: { base: string; listenBase: string; personality: Personality; keys: K }): MockIdpSite<K> {
   const base = o.base.replace(/\/+$/, '')
   const listenBase = o.listenBase
   const seed = idSeed(o.keys)

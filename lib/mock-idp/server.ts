@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { handleAdmin } from './admin'
 import { esc, page } from './html'
-import type { MockIdpKeys } from './keys'
+import type { MockIdpKeys, PublishedKeys } from './keys'
 import { NextScenario } from './next-scenario'
 import { mockIdpSite, type MockIdpSite, type Personality } from './personality'
+import { idpMetadataXml } from './saml/metadata'
 import { handleSaml } from './saml/routes'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../testlogin/demo'
 
@@ -34,6 +35,8 @@ export interface MockIdpOptions {
   readonly personality?: Personality
   /** The signing, expired and rogue keys; a promise lets key generation overlap with loading the OIDC provider. */
   readonly keys: MockIdpKeys | Promise<MockIdpKeys>
+  /** The published keys when they are ready before `keys` (generated keys): metadata answers as soon as they are. */
+  readonly publishedKeys?: Promise<PublishedKeys>
   /** Register any http(s) redirect URI for the demo client (the shipped command); default: the app's own callbacks. */
   readonly acceptAnyRedirectUri?: boolean
 }
@@ -68,18 +71,24 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   // SAML and admin requests wait only for the keys; OIDC requests also for the provider (Koa and friends load in
   // parallel), so metadata answers as early as it can and nothing that arrives early hangs unanswered.
   type Oidc = { provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']; interactions: OidcInteractions; oidcCallback: (req: IncomingMessage, res: ServerResponse) => void }
-  let siteReady!: (v: MockIdpSite) => void
-  const siteSetup = new Promise<MockIdpSite>((resolve) => { siteReady = resolve })
+  let siteReady!: (v: { early: MockIdpSite<PublishedKeys>; full: Promise<MockIdpSite> }) => void
+  const siteSetup = new Promise<{ early: MockIdpSite<PublishedKeys>; full: Promise<MockIdpSite> }>((resolve) => { siteReady = resolve })
   let oidcSetup!: Promise<Oidc> // assigned before siteSetup settles
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const site = await siteSetup
-      const url = new URL(req.url ?? '/', site.listenBase)
+      const { early, full } = await siteSetup
+      const url = new URL(req.url ?? '/', early.listenBase)
       // Behind `--issuer-url https://host/prefix`, requests may arrive with the prefix still on: strip it.
-      const prefix = new URL(site.base).pathname.replace(/\/$/, '')
+      const prefix = new URL(early.base).pathname.replace(/\/$/, '')
       const path = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname
       try {
-        if (await handleAdmin(req, res, path, site, next)) return
+        // Admin and metadata need only the published keys; everything else waits for all of them.
+        if (await handleAdmin(req, res, path, early, next)) return
+        if (path === '/saml/metadata' && req.method === 'GET') {
+          send(res, 200, 'application/samlmetadata+xml; charset=utf-8', idpMetadataXml(early))
+          return
+        }
+        const site = await full
         if (path.startsWith(`${site.oidcPath}/interaction/`)) {
           const { provider, interactions } = await oidcSetup
           const form = await readForm(req)
@@ -118,8 +127,16 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : o.port ?? 0
   const listenBase = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  const site = mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys: await o.keys })
-  oidcSetup = oidcModules.then(async ([oidcModule, interactions]) => {
+  const siteOf = <K extends PublishedKeys>(keys: K) => mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys })
+  const full = Promise.resolve(o.keys).then(siteOf)
+  let early: MockIdpSite<PublishedKeys>
+  try {
+    early = siteOf(await (o.publishedKeys ?? o.keys))
+  } catch (err) {
+    server.close()
+    throw err
+  }
+  oidcSetup = Promise.all([oidcModules, full]).then(async ([[oidcModule, interactions], site]) => {
     const { provider } = await oidcModule.createOidcProvider(site, { acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false })
     return { provider, interactions, oidcCallback: provider.callback() }
   })
@@ -127,13 +144,14 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   // provider that fails to start answers each OIDC request with a 500 (the handler's catch), never a hang.
   const oidc = oidcSetup.then(() => undefined)
   oidc.catch((err: unknown) => console.error('mock-idp: the OIDC provider did not start:', err instanceof Error ? err.message : err))
-  siteReady(site)
+  full.catch(() => undefined) // a failure surfaces on the requests that wait for it
+  siteReady({ early, full })
 
   return {
-    server, base: site.base, port, personality: site.personality, samlEntityId: site.samlEntityId,
-    samlMetadataUrl: `${site.base}/saml/metadata`, samlSsoUrl: `${site.base}/saml/sso`,
-    oidcIssuer: site.oidcIssuer, oidcDiscoveryUrl: `${site.oidcIssuer}/.well-known/openid-configuration`,
-    adminUrl: `${site.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
+    server, base: early.base, port, personality: early.personality, samlEntityId: early.samlEntityId,
+    samlMetadataUrl: `${early.base}/saml/metadata`, samlSsoUrl: `${early.base}/saml/sso`,
+    oidcIssuer: early.oidcIssuer, oidcDiscoveryUrl: `${early.oidcIssuer}/.well-known/openid-configuration`,
+    adminUrl: `${early.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
   }
 }

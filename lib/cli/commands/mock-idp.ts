@@ -66,14 +66,15 @@ export const mockIdpCommand: Command = {
       import('../../mock-idp/server'), import('../../mock-idp/keys'), import('../../testlogin/demo'),
     ])
     const keys = keysDir
-      ? await keysModule.loadMockIdpKeys(keysDir).catch((err: unknown) => {
+      ? { all: await keysModule.loadMockIdpKeys(keysDir).catch((err: unknown) => {
           throw usageError(`--keys ${JSON.stringify(keysDir)}: expected ${keysModule.MOCK_IDP_KEY_NAMES.map((n) => `${n}.crt.pem and ${n}.key.pem`).join(', ')} (${(err as Error).message.split('\n')[0]})`, err)
-        })
-      : keysModule.generateMockIdpKeys()
+        }) }
+      : keysModule.generateMockIdpKeysStaged(new Date(), { publishExpired: personality === 'generic' })
     let idp: Awaited<ReturnType<typeof startMockIdp>>
     try {
       idp = await startMockIdp({
-        port: port.data, host: host.data, personality: personality as Personality, keys, acceptAnyRedirectUri: true,
+        port: port.data, host: host.data, personality: personality as Personality, keys: keys.all, acceptAnyRedirectUri: true,
+        ...('published' in keys ? { publishedKeys: keys.published } : {}),
         ...(issuerUrl ? { issuerUrl } : {}),
       })
     } catch (err) {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { PublishedKeys } from '../keys'
 import type { MockIdpSite } from '../personality'
 import { esc } from '../html'
 
@@ -13,7 +14,7 @@ const keyDescriptor = (certBase64: string, dsPrefix: string) => dsPrefix
  * `expired-cert` is a certificate the metadata does not list. `entra` is written the way Entra's federation metadata
  * is (default namespace, an ID, no NameIDFormat, SingleLogoutService); `okta` the way Okta's app metadata is.
  */
-export function idpMetadataXml(site: MockIdpSite): string {
+export function idpMetadataXml(site: MockIdpSite<PublishedKeys>): string {
   const sso = `${site.base}/saml/sso`
   const { signing, expired } = site.keys
   if (site.personality === 'entra') {
@@ -29,7 +30,7 @@ export function idpMetadataXml(site: MockIdpSite): string {
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${esc(site.samlEntityId)}">
 <md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
 ${keyDescriptor(signing.certBase64, 'ds')}
-${site.personality === 'generic' ? `${keyDescriptor(expired.certBase64, 'ds')}\n` : ''}<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>
+${site.personality === 'generic' && expired ? `${keyDescriptor(expired.certBase64, 'ds')}\n` : ''}<md:NameIDFormat>urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress</md:NameIDFormat>
 <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="${esc(sso)}"/>
 <md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="${esc(sso)}"/>
 </md:IDPSSODescriptor>
