@@ -3,6 +3,8 @@ import { usageError } from '../../errors'
 import { PERSONALITIES, type Personality } from '../../mock-idp/personality'
 import { parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
+// The ready line's shape is the schema clients parse it with (lib/mock-idp/client.ts): one definition for both ends.
+import type { MockIdpUrls as MockIdpReadyLine } from '../../mock-idp/client'
 
 const FLAGS = {
   port: { type: 'string' },
@@ -15,26 +17,6 @@ const FLAGS = {
 
 const Port = z.coerce.number().int().min(0).max(65_535)
 const Host = z.string().min(1).max(253).regex(/^[A-Za-z0-9.:_-]+$/)
-
-/** The one line a pipeline reads (`jq -r .samlMetadataUrl`): every URL of the running mock. */
-export interface MockIdpReadyLine {
-  readonly event: 'ready'
-  readonly port: number
-  readonly base: string
-  readonly personality: Personality
-  readonly samlEntityId: string
-  readonly samlMetadataUrl: string
-  readonly samlSsoUrl: string
-  readonly oidcIssuer: string
-  readonly oidcDiscoveryUrl: string
-  readonly oidcClientId: string
-  readonly oidcClientSecret: string
-  readonly adminUrl: string
-  readonly healthUrl: string
-  readonly scenarioUrl: string
-  readonly keys: 'generated' | 'dir'
-  readonly readyMs: number
-}
 
 /** A promise that settles on SIGINT or SIGTERM (the way CI stops a background service). */
 function stopSignal(): Promise<NodeJS.Signals> {
