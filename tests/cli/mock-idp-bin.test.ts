@@ -89,6 +89,14 @@ describe('sso-preflight mock-idp (generated keys)', () => {
     expect(errorCodes(byAdmin.report)).toContain('OIDC_ID_TOKEN_EXPIRED')
   })
 
+  test('a scenario picked explicitly lets any test user sign in; without one, only the table\'s names do', async () => {
+    const picked = await login([...samlArgs(), '--scenario', 'ok'], { SSO_PREFLIGHT_USERNAME: 'ci-bot@example.com' })
+    expect(errorCodes(picked.report)).toEqual([])
+    expect(picked.code).toBe(0)
+    const refused = await login(samlArgs(), { SSO_PREFLIGHT_USERNAME: 'ci-bot@example.com' })
+    expect(refused.code).toBe(1)
+  })
+
   test('the username still picks the scenario when nothing else does', async () => {
     const r = await login(samlArgs(), { SSO_PREFLIGHT_USERNAME: 'unsigned@demo.test' })
     expect(r.code).toBe(1)
@@ -140,6 +148,27 @@ describe('sso-preflight mock-idp personalities pass the project\'s own metadata 
         await idp.stop()
       }
     })
+})
+
+describe('sso-preflight mock-idp --issuer-url (behind a proxy or a port map)', () => {
+  test('every URL uses the public base, and requests with its path prefix are served', async () => {
+    const idp = await spawnMockIdp({ command: CLI, keysDir: TEST_KEYS_DIR, issuerUrl: 'https://idp.ci.example/mock' })
+    try {
+      expect(idp.samlMetadataUrl).toBe('https://idp.ci.example/mock/saml/metadata')
+      expect(idp.oidcIssuer).toBe('https://idp.ci.example/mock/oidc')
+      // The proxy forwards https://idp.ci.example/mock/... to the listening port with the prefix kept.
+      const xml = await (await fetch(`http://127.0.0.1:${idp.port}/mock/saml/metadata`)).text()
+      expect(xml).toContain('entityID="https://idp.ci.example/mock/saml/metadata"')
+      expect(xml).toContain('Location="https://idp.ci.example/mock/saml/sso"')
+      const discovery = await (await fetch(`http://127.0.0.1:${idp.port}/mock/oidc/.well-known/openid-configuration`, {
+        headers: { 'x-forwarded-host': 'idp.ci.example', 'x-forwarded-proto': 'https' },
+      })).json() as { issuer: string; authorization_endpoint: string }
+      expect(discovery.issuer).toBe('https://idp.ci.example/mock/oidc')
+      expect(discovery.authorization_endpoint).toBe('https://idp.ci.example/mock/oidc/auth')
+    } finally {
+      await idp.stop()
+    }
+  })
 })
 
 describe('sso-preflight mock-idp usage errors', () => {
