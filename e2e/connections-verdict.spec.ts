@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { OIDC_EXPECTED, SAML_EXPECTED, type ExpectedFinding } from './mock-idp/expectations'
 import { createOidcConnection, createSamlConnection, runTestLogin } from './mock-idp/e2e-support'
-import { usernameFor } from './mock-idp/scenarios'
+import { usernameFor } from '../lib/mock-idp/scenarios'
 import { realFixture } from './fixtures'
 import { ConnectionsPage } from './pages/connections-page'
 

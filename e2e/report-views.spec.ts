@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises'
 import { ReportSchema } from '../lib/findings/report'
 import { expect, realFixture, test } from './fixtures'
 import { createSamlConnection, runTestLogin } from './mock-idp/e2e-support'
-import { usernameFor } from './mock-idp/scenarios'
+import { usernameFor } from '../lib/mock-idp/scenarios'
 
 test.describe.configure({ mode: 'parallel' })
 

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { OIDC_EXPECTED } from './mock-idp/expectations'
 import { createOidcConnection, expectFinding, runTestLogin } from './mock-idp/e2e-support'
-import { OIDC_SCENARIOS, usernameFor } from './mock-idp/scenarios'
+import { OIDC_SCENARIOS, usernameFor } from '../lib/mock-idp/scenarios'
 
 test.describe.configure({ mode: 'parallel' })
 

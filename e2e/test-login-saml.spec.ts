@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { SAML_EXPECTED } from './mock-idp/expectations'
 import { createSamlConnection, E2E_SP_ENTITY_ID, expectFinding, MOCK_IDP, runTestLogin } from './mock-idp/e2e-support'
-import { SAML_SCENARIOS, usernameFor } from './mock-idp/scenarios'
+import { SAML_SCENARIOS, usernameFor } from '../lib/mock-idp/scenarios'
 
 test.describe.configure({ mode: 'parallel' })
 

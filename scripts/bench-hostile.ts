@@ -7,7 +7,7 @@ import { appDistDir, startApp, type AppProcess } from '../e2e/hostile/app-proces
 import { fireHostile, runProbe } from '../e2e/hostile/load'
 import { hostileProbes } from '../e2e/hostile/payloads'
 import { MockBrowser } from '../e2e/mock-idp/driver'
-import { usernameFor } from '../e2e/mock-idp/scenarios'
+import { usernameFor } from '../lib/mock-idp/scenarios'
 import { startMockIdp } from '../e2e/mock-idp/server'
 
 const arg = (name: string, dflt: number) => {

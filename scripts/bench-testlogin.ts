@@ -4,7 +4,7 @@
 // With --app, the same through a running app's HTTP routes (start → mock IdP → ACS / callback → claim), e.g. after
 // `npm start`; the mock IdP is the one that app uses (MOCK_IDP_PORT, default 3200).
 import { MockBrowser } from '../e2e/mock-idp/driver'
-import { usernameFor } from '../e2e/mock-idp/scenarios'
+import { usernameFor } from '../lib/mock-idp/scenarios'
 import { allowLoopbackForTests } from '../lib/net/index'
 import { completeOidcTestLogin } from '../lib/testlogin/oidc/callback'
 import { startOidcTestLogin } from '../lib/testlogin/oidc/start'

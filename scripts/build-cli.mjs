@@ -21,7 +21,9 @@ await build({
   // call require(), which an ES module lacks: the banner provides it.
   // PGlite loads its WebAssembly and data files from beside its own module, and pg has an optional native part:
   // both stay packages, loaded only by the commands that open a database.
-  external: ['@electric-sql/pglite', 'pg', 'pg-native'],
+  // oidc-provider (with Koa) and xml-crypto serve only `mock-idp`, which imports them dynamically: left as packages,
+  // they cost nothing to the other commands (bundled, their code would be parsed on every call).
+  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto'],
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: ifPossible ? 'silent' : 'warning',

@@ -1,4 +1,4 @@
-import type { OidcScenarioId, SamlScenarioId } from './scenarios'
+import type { OidcScenarioId, SamlScenarioId } from '../../lib/mock-idp/scenarios'
 
 /** What each mock IdP scenario must produce on the result page: the finding code and who fixes it. */
 export interface ExpectedFinding {

@@ -1,28 +1,29 @@
 import { readFileSync } from 'node:fs'
-import { X509Certificate } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
+import { keyPairFromPem, MOCK_IDP_KEY_NAMES, type MockIdpKeyName, type MockIdpKeyPair, type MockIdpKeys } from '../../lib/mock-idp/keys'
+import { mockIdpSite, type MockIdpSite, type Personality } from '../../lib/mock-idp/personality'
 
 /** A test key pair of the mock IdP (see test-keys/README.md: public on purpose, never a secret). */
-export interface TestKeyPair {
-  readonly name: 'signing' | 'expired' | 'rogue'
-  readonly privateKeyPem: string
-  readonly certPem: string
-  /** The certificate as base64 DER, as it appears in metadata and KeyInfo. */
-  readonly certBase64: string
-}
+export type TestKeyPair = MockIdpKeyPair
 
 const dir = fileURLToPath(new URL('./test-keys/', import.meta.url))
 
-function load(name: TestKeyPair['name']): TestKeyPair {
-  const certPem = readFileSync(`${dir}${name}.crt.pem`, 'utf8')
-  const privateKeyPem = readFileSync(`${dir}${name}.key.pem`, 'utf8')
-  const certBase64 = new X509Certificate(certPem).raw.toString('base64')
-  return { name, privateKeyPem, certPem, certBase64 }
+function load(name: MockIdpKeyName): TestKeyPair {
+  return keyPairFromPem(name, readFileSync(`${dir}${name}.crt.pem`, 'utf8'), readFileSync(`${dir}${name}.key.pem`, 'utf8'))
 }
 
-let cache: Record<TestKeyPair['name'], TestKeyPair> | undefined
+let cache: MockIdpKeys | undefined
 
-export function testKeys(): Record<TestKeyPair['name'], TestKeyPair> {
-  cache ??= { signing: load('signing'), expired: load('expired'), rogue: load('rogue') }
+/** The repo's fixed TEST keys (e2e/mock-idp/test-keys), the same on every run, so recorded fixtures stay valid. */
+export function testKeys(): MockIdpKeys {
+  cache ??= Object.fromEntries(MOCK_IDP_KEY_NAMES.map((n) => [n, load(n)])) as unknown as MockIdpKeys
   return cache
+}
+
+/** The directory of the test keys, for `sso-preflight mock-idp --keys`. */
+export const TEST_KEYS_DIR = dir
+
+/** The mock's identity at `base` with the test keys: what idpMetadataXml and buildSamlResponse take. */
+export function testSite(base: string, personality: Personality = 'generic'): MockIdpSite {
+  return mockIdpSite({ base, listenBase: base, personality, keys: testKeys() })
 }

@@ -3,15 +3,15 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
-import { decodeAuthnRequest } from './saml/authn-request'
-import { idpMetadataXml } from './saml/metadata'
-import { buildSamlResponse } from './saml/response'
-import { testKeys } from './keys'
-import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from './scenarios'
+import { decodeAuthnRequest } from '../../lib/mock-idp/saml/authn-request'
+import { idpMetadataXml } from '../../lib/mock-idp/saml/metadata'
+import { buildSamlResponse } from '../../lib/mock-idp/saml/response'
+import { testKeys, testSite } from './keys'
+import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from '../../lib/mock-idp/scenarios'
 import { buildAuthnRequest, redirectBindingUrl } from '../../lib/testlogin/saml/authn-request'
 
 const base = 'http://127.0.0.1:3200'
-const input = { base, username: 'ok@demo.test', requestId: '_req1', acsUrl: 'http://localhost:3000/saml/acs', spEntityId: 'https://sp.example.com', now: new Date() }
+const input = { site: testSite(base), username: 'ok@demo.test', requestId: '_req1', acsUrl: 'http://localhost:3000/saml/acs', spEntityId: 'https://sp.example.com', now: new Date() }
 const dir = mkdtempSync(join(tmpdir(), 'mock-idp-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
@@ -62,7 +62,7 @@ describe('mock IdP SAML responses', () => {
   })
 
   test('metadata lists the signing certificate first and the expired one second, SSO over both bindings', () => {
-    const md = idpMetadataXml(base)
+    const md = idpMetadataXml(testSite(base))
     expect(md.indexOf(testKeys().signing.certBase64)).toBeLessThan(md.indexOf(testKeys().expired.certBase64))
     expect(md).toContain('HTTP-Redirect" Location="http://127.0.0.1:3200/saml/sso"')
     expect(md).toContain('HTTP-POST" Location="http://127.0.0.1:3200/saml/sso"')

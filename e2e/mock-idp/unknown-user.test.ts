@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { MockBrowser } from './driver'
 import { openHarness, TEST_ORIGIN, type Harness } from './harness'
-import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from './scenarios'
+import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from '../../lib/mock-idp/scenarios'
 import { allowLoopbackForTests } from '../../lib/net/index'
 import { DEMO_CLIENT_SECRET } from '../../lib/testlogin/demo'
 import { startOidcTestLogin } from '../../lib/testlogin/oidc/start'

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { buildSamlResponse } from '../../e2e/mock-idp/saml/response'
-import { idpMetadataXml } from '../../e2e/mock-idp/saml/metadata'
-import type { SamlScenarioId } from '../../e2e/mock-idp/scenarios'
+import { buildSamlResponse } from '../mock-idp/saml/response'
+import { idpMetadataXml } from '../mock-idp/saml/metadata'
+import type { SamlScenarioId } from '../mock-idp/scenarios'
 import { checkContext } from '../context'
 import { BUILTIN_PROFILES } from '../profiles/index'
 import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
@@ -12,6 +12,7 @@ import { validateSamlResponse } from '../saml/response/index'
 import { maskReport } from '../store/mask'
 import { ReportSchema, type Report } from './report'
 import { compareSamlSettings, type ComparisonRow } from './comparison'
+import { testSite } from '../../e2e/mock-idp/keys'
 
 const REAL = join(import.meta.dirname, '../../../shared/fixtures/real')
 const autodesk = BUILTIN_PROFILES.autodesk
@@ -29,9 +30,9 @@ const thumbprint = (b64: string) => createHash('sha1').update(Buffer.from(b64.re
 
 /** A response from the mock IdP for one scenario, validated as the vendor would with the connection's values. */
 function mockReport(scenario: SamlScenarioId): Report {
-  const md = parseIdpMetadata(idpMetadataXml(BASE))
+  const md = parseIdpMetadata(idpMetadataXml(testSite(BASE)))
   if (!md.ok) throw new Error('mock metadata does not parse')
-  const xml = buildSamlResponse({ base: BASE, scenario, username: `${scenario}@demo.test`, requestId: '_req1', acsUrl: ACS, spEntityId: SP, now: NOW })
+  const xml = buildSamlResponse({ site: testSite(BASE), scenario, username: `${scenario}@demo.test`, requestId: '_req1', acsUrl: ACS, spEntityId: SP, now: NOW })
   return validateSamlResponse({ response: xml }, toIdpTrust(md.value), { ctx: checkContext({ profile: autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }), requestId: '_req1' })
 }
 

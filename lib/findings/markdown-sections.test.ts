@@ -1,21 +1,22 @@
 import { describe, expect, test } from 'vitest'
-import { buildSamlResponse } from '../../e2e/mock-idp/saml/response'
-import { idpMetadataXml } from '../../e2e/mock-idp/saml/metadata'
+import { buildSamlResponse } from '../mock-idp/saml/response'
+import { idpMetadataXml } from '../mock-idp/saml/metadata'
 import { checkContext } from '../context'
 import { BUILTIN_PROFILES } from '../profiles/index'
 import { parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
 import { validateSamlResponse } from '../saml/response/index'
 import { maskReport } from '../store/mask'
 import { renderMarkdown } from './render'
+import { testSite } from '../../e2e/mock-idp/keys'
 
 const SP = 'https://www.okta.com/saml2/service-provider/spx1yz2ab3'
 const ACS = 'https://autodesk-prod.okta.com/sso/saml2/0oa1yz2ab3'
 const NOW = new Date('2026-11-22T10:00:00Z')
 
 function report(scenario: 'ok' | 'entra-claims') {
-  const md = parseIdpMetadata(idpMetadataXml('http://127.0.0.1:3200'))
+  const md = parseIdpMetadata(idpMetadataXml(testSite('http://127.0.0.1:3200')))
   if (!md.ok) throw new Error('mock metadata')
-  const xml = buildSamlResponse({ base: 'http://127.0.0.1:3200', scenario, username: 'jane.doe@demo.test', requestId: '_r', acsUrl: ACS, spEntityId: SP, now: NOW })
+  const xml = buildSamlResponse({ site: testSite('http://127.0.0.1:3200'), scenario, username: 'jane.doe@demo.test', requestId: '_r', acsUrl: ACS, spEntityId: SP, now: NOW })
   return validateSamlResponse({ response: xml }, toIdpTrust(md.value), { ctx: checkContext({ profile: BUILTIN_PROFILES.autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }), requestId: '_r' })
 }
 

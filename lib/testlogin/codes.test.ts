@@ -1,6 +1,6 @@
 import * as oc from 'openid-client'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { usernameFor } from '../../e2e/mock-idp/scenarios'
+import { usernameFor } from '../mock-idp/scenarios'
 import type { Finding } from '../findings/types'
 import { BUILTIN_PROFILES } from '../profiles/index'
 import { allowLoopbackForTests } from '../net/index'

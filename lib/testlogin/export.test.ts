@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { SAML_SCENARIOS, OIDC_SCENARIOS, usernameFor } from '../../e2e/mock-idp/scenarios'
+import { SAML_SCENARIOS, OIDC_SCENARIOS, usernameFor } from '../mock-idp/scenarios'
 import { openHarness, oidcLogin, samlLogin, type Harness } from '../../e2e/mock-idp/harness'
 import { renderJson, renderMarkdown } from '../findings/render'
 import type { Report } from '../findings/report'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { OIDC_EXPECTED, SAML_EXPECTED } from '../../e2e/mock-idp/expectations'
-import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from '../../e2e/mock-idp/scenarios'
+import { OIDC_SCENARIOS, SAML_SCENARIOS, usernameFor } from '../mock-idp/scenarios'
 import type { Report } from '../findings/report'
 import { maskUser } from '../store/mask'
 import { openHarness, oidcLogin, samlLogin, type Harness } from '../../e2e/mock-idp/harness'

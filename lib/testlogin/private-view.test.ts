@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openHarness, samlLogin, type Harness } from '../../e2e/mock-idp/harness'
-import { usernameFor } from '../../e2e/mock-idp/scenarios'
+import { usernameFor } from '../mock-idp/scenarios'
 import { recall } from './private-memory'
 import type { PrivateSamlView } from './saml/complete'
 

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { growthRatio } from '../../tests/linearity'
-import { buildSamlResponse } from '../../e2e/mock-idp/saml/response'
+import { buildSamlResponse } from '../mock-idp/saml/response'
 import { parseSafeXml } from './parse'
 import { prettyXml, prettyXmlText } from './pretty'
 import type { XmlDocument } from './types'
+import { testSite } from '../../e2e/mock-idp/keys'
 
 const REAL = join(import.meta.dirname, '../../../shared/fixtures/real')
 const parse = (xml: string): XmlDocument => {
@@ -14,7 +15,7 @@ const parse = (xml: string): XmlDocument => {
   return r.value
 }
 const mockResponse = () => buildSamlResponse({
-  base: 'http://127.0.0.1:3200', scenario: 'ok', username: 'ok@demo.test', requestId: '_req1', acsUrl: 'https://sp.example.com/acs',
+  site: testSite('http://127.0.0.1:3200'), scenario: 'ok', username: 'ok@demo.test', requestId: '_req1', acsUrl: 'https://sp.example.com/acs',
   spEntityId: 'https://sp.example.com/entity', now: new Date('2026-11-22T10:00:00Z'),
 })
 

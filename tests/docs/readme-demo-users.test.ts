@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from '../../e2e/mock-idp/scenarios'
+import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from '../../lib/mock-idp/scenarios'
 
 // The README's demo instructions must match the demo IdP exactly: every user it names exists at the mock IdP for the
 // protocol it names, since the mock refuses any other name.

@@ -7,6 +7,7 @@ import { harCommand } from './har'
 import { tokenCommand } from './token'
 import { loginCommand } from './login'
 import { watchCommand } from './watch'
+import { mockIdpCommand } from './mock-idp'
 
 /** Every command, in the order `--help` lists them. Add a command: one import, one entry. */
 export const COMMANDS: readonly Command[] = [
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   harCommand,
   loginCommand,
   watchCommand,
+  mockIdpCommand,
 ]

@@ -1,10 +1,8 @@
-import { decodeJwt, decodeProtectedHeader, generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload, type CryptoKey } from 'jose'
+import { decodeJwt, decodeProtectedHeader, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose'
 import { OIDC_SCENARIOS, scenarioFromUsername } from '../scenarios'
 
-let otherKey: Promise<CryptoKey> | undefined
-
 /** Re-signs an issued ID token with the fault its subject's scenario asks for; 'ok' and claim-only faults pass through. */
-export async function tamperIdToken(idToken: string, o: { signingJwk: JWK; issuer: string }): Promise<string> {
+export async function tamperIdToken(idToken: string, o: { signingJwk: JWK; rogueJwk: JWK; issuer: string }): Promise<string> {
   const payload = decodeJwt(idToken)
   const header = decodeProtectedHeader(idToken)
   const scenario = scenarioFromUsername(String(payload.sub ?? ''), OIDC_SCENARIOS).id
@@ -17,9 +15,7 @@ export async function tamperIdToken(idToken: string, o: { signingJwk: JWK; issue
     case 'bad-signature': claims = payload; break
     default: return idToken
   }
-  const key = scenario === 'bad-signature'
-    ? await (otherKey ??= generateKeyPair('RS256').then((k) => k.privateKey))
-    : await importJWK(o.signingJwk, 'RS256')
+  const key = await importJWK(scenario === 'bad-signature' ? o.rogueJwk : o.signingJwk, 'RS256')
   // Same kid as the real key: the client finds a key, and only the signature check can tell.
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: header.kid ?? String(o.signingJwk.kid), typ: header.typ ?? 'JWT' }).sign(key)
 }

@@ -1,12 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { esc } from '../html'
-import { testKeys, type TestKeyPair } from '../keys'
+import type { MockIdpKeyPair } from '../keys'
+import type { MockIdpSite } from '../personality'
 import type { SamlScenarioId } from '../scenarios'
-import { idpEntityId } from './metadata'
 import { signElement, type SignAlg } from './sign'
 
 export interface ResponseInput {
-  readonly base: string
+  /** Who answers: entity ID and keys. */
+  readonly site: Pick<MockIdpSite, 'samlEntityId' | 'keys'>
   readonly scenario: SamlScenarioId
   readonly username: string
   readonly requestId: string
@@ -34,13 +35,13 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /** Builds the SAML Response the scenario asks for, signed (or not) the way the scenario says. */
 export function buildSamlResponse(input: ResponseInput): string {
-  const keys = testKeys()
+  const { keys } = input.site
   const { scenario } = input
   const skewMs = scenario === 'clock-ahead' ? 10 * 60_000 : scenario === 'clock-behind' ? -10 * 60_000 : 0
   const now = new Date(input.now.getTime() + skewMs)
   const destination = scenario === 'wrong-recipient' ? 'https://wrong.example.com/saml/acs' : input.acsUrl
   const inResponseTo = scenario === 'wrong-inresponseto' ? newId() : input.requestId
-  const issuer = `<saml:Issuer>${esc(idpEntityId(input.base))}</saml:Issuer>`
+  const issuer = `<saml:Issuer>${esc(input.site.samlEntityId)}</saml:Issuer>`
   const error = ERROR_STATUS[scenario]
   const status = error
     ? `<samlp:Status><samlp:StatusCode Value="${STATUS}${error.top}">${error.second ? `<samlp:StatusCode Value="${STATUS}${error.second}"/>` : ''}</samlp:StatusCode><samlp:StatusMessage>${esc(error.message)}</samlp:StatusMessage></samlp:Status>`
@@ -48,7 +49,7 @@ export function buildSamlResponse(input: ResponseInput): string {
   const assertion = error ? '' : buildAssertion(input, { now, destination, inResponseTo, issuer })
   let xml = `<samlp:Response xmlns:samlp="${NS_P}" xmlns:saml="${NS_A}" ID="${newId()}" Version="2.0" IssueInstant="${iso(now)}" Destination="${esc(destination)}" InResponseTo="${esc(inResponseTo)}">${issuer}${status}${assertion}</samlp:Response>`
 
-  const key: TestKeyPair = scenario === 'expired-cert' ? keys.expired : scenario === 'cert-not-in-metadata' ? keys.rogue : keys.signing
+  const key: MockIdpKeyPair = scenario === 'expired-cert' ? keys.expired : scenario === 'cert-not-in-metadata' ? keys.rogue : keys.signing
   const alg: SignAlg = scenario === 'sha1' ? 'sha1' : 'sha256'
   if (scenario === 'unsigned') return xml
   if (!error && scenario !== 'assertion-unsigned') xml = signElement(xml, 'Assertion', key, alg)

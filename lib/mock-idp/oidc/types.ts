@@ -28,6 +28,9 @@ export interface OidcKoaContext {
 }
 
 export interface OidcProvider {
+  /** Koa's app.proxy: trust X-Forwarded-* (set behind `--issuer-url`). */
+  proxy: boolean
+  readonly Client: { prototype: { redirectUriAllowed(uri: string): boolean } }
   callback(): (req: IncomingMessage, res: ServerResponse) => void
   use(middleware: (ctx: OidcKoaContext, next: () => Promise<void>) => Promise<void>): void
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<OidcInteractionDetails>

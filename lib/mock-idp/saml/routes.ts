@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { autoPostForm, esc, page, scenarioTable } from '../html'
+import type { NextScenario } from '../next-scenario'
+import { scenarioParam } from '../next-scenario'
+import type { MockIdpSite } from '../personality'
 import { DEMO_DOMAIN, findScenario, SAML_SCENARIOS, unknownUserMessage } from '../scenarios'
 import { decodeAuthnRequest } from './authn-request'
 import { idpMetadataXml } from './metadata'
@@ -7,10 +10,14 @@ import { buildSamlResponse } from './response'
 
 type Send = (res: ServerResponse, status: number, type: string, body: string) => void
 
-/** The SAML half of the mock IdP: metadata, the SSO endpoint (both bindings) with a login form, and the answer. */
-export async function handleSaml(req: IncomingMessage, res: ServerResponse, url: URL, form: URLSearchParams, base: string, send: Send): Promise<boolean> {
+/**
+ * The SAML half of the mock IdP: metadata, the SSO endpoint (both bindings) with a login form, and the answer.
+ * The outcome comes from, in order: a `scenario` query parameter on the SSO URL, the scenario scripted through
+ * `POST /_admin/scenario`, the username (`<scenario>@demo.test`).
+ */
+export async function handleSaml(req: IncomingMessage, res: ServerResponse, url: URL, form: URLSearchParams, site: MockIdpSite, next: NextScenario, send: Send): Promise<boolean> {
   if (url.pathname === '/saml/metadata' && req.method === 'GET') {
-    send(res, 200, 'application/samlmetadata+xml; charset=utf-8', idpMetadataXml(base))
+    send(res, 200, 'application/samlmetadata+xml; charset=utf-8', idpMetadataXml(site))
     return true
   }
   if (url.pathname === '/saml/sso') {
@@ -25,7 +32,12 @@ export async function handleSaml(req: IncomingMessage, res: ServerResponse, url:
       send(res, 400, 'text/html; charset=utf-8', page('Bad AuthnRequest', `<h1>Bad AuthnRequest</h1><p>${esc(request.error)}</p>`))
       return true
     }
-    const hidden = { requestId: request.id, acsUrl: request.acsUrl, spEntityId: request.issuer, RelayState: params.get('RelayState') ?? '' }
+    const picked = scenarioParam(url.searchParams.get('scenario') ?? params.get('scenario'), SAML_SCENARIOS)
+    if (picked === null) {
+      send(res, 400, 'text/html; charset=utf-8', page('Unknown scenario', `<h1>Unknown scenario</h1><p>The scenario query parameter names none of this mock's SAML scenarios.</p>${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`))
+      return true
+    }
+    const hidden = { requestId: request.id, acsUrl: request.acsUrl, spEntityId: request.issuer, RelayState: params.get('RelayState') ?? '', ...(picked ? { scenario: picked.id } : {}) }
     send(res, 200, 'text/html; charset=utf-8', loginPage(hidden, request))
     return true
   }
@@ -36,16 +48,18 @@ export async function handleSaml(req: IncomingMessage, res: ServerResponse, url:
       send(res, 400, 'text/html; charset=utf-8', page('Bad ACS URL', '<h1>The AuthnRequest named no http(s) ACS URL</h1>'))
       return true
     }
-    const found = findScenario(username, SAML_SCENARIOS)
-    if (!found) {
+    // An explicitly picked scenario (query or admin) wins over the username, and then any non-empty name signs in.
+    const explicit = scenarioParam(form.get('scenario'), SAML_SCENARIOS) ?? next.take('saml', SAML_SCENARIOS)
+    const found = explicit ?? findScenario(username, SAML_SCENARIOS)
+    if (!found || username === '') {
       // The same form again (the request's fields kept), with the names this IdP takes: a typo never passes as `ok`.
-      const hidden = { requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '', RelayState: form.get('RelayState') ?? '' }
+      const hidden = { requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '', RelayState: form.get('RelayState') ?? '', ...(explicit ? { scenario: explicit.id } : {}) }
       send(res, 400, 'text/html; charset=utf-8', loginPage(hidden, { issuer: hidden.spEntityId, acsUrl }, unknownUserMessage(username, SAML_SCENARIOS)))
       return true
     }
     const scenario = found.id
     const xml = buildSamlResponse({
-      base, scenario, username, now: new Date(),
+      site, scenario, username, now: new Date(),
       requestId: form.get('requestId') ?? '', acsUrl, spEntityId: form.get('spEntityId') ?? '',
     })
     const fields: Record<string, string> = { SAMLResponse: Buffer.from(xml, 'utf8').toString('base64') }
