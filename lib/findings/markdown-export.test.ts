@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { prose } from './testing/markdown-prose'
 import { growthRatio } from '../../tests/linearity'
 import { catalog, type FindingCode } from './catalog/index'
 import { finding } from './finding'
@@ -150,26 +151,6 @@ describe('full hashes and the timeline', () => {
   })
 })
 
-// Drops code spans as CommonMark does (as in sanitize.test.ts); what is left is prose.
-function prose(line: string): string {
-  let out = ''
-  let i = 0
-  while (i < line.length) {
-    if (line[i] !== '`' || (i > 0 && line[i - 1] === '\\')) { out += line[i]; i++; continue }
-    let n = 0
-    while (line[i + n] === '`') n++
-    const fence = '`'.repeat(n)
-    let j = i + n
-    let close = -1
-    while ((j = line.indexOf(fence, j)) !== -1) {
-      if (line[j + n] !== '`' && line[j - 1] !== '`') { close = j; break }
-      while (line[j] === '`') j++
-    }
-    if (close === -1) { out += line.slice(i, i + n); i += n; continue }
-    i = close + n
-  }
-  return out
-}
 
 const hostile = fc.array(fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),

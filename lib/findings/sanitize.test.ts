@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { prose } from './testing/markdown-prose'
 import { growthRatio } from '../../tests/linearity'
 import { finding } from './finding'
 import { renderMarkdown, renderText } from './render'
@@ -25,26 +26,6 @@ const hostile = fc.array(fc.oneof(
     '::error::x', '##[error]', '##vso[task.setvariable variable=x]1', '|', '\\', ' '),
 ), { maxLength: 24 }).map((parts) => parts.join(''))
 
-/** Drops code spans as CommonMark does (a run of n backticks up to the next run of exactly n); the rest is prose. */
-function prose(line: string): string {
-  let out = ''
-  let i = 0
-  while (i < line.length) {
-    if (line[i] !== '`' || (i > 0 && line[i - 1] === '\\')) { out += line[i]; i++; continue }
-    let n = 0
-    while (line[i + n] === '`') n++
-    const fence = '`'.repeat(n)
-    let j = i + n
-    let close = -1
-    while ((j = line.indexOf(fence, j)) !== -1) {
-      if (line[j + n] !== '`' && line[j - 1] !== '`') { close = j; break }
-      while (line[j] === '`') j++
-    }
-    if (close === -1) { out += line.slice(i, i + n); i += n; continue }
-    i = close + n
-  }
-  return out
-}
 
 describe('terminal text', () => {
   test('an ESC sequence in a token cannot clear the screen: it is shown, not obeyed', () => {
