@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BUILTIN_PROFILES, isBuiltinProfileId } from '../profiles/index'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '../profiles/index'
 import type { SpProfile } from '../profiles/schema'
 import type { NewConnection } from '../store/types'
 import { spValuesFromMetadata } from './sp-metadata'
@@ -22,7 +22,7 @@ const Domains = z.preprocess(
 export const NewConnectionRequestSchema = z.strictObject({
   name: Text(200),
   protocol: z.enum(['saml', 'oidc'], { error: 'Choose SAML or OIDC' }),
-  profileId: z.preprocess(blank, z.string().default('autodesk')),
+  profileId: z.preprocess(blank, z.string().default(DEFAULT_PROFILE_ID)),
   metadataXml: z.preprocess(blank, z.string().max(MAX_METADATA_BYTES, 'The metadata is larger than 1 MB').optional()),
   metadataUrl: HttpsUrl,
   issuer: HttpsUrl,
@@ -98,7 +98,7 @@ export function vendorSpValues(_profile: SpProfile, r: Pick<NewConnectionRequest
 
 /** The row to store. `name` falls back to what the static check learnt (entity ID, issuer) or the URL's host. */
 export function toNewConnection(r: NewConnectionRequest, learnt: { entityId?: string; issuer?: string } = {}): NewConnection {
-  const profile = BUILTIN_PROFILES[isBuiltinProfileId(r.profileId) ? r.profileId : 'autodesk']
+  const profile = BUILTIN_PROFILES[isBuiltinProfileId(r.profileId) ? r.profileId : DEFAULT_PROFILE_ID]
   const sp = r.protocol === 'saml' ? vendorSpValues(profile, r) : {}
   const config = {
     ...(r.metadataXml !== undefined ? { idpMetadataXml: r.metadataXml } : {}),

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { NewConnectionRequestSchema, toNewConnection, vendorSpValues, connectionUrls, type ConnectionUrls } from '@/lib/connections'
-import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { getStore, type Connection } from '@/lib/store'
 import { staticCheck } from './static-check'
 
@@ -13,7 +13,7 @@ export async function createConnection(body: unknown, origin: string): Promise<C
   const parsed = NewConnectionRequestSchema.safeParse(body)
   if (!parsed.success) return { ok: false, error: parsed.error }
   const r = parsed.data
-  const profile = BUILTIN_PROFILES[isBuiltinProfileId(r.profileId) ? r.profileId : 'autodesk']
+  const profile = BUILTIN_PROFILES[isBuiltinProfileId(r.profileId) ? r.profileId : DEFAULT_PROFILE_ID]
   const sp = r.protocol === 'saml' ? vendorSpValues(profile, r) : {}
   const check = await staticCheck(r, sp, origin)
   const learnt = check.ok ? { ...pick(check.report.subject.entityId, 'entityId'), ...pick(check.report.subject.issuer, 'issuer') } : {}

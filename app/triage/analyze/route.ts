@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { readMultipartBody } from '@/app/_server/read-capped-body'
-import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
 import { triageInputBounded } from '@/lib/budget'
 import { maskReport } from '@/lib/store/mask'
@@ -10,7 +10,7 @@ const MAX_SIDE_INPUT = 1024 * 1024
 
 const Fields = z.object({
   text: z.string().max(DEFAULT_MAX_HAR_BYTES).default(''),
-  profile: z.string().default('autodesk'),
+  profile: z.string().default(DEFAULT_PROFILE_ID),
   idpMetadata: z.string().max(MAX_SIDE_INPUT).optional(),
   jwks: z.string().max(MAX_SIDE_INPUT).optional(),
   clientId: z.string().max(500).optional(),
@@ -43,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
   if (!parsed.success) return Response.json({ error: 'ERR_USAGE', issues: z.treeifyError(parsed.error) }, { status: 400 })
   const d = parsed.data
   if (!d.text.trim()) return Response.json({ error: 'ERR_USAGE', message: 'Paste something or drop a file first.' }, { status: 400 })
-  const profile = isBuiltinProfileId(d.profile) ? BUILTIN_PROFILES[d.profile] : BUILTIN_PROFILES.autodesk
+  const profile = BUILTIN_PROFILES[isBuiltinProfileId(d.profile) ? d.profile : DEFAULT_PROFILE_ID]
   const result = await triageInputBounded(d.text, {
     profile,
     ...(d.idpMetadata ? { idpMetadataXml: d.idpMetadata } : {}),

@@ -1,6 +1,7 @@
 import { finding } from '../../findings/finding'
 import { buildReport, type Report } from '../../findings/report'
 import type { IdpKind } from '../../findings/types'
+import { DEFAULT_PROFILE_ID } from '../../profiles/index'
 import { maskEmails } from '../mask'
 import { extractErrorFacts } from './facts'
 import { exactMatches, searchKnowledge, type Match } from './search'
@@ -41,7 +42,7 @@ export function explain(query: string, o: ExplainOptions = {}): Report {
   const facts = extractErrorFacts(text)
   return buildReport({
     subject: { kind: 'explain', idp, source: 'pasted text', query: shown },
-    profile: o.profile ?? 'autodesk',
+    profile: o.profile ?? DEFAULT_PROFILE_ID,
     now: o.now ?? new Date(),
     findings,
     facts: { ...facts, matchedBy: matches[0]?.by ?? 'none' },
