@@ -95,7 +95,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
       {mine ? <PrivateView view={mine} /> : null}
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">Findings</h2>
-        <ReportView report={rest as Report} idPrefix="run" showIdentity={!mine} {...(exportReport ? { exportReport } : {})} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
+        <ReportView report={rest as Report} idPrefix="run" stored showIdentity={!mine} {...(exportReport ? { exportReport } : {})} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
       </section>
     </div>
   )

@@ -20,8 +20,13 @@ const GLANCE_MIN = 4
  * adds links to `${downloadBase}?format=json|md`. `exportReport`, when given, is what the download buttons save (the
  * masked form of a report shown unmasked to the person who ran the check).
  */
-export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true, showRecognised = true }: {
+export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true, showRecognised = true, stored }: {
   report: Report; downloadBase?: string; idPrefix?: string; exportReport?: Report
+  /**
+   * True when `report` is a stored (masked) copy. By default a page that offers a separate export copy shows the
+   * unmasked report, and every other page a stored one.
+   */
+  stored?: boolean
   /** False where the page shows the unmasked identity itself (the test login's private view). */
   showIdentity?: boolean
   /** False where the page says once what the input was recognised as (triage, for all its reports). */
@@ -56,7 +61,7 @@ export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport,
         )
       })}
       {/* A page that offers a separate export copy shows the unmasked report; every other page shows a stored (masked) one. */}
-      {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={!exportReport} /> : null}
+      {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={stored ?? !exportReport} /> : null}
       {report.comparison ? <ComparisonTable comparison={report.comparison} idPrefix={idPrefix} /> : null}
       {report.certificates?.length ? <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} /> : null}
       <ReportExtras report={report} />
