@@ -89,9 +89,29 @@ function detectJson(t: string): DetectedInput {
   return { kind: 'json', description: 'JSON that is not a discovery document, JWKS, HAR, report or support bundle' }
 }
 
+/** No SSO document, HAR or bundle nests this deep; V8's JSON.parse grows faster than linear on deep nesting. */
+const JSON_MAX_DEPTH = 64
+
+/** One pass over JSON text: does an array or object nest deeper than `max` (brackets inside strings do not count)? */
+function nestsDeeperThanText(t: string, max: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c) i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
 /** The names of the top-level members: parsed when the document is small enough, else read from its head. */
 function topLevelMembers(t: string): Set<string> {
-  if (t.length <= JSON_PARSE_MAX) {
+  if (t.length <= JSON_PARSE_MAX && !nestsDeeperThanText(t, JSON_MAX_DEPTH)) {
     try {
       const v: unknown = JSON.parse(t)
       if (v && typeof v === 'object' && !Array.isArray(v)) {
