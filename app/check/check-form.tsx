@@ -4,6 +4,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import { PrettyXmlView } from '@/app/ui/report/pretty-xml-view'
 import { runCheckAction } from './actions'
 import { PROFILE_OPTIONS, type CheckKind } from './check-request'
+import { DEFAULT_PROFILE_ID } from '@/lib/profiles'
 import { DocumentInput, type DocumentLabels } from './document-input'
 import { INITIAL_STATE, type CheckFormState, type FormField, type FormValues } from './form-state'
 import { FieldError, Segmented, TextField } from './form-fields'
@@ -111,7 +112,7 @@ function CheckFields({ state, formAction, pending, initialKind }: {
         <legend className="panel-legend">What you configured <span className="muted">(optional)</span></legend>
         <div className="field">
           <label htmlFor="profile" className="field-label">Vendor profile</label>
-          <select id="profile" name="profile" className="input" defaultValue={values.profile ?? 'autodesk'}
+          <select id="profile" name="profile" className="input" defaultValue={values.profile ?? DEFAULT_PROFILE_ID}
             aria-describedby={errors.profile?.length ? 'profile-error' : undefined}>
             {PROFILE_OPTIONS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
           </select>
@@ -206,7 +207,7 @@ function ConfiguredValues({ kind, values, errors }: {
         placeholder="https://www.okta.com/saml2/service-provider/…" />
       <TextField name="acsUrl" label="Reply URL (ACS)" defaultValue={v('acsUrl')} errors={errors.acsUrl}
         hint="Entra: Reply URL (Assertion Consumer Service URL). Okta: Single sign-on URL."
-        placeholder="https://autodesk-prod.okta.com/sso/saml2/…" />
+        placeholder="https://…/sso/saml2/…" />
       {kind === 'saml-metadata' ? (
         <TextField name="signOnUrl" label="Sign on URL" defaultValue={v('signOnUrl')} errors={errors.signOnUrl} />
       ) : (

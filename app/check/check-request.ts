@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { IdpKindSchema } from '@/lib/findings'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, type BuiltinProfileId } from '@/lib/profiles'
 
 /** Per input document. Real metadata is well under 100 KB; 5 MB leaves room for aggregates and HAR-sized pastes. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024
 export const MAX_INPUT_LABEL = '5 MB'
 
-export const PROFILE_OPTIONS = [
-  { id: 'autodesk', label: 'Autodesk (SAML 2.0 via Autodesk’s Okta broker)' },
-  { id: 'generic', label: 'Generic SAML / OIDC service provider' },
-] as const
+/** The built-in profiles, default first, labelled with their own names (vendor words live in the profiles). */
+const PROFILE_IDS = [DEFAULT_PROFILE_ID, ...(Object.keys(BUILTIN_PROFILES) as BuiltinProfileId[]).filter((id) => id !== DEFAULT_PROFILE_ID)] as [BuiltinProfileId, ...BuiltinProfileId[]]
+export const PROFILE_OPTIONS = PROFILE_IDS.map((id) => ({ id, label: BUILTIN_PROFILES[id].name }))
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
@@ -30,9 +30,9 @@ const Now = z.preprocess(blankToUndefined, z.union([z.iso.datetime({ offset: tru
 }).transform((s) => new Date(s)).optional())
 
 /** A built-in profile by id, or (API only) a whole custom profile object, validated later by parseProfile. */
-const Profile = z.union([z.enum(['autodesk', 'generic']), z.record(z.string(), z.unknown())], {
-  error: 'Choose the autodesk or generic profile',
-}).default('autodesk')
+const Profile = z.union([z.enum(PROFILE_IDS), z.record(z.string(), z.unknown())], {
+  error: `Choose one of the profiles ${PROFILE_IDS.join(', ')}`,
+}).default(DEFAULT_PROFILE_ID)
 
 const common = { profile: Profile, now: Now }
 

@@ -1,7 +1,7 @@
 'use client'
 import { useActionState, useState } from 'react'
 import { errorIdOf, FieldError, TextField } from '@/app/check/form-fields'
-import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { createConnectionAction } from './actions'
 import { INITIAL_CONNECTION_FORM, type ConnectionField } from './form-state'
 
@@ -14,7 +14,7 @@ export function NewConnectionForm() {
   const values = state.status === 'idle' ? {} : state.values
   const errors = (f: ConnectionField) => (state.status === 'idle' ? undefined : state.fieldErrors[f])
   const [protocol, setProtocol] = useState<'saml' | 'oidc'>(values.protocol === 'oidc' ? 'oidc' : 'saml')
-  const [profileId, setProfileId] = useState(values.profileId ?? (protocol === 'oidc' ? 'generic' : 'autodesk'))
+  const [profileId, setProfileId] = useState(values.profileId ?? (protocol === 'oidc' ? 'generic' : DEFAULT_PROFILE_ID))
   // The vendor's words (labels, examples, where to copy from) come from its profile; a generic profile has none.
   const vendor = isBuiltinProfileId(profileId) ? BUILTIN_PROFILES[profileId].vendor : undefined
   const sp = vendor?.spValues

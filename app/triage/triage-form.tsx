@@ -6,6 +6,8 @@ import type { SupportBundle } from '@/lib/triage/bundle'
 import type { DetectedInput } from '@/lib/input/detect-input'
 import type { TriageInputKind } from '@/lib/triage/detect'
 import { HopTable } from './hop-table'
+import { PROFILE_OPTIONS } from '@/app/check/check-request'
+import { DEFAULT_PROFILE_ID } from '@/lib/profiles'
 import { SeedTable } from './seed-table'
 
 type Result = { kind: TriageInputKind; detected: DetectedInput; reports: Report[]; bundle?: SupportBundle; exportReports?: Report[] }
@@ -112,8 +114,8 @@ export function TriageForm() {
             <div className="field"><label htmlFor="triage-nonce" className="field-label">Nonce</label><input id="triage-nonce" name="nonce" className="input" /></div>
             <div className="field">
               <label htmlFor="triage-profile" className="field-label">Vendor profile</label>
-              <select id="triage-profile" name="profile" className="input" defaultValue="autodesk">
-                <option value="autodesk">Autodesk</option><option value="generic">Generic SAML / OIDC</option>
+              <select id="triage-profile" name="profile" className="input" defaultValue={DEFAULT_PROFILE_ID}>
+                {PROFILE_OPTIONS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
               </select>
             </div>
           </div>

@@ -2,11 +2,11 @@ import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile,
 import { usageError } from '../errors'
 import { readInputFile, type CliIo } from './io'
 
-/** `--profile autodesk|generic|<file.json>`; a custom profile that fails the schema is a usage error with the first issue. */
+/** `--profile <built-in id>|<file.json>`; a custom profile that fails the schema is a usage error with the first issue. */
 export async function resolveProfile(io: CliIo, value: string | undefined, fallback = DEFAULT_PROFILE_ID): Promise<SpProfile> {
   const v = value ?? fallback
   if (isBuiltinProfileId(v)) return BUILTIN_PROFILES[v]
-  if (!v.endsWith('.json')) throw usageError(`unknown profile ${JSON.stringify(v)} (use autodesk, generic or a .json file)`)
+  if (!v.endsWith('.json')) throw usageError(`unknown profile ${JSON.stringify(v)} (use ${Object.keys(BUILTIN_PROFILES).join(', ')} or a .json file)`)
   const text = await readInputFile(io, v, 'profile')
   let json: unknown
   try {

@@ -248,7 +248,7 @@ export const OWNER_LABEL: Record<Owner, string> = {
   'end-user': 'the person signing in',
 }
 
-/** "the vendor (Autodesk)" when the profile names its vendor; a generic profile has no vendor words. */
+/** "the vendor (<name>)" when the profile names its vendor; a generic profile has no vendor words. */
 export function ownerLabel(owner: Owner, vendorName?: string | null): string {
   return owner === 'vendor' && vendorName ? `the vendor (${vendorName})` : OWNER_LABEL[owner]
 }

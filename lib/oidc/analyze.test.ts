@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import { ReportSchema } from '../findings/report'
 import { SpProfileSchema } from '../profiles/schema'
 import { analyzeOidcConfiguration } from './analyze'
-import { autodesk, codes, ecJwk, generic, goodDiscovery, ISSUER, json, NOW, rsaJwk, withCode } from './testing'
+import { vendorProfile, codes, ecJwk, generic, goodDiscovery, ISSUER, json, NOW, rsaJwk, withCode } from './testing'
 import type { OidcOptions } from './types'
 
 const analyze = (discovery: Record<string, unknown> | string, o: Partial<OidcOptions> & { jwks?: unknown; source?: string } = {}) => {
@@ -290,8 +290,8 @@ describe('client values the admin typed', () => {
 })
 
 describe('vendor profile', () => {
-  test('OIDC_VENDOR_SAML_ONLY under autodesk, and the other checks still run', () => {
-    const r = analyze(goodDiscovery({ issuer: 'http://example.okta.com' }), { profile: autodesk })
+  test('OIDC_VENDOR_SAML_ONLY under vendorProfile, and the other checks still run', () => {
+    const r = analyze(goodDiscovery({ issuer: 'http://example.okta.com' }), { profile: vendorProfile })
     expect(withCode(r, 'OIDC_VENDOR_SAML_ONLY')).toEqual([{ code: 'OIDC_VENDOR_SAML_ONLY', owner: 'idp', severity: 'error', evidence: { expected: ['saml'], actual: 'oidc', profile: 'autodesk' } }])
     // Issue 9: the next step (create a SAML app) is made in the IdP, so the IdP side owns it, with the screens to use.
     expect(r.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')?.fixAt).toMatch(/Okta Admin Console › Applications/)

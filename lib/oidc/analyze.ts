@@ -53,7 +53,7 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
   const skipped: { check: string; reason: string }[] = []
   let certificates: CertificateSummary[] = []
   let keyCount: number | undefined
-  // Autodesk-style profiles take SAML only: say so first, and still describe the OIDC configuration.
+  // A SAML-only vendor profile says so first, and still describes the OIDC configuration.
   if (!opts.profile.protocols.includes('oidc'))
     findings.push(finding('OIDC_VENDOR_SAML_ONLY', { expected: opts.profile.protocols, actual: 'oidc', profile: opts.profile.id }, ctx))
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
 import { ReportSchema, type Report } from '../findings/report'
 import { analyzeOidcConfiguration } from './analyze'
-import { autodesk, generic, NOW } from './testing'
+import { vendorProfile, generic, NOW } from './testing'
 
 // Every real discovery document in ../shared/fixtures/real/oidc, paired with the JWKS of the same name prefix.
 const ROOT = fileURLToPath(new URL('../../../shared/fixtures/real/oidc/', import.meta.url))
@@ -43,12 +43,12 @@ describe('every real OIDC fixture', () => {
   })
 
   test.each(pairs.map((p) => [p.name, p] as const))('%s: no crash, a valid report, every document read', (_name, p) => {
-    for (const profile of [generic, autodesk]) {
+    for (const profile of [generic, vendorProfile]) {
       const r = run(p, profile)
       ReportSchema.parse(r)
       expect(r.subject.kind).toBe('oidc-discovery')
       expect(r.findings.filter((f) => f.code.startsWith('INPUT_'))).toEqual([])
-      expect(r.findings.some((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toBe(profile.id === 'autodesk')
+      expect(r.findings.some((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toBe(profile.id === vendorProfile.id)
     }
   })
 })

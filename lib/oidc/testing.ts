@@ -1,13 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto'
 import type { Report } from '../findings/report'
-import { BUILTIN_PROFILES } from '../profiles/index'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../profiles/index'
 import type { SpProfile } from '../profiles/schema'
 
 /** Test helpers for lib/oidc: a clean Okta-like custom authorization server and keys made on the spot. */
 export const ISSUER = 'https://example.okta.com/oauth2/default'
 export const NOW = new Date('2026-11-22T00:00:00Z')
 export const generic: SpProfile = BUILTIN_PROFILES.generic
-export const autodesk: SpProfile = BUILTIN_PROFILES.autodesk
+/** The default (vendor) profile: SAML only, so OIDC input gets its "SAML only" finding. */
+export const vendorProfile: SpProfile = BUILTIN_PROFILES[DEFAULT_PROFILE_ID]
 
 export function goodDiscovery(over: Record<string, unknown> = {}, issuer = ISSUER): Record<string, unknown> {
   return {

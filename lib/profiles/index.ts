@@ -1,4 +1,5 @@
 import autodeskJson from './autodesk.json'
+import autodeskSignInGuide from './autodesk-sign-in-guide.json'
 import genericJson from './generic.json'
 import { SpProfileSchema, type SpProfile } from './schema'
 
@@ -15,6 +16,17 @@ export const DEFAULT_PROFILE_ID: BuiltinProfileId = 'autodesk'
 
 export function isBuiltinProfileId(id: string): id is BuiltinProfileId {
   return Object.hasOwn(BUILTIN_PROFILES, id)
+}
+
+/** The "I cannot sign in" guide of a built-in profile, in the vendor's own words (validated by lib/triage/guide.ts). */
+export const SIGN_IN_GUIDES: Readonly<Partial<Record<BuiltinProfileId, unknown>>> = { autodesk: autodeskSignInGuide }
+
+const VENDOR_HOSTS: readonly string[] = Object.values(BUILTIN_PROFILES).flatMap((p) => p.vendor?.hosts ?? [])
+
+/** A host the vendor of a built-in profile serves its own pages from (or a subdomain of one). */
+export function isVendorHost(host: string): boolean {
+  const h = host.toLowerCase()
+  return VENDOR_HOSTS.some((v) => h === v || h.endsWith(`.${v}`))
 }
 
 /** The vendor's name of a built-in profile ("Autodesk"), for owner labels; none for a generic or unknown profile. */

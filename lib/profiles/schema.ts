@@ -51,6 +51,8 @@ export const VendorSchema = z.object({
   name: z.string().min(1),
   /** The vendor's support, as the owner of vendor-side fixes ("<vendor> Support"). */
   support: z.string().min(1),
+  /** Host names the vendor serves its own pages from (a HAR hop there is the vendor's, not the IdP's); subdomains count. */
+  hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
   spValues: z.object({
     /** Label and example of the SP entity ID (the IdP's Identifier / Audience URI). */
     entityId: z.object({ label: z.string(), example: z.string(), hint: z.string() }),

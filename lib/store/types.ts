@@ -32,11 +32,11 @@ export const ConnectionConfigSchema = z.strictObject({
   metadataUrl: z.url().optional(),
   issuer: z.url().optional(),
   clientId: z.string().max(500).optional(),
-  /** The vendor's SP entity ID (Autodesk: https://www.okta.com/saml2/service-provider/<id>). */
+  /** The vendor's SP entity ID (the profile's vendor.spValues.entityId shows its shape). */
   spEntityId: z.string().max(2000).optional(),
   /** The vendor's ACS URL (the reply URL the IdP will use once SSO is on). */
   acsUrl: z.string().max(2000).optional(),
-  /** The vendor's unique ID for this SSO connection (Autodesk's connection ID). */
+  /** The vendor's unique ID for this SSO connection, as its console shows it. */
   connectionId: z.string().max(500).optional(),
   verifiedDomains: z.array(z.string().max(253)).max(100).optional(),
 })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import guideJson from '../profiles/autodesk-sign-in-guide.json'
+import { DEFAULT_PROFILE_ID, SIGN_IN_GUIDES } from '../profiles/index'
 import { OwnerSchema } from '../findings/types'
 
 // The "I cannot sign in" guide follows the vendor's own triage table and backup-code tutorial word for word. Those
@@ -51,7 +51,7 @@ const GuideSchema = z.object({
   for (const r of g.rows) if (r.more && !g.tutorials[r.more]) ctx.addIssue({ code: 'custom', path: ['rows', r.id, 'more'], message: `no tutorial ${r.more}` })
 })
 
-const guide = GuideSchema.parse(guideJson)
+const guide = GuideSchema.parse(SIGN_IN_GUIDES[DEFAULT_PROFILE_ID])
 
 export type GuideTutorial = z.infer<typeof TutorialSchema>
 /** A row of the seed's "I cannot sign in" triage table, with where SSO Preflight can take over. */

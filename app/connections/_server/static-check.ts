@@ -2,6 +2,7 @@ import type { Report } from '@/lib/findings'
 import type { NewConnectionRequest } from '@/lib/connections'
 import { runCheck } from '@/app/check/run-check'
 import type { CheckRequest } from '@/app/check/check-request'
+import { DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { connectionUrls } from '@/lib/connections'
 
 export type StaticCheck = { ok: true; report: Report } | { ok: false; message: string }
@@ -11,7 +12,7 @@ export type StaticCheck = { ok: true; report: Report } | { ok: false; message: s
  * against the profile and the vendor values. A URL is fetched through lib/net (inside runCheck).
  */
 export async function staticCheck(r: NewConnectionRequest, sp: { spEntityId?: string; acsUrl?: string }, origin: string): Promise<StaticCheck> {
-  const profile = r.profileId === 'generic' ? 'generic' : 'autodesk'
+  const profile = isBuiltinProfileId(r.profileId) ? r.profileId : DEFAULT_PROFILE_ID
   const req: CheckRequest = r.protocol === 'saml'
     ? { kind: 'saml-metadata', profile, ...(r.metadataXml !== undefined ? { xml: r.metadataXml } : {}), ...(r.metadataUrl !== undefined ? { url: r.metadataUrl } : {}), ...sp }
     : { kind: 'oidc-discovery', profile, url: r.issuer!, expectedIssuer: r.issuer!, ...(r.clientId ? { clientId: r.clientId } : {}),

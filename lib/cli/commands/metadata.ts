@@ -11,7 +11,7 @@ const FLAGS = { ...COMMON_FLAGS, 'sp-entity-id': { type: 'string' }, 'acs-url': 
 
 export const metadataCommand: Command = {
   name: 'metadata',
-  usage: 'metadata <file|url> [--profile autodesk|generic|<file.json>] [--sp-entity-id ID] [--acs-url URL] [--sign-on-url URL] [--now ISO] [--json]',
+  usage: 'metadata <file|url> [--profile <id>|<file.json>] [--sp-entity-id ID] [--acs-url URL] [--sign-on-url URL] [--now ISO] [--json]',
   summary: 'Check an IdP\'s SAML metadata: entity ID, endpoints, certificates, and what you configured against the vendor profile.',
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, { min: 1, max: 1, name: 'metadata file or URL' })

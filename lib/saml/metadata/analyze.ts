@@ -38,7 +38,7 @@ const SKIPPED_AFTER_FATAL = ['entity ID', 'single sign-on endpoints', 'NameID fo
  * Analyses an IdP's SAML metadata under a vendor profile: every problem as a finding, the certificate timeline and
  * the facts an admin needs (entity ID, SSO URLs by binding, NameID formats, validUntil). Synchronous; never throws
  * on bad input.
- * @example const report = analyzeSamlMetadata({ xml, source: 'federationmetadata.xml' }, { profile: BUILTIN_PROFILES.autodesk })
+ * @example const report = analyzeSamlMetadata({ xml, source: 'federationmetadata.xml' }, { profile: BUILTIN_PROFILES.<default profile id> })
  */
 export function analyzeSamlMetadata(input: { xml: string; source?: string }, opts: AnalyzeMetadataOptions): Report {
   return withSamlComparison(analyzeMetadataDocument(input, opts), opts.profile, { spEntityId: opts.spEntityId, acsUrl: opts.acsUrl })

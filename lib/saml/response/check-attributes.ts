@@ -13,7 +13,7 @@ const lastSegment = (name: string) => name.slice(name.lastIndexOf('/') + 1)
 /**
  * Required and recommended attributes per the profile: sent under the exact name and not empty. A value sent
  * under an alias, or under Entra's namespaced claim URI, is named as such so the next step can say "rename".
- * A profile that insists on exact names (rejectNamespacedAttributeNames, e.g. autodesk) refuses aliases and wants
+ * A profile that insists on exact names (rejectNamespacedAttributeNames, e.g. the default vendor profile) refuses aliases and wants
  * the email attribute itself; a lenient one (generic) gets warnings for those, as most SPs map them.
  */
 export function checkAttributes(a: AssertionModel, ctx: CheckContext): Finding[] {

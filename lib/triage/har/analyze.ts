@@ -6,7 +6,7 @@ import type { SpProfile } from '../../profiles/schema'
 import { parseIdpMetadata, toIdpTrust } from '../../saml/metadata/index'
 import type { IdpTrust } from '../../saml/types'
 import { extractErrorFacts } from '../explain/facts'
-import { extractHops, type SsoHop } from './hops'
+import { extractHops, isVendorHost, type SsoHop } from './hops'
 import { dedupeFindings } from './dedupe'
 import { checkCookies, checkErrors, checkRedirectLoop, checkTimingGaps } from './observations'
 import { parseHar } from './parse'
@@ -34,7 +34,7 @@ export const DEFAULT_MAX_OTHER_STEPS = 400
  * Triage of a browser HAR: the SSO hops (SAML in either binding, OIDC authorize / callback / token), their errors,
  * redirect loops, blocked cookies, error codes on pages, pauses. Secrets never reach the report: values are
  * redacted at extraction, and the finished report is scrubbed of every secret value seen.
- * @example analyzeHar(await file.text(), { profile: BUILTIN_PROFILES.autodesk, idpMetadataXml })
+ * @example analyzeHar(await file.text(), { profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID], idpMetadataXml })
  */
 export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   const now = o.now ?? new Date()
@@ -142,7 +142,7 @@ function foldedStep(hop: SsoHop, count: number): TimelineStep {
 function detectIdp(hops: readonly SsoHop[]): IdpKind {
   const hosts = hops.map((h) => h.host)
   if (hosts.some((h) => /microsoftonline|login\.microsoft\.com|login\.windows\.net|sts\.windows\.net/.test(h))) return 'entra'
-  if (hosts.some((h) => /okta(preview|-emea)?\.com$/.test(h) && h !== 'autodesk-prod.okta.com')) return 'okta'
+  if (hosts.some((h) => /okta(preview|-emea)?\.com$/.test(h) && !isVendorHost(h))) return 'okta'
   if (hosts.some((h) => h === 'accounts.google.com')) return 'google'
   if (hops.some((h) => /\/adfs\//i.test(h.url))) return 'adfs'
   if (hops.some((h) => /\/realms\//.test(h.url))) return 'keycloak'

@@ -1,3 +1,4 @@
+import { isVendorHost } from '../../profiles/index'
 import type { HarEntry } from './schema'
 
 export type HopKind = 'saml-request' | 'saml-response' | 'oidc-authorize' | 'oidc-callback' | 'oidc-error' | 'oidc-token' | 'idp-page' | 'vendor-page'
@@ -20,9 +21,8 @@ export interface SsoHop {
 
 const IDP_HOSTS = /(^|\.)(login\.microsoftonline\.(com|us)|login\.microsoft\.com|login\.windows\.net|sts\.windows\.net|login\.live\.com|okta\.com|oktapreview\.com|okta-emea\.com|okta-gov\.com|accounts\.google\.com|onelogin\.com|pingone\.com|auth0\.com|duosecurity\.com)$/i
 const IDP_PATHS = /\/(adfs\/ls|adfs\/oauth2|saml2?\/|sso\/saml|oauth2\/|protocol\/openid-connect\/|protocol\/saml|idp\/profile\/)/i
-const VENDOR_HOSTS = /(^|\.)(autodesk\.com|autodesk-prod\.okta\.com)$/i
-
-export const isVendorHost = (host: string) => VENDOR_HOSTS.test(host)
+// The vendor's own hosts are profile data (vendor.hosts).
+export { isVendorHost }
 export const isIdpHost = (host: string) => IDP_HOSTS.test(host) && !isVendorHost(host)
 
 // host with port: the IdP and the SP on one machine (127.0.0.1) are still different parties.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { SignedXml } from 'xml-crypto'
 import { checkContext, type CheckContext } from '../../../context'
-import { BUILTIN_PROFILES } from '../../../profiles/index'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, type BuiltinProfileId } from '../../../profiles/index'
 import type { SpProfile } from '../../../profiles/schema'
 import type { IdpTrust } from '../../types'
 
@@ -43,7 +43,8 @@ export function testKeys() {
 
 export const ISSUER = 'http://www.okta.com/exkdoocxa1VmjpXmX697'
 export const SP = 'https://www.okta.com/saml2/service-provider/spabc123'
-export const ACS = 'https://autodesk-prod.okta.com/sso/saml2/0oaabc123'
+/** The vendor's ACS shape, from the default profile's own example. */
+export const ACS = BUILTIN_PROFILES[DEFAULT_PROFILE_ID].vendor!.spValues.acsUrl.example.replace('<idp-id>', '0oaabc123')
 export const NOW = new Date('2024-04-25T20:31:55.494Z')
 export const REQUEST_ID = '_req-4f1c2d'
 
@@ -58,8 +59,8 @@ export function attributeStatement(attrs: Record<string, string | string[]>): st
 }
 
 /**
- * The real Okta response without its signatures, re-addressed to an Autodesk-shaped SP (Audience, Recipient,
- * Destination), with the four Autodesk attributes added after the AuthnStatement. Nothing else altered.
+ * The real Okta response without its signatures, re-addressed to an SP shaped like the default vendor's (Audience,
+ * Recipient, Destination), with the vendor's four attributes added after the AuthnStatement. Nothing else altered.
  */
 export function baseResponse(o: { attributes?: Record<string, string | string[]> | null } = {}): string {
   let xml = readFixture('real/saml-responses/okta/ssoready-okta-response.xml')
@@ -106,8 +107,8 @@ export function trust(o: { certs?: string[]; entityId?: string } = {}): IdpTrust
   return { entityId: o.entityId ?? ISSUER, signingCertificates: o.certs ?? [testKeys().trusted.certBase64], kind: 'okta' }
 }
 
-export function ctx(o: { profile?: SpProfile | 'autodesk' | 'generic'; now?: Date; spEntityId?: string | null; acsUrl?: string | null; skewSeconds?: number } = {}): CheckContext {
-  const profile = typeof o.profile === 'object' ? o.profile : BUILTIN_PROFILES[o.profile ?? 'autodesk']
+export function ctx(o: { profile?: SpProfile | BuiltinProfileId; now?: Date; spEntityId?: string | null; acsUrl?: string | null; skewSeconds?: number } = {}): CheckContext {
+  const profile = typeof o.profile === 'object' ? o.profile : BUILTIN_PROFILES[o.profile ?? DEFAULT_PROFILE_ID]
   return checkContext({
     profile, now: o.now ?? NOW, idp: 'okta',
     ...(o.spEntityId === null ? {} : { spEntityId: o.spEntityId ?? SP }),
@@ -117,7 +118,7 @@ export function ctx(o: { profile?: SpProfile | 'autodesk' | 'generic'; now?: Dat
 }
 
 /** Profile variant for tests of one policy switch. */
-export function profileWith(base: 'autodesk' | 'generic', saml: Partial<NonNullable<SpProfile['saml']>>): SpProfile {
+export function profileWith(base: BuiltinProfileId, saml: Partial<NonNullable<SpProfile['saml']>>): SpProfile {
   const p = BUILTIN_PROFILES[base]
   return { ...p, saml: { ...p.saml!, ...saml } }
 }
