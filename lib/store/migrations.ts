@@ -55,6 +55,131 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 2,
+    name: 'team mode: workspaces, members, sessions, invitations, API tokens, setup links, audit, login secrets, rate limits',
+    // Local mode keeps working unchanged: every existing and new row belongs to the 'local' workspace.
+    // Secrets are never stored in clear: sessions, invitations, tokens and setup links are kept as SHA-256 hashes of
+    // their random values; login secrets as AES-256-GCM ciphertext (lib/team, key from the environment).
+    sql: `
+      create table workspaces (
+        id text primary key,
+        name text not null,
+        created_at timestamptz not null
+      );
+      insert into workspaces (id, name, created_at) values ('local', 'Local', now());
+
+      alter table connections add column workspace_id text not null default 'local' references workspaces (id) on delete cascade;
+      alter table test_login_runs add column workspace_id text not null default 'local' references workspaces (id) on delete cascade;
+      alter table saved_reports add column workspace_id text not null default 'local' references workspaces (id) on delete cascade;
+      create index connections_workspace on connections (workspace_id, created_at desc);
+      create index saved_reports_workspace on saved_reports (workspace_id);
+
+      create table users (
+        id text primary key,
+        issuer text not null,
+        subject text not null,
+        email text,
+        display_name text,
+        created_at timestamptz not null,
+        last_seen_at timestamptz,
+        unique (issuer, subject)
+      );
+
+      create table memberships (
+        workspace_id text not null references workspaces (id) on delete cascade,
+        user_id text not null references users (id) on delete cascade,
+        role text not null check (role in ('owner', 'admin', 'viewer')),
+        created_at timestamptz not null,
+        primary key (workspace_id, user_id)
+      );
+      create index memberships_user on memberships (user_id);
+
+      create table sessions (
+        id_hash text primary key,
+        user_id text not null references users (id) on delete cascade,
+        workspace_id text references workspaces (id) on delete set null,
+        created_at timestamptz not null,
+        last_used_at timestamptz not null,
+        idle_expires_at timestamptz not null,
+        absolute_expires_at timestamptz not null,
+        revoked_at timestamptz
+      );
+      create index sessions_user on sessions (user_id);
+
+      create table invitations (
+        id text primary key,
+        token_hash text not null unique,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        role text not null check (role in ('owner', 'admin', 'viewer')),
+        created_by text references users (id) on delete set null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        accepted_by text references users (id) on delete set null,
+        accepted_at timestamptz,
+        revoked_at timestamptz
+      );
+
+      create table api_tokens (
+        id text primary key,
+        token_hash text not null unique,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        name text not null,
+        scopes jsonb not null,
+        created_by text references users (id) on delete set null,
+        created_at timestamptz not null,
+        expires_at timestamptz,
+        last_used_at timestamptz,
+        revoked_at timestamptz
+      );
+      create index api_tokens_workspace on api_tokens (workspace_id);
+
+      create table setup_links (
+        id text primary key,
+        token_hash text not null unique,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        connection_id text not null references connections (id) on delete cascade,
+        created_by text references users (id) on delete set null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null,
+        revoked_at timestamptz,
+        last_used_at timestamptz,
+        uses integer not null default 0
+      );
+      create index setup_links_workspace on setup_links (workspace_id);
+
+      create table audit_log (
+        id text primary key,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        at timestamptz not null,
+        actor_kind text not null check (actor_kind in ('local', 'user', 'token', 'setup-link', 'system')),
+        actor_id text,
+        actor_label text,
+        action text not null,
+        target_kind text,
+        target_id text,
+        details jsonb,
+        request_id text
+      );
+      create index audit_log_workspace_at on audit_log (workspace_id, at desc);
+
+      create table login_secrets (
+        key text primary key,
+        browser_binding text not null,
+        ciphertext text not null,
+        created_at timestamptz not null,
+        expires_at timestamptz not null
+      );
+      create index login_secrets_expires_at on login_secrets (expires_at);
+
+      create table rate_limits (
+        bucket text not null,
+        window_start timestamptz not null,
+        hits integer not null,
+        primary key (bucket, window_start)
+      );
+    `,
+  },
 ]
 
 // Any constant works; it only has to be the same for every instance sharing the database.
