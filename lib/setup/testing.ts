@@ -13,7 +13,7 @@ export function storedRun(o: { user: string; email?: string; guid?: string; at?:
     ...(o.guid !== undefined ? [{ name: 'objectGUID', values: [maskValue(o.guid)] }] : []),
   ]
   const report: Report = buildReport({
-    subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: NOW, findings: [], facts: { attributes },
+    subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'generic', now: NOW, findings: [], facts: { attributes },
     ...(o.certificates ? { certificates: o.certificates } : {}),
   })
   const at = o.at ?? `2026-03-01T10:${String(n % 60).padStart(2, '0')}:00.000Z`
