@@ -95,13 +95,19 @@ describe('setupWalk', () => {
     const w = setupWalk(input({ connection: { ...input().connection, staticReport: broken }, runs: [storedRun({ user: 'a@corp.example', guid: 'g1' })] }))
     expect(w.blockers).toEqual([expect.objectContaining({ code: 'CERT_EXPIRED', owner: 'idp', step: 'Add identity provider and metadata' })])
     expect(w.go).toBe(false)
+    expect(w.steps.find((s) => s.id === 'add-idp-metadata')!.status).toBe('blocked')
+    // The test login itself passed: its step is not blamed for the metadata's error.
+    expect(w.steps.find((s) => s.id === 'test-connection')!.status).toBe('done')
   })
 
   test('an objectGUID that changed between runs is listed to confirm, not silently passed', () => {
     const runs = [storedRun({ user: 'a@corp.example', guid: 'g1' }), storedRun({ user: 'a@corp.example', guid: 'g2' })]
     const w = setupWalk(input({ runs }))
     expect(w.toConfirm.map((b) => b.code)).toEqual(['SAML_SETUP_IMMUTABLE_ID_CHANGED'])
-    expect(w.steps.find((s) => s.id === 'test-connection')!.status).toBe('blocked')
+    const stable = w.steps.find((s) => s.id === 'test-connection')!.checks.find((c) => c.label === 'The immutable user ID is stable')!
+    expect(stable).toMatchObject({ state: 'warn', findings: [expect.objectContaining({ code: 'SAML_SETUP_IMMUTABLE_ID_CHANGED' })] })
+    // A warning to confirm, not a blocker.
+    expect(w.go).toBe(true)
   })
 
   test('the generic profile walks the generic steps and no part of the walk names a vendor', () => {

@@ -26,7 +26,7 @@ export const GENERIC_SETUP_STEPS: readonly SetupStepDef[] = [
 ]
 
 /** What a step's live check knows: passed, failed (findings say why), not run yet, or not checkable here. */
-export type CheckState = 'pass' | 'fail' | 'todo' | 'not-checked'
+export type CheckState = 'pass' | 'warn' | 'fail' | 'todo' | 'not-checked'
 
 export interface StepCheck {
   readonly label: string
@@ -150,7 +150,8 @@ export function setupWalk(input: SetupWalkInput): SetupWalk {
         const loginBlockers = [...verdict.blocking.idp, ...verdict.blocking.vendor].filter((b) => b.source === 'test-login')
         const out: StepCheck[] = [{
           label: 'A test user signs in and the login is accepted',
-          state: loginBlockers.length || verdict.verdict === 'no-go' ? 'fail' : verdict.distinctPassingUsers ? 'pass' : 'todo', findings: [],
+          // Static-check errors block the verdict too, but they belong to the metadata step, not to this one.
+          state: loginBlockers.length || verdict.failingUsers.some((u) => !u.endUserOnly) ? 'fail' : verdict.distinctPassingUsers ? 'pass' : 'todo', findings: [],
           note: `${verdict.distinctPassingUsers} distinct test user(s) passed${verdict.target !== null ? ` (the service provider takes at most ${verdict.target} test users before turn-on: a cap, not a target)` : ''}.`
             + (loginBlockers.length ? ` Open: ${loginBlockers.map((b) => b.code).join(', ')}.` : ''),
         }]
@@ -160,9 +161,9 @@ export function setupWalk(input: SetupWalkInput): SetupWalk {
           : { label: 'The email claim is the user’s existing account email', state: 'not-checked', findings: [], note: 'Give test users’ existing account emails below to compare.' })
         const immutable = [...immutableChanged, ...immutableSource]
         if (profile.saml?.requiredAttributes.some((a) => a.immutable)) {
-          out.push({ label: 'The immutable user ID is stable', state: immutableChanged.length ? 'fail' : immutable.length ? 'fail' : distinctUsers ? 'pass' : 'todo', findings: immutable })
+          out.push({ label: 'The immutable user ID is stable', state: immutable.length ? 'warn' : distinctUsers ? 'pass' : 'todo', findings: immutable })
         }
-        if (capFindings.length) out.push({ label: 'Test users within the service provider’s cap', state: 'fail', findings: capFindings })
+        if (capFindings.length) out.push({ label: 'Test users within the service provider’s cap', state: 'warn', findings: capFindings })
         return out
       }
       case 'turn-on':
@@ -182,7 +183,7 @@ export function setupWalk(input: SetupWalkInput): SetupWalk {
       : []
     const status: SetupStepView['status'] = !checks.length ? 'manual'
       : checks.some((x) => x.state === 'fail') ? 'blocked'
-      : checks.every((x) => x.state === 'pass' || x.state === 'not-checked') && checks.some((x) => x.state === 'pass') ? 'done' : 'todo'
+      : checks.every((x) => x.state === 'pass' || x.state === 'warn' || x.state === 'not-checked') && checks.some((x) => x.state === 'pass' || x.state === 'warn') ? 'done' : 'todo'
     return { ...d, number: i + 1, consolePath: consolePathFor(profile, d), screens, values, attributes, checks, status }
   })
 

@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const STATUS_LABEL: Record<SetupStepView['status'], string> = { done: 'Done', blocked: 'Blocked', todo: 'To do', manual: 'Do it at the service provider' }
-const CHECK_LABEL: Record<StepCheck['state'], string> = { pass: 'Pass', fail: 'Fail', todo: 'Not run yet', 'not-checked': 'Not checked' }
+const CHECK_LABEL: Record<StepCheck['state'], string> = { pass: 'Pass', warn: 'Warning', fail: 'Fail', todo: 'Not run yet', 'not-checked': 'Not checked' }
 
 /** The setup walk of one connection: the vendor's steps in order, each with values, screens and its live check; then go / no-go. */
 export default async function SetupWalkPage({ params, searchParams }: Props) {
