@@ -114,3 +114,19 @@ test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and r
   await expect(page).not.toHaveURL(/okta-admin/)
   await expect(page.getByRole('heading', { name: 'GO: nothing blocks turning SSO on' })).toBeVisible()
 })
+
+test('with the generic profile the walk names no vendor and reaches GO on its own steps', async ({ page, request }) => {
+  const metadataXml = await (await request.get(idps.entra!.samlMetadataUrl)).text()
+  const res = await request.post('/api/connections', { data: {
+    name: 'e2e generic setup', protocol: 'saml', profileId: 'generic', metadataXml,
+    spEntityId: 'https://sp.e2e.dev/saml/metadata', acsUrl: 'https://sp.e2e.dev/saml/acs', verifiedDomains: ['demo.test'],
+  } })
+  expect(res.status(), await res.text()).toBe(201)
+  const { id } = (await res.json()) as { id: string }
+  await page.goto(`/setup/${id}`)
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1: Give the service provider your IdP’s metadata/ })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'told from the metadata' })).toContainText('Microsoft Entra ID')
+  await testLoginFromWalk(page, usernameFor('ok', 'generic'))
+  await expect(page.getByRole('heading', { name: 'GO: nothing blocks turning SSO on' })).toBeVisible()
+  await expect(page.locator('main')).not.toContainText(/Autodesk|\/30|at most 30/)
+})
