@@ -68,6 +68,10 @@ test('an Entra admin with the gallery app walks the vendor\'s steps in order to 
   await expect(values.getByRole('row', { name: /objectGUID/ })).toContainText('user.objectid')
   // The metadata is valid; no test login yet: NO-GO, and it says what is missing.
   await expect(step(page, 2)).toContainText('Pass: The IdP metadata is valid')
+  // The live check runs again on demand (a fresh fetch of the metadata URL), keeping the chosen IdP and app.
+  await step(page, 2).getByRole('button', { name: 'Check the metadata again' }).click()
+  await expect(page).toHaveURL(/idp=entra&variant=catalog/)
+  await expect(step(page, 2)).toContainText('Pass: The IdP metadata is valid')
   await expect(page.getByRole('heading', { name: 'NO-GO: do not turn SSO on yet' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Missing' })).toContainText('No test user has passed')
 

@@ -5,6 +5,7 @@ import { PreflightError } from '@/lib/errors'
 import { readVendorCertificate } from '@/lib/setup'
 import { getStore, maskValue } from '@/lib/store'
 import { createConnection } from '@/app/connections/_server/create-connection'
+import { staticCheck } from '@/app/connections/_server/static-check'
 import { originFromHeaders } from '@/app/connections/_server/http'
 import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues } from '@/app/connections/form-state'
 import { setupHref, SETUP_QUERY_LIMITS } from './setup-query'
@@ -75,6 +76,21 @@ export async function accountEmailsAction(form: FormData): Promise<void> {
   const emails = str(form, 'accountEmails').split(/[\s,;]+/).filter((e) => e.includes('@')).slice(0, SETUP_QUERY_LIMITS.emails)
   const masked = emails.map((e) => [...new Set([maskValue(e), maskValue(e.toLowerCase())])].join('|'))
   redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: masked }))
+}
+
+/** "Check the metadata again": the same static check as at creation, on the saved XML or a fresh fetch of the URL. */
+export async function recheckMetadataAction(form: FormData): Promise<void> {
+  const id = str(form, 'id')
+  const store = await getStore()
+  const c = id ? await store.connections.get(id) : null
+  if (c?.protocol === 'saml') {
+    const { idpMetadataXml, metadataUrl, spEntityId, acsUrl } = c.config
+    const check = await staticCheck(
+      { protocol: 'saml', profileId: c.profileId, ...(idpMetadataXml !== undefined ? { metadataXml: idpMetadataXml } : {}), ...(metadataUrl !== undefined ? { metadataUrl } : {}) },
+      { ...(spEntityId ? { spEntityId } : {}), ...(acsUrl ? { acsUrl } : {}) }, originFromHeaders(await headers()))
+    if (check.ok) await store.connections.setStaticReport(c.id, check.report)
+  }
+  redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: form.getAll('emails').filter((e): e is string => typeof e === 'string') }))
 }
 
 function invalid(values: ConnectionFormValues, fieldErrors: Partial<Record<ConnectionField, string[]>>): ConnectionFormState {

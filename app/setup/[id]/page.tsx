@@ -8,7 +8,7 @@ import { choiceForDetected, resolveIdpChoice, setupIdpChoices, setupWalk, type S
 import { getStore } from '@/lib/store'
 import { originFromHeaders } from '@/app/connections/_server/http'
 import { CopyButton } from '@/app/connections/copy-button'
-import { accountEmailsAction, vendorCertificateAction } from '../actions'
+import { accountEmailsAction, recheckMetadataAction, vendorCertificateAction } from '../actions'
 import { emailForms, SetupQuerySchema } from '../setup-query'
 import '../../connections/connections.css'
 import '../setup.css'
@@ -45,6 +45,8 @@ export default async function SetupWalkPage({ params, searchParams }: Props) {
   })
   const keep = { id, idp: picked.idp.id, variant: picked.variant.id }
   const spName = vendor?.name ?? 'the service provider'
+  // The vendor's own pages behind its steps and rules (profile data), then the profile's other references.
+  const sources = [...(vendor?.docs ?? []), ...profile.docs].filter((d, i, all) => all.findIndex((x) => x.url === d.url) === i)
 
   return (
     <div className="setup-page">
@@ -117,6 +119,12 @@ export default async function SetupWalkPage({ params, searchParams }: Props) {
                 </ul>
               ) : null}
               {s.id === 'add-idp-metadata' ? (
+                <form action={recheckMetadataAction} className="setup-input" aria-label="Check the metadata again">
+                  <Keep {...keep} cert={q.cert} emails={q.emails} />
+                  <button type="submit" className="button">Check the metadata again</button>
+                </form>
+              ) : null}
+              {s.id === 'add-idp-metadata' ? (
                 <form action={vendorCertificateAction} className="setup-input" aria-label="Certificate uploaded at the service provider">
                   <Keep {...keep} emails={q.emails} />
                   <label htmlFor="certificate" className="field-label">Certificate uploaded at {spName} (PEM, or its SHA-1 / SHA-256 thumbprint)</label>
@@ -163,6 +171,13 @@ export default async function SetupWalkPage({ params, searchParams }: Props) {
         </p>
         {vendor ? <p className="hint">{vendor.turnOnMeans}</p> : null}
       </section>
+
+      {sources.length ? (
+        <section className="connection-section" aria-labelledby="sources-title">
+          <h2 id="sources-title">Sources</h2>
+          <ul>{sources.map((d) => <li key={d.url}><a href={d.url}>{d.title}</a></li>)}</ul>
+        </section>
+      ) : null}
     </div>
   )
 }
