@@ -71,7 +71,7 @@ export default async function SetupPage({ searchParams }: Props) {
           <p className="setup-chosen" role="status">
             {chosen ? <>Setting up <strong>{chosen.idp.label}</strong> · <strong>{chosen.variant.label}</strong></> : 'The IdP will be told from its metadata.'}
           </p>
-          <StartSetupForm profileId={profileId} idp={q.idp ?? ''} variant={chosen?.variant.id ?? ''} hints={{
+          <StartSetupForm profileId={profileId} idp={q.idp ?? ''} variant={chosen?.variant.id ?? ''} spName={vendor?.name ?? null} hints={{
             ...(sp ? { entityIdExample: sp.entityId.example, entityIdHint: `${sp.entityId.hint} (${sp.shownAt.join(' › ')})`, acsUrlExample: sp.acsUrl.example, acsUrlHint: sp.acsUrl.hint, metadataHint: sp.metadataHint } : {}),
             ...(metadataAt ? { idpMetadataAt: metadataAt } : {}),
           }} />

@@ -18,7 +18,7 @@ const describedBy = (field: string, hintId: string | null, errors?: readonly str
   [hintId, errors?.length ? errorIdOf(field) : null].filter(Boolean).join(' ') || undefined
 
 /** Starts a setup session: the IdP's metadata and the vendor's two SP values become a connection the walk checks. */
-export function StartSetupForm({ profileId, idp, variant, hints }: { profileId: string; idp: string; variant: string; hints: StartSetupHints }) {
+export function StartSetupForm({ profileId, idp, variant, spName, hints }: { profileId: string; idp: string; variant: string; spName: string | null; hints: StartSetupHints }) {
   const [state, action, pending] = useActionState(startSetupAction, INITIAL_CONNECTION_FORM)
   const values = state.status === 'idle' ? {} : state.values
   const errors = (f: ConnectionField) => (state.status === 'idle' ? undefined : state.fieldErrors[f])
@@ -42,7 +42,7 @@ export function StartSetupForm({ profileId, idp, variant, hints }: { profileId: 
         </div>
       </fieldset>
       <fieldset className="panel">
-        <legend className="panel-legend">The service provider’s values</legend>
+        <legend className="panel-legend">{spName ? `${spName}’s values (from its SSO console)` : 'The service provider’s values'}</legend>
         <div className="field-grid">
           <TextField name="spEntityId" label="SP entity ID (Identifier)" defaultValue={values.spEntityId} errors={errors('spEntityId')}
             placeholder={hints.entityIdExample ?? ''} hint={hints.entityIdHint} />

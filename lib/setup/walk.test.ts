@@ -62,6 +62,9 @@ describe('setupWalk', () => {
     expect(spStep.attributes.map((a) => a.name)).toEqual(['firstName', 'lastName', 'email', 'objectGUID'])
     expect(spStep.attributes.find((a) => a.name === 'email')!.source).toBe('user.email')
     expect(w.steps.find((s) => s.id === 'turn-on')!.consolePath).toMatch(/Turn on SSO$/)
+    expect(w.steps.find((s) => s.id === 'verify-domains')!.consolePath).toBe([...vendor.vendor!.console.turnOn.slice(0, -1), 'Add and verify domains'].join(' › '))
+    // The IdP-side step names no vendor console path.
+    expect(spStep.consolePath).toBeNull()
   })
 
   test('no test login yet: not GO, and it says a passing user is missing', () => {

@@ -243,7 +243,8 @@ function consolePathFor(profile: SpProfile, step: SetupStepDef): string | null {
   const v = profile.vendor
   if (!v || step.at !== 'vendor') return null
   if (step.id === 'turn-on') return v.console.turnOn.join(' › ')
-  if (step.id === 'verify-domains') return [...v.console.connection.slice(0, 3), step.title].join(' › ')
+  // Domains have their own tab beside the connections: the SSO page the turn-on screen is on.
+  if (step.id === 'verify-domains') return [...v.console.turnOn.slice(0, -1), step.title].join(' › ')
   const named = v.console.connectionSteps.find((s) => s.toLowerCase() === step.title.toLowerCase())
   return [...v.console.connection, ...(named ? [named] : [])].join(' › ')
 }
