@@ -32,3 +32,8 @@ export type { Budget, BudgetFailure, BudgetResult } from './budget/index'
 export { readableSamlMessage } from './saml/response/index'
 export { detectInput, DetectedInputSchema } from './input/detect-input'
 export type { DetectedInput, InputEncoding, InputKind } from './input/detect-input'
+export {
+  accountEmailFindings, choiceForDetected, immutableIdChangeFindings, immutableIdSourceFindings, readVendorCertificate, resolveIdpChoice,
+  setupIdpChoices, setupScreenFor, setupWalk, testUserCapFindings, vendorCertificateFindings, verifiedDomainFindings,
+} from './setup/index'
+export type { AppVariant, SetupIdpChoice, SetupStepView, SetupVariantChoice, SetupWalk, SetupWalkInput, StepCheck } from './setup/index'

@@ -5,6 +5,7 @@ import { NavLink } from './nav-link'
 export const NAV_ITEMS = [
   { href: '/check', label: 'Check' },
   { href: '/connections', label: 'Connections' },
+  { href: '/setup', label: 'Setup' },
   { href: '/triage', label: 'Triage' },
   { href: '/guide', label: 'Sign-in guide' },
 ] as const

@@ -316,8 +316,9 @@ function nextSteps(
     steps.push(`${matrix.unidentifiedOpen === 1 ? '1 test login was' : `${matrix.unidentifiedOpen} test logins were`} refused before the IdP named the user: run the test login again as ${matrix.unidentifiedOpen === 1 ? 'that user' : 'those users'} after the fix (each later pass of another user counts as one retry).`)
   }
   if (verdict === 'not-enough-data') steps.push('Run a test login with a test user assigned to the app in your IdP.')
-  else if (cap !== null && passing < cap) {
-    steps.push(`Test more users before turning SSO on if you can: ${passing}/${cap} have passed (${vendorName ?? 'the vendor'} asks for up to ${cap}).`)
+  else if (cap !== null && passing > cap) {
+    // A cap, not a target: one passing user can be enough; more than the cap cannot all be test users at the vendor.
+    steps.push(`${passing} users passed, but ${vendorName ?? 'the vendor'} takes at most ${cap} test users before SSO is turned on: add no more than ${cap} of them as test users there.`)
   }
   if (verdict === 'go') steps.push('Turn SSO on at the vendor only when the users who passed cover your user population (groups, domains, MFA policies).')
   return steps

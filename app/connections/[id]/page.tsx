@@ -46,6 +46,7 @@ export default async function ConnectionPage({ params }: Props) {
         <h1>{c.name}</h1>
         <div className="action-row">
           <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link>
+          {c.protocol === 'saml' ? <Link className="button" href={`/setup/${c.id}`}>Set up step by step</Link> : null}
           <DeleteConnection id={c.id} name={c.name} runs={runs.length} />
         </div>
       </header>

@@ -10,6 +10,7 @@ import { samlResponseCatalog } from './saml-response'
 import { testLoginCatalog } from './test-login'
 import { triageCatalog } from './triage'
 import { watchCatalog } from './watch'
+import { setupCatalog } from './setup'
 
 /** The one catalog: every finding code and its words. A code not in here cannot be emitted. */
 export const catalog = {
@@ -24,6 +25,7 @@ export const catalog = {
   ...oidcTestLoginCatalog,
   ...triageCatalog,
   ...watchCatalog,
+  ...setupCatalog,
 } as const satisfies Record<string, CatalogEntry>
 
 export type FindingCode = keyof typeof catalog

@@ -16,6 +16,7 @@ import { step } from '../timeline'
 import { runPath } from '../urls'
 import { samlIdpEndpoint } from './idp-endpoint'
 import { checkSteps, SAML_CHECKS } from '../check-steps'
+import { immutableIdSourceFindings } from '../../setup/checks'
 
 export interface AcsInput {
   /** The SAMLResponse form value as posted (base64). */
@@ -136,6 +137,8 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
     const [checked, ex] = validateParsed(received.doc, endpoint.value.trust, ctx, pending.data.requestId, received.encoding)
     findings.push(...checked)
     extras = ex
+    const signedAttributes = AttributesSchema.safeParse(ex.facts?.attributes)
+    if (signedAttributes.success) findings.push(...immutableIdSourceFindings(profile, signedAttributes.data, { idp }))
     findings.push(...idpErrorCodeFindings(r?.status?.message, { idp, where: '/Response/Status/StatusMessage' }))
     nameId = signedNameId(received.doc, received.model, endpoint.value.trust, ctx)
     if (now.getTime() > Date.parse(pending.data.deadline)) {
