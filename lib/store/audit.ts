@@ -41,13 +41,13 @@ export function auditRepository(db: Db, clock: StoreClock): AuditRepository {
 
     async list(workspaceId, o = {}) {
       const limit = Math.min(Math.max(Math.trunc(o.limit ?? AUDIT_PAGE_DEFAULT), 1), AUDIT_PAGE_MAX)
-      // `before` is the last entry of the previous page: entries strictly older by (at, id). An id that is not this
+      // `before` is the last entry of the previous page: entries strictly older by (at, seq) (migration 4). An id that is not this
       // workspace's gives an empty page, never another workspace's rows.
       const { rows } = o.before === undefined
-        ? await db.query<AuditRow>('select * from audit_log where workspace_id = $1 order by at desc, id desc limit $2', [workspaceId, limit])
+        ? await db.query<AuditRow>('select * from audit_log where workspace_id = $1 order by at desc, seq desc limit $2', [workspaceId, limit])
         : await db.query<AuditRow>(
-          `select a.* from audit_log a, (select at, id from audit_log where workspace_id = $1 and id = $2) b
-           where a.workspace_id = $1 and (a.at, a.id) < (b.at, b.id) order by a.at desc, a.id desc limit $3`,
+          `select a.* from audit_log a, (select at, seq from audit_log where workspace_id = $1 and id = $2) b
+           where a.workspace_id = $1 and (a.at, a.seq) < (b.at, b.seq) order by a.at desc, a.seq desc limit $3`,
           [workspaceId, o.before, limit])
       return rows.map(fromRow)
     },

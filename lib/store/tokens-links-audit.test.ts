@@ -205,6 +205,18 @@ describe.each(engines())('API tokens, setup links and audit on %s', (_engine, op
       expect(local.every((e) => e.workspaceId === 'local')).toBe(true)
     })
 
+    test('entries made in the same millisecond list newest first and page without a gap or a repeat', async () => {
+      await addWorkspace('ws-same-ms')
+      const made = []
+      for (let i = 0; i < 6; i++) made.push(await store.audit.record({ workspaceId: 'ws-same-ms', actorKind: 'system', action: 'run.start', targetId: `r${i}` }))
+      const seen: string[] = []
+      let page = await store.audit.list('ws-same-ms', { limit: 4 })
+      seen.push(...page.map((e) => e.targetId!))
+      page = await store.audit.list('ws-same-ms', { limit: 4, before: page.at(-1)!.id })
+      seen.push(...page.map((e) => e.targetId!))
+      expect(seen).toEqual(['r5', 'r4', 'r3', 'r2', 'r1', 'r0'])
+    })
+
     test('an action that is not a dotted verb is refused', async () => {
       await expect(store.audit.record({ workspaceId: 'local', actorKind: 'local', action: 'DROP TABLE' })).rejects.toThrow()
     })
