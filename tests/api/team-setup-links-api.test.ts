@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { DELETE as revokeRoute } from '@/app/api/connections/[id]/setup-links/[linkId]/route'
 import { GET as listRoute, POST as createRoute } from '@/app/api/connections/[id]/setup-links/route'
 import { GET as redeemRoute } from '@/app/setup-link/[token]/route'
@@ -148,6 +148,10 @@ describe('recordAudit', () => {
   test('the request ID comes along when given; a failed write is logged, not thrown', async () => {
     const e = await recordAudit(LOCAL_PRINCIPAL, 'report.export', { kind: 'report', id: 'r' }, {}, { store: t.store, requestId: 'req-123' })
     expect(e).toMatchObject({ requestId: 'req-123', actorKind: 'local', actorLabel: null, workspaceId: 'local', targetKind: 'report' })
-    expect(await recordAudit(LOCAL_PRINCIPAL, 'Not A Verb', { kind: 'report' }, {}, { store: t.store })).toBeNull()
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect(await recordAudit(LOCAL_PRINCIPAL, 'Not A Verb', { kind: 'report' }, {}, { store: t.store })).toBeNull()
+      expect(logged).toHaveBeenCalledWith('[audit] ERR_AUDIT_WRITE Not A Verb: ZodError')
+    } finally { logged.mockRestore() }
   })
 })
