@@ -162,4 +162,26 @@ describe('login --connection', () => {
     expect([app404.code, app404.stderr]).toEqual([2, expect.stringMatching(/cannot reach the app/)])
     expect(requests).toEqual([])
   })
+
+  test.each([
+    ['a redirect (a gate sending the token to sign-in) is not followed', 302, /redirect \(to sign-in\?\)/],
+    ['a server error', 503, /the app answered 503/],
+    ['an answer that is not a saved connection', 200, /is not a saved connection; is --app-url an SSO Preflight app\?/],
+  ])('%s: exit 2 with a message', async (_name, status, message) => {
+    const seen: (string | undefined)[] = []
+    const other = createServer((req, res) => {
+      seen.push(req.url)
+      if (status === 302) res.writeHead(302, { location: 'http://127.0.0.1:9/sign-in' }).end()
+      else res.writeHead(status, { 'content-type': 'application/json' }).end('{"hello":"world"}')
+    })
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
+    try {
+      const r = await cli(['--connection', ids.pasted, '--app-url', `http://127.0.0.1:${(other.address() as AddressInfo).port}/preflight`])
+      expect([r.code, r.stdout]).toEqual([2, ''])
+      expect(r.stderr).toMatch(message)
+      expect(seen).toEqual([`/preflight/api/connections/${ids.pasted}`])
+    } finally {
+      await new Promise((resolve) => other.close(resolve))
+    }
+  })
 })
