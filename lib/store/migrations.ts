@@ -180,6 +180,16 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 4,
+    name: 'audit log in insertion order',
+    // Entries written in the same millisecond (or by instances whose clocks agree to the millisecond) still list in
+    // the order they were made, and page without skipping or repeating one: (at, seq) is the order and the cursor.
+    sql: `
+      alter table audit_log add column seq bigserial;
+      create index audit_log_workspace_at_seq on audit_log (workspace_id, at desc, seq desc);
+    `,
+  },
 ]
 
 // Any constant works; it only has to be the same for every instance sharing the database.

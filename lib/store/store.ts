@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto'
+import { apiTokenRepository } from './api-tokens'
+import { auditRepository } from './audit'
 import { storeClock } from './clock'
 import { connectionRepository } from './connections'
 import { openPglite, openPostgres, type Db } from './db'
 import { migrate } from './migrations'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
+import { setupLinkRepository } from './setup-links'
 import { useMaskKey } from './mask-scan'
 import type { PurgeResult, Store } from './types'
 
@@ -35,6 +38,14 @@ export async function createStore(o: CreateStoreOptions = {}): Promise<Store> {
   return storeOver(db, o, secret)
 }
 
+/** A store over a database the caller opened, for tests that also read the raw tables; `close()` closes `db`. */
+export async function createStoreOnDb(db: Db, o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'> = {}): Promise<Store> {
+  await migrate(db)
+  const secret = await loadSecret(db)
+  useMaskKey(secret)
+  return storeOver(db, o, secret)
+}
+
 function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const retentionDays = o.retentionDays ?? 7
   const clock = storeClock(retentionDays, o.now)
@@ -45,12 +56,18 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     connections: connectionRepository(db, clock),
     runs: runRepository(db, clock, userKeySecret),
     savedReports: savedReportRepository(db, clock),
+    apiTokens: apiTokenRepository(db, clock),
+    setupLinks: setupLinkRepository(db, clock),
+    audit: auditRepository(db, clock),
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
       const connections = await db.query<{ id: string }>('delete from connections where expires_at <= $1 returning id', [now])
       const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [now])
-      return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length }
+      // Setup links of a purged connection went with it (cascade); these are the expired ones of kept connections.
+      // The audit log is not purged (lib/store/audit.ts says why).
+      const setupLinks = await db.query<{ id: string }>('delete from setup_links where expires_at <= $1 returning id', [now])
+      return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length, setupLinks: setupLinks.rows.length }
     },
     close: () => db.close(),
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ReportSchema, TimelineStepSchema } from '../findings/report'
 import type { Report, TimelineStep } from '../findings/report'
+import type { ApiTokenRepository, AuditRepository, SetupLinkRepository } from './team-types'
 
 /*
  * The stored rows, as zod schemas (the database is a boundary too: every row is parsed on the way out).
@@ -157,7 +158,10 @@ export const NewSavedReportSchema = z.object({
 })
 export type NewSavedReport = z.input<typeof NewSavedReportSchema>
 
-export interface PurgeResult { connections: number; runs: number; savedReports: number }
+export interface PurgeResult {
+  connections: number; runs: number; savedReports: number
+  setupLinks: number
+}
 
 export interface ConnectionRepository {
   create(input: NewConnection): Promise<Connection>
@@ -202,6 +206,9 @@ export interface Store {
   readonly connections: ConnectionRepository
   readonly runs: RunRepository
   readonly savedReports: SavedReportRepository
+  readonly apiTokens: ApiTokenRepository
+  readonly setupLinks: SetupLinkRepository
+  readonly audit: AuditRepository
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
   purgeExpired(now?: Date): Promise<PurgeResult>
   close(): Promise<void>

@@ -13,6 +13,8 @@ import { CopyButton } from '../copy-button'
 import { DeleteConnection } from '../delete-connection'
 import { GoNoGoBanner } from '../go-no-go-banner'
 import { TestMatrix } from '../test-matrix'
+import { workspaceOf } from '@/app/_server/team-access'
+import { SetupLinksSection } from './setup-links-section'
 import '../connections.css'
 
 export const dynamic = 'force-dynamic'
@@ -77,6 +79,8 @@ export default async function ConnectionPage({ params }: Props) {
           {config.filter(([, v]) => v).map(([k, v]) => <div key={k} style={{ display: 'contents' }}><dt>{k}</dt><dd>{v}</dd></div>)}
         </dl>
       </section>
+
+      <SetupLinksSection connectionId={c.id} workspaceId={workspaceOf(c)} />
 
       <section className="connection-section" aria-labelledby="runs-title">
         <h2 id="runs-title">Test logins</h2>

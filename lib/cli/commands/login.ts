@@ -17,6 +17,8 @@ const FLAGS = {
   'client-id': { type: 'string' },
   'redirect-uri': { type: 'string' },
   scenario: { type: 'string' },
+  connection: { type: 'string' },
+  'app-url': { type: 'string' },
 } as const
 
 /** Credentials come from the environment only: flags end up in shell history and CI logs. */
@@ -31,11 +33,18 @@ export const loginCommand: Command = {
   name: 'login',
   usage:
     'login (--idp-metadata <file|url> --sp-entity-id ID --acs-url URL | --issuer URL --client-id ID --redirect-uri URL) [--scenario S] [--profile P]\n' +
+    '      login --connection ID --app-url URL [--scenario S]   (a saved connection; API token from SSO_PREFLIGHT_API_TOKEN)\n' +
     '      credentials from SSO_PREFLIGHT_USERNAME / SSO_PREFLIGHT_PASSWORD (and SSO_PREFLIGHT_CLIENT_SECRET for OIDC)',
   summary: 'Run a test login without a browser, as a CI step: sign in at the IdP with the test user from the environment, capture the IdP\'s answer and check it.',
   async run(argv, io) {
-    const args = parseArgs(argv, FLAGS, { min: 0, max: 0, name: 'nothing' })
+    const args = parseArgs(connectionValueJoined(argv), FLAGS, { min: 0, max: 0, name: 'nothing' })
     const scenario = stringFlag(args, 'scenario')
+    const connectionId = stringFlag(args, 'connection')
+    if (connectionId !== undefined) {
+      const { loginSavedConnection } = await import('./login-connection')
+      const report = await loginSavedConnection({ connectionId, appUrl: stringFlag(args, 'app-url'), ...(scenario ? { scenario } : {}), ...credentials(io) }, io)
+      return emitReport(io, report, args.flags.json === true)
+    }
     const issuer = urlFlag(args, 'issuer')
     if (issuer) {
       const clientId = stringFlag(args, 'client-id')
@@ -72,4 +81,17 @@ export const loginCommand: Command = {
     })
     return emitReport(io, report, args.flags.json === true)
   },
+}
+
+/** A connection ID is base64url and may begin with '-': `--connection -x…` means that ID, not a flag. */
+function connectionValueJoined(argv: readonly string[]): string[] {
+  const out: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1]
+    if (argv[i] === '--connection' && next !== undefined && /^-[A-Za-z0-9_-]{15,63}$/.test(next)) {
+      out.push(`--connection=${next}`)
+      i++
+    } else out.push(argv[i]!)
+  }
+  return out
 }

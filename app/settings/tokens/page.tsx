@@ -1,0 +1,73 @@
+import type { Metadata } from 'next'
+import { formatInstant } from '@/app/ui/report/format'
+import { principalForPage } from '@/app/_server/team-access'
+import { getStore } from '@/lib/store'
+import { allows } from '@/lib/team/principal'
+import { CreateTokenForm, RevokeTokenButton } from './token-controls'
+import '@/app/connections/connections.css'
+import '@/app/ui/team/team.css'
+
+export const metadata: Metadata = { title: 'API tokens' }
+export const dynamic = 'force-dynamic'
+
+/** /settings/tokens: API tokens for CI (create, shown once; list with scopes and last use; revoke). Admins and owners. */
+export default async function TokensPage() {
+  const principal = await principalForPage()
+  if (!allows(principal, 'tokens.manage', { workspaceId: principal.workspaceId })) {
+    return (
+      <div>
+        <header className="page-header"><h1>API tokens</h1></header>
+        <p className="empty-state">Only a workspace’s admins and owners manage its API tokens.</p>
+      </div>
+    )
+  }
+  const tokens = await (await getStore()).apiTokens.list(principal.workspaceId)
+  const now = Date.now()
+  return (
+    <div>
+      <header className="page-header">
+        <h1>API tokens</h1>
+        <p className="lead">
+          For CI pipelines and scripts: send a token as <code>Authorization: Bearer …</code>, or set it as{' '}
+          <code>SSO_PREFLIGHT_API_TOKEN</code> for <code>sso-preflight login --connection</code>. A token is shown once,
+          stored only as a hash, and works until it expires or is revoked.
+        </p>
+      </header>
+
+      <section aria-labelledby="new-token-title">
+        <h2 id="new-token-title">Create a token</h2>
+        <CreateTokenForm />
+      </section>
+
+      <section aria-labelledby="tokens-title" className="connection-section">
+        <h2 id="tokens-title">Tokens of this workspace</h2>
+        {tokens.length === 0 ? <p className="empty-state">No API tokens yet.</p> : (
+          <div className="table-scroll"><table className="data-table">
+            <thead><tr>
+              <th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th>
+              <th scope="col">Expires</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th>
+            </tr></thead>
+            <tbody>
+              {tokens.map((t) => {
+                const expired = t.expiresAt !== null && Date.parse(t.expiresAt) <= now
+                const state = t.revokedAt ? `revoked ${formatInstant(t.revokedAt)}` : expired ? 'expired' : 'active'
+                return (
+                  <tr key={t.id}>
+                    <th scope="row">{t.name}</th>
+                    <td>{t.scopes.join(', ')}</td>
+                    <td><time dateTime={t.createdAt}>{formatInstant(t.createdAt)}</time></td>
+                    <td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt}>{formatInstant(t.lastUsedAt)}</time> : <span className="muted">never</span>}</td>
+                    <td>{t.expiresAt ? formatInstant(t.expiresAt) : <span className="muted">no expiry</span>}</td>
+                    <td className={t.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>{state}</td>
+                    <td>{t.revokedAt || expired ? null : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table></div>
+        )}
+        <p className="hint hint-after">Scopes: <strong>read</strong> reads connections, runs and reports; <strong>run</strong> also starts test logins and saves reports. Last use is noted at most once a minute.</p>
+      </section>
+    </div>
+  )
+}

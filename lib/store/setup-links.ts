@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import type { StoreClock } from './clock'
+import type { Db } from './db'
+import { newId } from './ids'
+import { hashBearerSecret, isBearerSecretShape, newBearerSecret } from './secrets'
+import type { SetupLinkInfo, SetupLinkRepository } from './team-types'
+
+/** Setup links last 24 hours unless the deployment says otherwise (SSO_PREFLIGHT_SETUP_LINK_MINUTES). */
+export const DEFAULT_SETUP_LINK_MS = 24 * 60 * 60 * 1000
+/** The longest a link may live, whatever the caller asks: a forgotten link must not stay a way in. */
+export const MAX_SETUP_LINK_MS = 30 * 24 * 60 * 60 * 1000
+
+const IsoDate = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString())
+
+const SetupLinkRowSchema = z.object({
+  id: z.string(),
+  workspace_id: z.string(),
+  connection_id: z.string(),
+  created_at: IsoDate,
+  expires_at: IsoDate,
+  revoked_at: IsoDate.nullable(),
+  last_used_at: IsoDate.nullable(),
+  uses: z.coerce.number().int(),
+})
+
+export const NewSetupLinkSchema = z.object({
+  workspaceId: z.string().min(1),
+  connectionId: z.string().min(1),
+  createdBy: z.string().min(1).optional(),
+  ttlMs: z.number().int().min(60_000).max(MAX_SETUP_LINK_MS),
+})
+
+// Never token_hash.
+const COLUMNS = 'id, workspace_id, connection_id, created_at, expires_at, revoked_at, last_used_at, uses'
+
+function fromRow(row: unknown): SetupLinkInfo {
+  const r = SetupLinkRowSchema.parse(row)
+  return {
+    id: r.id, workspaceId: r.workspace_id, connectionId: r.connection_id, createdAt: r.created_at, expiresAt: r.expires_at,
+    revokedAt: r.revoked_at, lastUsedAt: r.last_used_at, uses: r.uses,
+  }
+}
+
+export function setupLinkRepository(db: Db, clock: StoreClock): SetupLinkRepository {
+  return {
+    async create(input) {
+      const l = NewSetupLinkSchema.parse(input)
+      const now = clock.now()
+      const token = newBearerSecret()
+      // The connection must be this workspace's: a link to another workspace's connection is never made.
+      const { rows } = await db.query(
+        `insert into setup_links (id, token_hash, workspace_id, connection_id, created_by, created_at, expires_at)
+         select $1, $2, $3, c.id, $5, $6, $7 from connections c where c.id = $4 and c.workspace_id = $3
+         returning ${COLUMNS}`,
+        [newId(), hashBearerSecret(token), l.workspaceId, l.connectionId, l.createdBy ?? null, now, new Date(now.getTime() + l.ttlMs)],
+      )
+      if (!rows[0]) throw new RangeError('no such connection in this workspace')
+      return { token, info: fromRow(rows[0]) }
+    },
+
+    async list(workspaceId, connectionId) {
+      const { rows } = await db.query(
+        `select ${COLUMNS} from setup_links where workspace_id = $1 and ($2::text is null or connection_id = $2)
+         order by created_at desc, id`,
+        [workspaceId, connectionId ?? null],
+      )
+      return rows.map(fromRow)
+    },
+
+    async revoke(workspaceId, id) {
+      const { rows } = await db.query<{ id: string }>(
+        'update setup_links set revoked_at = $3 where workspace_id = $1 and id = $2 and revoked_at is null returning id',
+        [workspaceId, id, clock.now()],
+      )
+      return rows.length > 0
+    },
+
+    async verify(token) {
+      if (!isBearerSecretShape(token)) return null
+      const now = clock.now()
+      // One statement: the use is counted only for a live link whose connection is still kept.
+      const { rows } = await db.query(
+        `update setup_links l set uses = l.uses + 1, last_used_at = $2
+         where l.token_hash = $1 and l.revoked_at is null and l.expires_at > $2
+           and exists (select 1 from connections c where c.id = l.connection_id and c.expires_at > $2)
+         returning ${COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}`,
+        [hashBearerSecret(token), now],
+      )
+      return rows[0] ? fromRow(rows[0]) : null
+    },
+  }
+}
