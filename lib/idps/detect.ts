@@ -35,25 +35,27 @@ export type IdpDetection = z.infer<typeof IdpDetectionSchema>
 
 /** Longer values are cut before matching: an entity ID or URL of this length is already no real one. */
 const MAX_SIGNAL_CHARS = 4096
+/** An error page is a whole HTML page: its code may sit deep in it. */
+const MAX_ERROR_PAGE_CHARS = 256 * 1024
 const MAX_EVIDENCE_CHARS = 200
 const MAX_CERTIFICATES = 8
 
 /**
  * Which IdP product made a document or login, from every signal given, and which signal said so. Signals are tried
- * from the most specific (entity ID) to the least (certificate names); within a signal, packs in registry order.
+ * from the most specific (entity ID, issuers) to the least (endpoints, error page, certificate names); within a signal, packs in registry order.
  * Only string operations: linear in the input.
  * @example detectIdp({ entityId: 'https://sts.windows.net/<tenant>/' }) // { idp: 'entra', signal: 'entityId', ... }
  */
 export function detectIdp(signals: IdpSignals): IdpDetection {
   const tries: Array<[Exclude<DetectionSignal, 'none' | 'certificate'>, ReadonlyArray<string | undefined>, (d: Detection) => readonly Matcher[]]> = [
     ['entityId', [signals.entityId], (d) => d.entityId],
-    ['endpointHost', signals.endpoints ?? [], (d) => d.endpointHost],
     ['responseIssuer', [signals.responseIssuer], (d) => [...d.responseIssuer, ...d.entityId]],
     ['oidcIssuer', signals.oidcIssuers ?? [], (d) => d.oidcIssuer],
+    ['endpointHost', signals.endpoints ?? [], (d) => d.endpointHost],
     ['errorPage', [signals.errorPage], (d) => d.errorPage],
   ]
   for (const [signal, values, matchersOf] of tries) {
-    const found = firstMatch(values, matchersOf)
+    const found = firstMatch(values, matchersOf, signal === 'errorPage' ? MAX_ERROR_PAGE_CHARS : MAX_SIGNAL_CHARS)
     if (found) return { idp: found.idp, signal, evidence: cap(found.value) }
   }
   const subjects = (signals.certificates ?? []).slice(0, MAX_CERTIFICATES).map((c) => parseCertificate(c)?.subject)
@@ -62,12 +64,13 @@ export function detectIdp(signals: IdpSignals): IdpDetection {
   return { idp: 'other', signal: 'none', evidence: '' }
 }
 
-function firstMatch(values: ReadonlyArray<string | undefined>, matchersOf: (d: Detection) => readonly Matcher[]): { idp: IdpId; value: string } | undefined {
+function firstMatch(values: ReadonlyArray<string | undefined>, matchersOf: (d: Detection) => readonly Matcher[], max = MAX_SIGNAL_CHARS): { idp: IdpId; value: string } | undefined {
   for (const raw of values) {
     if (!raw) continue
-    const value = new SignalValue(raw)
+    const value = new SignalValue(raw, max)
     for (const pack of IDP_PACKS) {
-      if (matchersOf(pack.detect).some((m) => value.matches(m))) return { idp: pack.id, value: value.text }
+      const m = matchersOf(pack.detect).find((m) => value.matches(m))
+      if (m) return { idp: pack.id, value: value.around(m) }
     }
   }
   return undefined
@@ -78,8 +81,8 @@ class SignalValue {
   readonly text: string
   private readonly lower: string
   private url: URL | null | undefined
-  constructor(raw: string) {
-    this.text = raw.trim().slice(0, MAX_SIGNAL_CHARS)
+  constructor(raw: string, max: number) {
+    this.text = raw.slice(0, max).trim()
     this.lower = this.text.toLowerCase()
   }
   matches(m: Matcher): boolean {
@@ -95,6 +98,12 @@ class SignalValue {
     if (m.pathPrefix !== undefined && !path.startsWith(m.pathPrefix.toLowerCase())) return false
     if (m.pathContains !== undefined && !path.includes(m.pathContains.toLowerCase())) return false
     return true
+  }
+  /** The value, or for a long text (an error page) the part where the matcher's marker is. */
+  around(m: Matcher): string {
+    if (this.text.length <= MAX_EVIDENCE_CHARS || m.contains === undefined) return this.text
+    const at = this.lower.indexOf(m.contains.toLowerCase())
+    return this.text.slice(at, at + MAX_EVIDENCE_CHARS)
   }
   private parsed(): URL | null {
     if (this.url === undefined) {

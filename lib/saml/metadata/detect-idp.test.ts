@@ -23,7 +23,9 @@ describe('detectIdpKind', () => {
     expect(as('https://accounts.google.com/o/saml2?idpid=C0abc', 'https://accounts.google.com/o/saml2/idp?idpid=C0abc')).toBe('google')
     expect(as('https://sso.contoso.com/realms/corp', 'https://sso.contoso.com/realms/corp/protocol/saml')).toBe('keycloak')
     expect(as('urn:contoso:idp', 'https://contoso.okta.com/app/x/sso/saml')).toBe('okta')
-    expect(as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1')).toBe('other')
+    expect(as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1')).toBe('onelogin')
+    // Host and entity ID renamed: Okta's certificate (O=Okta, OU=SSOProvider) still tells.
+    expect(as('urn:contoso:idp', 'https://sso.contoso.example/saml2/idp')).toBe('okta')
   })
   test('WS-Federation roles with Azure certificate names are Entra even on another host (derived: Entra file, hosts renamed)', () => {
     const xml = real('entra/wowblacksheep-entra-app-70186da4-federationmetadata.xml')
