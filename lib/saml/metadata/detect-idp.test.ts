@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseSafeXml } from '../../xml/parse'
-import { detectIdpKind, parseIdpMetadata } from './index'
+import { BUILTIN_PROFILES } from '../../profiles/index'
+import { analyzeSamlMetadata, detectIdpKind, parseIdpMetadata } from './index'
 import { alter, OKTA, OKTA_ENTITY_ID, real } from './testing/fixtures'
 
 const kindOf = (xml: string) => {
@@ -36,5 +37,12 @@ describe('detectIdpKind', () => {
   test('not metadata: other', () => {
     const doc = parseSafeXml('<a/>')
     expect(doc.ok && detectIdpKind(doc.value)).toBe('other')
+  })
+  test('the metadata report says which signal named the IdP, and says nothing when the admin named it', () => {
+    const analyze = (o: { idp?: 'okta' } = {}) => analyzeSamlMetadata({ xml: real('other/ssoready-jumpcloud-idp-metadata.xml') }, { profile: BUILTIN_PROFILES.generic, ...o })
+    const r = analyze()
+    expect(r.subject.idp).toBe('jumpcloud')
+    expect(r.facts?.idpDetectedBy).toEqual({ signal: 'endpointHost', evidence: 'https://sso.jumpcloud.com/saml2/ucariontest' })
+    expect(analyze({ idp: 'okta' }).facts?.idpDetectedBy).toBeUndefined()
   })
 })
