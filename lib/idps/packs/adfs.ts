@@ -6,10 +6,10 @@ const RPT = 'AD FS Management › Relying Party Trusts › (trust)'
 export const adfs = definePack({
   id: 'adfs',
   label: 'AD FS',
-  docsUrl: 'https://learn.microsoft.com/windows-server/identity/ad-fs/operations/create-a-relying-party-trust',
+  docsUrl: 'https://learn.microsoft.com/powershell/module/adfs/set-adfsrelyingpartytrust',
   docs: [
-    'https://learn.microsoft.com/windows-server/identity/ad-fs/operations/create-a-relying-party-trust',
-    'https://learn.microsoft.com/windows-server/identity/ad-fs/troubleshooting/ad-fs-tshoot-logging',
+    'https://learn.microsoft.com/powershell/module/adfs/set-adfsrelyingpartytrust',
+    'https://learn.microsoft.com/powershell/module/adfs/add-adfsrelyingpartytrust',
   ],
   detect: {
     // entityID http(s)://<host>/adfs/services/trust on any host (real fixtures: 5 metadata, 5 responses).
@@ -27,6 +27,8 @@ export const adfs = definePack({
     'saml.claims': `${RPT} › Edit Claim Issuance Policy`,
     'saml.nameId': `${RPT} › Edit Claim Issuance Policy › (rule) › Outgoing claim type Name ID, Outgoing name ID format`,
     'saml.signingCertificate': 'AD FS Management › Service › Certificates › Token-signing',
+    // What is signed has no field in the trust's Properties: the cmdlet sets it.
+    'saml.signingOption': 'PowerShell: Set-AdfsRelyingPartyTrust -TargetName (trust) -SamlResponseSignature … -SignatureAlgorithm …',
     'saml.metadataUrl': 'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml (AD FS Management › Service › Endpoints › Metadata)',
     'logs.signIns': 'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
     'logs.audit': 'Event Viewer › Applications and Services Logs › AD FS › Admin',
