@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { growthRatio } from '../../tests/linearity'
 import { catalog, type FindingCode } from '../findings/catalog/index'
@@ -24,6 +25,10 @@ describe('the IdP packs', () => {
     for (const id of ['entra', 'okta', 'adfs', 'google', 'keycloak', 'other']) expect(IDP_IDS).toContain(id) // the ids stored reports use
     expect(idpLabel('entra')).toBe('Microsoft Entra ID')
     expect(idpPack('no-such-idp').id).toBe('other')
+  })
+  test('adding an IdP is its pack file plus its line in the registry: every file under packs/ is listed', () => {
+    const files = readdirSync(new URL('./packs/', import.meta.url)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3))
+    expect([...files].sort()).toEqual([...IDP_IDS].sort())
   })
   test('a pack that breaks the schema is refused (a screen under an unknown key, a matcher with no condition)', () => {
     const okta = idpPack('okta')
@@ -88,6 +93,7 @@ describe('detectIdp', () => {
     expect(detectIdp({ oidcIssuers: [undefined, 'https://dev-1.okta.com/oauth2/default'] })).toMatchObject({ idp: 'okta', signal: 'oidcIssuer' })
     expect(detectIdp({ entityId: 'IdP Entity ID', endpoints: ['https://sso.jumpcloud.com/saml2/app'] })).toMatchObject({ idp: 'jumpcloud', signal: 'endpointHost' })
     expect(detectIdp({ errorPage: `<html>${'x'.repeat(5000)} AADSTS50105: The signed in user is not assigned` })).toMatchObject({ idp: 'entra', signal: 'errorPage', evidence: expect.stringMatching(/^AADSTS50105/) })
+    expect(detectIdp({ errorPage: "Sorry, you can't access Vendor because you are not assigned this app in Okta." })).toMatchObject({ idp: 'okta', signal: 'errorPage' })
     expect(detectIdp({ entityId: 'urn:x', certificates: ['not a certificate'] })).toEqual({ idp: 'other', signal: 'none', evidence: '' })
     expect(detectIdp({})).toEqual({ idp: 'other', signal: 'none', evidence: '' })
   })
@@ -104,7 +110,7 @@ describe('detectIdp', () => {
   test('linear in its input (n vs 4n, every signal at once, nothing matching)', () => {
     const { ratio } = growthRatio((n) => {
       const url = `https://idp.example/${'a/'.repeat(n / 2)}`
-      const page = `<p>${'realms adfs okta '.repeat(n)}</p>`
+      const page = `<p>${'realms adfs o k t a '.repeat(n)}</p>`
       // Under ~100 KB at 4n: beyond the CPU caches, lower-casing a page stops measuring the algorithm.
       return () => detectIdp({ entityId: url.slice(0, 4000), endpoints: [url.slice(0, 4000)], responseIssuer: url.slice(0, 4000), oidcIssuers: [url.slice(0, 4000)], errorPage: page })
     }, 1000)

@@ -21,7 +21,8 @@ export const entra = definePack({
     entityId: [{ host: 'sts.windows.net' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
     endpointHost: ENTRA_HOSTS.map((host) => ({ host })),
     responseIssuer: [],
-    oidcIssuer: [{ host: 'sts.windows.net' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
+    // Entra External ID tenants issue from <tenant>.ciamlogin.com.
+    oidcIssuer: [{ host: 'sts.windows.net' }, { host: '*.ciamlogin.com' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
     errorPage: [{ contains: 'AADSTS' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
     // The names Entra gives the certificates it makes (per-app SAML signing; tenant token signing).
     certificate: [{ contains: 'CN=Microsoft Azure Federated SSO Certificate' }, { suffix: 'CN=accounts.accesscontrol.windows.net' }, { suffix: 'CN=login.microsoftonline.us' }],

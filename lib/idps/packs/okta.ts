@@ -23,7 +23,8 @@ export const okta = definePack({
     endpointHost: OKTA_ORG_HOSTS.map((host) => ({ host })),
     responseIssuer: [],
     oidcIssuer: OKTA_ORG_HOSTS.map((host) => ({ host })),
-    errorPage: OKTA_ORG_HOSTS.map((host) => ({ host })),
+    // Okta's own error pages name Okta ("…you are not assigned this app in Okta"); an org URL says it too.
+    errorPage: [{ contains: 'okta' }, ...OKTA_ORG_HOSTS.map((host) => ({ host }))],
     // Okta's app signing certificates name Okta as their organisation (real fixtures: both Okta .pem files).
     certificate: [{ contains: 'O=Okta, OU=SSOProvider' }],
   },
