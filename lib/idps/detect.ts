@@ -42,8 +42,8 @@ const MAX_CERTIFICATES = 8
 
 /**
  * Which IdP product made a document or login, from every signal given, and which signal said so. Signals are tried
- * from the most specific (entity ID, issuers) to the least (endpoints, error page, certificate names); within a signal, packs in registry order.
- * Only string operations: linear in the input.
+ * from the most specific (entity ID, issuers) to the least (endpoints, error page, certificate names); within a
+ * signal, packs in registry order. Only string operations: linear in the input.
  * @example detectIdp({ entityId: 'https://sts.windows.net/<tenant>/' }) // { idp: 'entra', signal: 'entityId', ... }
  */
 export function detectIdp(signals: IdpSignals): IdpDetection {

@@ -41,9 +41,11 @@ export function signalsOfFixture(rel: string): IdpSignals {
     const md = readMetadata(doc.value).metadata
     return md ? metadataSignals(md) : {}
   }
+  // A response (or a bare assertion): the first Issuer in document order is the Response's (else the Assertion's).
   const all = [...walk(doc.value.root)]
+  const issuer = all.find((e) => e.local === 'Issuer')
   return {
-    responseIssuer: all.find((e) => e.local === 'Issuer')?.children.length ? ownText(all.find((e) => e.local === 'Issuer')!).trim() : undefined,
+    responseIssuer: issuer ? ownText(issuer).trim() : undefined,
     certificates: all.filter((e) => e.local === 'X509Certificate').map((e) => ownText(e)),
   }
 }
