@@ -1,4 +1,4 @@
-import { idpLabel } from '../idps/registry'
+import { idpLabel, LISTED_WHEN_IDP_UNKNOWN } from '../idps/registry'
 import type { ScreenKey } from '../idps/schema'
 import { knownScreen, notKnownScreen, screenFor } from '../idps/screens'
 import { catalog, type FindingCode } from './catalog/index'
@@ -35,9 +35,6 @@ export function finding(code: FindingCode, evidence: Evidence = {}, ctx: Finding
   }
 }
 
-/** With the IdP unknown, the screens of these IdPs are listed for a keyed entry (besides any the entry names itself). */
-const LISTED_WHEN_UNKNOWN: readonly IdpKind[] = ['entra', 'okta']
-
 /**
  * The screen (or log view) for the detected IdP: the entry's own text for it, else its pack's screen for the entry's
  * key, else (the entry names screens, not this IdP's) a visible "not known" with the IdP's docs. When the IdP could
@@ -55,7 +52,7 @@ function forIdp(texts: PerIdp | undefined, key: ScreenKey | undefined, ctx: Find
   const known = new Map<string, string>()
   for (const [k, t] of Object.entries(texts ?? {}) as [IdpKind, string][]) if (t) known.set(k, t)
   if (key) {
-    for (const k of LISTED_WHEN_UNKNOWN) {
+    for (const k of LISTED_WHEN_IDP_UNKNOWN) {
       const t = known.has(k) ? undefined : knownScreen(k, key)
       if (t) known.set(k, t)
     }

@@ -23,6 +23,12 @@ export type IdpId = (typeof IDP_PACKS)[number]['id']
 
 export const IDP_IDS = IDP_PACKS.map((p) => p.id) as [IdpId, ...IdpId[]]
 
+/**
+ * With the IdP not known, a finding that names a screen by key lists these IdPs' screens (each labelled), besides any
+ * text the entry has itself: the two every IdP-owned entry must cover.
+ */
+export const LISTED_WHEN_IDP_UNKNOWN: readonly IdpId[] = ['entra', 'okta']
+
 const BY_ID = new Map<string, IdpPack>(IDP_PACKS.map((p) => [p.id, p]))
 
 /** The pack of an IdP id; 'other' for an id no pack has (e.g. a stored report from a newer version). */
