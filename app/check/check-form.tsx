@@ -5,6 +5,7 @@ import { PrettyXmlView } from '@/app/ui/report/pretty-xml-view'
 import { runCheckAction } from './actions'
 import { PROFILE_OPTIONS, type CheckKind } from './check-request'
 import { DEFAULT_PROFILE_ID } from '@/lib/profiles'
+import { IDP_CHOICES } from '@/lib/idps/registry'
 import { DocumentInput, type DocumentLabels } from './document-input'
 import { INITIAL_STATE, type CheckFormState, type FormField, type FormValues } from './form-state'
 import { FieldError, Segmented, TextField } from './form-fields'
@@ -131,12 +132,7 @@ function CheckFields({ state, formAction, pending, initialKind }: {
             <label htmlFor="idp" className="field-label">IdP product</label>
             <select id="idp" name="idp" className="input" defaultValue={values.idp ?? ''}>
               <option value="">Detect from the metadata</option>
-              <option value="entra">Microsoft Entra ID</option>
-              <option value="okta">Okta</option>
-              <option value="adfs">AD FS</option>
-              <option value="google">Google Workspace</option>
-              <option value="keycloak">Keycloak</option>
-              <option value="other">Other</option>
+              {IDP_CHOICES.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
             </select>
           </div>
         ) : null}

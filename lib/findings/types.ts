@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { IDP_IDS } from '../idps/registry'
+import type { ScreenKey } from '../idps/schema'
 
 /** Where the fix is made — not who is to blame. */
 export const OwnerSchema = z.enum(['idp', 'vendor', 'end-user'])
@@ -7,8 +9,8 @@ export type Owner = z.infer<typeof OwnerSchema>
 export const SeveritySchema = z.enum(['error', 'warning', 'info'])
 export type Severity = z.infer<typeof SeveritySchema>
 
-/** The IdP product a document or login came from; drives the "fix at" screen paths. */
-export const IdpKindSchema = z.enum(['entra', 'okta', 'adfs', 'google', 'keycloak', 'other'])
+/** The IdP product a document or login came from; drives the "fix at" screen paths. One id per pack in lib/idps. */
+export const IdpKindSchema = z.enum(IDP_IDS)
 export type IdpKind = z.infer<typeof IdpKindSchema>
 
 /** What a check saw: both values whenever there is something to compare. Extra members (now, tolerance, ...) are data too. */
@@ -38,10 +40,17 @@ export interface CatalogEntry {
   /** Fastest next step. */
   readonly nextStep: string
   readonly important?: string
-  /** The exact screen to change, per IdP (required for owner 'idp' entries: entra and okta at least). */
+  /**
+   * The exact screen to change, per IdP (owner 'idp' entries need entra and okta, here or through `screen`). Wins
+   * over `screen` for the IdPs it names: for a screen specific to this entry.
+   */
   readonly fixAt?: PerIdp
-  /** Where to look in the IdP's own logs. */
+  /** The common screen to change, by key: each IdP's pack (lib/idps) says where it is for that IdP and app variant. */
+  readonly screen?: ScreenKey
+  /** Where to look in the IdP's own logs. Wins over `logsScreen` for the IdPs it names. */
   readonly logs?: PerIdp
+  /** The IdP's log view, by key (logs.signIns, logs.audit). */
+  readonly logsScreen?: ScreenKey
   /** Related articles (URLs or titles). */
   readonly docs?: readonly string[]
   /** Extra search terms (error codes, message fragments) for triage text search. */

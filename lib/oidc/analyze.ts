@@ -13,7 +13,7 @@ import { checkJwks } from './checks/jwks'
 import { checkKeysForAlgs } from './checks/keys-for-algs'
 import { checkRequiredMembers } from './checks/members'
 import { wrongDocument } from '../input/wrong-document'
-import { detectOidcIdp } from './detect-idp'
+import { detectOidcProvider } from './detect-idp'
 import { parseJsonObject } from './parse'
 import type { OidcCheckContext, OidcDiscovery, OidcInput, OidcOptions } from './types'
 
@@ -40,7 +40,7 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
   const parsed = parseJsonObject(input.discovery, 'discovery')
   const doc: OidcDiscovery | undefined = parsed.ok ? parsed.value : undefined
   const issuer = typeof doc?.issuer === 'string' ? doc.issuer : undefined
-  const idp = opts.idp ?? detectOidcIdp(issuer, opts.expectedIssuer, issuerFromDiscoveryUrl(input.source), typeof doc?.authorization_endpoint === 'string' ? doc.authorization_endpoint : undefined)
+  const idp = opts.idp ?? detectOidcProvider([issuer, opts.expectedIssuer, issuerFromDiscoveryUrl(input.source)], [doc?.authorization_endpoint, doc?.token_endpoint].map((e) => (typeof e === 'string' ? e : undefined)))
   const ctx: OidcCheckContext = {
     ...checkContext({ profile: opts.profile, now, idp }),
     ...(opts.expectedIssuer ? { expectedIssuer: opts.expectedIssuer } : {}),

@@ -1,4 +1,5 @@
 import { finding } from '../findings/finding'
+import { detectIdp } from '../idps/detect'
 import { buildReport, type Report } from '../findings/report'
 import type { Store } from '../store/index'
 import { idpErrorCodeFindings } from './idp-error-codes'
@@ -20,7 +21,9 @@ export async function reportIdpErrorPage(runId: string, text: string, o: { store
   forget(`oidc-run:${run.id}`)
   const message = text.trim().slice(0, 2000)
   const issuer = typeof run.pending?.issuer === 'string' ? run.pending.issuer : undefined
-  const idp = /AADSTS/.test(message) ? 'entra' : /okta/i.test(message) ? 'okta' : idpKindFromIssuer(issuer)
+  // What the page says first (an AADSTS code, Okta's wording), then the issuer the run was configured with.
+  const fromPage = detectIdp({ errorPage: message }).idp
+  const idp = fromPage !== 'other' ? fromPage : idpKindFromIssuer(issuer)
   const known = run.protocol === 'oidc'
     ? errorRedirectFindings({ error: 'error_page', error_description: message }, { idp, redirectUri: String(run.pending?.redirectUri ?? '') }).filter((f) => f.code !== 'OIDC_AUTHORIZE_ERROR')
     : idpErrorCodeFindings(message, { idp, where: 'IdP error page' })

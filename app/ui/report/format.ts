@@ -1,4 +1,5 @@
 import type { Report, SubjectKind } from '@/lib/findings'
+import { IDP_IDS, idpLabel, type IdpId } from '@/lib/idps/registry'
 
 export const KIND_LABEL: Record<SubjectKind, string> = {
   'saml-metadata': 'SAML metadata',
@@ -11,8 +12,9 @@ export const KIND_LABEL: Record<SubjectKind, string> = {
   explain: 'Error explanation',
 }
 
-export const IDP_LABEL: Record<string, string> = {
-  entra: 'Microsoft Entra ID', okta: 'Okta', adfs: 'AD FS', google: 'Google', keycloak: 'Keycloak', other: 'Other / unknown',
+/** The IdP's name as admins know it, from its pack (lib/idps); an unknown id (a newer report) reads as itself. */
+export function idpName(id: string): string {
+  return IDP_IDS.includes(id as IdpId) ? idpLabel(id) : id
 }
 
 /** ISO timestamp as `2026-11-22 14:05 UTC`: fixed format, so server and client render the same text. */

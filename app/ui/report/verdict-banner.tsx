@@ -1,6 +1,6 @@
 import { groupByOwner, ownerLabel, type Finding, type Owner, type Report } from '@/lib/findings'
 import { vendorNameOf } from '@/lib/profiles'
-import { formatInstant, IDP_LABEL, KIND_LABEL, plural } from './format'
+import { formatInstant, idpName, KIND_LABEL, plural } from './format'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
@@ -38,7 +38,7 @@ export function VerdictBanner({ report, groups = groupByOwner(report.findings) }
       </ul>
       <dl className="subject">
         <div><dt>Checked</dt><dd>{KIND_LABEL[subject.kind]}</dd></div>
-        <div><dt>IdP</dt><dd>{IDP_LABEL[subject.idp] ?? subject.idp}</dd></div>
+        <div><dt>IdP</dt><dd>{idpName(subject.idp)}</dd></div>
         {name ? <div><dt>{subject.entityId ? 'Entity ID' : subject.issuer ? 'Issuer' : 'Source'}</dt><dd><code>{name}</code></dd></div> : null}
         <div><dt>Profile</dt><dd>{report.profile}</dd></div>
         <div><dt>As of</dt><dd><time dateTime={report.checkedAt}>{formatInstant(report.checkedAt)}</time></dd></div>

@@ -26,7 +26,9 @@ export const certCatalog = {
     nextStep: 'Create or activate a current signing certificate in the IdP, then upload that certificate (Base64) to the vendor\'s SSO settings before the old one is removed.',
     important: 'Upload the new certificate at the vendor first, then make it active in the IdP: the other order breaks sign-in until both sides agree.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
     logs: CERT_LOGS,
+    logsScreen: 'logs.audit',
     aliases: ['certificate expired', 'expired certificate', 'AADSTS500133'],
   },
   CERT_EXPIRING_SOON: {
@@ -37,6 +39,7 @@ export const certCatalog = {
     nextStep: 'Plan the rollover now. A vendor that holds one IdP certificate fails every sign-in between the two changes, whichever side changes first: create the new certificate in the IdP, then make it active and upload it at the vendor back to back, in the vendor\'s own sequence (the profile names it), at a quiet time.',
     important: 'Neither order is outage-free with a single certificate at the vendor: activating first breaks sign-ins until the upload, uploading first breaks them until the activation. Keep the gap to minutes and test one user right after.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
   },
   CERT_NOT_YET_VALID: {
     severity: 'error', owner: 'idp',
@@ -45,6 +48,7 @@ export const certCatalog = {
     detail: 'The certificate\'s notBefore date is after the time of the check. Signatures made with it are refused until that date.',
     nextStep: 'Keep the current certificate active until the new one\'s start date has passed, and check the IdP server clock if the date looks wrong.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
   },
   CERT_RSA_KEY_TOO_SMALL: {
     severity: 'error', owner: 'idp',
@@ -53,6 +57,7 @@ export const certCatalog = {
     detail: 'RSA keys shorter than the profile\'s minimum can be broken with practical effort; current SAML and OIDC libraries refuse them.',
     nextStep: 'Create a new signing certificate with a 2048-bit (or longer) RSA key in the IdP, upload it to the vendor and make it active.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
   },
   CERT_WEAK_SIGNATURE_ALGORITHM: {
     severity: 'warning', owner: 'idp',
@@ -61,6 +66,7 @@ export const certCatalog = {
     detail: 'This is the algorithm the certificate was signed with, not the one the IdP signs SAML messages with. For a self-signed IdP certificate that the vendor pins it does not weaken trust (reported as info); for a CA-issued certificate it does, and strict software refuses such certificates.',
     nextStep: 'At the next rollover, create the certificate with SHA-256. Separately make sure the IdP signs SAML messages with RSA-SHA256.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
   },
   CERT_UNPARSEABLE: {
     severity: 'error', owner: 'idp',
@@ -95,6 +101,7 @@ export const certCatalog = {
     detail: 'SAML and OIDC service providers verify RSA (and, less often, EC) signatures. Other key types are refused by most of them.',
     nextStep: 'Create an RSA 2048-bit signing certificate in the IdP and make it the active one.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
   },
   CERT_ROLLOVER_IN_PROGRESS: {
     severity: 'info', owner: 'idp',
@@ -117,6 +124,8 @@ export const certCatalog = {
     detail: 'The rollover was not finished: the old certificate expired but is still in the metadata. If the vendor holds the expired certificate, or the IdP still signs with it, sign-in fails. The evidence says which certificate to keep.',
     nextStep: 'Make sure the valid certificate is the active one in the IdP and the one uploaded at the vendor, then remove the expired certificate from the IdP.',
     fixAt: CERT_SCREENS,
+    screen: 'saml.signingCertificate',
     logs: CERT_LOGS,
+    logsScreen: 'logs.audit',
   },
 } as const satisfies Record<`CERT_${string}`, CatalogEntry>

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest'
 import { BUILTIN_PROFILES } from '../../profiles/index'
 import { explain } from '../../triage/explain/index'
 import type { CatalogEntry } from '../types'
-import { catalog } from './index'
+import { finding } from '../finding'
+import { catalog, type FindingCode } from './index'
 
 const entry = (code: string) => (catalog as Record<string, CatalogEntry>)[code]!
 const first = (text: string, idp?: 'entra' | 'okta') => explain(text, idp ? { idp } : {}).findings[0]!
@@ -34,7 +35,8 @@ describe('vendor broker: "Unable to process the SAML assertion"', () => {
 
 describe('Okta: both app variants are named (catalog / OIN app and custom SAML app)', () => {
   test.each(['TRIAGE_AADSTS50011', 'TRIAGE_AADSTS700016', 'SAML_CONFIG_IDENTIFIER_MISMATCH', 'SAML_CONFIG_REPLY_URL_MISMATCH', 'SAML_AUDIENCE_MISMATCH', 'SAML_ATTRIBUTE_MISSING'])('%s', (code) => {
-    const okta = entry(code).fixAt!.okta!
+    // The entry's own Okta text, or (for an entry naming a screen key) the Okta pack's screen for both kinds of app.
+    const okta = finding(code as FindingCode, {}, { idp: 'okta' }).fixAt!
     expect(okta).toMatch(/catalog \(OIN\) app/)
     expect(okta).toMatch(/General › SAML Settings/)
   })

@@ -12,6 +12,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_TOO_LARGE: {
     severity: 'error', owner: 'idp',
@@ -23,6 +24,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_NOT_XML: {
     severity: 'error', owner: 'idp',
@@ -34,6 +36,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_XML_DOCTYPE: {
     severity: 'error', owner: 'idp',
@@ -46,6 +49,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_XML_TOO_DEEP: {
     severity: 'error', owner: 'idp',
@@ -57,6 +61,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_XML_PROCESSING_INSTRUCTION: {
     severity: 'error', owner: 'idp',
@@ -123,6 +128,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_XML_TOO_MANY_NAMESPACES: {
     severity: 'error', owner: 'idp',
@@ -134,6 +140,7 @@ export const inputCatalog = {
       entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML',
       okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details',
     },
+    screen: 'saml.metadataUrl',
   },
   INPUT_TOO_COMPLEX: {
     severity: 'error', owner: 'idp',

@@ -75,6 +75,7 @@ export const oidcTestLoginCatalog = {
     detail: 'With the authorization code flow the IdP must append code and state (or error) to the redirect URI as query parameters.',
     nextStep: 'Make sure the app allows the authorization code flow and that the redirect URI is registered as a Web redirect URI.',
     fixAt: REDIRECT_URIS,
+    screen: 'oidc.redirectUris',
   },
   OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -144,6 +145,7 @@ export const oidcTestLoginCatalog = {
     nextStep: 'Check that the app allows the authorization code grant and PKCE, then run the test login again; the IdP’s log has the exact reason.',
     fixAt: { entra: E_REG + 'Authentication (platform Web, redirect URI) and Certificates & secrets', okta: O_APP + 'General › General Settings › Grant type (Authorization Code) and Client Credentials (PKCE)' },
     logs: LOGS,
+    logsScreen: 'logs.signIns',
   },
   OIDC_TOKEN_NO_ID_TOKEN: {
     severity: 'error', owner: 'idp',
@@ -160,6 +162,7 @@ export const oidcTestLoginCatalog = {
     detail: 'state binds the answer to the browser that started the login; a changed state means the answer cannot be trusted (CSRF protection).',
     nextStep: 'Check for a proxy or IdP rule that rewrites the redirect; run the test login again.',
     fixAt: REDIRECT_URIS,
+    screen: 'oidc.redirectUris',
   },
   OIDC_USERINFO_FAILED: {
     severity: 'warning', owner: 'idp',
@@ -177,5 +180,6 @@ export const oidcTestLoginCatalog = {
     nextStep: 'Compare the evidence with the app’s settings in the IdP; the IdP’s log shows the same request.',
     fixAt: { entra: E_REG + 'Authentication and Token configuration', okta: O_APP + 'General and Sign On › OpenID Connect ID Token' },
     logs: LOGS,
+    logsScreen: 'logs.signIns',
   },
 } as const satisfies Record<`OIDC_${string}`, CatalogEntry>

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
+import { namesIdpScreen } from '../testing/screens'
 import { certCatalog } from './cert'
 import { inputCatalog } from './input'
 import { netCatalog } from './net'
@@ -22,7 +23,7 @@ describe.each(Object.entries(mine))('%s_ catalog', (prefix, entries) => {
   test('every code is prefixed, and every idp entry names the Entra and Okta screens', () => {
     for (const [code, entry] of Object.entries(entries)) {
       expect(code).toMatch(new RegExp(`^${prefix}_[A-Z0-9_]+$`))
-      if (entry.owner === 'idp') expect([code, entry.fixAt?.entra && entry.fixAt.okta ? 'ok' : 'missing']).toEqual([code, 'ok'])
+      if (entry.owner === 'idp') expect([code, namesIdpScreen(entry, 'entra') && namesIdpScreen(entry, 'okta') ? 'ok' : 'missing']).toEqual([code, 'ok'])
       expect(entry.title.length && entry.symptom.length && entry.detail.length && entry.nextStep.length).toBeGreaterThan(0)
     }
   })

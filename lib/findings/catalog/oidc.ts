@@ -363,7 +363,7 @@ export const oidcCatalog = {
     symptom: 'The redirect URI does not have the form the vendor’s profile expects.',
     detail: 'The IdP only returns codes to registered redirect URIs; one that is not the vendor’s sends the user elsewhere.',
     nextStep: 'Register the redirect URI shown in the vendor’s console, exactly.',
-    fixAt: REDIRECT,
+    screen: 'oidc.redirectUris',
   },
   OIDC_CLIENT_ID_FORMAT: {
     severity: 'warning', owner: 'idp',

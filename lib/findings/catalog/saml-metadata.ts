@@ -1,27 +1,5 @@
 import type { CatalogEntry, PerIdp } from '../types'
 
-/** Where the admin gets the IdP's own metadata document. */
-const METADATA_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › SAML Certificates › Federation Metadata XML › Download',
-  okta: 'Okta Admin Console › Applications › (app) › Sign On › SAML 2.0 › Metadata details › Metadata URL',
-  adfs: 'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml (AD FS Management › Service › Endpoints › Metadata)',
-  google: 'Google Admin console › Apps › Web and mobile apps › (app) › Download metadata',
-  keycloak: 'Keycloak admin console › (realm) › Realm settings › General › Endpoints › SAML 2.0 Identity Provider Metadata',
-}
-const IDENTIFIER_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)',
-  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Audience URI (SP Entity ID) (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
-  adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Identifiers › Relying party identifier',
-  google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › Entity ID',
-  keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Settings › Client ID',
-}
-const REPLY_URL_SCREENS: PerIdp = {
-  entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Reply URL (Assertion Consumer Service URL)',
-  okta: 'Okta Admin Console › Applications › Applications › (app) › General › SAML Settings › Edit › Configure SAML › Single sign-on URL (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings',
-  adfs: 'AD FS Management › Relying Party Trusts › (trust) › Properties › Endpoints › SAML Assertion Consumer Endpoints',
-  google: 'Google Admin console › Apps › Web and mobile apps › (app) › Service provider details › ACS URL',
-  keycloak: 'Keycloak admin console › (realm) › Clients › (client) › Advanced › Assertion Consumer Service POST Binding URL',
-}
 /** Both values at once, for findings that may concern either (evidence.field says which). */
 const BASIC_CONFIG_SCREENS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID) / Reply URL (Assertion Consumer Service URL)',
@@ -45,13 +23,6 @@ const SSO_SETTINGS_SCREENS: PerIdp = {
   keycloak: 'Keycloak admin console › (realm) › Realm settings › General › Frontend URL (and the hostname the server runs with)',
 }
 
-/** Where a failed sign-in shows up in the IdP's own logs. */
-const SIGN_IN_LOGS: PerIdp = {
-  entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
-  okta: 'Okta Admin Console › Reports › System Log › filter: eventType eq "user.authentication.sso" and outcome.result eq "FAILURE" (target = the app)',
-  adfs: 'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
-}
-
 /** Findings about an IdP's SAML metadata document, and about what the admin typed into the IdP for the vendor's app. */
 export const samlMetadataCatalog = {
   // ── what kind of document this is ───────────────────────────────────────────────────────────────────────────
@@ -61,7 +32,7 @@ export const samlMetadataCatalog = {
     symptom: 'A SAML response, a certificate, a WS-Federation document or some other XML was uploaded instead of the metadata.',
     detail: 'SAML metadata has an <EntityDescriptor> (or <EntitiesDescriptor>) root in the namespace urn:oasis:names:tc:SAML:2.0:metadata. The evidence shows the root element found instead.',
     nextStep: 'Download the IdP\'s federation metadata XML for the vendor\'s app and upload that file.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_WRONG_NAMESPACE: {
     severity: 'error', owner: 'idp',
@@ -69,7 +40,7 @@ export const samlMetadataCatalog = {
     symptom: 'The file looks like metadata (EntityDescriptor, IDPSSODescriptor...) but prefixes such as md: or ds: were stripped or changed, e.g. by an editor or a script.',
     detail: 'Every element must be in urn:oasis:names:tc:SAML:2.0:metadata (certificates in the XML-DSig namespace). Strict SAML software refuses this document. What could still be read was checked and reported, but the vendor may refuse the file.',
     nextStep: 'Download the metadata again from the IdP and upload it unchanged (do not re-format or edit it).',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_AGGREGATE_MULTIPLE_IDPS: {
     severity: 'error', owner: 'idp',
@@ -77,7 +48,7 @@ export const samlMetadataCatalog = {
     symptom: 'An <EntitiesDescriptor> file (e.g. a research-federation feed) with many entities was uploaded.',
     detail: 'The aggregate holds several identity providers, so it is not clear which one signs in to the vendor. The evidence lists their entity IDs.',
     nextStep: 'Upload the metadata of your own IdP only (one <EntityDescriptor>), or pick its entity ID from the list and download just that entity.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_AGGREGATE_SINGLE_IDP: {
     severity: 'info', owner: 'idp',
@@ -85,7 +56,7 @@ export const samlMetadataCatalog = {
     symptom: 'An <EntitiesDescriptor> with one identity provider and other (service provider) entities was uploaded.',
     detail: 'Only the single IdP entity in the aggregate was analysed; the other entities were ignored.',
     nextStep: 'Nothing to do if the entity ID in the evidence is your IdP. Vendors usually want the single <EntityDescriptor>, so upload that at the vendor.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_IS_SP_METADATA: {
     severity: 'error', owner: 'idp',
@@ -93,7 +64,7 @@ export const samlMetadataCatalog = {
     symptom: 'The uploaded file describes the vendor / SP side: it has an SPSSODescriptor with AssertionConsumerService URLs and no IDPSSODescriptor.',
     detail: 'This file is what the vendor gives to the IdP (or what the IdP generates for the app), not the IdP\'s own metadata. It holds no IdP sign-on URL and no IdP signing certificate.',
     nextStep: 'This is the vendor\'s/SP metadata: upload your IdP\'s metadata instead (the federation metadata XML of the vendor\'s app in your IdP).',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_NO_IDP_DESCRIPTOR: {
     severity: 'error', owner: 'idp',
@@ -101,7 +72,7 @@ export const samlMetadataCatalog = {
     symptom: 'The metadata has an EntityDescriptor but no IDPSSODescriptor (e.g. only WS-Federation or attribute-authority roles).',
     detail: 'Without an IDPSSODescriptor there is no SAML sign-on URL and no signing certificate for the vendor to use.',
     nextStep: 'Download the SAML 2.0 metadata of the vendor\'s app from the IdP (not a WS-Federation or generic tenant document).',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_NO_SAML2_PROTOCOL: {
     severity: 'error', owner: 'idp',
@@ -109,7 +80,7 @@ export const samlMetadataCatalog = {
     symptom: 'protocolSupportEnumeration lists only SAML 1.x or Shibboleth protocols.',
     detail: 'The IDPSSODescriptor\'s protocolSupportEnumeration must contain urn:oasis:names:tc:SAML:2.0:protocol; the vendor speaks SAML 2.0 only.',
     nextStep: 'Enable SAML 2.0 for the app in the IdP and download its metadata again.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_EXPIRED: {
     severity: 'warning', owner: 'idp',
@@ -117,7 +88,7 @@ export const samlMetadataCatalog = {
     symptom: 'An old copy of the metadata; SAML software that honours validUntil refuses it.',
     detail: 'The metadata says it must not be used after validUntil. Old copies often carry old certificates and URLs too.',
     nextStep: 'Download a fresh copy of the metadata from the IdP and check it again.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_VALID_UNTIL_INVALID: {
     severity: 'warning', owner: 'idp',
@@ -125,7 +96,7 @@ export const samlMetadataCatalog = {
     symptom: 'The validUntil attribute holds something other than an xs:dateTime.',
     detail: 'Software that reads validUntil may refuse the whole document when the value cannot be parsed.',
     nextStep: 'Download the metadata again from the IdP; if the IdP produces this value, report it to its vendor.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_CACHE_DURATION_INVALID: {
     severity: 'warning', owner: 'idp',
@@ -133,7 +104,7 @@ export const samlMetadataCatalog = {
     symptom: 'The cacheDuration attribute holds something other than an xs:duration such as PT1H.',
     detail: 'cacheDuration tells consumers how long they may cache the metadata; an unreadable value may make strict software refuse the document.',
     nextStep: 'Download the metadata again from the IdP; if the IdP produces this value, report it to its vendor.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_WANT_AUTHN_REQUESTS_SIGNED: {
     severity: 'info', owner: 'vendor',
@@ -165,7 +136,7 @@ export const samlMetadataCatalog = {
     symptom: 'The EntityDescriptor has no entityID attribute, or it is empty.',
     detail: 'The entity ID is the IdP\'s name (the Issuer of every response); the vendor needs it to accept responses.',
     nextStep: 'Download the metadata again from the IdP; do not build it by hand.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_ENTITY_ID_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
@@ -228,7 +199,7 @@ export const samlMetadataCatalog = {
     symptom: 'A SingleSignOnService Location starts with javascript:, data:, file: or another non-web scheme.',
     detail: 'Following such a URL runs script or reads local data instead of reaching an IdP. This is never legitimate; the document was altered or is hostile.',
     nextStep: 'Do not use this document. Download the metadata directly from the IdP.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_SSO_ENDPOINT_INVALID_URL: {
     severity: 'error', owner: 'idp',
@@ -236,7 +207,7 @@ export const samlMetadataCatalog = {
     symptom: 'The SingleSignOnService Location is empty, relative, redacted ("https://...") or otherwise not an absolute URL.',
     detail: 'The vendor cannot send users to a location that is not an absolute URL.',
     nextStep: 'Download the metadata again from the IdP instead of using an edited or redacted copy.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_SSO_BINDING_UNSUPPORTED: {
     severity: 'error', owner: 'idp',
@@ -263,6 +234,7 @@ export const samlMetadataCatalog = {
     detail: 'The metadata announces the NameID formats the IdP can send. None of them is in the vendor\'s list, so responses will probably carry a NameID the vendor refuses or cannot match to a user.',
     nextStep: 'Configure the app\'s NameID (Unique User Identifier) with one of the expected formats, usually emailAddress with the user\'s email.',
     fixAt: NAMEID_SCREENS,
+    screen: 'saml.nameId',
   },
 
   // ── the metadata's own signature ────────────────────────────────────────────────────────────────────────────
@@ -272,7 +244,7 @@ export const samlMetadataCatalog = {
     symptom: 'The metadata is signed and a certificate you supplied verifies the signature.',
     detail: 'The document is unchanged since the IdP signed it, and it was signed by a certificate you trust.',
     nextStep: 'Nothing to do.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_SIGNATURE_INTEGRITY_ONLY: {
     severity: 'info', owner: 'idp',
@@ -280,7 +252,7 @@ export const samlMetadataCatalog = {
     symptom: 'The metadata is signed; no trusted certificate was supplied, so it was checked against the certificate the document itself carries.',
     detail: 'This proves only that the document was not changed after signing. It does not prove who signed it: anyone can sign a document with a certificate they put inside it. No trust anchor was configured.',
     nextStep: 'If the document did not come straight from the IdP (HTTPS metadata URL or admin portal download), compare the signing certificate\'s SHA-256 with the one the IdP shows.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_SIGNATURE_INVALID: {
     severity: 'warning', owner: 'idp',
@@ -288,7 +260,7 @@ export const samlMetadataCatalog = {
     symptom: 'The metadata is signed, but the digest or signature value does not match (it was re-formatted, edited or damaged after signing), or the signature uses an algorithm or form that cannot be verified.',
     detail: 'Software that checks metadata signatures refuses this document, and its contents may not be what the IdP published. The evidence gives the reason (digest mismatch, bad signature value, unsupported algorithm...).',
     nextStep: 'Download the metadata again from the IdP and upload it unchanged (no re-indenting, no editing).',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_SIGNATURE_UNTRUSTED: {
     severity: 'warning', owner: 'idp',
@@ -296,7 +268,7 @@ export const samlMetadataCatalog = {
     symptom: 'Trusted certificates were supplied, but none of them verifies the metadata signature.',
     detail: 'The document may be intact, but it was signed with a certificate other than the ones you supplied.',
     nextStep: 'Check that you supplied the IdP\'s current metadata-signing certificate, or download the metadata directly from the IdP.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_SIGNATURE_WEAK_ALGORITHM: {
     severity: 'warning', owner: 'idp',
@@ -304,7 +276,7 @@ export const samlMetadataCatalog = {
     symptom: 'The metadata signature uses rsa-sha1 or a sha1 digest.',
     detail: 'SHA-1 signatures are deprecated and refused by strict software.',
     nextStep: 'Configure the IdP to sign with RSA-SHA256 where it allows; otherwise take the metadata from its HTTPS URL.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
   SAML_METADATA_SIGNED_WITH_EXPIRED_CERT: {
     severity: 'warning', owner: 'idp',
@@ -324,7 +296,7 @@ export const samlMetadataCatalog = {
     symptom: 'The certificate inside the metadata\'s signature differs from every KeyDescriptor certificate.',
     detail: 'Some IdPs and federations sign metadata with a separate key; documents re-signed by a third party look like this too. It does not change which certificate signs SAML responses.',
     nextStep: 'If the document did not come straight from your IdP, download it from the IdP instead.',
-    fixAt: METADATA_SCREENS,
+    screen: 'saml.metadataUrl',
   },
 
   // ── what the admin typed into the IdP for the vendor's app ──────────────────────────────────────────────────
@@ -334,7 +306,7 @@ export const samlMetadataCatalog = {
     symptom: 'The app\'s Identifier is still the example value from the gallery app or the vendor\'s guide.',
     detail: 'The vendor\'s SP only accepts assertions addressed to its real entity ID for your connection; the placeholder matches nobody.',
     nextStep: 'Copy the SP Entity ID from the vendor\'s SSO setup page into the Identifier field.',
-    fixAt: IDENTIFIER_SCREENS,
+    screen: 'saml.identifier',
   },
   SAML_CONFIG_IDENTIFIER_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -342,8 +314,8 @@ export const samlMetadataCatalog = {
     symptom: 'AADSTS700016 / "Audience is invalid", or the vendor refuses the response; the Identifier does not have the vendor\'s form.',
     detail: 'The Identifier becomes the Audience of every assertion. It must be exactly the vendor\'s SP entity ID (expected form in the evidence).',
     nextStep: 'Copy the SP Entity ID from the vendor\'s SSO setup page into the Identifier field, exactly.',
-    fixAt: IDENTIFIER_SCREENS,
-    logs: SIGN_IN_LOGS,
+    screen: 'saml.identifier',
+    logsScreen: 'logs.signIns',
     aliases: ['AADSTS700016', 'audience invalid', 'invalid audience'],
   },
   SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID: {
@@ -352,7 +324,7 @@ export const samlMetadataCatalog = {
     symptom: 'The value typed as the app\'s Identifier (SP Entity ID) is the IdP\'s entity ID / issuer from the metadata.',
     detail: 'The Identifier names the vendor\'s service provider, not the IdP. With the IdP\'s own entity ID the assertions are addressed to the wrong party and the vendor refuses them.',
     nextStep: 'Replace the Identifier with the SP Entity ID from the vendor\'s SSO setup page; the IdP entity ID goes into the vendor\'s settings instead.',
-    fixAt: IDENTIFIER_SCREENS,
+    screen: 'saml.identifier',
   },
   SAML_CONFIG_REPLY_URL_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
@@ -360,7 +332,7 @@ export const samlMetadataCatalog = {
     symptom: 'The Reply URL is still the example (dummy) value from the gallery app or the vendor\'s guide (the evidence shows it).',
     detail: 'The IdP posts the response to this URL. The placeholder belongs to no connection, so sign-in ends in an error at the vendor.',
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field and delete the placeholder.',
-    fixAt: REPLY_URL_SCREENS,
+    screen: 'saml.replyUrl',
   },
   SAML_CONFIG_REPLY_URL_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -368,8 +340,8 @@ export const samlMetadataCatalog = {
     symptom: 'AADSTS50011 "The reply URL specified in the request does not match", or the response goes to the wrong place; the Reply URL does not have the vendor\'s form.',
     detail: 'The Reply URL must be exactly the vendor\'s Assertion Consumer Service URL (expected form in the evidence).',
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field, exactly.',
-    fixAt: REPLY_URL_SCREENS,
-    logs: SIGN_IN_LOGS,
+    screen: 'saml.replyUrl',
+    logsScreen: 'logs.signIns',
     aliases: ['AADSTS50011', 'reply URL does not match'],
   },
   SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER: {

@@ -15,12 +15,8 @@ const OKTA_LOGS = 'Okta Admin Console › Reports › System Log, filter: eventT
 
 const ENTRA_CERT = `${ENTRA_APP} › SAML Certificates › Token signing certificate`
 const OKTA_CERT = 'Okta Admin Console › Applications › (app) › Sign On › SAML Signing Certificates'
-const ENTRA_SIGNING = `${ENTRA_APP} › SAML Certificates › Edit › Signing Option / Signing Algorithm`
-const OKTA_SIGNING = `${OKTA_ADV} › Response / Assertion Signature, Signature Algorithm, Digest Algorithm`
 const ENTRA_CLAIMS = `${ENTRA_APP} › Attributes & Claims`
 const OKTA_CLAIMS = `${OKTA_SAML} › Attribute Statements`
-const ENTRA_IDENTIFIER = `${ENTRA_APP} › Basic SAML Configuration › Identifier (Entity ID)`
-const OKTA_AUDIENCE = `${OKTA_SAML} › Audience URI (SP Entity ID)`
 const ENTRA_REPLY = `${ENTRA_APP} › Basic SAML Configuration › Reply URL (Assertion Consumer Service URL)`
 const OKTA_ACS = `${OKTA_SAML} › Single sign-on URL`
 const ENTRA_NAMEID = `${ENTRA_CLAIMS} › Required claim › Unique User Identifier (Name ID) › Choose name identifier format`
@@ -89,6 +85,7 @@ export const samlResponseCatalog = {
     nextStep: 'Capture the response again; if the IdP really sends no assertion, check the app’s SAML configuration and the IdP sign-in log.',
     fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_RESPONSE_MULTIPLE_ASSERTIONS: {
     severity: 'error', owner: 'idp',
@@ -121,7 +118,7 @@ export const samlResponseCatalog = {
     symptom: 'No ds:Signature on samlp:Response or saml:Assertion.',
     detail: 'An unsigned assertion can be forged by anyone, so the vendor refuses it. Nothing in it was read.',
     nextStep: 'Make the IdP sign the assertion (and optionally the response) with SHA-256.',
-    fixAt: { entra: ENTRA_SIGNING, okta: OKTA_SIGNING },
+    screen: 'saml.signingOption',
   },
   SAML_ASSERTION_NOT_COVERED: {
     severity: 'error', owner: 'idp',
@@ -129,7 +126,7 @@ export const samlResponseCatalog = {
     symptom: 'The response is signed somewhere, but not over the assertion that would be used.',
     detail: 'Only the assertion’s own signature or a valid signature on its enclosing Response protect it. Anything else can be a signature-wrapping attack, so its contents were not read.',
     nextStep: 'Make the IdP sign the assertion, then capture a fresh response.',
-    fixAt: { entra: ENTRA_SIGNING, okta: OKTA_SIGNING },
+    screen: 'saml.signingOption',
   },
   SAML_ASSERTION_SIGNATURE_REQUIRED: {
     severity: 'error', owner: 'idp',
@@ -137,7 +134,7 @@ export const samlResponseCatalog = {
     symptom: 'Only the Response is signed; the Assertion carries no signature of its own.',
     detail: 'Under this vendor profile a signed Response alone is not enough.',
     nextStep: 'Set the IdP to sign the assertion (Entra: “Sign SAML assertion” or “Sign SAML response and assertion”; Okta: Assertion Signature “Signed”).',
-    fixAt: { entra: ENTRA_SIGNING, okta: OKTA_SIGNING },
+    screen: 'saml.signingOption',
   },
   SAML_SIGNATURE_INVALID: {
     severity: 'error', owner: 'idp',
@@ -146,6 +143,7 @@ export const samlResponseCatalog = {
     detail: 'The SignatureValue does not verify with any signing certificate from the IdP metadata.',
     nextStep: 'Capture a fresh response unchanged (no re-formatting). If it still fails, download the current metadata from the IdP and test again.',
     fixAt: { entra: ENTRA_CERT, okta: OKTA_CERT },
+    screen: 'saml.signingCertificate',
   },
   SAML_SIGNATURE_CERT_NOT_TRUSTED: {
     severity: 'error', owner: 'idp',
@@ -155,6 +153,7 @@ export const samlResponseCatalog = {
     nextStep: 'Make the IdP’s active signing certificate the one in the metadata, and upload the current metadata (or certificate) at the vendor’s SSO settings.',
     important: 'The certificate uploaded at the vendor is set by the company admin: update it there after every rollover.',
     fixAt: { entra: `${ENTRA_CERT} (the Active one)`, okta: `${OKTA_CERT} (the Active one)` },
+    screen: 'saml.signingCertificate',
   },
   SAML_SIGNATURE_NO_TRUSTED_CERT: {
     severity: 'error', owner: 'idp',
@@ -163,6 +162,7 @@ export const samlResponseCatalog = {
     detail: 'Without a certificate from the metadata no signature can be verified.',
     nextStep: 'Download the IdP metadata again (it must contain a signing X509Certificate) and run the check with it.',
     fixAt: { entra: `${ENTRA_APP} › SAML Certificates › Federation Metadata XML`, okta: `${OKTA_CERT} › Actions › View IdP metadata` },
+    screen: 'saml.metadataUrl',
   },
   SAML_SIGNATURE_DIGEST_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -186,7 +186,7 @@ export const samlResponseCatalog = {
     symptom: 'Unknown SignatureMethod, DigestMethod, CanonicalizationMethod or Transform.',
     detail: 'Only RSA / ECDSA with SHA-256 or stronger (SHA-1 per policy), exclusive or inclusive C14N and the enveloped-signature transform are accepted.',
     nextStep: 'Set the IdP’s signing algorithm to RSA-SHA256 with SHA-256 digests.',
-    fixAt: { entra: ENTRA_SIGNING, okta: OKTA_SIGNING },
+    screen: 'saml.signingOption',
   },
   SAML_SIGNATURE_MALFORMED: {
     severity: 'error', owner: 'idp',
@@ -203,6 +203,7 @@ export const samlResponseCatalog = {
     detail: 'SHA-1 is deprecated for signatures; the vendor may refuse it.',
     nextStep: 'Switch the IdP’s signing algorithm to SHA-256.',
     fixAt: { entra: `${ENTRA_APP} › SAML Certificates › Edit › Signing Algorithm: SHA-256`, okta: `${OKTA_ADV} › Signature Algorithm RSA_SHA256, Digest Algorithm SHA256` },
+    screen: 'saml.signingOption',
   },
   SAML_RESPONSE_SIGNATURE_INVALID_IGNORED: {
     severity: 'warning', owner: 'idp',
@@ -210,7 +211,7 @@ export const samlResponseCatalog = {
     symptom: 'The outer Response signature fails, but the assertion carries its own valid signature.',
     detail: 'Everything used from the response comes from the validly signed assertion, so the login can work; the failing outer signature usually means the XML was re-formatted after signing. Response-level values (Destination, InResponseTo, Status) are then unauthenticated.',
     nextStep: 'Capture the SAMLResponse unchanged; if the Response signature still fails, check the IdP’s signing settings.',
-    fixAt: { entra: ENTRA_SIGNING, okta: OKTA_SIGNING },
+    screen: 'saml.signingOption',
   },
   SAML_RESPONSE_SIGNING_CERT_EXPIRED: {
     severity: 'warning', owner: 'idp',
@@ -219,6 +220,7 @@ export const samlResponseCatalog = {
     detail: 'Many service providers refuse a response signed with an expired certificate, and the IdP should have rolled over.',
     nextStep: 'Create a new signing certificate in the IdP, make it active, and upload it (or the new metadata) at the vendor.',
     fixAt: { entra: ENTRA_CERT, okta: OKTA_CERT },
+    screen: 'saml.signingCertificate',
   },
 
   // ── issuer and status ────────────────────────────────────────────────────────────────────────────────────────
@@ -253,6 +255,7 @@ export const samlResponseCatalog = {
     detail: 'The IdP says the AuthnRequest was wrong: unknown issuer, bad ACS URL, unsupported binding. The StatusMessage in the evidence says which.',
     nextStep: 'Check the StatusMessage; the request comes from the vendor, so compare its Issuer and ACS URL with the IdP app, and ask vendor support if they differ.',
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_RESPONDER: {
     severity: 'error', owner: 'idp',
@@ -262,6 +265,7 @@ export const samlResponseCatalog = {
     nextStep: 'Look up the sign-in in the IdP’s log (Entra: the AADSTS code; Okta: System Log) and fix what it names.',
     fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_VERSION_MISMATCH: {
     severity: 'error', owner: 'vendor',
@@ -277,6 +281,7 @@ export const samlResponseCatalog = {
     detail: 'The IdP could not authenticate the person signing in.',
     nextStep: 'Sign in again with the right account and complete MFA; if it keeps failing, ask IT to check the account in the IdP sign-in log.',
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_REQUEST_DENIED: {
     severity: 'error', owner: 'idp',
@@ -285,7 +290,9 @@ export const samlResponseCatalog = {
     detail: 'The IdP decided not to issue an assertion for this user and app.',
     nextStep: 'Assign the user (or their group) to the app and check sign-on / Conditional Access policies.',
     fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments / Sign On › User authentication policy' },
+    screen: 'assignment',
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_UNKNOWN_PRINCIPAL: {
     severity: 'error', owner: 'idp',
@@ -294,7 +301,9 @@ export const samlResponseCatalog = {
     detail: 'The user is not in the IdP directory, or not the one the request names.',
     nextStep: 'Check the user exists and is assigned to the app in the IdP.',
     fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments' },
+    screen: 'assignment',
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_NO_PASSIVE: {
     severity: 'error', owner: 'end-user',
@@ -310,6 +319,7 @@ export const samlResponseCatalog = {
     detail: 'The request asks for a NameID format the IdP app is not set to issue.',
     nextStep: 'Set the app’s NameID format to the one the vendor requests (see the evidence).',
     fixAt: { entra: ENTRA_NAMEID, okta: OKTA_NAMEID },
+    screen: 'saml.nameId',
   },
   SAML_STATUS_NO_AUTHN_CONTEXT: {
     severity: 'error', owner: 'vendor',
@@ -327,6 +337,7 @@ export const samlResponseCatalog = {
     nextStep: 'Look up the sign-in in the IdP log and fix the reason it names.',
     fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
   SAML_STATUS_NOT_URI: {
     severity: 'error', owner: 'idp',
@@ -336,6 +347,7 @@ export const samlResponseCatalog = {
     nextStep: 'Check the IdP’s sign-in log for this attempt; a standard IdP sends SAML status URIs.',
     fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
     logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
+    logsScreen: 'logs.signIns',
   },
 
   // ── addressing ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -345,7 +357,7 @@ export const samlResponseCatalog = {
     symptom: 'Audience is not the vendor’s SP entity ID (Entra AADSTS700016 / Okta “audience” errors at the vendor).',
     detail: 'The Audience must be the vendor’s SP entity ID exactly (scheme, host, path, no trailing slash); otherwise the vendor rejects the login.',
     nextStep: 'Set the app’s Identifier / Audience URI to the expected value, then test again.',
-    fixAt: { entra: ENTRA_IDENTIFIER, okta: OKTA_AUDIENCE },
+    screen: 'saml.identifier',
   },
   SAML_AUDIENCE_MISSING: {
     severity: 'error', owner: 'idp',
@@ -353,7 +365,7 @@ export const samlResponseCatalog = {
     symptom: 'No Conditions or no AudienceRestriction / Audience.',
     detail: 'The Web SSO profile requires an AudienceRestriction naming the SP; without it the assertion could be replayed to any SP.',
     nextStep: 'Set the app’s Identifier / Audience URI to the vendor’s SP entity ID.',
-    fixAt: { entra: ENTRA_IDENTIFIER, okta: OKTA_AUDIENCE },
+    screen: 'saml.identifier',
   },
   SAML_AUDIENCE_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
@@ -361,7 +373,7 @@ export const samlResponseCatalog = {
     symptom: 'The Audience equals a placeholder from the vendor docs or gallery template.',
     detail: 'The placeholder must be replaced by your own connection’s SP entity ID from the vendor console.',
     nextStep: 'Copy the SP entity ID from the vendor’s SSO setup page into the IdP app’s Identifier / Audience URI.',
-    fixAt: { entra: ENTRA_IDENTIFIER, okta: OKTA_AUDIENCE },
+    screen: 'saml.identifier',
   },
   SAML_RECIPIENT_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -369,7 +381,7 @@ export const samlResponseCatalog = {
     symptom: 'SubjectConfirmationData Recipient is not the vendor’s ACS (Reply) URL.',
     detail: 'The IdP sends to the Reply URL configured in the app; it must be the vendor’s ACS URL exactly.',
     nextStep: 'Set the Reply URL / Single sign-on URL to the expected value.',
-    fixAt: { entra: ENTRA_REPLY, okta: OKTA_ACS },
+    screen: 'saml.replyUrl',
   },
   SAML_RECIPIENT_MISSING: {
     severity: 'error', owner: 'idp',
@@ -377,7 +389,7 @@ export const samlResponseCatalog = {
     symptom: 'SubjectConfirmationData without a Recipient attribute.',
     detail: 'The Web SSO profile requires Recipient (the ACS URL) on the bearer confirmation.',
     nextStep: 'Set the Reply URL / Single sign-on URL of the app; the IdP copies it into Recipient.',
-    fixAt: { entra: ENTRA_REPLY, okta: OKTA_ACS },
+    screen: 'saml.replyUrl',
   },
   SAML_ACS_PLACEHOLDER: {
     severity: 'error', owner: 'idp',
@@ -385,7 +397,7 @@ export const samlResponseCatalog = {
     symptom: 'Recipient / Destination equals the placeholder ACS URL from the gallery template (e.g. …/sso/saml2/1).',
     detail: 'The placeholder must be replaced by your own connection’s ACS URL from the vendor console.',
     nextStep: 'Copy the ACS URL from the vendor’s SSO setup page into the Reply URL / Single sign-on URL.',
-    fixAt: { entra: ENTRA_REPLY, okta: OKTA_ACS },
+    screen: 'saml.replyUrl',
   },
   SAML_DESTINATION_MISMATCH: {
     severity: 'error', owner: 'idp',
@@ -394,6 +406,7 @@ export const samlResponseCatalog = {
     detail: 'Destination states where the IdP meant to post the response; the vendor refuses one meant for another endpoint.',
     nextStep: 'Set the Reply URL / Single sign-on URL (and Okta’s Recipient / Destination if set separately) to the expected value.',
     fixAt: { entra: ENTRA_REPLY, okta: `${OKTA_ACS} (and Recipient URL / Destination URL when “Use this for Recipient URL and Destination URL” is off)` },
+    screen: 'saml.replyUrl',
   },
   SAML_IN_RESPONSE_TO_MISMATCH: {
     severity: 'error', owner: 'end-user',
@@ -513,6 +526,7 @@ export const samlResponseCatalog = {
     detail: 'The vendor identifies the user by NameID.',
     nextStep: 'Set the Name ID source (user identifier) of the app.',
     fixAt: { entra: ENTRA_NAMEID, okta: OKTA_NAMEID },
+    screen: 'saml.nameId',
   },
   SAML_NAMEID_FORMAT_UNSUPPORTED: {
     severity: 'error', owner: 'idp',
@@ -521,6 +535,7 @@ export const samlResponseCatalog = {
     detail: 'The evidence lists the accepted formats.',
     nextStep: 'Set the Name ID format to an accepted one (usually emailAddress).',
     fixAt: { entra: ENTRA_NAMEID, okta: OKTA_NAMEID },
+    screen: 'saml.nameId',
   },
   SAML_NAMEID_COMMENT: {
     severity: 'error', owner: 'idp',
@@ -547,7 +562,7 @@ export const samlResponseCatalog = {
     symptom: 'NameID SPNameQualifier differs from the vendor’s SP entity ID.',
     detail: 'The identifier was issued for another SP.',
     nextStep: 'Set the app’s Identifier / Audience URI to the vendor’s SP entity ID.',
-    fixAt: { entra: ENTRA_IDENTIFIER, okta: OKTA_AUDIENCE },
+    screen: 'saml.identifier',
   },
   SAML_ATTRIBUTE_MISSING: {
     severity: 'error', owner: 'idp',
@@ -556,6 +571,7 @@ export const samlResponseCatalog = {
     detail: 'The evidence names the expected attribute and the attribute names that were sent.',
     nextStep: 'Add a claim / attribute statement with exactly the expected name, mapped from the source in the evidence.',
     fixAt: { entra: `${ENTRA_CLAIMS} › Add new claim`, okta: OKTA_CLAIMS },
+    screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_RECOMMENDED_MISSING: {
     severity: 'warning', owner: 'idp',
@@ -564,6 +580,7 @@ export const samlResponseCatalog = {
     detail: 'Login works, but the user’s profile at the vendor stays incomplete.',
     nextStep: 'Add a claim / attribute statement with the expected name.',
     fixAt: { entra: `${ENTRA_CLAIMS} › Add new claim`, okta: OKTA_CLAIMS },
+    screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_EMPTY: {
     severity: 'error', owner: 'idp',
@@ -572,6 +589,7 @@ export const samlResponseCatalog = {
     detail: 'The vendor treats an empty value as missing.',
     nextStep: 'Map the claim to a source attribute that is filled for every user (and fill it for this user).',
     fixAt: { entra: `${ENTRA_CLAIMS} › (the claim) › Source attribute`, okta: `${OKTA_CLAIMS} › Value` },
+    screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_ALIAS: {
     severity: 'error', owner: 'idp',
@@ -580,6 +598,7 @@ export const samlResponseCatalog = {
     detail: 'The vendor matches attribute names exactly, including case.',
     nextStep: 'Rename the claim / attribute to the expected name shown in the evidence.',
     fixAt: { entra: `${ENTRA_CLAIMS} › (the claim) › Name`, okta: `${OKTA_CLAIMS} › Name` },
+    screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_NAMESPACED: {
     severity: 'error', owner: 'idp',
@@ -588,6 +607,7 @@ export const samlResponseCatalog = {
     detail: 'Entra prefixes claim names with a namespace by default; the vendor expects the bare name.',
     nextStep: 'Edit the claim, clear the Namespace field and set the Name to the expected value.',
     fixAt: { entra: `${ENTRA_CLAIMS} › (the claim) › Namespace (clear it) / Name`, okta: `${OKTA_CLAIMS} › Name` },
+    screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_DUPLICATE: {
     severity: 'warning', owner: 'idp',
@@ -595,7 +615,7 @@ export const samlResponseCatalog = {
     symptom: 'Two Attribute elements with the same Name.',
     detail: 'The vendor may read either one; values should be in one Attribute with several AttributeValue elements.',
     nextStep: 'Remove the duplicate claim / attribute statement.',
-    fixAt: { entra: ENTRA_CLAIMS, okta: OKTA_CLAIMS },
+    screen: 'saml.claims',
   },
   SAML_AUTHN_CONTEXT_MISMATCH: {
     severity: 'error', owner: 'idp',

@@ -10,10 +10,6 @@ const REPLY_URL: PerIdp = {
   okta: OKTA + 'General › SAML Settings › Edit › Show Advanced Settings › Other Requestable SSO URLs (custom SAML app; sources are silent on whether a catalog (OIN) app offers it)',
   other: 'the SAML app’s list of allowed Assertion Consumer Service (reply) URLs',
 }
-const METADATA: PerIdp = {
-  entra: ENTRA + 'Single sign-on › SAML Certificates › Federation Metadata XML › Download',
-  okta: OKTA + 'Sign On › SAML 2.0 › Metadata details › Metadata URL',
-}
 const SIGN_ON: PerIdp = {
   entra: ENTRA + 'Single sign-on › Basic SAML Configuration (Relay State) and Users and groups',
   okta: OKTA + 'General › SAML Settings › Default RelayState (custom SAML app); catalog (OIN) app: Sign On › Settings › Edit',
@@ -50,6 +46,7 @@ export const testLoginCatalog = {
     detail: 'Only the SAML 2.0 HTTP-POST binding delivers a response to the ACS. Without SAMLResponse there is nothing to validate.',
     nextStep: 'Check that the IdP app uses SAML 2.0 (not WS-Federation) and posts to the reply URL shown on the setup page.',
     fixAt: REPLY_URL,
+    screen: 'saml.replyUrl',
   },
   SAML_TEST_LOGIN_RELAY_STATE_MISMATCH: {
     severity: 'warning', owner: 'idp',
@@ -65,7 +62,7 @@ export const testLoginCatalog = {
     symptom: 'Run test login reports that the connection’s metadata has no IdP, no signing certificate, or could not be read.',
     detail: 'A test login needs the IdP’s entity ID, an SSO endpoint and at least one signing certificate from its metadata. The static check of the connection lists what is wrong.',
     nextStep: 'Download the IdP’s federation metadata again, update the connection with it, then run the test login.',
-    fixAt: METADATA,
+    screen: 'saml.metadataUrl',
   },
   SAML_TEST_LOGIN_NO_SSO_ENDPOINT: {
     severity: 'error', owner: 'idp',
@@ -73,7 +70,7 @@ export const testLoginCatalog = {
     symptom: 'The metadata has no SingleSignOnService with the HTTP-Redirect or HTTP-POST binding and an https (or loopback http) URL.',
     detail: 'SP-initiated login sends the AuthnRequest to the IdP’s SingleSignOnService. Without a Redirect or POST endpoint there is nowhere to send it.',
     nextStep: 'Use the metadata of the SAML app itself (not the tenant-wide document) and make sure it lists a SingleSignOnService.',
-    fixAt: METADATA,
+    screen: 'saml.metadataUrl',
   },
   SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING: {
     severity: 'error', owner: 'vendor',
@@ -89,6 +86,7 @@ export const testLoginCatalog = {
     detail: 'The test login asks the IdP to answer SSO Preflight’s ACS, so Recipient and Destination were checked against it. For the real login the IdP must use the vendor’s ACS URL (in the evidence) as the default reply URL.',
     nextStep: 'Keep the vendor’s ACS URL as the default reply URL; remove SSO Preflight’s reply URL when testing is done.',
     fixAt: REPLY_URL,
+    screen: 'saml.replyUrl',
   },
   SAML_TEST_LOGIN_IDP_ERROR_PAGE: {
     severity: 'error', owner: 'idp',

@@ -14,7 +14,7 @@ import { checkNameIdFormats } from './checks/name-id'
 import { checkMetadataSignature } from './checks/signature'
 import { checkSsoEndpoints } from './checks/sso-endpoints'
 import { wrongDocument } from '../../input/wrong-document'
-import { detectIdpKind } from './detect-idp'
+import { detectMetadataIdp } from './detect-idp'
 import { readMetadata } from './read'
 import { BINDING, type IdpMetadata } from './types'
 
@@ -62,7 +62,9 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
   }
   const reading = readMetadata(doc.value)
   const md = reading.metadata
-  const idp = opts.idp ?? (md ? detectIdpKind(md) : 'other')
+  // Which signal named the IdP (entity ID, endpoints, certificate names), so the report can say why.
+  const detection = opts.idp || !md ? undefined : detectMetadataIdp(md)
+  const idp = opts.idp ?? detection?.idp ?? 'other'
   const ctx = context(opts, now, idp)
   const findings: Finding[] = reading.issues.map((i) => finding(i.code, i.evidence, ctx))
   const subject = { kind: 'saml-metadata' as const, idp, ...source, ...(md?.entityId ? { entityId: md.entityId } : {}) }
@@ -85,7 +87,7 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
     ...sig.findings,
     ...checkConfiguredValues(md, ctx),
   )
-  return buildReport({ ...base, subject, findings, certificates: certs.certificates, facts: { detectedInput: given.detected, ...facts(md, reading.entityIds, sig.signerSha256) } })
+  return buildReport({ ...base, subject, findings, certificates: certs.certificates, facts: { detectedInput: given.detected, ...facts(md, reading.entityIds, sig.signerSha256), ...(detection ? { idpDetectedBy: { signal: detection.signal, evidence: detection.evidence } } : {}) } })
 }
 
 function context(opts: AnalyzeMetadataOptions, now: Date, idp: IdpKind): MetadataCheckContext {

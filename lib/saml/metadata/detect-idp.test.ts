@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { parseSafeXml } from '../../xml/parse'
-import { detectIdpKind, parseIdpMetadata } from './index'
+import { BUILTIN_PROFILES } from '../../profiles/index'
+import { analyzeSamlMetadata, detectIdpKind, parseIdpMetadata } from './index'
 import { alter, OKTA, OKTA_ENTITY_ID, real } from './testing/fixtures'
 
 const kindOf = (xml: string) => {
@@ -23,7 +24,9 @@ describe('detectIdpKind', () => {
     expect(as('https://accounts.google.com/o/saml2?idpid=C0abc', 'https://accounts.google.com/o/saml2/idp?idpid=C0abc')).toBe('google')
     expect(as('https://sso.contoso.com/realms/corp', 'https://sso.contoso.com/realms/corp/protocol/saml')).toBe('keycloak')
     expect(as('urn:contoso:idp', 'https://contoso.okta.com/app/x/sso/saml')).toBe('okta')
-    expect(as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1')).toBe('other')
+    expect(as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1')).toBe('onelogin')
+    // Host and entity ID renamed: Okta's certificate (O=Okta, OU=SSOProvider) still tells.
+    expect(as('urn:contoso:idp', 'https://sso.contoso.example/saml2/idp')).toBe('okta')
   })
   test('WS-Federation roles with Azure certificate names are Entra even on another host (derived: Entra file, hosts renamed)', () => {
     const xml = real('entra/wowblacksheep-entra-app-70186da4-federationmetadata.xml')
@@ -34,5 +37,12 @@ describe('detectIdpKind', () => {
   test('not metadata: other', () => {
     const doc = parseSafeXml('<a/>')
     expect(doc.ok && detectIdpKind(doc.value)).toBe('other')
+  })
+  test('the metadata report says which signal named the IdP, and says nothing when the admin named it', () => {
+    const analyze = (o: { idp?: 'okta' } = {}) => analyzeSamlMetadata({ xml: real('other/ssoready-jumpcloud-idp-metadata.xml') }, { profile: BUILTIN_PROFILES.generic, ...o })
+    const r = analyze()
+    expect(r.subject.idp).toBe('jumpcloud')
+    expect(r.facts?.idpDetectedBy).toEqual({ signal: 'endpointHost', evidence: 'https://sso.jumpcloud.com/saml2/ucariontest' })
+    expect(analyze({ idp: 'okta' }).facts?.idpDetectedBy).toBeUndefined()
   })
 })

@@ -1,5 +1,5 @@
 export { analyzeSamlMetadata } from './analyze'
-export { detectIdpKind } from './detect-idp'
+export { detectIdpKind, detectMetadataIdp } from './detect-idp'
 export { parseIdpMetadata, toIdpTrust } from './parse'
 export { placeholderReason } from './placeholder'
 export { readMetadata } from './read'

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { certCatalog } from '../../findings/catalog/cert'
 import { catalog } from '../../findings/catalog/index'
 import { samlMetadataCatalog } from '../../findings/catalog/saml-metadata'
+import { namesIdpScreen } from '../../findings/testing/screens'
 import { ReportSchema, type Report } from '../../findings/report'
 import type { Finding } from '../../findings/types'
 import { BUILTIN_PROFILES } from '../../profiles/index'
@@ -256,8 +257,8 @@ describe('what the admin typed (autodesk profile)', () => {
 test('catalog: every idp-owned metadata / cert code names the Entra and Okta screen', () => {
   for (const [code, e] of Object.entries({ ...samlMetadataCatalog, ...certCatalog })) {
     if (e.owner !== 'idp') continue
-    expect(e.fixAt?.entra, code).toBeTruthy()
-    expect(e.fixAt?.okta, code).toBeTruthy()
+    expect(namesIdpScreen(e, 'entra'), code).toBe(true)
+    expect(namesIdpScreen(e, 'okta'), code).toBe(true)
   }
 })
 

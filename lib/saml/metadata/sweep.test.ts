@@ -129,7 +129,12 @@ describe('notable files', () => {
     for (const f of FILES.filter((x) => /adfs/.test(x))) expect(kinds[f], f).toBe('adfs')
     for (const f of FILES.filter((x) => /google/.test(x))) expect(kinds[f], f).toBe('google')
     for (const f of FILES.filter((x) => /keycloak/.test(x))) expect(kinds[f], f).toBe('keycloak')
-    for (const f of FILES.filter((x) => /onelogin|jumpcloud|auth0|shibboleth|ping|secureworks/.test(x))) expect(kinds[f], f).toBe('other')
+    // Each has its IdP pack (lib/idps) since issue 8; an aggregate of several IdPs and products without a pack stay 'other'.
+    for (const [re, idp] of [[/onelogin/, 'onelogin'], [/jumpcloud/, 'jumpcloud'], [/auth0/, 'auth0'], [/ssoready-ping/, 'pingone']] as const) {
+      for (const f of FILES.filter((x) => re.test(x))) expect(kinds[f], f).toBe(idp)
+    }
+    for (const f of FILES.filter((x) => /shibboleth/.test(x) && !/aggregate/.test(x))) expect(kinds[f], f).toBe('shibboleth')
+    for (const f of FILES.filter((x) => /secureworks|pingfederate-evaluation|rctsaai-shibboleth-aggregate/.test(x))) expect(kinds[f], f).toBe('other')
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { catalog } from '../../findings/catalog/index'
 import { samlResponseCatalog } from '../../findings/catalog/saml-response'
+import { namesIdpScreen } from '../../findings/testing/screens'
 import type { Finding } from '../../findings/types'
 import { ReportSchema, type Report } from '../../findings/report'
 import { validateSamlResponse } from './validate'
@@ -395,9 +396,8 @@ describe('the catalog', () => {
     for (const [code, entry] of Object.entries(samlResponseCatalog)) {
       expect((catalog as Record<string, unknown>)[code]).toBe(entry)
       if (entry.owner === 'idp') {
-        const fixAt = (entry as { fixAt?: { entra?: string; okta?: string } }).fixAt
-        expect(fixAt?.entra, code).toBeTruthy()
-        expect(fixAt?.okta, code).toBeTruthy()
+        expect(namesIdpScreen(entry, 'entra'), code).toBe(true)
+        expect(namesIdpScreen(entry, 'okta'), code).toBe(true)
       }
     }
   })

@@ -1,6 +1,7 @@
 import { isFindingCode, type FindingCode } from '../../findings/catalog/index'
 import { finding } from '../../findings/finding'
 import type { Finding, IdpKind } from '../../findings/types'
+import { detectIdp } from '../../idps/detect'
 
 /** AADSTS codes with a test-login finding of their own; other known AADSTS codes use the triage catalog's entry. */
 const AADSTS: Record<string, FindingCode> = {
@@ -48,12 +49,7 @@ export function errorRedirectFindings(e: ErrorRedirect, o: { idp: IdpKind; redir
   return [finding(code, { expected, actual, where: 'authorization response (redirect to the callback)' }, { idp })]
 }
 
-/** Which IdP an issuer belongs to, for the "fix at" screens. */
+/** Which IdP an issuer belongs to, for the "fix at" screens: a thin wrapper over lib/idps detectIdp. */
 export function idpKindFromIssuer(issuer: string | undefined): IdpKind {
-  if (!issuer) return 'other'
-  if (/login\.microsoftonline\.(com|us)|sts\.windows\.net|ciamlogin\.com/i.test(issuer)) return 'entra'
-  if (/\.okta(preview)?\.com|\.oktapreview\.com/i.test(issuer)) return 'okta'
-  if (/accounts\.google\.com/i.test(issuer)) return 'google'
-  if (/\/realms\//.test(issuer)) return 'keycloak'
-  return 'other'
+  return detectIdp({ oidcIssuers: [issuer] }).idp
 }
