@@ -1,3 +1,4 @@
+import { IDP_CHOICES, IDP_IDS } from '../idps/index'
 import type { IdpKind } from '../findings/types'
 import type { SpProfile } from '../profiles/schema'
 
@@ -29,8 +30,7 @@ export interface SetupIdpChoice {
   readonly variants: readonly SetupVariantChoice[]
 }
 
-const KINDS: readonly IdpKind[] = ['entra', 'okta', 'adfs', 'google', 'keycloak', 'other']
-export const idpKindOf = (id: string): IdpKind => (KINDS as readonly string[]).includes(id) ? id as IdpKind : 'other'
+export const idpKindOf = (id: string): IdpKind => ((IDP_IDS as readonly string[]).includes(id) ? (id as IdpKind) : 'other')
 
 /** How each IdP names its own two kinds of app, for an IdP the profile gives no variant label for. */
 const VARIANT_LABELS: Record<string, Record<AppVariant, string>> = {
@@ -40,10 +40,7 @@ const VARIANT_LABELS: Record<string, Record<AppVariant, string>> = {
 const CUSTOM_ONLY: SetupVariantChoice = { id: 'custom', label: 'SAML 2.0 app or relying party you configure yourself', attributesPreconfigured: false }
 
 /** Without a vendor profile: the IdPs we know screens for, plus any SAML 2.0 IdP. No vendor words. */
-const GENERIC_IDPS: readonly { id: string; label: string }[] = [
-  { id: 'entra', label: 'Microsoft Entra ID' }, { id: 'okta', label: 'Okta' }, { id: 'adfs', label: 'AD FS' },
-  { id: 'google', label: 'Google' }, { id: 'keycloak', label: 'Keycloak' }, { id: 'other', label: 'Another SAML 2.0 IdP' },
-]
+const GENERIC_IDPS: readonly { id: string; label: string }[] = IDP_CHOICES
 
 /**
  * The IdPs the admin can pick, in the profile's order (the vendor's supported list), each with its app variants:
