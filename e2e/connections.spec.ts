@@ -26,7 +26,7 @@ test('create a SAML connection from real metadata, see the setup values and stat
 
   // The go / no-go: no test user yet, and the expired certificate from the static check blocks.
   const banner = connections.goNoGo()
-  await expect(banner).toContainText('0/30')
+  await expect(banner).toContainText('allows at most 30 test users before SSO is turned on')
   await expect(banner).toContainText('NO-GO')
   await expect(banner).toContainText('CERT_EXPIRED')
 

@@ -17,22 +17,20 @@ function seenIn(b: BlockingItem): string {
   return parts.join(', ')
 }
 
-/** The connection's go / no-go: passing users against the profile's cap, what blocks and who acts, the next steps. */
+/** The connection's go / no-go: passing users (the profile's cap is a limit, not a goal), what blocks and who acts, the next steps. */
 export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
   const blockingCount = OWNERS.reduce((n, o) => n + v.blocking[o].length, 0)
   return (
     <section className={`go-no-go go-no-go-${v.verdict}`} aria-labelledby="go-no-go-title">
       <h2 id="go-no-go-title">{HEADLINE[v.verdict]}</h2>
       <p>
+        <strong>{plural(v.distinctPassingUsers, 'test user')}</strong> passed
         {v.target !== null ? (
           <>
-            <strong>{v.distinctPassingUsers}/{v.target}</strong> test users passed{' '}
-            <span className="muted">({v.vendorName ?? 'the vendor'} asks for up to {v.target} before SSO is turned on: a cap, not a quota)</span>
-            <br />
-            <meter className="users-meter" min={0} max={v.target} value={Math.min(v.distinctPassingUsers, v.target)}
-              aria-label={`${v.distinctPassingUsers} of ${v.target} test users passed`} />
+            {' '}
+            <span className="muted">({v.vendorName ?? 'the vendor'} allows at most {v.target} test users before SSO is turned on: a cap, not a quota)</span>
           </>
-        ) : <><strong>{plural(v.distinctPassingUsers, 'test user')}</strong> passed</>}
+        ) : null}
       </p>
       {blockingCount ? (
         <div>

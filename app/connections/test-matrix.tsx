@@ -22,7 +22,7 @@ export function TestMatrix({ verdict: v, revealed }: { verdict: ConnectionVerdic
     <section className="connection-section" aria-labelledby="matrix-title">
       <h2 id="matrix-title">Test matrix</h2>
       <p>
-        <strong>{`${v.distinctPassingUsers}${v.target !== null ? `/${v.target}` : ''}`}</strong> distinct users passed
+        <strong>{v.distinctPassingUsers}</strong> distinct users passed{v.target !== null ? ` (at most ${v.target} before turn-on)` : ''}
         {' · '}{m.users.length - v.distinctPassingUsers} failing
         {' · '}{m.unidentifiedFailures} refused before the IdP named the user ({m.unidentifiedOpen} still open)
         {m.waitingRuns ? ` · ${m.waitingRuns} waiting for the IdP` : ''}

@@ -33,8 +33,8 @@ describe('owner counts agree', () => {
 
   test('the go / no-go banner: no vendor words and no cap for the generic profile', () => {
     const html = renderToStaticMarkup(createElement(GoNoGoBanner, { verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.generic }) }))
-    expect(text(html)).not.toMatch(/Autodesk|\/30|asks for up to/)
+    expect(text(html)).not.toMatch(/Autodesk|\/30|at most 30/)
     const vendor = renderToStaticMarkup(createElement(GoNoGoBanner, { verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.autodesk }) }))
-    expect(text(vendor)).toContain('Autodesk asks for up to 30')
+    expect(text(vendor)).toContain('Autodesk allows at most 30 test users')
   })
 })

@@ -26,7 +26,7 @@ describe('TestMatrix', () => {
     const refused = run(null, '2026-03-01T10:02:00Z', [finding('SAML_STATUS_NO_AUTHN_CONTEXT', { actual: 'NoAuthnContext' }, { idp: 'entra' })])
     const v = verdictFor({ staticReport: null }, [entra, expired, refused], { profile: BUILTIN_PROFILES.autodesk })
     const html = text(renderToStaticMarkup(createElement(TestMatrix, { verdict: v, revealed: { [entra.id]: 'entra-claims@demo.test' } })))
-    expect(html).toContain('1/30 distinct users passed')
+    expect(html).toContain('1 distinct users passed (at most 30 before turn-on)')
     expect(html).toContain('1 refused before the IdP named the user (1 still open)')
     expect(html).toMatch(/entra-claims@demo\.test .*failed: blocks SAML_ATTRIBUTE_NAMESPACED \(your IdP \/ IT team\)/)
     expect(html).toContain('e***@demo.test passed')
