@@ -5,6 +5,7 @@ import type { SpProfile } from '../../profiles/index'
 import { validateSamlResponse } from '../../saml/response/index'
 import { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl } from '../saml/authn-request'
 import { samlIdpEndpoint } from '../saml/idp-endpoint'
+import { idpErrorCodeFindings } from '../idp-error-codes'
 import { drivePages, type PageRequest } from './page-driver'
 
 export interface HeadlessSamlLoginInput {
@@ -53,11 +54,14 @@ export async function headlessSamlLogin(input: HeadlessSamlLoginInput): Promise<
     requestId,
     source: 'headless test login',
   })
+  // As in the browser test login (lib/testlogin/saml/complete.ts): an IdP error code in the StatusMessage (AADSTS…)
+  // gets the catalog's knowledge of that code.
+  const statusMessage = validated.findings.map((f) => f.evidence.statusMessage).find((m): m is string => typeof m === 'string')
   return buildReport({
     subject: { ...validated.subject, ...subject },
     profile: validated.profile,
     now,
-    findings: validated.findings,
+    findings: [...validated.findings, ...idpErrorCodeFindings(statusMessage, { idp: trust.kind, where: '/Response/Status/StatusMessage' })],
     skipped: validated.skipped,
     certificates: validated.certificates,
     timeline: [...timeline, ...(validated.timeline ?? [])],
