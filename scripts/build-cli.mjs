@@ -54,7 +54,8 @@ const cli = await build({
   // both stay packages, loaded only by the commands that open a database.
   // oidc-provider (with Koa) and xml-crypto serve only `mock-idp`, which imports them dynamically: left as packages,
   // they cost nothing to the other commands (bundled, their code would be parsed on every call).
-  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto'],
+  // Playwright drives `login --driver chromium` only; it stays a package (optional for users), loaded by that driver.
+  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto', 'playwright-core', 'playwright', '@playwright/test'],
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: ifPossible ? 'silent' : 'warning',

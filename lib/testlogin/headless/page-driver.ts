@@ -16,7 +16,7 @@ export interface PageRequest {
 export type DriveOutcome =
   | { readonly kind: 'answer-form'; readonly form: HtmlForm; readonly action: string }
   | { readonly kind: 'redirect-back'; readonly url: URL }
-  | { readonly kind: 'stopped'; readonly findings: Finding[] }
+  | { readonly kind: 'stopped'; readonly findings: Finding[]; /** The page wants script: a browser might get further. */ readonly needsBrowser?: true }
 
 export interface DriveOptions {
   readonly username?: string
@@ -114,7 +114,7 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
     const idpError = idpErrorPageStop(res.body, url, o)
     if (idpError) return idpError
     return forms.length || /<script/i.test(res.body.slice(0, 200_000))
-      ? stop('INPUT_LOGIN_INTERACTIVE_STEP', 'a username / password form or the IdP\'s answer', `a page with ${forms.length} form(s) the script cannot fill`, url.href)
+      ? { kind: 'stopped', needsBrowser: true, findings: [finding('INPUT_LOGIN_INTERACTIVE_STEP', { expected: 'a username / password form or the IdP\'s answer', actual: `a page with ${forms.length} form(s) the script cannot fill`, where: url.href }, o.ctx)] }
       : stop('INPUT_LOGIN_NO_ANSWER', 'the IdP\'s answer', `HTTP ${res.status}, no form`, url.href)
   }
   return stop('INPUT_LOGIN_NO_ANSWER', `the IdP's answer within ${MAX_STEPS} pages`, 'the IdP kept sending pages', next.url)

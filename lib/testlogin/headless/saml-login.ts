@@ -6,9 +6,10 @@ import { validateSamlResponse } from '../../saml/response/index'
 import { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl } from '../saml/authn-request'
 import { samlIdpEndpoint } from '../saml/idp-endpoint'
 import { idpErrorCodeFindings } from '../idp-error-codes'
-import { drivePages, type PageRequest } from './page-driver'
+import { driveLogin, type DriverChoice } from './drive'
+import type { PageRequest } from './page-driver'
 
-export interface HeadlessSamlLoginInput {
+export interface HeadlessSamlLoginInput extends DriverChoice {
   readonly idpMetadataXml: string
   /** The SP entity ID the IdP's app is configured for (the AuthnRequest's Issuer). */
   readonly spEntityId: string
@@ -42,7 +43,7 @@ export async function headlessSamlLogin(input: HeadlessSamlLoginInput): Promise<
   const request: PageRequest = binding === 'redirect' ? { url: first.href, method: 'GET' } : { url: first.href, method: 'POST', form: postBindingFields(authnRequest) }
   const timeline: TimelineStep[] = [{ at: now.toISOString(), kind: 'request-sent', summary: `AuthnRequest ${requestId} to ${ssoUrl} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'})` }]
 
-  const outcome = await drivePages(request, { ...input, ctx: { idp: trust.kind }, answerField: 'SAMLResponse', timeline })
+  const outcome = await driveLogin(request, { ...input, ctx: { idp: trust.kind }, answerField: 'SAMLResponse', timeline })
   if (outcome.kind !== 'answer-form') {
     const findings = outcome.kind === 'stopped' ? outcome.findings : []
     return buildReport({ subject: { ...subject, idp: trust.kind, entityId: trust.entityId }, profile: input.profile.id, now, findings, timeline })
