@@ -4,7 +4,7 @@
 // included). Usage: node --import tsx scripts/bench-cli-start.ts [runs=20]   (npm run build:cli first)
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { largeSignedEntraMetadata } from './bench/inputs'
 
@@ -45,6 +45,7 @@ const samples = commands.map(() => [] as number[])
 for (let i = 0; i < runs; i++) commands.forEach(([, argv], k) => samples[k]!.push(wallMs(argv)))
 const rss = commands.map(([, argv]) => median([0, 1, 2].map(() => peakRssMb(argv) ?? Number.NaN)))
 const base = median(samples[0]!)
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`)
 console.log(`| command (${runs} runs each, interleaved) | median wall | over node -e 0 | peak RSS |`)
 console.log('|---|---:|---:|---:|')
 commands.forEach(([label], k) => {
