@@ -9,7 +9,7 @@ import { idpErrorPageText, type DriveOptions, type DriveOutcome, type PageReques
 
 /** How long a browser sign-in may take before it ends in a finding (an MFA prompt waits forever otherwise). */
 export const DEFAULT_BROWSER_TIMEOUT_MS = 20_000
-const STEP_MS = 100
+const STEP_MS = 50
 /** Debian's chromium, as playwright.config.ts uses it; PLAYWRIGHT_CHROMIUM_PATH overrides. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium'
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
