@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SimpleSamlPhp } from '../../../e2e/interop/simplesamlphp'
 import { VENDOR_ACS_URL, VENDOR_SP_ENTITY_ID } from '../../../e2e/mock-idp/harness'
 import { startMockIdp, type MockIdp } from '../../../e2e/mock-idp/server'
 import type { Report } from '../../findings/report'
@@ -88,4 +89,32 @@ document.getElementById('app').innerHTML = '<form method="get" action="/otp"><in
     expect(report.timeline?.map((s) => s.summary)).toContain('the login page needs script: continuing in Chromium')
     expect(report.findings.map((f) => f.evidence.actual)).toEqual(['a form asking for a one-time code or challenge'])
   })
+})
+
+// A real username / password form with a session and redirects: SimpleSAMLphp, as the interop tests start it.
+const sspMissing = simpleSamlPhpMissing()
+describe.runIf(hasChromium && sspMissing === null)('login with Chromium against SimpleSAMLphp', () => {
+  const acsUrl = 'http://127.0.0.1:9/saml/acs' // nothing listens: the answer is captured in the browser
+  let ssp: SimpleSamlPhp
+  let metadata: string
+  beforeAll(async () => {
+    ssp = await startSimpleSamlPhp({ acsUrl })
+    metadata = await (await fetch(ssp.metadataUrl)).text()
+  }, 30_000)
+  afterAll(async () => {
+    await ssp?.stop()
+  })
+  const login = (username: string, password: string) => headlessSamlLogin({
+    idpMetadataXml: metadata, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl, profile: BUILTIN_PROFILES.autodesk,
+    username, password, fetch: fetchOptions, driver: 'chromium', env: process.env,
+  })
+
+  test('types the username and password from the environment into the IdP\'s form and validates the answer', async () => {
+    const { complete } = INTEROP_USERS
+    expect(codes(await login(complete.username, complete.password))).toEqual([])
+  }, 30_000)
+
+  test('a wrong password: the form again is "credentials refused"', async () => {
+    expect(codes(await login(INTEROP_USERS.complete.username, 'wrong'))).toEqual(['INPUT_LOGIN_CREDENTIALS_REFUSED'])
+  }, 30_000)
 })
