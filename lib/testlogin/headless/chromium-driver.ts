@@ -34,10 +34,19 @@ export async function loadPlaywright(): Promise<PlaywrightCore> {
       const chromium = mod.chromium ?? mod.default?.chromium
       if (chromium) return { ...mod, chromium } as PlaywrightCore
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND' && (err as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw err
+      if (!isModuleNotFound(err)) throw err
     }
   }
   throw usageError('--driver chromium needs Playwright: install playwright-core next to sso-preflight (npm install playwright-core), or use --driver http')
+}
+
+/** A module that is not installed (the error itself, or the cause a loader wrapped it in). */
+function isModuleNotFound(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') return true
+  }
+  return false
 }
 
 /** True when Playwright can be loaded (for `--driver auto`, which falls back to the browser only when it can). */
