@@ -4,11 +4,15 @@
 import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SimpleSamlPhp } from '../../../e2e/interop/simplesamlphp'
 import { VENDOR_ACS_URL, VENDOR_SP_ENTITY_ID } from '../../../e2e/mock-idp/harness'
 import { startMockIdp, type MockIdp } from '../../../e2e/mock-idp/server'
+import { testSite } from '../../../e2e/mock-idp/keys'
+import { memoryIo } from '../../../tests/helpers'
+import { main } from '../../cli/main'
 import type { Report } from '../../findings/report'
+import { idpMetadataXml } from '../../mock-idp/saml/metadata'
 import { allowLoopbackForTests } from '../../net/index'
 import { BUILTIN_PROFILES } from '../../profiles/index'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../demo'
@@ -117,4 +121,37 @@ describe.runIf(hasChromium && sspMissing === null)('login with Chromium against 
   test('a wrong password: the form again is "credentials refused"', async () => {
     expect(codes(await login(INTEROP_USERS.complete.username, 'wrong'))).toEqual(['INPUT_LOGIN_CREDENTIALS_REFUSED'])
   }, 30_000)
+})
+
+describe('a browser that cannot start', () => {
+  test('--driver chromium with PLAYWRIGHT_CHROMIUM_PATH naming no file: exit 2 with one line saying so', async () => {
+    const io = memoryIo({ PLAYWRIGHT_CHROMIUM_PATH: '/nonexistent/chromium', SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+    const idp = await startMockIdp({ port: 0 })
+    vi.stubEnv('SSO_PREFLIGHT_ALLOW_LOOPBACK', '1') // lib/net reads the process's environment
+    try {
+      const code = await main(['login', '--idp-metadata', idp.samlMetadataUrl, '--sp-entity-id', VENDOR_SP_ENTITY_ID, '--acs-url', VENDOR_ACS_URL, '--driver', 'chromium'], io)
+      expect(code).toBe(2)
+      expect(io.out()).toBe('')
+      expect(io.err()).toMatch(/^sso-preflight login: PLAYWRIGHT_CHROMIUM_PATH "\/nonexistent\/chromium": no such file/)
+    } finally {
+      vi.unstubAllEnvs()
+      await idp.close()
+    }
+  })
+
+  test('--driver auto: the HTTP driver\'s finding stands, and the timeline says why Chromium was not used', async () => {
+    const server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<div id="app"></div><script>render()</script>') })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      const report = await headlessSamlLogin({
+        idpMetadataXml: idpMetadataXml(testSite(base)), spEntityId: 'https://sp.example.com', acsUrl: 'https://sp.example.com/acs', profile: BUILTIN_PROFILES.generic,
+        username: 'u', fetch: fetchOptions, driver: 'auto', env: { PLAYWRIGHT_CHROMIUM_PATH: '/nonexistent/chromium' },
+      })
+      expect(codes(report)).toEqual(['INPUT_LOGIN_INTERACTIVE_STEP'])
+      expect(report.timeline?.map((s) => s.summary).join('\n')).toMatch(/Chromium not used: PLAYWRIGHT_CHROMIUM_PATH/)
+    } finally {
+      server.close()
+    }
+  })
 })

@@ -59,9 +59,14 @@ export async function playwrightAvailable(): Promise<boolean> {
   }
 }
 
+/** The browser to start: a named one must exist; without a name, Debian's chromium, else Playwright's own (undefined). */
 function chromiumPath(env: Readonly<Record<string, string | undefined>>, o: ChromiumOptions): string | undefined {
-  const path = o.executablePath ?? env.PLAYWRIGHT_CHROMIUM_PATH ?? DEFAULT_CHROMIUM
-  return existsSync(path) ? path : undefined
+  const named = o.executablePath ?? env.PLAYWRIGHT_CHROMIUM_PATH
+  if (named) {
+    if (!existsSync(named)) throw usageError(`PLAYWRIGHT_CHROMIUM_PATH ${JSON.stringify(named)}: no such file (name a Chromium binary, or unset it for ${DEFAULT_CHROMIUM})`)
+    return named
+  }
+  return existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined
 }
 
 /** A visible input the sign-in wants: what kind it is, for the decision what to type. */
@@ -119,11 +124,15 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
   const stop = (code: 'INPUT_LOGIN_INTERACTIVE_STEP' | 'INPUT_LOGIN_CREDENTIALS_REFUSED' | 'INPUT_LOGIN_NO_ANSWER', expected: string, actual: string, where: string): DriveOutcome =>
     ({ kind: 'stopped', findings: [finding(code, { expected, actual, where }, o.ctx)] })
   const timeoutMs = o.chromium?.timeoutMs ?? DEFAULT_BROWSER_TIMEOUT_MS
+  const executablePath = chromiumPath(o.env, o.chromium ?? {}) // before loading Playwright: a wrong path fails at once
   const { chromium } = await loadPlaywright()
-  const executablePath = chromiumPath(o.env, o.chromium ?? {})
   let browser: Browser | undefined
   try {
-    browser = await chromium.launch({ headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) })
+    try {
+      browser = await chromium.launch({ headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}), timeout: 30_000 })
+    } catch (err) {
+      throw usageError(`cannot start Chromium (${executablePath ?? 'Playwright\'s own browser'}): ${(err as Error).message.split('\n')[0]}; install chromium or set PLAYWRIGHT_CHROMIUM_PATH`, err)
+    }
     const context = await browser.newContext({ ignoreHTTPSErrors: false, javaScriptEnabled: true })
     let captured: DriveOutcome | undefined
     const answerTo = o.answerField ? undefined : o.redirectBackTo

@@ -1,3 +1,4 @@
+import { PreflightError } from '../../errors'
 import type { ChromiumOptions } from './chromium-driver'
 import { drivePages, type DriveOptions, type DriveOutcome, type PageRequest } from './page-driver'
 
@@ -30,6 +31,13 @@ export async function driveLogin(first: PageRequest, o: DriveOptions & DriverCho
   const { playwrightAvailable } = await import('./chromium-driver')
   if (!(await playwrightAvailable())) return outcome
   // The page needs script: start over in the browser (a fresh session; the HTTP driver's steps stay on the timeline).
+  // A browser that cannot start leaves the HTTP driver's finding standing.
   o.timeline.splice(timelineBefore, 0, { at: new Date().toISOString(), kind: 'redirect', summary: 'the login page needs script: continuing in Chromium' })
-  return viaBrowser()
+  try {
+    return await viaBrowser()
+  } catch (err) {
+    if (!(err instanceof PreflightError && err.code === 'ERR_USAGE')) throw err
+    o.timeline.push({ at: new Date().toISOString(), kind: 'redirect', summary: `Chromium not used: ${err.message}` })
+    return outcome
+  }
 }
