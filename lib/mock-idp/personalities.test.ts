@@ -7,7 +7,7 @@ import { VENDOR_ACS_URL, VENDOR_SP_ENTITY_ID } from '../../e2e/mock-idp/harness'
 import { startMockIdp, type MockIdp } from '../../e2e/mock-idp/server'
 import type { Report } from '../findings/report'
 import { allowLoopbackForTests } from '../net/index'
-import { BUILTIN_PROFILES } from '../profiles/index'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../profiles/index'
 import { analyzeSamlMetadata } from '../saml/metadata/index'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../testlogin/demo'
 import { headlessOidcLogin, headlessSamlLogin } from '../testlogin/headless/index'
@@ -59,7 +59,7 @@ describe.each(personalities)('%s personality: every SAML scenario gives exactly 
   test.each(SAML_SCENARIOS.map((s) => s.id))('%s', async (id) => {
     const { metadata } = idps.get(personality)!
     const report = await headlessSamlLogin({
-      idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL, profile: BUILTIN_PROFILES.autodesk,
+      idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL, profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
       username: 'ok@demo.test', ssoQuery: { scenario: id }, fetch: fetchOptions,
     })
     const expected = SAML_EXPECTED[id]
@@ -91,7 +91,7 @@ describe('endpoint paths and metadata in the IdPs\' own forms', () => {
     expect(tenant).toBeDefined()
     expect(idp.samlSsoUrl).toBe(`${idp.base}/${tenant}/saml2`)
     expect(metadata).toContain(`Location="${idp.samlSsoUrl}"`)
-    const report = analyzeSamlMetadata({ xml: metadata }, { profile: BUILTIN_PROFILES.autodesk, now: new Date(), spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL })
+    const report = analyzeSamlMetadata({ xml: metadata }, { profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID], now: new Date(), spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL })
     expect(report.subject.idp).toBe('entra')
     expect(errorCodes(report)).toEqual([])
   })
@@ -102,7 +102,7 @@ describe('endpoint paths and metadata in the IdPs\' own forms', () => {
     expect(appId).toBeDefined()
     expect(idp.samlSsoUrl).toMatch(new RegExp(`^${idp.base}/app/[a-z0-9]+_[a-z0-9]+_1/${appId}/sso/saml$`))
     expect(metadata).toContain(`Location="${idp.samlSsoUrl}"`)
-    const report = analyzeSamlMetadata({ xml: metadata }, { profile: BUILTIN_PROFILES.autodesk, now: new Date() })
+    const report = analyzeSamlMetadata({ xml: metadata }, { profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID], now: new Date() })
     expect(report.subject.idp).toBe('okta')
     expect(errorCodes(report)).toEqual([])
   })
@@ -133,7 +133,7 @@ describe('error pages in the IdPs\' shapes, read by the project\'s error-page re
     const { idp, metadata } = idps.get('entra')!
     // An SP whose AuthnRequest names no http(s) ACS URL: Entra answers AADSTS50011 on its page.
     const report = await headlessSamlLogin({
-      idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: 'urn:not-a-url', profile: BUILTIN_PROFILES.autodesk,
+      idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: 'urn:not-a-url', profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
       username: 'ok@demo.test', fetch: fetchOptions,
     })
     expect(errorCodes(report)).toEqual(['SAML_TEST_LOGIN_IDP_ERROR_PAGE', 'TRIAGE_AADSTS50011'])

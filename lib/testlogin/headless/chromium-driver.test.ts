@@ -14,7 +14,7 @@ import { main } from '../../cli/main'
 import type { Report } from '../../findings/report'
 import { idpMetadataXml } from '../../mock-idp/saml/metadata'
 import { allowLoopbackForTests } from '../../net/index'
-import { BUILTIN_PROFILES } from '../../profiles/index'
+import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID } from '../../profiles/index'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../demo'
 import { headlessOidcLogin, headlessSamlLogin } from './index'
 
@@ -48,7 +48,7 @@ document.getElementById('app').innerHTML = '<form method="get" action="/otp"><in
   })
 
   const saml = (scenario: string, extra: Partial<Parameters<typeof headlessSamlLogin>[0]> = {}) => headlessSamlLogin({
-    idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL, profile: BUILTIN_PROFILES.autodesk,
+    idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL, profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
     username: 'ok@demo.test', ssoQuery: { scenario }, fetch: fetchOptions, driver: 'chromium', env: process.env, ...extra,
   })
   const oidc = (scenario: string) => headlessOidcLogin({
@@ -109,7 +109,7 @@ describe.runIf(hasChromium && sspMissing === null)('login with Chromium against 
     await ssp?.stop()
   })
   const login = (username: string, password: string) => headlessSamlLogin({
-    idpMetadataXml: metadata, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl, profile: BUILTIN_PROFILES.autodesk,
+    idpMetadataXml: metadata, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl, profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
     username, password, fetch: fetchOptions, driver: 'chromium', env: process.env,
   })
 
