@@ -1,6 +1,7 @@
 // Bundles the CLI into dist/cli.mjs so each call starts plain JavaScript (no TypeScript compile per call).
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 
 if (!existsSync('lib/cli/main.ts')) {
   console.error('build-cli: lib/cli/main.ts not present yet; skipping')
@@ -8,10 +9,40 @@ if (!existsSync('lib/cli/main.ts')) {
 }
 // `prepare` (after npm ci / npm install) must not fail the install: it passes --if-possible and only warns.
 const ifPossible = process.argv.includes('--if-possible')
+
+/**
+ * `import { z } from 'zod'` hands the bundler zod's whole namespace object as one value, so every schema kind, the
+ * JSON-schema converters and all 40-odd locales end up in the bundle (~750 KB, parsed on every call). Read as
+ * `import * as z from 'zod'`, each `z.object` / `z.string` is a static reference the bundler can follow, and only
+ * what the code uses is kept. Same code, same runtime behaviour: only the binding form changes.
+ */
+const zodNamespaceImport = {
+  name: 'zod-namespace-import',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]lib[\\/].*\.ts$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8')
+      return { contents: source.replace(/^import \{ z \} from 'zod'$/m, "import * as z from 'zod'"), loader: 'ts' }
+    })
+  },
+}
 try {
-await build({
-  entryPoints: ['lib/cli/main.ts'],
-  outfile: 'dist/cli.mjs',
+// Chunks of an earlier build would pile up (their names carry a content hash): start from an empty chunk directory.
+rmSync('dist/cli', { recursive: true, force: true })
+const cli = await build({
+  // dist/cli.mjs is the entry (the bin); each command's code and dependencies are separate chunks under dist/cli/,
+  // loaded by the command's dynamic import only when it runs (lib/cli/commands/index.ts): a `metadata` call does not
+  // parse the mock IdP, the HAR reader or the OIDC client. Chunks shared by several commands (zod, the report) are
+  // chunks of their own.
+  entryPoints: { cli: 'lib/cli/main.ts' },
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'cli/[name]-[hash]',
+  metafile: process.argv.includes('--metafile'),
+  plugins: [zodNamespaceImport],
+  // Fewer bytes to read, decode and compile on every call; names are kept, so a crash's stack trace stays readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -23,11 +54,14 @@ await build({
   // both stay packages, loaded only by the commands that open a database.
   // oidc-provider (with Koa) and xml-crypto serve only `mock-idp`, which imports them dynamically: left as packages,
   // they cost nothing to the other commands (bundled, their code would be parsed on every call).
-  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto'],
+  // Playwright drives `login --driver chromium` only; it stays a package (optional for users), loaded by that driver.
+  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto', 'playwright-core', 'playwright', '@playwright/test'],
   banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   sourcemap: false,
   logLevel: ifPossible ? 'silent' : 'warning',
 })
+// `--metafile`: what each chunk holds (inspect with esbuild's analyzer), to see what a command's start-up parses.
+if (cli.metafile) writeFileSync('dist/cli-meta.json', JSON.stringify(cli.metafile))
 // The analysis worker (lib/budget): a plain JavaScript entry that the CLI and the Next.js server start with a time and
 // memory budget (the app is bundled by Next.js, so it cannot point a worker at a TypeScript file).
 if (existsSync('lib/budget/worker-entry.ts')) {

@@ -11,7 +11,7 @@ const BUILT = 'analysis-worker.mjs'
 
 /**
  * Where the worker's code is. Built (NODE_ENV=production, or this module bundled into dist/cli.mjs):
- * dist/analysis-worker.mjs beside the bundle, else under process.cwd() (the Next.js server; Turbopack keeps the TS
+ * dist/analysis-worker.mjs beside the bundle (or one directory up, from a chunk under dist/cli/), else under process.cwd() (the Next.js server; Turbopack keeps the TS
  * source path in import.meta.url, hence the NODE_ENV check). Run from TypeScript (vitest, tsx, next dev): the TS
  * entry beside this file, through tsx. `SSO_PREFLIGHT_ANALYSIS_WORKER` overrides both (a path to the built file).
  */
@@ -26,7 +26,9 @@ export function workerEntry(): { file: string; eval?: string } | undefined {
     const api = pathToFileURL(join(dirname(createRequire(/*turbopackIgnore: true*/ here).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href
     return { file, eval: `import(${JSON.stringify(api)}).then((t) => { t.register(); return import(${JSON.stringify(pathToFileURL(file).href)}) })` }
   }
-  for (const file of [here && !here.endsWith('.ts') ? join(dirname(here), BUILT) : '', join(process.cwd(), 'dist', BUILT)]) {
+  // The bundled CLI's code sits in dist/cli.mjs or in one of its chunks under dist/cli/: the worker is beside the entry.
+  const builtDirs = here && !here.endsWith('.ts') ? [dirname(here), join(dirname(here), '..')] : []
+  for (const file of [...builtDirs.map((d) => join(d, BUILT)), join(process.cwd(), 'dist', BUILT)]) {
     if (file && existsSync(/*turbopackIgnore: true*/ file)) return { file }
   }
   return undefined

@@ -149,7 +149,7 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
 
   return {
     server, base: early.base, port, personality: early.personality, samlEntityId: early.samlEntityId,
-    samlMetadataUrl: `${early.base}/saml/metadata`, samlSsoUrl: `${early.base}/saml/sso`,
+    samlMetadataUrl: `${early.base}/saml/metadata`, samlSsoUrl: `${early.base}${early.samlSsoPath}`,
     oidcIssuer: early.oidcIssuer, oidcDiscoveryUrl: `${early.oidcIssuer}/.well-known/openid-configuration`,
     adminUrl: `${early.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),

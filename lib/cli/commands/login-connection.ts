@@ -2,7 +2,7 @@ import { finding } from '../../findings/finding'
 import { buildReport, type Report } from '../../findings/report'
 import { safeFetch } from '../../net/index'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '../../profiles/index'
-import { headlessOidcLogin, headlessSamlLogin } from '../../testlogin/headless/index'
+import { headlessOidcLogin, headlessSamlLogin, type LoginDriver } from '../../testlogin/headless/index'
 import { usageError } from '../../errors'
 import { API_TOKEN_ENV, appApi, type SavedConnection } from '../app-api'
 import type { CliIo } from '../io'
@@ -14,6 +14,8 @@ export interface SavedConnectionLoginInput {
   readonly username?: string
   readonly password?: string
   readonly now?: Date
+  /** The login driver (`--driver`), as for a login from metadata. */
+  readonly driver?: LoginDriver
 }
 
 /**
@@ -31,7 +33,10 @@ export async function loginSavedConnection(input: SavedConnectionLoginInput, io:
   const { connection, urls } = saved
   const profile = BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic']
   const now = input.now ?? new Date()
-  const credentials = { ...(input.username ? { username: input.username } : {}), ...(input.password ? { password: input.password } : {}) }
+  const credentials = {
+    ...(input.username ? { username: input.username } : {}), ...(input.password ? { password: input.password } : {}),
+    ...(input.driver ? { driver: input.driver, env: io.env } : {}),
+  }
 
   if (connection.protocol === 'oidc') {
     return headlessOidcLogin({

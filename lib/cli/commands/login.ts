@@ -1,6 +1,6 @@
 import { buildReport } from '../../findings/report'
 import { safeFetch } from '../../net/index'
-import { headlessOidcLogin, headlessSamlLogin } from '../../testlogin/headless/index'
+import { headlessOidcLogin, headlessSamlLogin, LOGIN_DRIVERS, type LoginDriver } from '../../testlogin/headless/index'
 import { usageError } from '../../errors'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
@@ -19,7 +19,15 @@ const FLAGS = {
   scenario: { type: 'string' },
   connection: { type: 'string' },
   'app-url': { type: 'string' },
+  driver: { type: 'string' },
 } as const
+
+/** `--driver auto|http|chromium`: auto is the HTTP form driver, with Chromium when a login page needs script. */
+function driverFlag(value: string | undefined): LoginDriver {
+  const v = value ?? 'auto'
+  if (!(LOGIN_DRIVERS as readonly string[]).includes(v)) throw usageError(`--driver expects one of ${LOGIN_DRIVERS.join(', ')}, got ${JSON.stringify(v)}`)
+  return v as LoginDriver
+}
 
 /** Credentials come from the environment only: flags end up in shell history and CI logs. */
 function credentials(io: CliIo): { username?: string; password?: string } {
@@ -32,17 +40,19 @@ function credentials(io: CliIo): { username?: string; password?: string } {
 export const loginCommand: Command = {
   name: 'login',
   usage:
-    'login (--idp-metadata <file|url> --sp-entity-id ID --acs-url URL | --issuer URL --client-id ID --redirect-uri URL) [--scenario S] [--profile P]\n' +
+    'login (--idp-metadata <file|url> --sp-entity-id ID --acs-url URL | --issuer URL --client-id ID --redirect-uri URL) [--scenario S] [--profile P] [--driver auto|http|chromium]\n' +
     '      login --connection ID --app-url URL [--scenario S]   (a saved connection; API token from SSO_PREFLIGHT_API_TOKEN)\n' +
-    '      credentials from SSO_PREFLIGHT_USERNAME / SSO_PREFLIGHT_PASSWORD (and SSO_PREFLIGHT_CLIENT_SECRET for OIDC)',
+    '      credentials from SSO_PREFLIGHT_USERNAME / SSO_PREFLIGHT_PASSWORD (and SSO_PREFLIGHT_CLIENT_SECRET for OIDC);\n' +
+    '      --driver chromium signs in with a real browser engine (Playwright, /usr/bin/chromium or PLAYWRIGHT_CHROMIUM_PATH)',
   summary: 'Run a test login without a browser, as a CI step: sign in at the IdP with the test user from the environment, capture the IdP\'s answer and check it.',
   async run(argv, io) {
     const args = parseArgs(connectionValueJoined(argv), FLAGS, { min: 0, max: 0, name: 'nothing' })
     const scenario = stringFlag(args, 'scenario')
+    const driving = { driver: driverFlag(stringFlag(args, 'driver')), env: io.env }
     const connectionId = stringFlag(args, 'connection')
     if (connectionId !== undefined) {
       const { loginSavedConnection } = await import('./login-connection')
-      const report = await loginSavedConnection({ connectionId, appUrl: stringFlag(args, 'app-url'), ...(scenario ? { scenario } : {}), ...credentials(io) }, io)
+      const report = await loginSavedConnection({ connectionId, appUrl: stringFlag(args, 'app-url'), ...(scenario ? { scenario } : {}), ...credentials(io), driver: driving.driver }, io)
       return emitReport(io, report, args.flags.json === true)
     }
     const issuer = urlFlag(args, 'issuer')
@@ -53,7 +63,7 @@ export const loginCommand: Command = {
       if (!redirectUri) throw usageError('--redirect-uri is required with --issuer')
       const profile = await resolveProfile(io, stringFlag(args, 'profile'), 'generic')
       const report = await headlessOidcLogin({
-        issuer, clientId, redirectUri, profile, ...credentials(io),
+        issuer, clientId, redirectUri, profile, ...credentials(io), ...driving,
         ...(io.env.SSO_PREFLIGHT_CLIENT_SECRET ? { clientSecret: io.env.SSO_PREFLIGHT_CLIENT_SECRET } : {}),
         ...(scenario ? { authorizeQuery: { scenario } } : {}),
       })
@@ -76,7 +86,7 @@ export const loginCommand: Command = {
       xml = fetched.body
     } else xml = await readInputFile(io, metadataSource, 'IdP metadata file')
     const report = await headlessSamlLogin({
-      idpMetadataXml: xml, spEntityId, acsUrl, profile, now, ...credentials(io),
+      idpMetadataXml: xml, spEntityId, acsUrl, profile, now, ...credentials(io), ...driving,
       ...(scenario ? { ssoQuery: { scenario } } : {}),
     })
     return emitReport(io, report, args.flags.json === true)

@@ -15,7 +15,7 @@ const keyDescriptor = (certBase64: string, dsPrefix: string) => dsPrefix
  * is (default namespace, an ID, no NameIDFormat, SingleLogoutService); `okta` the way Okta's app metadata is.
  */
 export function idpMetadataXml(site: MockIdpSite<PublishedKeys>): string {
-  const sso = `${site.base}/saml/sso`
+  const sso = `${site.base}${site.samlSsoPath}`
   const { signing, expired } = site.keys
   if (site.personality === 'entra') {
     return `<?xml version="1.0" encoding="utf-8"?><EntityDescriptor ID="_${randomUUID()}" entityID="${esc(site.samlEntityId)}" xmlns="urn:oasis:names:tc:SAML:2.0:metadata">`

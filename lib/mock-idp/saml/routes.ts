@@ -5,6 +5,7 @@ import { scenarioParam } from '../next-scenario'
 import type { MockIdpSite } from '../personality'
 import { DEMO_DOMAIN, findScenario, SAML_SCENARIOS, unknownUserMessage } from '../scenarios'
 import { decodeAuthnRequest } from './authn-request'
+import { ssoErrorPage, type SsoRequestFault } from './error-page'
 import { idpMetadataXml } from './metadata'
 import { buildSamlResponse } from './response'
 
@@ -20,18 +21,21 @@ export async function handleSaml(req: IncomingMessage, res: ServerResponse, url:
     send(res, 200, 'application/samlmetadata+xml; charset=utf-8', idpMetadataXml(site))
     return true
   }
-  if (url.pathname === '/saml/sso') {
+  // The personality's own SSO path; /saml/sso stays an alias so an SP configured against an older mock keeps working.
+  if (url.pathname === site.samlSsoPath || url.pathname === '/saml/sso') {
+    // A request the IdP refuses before any sign-in gets the personality's error page (Entra's AADSTS page, Okta's E-code).
+    const refuse = (fault: SsoRequestFault, detail?: string) => {
+      const p = ssoErrorPage(site.personality, fault, new Date(), detail)
+      send(res, p.status, p.type, p.body)
+      return true
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') return refuse('method-not-allowed')
     const params = req.method === 'POST' ? form : url.searchParams
     const samlRequest = params.get('SAMLRequest')
-    if (!samlRequest) {
-      send(res, 400, 'text/html; charset=utf-8', page('No SAMLRequest', '<h1>No SAMLRequest</h1><p>Start a test login from SSO Preflight.</p>'))
-      return true
-    }
+    if (!samlRequest) return refuse('no-saml-request')
     const request = decodeAuthnRequest(samlRequest, req.method === 'POST' ? 'post' : 'redirect')
-    if ('error' in request) {
-      send(res, 400, 'text/html; charset=utf-8', page('Bad AuthnRequest', `<h1>Bad AuthnRequest</h1><p>${esc(request.error)}</p>`))
-      return true
-    }
+    if ('error' in request) return refuse('bad-authn-request', request.error)
+    if (!/^https?:\/\//.test(request.acsUrl)) return refuse('bad-acs-url')
     const picked = scenarioParam(url.searchParams.get('scenario') ?? params.get('scenario'), SAML_SCENARIOS)
     if (picked === null) {
       send(res, 400, 'text/html; charset=utf-8', page('Unknown scenario', `<h1>Unknown scenario</h1><p>The scenario query parameter names none of this mock's SAML scenarios.</p>${scenarioTable(SAML_SCENARIOS, DEMO_DOMAIN)}`))

@@ -6,9 +6,9 @@ import { evaluateOidcCallback } from '../oidc/callback'
 import { idpKindFromIssuer } from '../oidc/error-redirect'
 import { prepareOidcAuthorization } from '../oidc/start'
 import { step } from '../timeline'
-import { drivePages } from './page-driver'
+import { driveLogin, type DriverChoice } from './drive'
 
-export interface HeadlessOidcLoginInput {
+export interface HeadlessOidcLoginInput extends DriverChoice {
   readonly issuer: string
   readonly clientId: string
   /** From the environment, never from flags; an empty one for public clients. */
@@ -41,7 +41,7 @@ export async function headlessOidcLogin(input: HeadlessOidcLoginInput): Promise<
   const url = new URL(prepared.url)
   for (const [k, v] of Object.entries(input.authorizeQuery ?? {})) url.searchParams.set(k, v)
   const timeline: TimelineStep[] = [...prepared.timeline]
-  const outcome = await drivePages({ url: url.href, method: 'GET' }, { ...input, ctx: { idp }, redirectBackTo: input.redirectUri, timeline })
+  const outcome = await driveLogin({ url: url.href, method: 'GET' }, { ...input, ctx: { idp }, redirectBackTo: input.redirectUri, timeline })
   if (outcome.kind !== 'redirect-back') {
     const findings = outcome.kind === 'stopped' ? outcome.findings : [finding('INPUT_LOGIN_NO_ANSWER', { expected: `a redirect to ${input.redirectUri}`, actual: 'a SAML answer form' }, { idp })]
     return buildReport({ subject, profile: input.profile.id, now, findings, timeline })

@@ -1,8 +1,9 @@
 import { finding, type FindingContext } from '../../findings/finding'
 import type { TimelineStep } from '../../findings/report'
 import type { Finding } from '../../findings/types'
-import { safeFetch } from '../../net/index'
+import { fetchBytes } from '../../net/index'
 import type { SafeFetchOptions } from '../../net/types'
+import { idpErrorCodeFindings } from '../idp-error-codes'
 import { readForms, type HtmlForm } from './html-forms'
 
 export interface PageRequest {
@@ -15,7 +16,7 @@ export interface PageRequest {
 export type DriveOutcome =
   | { readonly kind: 'answer-form'; readonly form: HtmlForm; readonly action: string }
   | { readonly kind: 'redirect-back'; readonly url: URL }
-  | { readonly kind: 'stopped'; readonly findings: Finding[] }
+  | { readonly kind: 'stopped'; readonly findings: Finding[]; /** The page wants script: a browser might get further. */ readonly needsBrowser?: true }
 
 export interface DriveOptions {
   readonly username?: string
@@ -58,8 +59,14 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams(next.form).toString()
     }
-    const res = await safeFetch(url.href, { ...o.fetch, method: next.method, headers, ...(body !== undefined ? { body } : {}), followRedirects: false, ctx: o.ctx })
-    if (!res.ok) return { kind: 'stopped', findings: res.findings }
+    const raw = await fetchBytes(url.href, { ...o.fetch, method: next.method, headers, ...(body !== undefined ? { body } : {}), followRedirects: false, ctx: o.ctx })
+    if (!raw.ok) return { kind: 'stopped', findings: raw.findings }
+    const res = { status: raw.status, headers: raw.headers, body: raw.body.toString('utf8') }
+    if (res.status >= 400) {
+      // IdPs show their error pages with a 4xx / 5xx status: read the page before calling it an HTTP error.
+      const idpError = idpErrorPageStop(res.body, url, o)
+      return idpError ?? { kind: 'stopped', findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: res.status, where: url.href }, o.ctx)] }
+    }
     keepCookies(cookies, url, res.headers['set-cookie'])
     const location = res.headers.location
     if (res.status >= 300 && res.status < 400 && location) {
@@ -102,11 +109,41 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
       next = submit(forms[0]!, url, formValues(forms[0]!))
       continue
     }
+    // The IdP's own error page (Entra's AADSTS page, Okta's E-code page): the same finding as an error page an admin
+    // reports from a browser test login, with the catalog's knowledge of the code.
+    const idpError = idpErrorPageStop(res.body, url, o)
+    if (idpError) return idpError
     return forms.length || /<script/i.test(res.body.slice(0, 200_000))
-      ? stop('INPUT_LOGIN_INTERACTIVE_STEP', 'a username / password form or the IdP\'s answer', `a page with ${forms.length} form(s) the script cannot fill`, url.href)
+      ? { kind: 'stopped', needsBrowser: true, findings: [finding('INPUT_LOGIN_INTERACTIVE_STEP', { expected: 'a username / password form or the IdP\'s answer', actual: `a page with ${forms.length} form(s) the script cannot fill`, where: url.href }, o.ctx)] }
       : stop('INPUT_LOGIN_NO_ANSWER', 'the IdP\'s answer', `HTTP ${res.status}, no form`, url.href)
   }
   return stop('INPUT_LOGIN_NO_ANSWER', `the IdP's answer within ${MAX_STEPS} pages`, 'the IdP kept sending pages', next.url)
+}
+
+function idpErrorPageStop(html: string, url: URL, o: DriveOptions): DriveOutcome | undefined {
+  const line = idpErrorPageText(html)
+  if (!line) return undefined
+  return {
+    kind: 'stopped',
+    findings: [
+      finding('SAML_TEST_LOGIN_IDP_ERROR_PAGE', { expected: 'the IdP\'s answer at the ACS / redirect URI', actual: line, where: url.href }, o.ctx),
+      ...idpErrorCodeFindings(line, { idp: o.ctx.idp ?? 'other', where: url.href }),
+    ],
+  }
+}
+
+/**
+ * The error line of an IdP error page: "AADSTS<code>: <message>" (Entra) or an Okta E0000xxx code with its summary.
+ * Bounded quantifiers over a capped prefix of the page: linear, whatever the page.
+ */
+export function idpErrorPageText(html: string): string | undefined {
+  const text = html.slice(0, 200_000)
+  const entra = /AADSTS\d{5,7}:[^<\n]{0,400}/.exec(text)
+  if (entra) return entra[0].trim()
+  const okta = /\bE0000\d{3}\b/.exec(text)
+  if (!okta) return undefined
+  const summary = /"errorSummary":"([^"<]{0,300})"/.exec(text)
+  return `${okta[0]}${summary ? `: ${summary[1]}` : ''}`
 }
 
 function isUsernameInput(i: { name: string; type: string }): boolean {

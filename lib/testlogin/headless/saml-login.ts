@@ -5,9 +5,11 @@ import type { SpProfile } from '../../profiles/index'
 import { validateSamlResponse } from '../../saml/response/index'
 import { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl } from '../saml/authn-request'
 import { samlIdpEndpoint } from '../saml/idp-endpoint'
-import { drivePages, type PageRequest } from './page-driver'
+import { idpErrorCodeFindings } from '../idp-error-codes'
+import { driveLogin, type DriverChoice } from './drive'
+import type { PageRequest } from './page-driver'
 
-export interface HeadlessSamlLoginInput {
+export interface HeadlessSamlLoginInput extends DriverChoice {
   readonly idpMetadataXml: string
   /** The SP entity ID the IdP's app is configured for (the AuthnRequest's Issuer). */
   readonly spEntityId: string
@@ -41,7 +43,7 @@ export async function headlessSamlLogin(input: HeadlessSamlLoginInput): Promise<
   const request: PageRequest = binding === 'redirect' ? { url: first.href, method: 'GET' } : { url: first.href, method: 'POST', form: postBindingFields(authnRequest) }
   const timeline: TimelineStep[] = [{ at: now.toISOString(), kind: 'request-sent', summary: `AuthnRequest ${requestId} to ${ssoUrl} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'})` }]
 
-  const outcome = await drivePages(request, { ...input, ctx: { idp: trust.kind }, answerField: 'SAMLResponse', timeline })
+  const outcome = await driveLogin(request, { ...input, ctx: { idp: trust.kind }, answerField: 'SAMLResponse', timeline })
   if (outcome.kind !== 'answer-form') {
     const findings = outcome.kind === 'stopped' ? outcome.findings : []
     return buildReport({ subject: { ...subject, idp: trust.kind, entityId: trust.entityId }, profile: input.profile.id, now, findings, timeline })
@@ -53,11 +55,14 @@ export async function headlessSamlLogin(input: HeadlessSamlLoginInput): Promise<
     requestId,
     source: 'headless test login',
   })
+  // As in the browser test login (lib/testlogin/saml/complete.ts): an IdP error code in the StatusMessage (AADSTS…)
+  // gets the catalog's knowledge of that code.
+  const statusMessage = validated.findings.map((f) => f.evidence.statusMessage).find((m): m is string => typeof m === 'string')
   return buildReport({
     subject: { ...validated.subject, ...subject },
     profile: validated.profile,
     now,
-    findings: validated.findings,
+    findings: [...validated.findings, ...idpErrorCodeFindings(statusMessage, { idp: trust.kind, where: '/Response/Status/StatusMessage' })],
     skipped: validated.skipped,
     certificates: validated.certificates,
     timeline: [...timeline, ...(validated.timeline ?? [])],
