@@ -27,7 +27,7 @@ export const certCatalog = {
     important: 'Upload the new certificate at the vendor first, then make it active in the IdP: the other order breaks sign-in until both sides agree.',
     fixAt: CERT_SCREENS,
     logs: CERT_LOGS,
-    aliases: ['certificate expired', 'expired certificate', 'AADSTS500133'],
+    aliases: ['certificate expired', 'expired certificate'],
   },
   CERT_EXPIRING_SOON: {
     severity: 'warning', owner: 'idp',
