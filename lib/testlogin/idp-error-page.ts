@@ -1,3 +1,4 @@
+import { idpCodesIn } from '../findings/catalog/idp-error-codes'
 import { finding } from '../findings/finding'
 import { buildReport, type Report } from '../findings/report'
 import type { Store } from '../store/index'
@@ -20,7 +21,8 @@ export async function reportIdpErrorPage(runId: string, text: string, o: { store
   forget(`oidc-run:${run.id}`)
   const message = text.trim().slice(0, 2000)
   const issuer = typeof run.pending?.issuer === 'string' ? run.pending.issuer : undefined
-  const idp = /AADSTS/.test(message) ? 'entra' : /okta/i.test(message) ? 'okta' : idpKindFromIssuer(issuer)
+  // An IdP code names its IdP (AADSTS → Entra, E0000… → Okta); otherwise the page's words or the run's issuer.
+  const idp = idpCodesIn(message)[0]?.idp ?? (/okta/i.test(message) ? 'okta' : idpKindFromIssuer(issuer))
   const known = run.protocol === 'oidc'
     ? errorRedirectFindings({ error: 'error_page', error_description: message }, { idp, redirectUri: String(run.pending?.redirectUri ?? '') }).filter((f) => f.code !== 'OIDC_AUTHORIZE_ERROR')
     : idpErrorCodeFindings(message, { idp, where: 'IdP error page' })

@@ -34,7 +34,9 @@ const aadstsEntries = {
     symptom: 'AADSTS700016: Application with identifier ... was not found in the directory ...',
     detail: 'The SP\'s entity ID (SAML Issuer) or client ID is not registered in the tenant the request went to: the Identifier differs, the app was deleted, or the vendor points at another tenant.',
     nextStep: 'Compare the identifier in the message with the app\'s Identifier (Entity ID) / Application ID, and the tenant in the message with your tenant ID; fix whichever differs.',
-    fixAt: SCREEN.identifier,
+    // The OIDC half carries over the test login's own entry for this code (OIDC_AUTHORIZE_CLIENT_NOT_FOUND).
+    fixAt: { entra: SCREEN.identifier.entra + ' — for OIDC: ' + E_REG + 'Overview › Application (client) ID, and the tenant in Directory (tenant) ID',
+      okta: SCREEN.identifier.okta + ' — for OIDC: ' + OKTA + 'Applications › (app) › General › Client Credentials › Client ID' },
     aliases: ['Application with identifier was not found in the directory', 'This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant', 'You may have sent your authentication request to the wrong tenant'] }),
   TRIAGE_AADSTS650056: aadsts('650056', { severity: 'error', owner: 'idp',
     title: 'Entra: the application is misconfigured',

@@ -7,16 +7,11 @@ import type { CatalogEntry, PerIdp } from '../types'
  */
 
 const E_REG = 'Entra admin center › Entra ID › App registrations › (app) › '
-const E_APP = 'Entra admin center › Entra ID › Enterprise apps › (app) › '
 const O_APP = 'Okta Admin Console › Applications › (app) › '
 
 const REDIRECT_URIS: PerIdp = {
   entra: E_REG + 'Authentication › Platform configurations › Web › Redirect URIs',
   okta: O_APP + 'General › General Settings › Edit › Sign-in redirect URIs',
-}
-const CLIENT_ID: PerIdp = {
-  entra: E_REG + 'Overview › Application (client) ID, and the tenant in Directory (tenant) ID',
-  okta: O_APP + 'General › Client Credentials › Client ID',
 }
 const LOGS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs (filter by application and correlation ID)',
