@@ -47,12 +47,25 @@ describe('finding catalog', () => {
     }
     expect(dupes).toEqual([])
   })
-  test('a SAML status means the same owner whether a response carries it or someone pastes it into triage', () => {
-    const byCode = catalog as Record<string, CatalogEntry>
-    const differ = entries.map(([c]) => c).filter((c) => c.startsWith('SAML_STATUS_') && byCode[`TRIAGE_${c}`])
-      .filter((c) => byCode[c]!.owner !== byCode[`TRIAGE_${c}`]!.owner)
-      .map((c) => `${c}: ${byCode[c]!.owner} vs ${byCode[`TRIAGE_${c}`]!.owner}`)
-    expect(differ).toEqual([])
+  test('every IdP code (AADSTS number, Okta E-code, SAML status URI) is described by exactly one entry', () => {
+    const IDP_CODE = /^(AADSTS\d{5,7}|E\d{7}|urn:oasis:names:tc:SAML:2\.0:status:[A-Za-z]+)$/
+    const describedBy = new Map<string, string[]>()
+    for (const [code, e] of entries) {
+      const keys = new Set([e.idpCode, ...(e.aliases ?? [])].filter((k): k is string => k !== undefined && IDP_CODE.test(k)))
+      for (const k of keys) describedBy.set(k, [...(describedBy.get(k) ?? []), code])
+    }
+    // e.g. a configured-value check that lists AADSTS50011 as its symptom would be a second answer to "AADSTS50011".
+    expect([...describedBy].filter(([, codes]) => codes.length > 1)).toEqual([])
+    // The tables are big enough that this is not vacuous: ~80 Entra codes, Okta's E-codes, the 23 SAML statuses.
+    expect([...describedBy.keys()].filter((k) => k.startsWith('AADSTS')).length).toBeGreaterThan(70)
+    expect([...describedBy.keys()].filter((k) => k.startsWith('urn:')).length).toBe(23)
+  })
+  test('an entry that names an IdP code among its aliases is keyed by it, so every lookup finds that one entry', () => {
+    const IDP_CODE = /^(AADSTS\d{5,7}|E\d{7}|urn:oasis:names:tc:SAML:2\.0:status:[A-Za-z]+)$/
+    const unkeyed = entries.filter(([, e]) => (e.aliases ?? []).some((a) => IDP_CODE.test(a) && a !== e.idpCode)).map(([c]) => c)
+    expect(unkeyed).toEqual([])
+    const keys = entries.flatMap(([, e]) => (e.idpCode ? [e.idpCode] : []))
+    expect(new Set(keys).size).toBe(keys.length)
   })
   test('every code is exercised by at least one test', () => {
     const sources = [

@@ -41,7 +41,7 @@ describe('bounded jobs turn a budget failure into a finding', () => {
   test('triageInputBounded: a normal input gives the normal result', async () => {
     const r = await triageInputBounded(oneSamlHop(), { profile, now })
     expect(r.kind).toBe('har')
-    expect(r.reports[0]!.findings.map((f) => f.code)).toContain('TRIAGE_SAML_STATUS_RESPONDER')
+    expect(r.reports[0]!.findings.map((f) => f.code)).toContain('SAML_STATUS_RESPONDER')
   }, 30_000)
 })
 

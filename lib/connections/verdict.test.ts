@@ -98,7 +98,7 @@ describe('verdictFor: issue 9 (failures are never dropped)', () => {
   const noAuthnContext = () => finding('SAML_STATUS_NO_AUTHN_CONTEXT', { expected: 'Success', actual: 'NoAuthnContext' }, { idp: 'entra' })
   const aadsts75011 = () => finding('TRIAGE_AADSTS75011', { actual: 'AADSTS75011' }, { idp: 'entra' })
   const authnFailed = () => finding('SAML_STATUS_AUTHN_FAILED', { expected: 'Success', actual: 'AuthnFailed' }, { idp: 'entra' })
-  const notAssigned = () => finding('OIDC_AUTHORIZE_USER_NOT_ASSIGNED', { actual: 'AADSTS50105' }, { idp: 'entra' })
+  const notAssigned = () => finding('TRIAGE_AADSTS50105', { actual: 'AADSTS50105' }, { idp: 'entra' })
   const wrongAud = () => finding('OIDC_ID_TOKEN_AUDIENCE_MISMATCH', { expected: 'client', actual: 'another-client-id' }, { idp: 'entra' })
   const namespaced = (n: string) => finding('SAML_ATTRIBUTE_NAMESPACED', { expected: n, actual: `http://schemas.xmlsoap.org/ws/2005/05/identity/claims/${n}` }, { idp: 'entra' })
 
@@ -125,7 +125,7 @@ describe('verdictFor: issue 9 (failures are never dropped)', () => {
     expect(v.verdict).toBe('no-go')
     expect(v.failingUsers.map((u) => u.runId).sort()).toEqual([a.id, b.id, c.id].sort())
     expect(v.blocking.idp).toEqual([
-      expect.objectContaining({ code: 'OIDC_AUTHORIZE_USER_NOT_ASSIGNED', users: 1, unidentifiedRuns: 1 }),
+      expect.objectContaining({ code: 'TRIAGE_AADSTS50105', users: 1, unidentifiedRuns: 1 }),
       expect.objectContaining({ code: 'OIDC_ID_TOKEN_AUDIENCE_MISMATCH', users: 1, unidentifiedRuns: 0 }),
     ])
   })

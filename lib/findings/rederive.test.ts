@@ -4,6 +4,7 @@ import { catalog } from './catalog/index'
 import { finding } from './finding'
 import { nestsDeeperThan } from './json-depth'
 import { rederiveReport } from './rederive'
+import { RENAMED_CODES } from './renamed-codes'
 import { buildReport } from './report'
 
 const report = buildReport({
@@ -27,6 +28,29 @@ describe('rederiveReport', () => {
       expect([f.owner, f.title, f.nextStep]).toEqual([entry.owner, entry.title, entry.nextStep])
       expect(f.docs ?? []).not.toContain('javascript:alert(1)')
     }
+  })
+
+  test('a report saved before one entry per fact is read with the codes that now hold each fact (and only then)', () => {
+    const old = (code: string, fixAt: string | undefined, evidence: Record<string, unknown>) =>
+      ({ code, severity: 'error', owner: 'idp', title: 'old words', detail: 'd', nextStep: 'n', ...(fixAt ? { fixAt } : {}), evidence })
+    const saved = { ...JSON.parse(JSON.stringify(report)), subject: { kind: 'oidc-test-login', idp: 'okta' }, findings: [
+      old('TRIAGE_SAML_STATUS_RESPONDER', undefined, { actual: 'urn:oasis:names:tc:SAML:2.0:status:Responder' }),
+      old('OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH', 'Entra admin center › …', { actual: { error: 'invalid_request', error_description: 'AADSTS50011: The redirect URI …' } }),
+      old('OIDC_AUTHORIZE_USER_NOT_ASSIGNED', 'Okta Admin Console › Applications › (app) › Assignments', { actual: { error: 'access_denied', error_description: 'User is not assigned to the client application.' } }),
+      old('OIDC_AUTHORIZE_CLIENT_NOT_FOUND', undefined, { actual: 'AADSTS700016' }),
+      old('TRIAGE_OKTA_INVALID_CLIENT', undefined, { actual: 'invalid_client' }),
+      old('TRIAGE_OKTA_ACCESS_DENIED', undefined, { actual: 'access_denied' }),
+      old('TRIAGE_OKTA_CONSENT_REQUIRED', undefined, { actual: 'consent_required' }),
+    ] }
+    const r = rederiveReport(saved)
+    if (!r.ok) throw new Error(r.message)
+    // The Entra row where the evidence carries the AADSTS code, the Okta row for Okta's sentence.
+    expect(r.report.findings.map((f) => f.code).sort()).toEqual(['OIDC_AUTHORIZE_ACCESS_DENIED', 'OIDC_AUTHORIZE_CONSENT_REQUIRED', 'OIDC_CLIENT_SECRET_INVALID',
+      'SAML_STATUS_RESPONDER', 'TRIAGE_AADSTS50011', 'TRIAGE_AADSTS700016', 'TRIAGE_OKTA_USER_NOT_ASSIGNED'])
+    expect(r.report.findings.map((f) => f.title)).not.toContain('old words')
+    expect(r.report.findings.find((f) => f.code === 'TRIAGE_AADSTS50011')!.evidence).toEqual(saved.findings[1]!.evidence)
+    // The aliases are for re-reading saved reports only: nothing can emit an old code.
+    for (const c of Object.keys(RENAMED_CODES)) expect(Object.hasOwn(catalog, c), c).toBe(false)
   })
 
   test.each([

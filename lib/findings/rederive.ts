@@ -4,6 +4,7 @@ import { finding } from './finding'
 import { MAX_IMPORTED_DEPTH, nestsDeeperThan } from './json-depth'
 import { IdpKindSchema, type IdpKind } from './types'
 import { buildReport, CertificateSummarySchema, ReportSchema, TimelineStepSchema, type Report } from './report'
+import { renamedCode } from './renamed-codes'
 
 const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-03-01T10:00:00Z' })
 
@@ -24,7 +25,8 @@ export type RederiveResult =
  * Re-derives a report that came from outside: only codes, severities, evidence and facts are taken from it. Titles,
  * details, next steps, owners, screens and docs come from the catalog by code, and the summary and verdict are
  * recomputed, so a forged report can neither show its own words or links on our origin nor a "GO" beside an
- * error. Unknown codes, non-ISO dates and values nested too deep are refused with a message.
+ * error. Codes an earlier version used for a fact that now has one entry are read as that entry (renamed-codes.ts).
+ * Unknown codes, non-ISO dates and values nested too deep are refused with a message.
  * (Severity is kept as given: profile policy legitimately raises or lowers it; the verdict follows it.)
  */
 export function rederiveReport(untrusted: unknown): RederiveResult {
@@ -37,7 +39,7 @@ export function rederiveReport(untrusted: unknown): RederiveResult {
     const at = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
     return { ok: false, message: `This is not an SSO Preflight report: ${issue?.message ?? 'invalid'}${at}.`, issues: parsed.error }
   }
-  const r = parsed.data
+  const r = { ...parsed.data, findings: parsed.data.findings.map((f) => ({ ...f, code: renamedCode(f.code, f, parsed.data.subject.idp) ?? f.code })) }
   const unknown = [...new Set(r.findings.map((f) => f.code).filter((c) => !isFindingCode(c)))]
   if (unknown.length) {
     return { ok: false, message: `Unknown finding code${unknown.length === 1 ? '' : 's'}: ${unknown.slice(0, 5).join(', ')}. Reports are re-read against this version's catalog.` }

@@ -13,6 +13,21 @@ export type Severity = z.infer<typeof SeveritySchema>
 export const IdpKindSchema = z.enum(IDP_IDS)
 export type IdpKind = z.infer<typeof IdpKindSchema>
 
+/**
+ * The timeline step of a test login a finding belongs to (lib/testlogin/check-steps.ts shows one line per check and
+ * lists each finding under its step). `idp-answer` is the IdP's own error (an AADSTS / Okta code): the Status step of
+ * a SAML login, the authorization response of an OIDC one. A step no check claims (`run`, `saml.message`) gets a
+ * line of its own per finding.
+ */
+export const CheckStepSchema = z.enum([
+  'run', 'idp-answer',
+  'saml.message', 'saml.status', 'saml.issuer', 'saml.signature', 'saml.audience', 'saml.recipient', 'saml.inResponseTo',
+  'saml.times', 'saml.nameId', 'saml.authnStatement', 'saml.attributes',
+  'oidc.authorize', 'oidc.codeExchange', 'oidc.idToken.signature', 'oidc.idToken.iss', 'oidc.idToken.aud',
+  'oidc.idToken.times', 'oidc.idToken.nonce', 'oidc.userinfo', 'oidc.claims',
+])
+export type CheckStep = z.infer<typeof CheckStepSchema>
+
 /** What a check saw: both values whenever there is something to compare. Extra members (now, tolerance, ...) are data too. */
 export const EvidenceSchema = z.looseObject({
   expected: z.unknown().optional(),
@@ -55,6 +70,13 @@ export interface CatalogEntry {
   readonly docs?: readonly string[]
   /** Extra search terms (error codes, message fragments) for triage text search. */
   readonly aliases?: readonly string[]
+  /**
+   * The IdP's own code this entry explains (AADSTS50011, Okta's E0000004, a SAML status URI): the key by which the
+   * checks, the test-login error paths, HAR triage and explain all find this one entry. Unique across the catalog.
+   */
+  readonly idpCode?: string
+  /** The test-login timeline step this finding is shown under; every entry a test login can emit has one. */
+  readonly step?: CheckStep
 }
 
 export const FindingSchema = z.object({

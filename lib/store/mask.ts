@@ -56,7 +56,7 @@ const ALLOWED = new Set([
   'authorizationendpoint', 'tokenendpoint', 'jwksuri', 'userinfoendpoint', 'endsessionendpoint', 'connectionid',
   // the admin's label for a connection (configuration, shown on every connection page)
   'connectionname',
-  // the OIDC client ID a redirect URI is registered for (evidence of OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH)
+  // the OIDC client ID a redirect URI is registered for (evidence of TRIAGE_AADSTS50011 / TRIAGE_OKTA_REDIRECT_URI_NOT_ALLOWED in a test login)
   'registeredfor',
   // formats and algorithms
   'encoding', 'method', 'nameidformat', 'nameidformats', 'format', 'authncontextclassref', 'algorithm', 'algorithms',

@@ -166,7 +166,7 @@ describe('OIDC test-login codes', () => {
   })
 
   test('OIDC_AUTHORIZE_ACCESS_DENIED and OIDC_AUTHORIZE_ERROR for plain OAuth errors', () => {
-    expect(errorRedirectFindings({ error: 'access_denied' }, { idp: 'other', redirectUri: 'r' })[0]).toMatchObject({ code: 'OIDC_AUTHORIZE_ACCESS_DENIED', owner: 'end-user', evidence: { actual: { error: 'access_denied' } } })
+    expect(errorRedirectFindings({ error: 'access_denied' }, { idp: 'other', redirectUri: 'r' })[0]).toMatchObject({ code: 'OIDC_AUTHORIZE_ACCESS_DENIED', owner: 'idp', evidence: { actual: { error: 'access_denied' } } })
     expect(errorRedirectFindings({ error: 'server_error', error_description: 'boom' }, { idp: 'okta', redirectUri: 'r' })[0]).toMatchObject({
       code: 'OIDC_AUTHORIZE_ERROR', owner: 'idp', evidence: { expected: 'an authorization code for the test user', actual: { error: 'server_error', error_description: 'boom' } } })
   })

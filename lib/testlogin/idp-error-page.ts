@@ -1,3 +1,4 @@
+import { idpCodesIn } from '../findings/catalog/idp-error-codes'
 import { finding } from '../findings/finding'
 import { detectIdp } from '../idps/detect'
 import { buildReport, type Report } from '../findings/report'
@@ -21,9 +22,9 @@ export async function reportIdpErrorPage(runId: string, text: string, o: { store
   forget(`oidc-run:${run.id}`)
   const message = text.trim().slice(0, 2000)
   const issuer = typeof run.pending?.issuer === 'string' ? run.pending.issuer : undefined
-  // What the page says first (an AADSTS code, Okta's wording), then the issuer the run was configured with.
+  // An IdP code names its IdP (AADSTS → Entra, E0000… → Okta); otherwise what the page says, then the run's issuer.
   const fromPage = detectIdp({ errorPage: message }).idp
-  const idp = fromPage !== 'other' ? fromPage : idpKindFromIssuer(issuer)
+  const idp = idpCodesIn(message)[0]?.idp ?? (fromPage !== 'other' ? fromPage : idpKindFromIssuer(issuer))
   const known = run.protocol === 'oidc'
     ? errorRedirectFindings({ error: 'error_page', error_description: message }, { idp, redirectUri: String(run.pending?.redirectUri ?? '') }).filter((f) => f.code !== 'OIDC_AUTHORIZE_ERROR')
     : idpErrorCodeFindings(message, { idp, where: 'IdP error page' })

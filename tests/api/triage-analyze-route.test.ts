@@ -15,7 +15,7 @@ describe('POST /triage/analyze runs the analysis under the budget', () => {
     expect(res.status).toBe(200)
     const body = await res.json() as { kind: string; reports: { findings: { code: string }[] }[] }
     expect(body.kind).toBe('har')
-    expect(body.reports[0]!.findings.map((f) => f.code)).toContain('TRIAGE_SAML_STATUS_RESPONDER')
+    expect(body.reports[0]!.findings.map((f) => f.code)).toContain('SAML_STATUS_RESPONDER')
   })
 
   test('the issue 7 HAR (thousands of SAML hops) answers with a bounded report, not a stall', async () => {

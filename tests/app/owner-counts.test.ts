@@ -11,7 +11,7 @@ const NOW = new Date('2026-11-22T00:00:00Z')
 const findings = [
   finding('CERT_EXPIRED', { actual: 'expired' }, { idp: 'entra' }),
   finding('SAML_CONFIG_TRAILING_SLASH', { expected: 'https://a', actual: 'https://a/' }, { idp: 'entra' }),
-  finding('TRIAGE_SAML_STATUS_SUCCESS', { actual: 'Success' }, { idp: 'entra' }),
+  finding('SAML_STATUS_SUCCESS', { actual: 'Success' }, { idp: 'entra' }),
   finding('SAML_STATUS_AUTHN_FAILED', { actual: 'AuthnFailed' }, { idp: 'entra' }),
   finding('SAML_STATUS_NO_AUTHN_CONTEXT', { actual: 'NoAuthnContext' }, { idp: 'entra' }),
 ]

@@ -29,7 +29,7 @@ export const certCatalog = {
     screen: 'saml.signingCertificate',
     logs: CERT_LOGS,
     logsScreen: 'logs.audit',
-    aliases: ['certificate expired', 'expired certificate', 'AADSTS500133'],
+    aliases: ['certificate expired', 'expired certificate'],
   },
   CERT_EXPIRING_SOON: {
     severity: 'warning', owner: 'idp',

@@ -1,12 +1,15 @@
 import type { CatalogEntry } from '../types'
 import { certCatalog } from './cert'
 import { headlessCatalog } from './headless'
+import { idpErrorCodeCatalog } from './idp-error-codes'
 import { inputCatalog } from './input'
 import { netCatalog } from './net'
 import { oidcCatalog } from './oidc'
+import { oidcIdTokenCatalog } from './oidc-id-token'
 import { oidcTestLoginCatalog } from './oidc-test-login'
 import { samlMetadataCatalog } from './saml-metadata'
 import { samlResponseCatalog } from './saml-response'
+import { samlStatusCatalog } from './saml-status'
 import { testLoginCatalog } from './test-login'
 import { triageCatalog } from './triage'
 import { watchCatalog } from './watch'
@@ -19,10 +22,13 @@ export const catalog = {
   ...certCatalog,
   ...samlMetadataCatalog,
   ...samlResponseCatalog,
+  ...samlStatusCatalog,
   ...testLoginCatalog,
   ...headlessCatalog,
   ...oidcCatalog,
   ...oidcTestLoginCatalog,
+  ...oidcIdTokenCatalog,
+  ...idpErrorCodeCatalog,
   ...triageCatalog,
   ...watchCatalog,
   ...setupCatalog,

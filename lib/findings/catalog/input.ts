@@ -3,6 +3,7 @@ import type { CatalogEntry } from '../types'
 /** Input that cannot be read at all: empty, not XML, hostile XML, too large. Owner is whoever produced the file. */
 export const inputCatalog = {
   INPUT_EMPTY: {
+    step: 'saml.message',
     severity: 'error', owner: 'idp',
     title: 'The file or text is empty',
     symptom: 'Nothing was uploaded or pasted, or the download from the IdP returned an empty body.',
@@ -15,6 +16,7 @@ export const inputCatalog = {
     screen: 'saml.metadataUrl',
   },
   INPUT_TOO_LARGE: {
+    step: 'saml.message',
     severity: 'error', owner: 'idp',
     title: 'The input is larger than any real SSO document',
     symptom: 'A very large file was uploaded, or a URL returned far more data than a metadata document or SAML message holds.',
@@ -75,6 +77,7 @@ export const inputCatalog = {
     },
   },
   INPUT_ENCODING: {
+    step: 'saml.message',
     severity: 'error', owner: 'idp',
     title: 'The input could not be decoded',
     symptom: 'A pasted SAMLResponse is not valid base64, or the redirect-binding value does not inflate.',
@@ -86,6 +89,7 @@ export const inputCatalog = {
     },
   },
   INPUT_INFLATE_LIMIT: {
+    step: 'saml.message',
     severity: 'error', owner: 'idp',
     title: 'The compressed message expands beyond the size limit',
     symptom: 'A deflated (redirect-binding) value inflates to an enormous size.',

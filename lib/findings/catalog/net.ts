@@ -128,6 +128,7 @@ export const netCatalog = {
     fixAt: DOC_URL,
   },
   NET_HTTP_ERROR: {
+    step: 'idp-answer',
     severity: 'error', owner: 'idp',
     title: 'The server answered with an HTTP error',
     symptom: 'The URL returns 404 Not Found, 401/403, 500 or another error status.',

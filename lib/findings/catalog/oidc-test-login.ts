@@ -1,30 +1,17 @@
 import type { CatalogEntry, PerIdp } from '../types'
 
-/* Problems specific to a live OpenID Connect test login: the run, the IdP's error redirects, the code exchange. */
+/*
+ * Problems specific to a live OpenID Connect test login: the run, the IdP's error redirects, the code exchange. The
+ * IdP's own error codes and the OAuth error names (invalid_client, access_denied, consent_required) are rows of the
+ * IdP error-code table (idp-error-codes.ts).
+ */
 
 const E_REG = 'Entra admin center › Entra ID › App registrations › (app) › '
-const E_APP = 'Entra admin center › Entra ID › Enterprise apps › (app) › '
 const O_APP = 'Okta Admin Console › Applications › (app) › '
 
 const REDIRECT_URIS: PerIdp = {
   entra: E_REG + 'Authentication › Platform configurations › Web › Redirect URIs',
   okta: O_APP + 'General › General Settings › Edit › Sign-in redirect URIs',
-}
-const CLIENT_ID: PerIdp = {
-  entra: E_REG + 'Overview › Application (client) ID, and the tenant in Directory (tenant) ID',
-  okta: O_APP + 'General › Client Credentials › Client ID',
-}
-const CLIENT_SECRET: PerIdp = {
-  entra: E_REG + 'Certificates & secrets › Client secrets › New client secret (copy the Value, not the Secret ID)',
-  okta: O_APP + 'General › Client Credentials › Client secrets (and Client authentication: Client secret)',
-}
-const ASSIGNMENT: PerIdp = {
-  entra: E_APP + 'Users and groups › Add user/group (or Properties › Assignment required? = No)',
-  okta: O_APP + 'Assignments › Assign › Assign to People / Groups',
-}
-const CONSENT: PerIdp = {
-  entra: E_REG + 'API permissions › Grant admin consent for (tenant)',
-  okta: O_APP + 'Okta API Scopes, and Security › API › Authorization Servers › (server) › Scopes › User consent',
 }
 const LOGS: PerIdp = {
   entra: 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs (filter by application and correlation ID)',
@@ -33,35 +20,35 @@ const LOGS: PerIdp = {
 
 export const oidcTestLoginCatalog = {
   OIDC_TEST_LOGIN_RUN_NOT_FOUND: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'run',
     title: 'This callback belongs to no test login in progress',
     symptom: 'The result page says the callback matches no test login: it was started in another browser or app instance, more than 15 minutes ago, or the state parameter was lost.',
     detail: 'Each test login is found by the state it sent to the IdP. The callback’s state named no run, so nothing was exchanged.',
     nextStep: 'Start the test login again from the connection page and sign in within 10 minutes.',
   },
   OIDC_TEST_LOGIN_REPLAYED: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'run',
     title: 'The same authorization response arrived twice',
     symptom: 'The callback URL was opened again (reload, back button, a copied link) after the test login had completed.',
     detail: 'An authorization code and its state are accepted once. This second arrival was refused; the first result stays valid.',
     nextStep: 'Open the first result or run a new test login; do not reload the callback page.',
   },
   OIDC_TEST_LOGIN_RUN_EXPIRED: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'run',
     title: 'The OIDC test login took longer than allowed',
     symptom: 'The IdP redirected back more than 10 minutes after the test login started.',
     detail: 'Test logins are short-lived so that a stale code cannot be used later.',
     nextStep: 'Run the test login again and sign in at the IdP right away.',
   },
   OIDC_TEST_LOGIN_SECRET_UNAVAILABLE: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'run',
     title: 'The client secret for this test login is no longer available',
     symptom: 'The callback arrived after the app restarted, or at another app instance than the one that started the test login.',
     detail: 'The client secret typed for a run is kept only in the memory of the app instance that started it, and never stored. Without it the code cannot be exchanged.',
     nextStep: 'Run the test login again and enter the client secret again; behind a load balancer, use sticky sessions for /oidc/callback.',
   },
   OIDC_TEST_LOGIN_DISCOVERY_FAILED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'run',
     title: 'The issuer’s OpenID configuration could not be loaded for the test login',
     symptom: 'Run test login fails before the browser leaves: the discovery document at the issuer is unreachable, refused, or invalid.',
     detail: 'The test login reads the authorization, token and JWKS endpoints from <issuer>/.well-known/openid-configuration. The static check of the connection says more.',
@@ -69,7 +56,7 @@ export const oidcTestLoginCatalog = {
     fixAt: { entra: E_REG + 'Endpoints › OpenID Connect metadata document', okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Issuer URI / Metadata URI' },
   },
   OIDC_TEST_LOGIN_CALLBACK_INVALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.authorize',
     title: 'The IdP redirected back with neither a code nor an error',
     symptom: 'The callback URL has no code and no error parameter (or the answer came as a fragment / form_post the callback cannot read).',
     detail: 'With the authorization code flow the IdP must append code and state (or error) to the redirect URI as query parameters.',
@@ -77,60 +64,8 @@ export const oidcTestLoginCatalog = {
     fixAt: REDIRECT_URIS,
     screen: 'oidc.redirectUris',
   },
-  OIDC_AUTHORIZE_REDIRECT_URI_MISMATCH: {
-    severity: 'error', owner: 'idp',
-    title: 'The redirect URI is not registered for the app',
-    symptom: 'AADSTS50011: The redirect URI specified in the request does not match … / Okta: The redirect_uri parameter must be a Login redirect URI in the client app settings.',
-    detail: 'The IdP only sends the user back to redirect URIs registered for the app, character for character (scheme, host, port, path, trailing slash).',
-    nextStep: 'Add the redirect URI from the setup page (evidence: expected) to the app exactly as shown, save, and run the test login again.',
-    fixAt: REDIRECT_URIS, logs: LOGS,
-    aliases: ['AADSTS50011', 'redirect_uri', 'Login redirect URI'],
-  },
-  OIDC_AUTHORIZE_CLIENT_NOT_FOUND: {
-    severity: 'error', owner: 'idp',
-    title: 'The IdP does not know the client ID in this tenant',
-    symptom: 'AADSTS700016: Application with identifier … was not found in the directory …',
-    detail: 'The client ID does not exist in the tenant the issuer points to: a typo, the wrong tenant, or an app that was deleted.',
-    nextStep: 'Copy the Application (client) ID again and check that the issuer names the tenant that owns the app.',
-    fixAt: CLIENT_ID, logs: LOGS,
-    aliases: ['AADSTS700016'],
-  },
-  OIDC_AUTHORIZE_USER_NOT_ASSIGNED: {
-    severity: 'error', owner: 'idp',
-    title: 'The test user is not assigned to the app',
-    symptom: 'AADSTS50105: … to block users unless they are specifically granted (assigned) access / Okta: User is not assigned to the client application.',
-    detail: 'The app requires assignment, and neither the user nor one of their groups is assigned to it.',
-    nextStep: 'Assign the test user (or a group they are in) to the app, then run the test login again.',
-    fixAt: ASSIGNMENT, logs: LOGS,
-    aliases: ['AADSTS50105', 'User is not assigned to the client application'],
-  },
-  OIDC_AUTHORIZE_CONSENT_REQUIRED: {
-    severity: 'error', owner: 'idp',
-    title: 'Nobody has consented to the app’s permissions',
-    symptom: 'AADSTS65001: The user or administrator has not consented to use the application … / error=consent_required.',
-    detail: 'The app asks for scopes (openid, email, profile) that need user or admin consent, and users may not consent themselves.',
-    nextStep: 'Grant admin consent for the app’s permissions, then run the test login again.',
-    fixAt: CONSENT, logs: LOGS,
-    aliases: ['AADSTS65001', 'consent_required'],
-  },
-  OIDC_CLIENT_SECRET_INVALID: {
-    severity: 'error', owner: 'idp',
-    title: 'The client secret (or client authentication) was rejected',
-    symptom: 'AADSTS7000215: Invalid client secret provided / Okta: invalid_client, Client authentication failed.',
-    detail: 'The token endpoint (or the IdP) refused the client credentials: the secret expired, the Secret ID was copied instead of its Value, or the app expects another authentication method.',
-    nextStep: 'Create a new client secret, copy its Value, and run the test login with it.',
-    fixAt: CLIENT_SECRET, logs: LOGS,
-    aliases: ['AADSTS7000215', 'invalid_client', 'Client authentication failed'],
-  },
-  OIDC_AUTHORIZE_ACCESS_DENIED: {
-    severity: 'error', owner: 'end-user',
-    title: 'The sign-in was cancelled or denied',
-    symptom: 'error=access_denied without a more specific IdP code: the user cancelled, declined, or a policy denied access.',
-    detail: 'The IdP ended the sign-in without issuing a code. The error description in the evidence says why, if the IdP gave a reason.',
-    nextStep: 'Run the test login again and complete the sign-in; if it is denied again, check the IdP’s sign-in log for the policy that blocked it.',
-  },
   OIDC_AUTHORIZE_ERROR: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.authorize',
     title: 'The IdP redirected back with an error',
     symptom: 'The callback carried error / error_description that SSO Preflight does not know more about.',
     detail: 'The IdP refused the authorization request. The error and its description are in the evidence; an AADSTS or Okta code in it points to the IdP’s documentation.',
@@ -138,7 +73,7 @@ export const oidcTestLoginCatalog = {
     fixAt: { entra: LOGS.entra!, okta: LOGS.okta! }, logs: LOGS,
   },
   OIDC_TOKEN_EXCHANGE_FAILED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.codeExchange',
     title: 'The token endpoint refused the authorization code',
     symptom: 'The IdP redirected back with a code, but exchanging it for tokens failed (invalid_grant, unauthorized_client, ...).',
     detail: 'The code, the PKCE verifier, the redirect URI or the client did not match what the IdP expected. The token endpoint’s error is in the evidence.',
@@ -148,7 +83,7 @@ export const oidcTestLoginCatalog = {
     logsScreen: 'logs.signIns',
   },
   OIDC_TOKEN_NO_ID_TOKEN: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.codeExchange',
     title: 'The token response has no ID token',
     symptom: 'The code exchange succeeded but returned only an access token.',
     detail: 'An OpenID Connect login needs an ID token; without the openid scope, or for a plain OAuth 2.0 authorization server, none is issued.',
@@ -156,7 +91,7 @@ export const oidcTestLoginCatalog = {
     fixAt: { entra: E_REG + 'API permissions (Microsoft Graph › openid)', okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Scopes (openid)' },
   },
   OIDC_STATE_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.authorize',
     title: 'The state parameter came back changed',
     symptom: 'The callback’s state differs from the one sent with the authorization request.',
     detail: 'state binds the answer to the browser that started the login; a changed state means the answer cannot be trusted (CSRF protection).',
@@ -165,7 +100,7 @@ export const oidcTestLoginCatalog = {
     screen: 'oidc.redirectUris',
   },
   OIDC_USERINFO_FAILED: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'oidc.userinfo',
     title: 'The userinfo endpoint did not answer',
     symptom: 'Tokens were issued, but GET userinfo with the access token failed.',
     detail: 'Some vendors read profile claims from userinfo. The ID token was still checked.',
@@ -173,7 +108,7 @@ export const oidcTestLoginCatalog = {
     fixAt: { entra: E_REG + 'API permissions (Microsoft Graph › openid, email, profile)', okta: 'Okta Admin Console › Security › API › Authorization Servers › (server) › Access Policies' },
   },
   OIDC_CLIENT_REJECTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'oidc.codeExchange',
     title: 'The IdP’s answer failed an OpenID Connect check',
     symptom: 'The test login stopped with a protocol error that has no more specific finding (the code is in the evidence).',
     detail: 'openid-client refused the IdP’s answer. The error code and the claim or field involved are in the evidence.',

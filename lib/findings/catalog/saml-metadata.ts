@@ -316,7 +316,7 @@ export const samlMetadataCatalog = {
     nextStep: 'Copy the SP Entity ID from the vendor\'s SSO setup page into the Identifier field, exactly.',
     screen: 'saml.identifier',
     logsScreen: 'logs.signIns',
-    aliases: ['AADSTS700016', 'audience invalid', 'invalid audience'],
+    aliases: ['audience invalid', 'invalid audience'],
   },
   SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID: {
     severity: 'error', owner: 'idp',
@@ -342,7 +342,7 @@ export const samlMetadataCatalog = {
     nextStep: 'Copy the ACS URL from the vendor\'s SSO setup page into the Reply URL field, exactly.',
     screen: 'saml.replyUrl',
     logsScreen: 'logs.signIns',
-    aliases: ['AADSTS50011', 'reply URL does not match'],
+    aliases: ['reply URL does not match'],
   },
   SAML_CONFIG_SIGN_ON_URL_PLACEHOLDER: {
     severity: 'info', owner: 'idp',

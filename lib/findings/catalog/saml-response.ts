@@ -31,7 +31,7 @@ const TAMPER = {
 export const samlResponseCatalog = {
   // ── what was uploaded ────────────────────────────────────────────────────────────────────────────────────────
   SAML_RESPONSE_WRONG_MESSAGE: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'This is not a SAML login response',
     symptom: 'An AuthnRequest, a LogoutRequest / LogoutResponse, IdP metadata or another XML document was pasted where the SAMLResponse belongs.',
     detail: 'The root element is not samlp:Response (nor a bare saml:Assertion), so there is no login answer to check. The evidence names what the document is.',
@@ -39,21 +39,21 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_RESPONSE_CHECK_FAILED: {
-    severity: 'error', owner: 'vendor',
+    severity: 'error', owner: 'vendor', step: 'saml.message',
     title: 'The response could not be checked completely',
     symptom: 'An unexpected condition stopped the validator on this input.',
     detail: 'This is a limitation of SSO Preflight, not a verdict on the response. The evidence names the step.',
     nextStep: 'Report it with the finding’s evidence (not the response itself) so the check can be fixed; meanwhile test the login directly.',
   },
   SAML_RESPONSE_BARE_ASSERTION: {
-    severity: 'info', owner: 'vendor',
+    severity: 'info', owner: 'vendor', step: 'saml.message',
     title: 'A bare Assertion was checked, without its Response',
     symptom: 'The pasted XML starts with saml:Assertion rather than samlp:Response.',
     detail: 'The assertion was validated on its own. Response-level checks (Status, Destination, the Response InResponseTo and signature) were not possible.',
     nextStep: 'For a complete check, paste the whole SAMLResponse the IdP posted to the ACS URL.',
   },
   SAML_RESPONSE_VERSION_UNSUPPORTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'The response is not SAML 2.0',
     symptom: 'The IdP sends SAML 1.1 (or a message without Version="2.0").',
     detail: 'The vendor accepts SAML 2.0 responses only.',
@@ -61,7 +61,7 @@ export const samlResponseCatalog = {
     fixAt: { entra: `${ENTRA_APP} › Select a single sign-on method › SAML`, okta: 'Okta Admin Console › Applications › Create App Integration › SAML 2.0' },
   },
   SAML_RESPONSE_ID_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'The response or assertion has no ID',
     symptom: 'samlp:Response or saml:Assertion lacks its required ID attribute.',
     detail: 'SAML 2.0 requires an ID on both; signatures refer to it and replay protection keys on it. A real IdP always sets it, so the message was altered or hand-made.',
@@ -69,7 +69,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_RESPONSE_DUPLICATE_ID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'Two elements in the response share the same ID',
     symptom: 'The same ID value appears on several elements.',
     detail: 'Duplicate IDs are how signature-wrapping attacks make a verifier check one element while the application reads another. The response is refused.',
@@ -78,7 +78,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_RESPONSE_NO_ASSERTION: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'A successful response carries no assertion',
     symptom: 'StatusCode is Success but there is no saml:Assertion or EncryptedAssertion.',
     detail: 'Without an assertion there is no user to sign in.',
@@ -88,7 +88,7 @@ export const samlResponseCatalog = {
     logsScreen: 'logs.signIns',
   },
   SAML_RESPONSE_MULTIPLE_ASSERTIONS: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'The response carries more than one assertion',
     symptom: 'Two or more saml:Assertion (or EncryptedAssertion) elements outside Advice.',
     detail: 'The vendor expects exactly one assertion. Extra assertions are the classic shape of a signature-wrapping attack, so the response is refused.',
@@ -96,14 +96,14 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_ASSERTION_ENCRYPTED: {
-    severity: 'warning', owner: 'vendor',
+    severity: 'warning', owner: 'vendor', step: 'saml.message',
     title: 'The assertion is encrypted: its contents cannot be checked here',
     symptom: 'The response carries saml:EncryptedAssertion.',
     detail: 'Only the service provider holds the private key that decrypts it, so audience, subject, attributes and times were not checked.',
     nextStep: 'Validate the decrypted assertion on the vendor side, or turn assertion encryption off for a test login to check it here.',
   },
   SAML_ASSERTION_ENCRYPTED_UNSUPPORTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.message',
     title: 'The IdP encrypts the assertion, which the vendor does not support',
     symptom: 'The response carries saml:EncryptedAssertion and the vendor profile does not accept encrypted assertions.',
     detail: 'The vendor cannot decrypt the assertion, so the login fails.',
@@ -113,7 +113,7 @@ export const samlResponseCatalog = {
 
   // ── signature ────────────────────────────────────────────────────────────────────────────────────────────────
   SAML_SIGNATURE_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'Neither the response nor the assertion is signed',
     symptom: 'No ds:Signature on samlp:Response or saml:Assertion.',
     detail: 'An unsigned assertion can be forged by anyone, so the vendor refuses it. Nothing in it was read.',
@@ -121,7 +121,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_ASSERTION_NOT_COVERED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'No valid signature covers the assertion',
     symptom: 'The response is signed somewhere, but not over the assertion that would be used.',
     detail: 'Only the assertion’s own signature or a valid signature on its enclosing Response protect it. Anything else can be a signature-wrapping attack, so its contents were not read.',
@@ -129,7 +129,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_ASSERTION_SIGNATURE_REQUIRED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The vendor requires the assertion itself to be signed',
     symptom: 'Only the Response is signed; the Assertion carries no signature of its own.',
     detail: 'Under this vendor profile a signed Response alone is not enough.',
@@ -137,7 +137,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_SIGNATURE_INVALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The signature does not verify with the IdP’s certificate',
     symptom: 'Signature check fails; the certificate in the response matches the metadata certificate.',
     detail: 'The SignatureValue does not verify with any signing certificate from the IdP metadata.',
@@ -146,7 +146,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingCertificate',
   },
   SAML_SIGNATURE_CERT_NOT_TRUSTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The response is signed with a certificate that is not in the IdP metadata',
     symptom: 'Signature check fails; the certificate in the response’s KeyInfo differs from every metadata certificate — typically after a certificate rollover.',
     detail: 'The IdP signs with a certificate the vendor does not know (its KeyInfo certificate is never trusted on its own). Compare the fingerprints in the evidence.',
@@ -156,7 +156,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingCertificate',
   },
   SAML_SIGNATURE_NO_TRUSTED_CERT: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The IdP metadata has no usable signing certificate',
     symptom: 'The metadata given for the check holds no signing certificate that can be read.',
     detail: 'Without a certificate from the metadata no signature can be verified.',
@@ -165,7 +165,7 @@ export const samlResponseCatalog = {
     screen: 'saml.metadataUrl',
   },
   SAML_SIGNATURE_DIGEST_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The signed content was changed after signing',
     symptom: 'The digest of the signed element differs from the DigestValue.',
     detail: 'Something altered the XML after the IdP signed it: a proxy, a copy-paste that re-formatted it, or tampering.',
@@ -173,7 +173,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_SIGNATURE_REFERENCE_INVALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The signature does not point at the element it sits in',
     symptom: 'The Reference URI is not “#” + the ID of the signed element, or there is not exactly one Reference.',
     detail: 'A signature must cover exactly its enclosing Response or Assertion; anything else is the shape of a signature-wrapping attack.',
@@ -181,7 +181,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_SIGNATURE_ALGORITHM_UNSUPPORTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The signature uses an algorithm or transform that is not accepted',
     symptom: 'Unknown SignatureMethod, DigestMethod, CanonicalizationMethod or Transform.',
     detail: 'Only RSA / ECDSA with SHA-256 or stronger (SHA-1 per policy), exclusive or inclusive C14N and the enveloped-signature transform are accepted.',
@@ -189,7 +189,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_SIGNATURE_MALFORMED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.signature',
     title: 'The signature element is malformed',
     symptom: 'ds:Signature lacks SignedInfo, SignatureValue or has undecodable values.',
     detail: 'The signature cannot be processed.',
@@ -197,7 +197,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_SIGNATURE_SHA1: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.signature',
     title: 'The response is signed with SHA-1',
     symptom: 'SignatureMethod rsa-sha1 or DigestMethod sha1.',
     detail: 'SHA-1 is deprecated for signatures; the vendor may refuse it.',
@@ -206,7 +206,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_RESPONSE_SIGNATURE_INVALID_IGNORED: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.signature',
     title: 'The Response signature does not verify (the assertion’s own signature does)',
     symptom: 'The outer Response signature fails, but the assertion carries its own valid signature.',
     detail: 'Everything used from the response comes from the validly signed assertion, so the login can work; the failing outer signature usually means the XML was re-formatted after signing. Response-level values (Destination, InResponseTo, Status) are then unauthenticated.',
@@ -214,7 +214,7 @@ export const samlResponseCatalog = {
     screen: 'saml.signingOption',
   },
   SAML_RESPONSE_SIGNING_CERT_EXPIRED: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.signature',
     title: 'The certificate that signed the response has expired',
     symptom: 'The signature verifies, but the IdP signing certificate’s validity ended before now.',
     detail: 'Many service providers refuse a response signed with an expired certificate, and the IdP should have rolled over.',
@@ -225,7 +225,7 @@ export const samlResponseCatalog = {
 
   // ── issuer and status ────────────────────────────────────────────────────────────────────────────────────────
   SAML_ISSUER_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.issuer',
     title: 'The response comes from a different IdP entity ID',
     symptom: 'The Issuer of the Response or Assertion is not the entity ID in the IdP metadata the vendor has.',
     detail: 'The vendor matches the Issuer against the IdP entity ID it was configured with.',
@@ -233,7 +233,7 @@ export const samlResponseCatalog = {
     fixAt: { entra: `${ENTRA_APP} › Set up (app) › Microsoft Entra Identifier`, okta: `${OKTA_CERT} › View IdP metadata › entityID` },
   },
   SAML_ISSUER_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.issuer',
     title: 'The assertion has no Issuer',
     symptom: 'saml:Assertion without saml:Issuer.',
     detail: 'SAML 2.0 requires the assertion to name its issuer; the vendor cannot tell which IdP sent it.',
@@ -241,96 +241,15 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_STATUS_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.status',
     title: 'The response has no Status',
     symptom: 'samlp:Response without samlp:Status / StatusCode.',
     detail: 'SAML 2.0 requires a Status with a StatusCode; without it success cannot be told from failure.',
     nextStep: 'Capture a fresh response from the IdP.',
     fixAt: TAMPER,
   },
-  SAML_STATUS_REQUESTER: {
-    severity: 'error', owner: 'vendor',
-    title: 'The IdP refused the vendor’s request (Requester)',
-    symptom: 'StatusCode urn:oasis:names:tc:SAML:2.0:status:Requester.',
-    detail: 'The IdP says the AuthnRequest was wrong: unknown issuer, bad ACS URL, unsupported binding. The StatusMessage in the evidence says which.',
-    nextStep: 'Check the StatusMessage; the request comes from the vendor, so compare its Issuer and ACS URL with the IdP app, and ask vendor support if they differ.',
-    logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
-    logsScreen: 'logs.signIns',
-  },
-  SAML_STATUS_RESPONDER: {
-    severity: 'error', owner: 'idp',
-    title: 'The IdP failed to answer (Responder)',
-    symptom: 'StatusCode urn:oasis:names:tc:SAML:2.0:status:Responder.',
-    detail: 'The IdP could not produce an assertion. The StatusMessage and the IdP sign-in log say why.',
-    nextStep: 'Look up the sign-in in the IdP’s log (Entra: the AADSTS code; Okta: System Log) and fix what it names.',
-    fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
-    logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
-    logsScreen: 'logs.signIns',
-  },
-  SAML_STATUS_VERSION_MISMATCH: {
-    severity: 'error', owner: 'vendor',
-    title: 'The IdP does not support the request’s SAML version',
-    symptom: 'StatusCode urn:oasis:names:tc:SAML:2.0:status:VersionMismatch.',
-    detail: 'The request was not SAML 2.0 as the IdP expects.',
-    nextStep: 'Ask vendor support which SAML version its request uses.',
-  },
-  SAML_STATUS_AUTHN_FAILED: {
-    severity: 'error', owner: 'end-user',
-    title: 'The user did not authenticate (AuthnFailed)',
-    symptom: 'Second-level StatusCode AuthnFailed: wrong password, cancelled MFA, blocked account.',
-    detail: 'The IdP could not authenticate the person signing in.',
-    nextStep: 'Sign in again with the right account and complete MFA; if it keeps failing, ask IT to check the account in the IdP sign-in log.',
-    logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
-    logsScreen: 'logs.signIns',
-  },
-  SAML_STATUS_REQUEST_DENIED: {
-    severity: 'error', owner: 'idp',
-    title: 'The IdP denied the login (RequestDenied)',
-    symptom: 'Second-level StatusCode RequestDenied: user not assigned to the app, Conditional Access or a policy blocked it.',
-    detail: 'The IdP decided not to issue an assertion for this user and app.',
-    nextStep: 'Assign the user (or their group) to the app and check sign-on / Conditional Access policies.',
-    fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments / Sign On › User authentication policy' },
-    screen: 'assignment',
-    logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
-    logsScreen: 'logs.signIns',
-  },
-  SAML_STATUS_UNKNOWN_PRINCIPAL: {
-    severity: 'error', owner: 'idp',
-    title: 'The IdP does not know this user (UnknownPrincipal)',
-    symptom: 'Second-level StatusCode UnknownPrincipal.',
-    detail: 'The user is not in the IdP directory, or not the one the request names.',
-    nextStep: 'Check the user exists and is assigned to the app in the IdP.',
-    fixAt: { entra: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups', okta: 'Okta Admin Console › Applications › (app) › Assignments' },
-    screen: 'assignment',
-    logs: { entra: ENTRA_LOGS, okta: OKTA_LOGS },
-    logsScreen: 'logs.signIns',
-  },
-  SAML_STATUS_NO_PASSIVE: {
-    severity: 'error', owner: 'end-user',
-    title: 'Passive sign-in was impossible (NoPassive)',
-    symptom: 'Second-level StatusCode NoPassive.',
-    detail: 'The vendor asked the IdP not to interact with the user (IsPassive), but the user has no session at the IdP.',
-    nextStep: 'Sign in to the IdP first, or ask vendor support why its request is passive.',
-  },
-  SAML_STATUS_INVALID_NAMEID_POLICY: {
-    severity: 'error', owner: 'idp',
-    title: 'The IdP cannot issue the requested NameID format (InvalidNameIDPolicy)',
-    symptom: 'Second-level StatusCode InvalidNameIDPolicy (Entra: AADSTS75016, Saml2AuthenticationRequestInvalidNameIDPolicy).',
-    detail: 'The request asks for a NameID format the IdP app is not set to issue.',
-    nextStep: 'Set the app’s NameID format to the one the vendor requests (see the evidence).',
-    fixAt: { entra: ENTRA_NAMEID, okta: OKTA_NAMEID },
-    screen: 'saml.nameId',
-  },
-  SAML_STATUS_NO_AUTHN_CONTEXT: {
-    severity: 'error', owner: 'vendor',
-    title: 'The IdP cannot meet the requested authentication context (NoAuthnContext)',
-    symptom: 'Second-level StatusCode NoAuthnContext (Entra AADSTS75011: authentication method does not match the requested one).',
-    detail: 'The vendor’s request demands an authentication method (RequestedAuthnContext) the user’s session did not use.',
-    nextStep: 'Sign out of the IdP and sign in again; ask vendor support whether its request can omit or relax RequestedAuthnContext.',
-    aliases: ['AADSTS75011'],
-  },
   SAML_STATUS_ERROR: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.status',
     title: 'The IdP answered with an error status',
     symptom: 'A StatusCode other than Success (e.g. RequestUnsupported, UnsupportedBinding, or a product-specific value).',
     detail: 'The IdP did not issue an assertion. The evidence carries both status levels and the StatusMessage.',
@@ -340,7 +259,7 @@ export const samlResponseCatalog = {
     logsScreen: 'logs.signIns',
   },
   SAML_STATUS_NOT_URI: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.status',
     title: 'The StatusCode is not a SAML status URI',
     symptom: 'StatusCode Value such as "main status" instead of urn:oasis:names:tc:SAML:2.0:status:….',
     detail: 'The status value is not one SAML 2.0 defines, so the response cannot be treated as a success.',
@@ -352,7 +271,7 @@ export const samlResponseCatalog = {
 
   // ── addressing ───────────────────────────────────────────────────────────────────────────────────────────────
   SAML_AUDIENCE_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.audience',
     title: 'The assertion is addressed to another service provider',
     symptom: 'Audience is not the vendor’s SP entity ID (Entra AADSTS700016 / Okta “audience” errors at the vendor).',
     detail: 'The Audience must be the vendor’s SP entity ID exactly (scheme, host, path, no trailing slash); otherwise the vendor rejects the login.',
@@ -360,7 +279,7 @@ export const samlResponseCatalog = {
     screen: 'saml.identifier',
   },
   SAML_AUDIENCE_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.audience',
     title: 'The assertion names no audience',
     symptom: 'No Conditions or no AudienceRestriction / Audience.',
     detail: 'The Web SSO profile requires an AudienceRestriction naming the SP; without it the assertion could be replayed to any SP.',
@@ -368,7 +287,7 @@ export const samlResponseCatalog = {
     screen: 'saml.identifier',
   },
   SAML_AUDIENCE_PLACEHOLDER: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.audience',
     title: 'The Identifier is still the placeholder value',
     symptom: 'The Audience equals a placeholder from the vendor docs or gallery template.',
     detail: 'The placeholder must be replaced by your own connection’s SP entity ID from the vendor console.',
@@ -376,7 +295,7 @@ export const samlResponseCatalog = {
     screen: 'saml.identifier',
   },
   SAML_RECIPIENT_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The assertion is meant for another ACS URL (Recipient)',
     symptom: 'SubjectConfirmationData Recipient is not the vendor’s ACS (Reply) URL.',
     detail: 'The IdP sends to the Reply URL configured in the app; it must be the vendor’s ACS URL exactly.',
@@ -384,7 +303,7 @@ export const samlResponseCatalog = {
     screen: 'saml.replyUrl',
   },
   SAML_RECIPIENT_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The bearer confirmation has no Recipient',
     symptom: 'SubjectConfirmationData without a Recipient attribute.',
     detail: 'The Web SSO profile requires Recipient (the ACS URL) on the bearer confirmation.',
@@ -392,7 +311,7 @@ export const samlResponseCatalog = {
     screen: 'saml.replyUrl',
   },
   SAML_ACS_PLACEHOLDER: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The Reply URL is still the placeholder value',
     symptom: 'Recipient / Destination equals the placeholder ACS URL from the gallery template (e.g. …/sso/saml2/1).',
     detail: 'The placeholder must be replaced by your own connection’s ACS URL from the vendor console.',
@@ -400,7 +319,7 @@ export const samlResponseCatalog = {
     screen: 'saml.replyUrl',
   },
   SAML_DESTINATION_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The response was sent to another URL (Destination)',
     symptom: 'The Response Destination is not the vendor’s ACS URL.',
     detail: 'Destination states where the IdP meant to post the response; the vendor refuses one meant for another endpoint.',
@@ -409,14 +328,14 @@ export const samlResponseCatalog = {
     screen: 'saml.replyUrl',
   },
   SAML_IN_RESPONSE_TO_MISMATCH: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'saml.inResponseTo',
     title: 'The response answers a different login request',
     symptom: 'InResponseTo is not the ID of the request that started this login (stale tab, second login started, back button).',
     detail: 'The response belongs to another sign-in attempt, so it is refused.',
     nextStep: 'Close other sign-in tabs and start the sign-in again from the vendor’s page.',
   },
   SAML_UNSOLICITED_RESPONSE: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'saml.inResponseTo',
     title: 'The response was not requested (IdP-initiated)',
     symptom: 'A request ID was expected but the response carries no InResponseTo: the login was started from the IdP portal (My Apps, Okta dashboard).',
     detail: 'An SP-initiated login must answer the request that started it.',
@@ -425,14 +344,14 @@ export const samlResponseCatalog = {
 
   // ── time ─────────────────────────────────────────────────────────────────────────────────────────────────────
   SAML_ASSERTION_EXPIRED: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'saml.times',
     title: 'The assertion has expired',
     symptom: 'Now is past Conditions NotOnOrAfter (plus the allowed clock skew): an old captured response, a slow login, or a clock difference.',
     detail: 'The evidence carries now, the tolerance and the window.',
     nextStep: 'Sign in again and check the fresh response right away. If fresh responses are already expired, the IdP’s or the vendor’s clock is wrong.',
   },
   SAML_ASSERTION_NOT_YET_VALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.times',
     title: 'The assertion is not valid yet',
     symptom: 'Now is before Conditions NotBefore (minus the allowed clock skew): the IdP’s clock runs ahead.',
     detail: 'The evidence carries now, the tolerance and the window.',
@@ -440,7 +359,7 @@ export const samlResponseCatalog = {
     fixAt: { entra: 'No setting in Entra: check the clock of the machine that ran this check', okta: 'No setting in Okta: check the clock of the machine that ran this check' },
   },
   SAML_CONDITIONS_NO_EXPIRY: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.times',
     title: 'The assertion never expires',
     symptom: 'Conditions has no NotOnOrAfter.',
     detail: 'Without an end of validity the assertion can be replayed for ever; many SPs refuse it.',
@@ -448,14 +367,14 @@ export const samlResponseCatalog = {
     fixAt: { entra: 'Entra admin center › (token lifetime policy assigned to the app)', okta: OKTA_SAML },
   },
   SAML_SUBJECT_CONFIRMATION_EXPIRED: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'saml.times',
     title: 'The bearer confirmation has expired',
     symptom: 'Now is past SubjectConfirmationData NotOnOrAfter (plus skew).',
     detail: 'The response had to reach the vendor before this time.',
     nextStep: 'Sign in again and check the fresh response right away; if fresh ones fail too, compare the clocks.',
   },
   SAML_SUBJECT_CONFIRMATION_NOT_YET_VALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.times',
     title: 'The bearer confirmation is not valid yet',
     symptom: 'Now is before SubjectConfirmationData NotBefore (minus skew).',
     detail: 'The IdP’s clock runs ahead, or the value is wrong.',
@@ -463,7 +382,7 @@ export const samlResponseCatalog = {
     fixAt: { entra: 'No setting in Entra: check the clock of the machine that ran this check', okta: 'No setting in Okta: check the clock of the machine that ran this check' },
   },
   SAML_SUBJECT_CONFIRMATION_NO_EXPIRY: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.times',
     title: 'The bearer confirmation has no NotOnOrAfter',
     symptom: 'SubjectConfirmationData without NotOnOrAfter.',
     detail: 'The Web SSO profile requires the bearer confirmation to expire.',
@@ -471,7 +390,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_ISSUE_INSTANT_IN_FUTURE: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.times',
     title: 'The response was issued in the future',
     symptom: 'IssueInstant is later than now plus the allowed clock skew.',
     detail: 'The IdP’s clock (or this machine’s) is off.',
@@ -479,14 +398,14 @@ export const samlResponseCatalog = {
     fixAt: { entra: 'No setting in Entra: check the clock of the machine that ran this check', okta: 'No setting in Okta: check the clock of the machine that ran this check' },
   },
   SAML_SESSION_EXPIRED: {
-    severity: 'error', owner: 'end-user',
+    severity: 'error', owner: 'end-user', step: 'saml.times',
     title: 'The IdP session in the assertion has ended',
     symptom: 'AuthnStatement SessionNotOnOrAfter is in the past.',
     detail: 'The IdP says the session behind this login has already ended.',
     nextStep: 'Sign out of the IdP, sign in again and retry.',
   },
   SAML_TIME_INVALID: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.times',
     title: 'A timestamp is not a valid xs:dateTime',
     symptom: 'IssueInstant, NotBefore or NotOnOrAfter cannot be read as a UTC date-time.',
     detail: 'SAML times must be xs:dateTime in UTC (e.g. 2024-04-25T20:31:55Z).',
@@ -496,7 +415,7 @@ export const samlResponseCatalog = {
 
   // ── subject and attributes ───────────────────────────────────────────────────────────────────────────────────
   SAML_AUTHN_STATEMENT_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.authnStatement',
     title: 'The assertion has no AuthnStatement',
     symptom: 'No saml:AuthnStatement in the assertion.',
     detail: 'The Web SSO profile requires an authentication statement; without it the assertion does not say the user signed in.',
@@ -504,7 +423,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_SUBJECT_CONFIRMATION_NOT_BEARER: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The assertion has no bearer subject confirmation',
     symptom: 'No SubjectConfirmation with Method urn:oasis:names:tc:SAML:2.0:cm:bearer.',
     detail: 'Browser SSO needs a bearer confirmation; holder-of-key or sender-vouches are not accepted.',
@@ -512,7 +431,7 @@ export const samlResponseCatalog = {
     fixAt: { entra: ENTRA_APP, okta: OKTA_SAML },
   },
   SAML_SUBJECT_CONFIRMATION_DATA_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.recipient',
     title: 'The bearer confirmation has no SubjectConfirmationData',
     symptom: 'SubjectConfirmation without SubjectConfirmationData (no Recipient, no expiry).',
     detail: 'The Web SSO profile requires SubjectConfirmationData with Recipient and NotOnOrAfter.',
@@ -520,7 +439,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_NAMEID_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.nameId',
     title: 'The assertion has no NameID (or it is empty)',
     symptom: 'No saml:Subject / saml:NameID, or an empty NameID.',
     detail: 'The vendor identifies the user by NameID.',
@@ -529,7 +448,7 @@ export const samlResponseCatalog = {
     screen: 'saml.nameId',
   },
   SAML_NAMEID_FORMAT_UNSUPPORTED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.nameId',
     title: 'The NameID format is not one the vendor accepts',
     symptom: 'NameID Format differs from the formats the vendor expects (e.g. transient).',
     detail: 'The evidence lists the accepted formats.',
@@ -538,7 +457,7 @@ export const samlResponseCatalog = {
     screen: 'saml.nameId',
   },
   SAML_NAMEID_COMMENT: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.nameId',
     title: 'The NameID contains an XML comment',
     symptom: 'A <!-- --> comment inside the NameID text.',
     detail: 'Comments inside NameID make some SPs read a different user than the one signed (CVE-2017-11427 family). The response is treated as tampered.',
@@ -547,7 +466,7 @@ export const samlResponseCatalog = {
     fixAt: TAMPER,
   },
   SAML_ATTRIBUTE_COMMENT: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.attributes',
     title: 'An attribute value contains an XML comment',
     symptom: 'A <!-- --> comment inside an AttributeValue (email, objectGUID or any other attribute).',
     detail: 'As inside NameID, a comment splits the value: an SP that reads only the first text node sees another value (another e-mail address, another user) than the one signed (CVE-2017-11427 family). The response is treated as tampered.',
@@ -557,7 +476,7 @@ export const samlResponseCatalog = {
     docs: ['https://duo.com/blog/duo-finds-saml-vulnerabilities-affecting-multiple-implementations', 'https://nvd.nist.gov/vuln/detail/CVE-2017-11427'],
   },
   SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.nameId',
     title: 'The NameID is qualified for another service provider',
     symptom: 'NameID SPNameQualifier differs from the vendor’s SP entity ID.',
     detail: 'The identifier was issued for another SP.',
@@ -565,7 +484,7 @@ export const samlResponseCatalog = {
     screen: 'saml.identifier',
   },
   SAML_ATTRIBUTE_MISSING: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.attributes',
     title: 'A required attribute is missing',
     symptom: 'The vendor needs an attribute (e.g. firstName, lastName, email, objectGUID) that the assertion does not carry.',
     detail: 'The evidence names the expected attribute and the attribute names that were sent.',
@@ -574,7 +493,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_RECOMMENDED_MISSING: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.attributes',
     title: 'A recommended attribute is missing',
     symptom: 'An attribute the vendor uses when present (e.g. first or last name) is not sent.',
     detail: 'Login works, but the user’s profile at the vendor stays incomplete.',
@@ -583,7 +502,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_EMPTY: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.attributes',
     title: 'A required attribute is empty',
     symptom: 'The attribute is sent but its value is blank (e.g. a blank objectGUID or a user without a surname).',
     detail: 'The vendor treats an empty value as missing.',
@@ -592,7 +511,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_ALIAS: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.attributes',
     title: 'An attribute is sent under another name',
     symptom: 'The value is there, but under a name the vendor does not read (e.g. givenName instead of firstName).',
     detail: 'The vendor matches attribute names exactly, including case.',
@@ -601,7 +520,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_NAMESPACED: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.attributes',
     title: 'An attribute name carries Entra’s claim namespace',
     symptom: 'Attribute names like http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress instead of email.',
     detail: 'Entra prefixes claim names with a namespace by default; the vendor expects the bare name.',
@@ -610,7 +529,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_ATTRIBUTE_DUPLICATE: {
-    severity: 'warning', owner: 'idp',
+    severity: 'warning', owner: 'idp', step: 'saml.attributes',
     title: 'An attribute is sent twice',
     symptom: 'Two Attribute elements with the same Name.',
     detail: 'The vendor may read either one; values should be in one Attribute with several AttributeValue elements.',
@@ -618,7 +537,7 @@ export const samlResponseCatalog = {
     screen: 'saml.claims',
   },
   SAML_AUTHN_CONTEXT_MISMATCH: {
-    severity: 'error', owner: 'idp',
+    severity: 'error', owner: 'idp', step: 'saml.authnStatement',
     title: 'The authentication method is not one the vendor accepts',
     symptom: 'AuthnContextClassRef differs from the classes the vendor requires (e.g. MFA).',
     detail: 'The evidence lists the accepted classes and the one sent.',

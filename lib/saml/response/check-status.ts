@@ -1,26 +1,11 @@
 import type { CheckContext } from '../../context'
-import type { FindingCode } from '../../findings/catalog/index'
+import { samlStatusEntryCode } from '../../findings/catalog/saml-status'
 import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
 import type { SamlStatus } from './model'
 
 const STATUS = 'urn:oasis:names:tc:SAML:2.0:status:'
 export const STATUS_SUCCESS = `${STATUS}Success`
-
-const TOP_LEVEL: Record<string, FindingCode> = {
-  Requester: 'SAML_STATUS_REQUESTER',
-  Responder: 'SAML_STATUS_RESPONDER',
-  VersionMismatch: 'SAML_STATUS_VERSION_MISMATCH',
-}
-// Second-level codes say more precisely who acts than the top level does, so they win when known.
-const SECOND_LEVEL: Record<string, FindingCode> = {
-  AuthnFailed: 'SAML_STATUS_AUTHN_FAILED',
-  RequestDenied: 'SAML_STATUS_REQUEST_DENIED',
-  UnknownPrincipal: 'SAML_STATUS_UNKNOWN_PRINCIPAL',
-  NoPassive: 'SAML_STATUS_NO_PASSIVE',
-  InvalidNameIDPolicy: 'SAML_STATUS_INVALID_NAMEID_POLICY',
-  NoAuthnContext: 'SAML_STATUS_NO_AUTHN_CONTEXT',
-}
 
 export function isSuccess(status: SamlStatus | undefined): boolean {
   return status?.code === STATUS_SUCCESS
@@ -43,9 +28,12 @@ export function checkStatus(status: SamlStatus | undefined, ctx: CheckContext): 
     ...(status.message ? { statusMessage: status.message.slice(0, 500) } : {}),
     where: '/Response/Status/StatusCode',
   }
-  const top = status.code.startsWith(STATUS) ? status.code.slice(STATUS.length) : undefined
-  const sub = status.subCode?.startsWith(STATUS) ? status.subCode.slice(STATUS.length) : undefined
-  if (top === undefined) return [finding('SAML_STATUS_NOT_URI', evidence, fctx)]
-  const code = (sub !== undefined ? SECOND_LEVEL[sub] : undefined) ?? TOP_LEVEL[top] ?? 'SAML_STATUS_ERROR'
+  if (!status.code.startsWith(STATUS)) return [finding('SAML_STATUS_NOT_URI', evidence, fctx)]
+  // The SAML status table's row; the second level says more precisely who acts than the top level, so it wins.
+  const row = (uri: string | undefined) => {
+    const code = uri?.startsWith(STATUS) ? samlStatusEntryCode(uri) : undefined
+    return code === 'SAML_STATUS_SUCCESS' ? undefined : code
+  }
+  const code = row(status.subCode) ?? row(status.code) ?? 'SAML_STATUS_ERROR'
   return [finding(code, evidence, fctx)]
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { catalog } from '../../findings/catalog/index'
 import { samlResponseCatalog } from '../../findings/catalog/saml-response'
 import { namesIdpScreen } from '../../findings/testing/screens'
+import { samlStatusCatalog } from '../../findings/catalog/saml-status'
 import type { Finding } from '../../findings/types'
 import { ReportSchema, type Report } from '../../findings/report'
 import { validateSamlResponse } from './validate'
@@ -12,7 +13,7 @@ import * as F from './testing/fixture'
  * Okta response (testing/fixture.ts says how) and names what it altered.
  */
 
-type Code = keyof typeof samlResponseCatalog
+type Code = keyof typeof samlResponseCatalog | keyof typeof samlStatusCatalog
 const triggered = new Set<string>()
 
 function run(xml: string, o: { trust?: Parameters<typeof F.trust>[0]; ctx?: Parameters<typeof F.ctx>[0]; requestId?: string } = {}): Report {
@@ -24,7 +25,7 @@ function run(xml: string, o: { trust?: Parameters<typeof F.trust>[0]; ctx?: Para
 function expectFinding(r: Report, code: Code, owner?: Finding['owner']): Finding {
   const f = r.findings.find((x) => x.code === code)
   expect(f, `${code} in ${r.findings.map((x) => x.code).join(', ')}`).toBeDefined()
-  expect(f!.owner).toBe(owner ?? samlResponseCatalog[code].owner)
+  expect(f!.owner).toBe(owner ?? ({ ...samlResponseCatalog, ...samlStatusCatalog } as Record<Code, { owner: Finding['owner'] }>)[code].owner)
   triggered.add(code)
   return f!
 }
@@ -199,7 +200,10 @@ describe('issuer and status', () => {
     ['SAML_STATUS_NO_PASSIVE', `${S}Responder`, `${S}NoPassive`, 'end-user'],
     ['SAML_STATUS_INVALID_NAMEID_POLICY', `${S}Requester`, `${S}InvalidNameIDPolicy`, 'idp'],
     ['SAML_STATUS_NO_AUTHN_CONTEXT', `${S}Requester`, `${S}NoAuthnContext`, 'vendor'],
-    ['SAML_STATUS_ERROR', `${S}RequestUnsupported`, undefined, 'idp'],
+    // Every status of the SAML status table is its own finding, at either level (the response check reads the table).
+    ['SAML_STATUS_REQUEST_UNSUPPORTED', `${S}Responder`, `${S}RequestUnsupported`, 'vendor'],
+    ['SAML_STATUS_UNSUPPORTED_BINDING', `${S}Requester`, `${S}UnsupportedBinding`, 'vendor'],
+    ['SAML_STATUS_ERROR', `${S}NotAStatusSamlDefines`, undefined, 'idp'],
   ]
   for (const [code, top, sub, owner] of cases) {
     it(`${code}: the Assertion removed and StatusCode ${top.slice(S.length)}${sub ? ` / ${sub.slice(S.length)}` : ''}`, () => {

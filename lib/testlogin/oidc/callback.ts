@@ -5,7 +5,7 @@ import { buildReport, type Report, type TimelineStep } from '../../findings/repo
 import type { Finding, IdpKind } from '../../findings/types'
 import type { SpProfile } from '../../profiles/index'
 import type { Store, TestLoginRun } from '../../store/index'
-import { checkSteps, OIDC_CHECKS } from '../check-steps'
+import { checkSteps, inCheck, OIDC_CHECKS } from '../check-steps'
 import { remember, take } from '../private-memory'
 import { profileFor } from '../profile'
 import type { AcsOutcome } from '../saml/complete'
@@ -140,7 +140,7 @@ export async function evaluateOidcCallback(callback: URL, o: {
   }
   // Error redirect: nothing after the authorization response ran; a failed exchange stops before the claims.
   // openid-client stops at the first failed check, so what comes after it was not verified.
-  const firstFailed = OIDC_CHECKS.findIndex((g) => findings.some((f) => f.severity === 'error' && g.codes.test(f.code)))
+  const firstFailed = OIDC_CHECKS.findIndex((g) => findings.some((f) => f.severity === 'error' && inCheck(g, f.code)))
   const reachedUntil = !pending || error || !q.get('code') || !memory ? 0 : !idTokenClaims ? Math.max(firstFailed, 1) : OIDC_CHECKS.length - 1
   timeline.push(...checkSteps(OIDC_CHECKS, findings, { reachedUntil }))
   const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''

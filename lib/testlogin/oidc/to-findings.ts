@@ -1,4 +1,5 @@
 import * as oc from 'openid-client'
+import { idpCodesIn } from '../../findings/catalog/idp-error-codes'
 import { finding } from '../../findings/finding'
 import type { Finding, IdpKind } from '../../findings/types'
 import { SafeFetchError } from '../../net/index'
@@ -56,8 +57,13 @@ export function oidcErrorToFindings(err: unknown, ctx: TranslateContext): Findin
     const e = challenge ? { error: challenge.error ?? 'invalid_client', error_description: challenge.error_description, status: (err as oc.WWWAuthenticateChallengeError).status }
       : { error: (err as oc.ResponseBodyError).error, error_description: (err as oc.ResponseBodyError).error_description, status: (err as oc.ResponseBodyError).status }
     const body = { error: e.error, ...(e.error_description ? { error_description: e.error_description } : {}) }
-    if (e.error === 'invalid_client' || /AADSTS7000215/.test(e.error_description ?? '')) {
-      return [finding('OIDC_CLIENT_SECRET_INVALID', { expected: 'the client secret Value of this app', actual: { ...body, status: e.status }, where: 'token endpoint' }, { idp: /AADSTS/.test(e.error_description ?? '') ? 'entra' : ctx.idp })]
+    // The IdP's own code (AADSTS7000215, 54005, ...) is the IdP error-code table's row, as everywhere else.
+    const known = idpCodesIn(e.error_description ?? '').find((m) => m.code)
+    if (known?.code) {
+      return [finding(known.code, { expected: 'tokens for the authorization code', actual: { ...body, status: e.status }, where: 'token endpoint' }, { idp: known.idp })]
+    }
+    if (e.error === 'invalid_client') {
+      return [finding('OIDC_CLIENT_SECRET_INVALID', { expected: 'the client secret Value of this app', actual: { ...body, status: e.status }, where: 'token endpoint' }, fctx)]
     }
     return [finding('OIDC_TOKEN_EXCHANGE_FAILED', { expected: 'tokens for the authorization code', actual: { ...body, status: e.status }, where: 'token endpoint' }, fctx)]
   }

@@ -1,26 +1,32 @@
 import { describe, expect, test } from 'vitest'
-import { triageCatalog, type TriageCode } from '../../findings/catalog/triage'
+import { idpErrorCodeCatalog } from '../../findings/catalog/idp-error-codes'
+import { samlStatusCatalog } from '../../findings/catalog/saml-status'
+import { triageCatalog } from '../../findings/catalog/triage'
 import { ReportSchema } from '../../findings/report'
 import { explain } from './index'
 
-const knowledge = (Object.keys(triageCatalog) as TriageCode[]).filter((c) => /^TRIAGE_(AADSTS|OKTA_|SAML_STATUS_|VENDOR_)/.test(c))
-const entry = (c: TriageCode) => triageCatalog[c] as { aliases?: readonly string[]; owner: string }
+// The IdP error-code table, the SAML status table and what the vendor's sign-in service shows.
+const tables: Record<string, { aliases?: readonly string[]; owner: string }> = { ...idpErrorCodeCatalog, ...samlStatusCatalog, ...triageCatalog }
+type KnowledgeCode = string
+const knowledge: KnowledgeCode[] = [...Object.keys(idpErrorCodeCatalog), ...Object.keys(samlStatusCatalog), ...Object.keys(triageCatalog).filter((c) => c.startsWith('TRIAGE_VENDOR_'))]
+const entry = (c: KnowledgeCode) => tables[c]!
 
 /** What a user would paste as "the code": AADSTS number, the SAML status URN, Okta's E-code or OAuth error name. */
-function codeQuery(code: TriageCode): string {
+function codeQuery(code: KnowledgeCode): string {
   if (code.startsWith('TRIAGE_AADSTS')) return code.slice('TRIAGE_'.length)
   return entry(code).aliases?.[0] ?? code
 }
 /** A typical message: the longest message text the entry knows. */
-function messageQuery(code: TriageCode): string {
+function messageQuery(code: KnowledgeCode): string {
   return [...(entry(code).aliases ?? [])].sort((a, b) => b.length - a.length)[0] ?? code
 }
 
 describe('explain: every knowledge entry is reachable', () => {
-  test('there are at least 40 Entra codes, 14 Okta errors and 23 SAML status codes', () => {
+  test('there are at least 40 Entra codes, 12 Okta errors, 3 OAuth error names and 23 SAML status codes', () => {
     expect(knowledge.filter((c) => c.startsWith('TRIAGE_AADSTS')).length).toBeGreaterThanOrEqual(40)
-    expect(knowledge.filter((c) => c.startsWith('TRIAGE_OKTA_')).length).toBeGreaterThanOrEqual(14)
-    expect(knowledge.filter((c) => c.startsWith('TRIAGE_SAML_STATUS_')).length).toBe(23)
+    expect(knowledge.filter((c) => c.startsWith('TRIAGE_OKTA_')).length).toBeGreaterThanOrEqual(12)
+    expect(knowledge.filter((c) => c.startsWith('OIDC_')).sort()).toEqual(['OIDC_AUTHORIZE_ACCESS_DENIED', 'OIDC_AUTHORIZE_CONSENT_REQUIRED', 'OIDC_CLIENT_SECRET_INVALID'])
+    expect(knowledge.filter((c) => c.startsWith('SAML_STATUS_')).length).toBe(23)
   })
   test.each(knowledge)('%s by its code', (code) => {
     const r = explain(codeQuery(code))
@@ -46,7 +52,7 @@ describe('explain: what users actually paste', () => {
     ['The redirect URI specified in the request does not match', 'TRIAGE_AADSTS50011', 'idp'],
     ["The 'redirect_uri' parameter must be a Login redirect URI in the client app settings: https://admin.okta.com/x", 'TRIAGE_OKTA_REDIRECT_URI_NOT_ALLOWED', 'idp'],
     ['{"errorCode":"E0000015","errorSummary":"You do not have permission to access the feature you are requesting"}', 'TRIAGE_OKTA_E0000015', 'idp'],
-    ['urn:oasis:names:tc:SAML:2.0:status:Requester', 'TRIAGE_SAML_STATUS_REQUESTER', 'vendor'],
+    ['urn:oasis:names:tc:SAML:2.0:status:Requester', 'SAML_STATUS_REQUESTER', 'vendor'],
     ['https://app/cb?error=no_matching_policy&error_description=Policy+evaluation+failed', 'TRIAGE_OKTA_NO_MATCHING_POLICY', 'idp'],
     ['Access has been blocked by Conditional Access policies', 'TRIAGE_AADSTS53003', 'idp'],
     ['There was an error processing the SAML response. errorId: oae8d7f6s5a4', 'TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED', 'idp'],
@@ -58,7 +64,7 @@ describe('explain: what users actually paste', () => {
 
   test('a status with a second-level code yields both, top level first as pasted', () => {
     const r = explain('<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"/>')
-    expect(r.findings.map((f) => f.code).sort()).toEqual(['TRIAGE_SAML_STATUS_AUTHN_FAILED', 'TRIAGE_SAML_STATUS_RESPONDER'])
+    expect(r.findings.map((f) => f.code).sort()).toEqual(['SAML_STATUS_AUTHN_FAILED', 'SAML_STATUS_RESPONDER'])
   })
 
   test('an unknown text gives TRIAGE_UNKNOWN_ERROR saying what to collect', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { idpErrorCodeCatalog } from '../../findings/catalog/idp-error-codes'
+import { samlStatusCatalog } from '../../findings/catalog/saml-status'
 import { triageCatalog } from '../../findings/catalog/triage'
 import { explain } from './index'
 
@@ -50,9 +52,9 @@ const KNOWLEDGE: ReadonlyArray<readonly [code: string, owner: string, pastedCode
   ["TRIAGE_AADSTS50012", "idp", "AADSTS50012", "Client assertion contains an invalid signature"],
   ["TRIAGE_OKTA_REDIRECT_URI_NOT_ALLOWED", "idp", "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings", "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings"],
   ["TRIAGE_OKTA_USER_NOT_ASSIGNED", "idp", "User is not assigned to the client application", "User is not assigned to the client application"],
-  ["TRIAGE_OKTA_INVALID_CLIENT", "idp", "invalid_client", "The client secret supplied for a confidential client is invalid"],
+  ["OIDC_CLIENT_SECRET_INVALID", "idp", "invalid_client", "The client secret supplied for a confidential client is invalid"],
   ["TRIAGE_OKTA_NO_MATCHING_POLICY", "idp", "no_matching_policy", "Policy evaluation failed for this request, please check the policy configurations"],
-  ["TRIAGE_OKTA_ACCESS_DENIED", "idp", "access_denied", "The resource owner or authorization server denied the request"],
+  ["OIDC_AUTHORIZE_ACCESS_DENIED", "idp", "access_denied", "The resource owner or authorization server denied the request"],
   ["TRIAGE_OKTA_E0000015", "idp", "E0000015", "You do not have permission to access the feature you are requesting"],
   ["TRIAGE_OKTA_E0000004", "end-user", "E0000004", "Authentication failed"],
   ["TRIAGE_OKTA_E0000011", "idp", "E0000011", "Invalid token provided"],
@@ -90,31 +92,31 @@ const KNOWLEDGE: ReadonlyArray<readonly [code: string, owner: string, pastedCode
   ["TRIAGE_OKTA_E0000006", "idp", "E0000006", "You do not have permission to perform the requested action"],
   ["TRIAGE_OKTA_INVALID_SCOPE", "idp", "invalid_scope", "The authorization server resource does not have any configured default scopes"],
   ["TRIAGE_OKTA_LOGIN_REQUIRED", "end-user", "login_required", "The client specified not to prompt, but the user is not logged in"],
-  ["TRIAGE_OKTA_CONSENT_REQUIRED", "idp", "consent_required", "requires user consent to accept the requested scopes"],
+  ["OIDC_AUTHORIZE_CONSENT_REQUIRED", "idp", "consent_required", "requires user consent to accept the requested scopes"],
   ["TRIAGE_OKTA_UNSUPPORTED_RESPONSE_TYPE", "idp", "unsupported_response_type", "The response type is not supported by the authorization server"],
-  ["TRIAGE_SAML_STATUS_SUCCESS", "idp", "urn:oasis:names:tc:SAML:2.0:status:Success", "urn:oasis:names:tc:SAML:2.0:status:Success"],
-  ["TRIAGE_SAML_STATUS_REQUESTER", "vendor", "urn:oasis:names:tc:SAML:2.0:status:Requester", "urn:oasis:names:tc:SAML:2.0:status:Requester"],
-  ["TRIAGE_SAML_STATUS_RESPONDER", "idp", "urn:oasis:names:tc:SAML:2.0:status:Responder", "urn:oasis:names:tc:SAML:2.0:status:Responder"],
-  ["TRIAGE_SAML_STATUS_VERSION_MISMATCH", "vendor", "urn:oasis:names:tc:SAML:2.0:status:VersionMismatch", "urn:oasis:names:tc:SAML:2.0:status:VersionMismatch"],
-  ["TRIAGE_SAML_STATUS_AUTHN_FAILED", "end-user", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"],
-  ["TRIAGE_SAML_STATUS_INVALID_ATTR_NAME_OR_VALUE", "idp", "urn:oasis:names:tc:SAML:2.0:status:InvalidAttrNameOrValue", "urn:oasis:names:tc:SAML:2.0:status:InvalidAttrNameOrValue"],
-  ["TRIAGE_SAML_STATUS_INVALID_NAMEID_POLICY", "idp", "urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy", "urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy"],
-  ["TRIAGE_SAML_STATUS_NO_AUTHN_CONTEXT", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext", "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"],
-  ["TRIAGE_SAML_STATUS_NO_AVAILABLE_IDP", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoAvailableIDP", "urn:oasis:names:tc:SAML:2.0:status:NoAvailableIDP"],
-  ["TRIAGE_SAML_STATUS_NO_PASSIVE", "end-user", "urn:oasis:names:tc:SAML:2.0:status:NoPassive", "urn:oasis:names:tc:SAML:2.0:status:NoPassive"],
-  ["TRIAGE_SAML_STATUS_NO_SUPPORTED_IDP", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoSupportedIDP", "urn:oasis:names:tc:SAML:2.0:status:NoSupportedIDP"],
-  ["TRIAGE_SAML_STATUS_PARTIAL_LOGOUT", "end-user", "urn:oasis:names:tc:SAML:2.0:status:PartialLogout", "urn:oasis:names:tc:SAML:2.0:status:PartialLogout"],
-  ["TRIAGE_SAML_STATUS_PROXY_COUNT_EXCEEDED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:ProxyCountExceeded", "urn:oasis:names:tc:SAML:2.0:status:ProxyCountExceeded"],
-  ["TRIAGE_SAML_STATUS_REQUEST_DENIED", "idp", "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", "urn:oasis:names:tc:SAML:2.0:status:RequestDenied"],
-  ["TRIAGE_SAML_STATUS_REQUEST_UNSUPPORTED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestUnsupported", "urn:oasis:names:tc:SAML:2.0:status:RequestUnsupported"],
-  ["TRIAGE_SAML_STATUS_REQUEST_VERSION_DEPRECATED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionDeprecated", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionDeprecated"],
-  ["TRIAGE_SAML_STATUS_REQUEST_VERSION_TOO_HIGH", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooHigh", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooHigh"],
-  ["TRIAGE_SAML_STATUS_REQUEST_VERSION_TOO_LOW", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooLow", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooLow"],
-  ["TRIAGE_SAML_STATUS_RESOURCE_NOT_RECOGNIZED", "idp", "urn:oasis:names:tc:SAML:2.0:status:ResourceNotRecognized", "urn:oasis:names:tc:SAML:2.0:status:ResourceNotRecognized"],
-  ["TRIAGE_SAML_STATUS_TOO_MANY_RESPONSES", "vendor", "urn:oasis:names:tc:SAML:2.0:status:TooManyResponses", "urn:oasis:names:tc:SAML:2.0:status:TooManyResponses"],
-  ["TRIAGE_SAML_STATUS_UNKNOWN_ATTR_PROFILE", "idp", "urn:oasis:names:tc:SAML:2.0:status:UnknownAttrProfile", "urn:oasis:names:tc:SAML:2.0:status:UnknownAttrProfile"],
-  ["TRIAGE_SAML_STATUS_UNKNOWN_PRINCIPAL", "idp", "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal", "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal"],
-  ["TRIAGE_SAML_STATUS_UNSUPPORTED_BINDING", "vendor", "urn:oasis:names:tc:SAML:2.0:status:UnsupportedBinding", "urn:oasis:names:tc:SAML:2.0:status:UnsupportedBinding"],
+  ["SAML_STATUS_SUCCESS", "idp", "urn:oasis:names:tc:SAML:2.0:status:Success", "urn:oasis:names:tc:SAML:2.0:status:Success"],
+  ["SAML_STATUS_REQUESTER", "vendor", "urn:oasis:names:tc:SAML:2.0:status:Requester", "urn:oasis:names:tc:SAML:2.0:status:Requester"],
+  ["SAML_STATUS_RESPONDER", "idp", "urn:oasis:names:tc:SAML:2.0:status:Responder", "urn:oasis:names:tc:SAML:2.0:status:Responder"],
+  ["SAML_STATUS_VERSION_MISMATCH", "vendor", "urn:oasis:names:tc:SAML:2.0:status:VersionMismatch", "urn:oasis:names:tc:SAML:2.0:status:VersionMismatch"],
+  ["SAML_STATUS_AUTHN_FAILED", "end-user", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed", "urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"],
+  ["SAML_STATUS_INVALID_ATTR_NAME_OR_VALUE", "idp", "urn:oasis:names:tc:SAML:2.0:status:InvalidAttrNameOrValue", "urn:oasis:names:tc:SAML:2.0:status:InvalidAttrNameOrValue"],
+  ["SAML_STATUS_INVALID_NAMEID_POLICY", "idp", "urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy", "urn:oasis:names:tc:SAML:2.0:status:InvalidNameIDPolicy"],
+  ["SAML_STATUS_NO_AUTHN_CONTEXT", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext", "urn:oasis:names:tc:SAML:2.0:status:NoAuthnContext"],
+  ["SAML_STATUS_NO_AVAILABLE_IDP", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoAvailableIDP", "urn:oasis:names:tc:SAML:2.0:status:NoAvailableIDP"],
+  ["SAML_STATUS_NO_PASSIVE", "end-user", "urn:oasis:names:tc:SAML:2.0:status:NoPassive", "urn:oasis:names:tc:SAML:2.0:status:NoPassive"],
+  ["SAML_STATUS_NO_SUPPORTED_IDP", "vendor", "urn:oasis:names:tc:SAML:2.0:status:NoSupportedIDP", "urn:oasis:names:tc:SAML:2.0:status:NoSupportedIDP"],
+  ["SAML_STATUS_PARTIAL_LOGOUT", "end-user", "urn:oasis:names:tc:SAML:2.0:status:PartialLogout", "urn:oasis:names:tc:SAML:2.0:status:PartialLogout"],
+  ["SAML_STATUS_PROXY_COUNT_EXCEEDED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:ProxyCountExceeded", "urn:oasis:names:tc:SAML:2.0:status:ProxyCountExceeded"],
+  ["SAML_STATUS_REQUEST_DENIED", "idp", "urn:oasis:names:tc:SAML:2.0:status:RequestDenied", "urn:oasis:names:tc:SAML:2.0:status:RequestDenied"],
+  ["SAML_STATUS_REQUEST_UNSUPPORTED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestUnsupported", "urn:oasis:names:tc:SAML:2.0:status:RequestUnsupported"],
+  ["SAML_STATUS_REQUEST_VERSION_DEPRECATED", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionDeprecated", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionDeprecated"],
+  ["SAML_STATUS_REQUEST_VERSION_TOO_HIGH", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooHigh", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooHigh"],
+  ["SAML_STATUS_REQUEST_VERSION_TOO_LOW", "vendor", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooLow", "urn:oasis:names:tc:SAML:2.0:status:RequestVersionTooLow"],
+  ["SAML_STATUS_RESOURCE_NOT_RECOGNIZED", "idp", "urn:oasis:names:tc:SAML:2.0:status:ResourceNotRecognized", "urn:oasis:names:tc:SAML:2.0:status:ResourceNotRecognized"],
+  ["SAML_STATUS_TOO_MANY_RESPONSES", "vendor", "urn:oasis:names:tc:SAML:2.0:status:TooManyResponses", "urn:oasis:names:tc:SAML:2.0:status:TooManyResponses"],
+  ["SAML_STATUS_UNKNOWN_ATTR_PROFILE", "idp", "urn:oasis:names:tc:SAML:2.0:status:UnknownAttrProfile", "urn:oasis:names:tc:SAML:2.0:status:UnknownAttrProfile"],
+  ["SAML_STATUS_UNKNOWN_PRINCIPAL", "idp", "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal", "urn:oasis:names:tc:SAML:2.0:status:UnknownPrincipal"],
+  ["SAML_STATUS_UNSUPPORTED_BINDING", "vendor", "urn:oasis:names:tc:SAML:2.0:status:UnsupportedBinding", "urn:oasis:names:tc:SAML:2.0:status:UnsupportedBinding"],
   ["TRIAGE_VENDOR_BROKER_ASSERTION_REJECTED", "idp", "Unable to process the SAML assertion", "There was an error processing the SAML response"],
   ["TRIAGE_VENDOR_BROKER_SIGNATURE_INVALID", "idp", "The signature in the SAML response is invalid", "The signature in the SAML response is invalid"],
   ["TRIAGE_VENDOR_BROKER_AUDIENCE_INVALID", "idp", "Audience restriction", "Audience restriction"],
@@ -124,7 +126,8 @@ const KNOWLEDGE: ReadonlyArray<readonly [code: string, owner: string, pastedCode
 
 describe('error knowledge: each entry by its code and by a typical message, with its owner', () => {
   test('the table covers every knowledge entry in the catalog', () => {
-    const inCatalog = Object.keys(triageCatalog).filter((c) => /^TRIAGE_(AADSTS|OKTA_|SAML_STATUS_|VENDOR_)/.test(c)).sort()
+    // The IdP error-code table, the SAML status table and what the vendor's sign-in service shows.
+    const inCatalog = [...Object.keys(idpErrorCodeCatalog), ...Object.keys(samlStatusCatalog), ...Object.keys(triageCatalog).filter((c) => c.startsWith('TRIAGE_VENDOR_'))].sort()
     expect(KNOWLEDGE.map(([c]) => c).sort()).toEqual(inCatalog)
   })
   test.each(KNOWLEDGE)('%s (%s) by its code', (code, owner, pastedCode) => {

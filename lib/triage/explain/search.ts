@@ -1,9 +1,19 @@
+import { idpErrorCodeCatalog, idpErrorEntryCode, type IdpErrorCode } from '../../findings/catalog/idp-error-codes'
+import { samlStatusCatalog, samlStatusEntryCode, type SamlStatusCode } from '../../findings/catalog/saml-status'
 import { triageCatalog, type TriageCode } from '../../findings/catalog/triage'
 import type { CatalogEntry } from '../../findings/types'
 
-/** The codes explain() may answer with: error knowledge, not the HAR / token observations. */
-const KNOWLEDGE_PREFIXES = ['TRIAGE_AADSTS', 'TRIAGE_OKTA_', 'TRIAGE_SAML_STATUS_', 'TRIAGE_VENDOR_', 'TRIAGE_HAR_REDIRECT_LOOP'] as const
-export type KnowledgeCode = Extract<TriageCode, `TRIAGE_AADSTS${string}` | `TRIAGE_OKTA_${string}` | `TRIAGE_SAML_STATUS_${string}` | `TRIAGE_VENDOR_${string}` | 'TRIAGE_HAR_REDIRECT_LOOP'>
+type VendorKnowledge = Extract<TriageCode, `TRIAGE_VENDOR_${string}` | 'TRIAGE_HAR_REDIRECT_LOOP'>
+/**
+ * The codes explain() may answer with: error knowledge, not the HAR / token observations. The IdP error-code table
+ * and the SAML status table are the same rows the checks and the test login emit.
+ */
+export type KnowledgeCode = IdpErrorCode | SamlStatusCode | VendorKnowledge
+const KNOWLEDGE: Record<KnowledgeCode, CatalogEntry> = {
+  ...idpErrorCodeCatalog,
+  ...samlStatusCatalog,
+  ...Object.fromEntries(Object.entries(triageCatalog).filter(([c]) => c.startsWith('TRIAGE_VENDOR_') || c === 'TRIAGE_HAR_REDIRECT_LOOP')) as Record<VendorKnowledge, CatalogEntry>,
+}
 /** Which entries a search may return: a text that names an Entra (or Okta) code is answered from that family only. */
 export type KnowledgeFamily = 'TRIAGE_AADSTS' | 'TRIAGE_OKTA_'
 
@@ -23,10 +33,9 @@ const tokens = (s: string) => norm(s).split(' ').filter((t) => t.length >= 3 && 
 
 interface Indexed { code: KnowledgeCode; entry: CatalogEntry; aliases: string[]; fields: Array<[Set<string>, number]> }
 
-const INDEX: Indexed[] = (Object.keys(triageCatalog) as TriageCode[])
-  .filter((c): c is KnowledgeCode => KNOWLEDGE_PREFIXES.some((p) => c.startsWith(p)))
+const INDEX: Indexed[] = (Object.keys(KNOWLEDGE) as KnowledgeCode[])
   .map((code) => {
-    const entry: CatalogEntry = triageCatalog[code]
+    const entry: CatalogEntry = KNOWLEDGE[code]
     const aliases = (entry.aliases ?? []).map(norm).filter(Boolean)
     return {
       code, entry, aliases,
@@ -62,10 +71,10 @@ export function exactMatches(query: string): Match[] {
   const q = query.trim()
   const asCode = q.toUpperCase()
   if (BY_CODE.has(asCode as KnowledgeCode)) add(asCode as KnowledgeCode, q)
-  if (/^\d{5,7}$/.test(q)) add(aadstsCode(q), q)
-  for (const m of q.matchAll(/AADSTS(\d{5,7})/gi)) add(aadstsCode(m[1]!), m[0].toUpperCase())
-  for (const m of q.matchAll(/\bE0000\d{3}\b/g)) add(BY_ALIAS.get(norm(m[0])), m[0])
-  for (const m of q.matchAll(STATUS_URN)) add(BY_ALIAS.get(norm(m[0])), m[0])
+  if (/^\d{5,7}$/.test(q)) add(idpErrorEntryCode(q), q)
+  for (const m of q.matchAll(/AADSTS(\d{5,7})/gi)) add(idpErrorEntryCode(m[0]), m[0].toUpperCase())
+  for (const m of q.matchAll(/\bE0000\d{3}\b/g)) add(idpErrorEntryCode(m[0]), m[0])
+  for (const m of q.matchAll(STATUS_URN)) add(samlStatusEntryCode(m[0]), m[0])
   for (const m of q.matchAll(/\b(?:error=)?([a-z]+_[a-z_]+)\b/g)) {
     const code = BY_ALIAS.get(m[1]!)
     if (code && /^[a-z_]+$/.test(m[1]!)) add(code, m[1]!)
@@ -73,11 +82,6 @@ export function exactMatches(query: string): Match[] {
   const whole = BY_ALIAS.get(norm(q))
   if (whole) add(whole, q, 'alias')
   return out
-}
-
-function aadstsCode(n: string): KnowledgeCode | undefined {
-  const code = `TRIAGE_AADSTS${n}`
-  return BY_CODE.has(code as KnowledgeCode) ? (code as KnowledgeCode) : undefined
 }
 
 /**

@@ -50,13 +50,13 @@ describe('SAML in a HAR', () => {
       '<saml2p:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Responder"><saml2p:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:AuthnFailed"/></saml2p:StatusCode><saml2p:StatusMessage>AADSTS50126: Error validating credentials</saml2p:StatusMessage>')
     expect(failed).not.toBe(RESPONSE)
     const r = analyzeHar(samlLogin(failed), { profile: generic, now: NOW })
-    const got = r.findings.filter((f) => f.code.startsWith('TRIAGE_SAML_STATUS_') || f.code.startsWith('TRIAGE_AADSTS')).map((f) => ({ code: f.code, owner: f.owner }))
+    const got = r.findings.filter((f) => f.code.startsWith('SAML_STATUS_') || f.code.startsWith('TRIAGE_AADSTS')).map((f) => ({ code: f.code, owner: f.owner }))
     expect(got).toEqual(expect.arrayContaining([
-      { code: 'TRIAGE_SAML_STATUS_RESPONDER', owner: 'idp' },
-      { code: 'TRIAGE_SAML_STATUS_AUTHN_FAILED', owner: 'end-user' },
+      { code: 'SAML_STATUS_RESPONDER', owner: 'idp' },
+      { code: 'SAML_STATUS_AUTHN_FAILED', owner: 'end-user' },
       { code: 'TRIAGE_AADSTS50126', owner: 'end-user' },
     ]))
-    expect(r.findings.find((f) => f.code === 'TRIAGE_SAML_STATUS_RESPONDER')!.evidence).toMatchObject({ expected: 'urn:oasis:names:tc:SAML:2.0:status:Success', actual: 'urn:oasis:names:tc:SAML:2.0:status:Responder' })
+    expect(r.findings.find((f) => f.code === 'SAML_STATUS_RESPONDER')!.evidence).toMatchObject({ expected: 'urn:oasis:names:tc:SAML:2.0:status:Success', actual: 'urn:oasis:names:tc:SAML:2.0:status:Responder' })
   })
 
   test('a damaged SAMLResponse is a finding, not a crash', () => {
@@ -87,7 +87,7 @@ describe('OIDC and error pages', () => {
     ])
     const r = analyzeHar(h, { profile: generic, now: NOW })
     expect(r.subject.idp).toBe('okta')
-    expect(codes(r)).toEqual(expect.arrayContaining(['TRIAGE_OKTA_USER_NOT_ASSIGNED', 'TRIAGE_OKTA_ACCESS_DENIED', 'TRIAGE_HAR_OIDC_ERROR']))
+    expect(codes(r)).toEqual(expect.arrayContaining(['TRIAGE_OKTA_USER_NOT_ASSIGNED', 'OIDC_AUTHORIZE_ACCESS_DENIED', 'TRIAGE_HAR_OIDC_ERROR']))
     expect(r.findings.find((f) => f.code === 'TRIAGE_HAR_OIDC_ERROR')!.evidence.actual).toEqual({ error: 'weird_thing', error_description: 'Something odd' })
   })
 

@@ -50,8 +50,8 @@ describe('recorded browser logins against the mock IdP', () => {
   test('failure: Responder / AuthnFailed, owned by the person signing in', () => {
     const { text, now } = load('status-authnfailed')
     const r = analyzeHar(text, { profile: generic, now })
-    const got = r.findings.filter((f) => f.code.startsWith('TRIAGE_SAML_STATUS_')).map((f) => [f.code, f.owner])
-    expect(got).toEqual(expect.arrayContaining([['TRIAGE_SAML_STATUS_RESPONDER', 'idp'], ['TRIAGE_SAML_STATUS_AUTHN_FAILED', 'end-user']]))
+    const got = r.findings.filter((f) => f.code.startsWith('SAML_STATUS_')).map((f) => [f.code, f.owner])
+    expect(got).toEqual(expect.arrayContaining([['SAML_STATUS_RESPONDER', 'idp'], ['SAML_STATUS_AUTHN_FAILED', 'end-user']]))
     const withMd = analyzeHar(text, { profile: generic, now, idpMetadataXml: METADATA })
     expect(withMd.findings.map((f) => f.code)).toContain('SAML_STATUS_AUTHN_FAILED')
   })
