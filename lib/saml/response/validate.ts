@@ -180,17 +180,13 @@ function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckCon
   )
 
   const certificates: CertificateSummary[] = []
-  const info = gate.key ? gate.material.certs[gate.key.index] : undefined
-  if (info) {
-    const now = ctx.now.getTime()
-    if (info.notAfter <= now) {
-      findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${new Date(info.notAfter).toISOString()}`, certificate: info.sha256, subject: info.subject }, fctx))
+  // The certificate that verified, as the one X.509 reader parsed it for the key (nothing is read again here).
+  const cert = gate.key?.cert
+  if (cert) {
+    if (cert.notAfter.getTime() <= ctx.now.getTime()) {
+      findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${cert.notAfter.toISOString()}`, certificate: cert.sha256, subject: cert.subject }, fctx))
     }
-    // The one X.509 reader (cached) adds the SHA-1 thumbprint and the certificate text the timeline offers for download.
-    const parsed = gate.key ? parseCertificate(trust.signingCertificates[gate.key.index] ?? '') : undefined
-    certificates.push(parsed
-      ? { ...summarizeCertificate(parsed, 'signing', 'IdP metadata', { signsNow: true }), subject: info.subject }
-      : { use: 'signing', subject: info.subject, notBefore: new Date(info.notBefore).toISOString(), notAfter: new Date(info.notAfter).toISOString(), sha256: info.sha256, signsNow: true, where: 'IdP metadata' })
+    certificates.push({ ...summarizeCertificate(cert, 'signing', 'IdP metadata', { signsNow: true }), subject: cert.subject })
   }
   return [findings, {
     facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),
