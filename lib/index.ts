@@ -32,3 +32,7 @@ export type { Budget, BudgetFailure, BudgetResult } from './budget/index'
 export { readableSamlMessage } from './saml/response/index'
 export { detectInput, DetectedInputSchema } from './input/detect-input'
 export type { DetectedInput, InputEncoding, InputKind } from './input/detect-input'
+// Whole jobs (lib/jobs): what the CLI commands, the /check page and action, and the report API call.
+export { checkMetadata, checkOidc, checkResponse, checkToken, resolveProfile } from './jobs/index'
+export type { CheckMetadataInput, CheckMetadataResult, CheckOidcInput, CheckOidcResult, CheckResponseInput, CheckResponseResult, CheckTokenInput, DocumentSource, JobResult, ProfileRef, ResolvedProfile } from './jobs/index'
+export type { PrettyXml } from './xml/pretty'

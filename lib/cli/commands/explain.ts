@@ -1,5 +1,4 @@
-import { usageError } from '../../errors'
-import { explain } from '../../triage/explain/index'
+import { explain, usageError } from '../../index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { emitReport } from '../output'
