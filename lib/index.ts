@@ -36,3 +36,9 @@ export type { DetectedInput, InputEncoding, InputKind } from './input/detect-inp
 export { checkMetadata, checkOidc, checkResponse, checkToken, resolveProfile } from './jobs/index'
 export type { CheckMetadataInput, CheckMetadataResult, CheckOidcInput, CheckOidcResult, CheckResponseInput, CheckResponseResult, CheckTokenInput, DocumentSource, JobResult, ProfileRef, ResolvedProfile } from './jobs/index'
 export type { PrettyXml } from './xml/pretty'
+// What the app's pages and route handlers show beside the jobs (so no face reaches into lib's folders).
+export { connectionUrls, isAbandoned, pendingDeadline, toNewConnection, vendorSpValues } from './connections/index'
+export type { ConnectionUrls, NewConnectionRequest } from './connections/index'
+export { GUIDE_ROWS, guideQuestion, guideRow } from './triage/index'
+export type { GuideRow, TriageInputKind } from './triage/index'
+export { DEFAULT_MAX_HAR_BYTES } from './triage/har/parse'
