@@ -86,12 +86,15 @@ function readUncached(b64: string): CertificateReading {
   const keyType = x.publicKey.asymmetricKeyType ?? 'unknown'
   const curve = details.namedCurve
   const keyBits = details.modulusLength ?? (curve ? CURVE_BITS[curve] : undefined)
+  // Whether it signs itself costs an RSA verify (as much as the rest of the reading) and only the weak-algorithm
+  // check asks, so it is worked out when first read.
+  let selfSigned: boolean | undefined
   const cert: ParsedCertificate = {
     base64: b64,
     subject: oneLine(x.subject),
     commonName: commonName(x.subject),
     issuer: oneLine(x.issuer),
-    selfSigned: x.subject === x.issuer && safeVerify(x),
+    get selfSigned() { return (selfSigned ??= x.subject === x.issuer && safeVerify(x)) },
     notBefore,
     notAfter,
     sha256: x.fingerprint256,
