@@ -45,15 +45,17 @@ export function sha256Fingerprint(der: Uint8Array): string {
 }
 
 function read(text: string): Reading {
-  const m = PEM_RE.exec(text)
+  const armoured = text.includes('-----')
+  const m = armoured ? PEM_RE.exec(text) : null
   const label = m ? m[1]! : 'CERTIFICATE'
+  // A certificate the reader knows is a map lookup (it normalises the text itself); the checks below only explain a
+  // miss. Armour that is not one well-formed PEM block is not base64, as before.
+  const reading = label === 'CERTIFICATE' && (m || !armoured) ? readCertificate(m ? m[2]! : text) : undefined
+  if (reading?.kind === 'certificate') return { key: reading.cert.publicKey, sha256: reading.cert.sha256, cert: reading.cert }
   const base64 = (m ? m[2]! : text).replace(/\s+/g, '')
   if (base64 === '') return { error: 'empty certificate' }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return { error: 'not base64' }
-  if (label === 'CERTIFICATE') {
-    const r = readCertificate(base64)
-    return r.kind === 'certificate' ? { key: r.cert.publicKey, sha256: r.cert.sha256, cert: r.cert } : { error: `not a parseable X.509 certificate: ${r.reason}` }
-  }
+  if (reading) return { error: `not a parseable X.509 certificate: ${reading.reason}` }
   if (label !== 'PUBLIC KEY') return { error: `unsupported PEM block '${label}'` }
   const der = Buffer.from(base64, 'base64')
   try {
