@@ -37,3 +37,22 @@ export {
   setupIdpChoices, setupScreenFor, setupWalk, testUserCapFindings, vendorCertificateFindings, verifiedDomainFindings,
 } from './setup/index'
 export type { AppVariant, SetupIdpChoice, SetupStepView, SetupVariantChoice, SetupWalk, SetupWalkInput, StepCheck } from './setup/index'
+// Whole jobs (lib/jobs): what the CLI commands, the /check page and action, and the report API call.
+export { checkMetadata, checkOidc, checkResponse, checkToken, resolveProfile } from './jobs/index'
+export type { CheckMetadataInput, CheckMetadataResult, CheckOidcInput, CheckOidcResult, CheckResponseInput, CheckResponseResult, CheckTokenInput, DocumentSource, JobResult, ProfileRef, ResolvedProfile } from './jobs/index'
+export type { PrettyXml } from './xml/pretty'
+// What the app's pages and route handlers show beside the jobs (so no face reaches into lib's folders).
+export { connectionUrls, isAbandoned, pendingDeadline, toNewConnection, vendorSpValues } from './connections/index'
+export type { ConnectionUrls, NewConnectionRequest } from './connections/index'
+export { GUIDE_ROWS, guideQuestion, guideRow } from './triage/index'
+export type { GuideRow, TriageInputKind } from './triage/index'
+export { DEFAULT_MAX_HAR_BYTES } from './triage/har/parse'
+// The IdP packs: detection, labels and screens per IdP (lib/idps).
+export { detectIdp, IDP_CHOICES, IDP_IDS, idpLabel, idpPack, screenFor } from './idps/index'
+export type { IdpDetection, IdpId, IdpPack } from './idps/index'
+// Team mode: the deployment config, roles and the one access decision (lib/team).
+export {
+  ActionSchema, allows, LEAST_ROLE, LOCAL_PRINCIPAL, LOCAL_WORKSPACE_ID, PrincipalSchema, readDeploymentConfig, RoleSchema, roleAllows,
+  SCOPE_ACTIONS, SETUP_LINK_ACTIONS, TEAM_REQUIRED_VARS, TokenScopeSchema,
+} from './team/index'
+export type { AccessTarget, Action, DeploymentConfig, LocalConfig, Principal, Role, TeamConfig, TokenScope } from './team/index'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { invalid } from '@/app/connections/_server/http'
 import type { Store } from '@/lib/store'
 import { AUDIT_PAGE_DEFAULT, AUDIT_PAGE_MAX } from '@/lib/store/audit'
-import { allows, type Principal } from '@/lib/team/principal'
+import { allows, type Principal } from '@/lib'
 import { recordAudit } from './audit'
 import { forbidden } from './team-access'
 

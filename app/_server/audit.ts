@@ -1,7 +1,7 @@
 import { headers } from 'next/headers'
 import { getStore, maskEmails, REDACTED, type Store } from '@/lib/store'
 import type { AuditEntry, NewAuditEntry } from '@/lib/store/team-types'
-import type { Principal } from '@/lib/team/principal'
+import type { Principal } from '@/lib'
 
 /** What an audited change is about. */
 export interface AuditTarget {

@@ -1,5 +1,5 @@
 import type { Store } from '@/lib/store'
-import type { Principal } from '@/lib/team/principal'
+import type { Principal } from '@/lib'
 import { recordAudit } from './audit'
 
 /** The cookie a redeemed setup link leaves: its token (the gate verifies it on each request, `store.setupLinks.verify`). */

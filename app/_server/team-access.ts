@@ -1,4 +1,4 @@
-import { LOCAL_PRINCIPAL, LOCAL_WORKSPACE_ID, type Principal } from '@/lib/team/principal'
+import { LOCAL_PRINCIPAL, LOCAL_WORKSPACE_ID, type Principal } from '@/lib'
 import type { Connection } from '@/lib/store'
 
 /*

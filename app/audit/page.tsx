@@ -4,7 +4,7 @@ import { formatInstant } from '@/app/ui/report/format'
 import { principalForPage } from '@/app/_server/team-access'
 import { getStore } from '@/lib/store'
 import type { AuditEntry } from '@/lib/store/team-types'
-import { allows } from '@/lib/team/principal'
+import { allows } from '@/lib'
 import '@/app/connections/connections.css'
 import '@/app/ui/team/team.css'
 

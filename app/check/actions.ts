@@ -6,7 +6,6 @@ import type { CheckFormState, FormField, FormValues, InputSource } from './form-
 import { tooLargeMessage } from './paste-size'
 import { runCheck } from './run-check'
 import { maskReport } from '@/lib/store/mask'
-import { readableSamlMessage } from '@/lib'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
 const SOURCES = ['file', 'paste', 'url'] as const
@@ -55,11 +54,10 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
     const fieldErrors: Fields = { ...(parsed.success ? {} : toFieldErrors(parsed.error)), ...fileErrors }
     return { status: 'invalid', submission, message: 'Please correct the highlighted fields.', fieldErrors, values }
   }
-  const outcome = await runCheck(parsed.data, { source: values.source === 'paste' ? 'pasted text' : values.source === 'file' ? 'uploaded file' : 'upload' })
+  const outcome = await runCheck(parsed.data, { source: values.source === 'paste' ? 'pasted text' : values.source === 'file' ? 'uploaded file' : 'upload', readable: true })
   // Shown unmasked to whoever ran the check; what leaves the page as a file is masked like what is stored.
   if (outcome.ok) {
-    const pretty = parsed.data.kind === 'saml-response' && parsed.data.response !== undefined ? readableSamlMessage(parsed.data.response, outcome.report) : undefined
-    return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values, ...(pretty ? { responsePretty: pretty } : {}) }
+    return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values, ...(outcome.readable ? { responsePretty: outcome.readable } : {}) }
   }
   if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
   return { status: 'failed', submission, message: outcome.message, values }

@@ -1,5 +1,5 @@
 import type { Report } from '@/lib/findings'
-import type { PrettyXml } from '@/lib/xml/pretty'
+import type { PrettyXml } from '@/lib'
 import type { CheckKind } from './check-request'
 
 /** Where an input comes from in the form. */

@@ -1,7 +1,7 @@
 'use server'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { PreflightError } from '@/lib/errors'
+import { PreflightError } from '@/lib'
 import { getStore } from '@/lib/store'
 import { createConnection } from './_server/create-connection'
 import { originFromHeaders } from './_server/http'

@@ -1,4 +1,4 @@
-import type { BlockingItem, ConnectionVerdict } from '@/lib/connections'
+import type { BlockingItem, ConnectionVerdict } from '@/lib'
 import { ownerLabel, type Owner } from '@/lib/findings'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']

@@ -1,6 +1,6 @@
 import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
-import type { ConnectionVerdict, MatrixRow } from '@/lib/connections'
+import type { ConnectionVerdict, MatrixRow } from '@/lib'
 import { ownerLabel } from '@/lib/findings'
 
 const OUTCOME: Record<MatrixRow['outcome'], string> = {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { GUIDE_ROWS, guideQuestion, guideRow, type GuideRow } from '@/lib/triage/guide'
+import { GUIDE_ROWS, guideQuestion, guideRow, type GuideRow } from '@/lib'
 import '../triage/triage.css'
 
 export const metadata: Metadata = { title: 'I cannot sign in: triage guide' }

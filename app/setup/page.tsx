@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
-import { resolveIdpChoice, setupIdpChoices, setupScreenFor } from '@/lib/setup'
+import { resolveIdpChoice, setupIdpChoices, setupScreenFor } from '@/lib'
 import { getStore } from '@/lib/store'
 import { SetupQuerySchema } from './setup-query'
 import { StartSetupForm } from './start-setup-form'

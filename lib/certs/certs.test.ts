@@ -190,3 +190,26 @@ describe('thumbprints as an admin compares them with the IdP’s screen', () => 
     }
   })
 })
+
+describe('the one X.509 reader', () => {
+  test('the signature verifier\'s trusted key is the certificate the checks read: parsed once, one cache', async () => {
+    const { trustedKeysFromCertificates } = await import('../xmldsig/index')
+    const cert = pem('ec-p256.pem')
+    const [key] = trustedKeysFromCertificates([cert])
+    expect(key?.cert).toBe(parseCertificate(cert))
+    expect(key?.key).toBe(parseCertificate(cert)!.publicKey)
+  })
+  test('the cache is bounded and least-recently-used: a certificate in use stays, an idle one is dropped', () => {
+    const busy = parseCertificate(pem('rsa1024.pem'))!
+    const idle = parseCertificate(pem('self-signed-sha1.pem'))!
+    // 3,000 other texts (more than the cache holds) while the busy certificate keeps being read.
+    for (let i = 0; i < 3000; i++) {
+      readCertificate(`not a certificate ${i}`)
+      if (i % 100 === 0) expect(parseCertificate(pem('rsa1024.pem'))).toBe(busy)
+    }
+    expect(parseCertificate(pem('rsa1024.pem'))).toBe(busy)
+    const again = parseCertificate(pem('self-signed-sha1.pem'))!
+    expect(again).not.toBe(idle)
+    expect(again.sha256).toBe(idle.sha256)
+  })
+})

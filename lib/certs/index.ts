@@ -1,6 +1,6 @@
 export { checkCertificate, isCurrentlyValid } from './check'
 export { certificateSignatureAlgorithm, isWeakSignatureAlgorithm } from './der'
-export { normaliseCertificateText, parseCertificate, readCertificate } from './parse'
+export { certificateFingerprint, normaliseCertificateText, parseCertificate, readCertificate } from './parse'
 export { checkRollover, pickCurrentCertificate } from './rollover'
 export { summarizeCertificate } from './summary'
 export type { CertCheckContext, CertificateReading, CertificateUse, ParsedCertificate } from './types'

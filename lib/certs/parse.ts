@@ -1,8 +1,15 @@
-import { X509Certificate } from 'node:crypto'
+import { createHash, X509Certificate } from 'node:crypto'
 import { certificateSignatureAlgorithm } from './der'
 import type { CertificateReading, ParsedCertificate } from './types'
 
-// Bounded so that 100,000 analyses of different documents keep memory flat; real traffic repeats a few certificates.
+/*
+ * The one X.509 reader. Metadata checks, IdP detection, the signature verifier's trusted keys and the response
+ * validator all read certificates here, so each distinct certificate is parsed once (~50-100 µs) and every later
+ * stage gets the same ParsedCertificate (its KeyObject included) from one cache. The cache is least-recently-used
+ * and bounded, so 100,000 analyses of different documents keep memory flat while the few certificates real traffic
+ * repeats stay in it. (lru-cache is not among the dependencies; a Map in insertion order is an LRU when a hit is
+ * moved to the end.)
+ */
 const CACHE_LIMIT = 2048
 const cache = new Map<string, CertificateReading>()
 
@@ -23,7 +30,11 @@ export function normaliseCertificateText(base64OrPem: string): string {
 export function readCertificate(base64OrPem: string): CertificateReading {
   const b64 = normaliseCertificateText(base64OrPem)
   const hit = cache.get(b64)
-  if (hit) return hit
+  if (hit) {
+    cache.delete(b64)
+    cache.set(b64, hit)
+    return hit
+  }
   const reading = readUncached(b64)
   if (b64.length <= 16_384) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
@@ -39,6 +50,19 @@ export function readCertificate(base64OrPem: string): CertificateReading {
 export function parseCertificate(base64OrPem: string): ParsedCertificate | undefined {
   const r = readCertificate(base64OrPem)
   return r.kind === 'certificate' ? r.cert : undefined
+}
+
+/**
+ * SHA-256 of a certificate's DER (colon hex, as X509Certificate.fingerprint256), e.g. of a certificate a signature's
+ * KeyInfo carries: from the reader's cache when the certificate is known (the usual case: it is the trusted one),
+ * else hashed without parsing it. Undefined when the text is not base64.
+ */
+export function certificateFingerprint(base64OrPem: string): string | undefined {
+  const b64 = normaliseCertificateText(base64OrPem)
+  const known = cache.get(b64)
+  if (known?.kind === 'certificate') return known.cert.sha256
+  if (b64 === '' || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined
+  return createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:')
 }
 
 function readUncached(b64: string): CertificateReading {
@@ -62,12 +86,15 @@ function readUncached(b64: string): CertificateReading {
   const keyType = x.publicKey.asymmetricKeyType ?? 'unknown'
   const curve = details.namedCurve
   const keyBits = details.modulusLength ?? (curve ? CURVE_BITS[curve] : undefined)
+  // Whether it signs itself costs an RSA verify (as much as the rest of the reading) and only the weak-algorithm
+  // check asks, so it is worked out when first read.
+  let selfSigned: boolean | undefined
   const cert: ParsedCertificate = {
     base64: b64,
     subject: oneLine(x.subject),
     commonName: commonName(x.subject),
     issuer: oneLine(x.issuer),
-    selfSigned: x.subject === x.issuer && safeVerify(x),
+    get selfSigned() { return (selfSigned ??= x.subject === x.issuer && safeVerify(x)) },
     notBefore,
     notAfter,
     sha256: x.fingerprint256,

@@ -1,23 +1,22 @@
-import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId, parseProfile, type SpProfile } from '../profiles/index'
-import { usageError } from '../errors'
+import { DEFAULT_PROFILE_ID, resolveProfile as resolveProfileRef, usageError, type SpProfile } from '../index'
 import { readInputFile, type CliIo } from './io'
 
-/** `--profile <built-in id>|<file.json>`; a custom profile that fails the schema is a usage error with the first issue. */
-export async function resolveProfile(io: CliIo, value: string | undefined, fallback = DEFAULT_PROFILE_ID): Promise<SpProfile> {
+/** `--profile <built-in id>|<file.json>`: the file is read and parsed here, the profile resolved by lib; a bad one is a usage error. */
+export async function resolveProfile(io: CliIo, value: string | undefined, fallback: string = DEFAULT_PROFILE_ID): Promise<SpProfile> {
   const v = value ?? fallback
-  if (isBuiltinProfileId(v)) return BUILTIN_PROFILES[v]
-  if (!v.endsWith('.json')) throw usageError(`unknown profile ${JSON.stringify(v)} (use ${Object.keys(BUILTIN_PROFILES).join(', ')} or a .json file)`)
-  const text = await readInputFile(io, v, 'profile')
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw usageError(`profile ${JSON.stringify(v)} is not valid JSON`)
+  let ref: string | Record<string, unknown> = v
+  if (v.endsWith('.json')) {
+    const text = await readInputFile(io, v, 'profile')
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      throw usageError(`profile ${JSON.stringify(v)} is not valid JSON`)
+    }
+    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw usageError(`profile ${JSON.stringify(v)} is not a JSON object`)
+    ref = json as Record<string, unknown>
   }
-  const parsed = parseProfile(json)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw usageError(`profile ${JSON.stringify(v)}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid'}`)
-  }
-  return parsed.data
+  const resolved = resolveProfileRef(ref)
+  if (!resolved.ok) throw usageError(typeof ref === 'string' ? resolved.message : `profile ${JSON.stringify(v)}: ${resolved.issues[0] ?? 'invalid'}`)
+  return resolved.profile
 }

@@ -62,6 +62,15 @@ export function detectInput(text: string): DetectedInput {
   return detectText(whole.slice(0, TEXT_HEAD))
 }
 
+/**
+ * What an already decoded SAML message is, without decoding it again (the validator decoded the whole message
+ * once); the same answer as `detectInput` on the encoded text. `original` is asked only when the XML is not SAML.
+ */
+export function detectDecodedXml(xml: string, encoding: InputEncoding, original: string): DetectedInput {
+  const head = encoding === 'base64' ? xml.slice(0, (B64_HEAD / 4) * 3) : xml.slice(0, XML_HEAD)
+  return detectXml(head, encoding) ?? detectInput(original)
+}
+
 /** `SAMLResponse=...` or `SAMLRequest=...` copied from a form body or URL: the value. */
 export function samlFormValue(text: string): string | undefined {
   const m = /(?:^|[?&\s])SAML(?:Response|Request)=([^&\s]+)/.exec(text.slice(0, 8 * 1024 * 1024))

@@ -46,8 +46,12 @@ export async function fetchOidcDocuments(issuerOrUrl: string, fetchOpts: SafeFet
  * Fetch and analyse in one step: the Report of analyzeOidcConfiguration plus the fetches' NET_ findings.
  * The configured issuer (opts.expectedIssuer) wins over the one derived from the URL.
  */
-export async function analyzeOidcIssuer(issuerOrUrl: string, opts: OidcOptions & { fetch?: SafeFetchOptions }): Promise<Report> {
-  const docs = await fetchOidcDocuments(issuerOrUrl, opts.fetch)
+export async function analyzeOidcIssuer(issuerOrUrl: string, opts: OidcOptions & { fetch?: SafeFetchOptions; /** A JWKS the admin gave: checked instead of the fetched one. */ jwks?: string }): Promise<Report> {
+  return analyzeFetchedOidc(await fetchOidcDocuments(issuerOrUrl, opts.fetch), opts)
+}
+
+/** The analysis half of analyzeOidcIssuer, for a caller that also keeps the fetched documents (watch). */
+export function analyzeFetchedOidc(docs: OidcDocuments, opts: OidcOptions & { fetch?: SafeFetchOptions; jwks?: string }): Report {
   const expectedIssuer = opts.expectedIssuer ?? docs.expectedIssuer
   const withExpected = { ...opts, ...(expectedIssuer ? { expectedIssuer } : {}) }
   if (docs.discovery === undefined) {
@@ -58,7 +62,9 @@ export async function analyzeOidcIssuer(issuerOrUrl: string, opts: OidcOptions &
   }
   // What the fetch was allowed (loopback, in tests) the endpoint-host check allows too, as a warning.
   const allowance = opts.fetch?.[allowLoopbackForTests] === true ? { [allowLoopbackForTests]: true as const } : {}
-  const report = analyzeOidcConfiguration({ discovery: docs.discovery, ...(docs.jwks !== undefined ? { jwks: docs.jwks } : {}), source: docs.discoveryUrl }, { ...withExpected, ...allowance })
+  const jwks = opts.jwks ?? docs.jwks
+  const { jwks: _given, fetch: _fetch, ...analyzeOpts } = withExpected
+  const report = analyzeOidcConfiguration({ discovery: docs.discovery, ...(jwks !== undefined ? { jwks } : {}), source: docs.discoveryUrl }, { ...analyzeOpts, ...allowance })
   if (docs.findings.length === 0) return report
   return buildReport({ ...report, now: new Date(report.checkedAt), findings: [...report.findings, ...docs.findings] })
 }

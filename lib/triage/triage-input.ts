@@ -2,11 +2,13 @@ import { checkContext } from '../context'
 import { finding } from '../findings/finding'
 import { rederiveReport } from '../findings/rederive'
 import { buildReport, type Report } from '../findings/report'
-import { checkIdToken } from '../oidc/id-token/index'
 import type { SpProfile } from '../profiles/schema'
-import { analyzeOidcConfiguration } from '../oidc/analyze'
-import { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from '../saml/metadata/index'
-import { decodeSamlMessage, validateSamlResponse } from '../saml/response/index'
+import { checkMetadata } from '../jobs/check-metadata'
+import { checkOidc } from '../jobs/check-oidc'
+import { checkResponse } from '../jobs/check-response'
+import { checkToken } from '../jobs/check-token'
+import { defined } from '../jobs/report-parts'
+import { decodeSamlMessage } from '../saml/response/index'
 import { parseSafeXml } from '../xml/parse'
 import type { IdpKind } from '../findings/types'
 import { checkUnverifiedResponse } from './unverified-response'
@@ -73,16 +75,21 @@ async function triageAs(kind: TriageInputKind, text: string, o: TriageInputOptio
       if (r.ok) return { kind, reports: [r.report] }
       return { kind, reports: [bundleError([finding('TRIAGE_BUNDLE_INVALID', { expected: 'sso-preflight/report@1', actual: r.message })], o, now)] }
     }
-    case 'jwt':
-      return { kind, reports: [await tokenReport(text, o, now)] }
+    case 'jwt': {
+      const { report } = await checkToken({ token: text, profile: o.profile, now, where: 'triage form', ...defined({ jwks: o.jwks, clientId: o.clientId, issuer: o.issuer, nonce: o.nonce }) })
+      return { kind, reports: [report] }
+    }
     case 'saml':
-      return { kind, reports: [samlReport(samlFormValue(text.trim()) ?? text, o, now)] }
-    case 'saml-metadata':
+      return { kind, reports: [await samlReport(samlFormValue(text.trim()) ?? text, o, now)] }
+    case 'saml-metadata': {
       // Metadata pasted into triage is checked as metadata (and against the SP values typed), not read as an error text.
-      return { kind, reports: [analyzeSamlMetadata({ xml: text, source: 'pasted text' }, { profile: o.profile, now, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) })] }
-    case 'oidc-discovery':
-      return { kind, reports: [analyzeOidcConfiguration({ discovery: text, source: 'pasted text', ...(o.jwks ? { jwks: o.jwks } : {}) },
-        { profile: o.profile, now, ...(o.issuer ? { expectedIssuer: o.issuer } : {}), ...(o.clientId ? { clientId: o.clientId } : {}) })] }
+      const { report } = await checkMetadata({ source: { kind: 'xml', text, name: 'pasted text' }, profile: o.profile, now, ...defined({ spEntityId: o.spEntityId, acsUrl: o.acsUrl }) })
+      return { kind, reports: [report] }
+    }
+    case 'oidc-discovery': {
+      const { report } = await checkOidc({ source: { kind: 'json', text, name: 'pasted text' }, profile: o.profile, now, ...defined({ jwks: o.jwks, expectedIssuer: o.issuer, clientId: o.clientId }) })
+      return { kind, reports: [report] }
+    }
     case 'text':
       return { kind, reports: [explain(text, { now, profile: o.profile.id })] }
   }
@@ -92,20 +99,11 @@ function bundleError(findings: ReturnType<typeof finding>[], o: TriageInputOptio
   return buildReport({ subject: { kind: 'explain', idp: 'other', source: 'imported file' }, profile: o.profile.id, now, findings })
 }
 
-async function tokenReport(jwt: string, o: TriageInputOptions, now: Date): Promise<Report> {
-  if (!o.jwks || !o.clientId) {
-    return buildReport({ subject: { kind: 'oidc-id-token', idp: 'other', source: 'pasted ID token' }, profile: o.profile.id, now,
-      findings: [finding('OIDC_ID_TOKEN_JWKS_INVALID', { expected: 'the issuer\'s JWKS and the client ID, to check the signature and audience', actual: `${o.jwks ? '' : 'no JWKS'}${!o.jwks && !o.clientId ? ', ' : ''}${o.clientId ? '' : 'no client ID'} given`, where: 'triage form' })] })
-  }
-  return checkIdToken(jwt, { jwks: o.jwks, clientId: o.clientId, profile: o.profile, now, ...(o.issuer ? { issuer: o.issuer } : {}), ...(o.nonce ? { nonce: o.nonce } : {}) })
-}
-
-function samlReport(message: string, o: TriageInputOptions, now: Date): Report {
+async function samlReport(message: string, o: TriageInputOptions, now: Date): Promise<Report> {
   if (o.idpMetadataXml) {
-    const md = parseIdpMetadata(o.idpMetadataXml)
-    if (!md.ok) return buildReport({ subject: { kind: 'saml-response', idp: 'other', source: 'pasted SAML message' }, profile: o.profile.id, now, findings: md.findings })
-    const trust = toIdpTrust(md.value)
-    return validateSamlResponse({ response: message }, trust, { ctx: checkContext({ profile: o.profile, now, idp: trust.kind, ...(o.spEntityId ? { spEntityId: o.spEntityId } : {}), ...(o.acsUrl ? { acsUrl: o.acsUrl } : {}) }), source: 'pasted SAML message' })
+    const { report } = await checkResponse({ response: message, responseName: 'pasted SAML message', idpMetadata: { kind: 'xml', text: o.idpMetadataXml, name: 'pasted SAML message' },
+      profile: o.profile, now, ...defined({ spEntityId: o.spEntityId, acsUrl: o.acsUrl }) })
+    return report
   }
   const ctx = checkContext({ profile: o.profile, now })
   const where = 'pasted SAML message'

@@ -1,10 +1,12 @@
-import { createHash, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto'
+import { createHash, createPublicKey } from 'node:crypto'
+import { readCertificate } from '../certs/parse'
 import type { TrustedKey } from './types'
 
 /*
- * Certificates from metadata (base64 DER with line breaks, or PEM) → trusted public keys. Parsing a certificate
- * costs ~50 µs, more than the rest of a verification, so parsed keys are cached by their normalised base64: the same
- * metadata validated again costs a map lookup. The cache is bounded, so hostile input cannot grow it without end.
+ * Certificates from metadata (base64 DER with line breaks, or PEM) → trusted public keys. Certificates are read by
+ * lib/certs' one X.509 reader, whose bounded cache makes the same metadata validated again cost a map lookup, and
+ * each key carries the parsed certificate so later stages (evidence, expiry, thumbprints) need not read it again.
+ * A bare PEM public key (rare: an SP that trusts a key, not a certificate) is read here, uncached.
  */
 
 export interface CertificateProblem {
@@ -13,10 +15,7 @@ export interface CertificateProblem {
   readonly detail: string
 }
 
-interface Parsed { readonly key: KeyObject; readonly sha256: string }
-
-const CACHE_LIMIT = 512
-const cache = new Map<string, Parsed | { readonly error: string }>()
+type Reading = Omit<TrustedKey, 'index'> | { readonly error: string }
 
 const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/
 
@@ -24,8 +23,8 @@ const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/
 export function trustedKeysFromCertificates(certs: readonly string[]): TrustedKey[] {
   const keys: TrustedKey[] = []
   certs.forEach((cert, index) => {
-    const p = parseCached(cert)
-    if ('key' in p) keys.push({ key: p.key, sha256: p.sha256, index })
+    const p = read(cert)
+    if ('key' in p) keys.push({ ...p, index })
   })
   return keys
 }
@@ -34,7 +33,7 @@ export function trustedKeysFromCertificates(certs: readonly string[]): TrustedKe
 export function certificateProblems(certs: readonly string[]): CertificateProblem[] {
   const problems: CertificateProblem[] = []
   certs.forEach((cert, index) => {
-    const p = parseCached(cert)
+    const p = read(cert)
     if ('error' in p) problems.push({ index, detail: p.error })
   })
   return problems
@@ -45,36 +44,23 @@ export function sha256Fingerprint(der: Uint8Array): string {
   return createHash('sha256').update(der).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:')
 }
 
-function parseCached(text: string): Parsed | { readonly error: string } {
-  const { label, base64 } = normalise(text)
-  const cacheKey = `${label}\n${base64}`
-  const hit = cache.get(cacheKey)
-  if (hit) return hit
-  const parsed = parse(label, base64)
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
-  cache.set(cacheKey, parsed)
-  return parsed
-}
-
-function normalise(text: string): { label: string; base64: string } {
-  const m = PEM_RE.exec(text)
+function read(text: string): Reading {
+  const armoured = text.includes('-----')
+  const m = armoured ? PEM_RE.exec(text) : null
   const label = m ? m[1]! : 'CERTIFICATE'
-  return { label, base64: (m ? m[2]! : text).replace(/\s+/g, '') }
-}
-
-function parse(label: string, base64: string): Parsed | { readonly error: string } {
+  // A certificate the reader knows is a map lookup (it normalises the text itself); the checks below only explain a
+  // miss. Armour that is not one well-formed PEM block is not base64, as before.
+  const reading = label === 'CERTIFICATE' && (m || !armoured) ? readCertificate(m ? m[2]! : text) : undefined
+  if (reading?.kind === 'certificate') return { key: reading.cert.publicKey, sha256: reading.cert.sha256, cert: reading.cert }
+  const base64 = (m ? m[2]! : text).replace(/\s+/g, '')
   if (base64 === '') return { error: 'empty certificate' }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return { error: 'not base64' }
+  if (reading) return { error: `not a parseable X.509 certificate: ${reading.reason}` }
+  if (label !== 'PUBLIC KEY') return { error: `unsupported PEM block '${label}'` }
   const der = Buffer.from(base64, 'base64')
   try {
-    if (label === 'PUBLIC KEY') {
-      const key = createPublicKey({ key: der, format: 'der', type: 'spki' })
-      return { key, sha256: sha256Fingerprint(der) }
-    }
-    if (label !== 'CERTIFICATE') return { error: `unsupported PEM block '${label}'` }
-    const cert = new X509Certificate(der)
-    return { key: cert.publicKey, sha256: cert.fingerprint256 }
+    return { key: createPublicKey({ key: der, format: 'der', type: 'spki' }), sha256: sha256Fingerprint(der) }
   } catch (err) {
-    return { error: `not a parseable ${label === 'PUBLIC KEY' ? 'public key' : 'X.509 certificate'}: ${err instanceof Error ? err.message : String(err)}` }
+    return { error: `not a parseable public key: ${err instanceof Error ? err.message : String(err)}` }
   }
 }

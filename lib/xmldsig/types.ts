@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto'
 import type { XmlElement } from '../xml/types'
+import type { ParsedCertificate } from '../certs/types'
 
 /*
  * Contract of lib/xmldsig (implemented in verify.ts / c14n.ts). Callers (SAML response, metadata) rely on exactly this.
@@ -13,6 +14,8 @@ export interface TrustedKey {
   readonly sha256: string
   /** Index in the list the caller passed (e.g. which metadata certificate). */
   readonly index: number
+  /** The certificate the key came from, as lib/certs read it (absent for a bare public key). */
+  readonly cert?: ParsedCertificate
 }
 
 export type SignatureProblem =

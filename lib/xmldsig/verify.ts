@@ -2,7 +2,7 @@ import { createHash, verify as cryptoVerify } from 'node:crypto'
 import type { XmlDocument, XmlElement } from '../xml/types'
 import { DIGEST_ALGORITHMS, DS_NS, ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS } from './algorithms'
 import { c14nOptionsFor, canonicalize, type C14nOptions } from './c14n'
-import { sha256Fingerprint } from './keys'
+import { certificateFingerprint } from '../certs/parse'
 import type { SignatureProblem, SignatureResult, TrustedKey } from './types'
 
 /*
@@ -243,17 +243,10 @@ export function readSignatureParts(signature: XmlElement): SignatureParts | stri
   }
 }
 
-const keyInfoCache = new Map<string, string>()
-
 function untrusted(certs: readonly string[], keys: readonly TrustedKey[]): boolean {
   for (const c of certs) {
-    const b64 = c.replace(/\s+/g, '')
-    let fp = keyInfoCache.get(b64)
-    if (fp === undefined) {
-      fp = isBase64(b64) ? sha256Fingerprint(Buffer.from(b64, 'base64')) : ''
-      if (keyInfoCache.size >= 256) keyInfoCache.delete(keyInfoCache.keys().next().value as string)
-      keyInfoCache.set(b64, fp)
-    }
+    // From the one certificate reader's cache when it is a known certificate, else hashed; '' when not base64.
+    const fp = certificateFingerprint(c) ?? ''
     if (!keys.some((k) => k.sha256 === fp)) return true
   }
   return false

@@ -17,10 +17,14 @@ export const NOW = new Date(Math.floor(Date.now() / 1000) * 1000)
 
 const iso = (ms: number) => new Date(NOW.getTime() + ms).toISOString()
 
-function sign(xml: string, referenceXPath: string, location: { reference: string; action: 'after' | 'prepend' }): string {
+/** A signing key and its certificate (PEM); the bench's TEST-ONLY pair unless another is given. */
+export interface SigningPair { readonly keyPem: string; readonly certPem: string }
+const BENCH_PAIR: SigningPair = { keyPem: KEY_PEM, certPem: CERT_PEM }
+
+function sign(xml: string, referenceXPath: string, location: { reference: string; action: 'after' | 'prepend' }, pair: SigningPair = BENCH_PAIR): string {
   const sig = new SignedXml({
-    privateKey: KEY_PEM,
-    publicCert: CERT_PEM,
+    privateKey: pair.keyPem,
+    publicCert: pair.certPem,
     signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
   })
@@ -71,8 +75,8 @@ function keyDescriptor(b64: string): string {
 }
 
 /** ~50 KB, signed, shaped like Entra federation metadata (WS-Fed roles, many KeyDescriptors). */
-export function largeSignedEntraMetadata(): string {
-  const kd = keyDescriptor(CERT_B64)
+export function largeSignedEntraMetadata(pair: SigningPair = BENCH_PAIR): string {
+  const kd = keyDescriptor(pair.certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''))
   const claims = Array.from({ length: 110 }, (_, i) =>
     `<auth:ClaimType xmlns:auth="http://docs.oasis-open.org/wsfed/authorization/200706" Uri="http://schemas.example.com/claims/c${i}"><auth:DisplayName>Claim ${i}</auth:DisplayName><auth:Description>The claim number ${i} of this tenant, padded for size.</auth:Description></auth:ClaimType>`).join('')
   const role = (type: string, extra: string) =>
@@ -87,7 +91,7 @@ export function largeSignedEntraMetadata(): string {
     `<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://login.microsoftonline.com/6f1c2d3e-0000-4000-8000-000000000001/saml2"/>` +
     `</IDPSSODescriptor></EntityDescriptor>`
   // The metadata schema wants ds:Signature as the EntityDescriptor's first child.
-  return sign(xml, `/*[local-name(.)='EntityDescriptor']`, { reference: `/*[local-name(.)='EntityDescriptor']`, action: 'prepend' })
+  return sign(xml, `/*[local-name(.)='EntityDescriptor']`, { reference: `/*[local-name(.)='EntityDescriptor']`, action: 'prepend' }, pair)
 }
 
 export const SMALL_OKTA_METADATA_PATH = new URL('../../../shared/fixtures/real/saml-metadata/okta/ssoready-okta-app-metadata.xml', import.meta.url)

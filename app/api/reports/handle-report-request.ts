@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { renderMarkdown } from '@/lib/findings'
+import { renderMarkdown } from '@/lib'
 import { CheckRequestSchema, type CheckKind } from '@/app/check/check-request'
 import { runCheck } from '@/app/check/run-check'
 import { reportFileName } from '@/app/ui/report/format'

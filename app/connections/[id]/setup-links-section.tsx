@@ -2,7 +2,7 @@ import { formatInstant } from '@/app/ui/report/format'
 import { principalForPage } from '@/app/_server/team-access'
 import { setupLinkTtlMs } from '@/app/_server/setup-links-api'
 import { getStore } from '@/lib/store'
-import { allows } from '@/lib/team/principal'
+import { allows } from '@/lib'
 import { CreateSetupLinkButton, RevokeSetupLinkButton } from './setup-link-controls'
 import '@/app/ui/team/team.css'
 

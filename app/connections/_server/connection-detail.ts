@@ -1,4 +1,4 @@
-import { connectionUrls, isAbandoned, verdictFor, type ConnectionUrls, type ConnectionVerdict } from '@/lib/connections'
+import { connectionUrls, isAbandoned, verdictFor, type ConnectionUrls, type ConnectionVerdict } from '@/lib'
 import type { ReportSummary } from '@/lib/findings'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import type { Connection, ConnectionConfig, Store, TestLoginRun } from '@/lib/store'

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { NewConnectionRequestSchema, toNewConnection, vendorSpValues, connectionUrls, type ConnectionUrls } from '@/lib/connections'
+import { NewConnectionRequestSchema, toNewConnection, vendorSpValues, connectionUrls, type ConnectionUrls } from '@/lib'
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { getStore, type Connection } from '@/lib/store'
 import { staticCheck } from './static-check'

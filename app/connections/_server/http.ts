@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PreflightError } from '@/lib/errors'
+import { PreflightError } from '@/lib'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { bodyTooLarge, readCappedBody } from '@/app/_server/read-capped-body'
 

@@ -1,9 +1,8 @@
 import type { Report } from '@/lib/findings'
-import type { NewConnectionRequest } from '@/lib/connections'
 import { runCheck } from '@/app/check/run-check'
 import type { CheckRequest } from '@/app/check/check-request'
 import { DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
-import { connectionUrls } from '@/lib/connections'
+import { connectionUrls, type NewConnectionRequest } from '@/lib'
 
 export type StaticCheck = { ok: true; report: Report } | { ok: false; message: string }
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { readMultipartBody } from '@/app/_server/read-capped-body'
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
-import { DEFAULT_MAX_HAR_BYTES } from '@/lib/triage/har/parse'
+import { DEFAULT_MAX_HAR_BYTES } from '@/lib'
 import { triageInputBounded } from '@/lib/budget'
 import { maskReport } from '@/lib/store/mask'
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { readJsonBody } from '@/app/_server/read-capped-body'
 import { rederiveReport, type Report } from '@/lib/findings'
-import { buildSupportBundle } from '@/lib/triage/bundle'
+import { buildSupportBundle } from '@/lib'
 
 const Body = z.strictObject({
   /** Any shape here: each is re-derived from the catalog below, which refuses what SSO Preflight did not make. */

@@ -1,4 +1,4 @@
-import type { PrettyXml } from '@/lib/xml/pretty'
+import type { PrettyXml } from '@/lib'
 
 /** Indentation stops growing here, so a deep document stays readable on a phone. */
 const MAX_INDENT = 12

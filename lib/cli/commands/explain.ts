@@ -1,6 +1,4 @@
-import { usageError } from '../../errors'
-import { IDP_IDS, type IdpId } from '../../idps/registry'
-import { explain } from '../../triage/explain/index'
+import { explain, IDP_IDS, usageError, type IdpId } from '../../index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { emitReport } from '../output'

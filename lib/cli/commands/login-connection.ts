@@ -1,9 +1,5 @@
-import { finding } from '../../findings/finding'
-import { buildReport, type Report } from '../../findings/report'
-import { safeFetch } from '../../net/index'
-import { BUILTIN_PROFILES, isBuiltinProfileId } from '../../profiles/index'
+import { BUILTIN_PROFILES, buildReport, finding, isBuiltinProfileId, safeFetch, usageError, type Report } from '../../index'
 import { headlessOidcLogin, headlessSamlLogin, type LoginDriver } from '../../testlogin/headless/index'
-import { usageError } from '../../errors'
 import { API_TOKEN_ENV, appApi, type SavedConnection } from '../app-api'
 import type { CliIo } from '../io'
 

@@ -1,7 +1,5 @@
-import { buildReport } from '../../findings/report'
-import { safeFetch } from '../../net/index'
+import { buildReport, safeFetch, usageError } from '../../index'
 import { headlessOidcLogin, headlessSamlLogin, LOGIN_DRIVERS, type LoginDriver } from '../../testlogin/headless/index'
-import { usageError } from '../../errors'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile, type CliIo } from '../io'

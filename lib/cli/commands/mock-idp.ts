@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { usageError } from '../../errors'
+import { usageError } from '../../index'
 import { PERSONALITIES, type Personality } from '../../mock-idp/personality'
 import { parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'

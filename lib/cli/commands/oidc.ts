@@ -1,5 +1,4 @@
-import { buildReport } from '../../findings/report'
-import { analyzeOidcConfiguration, fetchOidcDocuments } from '../../oidc/index'
+import { checkOidc } from '../../index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { isUrlArgument, readInputFile } from '../io'
@@ -14,29 +13,16 @@ export const oidcCommand: Command = {
   summary: 'Check an OpenID Connect configuration: issuer, endpoints, signing keys, PKCE, scopes, and your client values.',
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, { min: 1, max: 1, name: 'issuer URL or discovery file' })
-    const source = args.positional[0]!
+    const arg = args.positional[0]!
     // OIDC is checked under the generic profile unless one is named: the vendor profile would only say "SAML only".
     const profile = await resolveProfile(io, stringFlag(args, 'profile'), 'generic')
-    const now = nowFlag(args) ?? new Date()
-    const expectedIssuer = urlFlag(args, 'issuer')
-    const opts = { profile, now, expectedIssuer, clientId: stringFlag(args, 'client-id'), redirectUri: stringFlag(args, 'redirect-uri') }
     const jwksFile = stringFlag(args, 'jwks')
-    let discovery: string
-    let jwks = jwksFile ? await readInputFile(io, jwksFile, 'JWKS file') : undefined
-    if (isUrlArgument(source)) {
-      const fetched = await fetchOidcDocuments(source)
-      if (fetched.discovery === undefined) {
-        return emitReport(io, buildReport({ subject: { kind: 'oidc-discovery', idp: 'other', source }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)
-      }
-      discovery = fetched.discovery
-      jwks ??= fetched.jwks
-      const report = analyzeOidcConfiguration({ discovery, jwks, source }, { ...opts, expectedIssuer: expectedIssuer ?? source.replace(/\/\.well-known\/openid-configuration$/, '') })
-      const merged = fetched.findings.length
-        ? buildReport({ subject: report.subject, profile: report.profile, now, findings: [...report.findings, ...fetched.findings], skipped: report.skipped, certificates: report.certificates, facts: report.facts })
-        : report
-      return emitReport(io, merged, args.flags.json === true)
-    }
-    discovery = await readInputFile(io, source, 'discovery file')
-    return emitReport(io, analyzeOidcConfiguration({ discovery, jwks, source }, opts), args.flags.json === true)
+    const jwks = jwksFile ? await readInputFile(io, jwksFile, 'JWKS file') : undefined
+    const source = isUrlArgument(arg) ? { kind: 'url' as const, url: arg } : { kind: 'json' as const, text: await readInputFile(io, arg, 'discovery file'), name: arg }
+    const { report } = await checkOidc({
+      source, jwks, profile, now: nowFlag(args) ?? new Date(),
+      expectedIssuer: urlFlag(args, 'issuer'), clientId: stringFlag(args, 'client-id'), redirectUri: stringFlag(args, 'redirect-uri'),
+    })
+    return emitReport(io, report, args.flags.json === true)
   },
 }

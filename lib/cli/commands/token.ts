@@ -1,5 +1,4 @@
-import { usageError } from '../../errors'
-import { checkIdToken } from '../../oidc/id-token/index'
+import { checkToken, usageError } from '../../index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'
@@ -21,13 +20,12 @@ export const tokenCommand: Command = {
     if (!jwksFile) throw usageError('--jwks <file> is required (the issuer\'s keys; keys are never fetched from the token)')
     const clientId = stringFlag(args, 'client-id')
     if (!clientId) throw usageError('--client-id ID is required')
-    const jwt = await readInputFile(io, args.positional[0]!, 'ID token file')
+    const token = await readInputFile(io, args.positional[0]!, 'ID token file')
     const jwks = await readInputFile(io, jwksFile, 'JWKS file')
     const discovery = discoveryFile ? await readInputFile(io, discoveryFile, 'discovery file') : undefined
     // OIDC is checked under the generic profile unless one is named (the vendor profile is SAML-only).
     const profile = await resolveProfile(io, stringFlag(args, 'profile'), 'generic')
-    const nonce = stringFlag(args, 'nonce')
-    const report = await checkIdToken(jwt, { jwks, clientId, profile, now: nowFlag(args), ...(issuer ? { issuer } : {}), ...(discovery !== undefined ? { discovery } : {}), ...(nonce !== undefined ? { nonce } : {}) })
+    const { report } = await checkToken({ token, jwks, clientId, issuer, discovery, nonce: stringFlag(args, 'nonce'), profile, now: nowFlag(args) })
     return emitReport(io, report, args.flags.json === true)
   },
 }

@@ -1,10 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises'
-import { usageError } from '../../errors'
-import { buildReport, type Report } from '../../findings/report'
-import { safeFetch } from '../../net/index'
-import { analyzeOidcConfiguration, fetchOidcDocuments } from '../../oidc/index'
-import { analyzeSamlMetadata } from '../../saml/metadata/index'
-import { watchReport, WatchSnapshotSchema, type WatchSnapshot } from '../../watch/index'
+import { checkMetadata, checkOidc, usageError, watchReport, WatchSnapshotSchema, type Report, type WatchSnapshot } from '../../index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'
@@ -31,32 +26,19 @@ export const watchCommand: Command = {
     let report: Report
     let contents: string[]
     if (oidc) {
-      let discovery: string | undefined
-      let jwks = stringFlag(args, 'jwks') ? await readInputFile(io, stringFlag(args, 'jwks')!, 'JWKS file') : undefined
-      let fetchFindings: Report['findings'] = []
-      if (isUrl(source)) {
-        const fetched = await fetchOidcDocuments(source)
-        discovery = fetched.discovery
-        jwks ??= fetched.jwks
-        fetchFindings = fetched.findings
-      } else discovery = await readInputFile(io, source, 'discovery file')
-      if (discovery === undefined) {
-        return emitReport(io, buildReport({ subject: { kind: 'oidc-discovery', idp: 'other', source }, profile: profile.id, now, findings: fetchFindings }), args.flags.json === true)
-      }
-      const analysed = analyzeOidcConfiguration({ discovery, jwks, source }, { profile, now })
-      report = fetchFindings.length ? buildReport({ ...analysed, now, findings: [...analysed.findings, ...fetchFindings] }) : analysed
-      contents = [discovery, jwks ?? '']
+      const jwksFile = stringFlag(args, 'jwks')
+      const jwks = jwksFile ? await readInputFile(io, jwksFile, 'JWKS file') : undefined
+      const given = isUrl(source) ? { kind: 'url' as const, url: source } : { kind: 'json' as const, text: await readInputFile(io, source, 'discovery file'), name: source }
+      const checked = await checkOidc({ source: given, jwks, profile, now })
+      if (!checked.documents) return emitReport(io, checked.report, args.flags.json === true)
+      report = checked.report
+      contents = [checked.documents.discovery, checked.documents.jwks ?? '']
     } else {
-      let xml: string
-      if (isUrl(source)) {
-        const fetched = await safeFetch(source)
-        if (!fetched.ok) {
-          return emitReport(io, buildReport({ subject: { kind: 'saml-metadata', idp: 'other', source }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)
-        }
-        xml = fetched.body
-      } else xml = await readInputFile(io, source, 'metadata file')
-      report = analyzeSamlMetadata({ xml, source }, { profile, now })
-      contents = [xml]
+      const given = isUrl(source) ? { kind: 'url' as const, url: source } : { kind: 'xml' as const, text: await readInputFile(io, source, 'metadata file'), name: source }
+      const checked = await checkMetadata({ source: given, profile, now })
+      if (checked.xml === undefined) return emitReport(io, checked.report, args.flags.json === true)
+      report = checked.report
+      contents = [checked.xml]
     }
 
     const result = watchReport(report, { contents, ...(previous ? { previous } : {}) })

@@ -1,6 +1,6 @@
 export { analyzeSamlMetadata } from './analyze'
 export { detectIdpKind, detectMetadataIdp } from './detect-idp'
-export { parseIdpMetadata, toIdpTrust } from './parse'
+export { parseIdpMetadata, readIdpTrust, toIdpTrust } from './parse'
 export { placeholderReason } from './placeholder'
 export { readMetadata } from './read'
 export { IdpMetadataSchema } from './types'

@@ -24,3 +24,12 @@ export function parseIdpMetadata(xml: string): Parsed<IdpMetadata> {
 export function toIdpTrust(md: IdpMetadata): IdpTrust {
   return { entityId: md.entityId ?? '', signingCertificates: md.signingCertificates, kind: detectIdpKind(md) }
 }
+
+/**
+ * IdP metadata text → what a SAML response is checked against, or the findings that say why there is nothing to
+ * trust. The one way every pipeline (response check, triage, HAR) turns metadata into trust.
+ */
+export function readIdpTrust(xml: string): Parsed<IdpTrust> {
+  const md = parseIdpMetadata(xml)
+  return md.ok ? { ok: true, value: toIdpTrust(md.value) } : md
+}

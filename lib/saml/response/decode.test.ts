@@ -15,6 +15,15 @@ describe('decodeSamlMessage', () => {
     expect(decodeSamlMessage(b64.replace(/(.{76})/g, '$1\r\n'))).toMatchObject({ ok: true, value: { encoding: 'base64', xml: xml.trim() } })
     expect(decodeSamlMessage(encodeURIComponent(b64))).toMatchObject({ ok: true, value: { encoding: 'base64' } })
   })
+  it('the compact POST value and any spelling of it decode to the same XML; a stray character is still refused', () => {
+    // The compact value takes a shortcut (one native round trip); every other spelling the full alphabet check.
+    const urlSafe = b64.replace(/\+/g, '-').replace(/\//g, '_')
+    for (const v of [b64, urlSafe, b64.replace(/=+$/, ''), ` ${b64}\n`]) expect(decodeSamlMessage(v), v.slice(-8)).toMatchObject({ ok: true, value: { encoding: 'base64', xml: xml.trim() } })
+    // Same length (a multiple of 4) with a character outside the alphabet: Buffer.from would skip it silently.
+    const stray = b64.slice(0, 400) + '!' + b64.slice(401)
+    const r = decodeSamlMessage(stray)
+    expect(r.ok ? undefined : r.findings[0]?.code).toBe('INPUT_ENCODING')
+  })
   it('inflates the HTTP-Redirect value (raw DEFLATE + base64)', () => {
     const v = deflateRawSync(Buffer.from(xml)).toString('base64')
     expect(decodeSamlMessage(v)).toMatchObject({ ok: true, value: { encoding: 'deflate-base64', xml: xml.trim() } })

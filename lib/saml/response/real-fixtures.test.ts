@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ReportSchema, type Report } from '../../findings/report'
 import type { IdpTrust } from '../types'
 import { validateSamlResponse } from './validate'
+import { detectInput } from '../../input/detect-input'
 import * as F from './testing/fixture'
 
 /* The real captured responses of fixtures/real/saml-responses with their metadata / params companions. */
@@ -103,6 +104,20 @@ describe('every real response file', () => {
       expect(ReportSchema.safeParse(r).success, f).toBe(true)
       expect(codes(r), f).not.toContain('SAML_RESPONSE_CHECK_FAILED')
     }
+  })
+  it('names what was given as detectInput does, as XML and as the base64 POST value (the message is decoded once)', () => {
+    const trust = { entityId: 'x', signingCertificates: anyCert, kind: 'other' as const }
+    let named = 0
+    for (const f of files.filter((p) => p.endsWith('.xml'))) {
+      const xml = readFileSync(f, 'utf8')
+      for (const response of [xml, Buffer.from(xml).toString('base64')]) {
+        const r = validateSamlResponse({ response }, trust, { ctx: F.ctx({ profile: 'generic' }) })
+        if (r.facts?.detectedInput === undefined) continue
+        named++
+        expect(r.facts.detectedInput, f).toEqual(detectInput(response))
+      }
+    }
+    expect(named).toBeGreaterThan(40)
   })
 })
 

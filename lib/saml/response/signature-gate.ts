@@ -4,11 +4,11 @@ import { finding } from '../../findings/finding'
 import type { Finding, Severity } from '../../findings/types'
 import { firstChild, NS, ownText } from '../../xml/query'
 import type { XmlDocument, XmlElement } from '../../xml/types'
-import { algorithmName, verifyEnvelopedSignature } from '../../xmldsig/index'
+import { algorithmName, trustedKeysFromCertificates, verifyEnvelopedSignature } from '../../xmldsig/index'
 import type { SignatureProblem, SignatureResult, TrustedKey } from '../../xmldsig/types'
 import type { IdpTrust } from '../types'
 import type { SamlResponseEnvelope } from './model'
-import { fingerprintOf, trustMaterial, type TrustMaterial } from './trust-cache'
+import { certificateFingerprint } from '../../certs/parse'
 
 const SHA1_URIS = new Set([
   'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
@@ -16,6 +16,11 @@ const SHA1_URIS = new Set([
   'http://www.w3.org/2000/09/xmldsig#dsa-sha1',
   'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1',
 ])
+
+/** The keys of the IdP's metadata certificates, each with its certificate as lib/certs' one reader parsed it. */
+export interface TrustMaterial {
+  readonly keys: readonly TrustedKey[]
+}
 
 /** What the signature step established. `assertion` is set only when a valid signature covers it. */
 export interface SignatureGate {
@@ -37,7 +42,7 @@ export interface SignatureGate {
  */
 export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope | undefined, assertionEl: XmlElement | undefined, trust: IdpTrust, ctx: CheckContext): SignatureGate {
   const fctx = { idp: ctx.idp }
-  const material = trustMaterial(trust.signingCertificates)
+  const material: TrustMaterial = { keys: trustedKeysFromCertificates(trust.signingCertificates) }
   const findings: Finding[] = []
   const respSigEl = response?.signature
   const asrSigEl = assertionEl ? firstChild(assertionEl, NS.ds, 'Signature') : undefined
@@ -167,5 +172,5 @@ function keyInfoFingerprint(sigEl: XmlElement): string | undefined {
   const xd = ki ? firstChild(ki, NS.ds, 'X509Data') : undefined
   const c = xd ? firstChild(xd, NS.ds, 'X509Certificate') : undefined
   if (!c) return undefined
-  try { return fingerprintOf(ownText(c)) } catch { return undefined }
+  return certificateFingerprint(ownText(c))
 }

@@ -13,7 +13,7 @@ import { checkStatus, isSuccess } from './check-status'
 import { checkAuthnStatement, checkNameId } from './check-subject'
 import { checkAssertionTimes, checkResponseTimes } from './check-times'
 import { decodeSamlMessage } from './decode'
-import { wrongDocument } from '../../input/wrong-document'
+import { detectDecodedXml } from '../../input/detect-input'
 import { responseFacts } from './facts'
 import { parseCertificate } from '../../certs/parse'
 import { summarizeCertificate } from '../../certs/summary'
@@ -51,9 +51,6 @@ export function validateSamlResponse(input: { response: string }, trust: IdpTrus
       ...(extra.certificates ? { certificates: extra.certificates } : {}),
       ...(extra.timeline ? { timeline: extra.timeline } : {}),
     }), ctx.profile, { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl })
-  const given = wrongDocument(input.response, 'saml-response', { idp: ctx.idp })
-  // Metadata where the response belongs: one finding that says so, not the response checks failing one by one.
-  if (given.finding) return report([given.finding], { facts: { detectedInput: given.detected } })
   try {
     const decoded = decodeSamlMessage(input.response, { ctx: { idp: ctx.idp }, ...(opts.maxInflatedBytes ? { maxInflatedBytes: opts.maxInflatedBytes } : {}) })
     if (!decoded.ok) return report(decoded.findings)
@@ -65,7 +62,9 @@ export function validateSamlResponse(input: { response: string }, trust: IdpTrus
       { at, kind: 'decoded', summary: `Decoded the ${ENCODING_LABEL[decoded.value.encoding]}: ${decoded.value.xml.length} characters of XML, ${parsed.value.elementCount} elements`, data: { encoding: decoded.value.encoding } },
       ...(extra.timeline ?? []),
     ]
-    return report(findings, { ...extra, facts: { detectedInput: given.detected, ...extra.facts }, timeline })
+    // What was given, named from the message decoded above (detectInput would decode it a second time).
+    const detectedInput = detectDecodedXml(decoded.value.xml, decoded.value.encoding, input.response)
+    return report(findings, { ...extra, facts: { detectedInput, ...extra.facts }, timeline })
   } catch (err) {
     return report([finding('SAML_RESPONSE_CHECK_FAILED', { actual: err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error' }, { idp: ctx.idp })])
   }
@@ -181,17 +180,13 @@ function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckCon
   )
 
   const certificates: CertificateSummary[] = []
-  const info = gate.key ? gate.material.certs[gate.key.index] : undefined
-  if (info) {
-    const now = ctx.now.getTime()
-    if (info.notAfter <= now) {
-      findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${new Date(info.notAfter).toISOString()}`, certificate: info.sha256, subject: info.subject }, fctx))
+  // The certificate that verified, as the one X.509 reader parsed it for the key (nothing is read again here).
+  const cert = gate.key?.cert
+  if (cert) {
+    if (cert.notAfter.getTime() <= ctx.now.getTime()) {
+      findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${cert.notAfter.toISOString()}`, certificate: cert.sha256, subject: cert.subject }, fctx))
     }
-    // The one X.509 reader (cached) adds the SHA-1 thumbprint and the certificate text the timeline offers for download.
-    const parsed = gate.key ? parseCertificate(trust.signingCertificates[gate.key.index] ?? '') : undefined
-    certificates.push(parsed
-      ? { ...summarizeCertificate(parsed, 'signing', 'IdP metadata', { signsNow: true }), subject: info.subject }
-      : { use: 'signing', subject: info.subject, notBefore: new Date(info.notBefore).toISOString(), notAfter: new Date(info.notAfter).toISOString(), sha256: info.sha256, signsNow: true, where: 'IdP metadata' })
+    certificates.push({ ...summarizeCertificate(cert, 'signing', 'IdP metadata', { signsNow: true }), subject: cert.subject })
   }
   return [findings, {
     facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),

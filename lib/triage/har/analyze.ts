@@ -3,7 +3,7 @@ import { finding } from '../../findings/finding'
 import { buildReport, type Report, type TimelineStep } from '../../findings/report'
 import type { Finding, IdpKind } from '../../findings/types'
 import type { SpProfile } from '../../profiles/schema'
-import { parseIdpMetadata, toIdpTrust } from '../../saml/metadata/index'
+import { readIdpTrust } from '../../saml/metadata/index'
 import type { IdpTrust } from '../../saml/types'
 import { extractErrorFacts } from '../explain/facts'
 import { extractHops, isVendorHost, type SsoHop } from './hops'
@@ -60,9 +60,9 @@ export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   const findings: Finding[] = []
   let trust: IdpTrust | undefined
   if (o.idpMetadataXml !== undefined) {
-    const md = parseIdpMetadata(o.idpMetadataXml)
-    if (md.ok) trust = toIdpTrust(md.value)
-    else findings.push(...md.findings)
+    const read = readIdpTrust(o.idpMetadataXml)
+    if (read.ok) trust = read.value
+    else findings.push(...read.findings)
   }
   const idp: IdpKind = trust?.kind ?? detectIdp(hops)
   const ctx = checkContext({ profile: o.profile, now, idp })

@@ -51,8 +51,8 @@ export function checkMetadataSignature(reading: MetadataReading, ctx: MetadataCh
       findings.push(finding('SAML_METADATA_SIGNATURE_INVALID', { expected: 'a signature that verifies', actual: describeProblems(r), ...alg, checkedWith: mode === 'trusted' ? 'the trusted certificates supplied' : 'the certificates in the document', where }, ctx))
       return { findings }
     }
-    const signerText = candidates[r.key!.index]!
-    const signer = parseCertificate(signerText)
+    // The certificate that verified, as the one X.509 reader parsed it for the key.
+    const signer = r.key!.cert
     const signerSha256 = r.key!.sha256
     const signerId = { subject: signer?.commonName, sha256: signerSha256, notAfter: signer?.notAfter.toISOString() }
     findings.push(mode === 'trusted'

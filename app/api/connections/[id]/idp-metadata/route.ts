@@ -1,7 +1,7 @@
 import { jsonErrors, notFound } from '@/app/connections/_server/http'
 import { forbidden, principalFor, workspaceOf } from '@/app/_server/team-access'
 import { getStore } from '@/lib/store'
-import { allows } from '@/lib/team/principal'
+import { allows } from '@/lib'
 
 /**
  * GET /api/connections/:id/idp-metadata → the IdP metadata XML pasted into the connection (a public document, no
