@@ -25,6 +25,24 @@ const zodNamespaceImport = {
     })
   },
 }
+/**
+ * The commands reach lib through its public API, lib/index.ts, a barrel re-exporting every job. esbuild keeps every
+ * module a bundle imports unless it knows the module has no side effects on import, and a module whose top level
+ * builds zod schemas looks like it has some: through the barrel, each command would load all of lib. No lib module is
+ * imported for its side effects (none has a bare `import './x'`), so they are all declared free of them: a command's
+ * chunk then holds only what it uses.
+ */
+const libWithoutSideEffects = {
+  name: 'lib-without-side-effects',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.resolving || !/[\\/]lib[\\/]/.test(args.importer)) return undefined
+      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } })
+      if (r.errors.length > 0 || !/[\\/]lib[\\/].*\.ts$/.test(r.path)) return undefined
+      return { path: r.path, sideEffects: false }
+    })
+  },
+}
 try {
 // Chunks of an earlier build would pile up (their names carry a content hash): start from an empty chunk directory.
 rmSync('dist/cli', { recursive: true, force: true })
@@ -39,7 +57,7 @@ const cli = await build({
   splitting: true,
   chunkNames: 'cli/[name]-[hash]',
   metafile: process.argv.includes('--metafile'),
-  plugins: [zodNamespaceImport],
+  plugins: [zodNamespaceImport, libWithoutSideEffects],
   // Fewer bytes to read, decode and compile on every call; names are kept, so a crash's stack trace stays readable.
   minifyWhitespace: true,
   minifySyntax: true,

@@ -17,6 +17,10 @@ const ROOT = join(__dirname, '..')
  *   components import them directly because the lib/index barrel would pull node:crypto and lib/net into the
  *   browser bundle.
  * - lib/cli/* for the CLI commands: the CLI's own argument parsing, file reading and output (the face itself).
+ * - for the CLI commands, the public API's own files rather than its barrel: lib/jobs/<job> (each whole job, which
+ *   lib/index.ts re-exports) and lib/errors. The CLI is bundled with one chunk per command, and esbuild assigns
+ *   modules to chunks by the files they import, not by what they use: through the barrel, every command would load
+ *   all of lib on every call (measured: +94 ms and 62.7 MB for `metadata`, against +75 ms and 58.6 MB this way).
  */
 const IO_FACES = ['lib/store', 'lib/budget', 'lib/testlogin', 'lib/mock-idp']
 const PURE_BARRELS = ['lib/findings', 'lib/profiles', 'lib/idps']
@@ -45,7 +49,7 @@ function violation(imp: Import, file: string, face: 'cli' | 'app', isClient: boo
   if (path === 'lib') return isClient && !imp.typeOnly ? 'a client component takes values from lib/index (Node modules in the browser bundle): import type, or a pure barrel' : undefined
   if (IO_FACES.some((f) => path === f || path.startsWith(`${f}/`))) return undefined
   if (PURE_BARRELS.includes(path)) return undefined
-  if (face === 'cli' && path.startsWith('lib/cli/')) return undefined
+  if (face === 'cli' && (path.startsWith('lib/cli/') || path.startsWith('lib/jobs/') || path === 'lib/errors')) return undefined
   return `${imp.spec} reaches into ${path}: call the public API (lib/index.ts) instead`
 }
 

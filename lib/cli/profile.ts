@@ -1,4 +1,6 @@
-import { DEFAULT_PROFILE_ID, resolveProfile as resolveProfileRef, usageError, type SpProfile } from '../index'
+import { usageError } from '../errors'
+import { resolveProfile as resolveProfileRef } from '../jobs/resolve-profile'
+import { DEFAULT_PROFILE_ID, type SpProfile } from '../profiles/index'
 import { readInputFile, type CliIo } from './io'
 
 /** `--profile <built-in id>|<file.json>`: the file is read and parsed here, the profile resolved by lib; a bad one is a usage error. */

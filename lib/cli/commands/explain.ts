@@ -1,4 +1,6 @@
-import { explain, IDP_IDS, usageError, type IdpId } from '../../index'
+import { usageError } from '../../errors'
+import { IDP_IDS, type IdpId } from '../../idps/index'
+import { explain } from '../../jobs/explain'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { emitReport } from '../output'

@@ -1,4 +1,4 @@
-import { analyzeHarBounded } from '../../index'
+import { analyzeHarBounded } from '../../budget/index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'

@@ -1,4 +1,7 @@
-import { BUILTIN_PROFILES, buildReport, finding, isBuiltinProfileId, safeFetch, usageError, type Report } from '../../index'
+import { usageError } from '../../errors'
+import { buildReport, finding, type Report } from '../../findings/index'
+import { readSource } from '../../jobs/source'
+import { BUILTIN_PROFILES, isBuiltinProfileId } from '../../profiles/index'
 import { headlessOidcLogin, headlessSamlLogin, type LoginDriver } from '../../testlogin/headless/index'
 import { API_TOKEN_ENV, appApi, type SavedConnection } from '../app-api'
 import type { CliIo } from '../io'
@@ -60,8 +63,8 @@ async function idpMetadata(saved: SavedConnection, pasted: (id: string) => Promi
   const { config, id } = saved.connection
   if (config.idpMetadataXmlBytes !== undefined) return { ok: true as const, xml: await pasted(id) }
   if (config.metadataUrl) {
-    const fetched = await safeFetch(config.metadataUrl)
-    return fetched.ok ? { ok: true as const, xml: fetched.body } : { ok: false as const, findings: fetched.findings }
+    const fetched = await readSource({ kind: 'url', url: config.metadataUrl })
+    return fetched.ok ? { ok: true as const, xml: fetched.text } : { ok: false as const, findings: fetched.findings }
   }
   // No metadata saved: the endpoint lookup reports it as it does for an empty document.
   return { ok: true as const, xml: '' }

@@ -1,4 +1,6 @@
-import { buildReport, safeFetch, usageError } from '../../index'
+import { usageError } from '../../errors'
+import { buildReport } from '../../findings/index'
+import { readSource } from '../../jobs/source'
 import { headlessOidcLogin, headlessSamlLogin, LOGIN_DRIVERS, type LoginDriver } from '../../testlogin/headless/index'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
@@ -77,11 +79,11 @@ export const loginCommand: Command = {
     const now = nowFlag(args) ?? new Date()
     let xml: string
     if (/^https?:\/\//i.test(metadataSource)) {
-      const fetched = await safeFetch(metadataSource)
+      const fetched = await readSource({ kind: 'url', url: metadataSource })
       if (!fetched.ok) {
         return emitReport(io, buildReport({ subject: { kind: 'saml-test-login', idp: 'other', source: metadataSource }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)
       }
-      xml = fetched.body
+      xml = fetched.text
     } else xml = await readInputFile(io, metadataSource, 'IdP metadata file')
     const report = await headlessSamlLogin({
       idpMetadataXml: xml, spEntityId, acsUrl, profile, now, ...credentials(io), ...driving,

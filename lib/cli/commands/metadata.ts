@@ -1,4 +1,4 @@
-import { checkMetadata } from '../../index'
+import { checkMetadata } from '../../jobs/check-metadata'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { isUrlArgument, readInputFile } from '../io'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { usageError } from '../../index'
+import { usageError } from '../../errors'
 import { PERSONALITIES, type Personality } from '../../mock-idp/personality'
 import { parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'

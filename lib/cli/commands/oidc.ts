@@ -1,4 +1,4 @@
-import { checkOidc } from '../../index'
+import { checkOidc } from '../../jobs/check-oidc'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { isUrlArgument, readInputFile } from '../io'

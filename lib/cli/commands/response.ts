@@ -1,4 +1,5 @@
-import { checkResponse, usageError } from '../../index'
+import { usageError } from '../../errors'
+import { checkResponse } from '../../jobs/check-response'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'

@@ -1,4 +1,5 @@
-import { checkToken, usageError } from '../../index'
+import { usageError } from '../../errors'
+import { checkToken } from '../../jobs/check-token'
 import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag, urlFlag } from '../args'
 import type { Command } from '../command'
 import { readInputFile } from '../io'
