@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { storeClock } from './clock'
 import { connectionRepository } from './connections'
 import { openPglite, openPostgres, type Db } from './db'
+import { loginSecretRepository } from './login-secrets'
 import { migrate } from './migrations'
+import { rateLimitRepository } from './rate-limits'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
 import { useMaskKey } from './mask-scan'
@@ -16,6 +18,8 @@ export interface CreateStoreOptions {
   retentionDays?: number
   /** Pins the store's clock (tests). */
   now?: () => Date
+  /** AES-256 key for login secrets (readDeploymentConfig().encryptionKey); default: random, this store only. */
+  encryptionKey?: Buffer
 }
 
 /** Opens the database, applies migrations and returns the repositories. The caller owns `close()`. */
@@ -39,18 +43,25 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const retentionDays = o.retentionDays ?? 7
   const clock = storeClock(retentionDays, o.now)
   const userKeySecret = () => Promise.resolve(secret)
+  const loginSecrets = loginSecretRepository(db, clock, o.encryptionKey ?? randomBytes(32))
+  const rateLimits = rateLimitRepository(db, clock)
   return {
     kind: db.kind,
     retentionDays,
     connections: connectionRepository(db, clock),
     runs: runRepository(db, clock, userKeySecret),
     savedReports: savedReportRepository(db, clock),
+    loginSecrets,
+    rateLimits,
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
       const connections = await db.query<{ id: string }>('delete from connections where expires_at <= $1 returning id', [now])
       const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [now])
-      return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length }
+      return {
+        connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length,
+        loginSecrets: await loginSecrets.purgeExpired(now), rateLimits: await rateLimits.purgeExpired(now),
+      }
     },
     close: () => db.close(),
   }

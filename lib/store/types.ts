@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { ReportSchema, TimelineStepSchema } from '../findings/report'
 import type { Report, TimelineStep } from '../findings/report'
+import type { LoginSecretRepository } from './login-secrets'
+import type { RateLimitRepository } from './rate-limits'
 
 /*
  * The stored rows, as zod schemas (the database is a boundary too: every row is parsed on the way out).
@@ -157,7 +159,7 @@ export const NewSavedReportSchema = z.object({
 })
 export type NewSavedReport = z.input<typeof NewSavedReportSchema>
 
-export interface PurgeResult { connections: number; runs: number; savedReports: number }
+export interface PurgeResult { connections: number; runs: number; savedReports: number; loginSecrets?: number; rateLimits?: number }
 
 export interface ConnectionRepository {
   create(input: NewConnection): Promise<Connection>
@@ -202,6 +204,8 @@ export interface Store {
   readonly connections: ConnectionRepository
   readonly runs: RunRepository
   readonly savedReports: SavedReportRepository
+  readonly loginSecrets: LoginSecretRepository
+  readonly rateLimits: RateLimitRepository
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
   purgeExpired(now?: Date): Promise<PurgeResult>
   close(): Promise<void>

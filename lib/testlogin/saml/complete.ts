@@ -10,7 +10,7 @@ import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
 import { prettyXml, type PrettyXml } from '../../xml/pretty'
 import { idpErrorCodeFindings } from '../idp-error-codes'
-import { remember } from '../private-memory'
+import { NO_BROWSER } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
 import { runPath } from '../urls'
@@ -32,7 +32,7 @@ const SamlPendingSchema = z.object({
   idpMetadataXml: z.string().optional(),
 })
 
-/** What only the browser that started the run may see (kept in memory, never stored). */
+/** What only the browser that started the run may see (store.loginSecrets: encrypted, bound to it, 10 minutes). */
 export interface PrivateSamlView {
   readonly browserHash?: string
   readonly xml?: string
@@ -46,6 +46,8 @@ export interface PrivateSamlView {
 }
 
 export const PRIVATE_VIEW_TTL_MS = 10 * 60_000
+
+export const samlViewKey = (runId: string) => `saml-view:${runId}`
 
 interface Received {
   readonly findings: Finding[]
@@ -86,7 +88,7 @@ async function claimRun(store: Store, inResponseTo: string | undefined, relaySta
 
 /**
  * The ACS: finds the run, accepts the answer once, validates it exactly as the vendor would (our ACS standing in
- * for the vendor's), stores the masked report with its timeline, and keeps the unmasked view in memory only.
+ * for the vendor's), stores the masked report with its timeline, and the unmasked view encrypted for 10 minutes.
  */
 export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; now?: Date }): Promise<AcsOutcome> {
   const t0 = performance.now()
@@ -170,13 +172,14 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
   const withTimeline: Report = { ...report, timeline }
   await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
-  remember<PrivateSamlView>(`saml-view:${run.id}`, {
+  const browserHash = pending.success ? pending.data.browserHash : undefined
+  await o.store.loginSecrets.put(samlViewKey(run.id), browserHash ?? NO_BROWSER, {
     ...(pending.success && pending.data.browserHash ? { browserHash: pending.data.browserHash } : {}),
     ...(received.xml ? { xml: received.xml } : {}),
     ...(nameId ? { nameId } : {}),
     ...privateIdentity(report.facts),
     ...privatePretty(received, run.timeline, report.findings),
-  }, PRIVATE_VIEW_TTL_MS)
+  } satisfies PrivateSamlView, PRIVATE_VIEW_TTL_MS)
   return { kind: 'run', runId: run.id }
 }
 
