@@ -3,7 +3,11 @@
 // here, so the app does not start on it; getStore() refuses it too, for anything that opens the store another way.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
-  const { checkDataDirAtStartup } = await import('./lib/store/index')
+  const { checkDataDirAtStartup, closeStore } = await import('./lib/store/index')
+  // The team server (scripts/serve-team.mjs) logs each request and feeds the metrics through these, and closes the
+  // store through them on shutdown.
+  const { serverHooks, SERVER_HOOKS_SLOT } = await import('./lib/ops/server-hooks')
+  Object.assign(globalThis, { [SERVER_HOOKS_SLOT]: serverHooks(closeStore) })
   try {
     checkDataDirAtStartup()
   } catch (err) {

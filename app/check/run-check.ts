@@ -4,6 +4,7 @@ import {
   type Finding, type Report, type SpProfile, type SubjectKind,
 } from '@/lib'
 import type { CheckRequest, MetadataCheck, OidcCheck, ResponseCheck } from './check-request'
+import { countFindings } from '@/lib/ops/metrics'
 
 /** A finished check, or why none could run: every customer-side problem is a finding inside the report. */
 export type CheckOutcome =
@@ -26,11 +27,11 @@ export async function runCheck(req: CheckRequest, o: { source?: string } = {}): 
   const profile = resolveProfile(req.profile)
   if (!profile.ok) return { ok: false, reason: 'invalid-profile', message: profile.message }
   try {
-    switch (req.kind) {
-      case 'saml-metadata': return { ok: true, report: await checkMetadata(req, profile.value, source) }
-      case 'oidc-discovery': return { ok: true, report: await checkOidc(req, profile.value, source) }
-      case 'saml-response': return { ok: true, report: await checkResponse(req, profile.value, source) }
-    }
+    const report = req.kind === 'saml-metadata' ? await checkMetadata(req, profile.value, source)
+      : req.kind === 'oidc-discovery' ? await checkOidc(req, profile.value, source)
+      : await checkResponse(req, profile.value, source)
+    countFindings(report.findings.map((f) => f.code))
+    return { ok: true, report }
   } catch (err) {
     // The kind of failure only: messages may quote the customer's document.
     console.error(`[check] ERR_UNEXPECTED in ${req.kind}: ${err instanceof Error ? err.name : typeof err}`)

@@ -22,7 +22,7 @@ export {
 } from './types'
 export type {
   Attachments, Connection, ConnectionConfig, ConnectionRepository, NewConnection, NewRun, NewSavedReport, PendingState,
-  Protocol, PurgeResult, RunRepository, RunResult, RunStatus, SavedReport, SavedReportKind, SavedReportRepository, Store,
+  Protocol, PurgeResult, RunRepository, StoreHealth, RunResult, RunStatus, SavedReport, SavedReportKind, SavedReportRepository, Store,
   TestLoginRun,
 } from './types'
 

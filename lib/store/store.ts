@@ -3,7 +3,7 @@ import { storeClock } from './clock'
 import { connectionRepository } from './connections'
 import { openPglite, openPostgres, type Db } from './db'
 import { loginSecretRepository } from './login-secrets'
-import { migrate } from './migrations'
+import { migrate, MIGRATIONS } from './migrations'
 import { rateLimitRepository } from './rate-limits'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
@@ -53,6 +53,12 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     savedReports: savedReportRepository(db, clock),
     loginSecrets,
     rateLimits,
+    async health() {
+      const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations')
+      const applied = Number(rows[0]?.v ?? 0)
+      const expected = Math.max(...MIGRATIONS.map((m) => m.version))
+      return { migrations: applied === expected ? 'current' : applied < expected ? 'behind' : 'ahead', applied, expected }
+    },
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])

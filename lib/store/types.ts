@@ -159,6 +159,13 @@ export const NewSavedReportSchema = z.object({
 })
 export type NewSavedReport = z.input<typeof NewSavedReportSchema>
 
+export interface StoreHealth {
+  /** 'current': every migration of this code is applied; 'behind': some are missing; 'ahead': the database has newer ones. */
+  readonly migrations: 'current' | 'behind' | 'ahead'
+  readonly applied: number
+  readonly expected: number
+}
+
 export interface PurgeResult { connections: number; runs: number; savedReports: number; loginSecrets?: number; rateLimits?: number }
 
 export interface ConnectionRepository {
@@ -206,6 +213,8 @@ export interface Store {
   readonly savedReports: SavedReportRepository
   readonly loginSecrets: LoginSecretRepository
   readonly rateLimits: RateLimitRepository
+  /** The database answers and its schema is the one this code expects (/api/health). */
+  health(): Promise<StoreHealth>
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
   purgeExpired(now?: Date): Promise<PurgeResult>
   close(): Promise<void>

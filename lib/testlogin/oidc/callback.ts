@@ -7,6 +7,7 @@ import type { SpProfile } from '../../profiles/index'
 import type { Store, TestLoginRun } from '../../store/index'
 import { checkSteps, OIDC_CHECKS } from '../check-steps'
 import { allowLoopbackForTests } from '../../net/index'
+import { countFindings, countTestLogin } from '../../ops/metrics'
 import { NO_BROWSER } from '../../store/index'
 import { clientFromMetadata } from './client'
 import { profileFor } from '../profile'
@@ -80,6 +81,7 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
       timeline: [step('response-received', `Callback received (${error ? `error=${error}` : q.has('code') ? 'code' : 'no code'})`, { at: now })],
     })
     const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    countTestLogin('oidc', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }
 
@@ -98,6 +100,8 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
     ...(connection ? { connectionId: connection.id, connectionName: connection.name } : {}),
   })
   await o.store.runs.complete(run.id, { status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline: withTimeline.timeline ?? [] })
+  countTestLogin('oidc', withTimeline.summary.verdict === 'go' ? 'passed' : 'failed')
+  countFindings(withTimeline.findings.map((f) => f.code))
   await o.store.loginSecrets.put(oidcViewKey(run.id), pending?.browserHash ?? NO_BROWSER, {
     ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
     ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),

@@ -8,6 +8,7 @@ import type { SafeFetchOptions } from '../../net/index'
 import type { SpProfile } from '../../profiles/index'
 import type { Connection, Store } from '../../store/index'
 import { allowLoopbackForTests } from '../../net/index'
+import { countTestLogin } from '../../ops/metrics'
 import { NO_BROWSER } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
@@ -127,5 +128,6 @@ export async function startOidcTestLogin(connection: Connection, o: { store: Sto
     loopbackForTests: o.fetchOptions?.[allowLoopbackForTests] === true,
   }
   await o.store.loginSecrets.put(oidcRunSecretKey(run.id), o.browserHash ?? NO_BROWSER, secret, OIDC_RUN_TTL_MS)
+  countTestLogin('oidc', 'started')
   return { ok: true, runId: run.id, url: prepared.url.href }
 }

@@ -10,6 +10,7 @@ import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
 import { prettyXml, type PrettyXml } from '../../xml/pretty'
 import { idpErrorCodeFindings } from '../idp-error-codes'
+import { countFindings, countTestLogin } from '../../ops/metrics'
 import { NO_BROWSER } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
@@ -110,6 +111,7 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
       timeline: [step('response-received', `SAML answer received at the ACS (${input.samlResponse.length} characters)`, { at: now }), step('error', f.title, { since: t0 })],
     })
     const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    countTestLogin('saml', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }
 
@@ -172,6 +174,8 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
   const withTimeline: Report = { ...report, timeline }
   await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
+  countTestLogin('saml', report.summary.verdict === 'go' ? 'passed' : 'failed')
+  countFindings(report.findings.map((f) => f.code))
   const browserHash = pending.success ? pending.data.browserHash : undefined
   await o.store.loginSecrets.put(samlViewKey(run.id), browserHash ?? NO_BROWSER, {
     ...(pending.success && pending.data.browserHash ? { browserHash: pending.data.browserHash } : {}),
