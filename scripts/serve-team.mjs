@@ -22,6 +22,19 @@ const timeoutMs = (Number(process.env.SSO_PREFLIGHT_SHUTDOWN_TIMEOUT_SECONDS ?? 
 process.env.NODE_ENV = 'production'
 process.env.NEXT_MANUAL_SIG_HANDLE = '1' // the signals are ours (graceful.mjs), not Next.js's
 
+// In JSON mode every stdout/stderr line is JSON, Next.js's own messages included ("Ready", warnings).
+if (json) {
+  const { format } = await import('node:util')
+  const wrap = (level, stream) => (...args) => {
+    const msg = format(...args).replace(/\x1b\[[0-9;]*m/g, '').trim()
+    if (msg) stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: msg.slice(0, 2000) })}\n`)
+  }
+  console.log = wrap('info', process.stdout)
+  console.info = wrap('info', process.stdout)
+  console.warn = wrap('warn', process.stderr)
+  console.error = wrap('error', process.stderr)
+}
+
 function log(level, msg, fields = {}) {
   const line = json ? JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) : `sso-preflight: ${msg} ${JSON.stringify(fields)}`
   ;(level === 'error' ? process.stderr : process.stdout).write(`${line}\n`)
@@ -41,9 +54,15 @@ const app = next({ dev: false, dir, hostname, port, ...(conf ? { conf: { ...conf
 const handle = app.getRequestHandler()
 await app.prepare()
 
-const hooks = globalThis.__ssoPreflightServerHooks
+// instrumentation.ts installs the hooks when Next.js loads it (at prepare or at the first request): look them up late.
 const manifest = join(dir, distDir, 'app-path-routes-manifest.json')
-if (hooks && existsSync(manifest)) hooks.setRoutes(Object.values(JSON.parse(readFileSync(manifest, 'utf8'))))
+const routes = existsSync(manifest) ? Object.values(JSON.parse(readFileSync(manifest, 'utf8'))) : []
+let hooksReady
+function hooks() {
+  const h = globalThis.__ssoPreflightServerHooks
+  if (h && hooksReady !== h) { h.setRoutes(routes); hooksReady = h }
+  return h
+}
 
 const server = createServer((req, res) => {
   const t0 = performance.now()
@@ -54,7 +73,7 @@ const server = createServer((req, res) => {
   res.on('finish', () => {
     const path = (req.url ?? '/').split('?')[0]
     const rid = res.getHeader('x-request-id')
-    const line = hooks?.requestDone({ method: req.method ?? 'GET', path, status: res.statusCode, durationMs: performance.now() - t0, requestId: typeof rid === 'string' ? rid : undefined, json })
+    const line = hooks()?.requestDone({ method: req.method ?? 'GET', path, status: res.statusCode, durationMs: performance.now() - t0, requestId: typeof rid === 'string' ? rid : undefined, json })
     if (line) process.stdout.write(`${line}\n`)
   })
   handle(req, res).catch((err) => {
@@ -64,6 +83,6 @@ const server = createServer((req, res) => {
 })
 server.keepAliveTimeout = 65_000 // above common proxies' idle timeouts, so the proxy closes first
 
-const graceful = gracefulShutdown(server, { timeoutMs, log, onClosed: async () => { await app.close?.(); await hooks?.closeStore() } })
+const graceful = gracefulShutdown(server, { timeoutMs, log, onClosed: async () => { await app.close?.(); await hooks()?.closeStore() } })
 graceful.install()
 server.listen(port, hostname, () => log('info', 'listening', { url: `http://${hostname}:${server.address().port}`, pid: process.pid }))

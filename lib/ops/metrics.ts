@@ -14,12 +14,11 @@ interface Histogram { buckets: number[]; sum: number; count: number }
 interface Registry {
   counters: Map<string, Map<string, number>>
   histograms: Map<string, Map<string, Histogram>>
-  startedAt: number
 }
 
 const slot = globalThis as typeof globalThis & { __ssoPreflightMetrics?: Registry }
 export function registry(): Registry {
-  return (slot.__ssoPreflightMetrics ??= { counters: new Map(), histograms: new Map(), startedAt: Date.now() })
+  return (slot.__ssoPreflightMetrics ??= { counters: new Map(), histograms: new Map() })
 }
 
 const HELP: Record<string, string> = {
@@ -92,8 +91,6 @@ export function renderMetrics(o: { version: string }): string {
   const out: string[] = [
     '# HELP sso_preflight_build_info The running version.', '# TYPE sso_preflight_build_info gauge',
     `sso_preflight_build_info{version="${escapeLabel(o.version)}"} 1`,
-    '# HELP process_uptime_seconds Seconds since the metrics registry of this process started.', '# TYPE process_uptime_seconds gauge',
-    `process_uptime_seconds ${((Date.now() - r.startedAt) / 1000).toFixed(3)}`,
     '# HELP process_resident_memory_bytes Resident memory size in bytes.', '# TYPE process_resident_memory_bytes gauge',
     `process_resident_memory_bytes ${process.memoryUsage().rss}`,
   ]
