@@ -15,6 +15,8 @@ export { newId } from './ids'
 export { LOGIN_SECRET_TTL_MS, NO_BROWSER } from './login-secrets'
 export type { LoginSecretRepository } from './login-secrets'
 export type { RateLimitHit, RateLimitRepository } from './rate-limits'
+export { WebhookUrlSchema } from './watch'
+export type { DeliveryInfo, WatchedConnection, WatchRepository, WebhookDelivery, WebhookInfo } from './watch'
 export {
   AttachmentsSchema, ConnectionConfigSchema, ConnectionSchema, NewConnectionSchema, NewRunSchema, NewSavedReportSchema,
   PendingStateSchema, ProtocolSchema, RunResultSchema, RunStatusSchema, SavedReportKindSchema, SavedReportSchema,
@@ -46,11 +48,13 @@ export function getStore(): Promise<Store> {
 
 async function openFromEnv(): Promise<Store> {
   const env = readStoreEnv()
+  const deployment = readDeploymentConfig()
   const store = await createStore({
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.SSO_PREFLIGHT_DATA_DIR }),
     retentionDays: env.SSO_PREFLIGHT_RETENTION_DAYS,
     // Every instance of a team deployment shares this key, so any of them can finish a test login.
-    encryptionKey: readDeploymentConfig().encryptionKey,
+    encryptionKey: deployment.encryptionKey,
+    ...(deployment.mode === 'team' ? { durableKey: deployment.encryptionKey } : {}),
   })
   await store.purgeExpired()
   clearInterval(slot.__ssoPreflightPurge)

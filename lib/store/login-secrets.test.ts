@@ -18,7 +18,7 @@ describe.each(testDbEngines())('login secrets (%s): encrypted, bound to the brow
   beforeAll(async () => {
     db = await open()
     secrets = loginSecretRepository(db, clock, key)
-  })
+  }, 60_000)
   afterAll(async () => { await db?.close() })
 
   test('the table holds ciphertext only: neither the secret nor its JSON appear, and two puts differ (random IV)', async () => {

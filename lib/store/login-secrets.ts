@@ -1,6 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto'
 import type { StoreClock } from './clock'
 import type { Db } from './db'
+import { openJson, sealJson } from './sealed'
 
 /*
  * What a test login must never store in clear yet any instance must be able to finish with: the OIDC client secret
@@ -29,38 +29,11 @@ export interface LoginSecretRepository {
   purgeExpired(now?: Date): Promise<number>
 }
 
-const VERSION = 'v1'
-const IV_BYTES = 12
-const TAG_BYTES = 16
-
 export function loginSecretRepository(db: Db, clock: StoreClock, key: Buffer): LoginSecretRepository {
   if (key.length !== 32) throw new Error('the login-secret key must be 32 bytes (AES-256)')
-  const aad = (k: string, binding: string) => Buffer.from(`sso-preflight/login-secret\n${k}\n${binding}`, 'utf8')
-
-  function seal(k: string, binding: string, value: unknown): string {
-    const iv = randomBytes(IV_BYTES)
-    const cipher = createCipheriv('aes-256-gcm', key, iv)
-    cipher.setAAD(aad(k, binding))
-    const body = Buffer.concat([cipher.update(JSON.stringify(value) ?? 'null', 'utf8'), cipher.final()])
-    return `${VERSION}.${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')}`
-  }
-
-  /** Null for anything that does not decrypt under this key and binding (another deployment key, a tampered row). */
-  function open<T>(k: string, binding: string, sealed: string): T | null {
-    const [version, data] = sealed.split('.')
-    if (version !== VERSION || !data) return null
-    const raw = Buffer.from(data, 'base64url')
-    if (raw.length < IV_BYTES + TAG_BYTES) return null
-    try {
-      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
-      decipher.setAAD(aad(k, binding))
-      decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')
-      return JSON.parse(text) as T
-    } catch {
-      return null
-    }
-  }
+  const aad = (k: string, binding: string) => `sso-preflight/login-secret\n${k}\n${binding}`
+  const seal = (k: string, binding: string, value: unknown) => sealJson(key, aad(k, binding), value)
+  const open = <T>(k: string, binding: string, sealed: string) => openJson<T>(key, aad(k, binding), sealed)
 
   return {
     async put(k, binding, value, ttlMs = LOGIN_SECRET_TTL_MS) {

@@ -8,7 +8,7 @@ const T0 = new Date('2026-03-01T10:00:00Z')
 describe.each(testDbEngines())('rate limits (%s): one fixed-window counter per bucket, shared through the database', (_, open) => {
   let db: Db
   const clock = movableClock(T0)
-  beforeAll(async () => { db = await open() })
+  beforeAll(async () => { db = await open() }, 60_000)
   afterAll(async () => { await db?.close() })
 
   test('hits from two repositories (two app instances) on one bucket add up; the one over the limit is refused', async () => {

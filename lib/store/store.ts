@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto'
+import { hkdfSync, randomBytes } from 'node:crypto'
 import { storeClock } from './clock'
 import { connectionRepository } from './connections'
 import { openPglite, openPostgres, type Db } from './db'
 import { loginSecretRepository } from './login-secrets'
 import { migrate, MIGRATIONS } from './migrations'
 import { rateLimitRepository } from './rate-limits'
+import { watchRepository } from './watch'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
 import { useMaskKey } from './mask-scan'
@@ -20,6 +21,11 @@ export interface CreateStoreOptions {
   now?: () => Date
   /** AES-256 key for login secrets (readDeploymentConfig().encryptionKey); default: random, this store only. */
   encryptionKey?: Buffer
+  /**
+   * AES-256 key for what must outlive the process (webhook signing secrets): the deployment key in team mode.
+   * Default: derived from the installation secret in the database (local mode, where the process key is random).
+   */
+  durableKey?: Buffer
 }
 
 /** Opens the database, applies migrations and returns the repositories. The caller owns `close()`. */
@@ -53,6 +59,7 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     savedReports: savedReportRepository(db, clock),
     loginSecrets,
     rateLimits,
+    watch: watchRepository(db, clock, o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32))),
     async health() {
       const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations')
       const applied = Number(rows[0]?.v ?? 0)

@@ -3,6 +3,7 @@ import { ReportSchema, TimelineStepSchema } from '../findings/report'
 import type { Report, TimelineStep } from '../findings/report'
 import type { LoginSecretRepository } from './login-secrets'
 import type { RateLimitRepository } from './rate-limits'
+import type { WatchRepository } from './watch'
 
 /*
  * The stored rows, as zod schemas (the database is a boundary too: every row is parsed on the way out).
@@ -213,6 +214,7 @@ export interface Store {
   readonly savedReports: SavedReportRepository
   readonly loginSecrets: LoginSecretRepository
   readonly rateLimits: RateLimitRepository
+  readonly watch: WatchRepository
   /** The database answers and its schema is the one this code expects (/api/health). */
   health(): Promise<StoreHealth>
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
