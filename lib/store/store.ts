@@ -51,6 +51,7 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const userKeySecret = () => Promise.resolve(secret)
   const loginSecrets = loginSecretRepository(db, clock, o.encryptionKey ?? randomBytes(32))
   const rateLimits = rateLimitRepository(db, clock)
+  const watch = watchRepository(db, clock, o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32)))
   return {
     kind: db.kind,
     retentionDays,
@@ -59,7 +60,7 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     savedReports: savedReportRepository(db, clock),
     loginSecrets,
     rateLimits,
-    watch: watchRepository(db, clock, o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32))),
+    watch,
     async health() {
       const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations')
       const applied = Number(rows[0]?.v ?? 0)
@@ -74,6 +75,7 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       return {
         connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length,
         loginSecrets: await loginSecrets.purgeExpired(now), rateLimits: await rateLimits.purgeExpired(now),
+        webhookDeliveries: await watch.purgeDeliveries(new Date(now.getTime() - retentionDays * 86_400_000)),
       }
     },
     close: () => db.close(),

@@ -167,7 +167,7 @@ export interface StoreHealth {
   readonly expected: number
 }
 
-export interface PurgeResult { connections: number; runs: number; savedReports: number; loginSecrets?: number; rateLimits?: number }
+export interface PurgeResult { connections: number; runs: number; savedReports: number; loginSecrets?: number; rateLimits?: number; webhookDeliveries?: number }
 
 export interface ConnectionRepository {
   create(input: NewConnection): Promise<Connection>

@@ -68,6 +68,8 @@ export interface WatchRepository {
   /** One attempt's outcome: delivered, or failed with the next attempt time (null: give up). */
   recordAttempt(id: string, o: { delivered: boolean; status: number | null; error?: string; nextAttemptAt: Date | null; now?: Date }): Promise<void>
   listDeliveries(workspaceId: string, webhookId: string, o?: { limit?: number }): Promise<DeliveryInfo[]>
+  /** Deletes finished deliveries (delivered or given up) created before `before`; the count. */
+  purgeDeliveries(before: Date): Promise<number>
 }
 
 const iso = (v: unknown) => (v instanceof Date ? v : new Date(String(v))).toISOString()
@@ -167,6 +169,10 @@ export function watchRepository(db: Db, clock: StoreClock, key: Buffer): WatchRe
            delivered_at = case when $4 then $5::timestamptz else null end, next_attempt_at = case when $4 then null else $6::timestamptz end
          where id = $1`,
         [id, o.status, o.error?.slice(0, 500) ?? null, o.delivered, o.now ?? clock.now(), o.nextAttemptAt])
+    },
+    async purgeDeliveries(before) {
+      const { rows } = await db.query<{ id: string }>('delete from webhook_deliveries where created_at < $1 and next_attempt_at is null returning id', [before])
+      return rows.length
     },
     async listDeliveries(workspaceId, webhookId, o = {}) {
       const { rows } = await db.query<Record<string, unknown>>(

@@ -113,6 +113,9 @@ describe.each(testStoreEngines())('the app’s daily re-check and its webhooks (
       const hooks = await store.watch.listWebhooks('local')
       const [d] = await store.watch.listDeliveries('local', hooks.find((h) => h.connectionId === c.id)!.id)
       expect(d).toMatchObject({ attempts: 5, lastStatus: 503, deliveredAt: null, nextAttemptAt: null })
+      // Finished deliveries go after the retention period, with the rest of the store's old rows.
+      expect(await store.watch.purgeDeliveries(new Date(at + 1))).toBeGreaterThanOrEqual(1)
+      expect(await store.watch.listDeliveries('local', hooks.find((h) => h.connectionId === c.id)!.id)).toEqual([])
     } finally { await hook.close() }
   })
 
