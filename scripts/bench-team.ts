@@ -9,14 +9,15 @@
 // TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30),
 // BENCH_THINK_MS (1000: mean pause between a user's steps).
 //
-// Sign-in: TODO(merge): once the auth part is merged, each user gets a session created through store.sessions and
-// sends its cookie; until then the instances run the team configuration without the sign-in gate.
+// Sign-in: each user gets a session created through the store's SessionRepository (the auth part) and sends its
+// cookie to every instance; without that part (TODO(merge)) the instances run the team configuration ungated.
 import { existsSync } from 'node:fs'
 import { appDistDir } from '../e2e/hostile/app-process'
 import { freePort } from '../e2e/free-port'
 import { startMockIdp } from '../e2e/mock-idp/server'
 import { newAppBrowser, oidcLoginAcross, samlLoginAcross } from '../e2e/team/flows'
-import { startTeamInstance, teamEnv } from '../e2e/team/instances'
+import { signedInSession, startTeamInstance, teamEnv } from '../e2e/team/instances'
+import { createStore } from '../lib/store/index'
 import { dropSchema, isolatedDatabaseUrl } from '../lib/store/testing'
 import { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET } from '../lib/testlogin/demo'
 
@@ -78,7 +79,9 @@ globalThis.fetch = async (input, init) => {
   }
 }
 
-const post = (base: string, body: unknown) => fetch(`${base}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify(body) })
+const store = await createStore({ databaseUrl })
+const owner = await signedInSession(store, idp.oidcIssuer, 'bench-owner')
+const post = (base: string, body: unknown) => fetch(`${base}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...(owner ? { cookie: owner.cookie } : {}) }, body: JSON.stringify(body) })
 const saml = ((await (await post(instances[0]!, { name: 'bench SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await realFetch(idp.samlMetadataUrl)).text(), spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS })).json()) as { id: string }).id
 const oidc = ((await (await post(instances[1]!, { name: 'bench OIDC', protocol: 'oidc', profileId: 'generic', issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID })).json()) as { id: string }).id
 
@@ -88,18 +91,22 @@ let stopAt = 0
 
 async function user(k: number): Promise<void> {
   const browser = newAppBrowser()
+  // Every user signs in to the owner's workspace (one session each, as 200 people would have).
+  const session = owner ? await signedInSession(store, idp.oidcIssuer, 'bench-owner', owner) : null
+  const extraCookie = session?.cookie
+  const cookie = [browser.cookie, extraCookie].filter(Boolean).join('; ')
   let lastRun: string | undefined
   for (let step = 0; Date.now() < stopAt; step++) {
     const here = instances[(k + step) % 2]!
     const there = instances[(k + step + 1) % 2]!
     try {
-      await fetch(`${here}/connections`, { headers: { cookie: browser.cookie } })
+      await fetch(`${here}/connections`, { headers: { cookie } })
       await pause()
-      if (lastRun) { await fetch(`${there}/test-logins/${lastRun}`, { headers: { cookie: browser.cookie } }); await pause() }
+      if (lastRun) { await fetch(`${there}/test-logins/${lastRun}`, { headers: { cookie } }); await pause() }
       if (Date.now() >= stopAt) break
       const run = step % 4 === 3
-        ? await oidcLoginAcross({ start: here, finish: there, connectionId: oidc, clientSecret: DEMO_CLIENT_SECRET, username: `ok+bench${k}@demo.test`, browser })
-        : await samlLoginAcross({ start: here, finish: there, connectionId: saml, username: `ok+bench${k}@demo.test`, browser })
+        ? await oidcLoginAcross({ start: here, finish: there, connectionId: oidc, clientSecret: DEMO_CLIENT_SECRET, username: `ok+bench${k}@demo.test`, browser, ...(extraCookie ? { extraCookie } : {}) })
+        : await samlLoginAcross({ start: here, finish: there, connectionId: saml, username: `ok+bench${k}@demo.test`, browser, ...(extraCookie ? { extraCookie } : {}) })
       lastRun = run.runId
       logins++
       await pause()
@@ -137,6 +144,7 @@ try {
 } finally {
   globalThis.fetch = realFetch
   await Promise.all([a.stop(), b.stop()])
+  await store.close()
   await idp.close()
   await dropSchema(dbUrl, schema).catch(() => {})
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 import { freePort } from '../free-port'
+import type { Store } from '../../lib/store/index'
 
 /*
  * App instances of a team deployment for the two-instance test and the load benchmark: `npm run start:team`
@@ -79,4 +80,21 @@ export async function startTeamInstance(o: { distDir: string; env: Record<string
       return exitCode
     },
   }
+}
+
+/** A signed-in owner's session when the store has the auth part's repositories (team + sessions), else null. */
+export interface TestSession { readonly cookie: string; readonly userId: string; readonly workspaceId: string }
+
+/** `sameAs`: another session (another browser) of that user in that workspace. */
+export async function signedInSession(store: Store, issuer: string, subject = 'two-instance-owner', sameAs?: TestSession): Promise<TestSession | null> {
+  const s = store as Store & {
+    team?: { upsertUser(i: { issuer: string; subject: string; email: string | null; displayName: string | null }): Promise<{ id: string }>; createWorkspace(i: { name: string; ownerId: string }): Promise<{ id: string }> }
+    sessions?: { create(i: { userId: string; workspaceId: string | null; idleMs: number; absoluteMs: number }): Promise<{ token: string }> }
+  }
+  if (!s.team || !s.sessions) return null
+  const userId = sameAs?.userId ?? (await s.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
+  const workspaceId = sameAs?.workspaceId ?? (await s.team.createWorkspace({ name: `Team of ${subject}`, ownerId: userId })).id
+  const { token } = await s.sessions.create({ userId, workspaceId, idleMs: 3_600_000, absoluteMs: 3_600_000 })
+  // lib/team/cookies.ts cookieNames(false).session: plain http on loopback has no __Host- prefix.
+  return { cookie: `preflight_session=${token}`, userId, workspaceId }
 }
