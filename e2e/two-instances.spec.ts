@@ -102,12 +102,14 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
       }
     })
 
-    await test.step('rate limits: hits on A and B add up to one budget', async () => {
+    await test.step('rate limits: hits on A and B add up to one budget, whatever X-Forwarded-For a client sends', async () => {
       // One OIDC callback is already counted. Alternate A and B: a per-instance counter would let 2 × the limit through.
       const statuses: { on: 'A' | 'B'; status: number; retryAfter: string | null }[] = []
       for (let i = 0; i < 2 * RATE_LIMIT; i++) {
         const on = i % 2 === 0 ? 'A' : 'B'
-        const r = await fetch(`${on === 'A' ? A : B}/oidc/callback?state=rate-limit-probe-${i}`, { redirect: 'manual' })
+        // A different X-Forwarded-For on every request: the team server believes none (no trusted proxy), so all
+        // of them count against the one socket address.
+        const r = await fetch(`${on === 'A' ? A : B}/oidc/callback?state=rate-limit-probe-${i}`, { redirect: 'manual', headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } })
         statuses.push({ on, status: r.status, retryAfter: r.headers.get('retry-after') })
         await r.arrayBuffer()
       }
