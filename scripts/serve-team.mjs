@@ -6,7 +6,7 @@
 //  - writes one JSON line per request (SSO_PREFLIGHT_LOG_FORMAT=json, the default here) and feeds /api/metrics;
 //  - shuts down gracefully on SIGTERM / SIGINT (requests in flight finish, up to SSO_PREFLIGHT_SHUTDOWN_TIMEOUT_SECONDS),
 //    then closes the database pool.
-// Listens on HOSTNAME (default 0.0.0.0) and PORT (default 3000). Run several behind a proxy on one DATABASE_URL.
+// Listens on HOSTNAME_BIND (as npm start; default 0.0.0.0 in team mode, 127.0.0.1 in local mode) and PORT (default 3000). Run several behind a proxy on one DATABASE_URL.
 import { createServer } from 'node:http'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -15,7 +15,11 @@ import { gracefulShutdown } from './graceful.mjs'
 const dir = resolve(process.env.SSO_PREFLIGHT_APP_DIR ?? process.cwd())
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const port = Number(process.env.PORT ?? 3000)
-const hostname = process.env.HOSTNAME ?? '0.0.0.0'
+// Local mode has no sign-in, so it stays on loopback unless HOSTNAME_BIND says otherwise; team mode (the same trigger
+// variables as lib/team/config.ts) listens on every interface. The app itself refuses half-configured team mode.
+const TEAM_TRIGGERS = ['SSO_PREFLIGHT_SESSION_SECRET', 'SSO_PREFLIGHT_AUTH_ISSUER', 'SSO_PREFLIGHT_AUTH_CLIENT_ID', 'SSO_PREFLIGHT_AUTH_CLIENT_SECRET', 'SSO_PREFLIGHT_ENCRYPTION_KEY']
+const teamMode = process.env.SSO_PREFLIGHT_MODE === 'team' || TEAM_TRIGGERS.some((k) => process.env[k])
+const hostname = process.env.HOSTNAME_BIND || (teamMode ? '0.0.0.0' : '127.0.0.1')
 const hops = Number(process.env.SSO_PREFLIGHT_TRUSTED_PROXY_HOPS ?? 0) || 0
 const json = (process.env.SSO_PREFLIGHT_LOG_FORMAT ?? 'json') === 'json'
 const timeoutMs = (Number(process.env.SSO_PREFLIGHT_SHUTDOWN_TIMEOUT_SECONDS ?? 25) || 25) * 1000

@@ -42,7 +42,7 @@ export async function startTeamInstance(o: { distDir: string; env: Record<string
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'scripts', 'serve-team.mjs')], {
     cwd: REPO,
     env: {
-      ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: o.distDir, PORT: String(port), HOSTNAME: '127.0.0.1',
+      ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: o.distDir, PORT: String(port), HOSTNAME_BIND: '127.0.0.1',
       SSO_PREFLIGHT_ALLOW_LOOPBACK: '1', SSO_PREFLIGHT_LOG_FORMAT: 'json', ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
