@@ -6,8 +6,8 @@ import { appDistDir } from './hostile/app-process'
 import { startMockIdp, type MockIdp } from './mock-idp/server'
 import { E2E_SP_ENTITY_ID, E2E_VENDOR_ACS } from './mock-idp/e2e-support'
 import { freePort } from './free-port'
-import { newAppBrowser, oidcLoginAcross, samlLoginAcross } from './team/flows'
-import { signedInSession, startTeamInstance, teamEnv, type TeamInstance } from './team/instances'
+import { newAppBrowser, oidcLoginAcross, samlLoginAcross } from './multi-instance/flows'
+import { signedInSession, startTeamInstance, teamEnv, type TeamInstance } from './multi-instance/instances'
 
 /*
  * Issue 10 item 7: any number of instances. Two team servers on one PostgreSQL (TEST_DATABASE_URL, a schema of its
