@@ -1,7 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { decideRequest, requestPolicyConfigFromEnv } from '@/app/_server/request-policy'
+import { requestIdFor } from '@/lib/ops/env'
 
 const policy = requestPolicyConfigFromEnv(process.env)
+/** An incoming X-Request-Id is believed only from a trusted proxy (SSO_PREFLIGHT_TRUSTED_PROXY_HOPS > 0). */
+const trustProxyRequestId = Number(process.env.SSO_PREFLIGHT_TRUSTED_PROXY_HOPS ?? 0) > 0
 
 /**
  * Every request passes here first (Next.js 16 "proxy", formerly middleware): foreign Host names, cross-site writes,
@@ -16,12 +19,16 @@ const policy = requestPolicyConfigFromEnv(process.env)
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
   const decision = decideRequest({ method: request.method, url: request.nextUrl.pathname, headers: request.headers }, policy, nonce)
+  // One ID per request, on the request (route handlers, audit entries) and the response (logs, the user's report).
+  const requestId = requestIdFor(request.headers.get('x-request-id'), trustProxyRequestId)
   if (decision.action === 'refuse') {
-    return NextResponse.json({ error: 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: decision.responseHeaders })
+    return NextResponse.json({ error: 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: { ...decision.responseHeaders, 'x-request-id': requestId } })
   }
   const requestHeaders = new Headers(request.headers)
   for (const [k, v] of Object.entries(decision.requestHeaders)) requestHeaders.set(k, v)
+  requestHeaders.set('x-request-id', requestId)
   const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set('x-request-id', requestId)
   for (const [k, v] of Object.entries(decision.responseHeaders)) response.headers.set(k, v)
   return response
 }

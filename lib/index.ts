@@ -16,7 +16,7 @@ export { analyzeSamlMetadata, parseIdpMetadata, toIdpTrust } from './saml/metada
 export type { AnalyzeMetadataOptions, IdpMetadata } from './saml/metadata/index'
 export { analyzeOidcConfiguration, analyzeOidcIssuer, fetchOidcDocuments } from './oidc/index'
 export type { OidcDocuments, OidcInput, OidcOptions } from './oidc/index'
-export { allowLoopbackForTests, isForbiddenAddress, makeCustomFetch, netFindingsOf, safeFetch, SafeFetchError } from './net/index'
+export { allowLoopbackForTests, isForbiddenAddress, loopbackAllowedByEnv, makeCustomFetch, netFindingsOf, safeFetch, SafeFetchError } from './net/index'
 export type { SafeFetchOptions, SafeFetchResult } from './net/index'
 export { analyzeHar, buildSupportBundle, explain, parseSupportBundle, triageInput } from './triage/index'
 export type { SupportBundle, TriageResult } from './triage/index'
@@ -56,3 +56,5 @@ export {
   SCOPE_ACTIONS, SETUP_LINK_ACTIONS, TEAM_REQUIRED_VARS, TokenScopeSchema,
 } from './team/index'
 export type { AccessTarget, Action, DeploymentConfig, LocalConfig, Principal, Role, TeamConfig, TokenScope } from './team/index'
+// Webhooks of the watch: the headers a receiver verifies (lib/watch/webhook.ts).
+export { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './watch/webhook'

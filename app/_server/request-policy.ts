@@ -54,7 +54,7 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 /** Cross-site by design, and checked by their own state (InResponseTo / RelayState, OIDC state + PKCE). */
 const CROSS_SITE_ENDPOINTS = new Set(['/saml/acs', '/oidc/callback'])
 /** JSON APIs: a text/plain body is what a cross-origin form or "simple" fetch can send without a preflight. */
-const JSON_ENDPOINTS = new Set(['/api/connections', '/api/saved-reports', '/triage/bundle'])
+const JSON_ENDPOINTS = new Set(['/api/connections', '/api/saved-reports', '/triage/bundle', '/api/webhooks'])
 /** Answers with its own CSP: the SAML auto-post page must post to the IdP (form-action) with an inline script. */
 const OWN_CSP = /^\/connections\/[^/]+\/test-login\/start$/
 /** Pages whose form starts a test login: the start answers with a redirect to the IdP, which form-action governs. */

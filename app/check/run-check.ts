@@ -1,5 +1,6 @@
 import { checkMetadata, checkOidc, checkResponse, resolveProfile, type PrettyXml, type Report, type SpProfile } from '@/lib'
 import type { CheckRequest, MetadataCheck, OidcCheck, ResponseCheck } from './check-request'
+import { countFindings } from '@/lib/ops/metrics'
 
 /** A finished check, or why none could run: every customer-side problem is a finding inside the report. */
 export type CheckOutcome =
@@ -22,11 +23,11 @@ export async function runCheck(req: CheckRequest, o: { source?: string; readable
   const resolved = resolveProfile(req.profile)
   if (!resolved.ok) return { ok: false, reason: 'invalid-profile', message: resolved.message }
   try {
-    switch (req.kind) {
-      case 'saml-metadata': return { ok: true, ...await metadataJob(req, resolved.profile, name) }
-      case 'oidc-discovery': return { ok: true, ...await oidcJob(req, resolved.profile, name) }
-      case 'saml-response': return { ok: true, ...await responseJob(req, resolved.profile, name, o.readable === true) }
-    }
+    const outcome = req.kind === 'saml-metadata' ? await metadataJob(req, resolved.profile, name)
+      : req.kind === 'oidc-discovery' ? await oidcJob(req, resolved.profile, name)
+      : await responseJob(req, resolved.profile, name, o.readable === true)
+    countFindings(outcome.report.findings.map((f) => f.code))
+    return { ok: true, ...outcome }
   } catch (err) {
     // The kind of failure only: messages may quote the customer's document.
     console.error(`[check] ERR_UNEXPECTED in ${req.kind}: ${err instanceof Error ? err.name : typeof err}`)

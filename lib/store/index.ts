@@ -1,4 +1,5 @@
 import { prepareDataDir } from './data-dir'
+import { readDeploymentConfig } from '../team/config'
 import { readStoreEnv } from './env'
 import { createStore } from './store'
 import type { Store } from './types'
@@ -11,6 +12,11 @@ export type { StoreEnv } from './env'
 export { maskDeep, maskEmails, maskReport, maskSteps, maskText, maskUser, maskValue, REDACTED, useMaskKey } from './mask'
 export { MIGRATIONS } from './migrations'
 export { newId } from './ids'
+export { LOGIN_SECRET_TTL_MS, NO_BROWSER } from './login-secrets'
+export type { LoginSecretRepository } from './login-secrets'
+export type { RateLimitHit, RateLimitRepository } from './rate-limits'
+export { WebhookUrlSchema } from './watch'
+export type { DeliveryInfo, WatchedConnection, WatchRepository, WebhookDelivery, WebhookInfo } from './watch'
 export {
   AttachmentsSchema, ConnectionConfigSchema, ConnectionSchema, NewConnectionSchema, NewRunSchema, NewSavedReportSchema,
   PendingStateSchema, ProtocolSchema, RunResultSchema, RunStatusSchema, SavedReportKindSchema, SavedReportSchema,
@@ -18,7 +24,7 @@ export {
 } from './types'
 export type {
   Attachments, Connection, ConnectionConfig, ConnectionRepository, NewConnection, NewRun, NewSavedReport, PendingState,
-  Protocol, PurgeResult, RunRepository, RunResult, RunStatus, SavedReport, SavedReportKind, SavedReportRepository, Store,
+  Protocol, PurgeResult, RunRepository, StoreHealth, RunResult, RunStatus, SavedReport, SavedReportKind, SavedReportRepository, Store,
   TestLoginRun,
 } from './types'
 
@@ -42,9 +48,13 @@ export function getStore(): Promise<Store> {
 
 async function openFromEnv(): Promise<Store> {
   const env = readStoreEnv()
+  const deployment = readDeploymentConfig()
   const store = await createStore({
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.SSO_PREFLIGHT_DATA_DIR }),
     retentionDays: env.SSO_PREFLIGHT_RETENTION_DAYS,
+    // Every instance of a team deployment shares this key, so any of them can finish a test login.
+    encryptionKey: deployment.encryptionKey,
+    ...(deployment.mode === 'team' ? { durableKey: deployment.encryptionKey } : {}),
   })
   await store.purgeExpired()
   clearInterval(slot.__ssoPreflightPurge)

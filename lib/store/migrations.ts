@@ -190,6 +190,51 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index audit_log_workspace_at_seq on audit_log (workspace_id, at desc, seq desc);
     `,
   },
+  {
+    version: 5,
+    name: 'watch: daily re-check state per connection, webhooks per workspace or connection, their deliveries',
+    // A check or a delivery is claimed by one instance at a time (claimed_until, a lease), so several instances
+    // share the schedule without running anything twice. Webhook signing secrets are AES-256-GCM ciphertext.
+    sql: `
+      create table watch_state (
+        connection_id text primary key references connections (id) on delete cascade,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        snapshot jsonb,
+        last_verdict text,
+        last_checked_at timestamptz,
+        next_check_at timestamptz not null,
+        claimed_until timestamptz,
+        failures integer not null default 0
+      );
+      create index watch_state_due on watch_state (next_check_at);
+
+      create table webhooks (
+        id text primary key,
+        workspace_id text not null references workspaces (id) on delete cascade,
+        connection_id text references connections (id) on delete cascade,
+        url text not null,
+        secret_ciphertext text not null,
+        created_at timestamptz not null
+      );
+      create index webhooks_workspace on webhooks (workspace_id);
+
+      create table webhook_deliveries (
+        id text primary key,
+        webhook_id text not null references webhooks (id) on delete cascade,
+        event text not null,
+        payload jsonb not null,
+        created_at timestamptz not null,
+        attempts integer not null default 0,
+        next_attempt_at timestamptz,
+        claimed_until timestamptz,
+        last_status integer,
+        last_error text,
+        delivered_at timestamptz
+      );
+      create index webhook_deliveries_due on webhook_deliveries (next_attempt_at) where delivered_at is null;
+      create index webhook_deliveries_webhook on webhook_deliveries (webhook_id, created_at desc);
+    `,
+  },
 ]
 
 // Any constant works; it only has to be the same for every instance sharing the database.

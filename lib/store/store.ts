@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto'
+import { hkdfSync, randomBytes } from 'node:crypto'
 import { apiTokenRepository } from './api-tokens'
 import { auditRepository } from './audit'
 import { storeClock } from './clock'
 import { connectionRepository } from './connections'
 import { openPglite, openPostgres, type Db } from './db'
-import { migrate } from './migrations'
+import { loginSecretRepository } from './login-secrets'
+import { migrate, MIGRATIONS } from './migrations'
+import { rateLimitRepository } from './rate-limits'
+import { watchRepository } from './watch'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
 import { setupLinkRepository } from './setup-links'
@@ -19,6 +22,13 @@ export interface CreateStoreOptions {
   retentionDays?: number
   /** Pins the store's clock (tests). */
   now?: () => Date
+  /** AES-256 key for login secrets (readDeploymentConfig().encryptionKey); default: random, this store only. */
+  encryptionKey?: Buffer
+  /**
+   * AES-256 key for what must outlive the process (webhook signing secrets): the deployment key in team mode.
+   * Default: derived from the installation secret in the database (local mode, where the process key is random).
+   */
+  durableKey?: Buffer
 }
 
 /** Opens the database, applies migrations and returns the repositories. The caller owns `close()`. */
@@ -50,6 +60,9 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const retentionDays = o.retentionDays ?? 7
   const clock = storeClock(retentionDays, o.now)
   const userKeySecret = () => Promise.resolve(secret)
+  const loginSecrets = loginSecretRepository(db, clock, o.encryptionKey ?? randomBytes(32))
+  const rateLimits = rateLimitRepository(db, clock)
+  const watch = watchRepository(db, clock, o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32)))
   return {
     kind: db.kind,
     retentionDays,
@@ -59,6 +72,15 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     apiTokens: apiTokenRepository(db, clock),
     setupLinks: setupLinkRepository(db, clock),
     audit: auditRepository(db, clock),
+    loginSecrets,
+    rateLimits,
+    watch,
+    async health() {
+      const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations')
+      const applied = Number(rows[0]?.v ?? 0)
+      const expected = Math.max(...MIGRATIONS.map((m) => m.version))
+      return { migrations: applied === expected ? 'current' : applied < expected ? 'behind' : 'ahead', applied, expected }
+    },
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
@@ -67,7 +89,11 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       // Setup links of a purged connection went with it (cascade); these are the expired ones of kept connections.
       // The audit log is not purged (lib/store/audit.ts says why).
       const setupLinks = await db.query<{ id: string }>('delete from setup_links where expires_at <= $1 returning id', [now])
-      return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length, setupLinks: setupLinks.rows.length }
+      return {
+        connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length, setupLinks: setupLinks.rows.length,
+        loginSecrets: await loginSecrets.purgeExpired(now), rateLimits: await rateLimits.purgeExpired(now),
+        webhookDeliveries: await watch.purgeDeliveries(new Date(now.getTime() - retentionDays * 86_400_000)),
+      }
     },
     close: () => db.close(),
   }

@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { ReportSchema, TimelineStepSchema } from '../findings/report'
 import type { Report, TimelineStep } from '../findings/report'
 import type { ApiTokenRepository, AuditRepository, SetupLinkRepository } from './team-types'
+import type { LoginSecretRepository } from './login-secrets'
+import type { RateLimitRepository } from './rate-limits'
+import type { WatchRepository } from './watch'
 
 /*
  * The stored rows, as zod schemas (the database is a boundary too: every row is parsed on the way out).
@@ -158,9 +161,17 @@ export const NewSavedReportSchema = z.object({
 })
 export type NewSavedReport = z.input<typeof NewSavedReportSchema>
 
+export interface StoreHealth {
+  /** 'current': every migration of this code is applied; 'behind': some are missing; 'ahead': the database has newer ones. */
+  readonly migrations: 'current' | 'behind' | 'ahead'
+  readonly applied: number
+  readonly expected: number
+}
+
 export interface PurgeResult {
   connections: number; runs: number; savedReports: number
   setupLinks: number
+  loginSecrets?: number; rateLimits?: number; webhookDeliveries?: number
 }
 
 export interface ConnectionRepository {
@@ -209,6 +220,11 @@ export interface Store {
   readonly apiTokens: ApiTokenRepository
   readonly setupLinks: SetupLinkRepository
   readonly audit: AuditRepository
+  readonly loginSecrets: LoginSecretRepository
+  readonly rateLimits: RateLimitRepository
+  readonly watch: WatchRepository
+  /** The database answers and its schema is the one this code expects (/api/health). */
+  health(): Promise<StoreHealth>
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
   purgeExpired(now?: Date): Promise<PurgeResult>
   close(): Promise<void>

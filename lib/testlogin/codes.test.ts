@@ -7,9 +7,8 @@ import { allowLoopbackForTests } from '../net/index'
 import { reportIdpErrorPage } from './idp-error-page'
 import { completeOidcTestLogin } from './oidc/callback'
 import { errorRedirectFindings } from './oidc/error-redirect'
-import { startOidcTestLogin } from './oidc/start'
+import { oidcRunSecretKey, startOidcTestLogin } from './oidc/start'
 import { oidcErrorToFindings } from './oidc/to-findings'
-import { forget } from './private-memory'
 import { completeSamlTestLogin, type AcsOutcome } from './saml/complete'
 import { startSamlTestLogin } from './saml/start'
 import { oidcCallbackUrl, openHarness, samlAnswer, TEST_ORIGIN, VENDOR_ACS_URL, type Harness } from '../../e2e/mock-idp/harness'
@@ -133,9 +132,11 @@ describe('OIDC test-login codes', () => {
     expect(pick(await findingsOf(await completeOidcTestLogin(url, { store: h.store, now: late })), 'OIDC_TEST_LOGIN_RUN_EXPIRED')?.evidence.actual).toBe(late.toISOString())
   })
 
-  test('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE: the secret is gone from memory (restart, other instance)', async () => {
+  test('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE: the secret is gone (expired, used) or another browser presents the callback', async () => {
+    const other = await oidcCallbackUrl(h, usernameFor('ok'))
+    expect(pick(await findingsOf(await completeOidcTestLogin(other.url, { store: h.store, browserHash: 'another-browser' })), 'OIDC_TEST_LOGIN_SECRET_UNAVAILABLE')?.owner).toBe('end-user')
     const { url, runId } = await oidcCallbackUrl(h, usernameFor('ok'))
-    forget(`oidc-run:${runId}`)
+    await h.store.loginSecrets.delete(oidcRunSecretKey(runId))
     expect(pick(await findingsOf(await completeOidcTestLogin(url, { store: h.store })), 'OIDC_TEST_LOGIN_SECRET_UNAVAILABLE')?.owner).toBe('end-user')
   })
 

@@ -5,7 +5,7 @@ import { buildReport, type Report } from '../findings/report'
 import type { Store } from '../store/index'
 import { idpErrorCodeFindings } from './idp-error-codes'
 import { errorRedirectFindings, idpKindFromIssuer } from './oidc/error-redirect'
-import { forget } from './private-memory'
+import { oidcRunSecretKey } from './oidc/start'
 import { step } from './timeline'
 
 /**
@@ -19,7 +19,7 @@ export async function reportIdpErrorPage(runId: string, text: string, o: { store
   if (!run || run.status !== 'pending') return false
   const consumed = await o.store.runs.consume(run.stateKey)
   if (!consumed) return false
-  forget(`oidc-run:${run.id}`)
+  await o.store.loginSecrets.delete(oidcRunSecretKey(run.id))
   const message = text.trim().slice(0, 2000)
   const issuer = typeof run.pending?.issuer === 'string' ? run.pending.issuer : undefined
   // An IdP code names its IdP (AADSTS → Entra, E0000… → Okta); otherwise what the page says, then the run's issuer.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { openHarness, samlLogin, type Harness } from '../../e2e/mock-idp/harness'
 import { usernameFor } from '../mock-idp/scenarios'
-import { recall } from './private-memory'
-import type { PrivateSamlView } from './saml/complete'
+import { NO_BROWSER } from '../store/index'
+import { samlViewKey, type PrivateSamlView } from './saml/complete'
 
 let h: Harness
 beforeAll(async () => { h = await openHarness() }, 60_000)
@@ -12,7 +12,7 @@ async function login(scenario: Parameters<typeof usernameFor>[0]) {
   const outcome = await samlLogin(h, usernameFor(scenario))
   if (outcome.kind !== 'run') throw new Error('expected a run')
   const run = await h.store.runs.get(outcome.runId)
-  const view = recall<PrivateSamlView>(`saml-view:${outcome.runId}`)
+  const view = await h.store.loginSecrets.get<PrivateSamlView>(samlViewKey(outcome.runId), NO_BROWSER)
   if (!run?.report || !view) throw new Error('no report or no private view')
   return { report: run.report, view }
 }

@@ -6,7 +6,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import { formatInstant } from '@/app/ui/report/format'
 import { setupValues } from '@/lib'
 import { getStore } from '@/lib/store'
-import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
+import { BROWSER_COOKIE, privateViewFor, revealedUser } from '@/lib/testlogin'
 import { connectionDetail } from '../_server/connection-detail'
 import { originFromHeaders } from '../_server/http'
 import { CopyButton } from '../copy-button'
@@ -127,18 +127,15 @@ const RUN_STATE = {
   failed: 'failed',
 } as const
 
-/** The unmasked user of each run this browser ran (kept in memory for a short while): the page is theirs. */
+/** The unmasked user of each run this browser ran (kept encrypted for 10 minutes): the page is theirs. */
 async function revealedUsers(runIds: readonly string[]): Promise<Record<string, string>> {
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   if (!key) return {}
+  const store = await getStore()
   const out: Record<string, string> = {}
   for (const id of runIds) {
-    const saml = recall<PrivateSamlView>(`saml-view:${id}`)
-    if (saml?.nameId && sameBrowser(key, saml.browserHash)) { out[id] = saml.nameId; continue }
-    const oidc = recall<PrivateOidcView>(`oidc-view:${id}`)
-    const claims = oidc?.idTokenClaims
-    const user = claims ? claims.email ?? claims.preferred_username ?? claims.sub : undefined
-    if (typeof user === 'string' && user && sameBrowser(key, oidc?.browserHash)) out[id] = user
+    const user = revealedUser((await privateViewFor(store, id, key)).view)
+    if (user) out[id] = user
   }
   return out
 }

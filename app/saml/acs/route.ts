@@ -3,6 +3,7 @@ import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
+import { rateLimit } from '@/app/_server/rate-limit'
 
 const MAX_FORM_BYTES = BODY_LIMITS.samlAcs
 
@@ -12,6 +13,8 @@ const MAX_FORM_BYTES = BODY_LIMITS.samlAcs
  * the result is bound to the browser on the same-site redirect that follows.
  */
 export async function POST(request: Request): Promise<Response> {
+  const limited = await rateLimit(request, 'saml-acs')
+  if (limited) return limited
   // An oversized body reads as an empty form: the run still ends, with SAML_TEST_LOGIN_NO_RESPONSE.
   const form = await readCappedForm(request, MAX_FORM_BYTES).catch(() => undefined)
   const samlResponse = form?.get('SAMLResponse') ?? ''

@@ -7,7 +7,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import { isAbandoned, pendingDeadline } from '@/lib'
 import { getStore } from '@/lib/store'
-import { BROWSER_COOKIE, recall, runExportReport, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
+import { BROWSER_COOKIE, privateViewFor, runExportReport } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
 import { RefreshAt } from '../_ui/refresh-at'
 import { PrivateView } from '../_ui/private-view'
@@ -73,8 +73,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
   const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId) : null) : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
-  const view = run ? (recall<PrivateSamlView>(`saml-view:${run.id}`) ?? recall<PrivateOidcView>(`oidc-view:${run.id}`)) : undefined
-  const mine = view && sameBrowser(key, view.browserHash) ? view : undefined
+  const mine = run ? (await privateViewFor(store, run.id, key)).view : undefined
   const protocol = report.subject.kind === 'oidc-test-login' ? 'OpenID Connect' : 'SAML'
   return (
     <div className="test-login-page">

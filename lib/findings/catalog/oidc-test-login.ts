@@ -43,9 +43,9 @@ export const oidcTestLoginCatalog = {
   OIDC_TEST_LOGIN_SECRET_UNAVAILABLE: {
     severity: 'error', owner: 'end-user', step: 'run',
     title: 'The client secret for this test login is no longer available',
-    symptom: 'The callback arrived after the app restarted, or at another app instance than the one that started the test login.',
-    detail: 'The client secret typed for a run is kept only in the memory of the app instance that started it, and never stored. Without it the code cannot be exchanged.',
-    nextStep: 'Run the test login again and enter the client secret again; behind a load balancer, use sticky sessions for /oidc/callback.',
+    symptom: 'The callback arrived more than 10 minutes after the test login started, a second time, or in another browser than the one that started it.',
+    detail: 'The client secret typed for a run is kept encrypted (AES-256-GCM) for at most 10 minutes, bound to the browser that started the run, and deleted when the callback uses it. Without it the code cannot be exchanged.',
+    nextStep: 'Run the test login again in one browser and enter the client secret again. Several app instances must share SSO_PREFLIGHT_ENCRYPTION_KEY (or the session secret it derives from).',
   },
   OIDC_TEST_LOGIN_DISCOVERY_FAILED: {
     severity: 'error', owner: 'idp', step: 'run',

@@ -6,14 +6,17 @@ import type { Finding, IdpKind } from '../../findings/types'
 import type { SpProfile } from '../../profiles/index'
 import type { Store, TestLoginRun } from '../../store/index'
 import { checkSteps, inCheck, OIDC_CHECKS } from '../check-steps'
-import { remember, take } from '../private-memory'
+import { allowLoopbackForTests } from '../../net/index'
+import { countFindings, countTestLogin } from '../../ops/metrics'
+import { NO_BROWSER } from '../../store/index'
+import { clientFromMetadata } from './client'
 import { profileFor } from '../profile'
 import type { AcsOutcome } from '../saml/complete'
 import { step } from '../timeline'
 import { runPath } from '../urls'
 import { checkRequiredClaims } from './claims'
 import { errorRedirectFindings, idpKindFromIssuer } from './error-redirect'
-import type { OidcPending, OidcRunMemory } from './start'
+import { oidcRunSecretKey, OidcRunSecretSchema, type OidcPending, type OidcRunMemory } from './start'
 import { oidcErrorToFindings } from './to-findings'
 
 const OidcPendingSchema = z.object({
@@ -21,7 +24,7 @@ const OidcPendingSchema = z.object({
   clientId: z.string(), browserHash: z.string().optional(), deadline: z.string(),
 })
 
-/** What only the browser that started the run may see (in memory, never stored): the unmasked claims. */
+/** What only the browser that started the run may see (store.loginSecrets: encrypted, 10 minutes): the unmasked claims. */
 export interface PrivateOidcView {
   readonly browserHash?: string
   readonly idTokenClaims?: Record<string, unknown>
@@ -40,7 +43,25 @@ async function claimRun(store: Store, state: string): Promise<{ run?: TestLoginR
  * The redirect URI's handler: finds the run by state (once), turns an error redirect into findings, else exchanges
  * the code (PKCE, nonce and ID-token signature checked by openid-client), fetches userinfo, checks required claims.
  */
-export async function completeOidcTestLogin(callback: URL, o: { store: Store; now?: Date }): Promise<AcsOutcome> {
+export const oidcViewKey = (runId: string) => `oidc-view:${runId}`
+
+/**
+ * The run's client secret, taken once from the store for the browser presenting the callback, as the Configuration
+ * the code exchange needs. Undefined when expired, already taken, or the browser is not the one that started the run.
+ */
+async function takeRunSecret(store: Store, runId: string, browserHash: string, idp: IdpKind, clientId: string): Promise<OidcRunMemory | undefined> {
+  const parsed = OidcRunSecretSchema.safeParse(await store.loginSecrets.take(oidcRunSecretKey(runId), browserHash))
+  if (!parsed.success) return undefined
+  const s = parsed.data
+  const fetchOptions = { ctx: { idp }, ...(s.loopbackForTests ? { [allowLoopbackForTests]: true as const } : {}) }
+  return { config: clientFromMetadata(s.serverMetadata as oc.ServerMetadata, clientId, s.clientSecret, fetchOptions) }
+}
+
+/**
+ * @param o.browserHash browserKeyHash of the browser cookie the callback came with: the secret is released only to
+ *   the browser that started the run (NO_BROWSER for runs started without one, as the test harness does).
+ */
+export async function completeOidcTestLogin(callback: URL, o: { store: Store; now?: Date; browserHash?: string }): Promise<AcsOutcome> {
   const t0 = performance.now()
   const now = o.now ?? new Date()
   const q = callback.searchParams
@@ -60,6 +81,7 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
       timeline: [step('response-received', `Callback received (${error ? `error=${error}` : q.has('code') ? 'code' : 'no code'})`, { at: now })],
     })
     const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    countTestLogin('oidc', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }
 
@@ -72,16 +94,18 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   timeline.push(step('response-received', `Redirected back to the callback with ${error ? `error=${error}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}${q.has('iss') ? ', iss' : ''}`, {
     at: now, data: { params: [...q.keys()], ...(error ? { error, error_description: q.get('error_description') } : {}) },
   }))
-  const memory = take<OidcRunMemory>(`oidc-run:${run.id}`)
+  const memory = pending ? await takeRunSecret(o.store, run.id, o.browserHash ?? NO_BROWSER, idp, pending.clientId) : undefined
   const { report: withTimeline, testUser, idTokenClaims, userinfo } = await evaluateOidcCallback(callback, {
     ...(pending ? { pending } : {}), ...(memory ? { memory } : {}), profile, idp, now, t0, timeline, runId: run.id,
     ...(connection ? { connectionId: connection.id, connectionName: connection.name } : {}),
   })
   await o.store.runs.complete(run.id, { status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline: withTimeline.timeline ?? [] })
-  remember<PrivateOidcView>(`oidc-view:${run.id}`, {
+  countTestLogin('oidc', withTimeline.summary.verdict === 'go' ? 'passed' : 'failed')
+  countFindings(withTimeline.findings.map((f) => f.code))
+  await o.store.loginSecrets.put(oidcViewKey(run.id), pending?.browserHash ?? NO_BROWSER, {
     ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
     ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),
-  }, 10 * 60_000)
+  } satisfies PrivateOidcView)
   return { kind: 'run', runId: run.id }
 }
 
@@ -108,7 +132,7 @@ export async function evaluateOidcCallback(callback: URL, o: {
   } else if (!q.get('code')) {
     findings.push(finding('OIDC_TEST_LOGIN_CALLBACK_INVALID', { expected: 'code and state (or error) in the query', actual: [...q.keys()] }, { idp }))
   } else if (!memory) {
-    findings.push(finding('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE', { expected: 'the client secret typed when this test login started', actual: 'not in this app instance’s memory (restart, or another instance)' }))
+    findings.push(finding('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE', { expected: 'the client secret typed when this test login started', actual: 'not available: expired, already used, or another browser than the one that started the run' }))
   } else {
     if (now.getTime() > Date.parse(pending.deadline)) {
       findings.push(finding('OIDC_TEST_LOGIN_RUN_EXPIRED', { expected: `a callback before ${pending.deadline}`, actual: now.toISOString() }))

@@ -13,10 +13,24 @@ function isLoopbackHttp(url: URL): boolean {
  */
 export async function discoverClient(issuer: string, clientId: string, clientSecret: string, fetchOptions: SafeFetchOptions = {}): Promise<oc.Configuration> {
   const url = new URL(issuer)
-  const loopbackOk = fetchOptions[allowLoopbackForTests] === true || loopbackAllowedByEnv()
-  const execute = [oc.enableNonRepudiationChecks, ...(isLoopbackHttp(url) && loopbackOk ? [oc.allowInsecureRequests] : [])]
   return oc.discovery(url, clientId, undefined, oc.ClientSecretBasic(clientSecret), {
-    execute,
+    execute: executeFor(url, fetchOptions),
     [oc.customFetch]: makeCustomFetch(fetchOptions),
   })
+}
+
+function executeFor(issuer: URL, fetchOptions: SafeFetchOptions): ((c: oc.Configuration) => void)[] {
+  const loopbackOk = fetchOptions[allowLoopbackForTests] === true || loopbackAllowedByEnv()
+  return [oc.enableNonRepudiationChecks, ...(isLoopbackHttp(issuer) && loopbackOk ? [oc.allowInsecureRequests] : [])]
+}
+
+/**
+ * The same Configuration rebuilt from what discovery returned, without fetching it again: the callback may run on
+ * another app instance than the start, which kept only the server metadata and the (encrypted) secret.
+ */
+export function clientFromMetadata(serverMetadata: oc.ServerMetadata, clientId: string, clientSecret: string, fetchOptions: SafeFetchOptions = {}): oc.Configuration {
+  const config = new oc.Configuration(serverMetadata, clientId, undefined, oc.ClientSecretBasic(clientSecret))
+  config[oc.customFetch] = makeCustomFetch(fetchOptions)
+  for (const apply of executeFor(new URL(serverMetadata.issuer), fetchOptions)) apply(config)
+  return config
 }

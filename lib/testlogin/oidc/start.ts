@@ -1,4 +1,5 @@
 import * as oc from 'openid-client'
+import { z } from 'zod'
 import { finding } from '../../findings/finding'
 import { buildReport } from '../../findings/report'
 import type { TimelineStep } from '../../findings/report'
@@ -6,7 +7,9 @@ import type { Finding } from '../../findings/types'
 import type { SafeFetchOptions } from '../../net/index'
 import type { SpProfile } from '../../profiles/index'
 import type { Connection, Store } from '../../store/index'
-import { remember } from '../private-memory'
+import { allowLoopbackForTests } from '../../net/index'
+import { countTestLogin } from '../../ops/metrics'
+import { NO_BROWSER } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
 import { ourOidcRedirectUri } from '../urls'
@@ -28,10 +31,24 @@ export interface OidcPending {
   readonly deadline: string
 }
 
-/** Held in this process's memory only (never stored): the client secret's Configuration for the callback. */
+/** What the callback needs that is not in `pending`: the client secret's Configuration (never stored in clear). */
 export interface OidcRunMemory {
   readonly config: oc.Configuration
 }
+
+/**
+ * The run's client secret as kept in store.loginSecrets (AES-256-GCM, bound to the browser, taken once), with the
+ * discovered server metadata so the callback, on any instance, rebuilds the Configuration without a new discovery.
+ * `loopbackForTests` carries the tests' loopback allowance across: only our own code can write an encrypted row.
+ */
+export const OidcRunSecretSchema = z.object({
+  clientSecret: z.string().max(2000),
+  serverMetadata: z.looseObject({ issuer: z.string() }),
+  loopbackForTests: z.boolean(),
+})
+export type OidcRunSecret = z.infer<typeof OidcRunSecretSchema>
+
+export const oidcRunSecretKey = (runId: string) => `oidc-run:${runId}`
 
 export type OidcStartResult =
   | { readonly ok: true; readonly runId: string; readonly url: string }
@@ -87,7 +104,7 @@ export async function prepareOidcAuthorization(o: {
 
 /**
  * Starts an OIDC test login: authorization code + PKCE S256 + state + nonce. The client secret typed for the run
- * stays in memory (inside openid-client's Configuration) until the callback takes it, at most 10 minutes.
+ * is kept encrypted in the store, bound to the starting browser, until the callback takes it (at most 10 minutes).
  */
 export async function startOidcTestLogin(connection: Connection, o: { store: Store; origin: string; clientSecret: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions }): Promise<OidcStartResult> {
   const now = o.now ?? new Date()
@@ -105,6 +122,12 @@ export async function startOidcTestLogin(connection: Connection, o: { store: Sto
     return { ok: false, runId: run.id, findings: prepared.findings }
   }
   const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'oidc', stateKey: prepared.state, pending: { ...prepared.pending }, timeline: prepared.timeline, ttlSeconds: 15 * 60 })
-  remember<OidcRunMemory>(`oidc-run:${run.id}`, prepared.memory, OIDC_RUN_TTL_MS)
+  const secret: OidcRunSecret = {
+    clientSecret: o.clientSecret,
+    serverMetadata: { ...prepared.memory.config.serverMetadata() },
+    loopbackForTests: o.fetchOptions?.[allowLoopbackForTests] === true,
+  }
+  await o.store.loginSecrets.put(oidcRunSecretKey(run.id), o.browserHash ?? NO_BROWSER, secret, OIDC_RUN_TTL_MS)
+  countTestLogin('oidc', 'started')
   return { ok: true, runId: run.id, url: prepared.url.href }
 }

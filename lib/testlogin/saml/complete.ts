@@ -10,7 +10,8 @@ import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
 import { prettyXml, type PrettyXml } from '../../xml/pretty'
 import { idpErrorCodeFindings } from '../idp-error-codes'
-import { remember } from '../private-memory'
+import { countFindings, countTestLogin } from '../../ops/metrics'
+import { NO_BROWSER } from '../../store/index'
 import { profileFor } from '../profile'
 import { step } from '../timeline'
 import { runPath } from '../urls'
@@ -33,7 +34,7 @@ const SamlPendingSchema = z.object({
   idpMetadataXml: z.string().optional(),
 })
 
-/** What only the browser that started the run may see (kept in memory, never stored). */
+/** What only the browser that started the run may see (store.loginSecrets: encrypted, bound to it, 10 minutes). */
 export interface PrivateSamlView {
   readonly browserHash?: string
   readonly xml?: string
@@ -47,6 +48,8 @@ export interface PrivateSamlView {
 }
 
 export const PRIVATE_VIEW_TTL_MS = 10 * 60_000
+
+export const samlViewKey = (runId: string) => `saml-view:${runId}`
 
 interface Received {
   readonly findings: Finding[]
@@ -87,7 +90,7 @@ async function claimRun(store: Store, inResponseTo: string | undefined, relaySta
 
 /**
  * The ACS: finds the run, accepts the answer once, validates it exactly as the vendor would (our ACS standing in
- * for the vendor's), stores the masked report with its timeline, and keeps the unmasked view in memory only.
+ * for the vendor's), stores the masked report with its timeline, and the unmasked view encrypted for 10 minutes.
  */
 export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; now?: Date }): Promise<AcsOutcome> {
   const t0 = performance.now()
@@ -109,6 +112,7 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
       timeline: [step('response-received', `SAML answer received at the ACS (${input.samlResponse.length} characters)`, { at: now }), step('error', f.title, { since: t0 })],
     })
     const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    countTestLogin('saml', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }
 
@@ -173,13 +177,16 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
   timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
   const withTimeline: Report = { ...report, timeline }
   await o.store.runs.complete(run.id, { status: report.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: nameId ?? null, timeline })
-  remember<PrivateSamlView>(`saml-view:${run.id}`, {
+  countTestLogin('saml', report.summary.verdict === 'go' ? 'passed' : 'failed')
+  countFindings(report.findings.map((f) => f.code))
+  const browserHash = pending.success ? pending.data.browserHash : undefined
+  await o.store.loginSecrets.put(samlViewKey(run.id), browserHash ?? NO_BROWSER, {
     ...(pending.success && pending.data.browserHash ? { browserHash: pending.data.browserHash } : {}),
     ...(received.xml ? { xml: received.xml } : {}),
     ...(nameId ? { nameId } : {}),
     ...privateIdentity(report.facts),
     ...privatePretty(received, run.timeline, report.findings),
-  }, PRIVATE_VIEW_TTL_MS)
+  } satisfies PrivateSamlView, PRIVATE_VIEW_TTL_MS)
   return { kind: 'run', runId: run.id }
 }
 

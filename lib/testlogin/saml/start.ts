@@ -9,6 +9,7 @@ import { step } from '../timeline'
 import { ourAcsUrl } from '../urls'
 import { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl } from './authn-request'
 import { samlIdpEndpoint } from './idp-endpoint'
+import { countTestLogin } from '../../ops/metrics'
 
 /** How the browser is sent to the IdP: a 303 to the Redirect-binding URL, or a self-posting form. */
 export type SamlDispatch =
@@ -85,5 +86,6 @@ export async function startSamlTestLogin(connection: Connection, o: { store: Sto
   const dispatch: SamlDispatch = binding === 'redirect'
     ? { binding, url: redirectBindingUrl(ssoUrl, xml, run.id) }
     : { binding, url: ssoUrl, fields: postBindingFields(xml, run.id) }
+  countTestLogin('saml', 'started')
   return { ok: true, runId: run.id, dispatch }
 }

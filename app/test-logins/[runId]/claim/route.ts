@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers'
-import { BROWSER_COOKIE, recall, runPath, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
+import { BROWSER_COOKIE, privateViewFor, runPath } from '@/lib/testlogin'
+import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 
 /**
@@ -9,9 +10,9 @@ import { originOf } from '@/app/connections/_server/http'
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {
   const { runId } = await params
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
-  const view = recall<PrivateSamlView>(`saml-view:${runId}`) ?? recall<PrivateOidcView>(`oidc-view:${runId}`)
-  const bound = sameBrowser(key, view?.browserHash)
   const target = new URL(runPath(runId), originOf(request.url))
-  if (view && !bound) target.searchParams.set('other-browser', '1')
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(runId)) return Response.redirect(target, 303)
+  const { otherBrowser } = await privateViewFor(await getStore(), runId, key)
+  if (otherBrowser) target.searchParams.set('other-browser', '1')
   return Response.redirect(target, 303)
 }
