@@ -5,6 +5,8 @@ import { openPglite, openPostgres, type Db } from './db'
 import { migrate } from './migrations'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
+import { sessionRepository } from './sessions'
+import { teamRepository } from './team'
 import { useMaskKey } from './mask-scan'
 import type { PurgeResult, Store } from './types'
 
@@ -45,6 +47,8 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
     connections: connectionRepository(db, clock),
     runs: runRepository(db, clock, userKeySecret),
     savedReports: savedReportRepository(db, clock),
+    sessions: sessionRepository(db, clock),
+    team: teamRepository(db, clock),
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
