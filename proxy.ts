@@ -15,12 +15,17 @@ const policy = requestPolicyConfigFromEnv(process.env)
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
-  const decision = decideRequest({ method: request.method, url: request.nextUrl.pathname, headers: request.headers }, policy, nonce)
+  const decision = decideRequest({ method: request.method, url: `${request.nextUrl.pathname}${request.nextUrl.search}`, headers: request.headers }, policy, nonce)
   if (decision.action === 'refuse') {
-    return NextResponse.json({ error: 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: decision.responseHeaders })
+    return NextResponse.json({ error: decision.error ?? 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: decision.responseHeaders })
+  }
+  if (decision.action === 'sign-in') {
+    return new NextResponse(null, { status: 303, headers: { ...decision.responseHeaders, location: decision.location } })
   }
   const requestHeaders = new Headers(request.headers)
   for (const [k, v] of Object.entries(decision.requestHeaders)) requestHeaders.set(k, v)
+  // Pages that send an expired session to sign in come back here afterwards (app/_server/access.ts).
+  requestHeaders.set('x-preflight-path', `${request.nextUrl.pathname}${request.nextUrl.search}`.slice(0, 2000))
   const response = NextResponse.next({ request: { headers: requestHeaders } })
   for (const [k, v] of Object.entries(decision.responseHeaders)) response.headers.set(k, v)
   return response

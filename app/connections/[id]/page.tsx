@@ -6,6 +6,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import { formatInstant } from '@/app/ui/report/format'
 import { setupValues } from '@/lib/connections'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { connectionDetail } from '../_server/connection-detail'
 import { originFromHeaders } from '../_server/http'
@@ -19,15 +20,19 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ id: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await (await getStore()).connections.get((await params).id)
+  const c = await (await getStore()).connections.get((await params).id, (await currentPrincipal()).workspaceId)
   return { title: c ? `Connection: ${c.name}` : 'Connection not found' }
 }
 
 export default async function ConnectionPage({ params }: Props) {
   const { id } = await params
+  const principal = await currentPrincipal()
   const origin = originFromHeaders(await headers())
-  const detail = await connectionDetail(await getStore(), id, origin)
+  const detail = await connectionDetail(await getStore(), id, origin, new Date(), principal.workspaceId)
   if (!detail) notFound()
+  // A setup link opens its one connection: any other id answers like an unknown one.
+  if (principal.kind === 'setup-link' && principal.connectionId !== id) notFound()
+  await requireAccess('connections.read', { workspaceId: detail.connection.workspaceId, connectionId: id })
   const { connection: c, urls, runs, goNoGo } = detail
   const revealed = await revealedUsers(runs.map((r) => r.id))
   const setup = setupValues({ id: c.id, protocol: c.protocol, config: c.config }, origin)

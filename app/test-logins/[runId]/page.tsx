@@ -7,6 +7,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import { isAbandoned, pendingDeadline } from '@/lib/connections'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import { BROWSER_COOKIE, recall, runExportReport, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
 import { RefreshAt } from '../_ui/refresh-at'
@@ -22,10 +23,13 @@ type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<
 export default async function TestLoginPage({ params, searchParams }: Props) {
   const { runId } = await params
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(runId)) notFound()
+  const principal = await currentPrincipal()
   const store = await getStore()
-  const run = await store.runs.get(runId)
-  const saved = run ? null : await store.savedReports.get(runId)
+  const run = await store.runs.get(runId, principal.workspaceId)
+  const saved = run ? null : await store.savedReports.get(runId, principal.workspaceId)
   if (!run && !saved) notFound()
+  if (principal.kind === 'setup-link' && run?.connectionId !== principal.connectionId) notFound()
+  await requireAccess(run ? 'runs.read' : 'reports.read', { workspaceId: (run ?? saved)!.workspaceId, ...(run?.connectionId ? { connectionId: run.connectionId } : {}) })
   const otherBrowser = (await searchParams)['other-browser'] === '1'
 
   if (run && isAbandoned(run)) {
@@ -71,7 +75,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   const report = (run?.report ?? saved?.report) as Report
   const { timeline = [], ...rest } = report
   // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
-  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId) : null) : report
+  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null) : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const view = run ? (recall<PrivateSamlView>(`saml-view:${run.id}`) ?? recall<PrivateOidcView>(`oidc-view:${run.id}`)) : undefined
   const mine = view && sameBrowser(key, view.browserHash) ? view : undefined

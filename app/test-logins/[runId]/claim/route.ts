@@ -1,6 +1,7 @@
 import { cookies } from 'next/headers'
 import { BROWSER_COOKIE, recall, runPath, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { originOf } from '@/app/connections/_server/http'
+import { apiAccess, asPageRefusal } from '@/app/_server/access'
 
 /**
  * GET /test-logins/:runId/claim — the same-site step after the IdP's answer. The browser cookie set when the run
@@ -8,6 +9,8 @@ import { originOf } from '@/app/connections/_server/http'
  */
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {
   const { runId } = await params
+  const access = await apiAccess(request, 'runs.read')
+  if (!access.ok) return asPageRefusal(access.response, 'runs.read', '/')
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const view = recall<PrivateSamlView>(`saml-view:${runId}`) ?? recall<PrivateOidcView>(`oidc-view:${runId}`)
   const bound = sameBrowser(key, view?.browserHash)
