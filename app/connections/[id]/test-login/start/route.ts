@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { cookies } from 'next/headers'
 import { autoPostContentSecurityPolicy } from '@/app/_server/request-policy'
 import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, runPath, startOidcTestLogin, startSamlTestLogin } from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
@@ -9,6 +8,7 @@ import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { autoPostPage } from '@/app/test-logins/_ui/auto-post'
 import { apiAccess, asPageRefusal, checkApi } from '@/app/_server/access'
 import { recordAudit } from '@/app/_server/audit'
+import { readCookie } from '@/lib/team/cookies'
 
 const MAX_SECRET_LENGTH = 1000
 
@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   if (!allowed.ok) return asPageRefusal(allowed.response, 'runs.start', '/connections')
   await recordAudit(access.principal, 'run.start', { kind: 'connection', id: connection.id }, { protocol: connection.protocol })
 
-  const existing = (await cookies()).get(BROWSER_COOKIE)?.value
+  const existing = readCookie(request.headers.get('cookie'), BROWSER_COOKIE)
   const browserKey = existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing) ? existing : newBrowserKey()
   const setCookie = browserCookieHeader(browserKey, origin.startsWith('https:'))
   const browserHash = browserKeyHash(browserKey)
