@@ -20,7 +20,7 @@ export function proxy(request: NextRequest): NextResponse {
     return NextResponse.json({ error: decision.error ?? 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: decision.responseHeaders })
   }
   if (decision.action === 'sign-in') {
-    return new NextResponse(null, { status: 303, headers: { ...decision.responseHeaders, location: decision.location } })
+    return new NextResponse(null, { status: 303, headers: { ...decision.responseHeaders, location: new URL(decision.location, policy.publicOrigin ?? request.nextUrl.origin).href } })
   }
   const requestHeaders = new Headers(request.headers)
   for (const [k, v] of Object.entries(decision.requestHeaders)) requestHeaders.set(k, v)

@@ -44,7 +44,12 @@ export async function resolveAccess(facts: CredentialFacts): Promise<Access> {
     const s = await store.sessions.resolve(session, { idleMs: config.sessionIdleMs })
     if (s) {
       const label = s.email ?? s.displayName ?? s.userId
-      if (!s.workspaceId || !s.role) return { kind: 'no-workspace', userId: s.userId, label }
+      if (!s.workspaceId || !s.role) {
+        // Removed from the session's workspace (or never had one): move on to another membership when there is one.
+        const next = (await store.team.workspacesOf(s.userId))[0]
+        if (!next || !(await store.sessions.switchWorkspace(session, next.id))) return { kind: 'no-workspace', userId: s.userId, label }
+        return { kind: 'principal', principal: { kind: 'user', userId: s.userId, label, workspaceId: next.id, role: next.role, sessionIdHash: s.idHash } }
+      }
       return { kind: 'principal', principal: { kind: 'user', userId: s.userId, label, workspaceId: s.workspaceId, role: s.role, sessionIdHash: s.idHash } }
     }
   }

@@ -215,6 +215,35 @@ describe('team mode: the role matrix of every route', () => {
     expect(((await owners.json()) as { connections: unknown[] }).connections.length).toBeGreaterThan(1)
   })
 
+  test('a role change applies at the next request; a removed member moves on to another workspace or to none', async () => {
+    const store = fx.store
+    const user = await store.team.upsertUser({ issuer: 'https://idp.test', subject: 'changing', email: 'changing@corp.test', displayName: null })
+    const owner = (await store.team.members(fx.ws)).find((m) => m.role === 'owner')!
+    const { token: inv } = await store.team.createInvitation({ workspaceId: fx.ws, role: 'viewer', createdBy: owner.userId, ttlMs: HOUR })
+    await store.team.acceptInvitation(inv, user.id)
+    const { token } = await store.sessions.create({ userId: user.id, workspaceId: fx.ws, idleMs: HOUR, absoluteMs: 8 * HOUR })
+    const headers = { cookie: `preflight_session=${token}` }
+    const del = async () => {
+      const c = await store.connections.create({ name: 'x', protocol: 'saml', profileId: 'generic', config: {}, workspaceId: fx.ws })
+      return (await connectionRoute.DELETE(req(`/api/connections/${c.id}`, { method: 'DELETE', headers }), params('id', c.id))).status
+    }
+    expect(await del()).toBe(403)
+    await store.team.setRole(fx.ws, user.id, 'admin')
+    expect(await del()).toBe(204)
+    const own = await store.team.createWorkspace({ name: 'Own', ownerId: user.id })
+    await store.team.removeMember(fx.ws, user.id)
+    const listed = await connectionsRoute.GET(req('/api/connections', { headers }))
+    expect(listed.status).toBe(200)
+    expect(((await listed.json()) as { connections: unknown[] }).connections).toEqual([])
+    expect((await store.sessions.resolve(token, { idleMs: HOUR }))?.workspaceId).toBe(own.id)
+    await store.team.removeMember(own.id, user.id) // the last owner stays: refused
+    const lonely = await store.team.upsertUser({ issuer: 'https://idp.test', subject: 'lonely', email: null, displayName: null })
+    const s2 = await store.sessions.create({ userId: lonely.id, workspaceId: null, idleMs: HOUR, absoluteMs: 8 * HOUR })
+    const res = await connectionsRoute.GET(req('/api/connections', { headers: { cookie: `preflight_session=${s2.token}` } }))
+    expect(res.status).toBe(403)
+    expect(((await res.json()) as { message: string }).message).toMatch(/ask an owner for an invitation/)
+  })
+
   test('a connection created through the API belongs to the caller’s workspace', async () => {
     const res = await connectionsRoute.POST(req('/api/connections', withHeaders(json({ protocol: 'saml', profileId: 'generic', metadataXml: ENTRA_METADATA }), fx.credentials.admin)))
     const { id } = (await res.json()) as { id: string }
