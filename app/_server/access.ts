@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { cache } from 'react'
 import { LEAST_ROLE, type Action } from '@/lib/team/roles'
 import { allows, LOCAL_PRINCIPAL, type AccessTarget, type Principal } from '@/lib/team/principal'
 import { readCookie } from '@/lib/team/cookies'
@@ -101,11 +102,17 @@ const notFoundJson = () => json(404, 'ERR_NOT_FOUND', 'No such item (it may have
 // ── Pages and server actions ──────────────────────────────────────────────────────────────────────────────────────
 
 /** The current request's principal for pages and server actions; sends the browser to sign in (or to the no-workspace page). */
+/** One resolution per server render: the layout's account bar and the page share it (React's per-request cache). */
+export const resolveRequestAccess = cache(async (): Promise<Access> => {
+  const h = await headers()
+  return resolveAccess({ cookie: h.get('cookie'), authorization: h.get('authorization') })
+})
+
 export async function currentPrincipal(): Promise<Principal> {
   // Local mode reads nothing from the request (so server actions also work when called outside one, as in tests).
   if (deploymentConfig().mode === 'local') return LOCAL_PRINCIPAL
   const h = await headers()
-  const access = await resolveAccess({ cookie: h.get('cookie'), authorization: h.get('authorization') })
+  const access = await resolveRequestAccess()
   if (access.kind === 'principal') return access.principal
   if (access.kind === 'no-workspace') redirect('/auth/no-workspace')
   const path = h.get('x-preflight-path') ?? '/'

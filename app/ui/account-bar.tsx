@@ -1,15 +1,12 @@
-import { headers } from 'next/headers'
 import Link from 'next/link'
-import { resolveAccess } from '@/app/_server/access'
+import { resolveRequestAccess } from '@/app/_server/access'
 import { deploymentConfig } from '@/app/_server/deployment'
-import { switchWorkspaceAction } from '@/app/settings/members/actions'
 import { getStore } from '@/lib/store'
 
 /** Team mode: who is signed in, in which workspace (a switcher with several), Members for owners, sign-out. Local mode: nothing. */
 export async function AccountBar() {
   if (deploymentConfig().mode === 'local') return null
-  const h = await headers()
-  const access = await resolveAccess({ cookie: h.get('cookie'), authorization: null })
+  const access = await resolveRequestAccess()
   if (access.kind === 'anonymous') return null
   const p = access.kind === 'principal' ? access.principal : null
   if (p && p.kind !== 'user') {
@@ -22,7 +19,7 @@ export async function AccountBar() {
       <span data-testid="signed-in-as">{access.kind === 'no-workspace' ? access.label : p?.label}</span>
       {current ? <span className="muted"> · <span data-testid="current-workspace">{current.name}</span> ({current.role})</span> : null}
       {workspaces.length > 1 ? (
-        <form action={switchWorkspaceAction} className="inline-form">
+        <form method="post" action="/auth/workspace" className="inline-form">
           <select name="workspaceId" defaultValue={p?.workspaceId} className="input" aria-label="Workspace">
             {workspaces.map((w) => <option key={w.id} value={w.id}>{w.name} ({w.role})</option>)}
           </select>

@@ -3,7 +3,6 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { resolveAccess } from '@/app/_server/access'
 import { deploymentConfig } from '@/app/_server/deployment'
-import { acceptInvitationAction } from '@/app/settings/members/actions'
 
 export const metadata: Metadata = { title: 'Invitation' }
 export const dynamic = 'force-dynamic'
@@ -27,8 +26,7 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
       ) : (
         <>
           <p>You have been invited to a workspace of SSO Preflight. Joining gives you the role the owner chose.</p>
-          <form action={acceptInvitationAction}>
-            <input type="hidden" name="token" value={token} />
+          <form method="post" action={`/invite/${encodeURIComponent(token)}/accept`}>
             <button type="submit" className="button button-primary">Join the workspace</button>
           </form>
         </>

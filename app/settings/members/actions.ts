@@ -2,37 +2,13 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { recordAudit } from '@/app/_server/audit'
-import { currentPrincipal, requireAccess, resolveAccess, sessionCookieValue } from '@/app/_server/access'
+import { requireAccess } from '@/app/_server/access'
 import { deploymentConfig } from '@/app/_server/deployment'
 import { originFromHeaders } from '@/app/connections/_server/http'
 import { getStore } from '@/lib/store'
 import { RoleSchema } from '@/lib/team/roles'
 
 const str = (form: FormData, k: string) => { const v = form.get(k); return typeof v === 'string' ? v.slice(0, 200) : '' }
-
-/** Joins the invitation's workspace (once) and makes it this session's current workspace. */
-export async function acceptInvitationAction(form: FormData): Promise<void> {
-  const token = str(form, 'token')
-  const h = await headers()
-  const access = await resolveAccess({ cookie: h.get('cookie'), authorization: null })
-  if (access.kind === 'anonymous') redirect(`/auth/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`)
-  const userId = access.kind === 'principal' ? (access.principal.kind === 'user' ? access.principal.userId : undefined) : access.userId
-  if (!userId) redirect('/')
-  const store = await getStore()
-  const joined = await store.team.acceptInvitation(token, userId)
-  if (!joined) redirect(`/invite/${encodeURIComponent(token)}?failed=1`)
-  const session = await sessionCookieValue()
-  if (session) await store.sessions.switchWorkspace(session, joined.workspaceId)
-  redirect('/')
-}
-
-/** The workspace switcher: only to a workspace the user is a member of (the repository checks). */
-export async function switchWorkspaceAction(form: FormData): Promise<void> {
-  const principal = await currentPrincipal()
-  const session = await sessionCookieValue()
-  if (principal.kind === 'user' && session) await (await getStore()).sessions.switchWorkspace(session, str(form, 'workspaceId'))
-  redirect('/')
-}
 
 export type InviteState = { status: 'idle' } | { status: 'created'; link: string; role: string; expiresAt: string } | { status: 'invalid'; message: string }
 
