@@ -13,6 +13,8 @@ process.env.E2E_TEAM_IDP_PORT ||= String(freePortSync())
 const port = Number(process.env.E2E_TEAM_PORT)
 const idpPort = Number(process.env.E2E_TEAM_IDP_PORT)
 const baseURL = `http://localhost:${port}`
+// e2e/mock-idp/e2e-support.ts reads it in the workers (the test-login helpers).
+process.env.MOCK_IDP_URL = `http://127.0.0.1:${idpPort}`
 process.env.NEXT_DIST_DIR ||= '.next-e2e'
 
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -40,7 +42,7 @@ export default defineConfig({
     {
       command: 'node --import tsx e2e/mock-idp/server.ts',
       url: `http://127.0.0.1:${idpPort}/saml/metadata`,
-      env: { ...inherited, MOCK_IDP_PORT: String(idpPort), MOCK_IDP_REDIRECT_URIS: `${baseURL}/auth/callback` },
+      env: { ...inherited, MOCK_IDP_PORT: String(idpPort), MOCK_IDP_REDIRECT_URIS: `${baseURL}/auth/callback,${baseURL}/oidc/callback` },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',

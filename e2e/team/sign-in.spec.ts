@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
+import { createSamlConnection, runTestLogin } from '../mock-idp/e2e-support'
 
 /*
  * Team mode in a browser: sign-in with the mock IdP's OIDC provider (code + PKCE), the first user owns a new workspace,
@@ -103,4 +104,15 @@ test('someone without an invitation signs in to an empty "ask an owner" page', a
   await expect(page.getByRole('heading', { name: 'You have no workspace yet' })).toBeVisible()
   await expect(page.getByText('ask an owner for an invitation')).toBeVisible()
   expect((await page.request.get('/api/connections')).status()).toBe(403)
+})
+
+test('a signed-in admin runs a SAML test login: the IdP posts to the open ACS, the result opens in the session', async ({ page }) => {
+  await page.goto('/connections')
+  await signInAtIdp(page, 'ok+owner@demo.test')
+  const id = await createSamlConnection(page.request)
+  await runTestLogin(page, id, 'ok+alice@demo.test')
+  await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
+  // The run belongs to the workspace: its API export answers this session, and nobody without one.
+  const runId = new URL(page.url()).pathname.split('/').pop()!
+  expect((await page.request.get(`/api/runs/${runId}`)).status()).toBe(200)
 })

@@ -54,6 +54,9 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
       const connections = await db.query<{ id: string }>('delete from connections where expires_at <= $1 returning id', [now])
       const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [now])
+      // Team mode: sessions past their absolute end (or revoked) and invitations that can no longer be accepted.
+      await db.query('delete from sessions where absolute_expires_at <= $1 or revoked_at is not null', [now])
+      await db.query('delete from invitations where expires_at <= $1 and accepted_at is null', [now])
       return { connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length }
     },
     close: () => db.close(),

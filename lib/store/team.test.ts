@@ -210,3 +210,30 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
     })
   })
 })
+
+describe.each(testStoreEngines())('purge on %s', (_engine, open) => {
+  test('ended sessions and dead invitations go with the hourly purge; live ones stay', async () => {
+    let now = T0
+    const store = await open({ now: () => now })
+    try {
+      const u = await store.team.upsertUser({ issuer: ISSUER, subject: 'purge', email: null, displayName: null })
+      const w = await store.team.createWorkspace({ name: 'P', ownerId: u.id })
+      const short = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 60 * MIN })
+      const long = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 600 * MIN })
+      const revoked = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 600 * MIN })
+      await store.sessions.revoke(revoked.token)
+      const dead = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: u.id, ttlMs: 30 * MIN })
+      const live = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: u.id, ttlMs: 300 * MIN })
+      now = new Date(T0.getTime() + 61 * MIN)
+      await store.purgeExpired(now)
+      // Expired rows resolve to null anyway; what shows they are gone: nothing left to revoke.
+      expect(await store.sessions.revokeAllForUser(u.id)).toBe(1) // `long` only: `short` ended and was deleted
+      expect(await store.sessions.resolve(long.token, { idleMs: 600 * MIN })).toBeNull()
+      expect(short.token).not.toBe(long.token)
+      expect(await store.team.revokeInvitation(w.id, dead.invitation.id)).toBe(false)
+      expect(await store.team.revokeInvitation(w.id, live.invitation.id)).toBe(true)
+    } finally {
+      await store.close()
+    }
+  }, 120_000)
+})

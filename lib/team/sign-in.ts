@@ -75,7 +75,8 @@ export async function startSignIn(config: TeamConfig, returnTo: string): Promise
 
 export type SignInResult =
   | { ok: true; identity: SignedInIdentity & { emailVerified: boolean }; returnTo: string }
-  | { ok: false; reason: 'no-transaction' | 'idp-error' | 'rejected'; detail: string }
+  /** `code`: safe to log (an OAuth error code or openid-client's check code), unlike `detail`, which may quote the IdP. */
+  | { ok: false; reason: 'no-transaction' | 'idp-error' | 'rejected'; detail: string; code?: string }
 
 /**
  * The callback: the sealed transaction must be there (same browser, within 10 minutes); openid-client checks state,
@@ -85,7 +86,7 @@ export async function finishSignIn(config: TeamConfig, current: URL, sealedTrans
   const tx = TransactionSchema.safeParse(sealedTransaction ? unseal(config.sessionSecret, PURPOSE, sealedTransaction) : undefined)
   if (!tx.success) return { ok: false, reason: 'no-transaction', detail: 'This sign-in was not started in this browser, or took longer than 10 minutes.' }
   const error = current.searchParams.get('error')
-  if (error) return { ok: false, reason: 'idp-error', detail: `${error}: ${(current.searchParams.get('error_description') ?? '').slice(0, 300)}` }
+  if (error) return { ok: false, reason: 'idp-error', code: /^[a-z_]{1,64}$/.test(error) ? error : 'invalid', detail: `${error.slice(0, 64)}: ${(current.searchParams.get('error_description') ?? '').slice(0, 300)}` }
   const client = await signInClient(config)
   // openid-client compares the callback URL with the redirect URI: rebuild it on the public URL (behind a proxy the
   // request's own URL may be http://internal:3000).
@@ -104,7 +105,7 @@ export async function finishSignIn(config: TeamConfig, current: URL, sealedTrans
       identity: { issuer: claims.iss, subject: claims.sub, email, displayName: name, emailVerified: claims.email_verified !== false },
     }
   } catch (err) {
-    const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code) : 'unknown'
-    return { ok: false, reason: 'rejected', detail: `The provider's answer was refused (${code}).` }
+    const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code).slice(0, 64) : err instanceof Error ? err.name : 'unknown'
+    return { ok: false, reason: 'rejected', code, detail: `The provider's answer was refused (${code}).` }
   }
 }

@@ -17,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   headers.append('set-cookie', setCookie(names.signIn, '', { secure: names.secure, maxAgeSeconds: 0 }))
   const result = await finishSignIn(config, new URL(request.url), readCookie(request.headers.get('cookie'), names.signIn))
   if (!result.ok) {
-    console.error(`[auth] sign-in refused: ${result.reason}`)
+    console.error(`[auth] sign-in refused: ${result.reason}${result.code ? ` (${result.code})` : ''}`)
     headers.set('location', `/auth/error?reason=${result.reason}`)
     return new Response(null, { status: 303, headers })
   }
