@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
 import { getStore } from '@/lib/store'
 import { connectionListScope, requireAccess } from '@/app/_server/access'
+import { allows } from '@/lib/team/principal'
 import { NewConnectionForm } from './new-connection-form'
 import './connections.css'
 
@@ -53,7 +54,8 @@ export default async function ConnectionsPage({ searchParams }: Props) {
           </table>
         )}
       </section>
-      <NewConnectionForm />
+      {/* Viewers (and setup links) read; creating is for admins. */}
+      {allows(principal, 'connections.write') && principal.kind !== 'setup-link' ? <NewConnectionForm /> : null}
     </div>
   )
 }

@@ -60,14 +60,18 @@ test('sign in, invite a viewer, the viewer is refused deletion, sign-out ends th
   await expect(viewer.getByTestId('current-workspace')).toHaveText('demo.test workspace')
   await expect(viewer.locator('.account-bar')).toContainText('(viewer)')
 
-  // The viewer sees the connection but may not delete it: the page says which role is needed; the API says 403.
+  // The viewer sees the connection but is offered neither deletion nor test logins; asked anyway, the API says 403 and
+  // the test-login page says which role is needed. The owner is offered both.
   await viewer.goto(`/connections/${id}`)
   await expect(viewer.getByRole('heading', { name: 'Team e2e' })).toBeVisible()
-  await viewer.getByRole('button', { name: 'Delete connection' }).click()
-  await viewer.getByRole('button', { name: 'Yes, delete connection' }).click()
+  await expect(viewer.getByRole('button', { name: 'Delete connection' })).toHaveCount(0)
+  await expect(viewer.getByRole('link', { name: 'Run test login' })).toHaveCount(0)
+  expect((await viewer.request.delete(`/api/connections/${id}`)).status()).toBe(403)
+  await viewer.goto(`/connections/${id}/test-login`)
   await expect(viewer.getByRole('heading', { name: 'Not allowed' })).toBeVisible()
   await expect(viewer.getByText(/needs the admin role/)).toBeVisible()
-  expect((await viewer.request.delete(`/api/connections/${id}`)).status()).toBe(403)
+  await page.goto(`/connections/${id}`)
+  await expect(page.getByRole('button', { name: 'Delete connection' })).toBeVisible()
   expect((await page.request.get(`/api/connections/${id}`)).status()).toBe(200)
 
   // The owner sees the viewer among the members.

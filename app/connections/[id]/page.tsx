@@ -7,6 +7,7 @@ import { formatInstant } from '@/app/ui/report/format'
 import { setupValues } from '@/lib/connections'
 import { getStore } from '@/lib/store'
 import { currentPrincipal, requireAccess } from '@/app/_server/access'
+import { allows } from '@/lib/team/principal'
 import { BROWSER_COOKIE, recall, sameBrowser, type PrivateOidcView, type PrivateSamlView } from '@/lib/testlogin'
 import { connectionDetail } from '../_server/connection-detail'
 import { originFromHeaders } from '../_server/http'
@@ -50,8 +51,11 @@ export default async function ConnectionPage({ params }: Props) {
         <p className="muted"><Link href="/connections">Connections</Link> ›</p>
         <h1>{c.name}</h1>
         <div className="action-row">
-          <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link>
-          <DeleteConnection id={c.id} name={c.name} runs={runs.length} />
+          {/* Only what this role may do is offered; the actions check again. */}
+          {allows(principal, 'runs.start', { workspaceId: c.workspaceId, connectionId: c.id })
+            ? <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link> : null}
+          {allows(principal, 'connections.delete', { workspaceId: c.workspaceId, connectionId: c.id })
+            ? <DeleteConnection id={c.id} name={c.name} runs={runs.length} /> : null}
         </div>
       </header>
 
