@@ -1,4 +1,4 @@
-import { cookies, headers } from 'next/headers'
+import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import { LEAST_ROLE, type Action } from '@/lib/team/roles'
@@ -129,13 +129,6 @@ export async function requireAccess(action: Action, target?: AccessTarget): Prom
   const principal = await currentPrincipal()
   if (!allows(principal, action, target)) redirect(`/auth/refused?action=${encodeURIComponent(action)}`)
   return principal
-}
-
-/** The cookie value of this browser's session (team mode), for sign-out and the workspace switcher. */
-export async function sessionCookieValue(): Promise<string | undefined> {
-  const config = deploymentConfig()
-  if (config.mode === 'local') return undefined
-  return (await cookies()).get(teamCookies(config).session)?.value
 }
 
 /**
