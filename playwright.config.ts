@@ -50,6 +50,8 @@ const appServer = {
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Team mode has its own servers and configuration: playwright.team.config.ts.
+  testIgnore: ['team/**'],
   // Per port: several runs share this working tree, and each run empties its output folder first.
   outputDir: `test-results/port-${port}`,
   workers: 2,

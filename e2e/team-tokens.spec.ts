@@ -53,7 +53,7 @@ test('a setup link opens its connection with an httpOnly cookie; once revoked it
   const theirs = await customer.newPage()
   await theirs.goto(link)
   await expect(theirs).toHaveURL(new RegExp(`/connections/${id}$`))
-  const cookie = (await customer.cookies()).find((c) => c.name === 'sso_preflight_setup')
+  const cookie = (await customer.cookies()).find((c) => c.name === 'preflight_setup_link')
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
   expect(cookie!.expires - Date.now() / 1000).toBeGreaterThan(23 * 3600)
 

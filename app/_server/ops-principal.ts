@@ -1,13 +1,10 @@
-import { readDeploymentConfig } from '@/lib'
-import { LOCAL_PRINCIPAL, type Principal } from '@/lib'
+import type { Principal } from '@/lib'
+import { resolveAccess } from './access'
 
-/**
- * The principal for the ops routes (webhooks). Local mode: the local principal. Team mode: TODO(merge): resolve it
- * with the auth part's app/_server/access.ts (session cookie or API token); until then team mode gets null, and the
- * routes answer 401 rather than act for an unknown caller.
- */
-export async function opsPrincipal(_request: Request): Promise<Principal | null> {
-  return readDeploymentConfig().mode === 'local' ? LOCAL_PRINCIPAL : null
+/** The principal for the ops routes (webhooks): local mode's, or the gate's for a session or an API token; null otherwise. */
+export async function opsPrincipal(request: Request): Promise<Principal | null> {
+  const access = await resolveAccess({ cookie: request.headers.get('cookie'), authorization: request.headers.get('authorization') })
+  return access.kind === 'principal' ? access.principal : null
 }
 
 export const unauthorized = () => Response.json({ error: 'ERR_UNAUTHORIZED', message: 'Sign in (or use an API token) to manage webhooks.' }, { status: 401 })

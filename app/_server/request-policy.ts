@@ -1,4 +1,6 @@
 import { bodyLimitFor, formatBytes } from './body-limits'
+import { readDeploymentConfig } from '@/lib/team/config'
+import { ALL_SESSION_COOKIES, ALL_SETUP_LINK_COOKIES, readCookie } from '@/lib/team/cookies'
 
 /**
  * What the request proxy (proxy.ts) decides for every request, as a pure function of the method, URL and headers:
@@ -19,6 +21,8 @@ export interface RequestPolicyConfig {
   readonly dev: boolean
   /** Demo / tests: the IdP may live on plain http on loopback. */
   readonly allowHttpIdp: boolean
+  /** Team mode: only the open endpoints answer without a session cookie, a setup-link cookie or a Bearer token. */
+  readonly teamMode?: boolean
 }
 
 export interface RequestFacts {
@@ -30,7 +34,9 @@ export interface RequestFacts {
 
 export type RequestDecision =
   | { readonly action: 'allow'; readonly requestHeaders: Record<string, string>; readonly responseHeaders: Record<string, string> }
-  | { readonly action: 'refuse'; readonly status: number; readonly message: string; readonly responseHeaders: Record<string, string> }
+  | { readonly action: 'refuse'; readonly status: number; readonly message: string; readonly responseHeaders: Record<string, string>; readonly error?: string }
+  /** Team mode, a page without credentials: to the sign-in page, coming back to `location`'s `next` afterwards. */
+  | { readonly action: 'sign-in'; readonly location: string; readonly responseHeaders: Record<string, string> }
 
 /** The configuration from the environment: loopback names, the public URL's host, SSO_PREFLIGHT_ALLOWED_HOSTS. */
 export function requestPolicyConfigFromEnv(env: Record<string, string | undefined>): RequestPolicyConfig {
@@ -47,7 +53,28 @@ export function requestPolicyConfigFromEnv(env: Record<string, string | undefine
   return {
     allowedHosts: hosts, ...(publicOrigin ? { publicOrigin } : {}),
     dev: env.NODE_ENV === 'development', allowHttpIdp: env.SSO_PREFLIGHT_ALLOW_LOOPBACK === '1',
+    teamMode: teamModeOf(env),
   }
+}
+
+/** A half-configured team mode fails closed here (the app itself refuses to start with the message). */
+function teamModeOf(env: Record<string, string | undefined>): boolean {
+  try {
+    return readDeploymentConfig(env, Buffer.alloc(32)).mode === 'team'
+  } catch {
+    return true
+  }
+}
+
+/** What answers in team mode without credentials: sign-in, the IdP's answers to test logins, setup links, health. */
+const OPEN_IN_TEAM_MODE = new Set(['/auth/sign-in', '/auth/callback', '/auth/error', '/auth/signed-out', '/saml/acs', '/oidc/callback', '/api/health', '/favicon.svg', '/favicon.ico', '/robots.txt'])
+const OPEN_PREFIX_IN_TEAM_MODE = ['/setup-link/', '/_next/']
+
+/** Presence only (cheap, no database): whether they are valid is app/_server/access.ts's decision. */
+function hasCredentials(headers: RequestFacts['headers']): boolean {
+  if (/^Bearer\s+\S/i.test(headers.get('authorization') ?? '')) return true
+  const cookie = headers.get('cookie')
+  return [...ALL_SESSION_COOKIES, ...ALL_SETUP_LINK_COOKIES].some((name) => !!readCookie(cookie, name))
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -98,6 +125,13 @@ export function decideRequest(req: RequestFacts, config: RequestPolicyConfig, no
   const limit = bodyLimitFor(path, req.headers.get('next-action') !== null)
   if (Number.isFinite(declared) && declared > limit) {
     return refuse(413, `The request body is ${formatBytes(declared)}; the limit for this address is ${formatBytes(limit)}.`)
+  }
+
+  if (config.teamMode && !OPEN_IN_TEAM_MODE.has(path) && !OPEN_PREFIX_IN_TEAM_MODE.some((p) => path.startsWith(p)) && !hasCredentials(req.headers)) {
+    if (path === '/api' || path.startsWith('/api/')) {
+      return { action: 'refuse', status: 401, error: 'ERR_UNAUTHENTICATED', message: 'Sign in, or send an API token as Authorization: Bearer <token>.', responseHeaders: refusalHeaders() }
+    }
+    return { action: 'sign-in', location: `/auth/sign-in?next=${encodeURIComponent(pathAndQueryOf(req.url))}`, responseHeaders: refusalHeaders() }
   }
 
   const csp = contentSecurityPolicy(nonce, config, STARTS_TEST_LOGIN.test(path))
@@ -152,6 +186,15 @@ export function autoPostContentSecurityPolicy(nonce: string, idpUrl: string): st
 
 function refusalHeaders(): Record<string, string> {
   return { ...securityHeaders(), 'content-security-policy': `default-src 'none'; frame-ancestors 'none'`, 'cache-control': 'no-store' }
+}
+
+function pathAndQueryOf(url: string): string {
+  try {
+    const u = new URL(url, 'http://localhost')
+    return `${u.pathname}${u.search}`
+  } catch {
+    return '/'
+  }
 }
 
 function pathOf(url: string): string {

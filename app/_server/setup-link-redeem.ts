@@ -1,9 +1,13 @@
 import type { Store } from '@/lib/store'
 import type { Principal } from '@/lib'
+import { cookieNames, setCookie } from '@/lib/team/cookies'
 import { recordAudit } from './audit'
 
-/** The cookie a redeemed setup link leaves: its token (the gate verifies it on each request, `store.setupLinks.verify`). */
-export const SETUP_LINK_COOKIE = 'sso_preflight_setup'
+/**
+ * The cookie a redeemed setup link leaves: its token, under the name the gate reads (app/_server/access.ts), with the
+ * `__Host-` prefix behind https. The gate verifies it on each request (`store.setupLinks.verify`).
+ */
+export const setupLinkCookieName = (origin: string): string => cookieNames(origin.startsWith('https:')).setupLink
 
 /**
  * GET /setup-link/:token. A live link sets the setup-link cookie (httpOnly, SameSite=Lax, until the link expires)
@@ -16,10 +20,7 @@ export async function redeemSetupLink(token: string, origin: string, store: Stor
   const principal: Principal = { kind: 'setup-link', linkId: link.id, workspaceId: link.workspaceId, connectionId: link.connectionId }
   await recordAudit(principal, 'setup-link.use', { kind: 'setup-link', id: link.id }, { connectionId: link.connectionId, uses: link.uses }, { store })
   const maxAge = Math.max(0, Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000))
-  const cookie = [
-    `${SETUP_LINK_COOKIE}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAge}`,
-    ...(origin.startsWith('https:') ? ['Secure'] : []),
-  ].join('; ')
+  const cookie = setCookie(setupLinkCookieName(origin), token, { secure: origin.startsWith('https:'), maxAgeSeconds: maxAge })
   return new Response(null, {
     status: 303,
     headers: { location: `${origin}/connections/${encodeURIComponent(link.connectionId)}`, 'set-cookie': cookie, 'cache-control': 'no-store' },

@@ -1,26 +1,29 @@
-import { LOCAL_PRINCIPAL, LOCAL_WORKSPACE_ID, type Principal } from '@/lib'
+import { LOCAL_WORKSPACE_ID, type Principal } from '@/lib'
 import type { Connection } from '@/lib/store'
+import { RequestRefused } from '@/app/connections/_server/http'
+import { currentPrincipal, resolveAccess } from './access'
 
 /*
- * Who is asking, for the token, setup-link and audit routes and pages. The gate that resolves a session, a Bearer
- * token or a setup-link cookie is app/_server/access.ts (another part of issue 10); until it is merged these answer
- * the local principal, and the routes still make their own `allows(principal, action, target)` decision.
+ * Who is asking, for the token, setup-link and audit routes and pages, which then make their own
+ * `allows(principal, action, target)` decision on the row they load. The resolution is the gate's (access.ts).
  */
 
-// TODO(merge): requireAccess — resolve the principal from the request (session cookie, Bearer token, setup link).
-export async function principalFor(_request: Request): Promise<Principal> {
-  return LOCAL_PRINCIPAL
+/** The caller of a route handler; without valid credentials (or a workspace) the handler answers 401 / 403. */
+export async function principalFor(request: Request): Promise<Principal> {
+  const access = await resolveAccess({ cookie: request.headers.get('cookie'), authorization: request.headers.get('authorization') })
+  if (access.kind === 'principal') return access.principal
+  if (access.kind === 'no-workspace') throw new RequestRefused(Response.json({ error: 'ERR_FORBIDDEN', message: 'You are not a member of any workspace yet: ask an owner for an invitation.' }, { status: 403 }))
+  throw new RequestRefused(Response.json({ error: 'ERR_UNAUTHENTICATED', message: 'Sign in, or send an API token as Authorization: Bearer <token>.' }, { status: 401 }))
 }
 
-// TODO(merge): requireAccess — the same for pages (server components), from next/headers.
+/** The same for pages (server components): an anonymous visitor is sent to sign in. */
 export async function principalForPage(): Promise<Principal> {
-  return LOCAL_PRINCIPAL
+  return currentPrincipal()
 }
 
-/** The workspace a connection belongs to. TODO(merge): read `connection.workspaceId` once the rows carry it. */
+/** The workspace a connection belongs to. */
 export function workspaceOf(connection: Connection): string {
-  const ws = (connection as Connection & { workspaceId?: unknown }).workspaceId
-  return typeof ws === 'string' ? ws : LOCAL_WORKSPACE_ID
+  return connection.workspaceId ?? LOCAL_WORKSPACE_ID
 }
 
 export const forbidden = () =>

@@ -6,6 +6,8 @@ import type { CheckFormState, FormField, FormValues, InputSource } from './form-
 import { tooLargeMessage } from './paste-size'
 import { runCheck } from './run-check'
 import { maskReport } from '@/lib/store/mask'
+import { readableSamlMessage } from '@/lib'
+import { requireAccess } from '@/app/_server/access'
 
 const KINDS = ['saml-metadata', 'oidc-discovery', 'saml-response'] as const
 const SOURCES = ['file', 'paste', 'url'] as const
@@ -20,6 +22,7 @@ type Fields = Partial<Record<FormField, string[]>>
 
 /** Server action behind /check: FormData → request body → runCheck; returns state, never throws for bad input. */
 export async function runCheckAction(_prev: CheckFormState, form: FormData): Promise<CheckFormState> {
+  await requireAccess('check.run')
   const values = readValues(form)
   const submission = randomUUID()
   const fileErrors: Fields = {}

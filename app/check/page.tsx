@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { CheckForm } from './check-form'
 import type { CheckKind } from './check-request'
+import { requireAccess } from '@/app/_server/access'
 
 export const metadata: Metadata = { title: 'Check IdP configuration' }
 
@@ -8,6 +9,7 @@ const KINDS: readonly CheckKind[] = ['saml-metadata', 'oidc-discovery', 'saml-re
 
 /** `/check?kind=saml-response` opens the form on that kind (links from triage and the sign-in guide). */
 export default async function CheckPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAccess('check.run')
   const requested = (await searchParams).kind
   const kind = KINDS.find((k) => k === requested) ?? 'saml-metadata'
   return (

@@ -3,6 +3,8 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { PreflightError } from '@/lib'
 import { getStore } from '@/lib/store'
+import { requireAccess } from '@/app/_server/access'
+import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from './_server/create-connection'
 import { originFromHeaders } from './_server/http'
 import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues } from './form-state'
@@ -11,6 +13,9 @@ const MAX_ECHO = 200_000
 
 /** Server action behind "New connection": FormData → createConnection → the connection page, or the form with errors. */
 export async function createConnectionAction(_prev: ConnectionFormState, form: FormData): Promise<ConnectionFormState> {
+  const principal = await requireAccess('connections.write')
+  // A setup link edits its one connection; it never creates another.
+  if (principal.kind === 'setup-link') redirect('/auth/refused?action=connections.write')
   const values: ConnectionFormValues = {}
   for (const k of CONNECTION_FIELDS) {
     const v = form.get(k)
@@ -27,7 +32,7 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
     : pick(values, ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'connectionId', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains'])
   let id: string
   try {
-    const created = await createConnection(body, originFromHeaders(await headers()))
+    const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
     if (!created.ok) {
       const fieldErrors: Partial<Record<ConnectionField, string[]>> = {}
       for (const issue of created.error.issues) {
@@ -38,6 +43,7 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
       return invalid(values, fieldErrors)
     }
     id = created.connection.id
+    await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
   } catch (err) {
     const message = err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE'
       ? 'The database is not available; try again shortly. Your input is kept below.'
@@ -51,9 +57,13 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
 export async function deleteConnectionAction(form: FormData): Promise<void> {
   const id = form.get('id')
   if (typeof id !== 'string' || !id) redirect('/connections')
+  const principal = await requireAccess('connections.delete')
   const store = await getStore()
-  const connection = await store.connections.get(id)
-  const deleted = connection ? await store.connections.delete(id) : false
+  const found = await store.connections.get(id, principal.workspaceId)
+  // A setup link's principal never reaches here (no connections.delete); the check keeps the row's workspace in it.
+  const connection = found && (await requireAccess('connections.delete', { workspaceId: found.workspaceId, connectionId: found.id })) ? found : null
+  const deleted = connection ? await store.connections.delete(id, connection.workspaceId) : false
+  if (deleted && connection) await recordAudit(principal, 'connection.delete', { kind: 'connection', id }, { name: connection.name })
   redirect(deleted && connection ? `/connections?deleted=${encodeURIComponent(connection.name.slice(0, 200))}` : '/connections?deleted-missing=1')
 }
 

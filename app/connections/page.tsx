@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
 import { getStore } from '@/lib/store'
+import { connectionListScope, requireAccess } from '@/app/_server/access'
+import { allows } from '@/lib/team/principal'
 import { NewConnectionForm } from './new-connection-form'
 import './connections.css'
 
@@ -13,8 +15,10 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function ConnectionsPage({ searchParams }: Props) {
   const query = await searchParams
   const deleted = typeof query.deleted === 'string' ? query.deleted.slice(0, 200) : undefined
+  const principal = await requireAccess('connections.read')
+  const scope = connectionListScope(principal)
   const store = await getStore()
-  const connections = await store.connections.list()
+  const connections = (await store.connections.list({ workspaceId: scope.workspaceId })).filter((c) => !scope.onlyId || c.id === scope.onlyId)
   return (
     <div className="connections-page">
       <header className="page-header">
@@ -50,7 +54,8 @@ export default async function ConnectionsPage({ searchParams }: Props) {
           </table>
         )}
       </section>
-      <NewConnectionForm />
+      {/* Viewers (and setup links) read; creating is for admins. */}
+      {allows(principal, 'connections.write') && principal.kind !== 'setup-link' ? <NewConnectionForm /> : null}
     </div>
   )
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { TriageForm } from './triage-form'
+import { requireAccess } from '@/app/_server/access'
 import './triage.css'
 
 export const metadata: Metadata = { title: 'Triage a sign-in problem' }
 
 /** /triage: paste or drop whatever the escalation brought; see what went wrong, who fixes it, and the next step. */
-export default function TriagePage() {
+export default async function TriagePage() {
+  await requireAccess('triage.run')
   return (
     <div className="triage-page">
       <header className="page-header">

@@ -1,5 +1,6 @@
 import Link from 'next/link'
 import { NavLink } from './nav-link'
+import { AccountBar } from './account-bar'
 
 /** Top-level sections; pages other than Check are built by other parts of the app. */
 export const NAV_ITEMS = [
@@ -24,6 +25,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <AccountBar />
       </div>
     </header>
   )

@@ -87,14 +87,9 @@ export interface TestSession { readonly cookie: string; readonly userId: string;
 
 /** `sameAs`: another session (another browser) of that user in that workspace. */
 export async function signedInSession(store: Store, issuer: string, subject = 'two-instance-owner', sameAs?: TestSession): Promise<TestSession | null> {
-  const s = store as Store & {
-    team?: { upsertUser(i: { issuer: string; subject: string; email: string | null; displayName: string | null }): Promise<{ id: string }>; createWorkspace(i: { name: string; ownerId: string }): Promise<{ id: string }> }
-    sessions?: { create(i: { userId: string; workspaceId: string | null; idleMs: number; absoluteMs: number }): Promise<{ token: string }> }
-  }
-  if (!s.team || !s.sessions) return null
-  const userId = sameAs?.userId ?? (await s.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
-  const workspaceId = sameAs?.workspaceId ?? (await s.team.createWorkspace({ name: `Team of ${subject}`, ownerId: userId })).id
-  const { token } = await s.sessions.create({ userId, workspaceId, idleMs: 3_600_000, absoluteMs: 3_600_000 })
+  const userId = sameAs?.userId ?? (await store.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
+  const workspaceId = sameAs?.workspaceId ?? (await store.team.createWorkspace({ name: `Team of ${subject}`, ownerId: userId })).id
+  const { token } = await store.sessions.create({ userId, workspaceId, idleMs: 3_600_000, absoluteMs: 3_600_000 })
   // lib/team/cookies.ts cookieNames(false).session: plain http on loopback has no __Host- prefix.
   return { cookie: `preflight_session=${token}`, userId, workspaceId }
 }

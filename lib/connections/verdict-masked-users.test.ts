@@ -8,7 +8,7 @@ import { verdictFor } from './verdict'
 // one failed, so the admin could not tell who passed.
 describe('the go / no-go with masked users', () => {
   const run = (user: string, at: string, findings: Finding[]): TestLoginRun => ({
-    id: `run-${user.replace(/\W/g, '')}-000000000`, connectionId: null, protocol: 'saml', stateKey: `_${user}`, status: findings.length ? 'failed' : 'completed',
+    id: `run-${user.replace(/\W/g, '')}-000000000`, workspaceId: 'local', connectionId: null, protocol: 'saml', stateKey: `_${user}`, status: findings.length ? 'failed' : 'completed',
     testUser: maskUser(user), testUserKey: `key-${user}`, pending: null, timeline: [], consumedAt: null, expiresAt: '2030-01-01T00:00:00.000Z',
     report: buildReport({ subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: new Date(at), findings }),
     createdAt: at, completedAt: at,

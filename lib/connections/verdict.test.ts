@@ -14,7 +14,7 @@ function run(o: { user?: string | null; at: string; findings?: Finding[]; status
   n++
   const user = o.user === undefined ? 'a' : o.user
   return {
-    id: `run${String(n).padStart(20, '0')}`, connectionId: null, protocol: 'saml', stateKey: `_k${n}`,
+    id: `run${String(n).padStart(20, '0')}`, workspaceId: 'local', connectionId: null, protocol: 'saml', stateKey: `_k${n}`,
     status: o.status ?? 'completed', testUser: user ? `${user}***@example.com` : null, testUserKey: user ? `key-${user}` : null,
     report: o.status === 'pending' ? null : report(o.findings), timeline: [], pending: null,
     createdAt: o.at, completedAt: o.status === 'pending' ? null : o.at, consumedAt: null, expiresAt: '2030-01-01T00:00:00.000Z',

@@ -18,7 +18,7 @@ export function storedRun(o: { user: string; email?: string; guid?: string; at?:
   })
   const at = o.at ?? `2026-03-01T10:${String(n % 60).padStart(2, '0')}:00.000Z`
   return {
-    id: `run${String(n).padStart(20, '0')}`, connectionId: null, protocol: 'saml', stateKey: `_k${n}`, status: o.status ?? 'completed',
+    id: `run${String(n).padStart(20, '0')}`, workspaceId: 'local', connectionId: null, protocol: 'saml', stateKey: `_k${n}`, status: o.status ?? 'completed',
     testUser: maskValue(o.user), testUserKey: `key-${o.user}`, report, timeline: [], pending: null,
     createdAt: at, completedAt: at, consumedAt: null, expiresAt: '2030-01-01T00:00:00.000Z',
   }

@@ -41,7 +41,7 @@ export function auditRepository(db: Db, clock: StoreClock): AuditRepository {
 
     async list(workspaceId, o = {}) {
       const limit = Math.min(Math.max(Math.trunc(o.limit ?? AUDIT_PAGE_DEFAULT), 1), AUDIT_PAGE_MAX)
-      // `before` is the last entry of the previous page: entries strictly older by (at, seq) (migration 4). An id that is not this
+      // `before` is the last entry of the previous page: entries strictly older by (at, seq) (migration 3). An id that is not this
       // workspace's gives an empty page, never another workspace's rows.
       const { rows } = o.before === undefined
         ? await db.query<AuditRow>('select * from audit_log where workspace_id = $1 order by at desc, seq desc limit $2', [workspaceId, limit])

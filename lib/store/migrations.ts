@@ -181,7 +181,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
-    version: 4,
+    version: 3,
     name: 'audit log in insertion order',
     // Entries written in the same millisecond (or by instances whose clocks agree to the millisecond) still list in
     // the order they were made, and page without skipping or repeating one: (at, seq) is the order and the cursor.
@@ -191,7 +191,7 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
     `,
   },
   {
-    version: 5,
+    version: 4,
     name: 'watch: daily re-check state per connection, webhooks per workspace or connection, their deliveries',
     // A check or a delivery is claimed by one instance at a time (claimed_until, a lease), so several instances
     // share the schedule without running anything twice. Webhook signing secrets are AES-256-GCM ciphertext.

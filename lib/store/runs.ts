@@ -7,14 +7,14 @@ import { NewRunSchema, RunResultSchema, TestLoginRunSchema, type NewRun, type Ru
 const PENDING_TTL_SECONDS = 15 * 60
 
 interface RunRow {
-  id: string; connection_id: string | null; protocol: string; state_key: string; status: string
+  id: string; workspace_id: string; connection_id: string | null; protocol: string; state_key: string; status: string
   test_user: string | null; test_user_key: string | null; report: unknown; timeline: unknown; pending: unknown
   created_at: Date | string; completed_at: Date | string | null; consumed_at: Date | string | null; expires_at: Date | string
 }
 
 function fromRow(r: RunRow): TestLoginRun {
   return TestLoginRunSchema.parse({
-    id: r.id, connectionId: r.connection_id, protocol: r.protocol, stateKey: r.state_key, status: r.status,
+    id: r.id, workspaceId: r.workspace_id, connectionId: r.connection_id, protocol: r.protocol, stateKey: r.state_key, status: r.status,
     testUser: r.test_user, testUserKey: r.test_user_key, report: r.report ?? null, timeline: r.timeline ?? [],
     pending: r.pending ?? null, createdAt: r.created_at, completedAt: r.completed_at, consumedAt: r.consumed_at,
     expiresAt: r.expires_at,
@@ -28,15 +28,18 @@ export function runRepository(db: Db, clock: StoreClock, secret: () => Promise<s
       const now = clock.now()
       const expires = new Date(now.getTime() + (r.ttlSeconds ?? PENDING_TTL_SECONDS) * 1000)
       const { rows } = await db.query<RunRow>(
-        `insert into test_login_runs (id, connection_id, protocol, state_key, status, timeline, pending, created_at, expires_at)
-         values ($1, $2, $3, $4, 'pending', $5::jsonb, $6::jsonb, $7, $8) returning *`,
+        // A run of a connection always belongs to the connection's workspace, whatever the caller says.
+        `insert into test_login_runs (id, connection_id, protocol, state_key, status, timeline, pending, created_at, expires_at, workspace_id)
+         values ($1, $2, $3, $4, 'pending', $5::jsonb, $6::jsonb, $7, $8,
+           coalesce((select workspace_id from connections where id = $2), $9)) returning *`,
         [newId(), r.connectionId ?? null, r.protocol, r.stateKey, JSON.stringify(maskSteps(r.timeline ?? [])),
-          r.pending ? JSON.stringify(r.pending) : null, now, expires],
+          r.pending ? JSON.stringify(r.pending) : null, now, expires, r.workspaceId ?? 'local'],
       )
       return fromRow(rows[0]!)
     },
-    async get(id) {
-      const { rows } = await db.query<RunRow>('select * from test_login_runs where id = $1 and expires_at > $2', [id, clock.now()])
+    async get(id, workspaceId) {
+      const { rows } = await db.query<RunRow>(
+        'select * from test_login_runs where id = $1 and expires_at > $2 and ($3::text is null or workspace_id = $3)', [id, clock.now(), workspaceId ?? null])
       return rows[0] ? fromRow(rows[0]) : null
     },
     async findByKey(stateKey) {
@@ -73,10 +76,11 @@ export function runRepository(db: Db, clock: StoreClock, secret: () => Promise<s
       }
       return run
     },
-    async listByConnection(connectionId) {
+    async listByConnection(connectionId, workspaceId) {
       const { rows } = await db.query<RunRow>(
-        'select * from test_login_runs where connection_id = $1 and expires_at > $2 order by created_at desc, id',
-        [connectionId, clock.now()])
+        `select * from test_login_runs where connection_id = $1 and expires_at > $2 and ($3::text is null or workspace_id = $3)
+         order by created_at desc, id`,
+        [connectionId, clock.now(), workspaceId ?? null])
       return rows.map(fromRow)
     },
   }

@@ -11,6 +11,8 @@ import { watchRepository } from './watch'
 import { runRepository } from './runs'
 import { savedReportRepository } from './saved-reports'
 import { setupLinkRepository } from './setup-links'
+import { sessionRepository } from './sessions'
+import { teamRepository } from './team'
 import { useMaskKey } from './mask-scan'
 import type { PurgeResult, Store } from './types'
 
@@ -81,6 +83,8 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       const expected = Math.max(...MIGRATIONS.map((m) => m.version))
       return { migrations: applied === expected ? 'current' : applied < expected ? 'behind' : 'ahead', applied, expected }
     },
+    sessions: sessionRepository(db, clock),
+    team: teamRepository(db, clock),
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
       const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
@@ -89,6 +93,9 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       // Setup links of a purged connection went with it (cascade); these are the expired ones of kept connections.
       // The audit log is not purged (lib/store/audit.ts says why).
       const setupLinks = await db.query<{ id: string }>('delete from setup_links where expires_at <= $1 returning id', [now])
+      // Team mode: sessions past their absolute end (or revoked) and invitations that can no longer be accepted.
+      await db.query('delete from sessions where absolute_expires_at <= $1 or revoked_at is not null', [now])
+      await db.query('delete from invitations where expires_at <= $1 and accepted_at is null', [now])
       return {
         connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length, setupLinks: setupLinks.rows.length,
         loginSecrets: await loginSecrets.purgeExpired(now), rateLimits: await rateLimits.purgeExpired(now),

@@ -5,6 +5,8 @@ import type { ApiTokenRepository, AuditRepository, SetupLinkRepository } from '.
 import type { LoginSecretRepository } from './login-secrets'
 import type { RateLimitRepository } from './rate-limits'
 import type { WatchRepository } from './watch'
+import type { SessionRepositoryWithSwitch } from './sessions'
+import type { TeamRepository } from './team'
 
 /*
  * The stored rows, as zod schemas (the database is a boundary too: every row is parsed on the way out).
@@ -48,6 +50,8 @@ export type ConnectionConfig = z.infer<typeof ConnectionConfigSchema>
 
 export const ConnectionSchema = z.object({
   id: StoreIdSchema,
+  /** The workspace it belongs to ('local' in local mode); another workspace's members never see it. */
+  workspaceId: z.string(),
   name: z.string(),
   protocol: ProtocolSchema,
   profileId: z.string(),
@@ -65,6 +69,7 @@ export const NewConnectionSchema = z.object({
   profileId: z.string().min(1).max(100),
   config: ConnectionConfigSchema,
   staticReport: ReportSchema.nullable().optional(),
+  workspaceId: z.string().min(1).max(64).default('local'),
 })
 export type NewConnection = z.input<typeof NewConnectionSchema>
 
@@ -84,6 +89,8 @@ export type PendingState = z.infer<typeof PendingStateSchema>
 /** A test login (SAML or OIDC), also called a run. */
 export const TestLoginRunSchema = z.object({
   id: StoreIdSchema,
+  /** Its connection's workspace. */
+  workspaceId: z.string(),
   connectionId: StoreIdSchema.nullable(),
   protocol: ProtocolSchema,
   /** The lookup key from the IdP's answer: the AuthnRequest ID (InResponseTo) or the OIDC `state`. */
@@ -113,6 +120,8 @@ export const NewRunSchema = z.object({
   timeline: z.array(TimelineStepSchema).optional(),
   /** Pending runs are short-lived (default 15 minutes); completion extends the row to the retention period. */
   ttlSeconds: z.number().int().positive().optional(),
+  /** Without a connection ('local' by default); with one, the run always takes the connection's workspace. */
+  workspaceId: z.string().min(1).max(64).optional(),
 })
 export type NewRun = z.input<typeof NewRunSchema>
 
@@ -139,6 +148,7 @@ export type Attachments = z.infer<typeof AttachmentsSchema>
 
 export const SavedReportSchema = z.object({
   id: StoreIdSchema,
+  workspaceId: z.string(),
   kind: SavedReportKindSchema,
   report: ReportSchema,
   /** Extra context a support bundle carries (configuration summary, IdP-side identifiers), masked like the report. */
@@ -158,6 +168,7 @@ export const NewSavedReportSchema = z.object({
   attachments: AttachmentsSchema.optional(),
   /** Store personal values unmasked. Off by default; only an explicit user choice sets it. */
   raw: z.boolean().default(false),
+  workspaceId: z.string().min(1).max(64).default('local'),
 })
 export type NewSavedReport = z.input<typeof NewSavedReportSchema>
 
@@ -176,18 +187,19 @@ export interface PurgeResult {
 
 export interface ConnectionRepository {
   create(input: NewConnection): Promise<Connection>
-  get(id: string): Promise<Connection | null>
+  /** With `workspaceId`, a row of another workspace is null like an unknown one (team mode always passes it). */
+  get(id: string, workspaceId?: string): Promise<Connection | null>
   /** Newest first; expired rows are not listed; `config.idpMetadataXml` is left out (get(id) has it). */
-  list(o?: { limit?: number }): Promise<Connection[]>
+  list(o?: { limit?: number; workspaceId?: string }): Promise<Connection[]>
   /** Stores (masked) the static check of the configuration. */
   setStaticReport(id: string, report: Report): Promise<void>
   /** Deletes the connection and all its runs. False when it did not exist. */
-  delete(id: string): Promise<boolean>
+  delete(id: string, workspaceId?: string): Promise<boolean>
 }
 
 export interface RunRepository {
   create(input: NewRun): Promise<TestLoginRun>
-  get(id: string): Promise<TestLoginRun | null>
+  get(id: string, workspaceId?: string): Promise<TestLoginRun | null>
   /** The run whose AuthnRequest ID / OIDC state is `stateKey` (consumed or not), or null. */
   findByKey(stateKey: string): Promise<TestLoginRun | null>
   /**
@@ -200,15 +212,15 @@ export interface RunRepository {
   /** Records the outcome: masks the report and user, clears `pending`, extends expiry to the retention period. */
   complete(id: string, result: RunResult): Promise<TestLoginRun | null>
   /** Newest first. */
-  listByConnection(connectionId: string): Promise<TestLoginRun[]>
+  listByConnection(connectionId: string, workspaceId?: string): Promise<TestLoginRun[]>
 }
 
 export interface SavedReportRepository {
   /** Validates with ReportSchema and masks (unless `raw`); the id is 128-bit random. */
   save(input: NewSavedReport): Promise<SavedReport>
   /** Null when unknown or expired. */
-  get(id: string): Promise<SavedReport | null>
-  delete(id: string): Promise<boolean>
+  get(id: string, workspaceId?: string): Promise<SavedReport | null>
+  delete(id: string, workspaceId?: string): Promise<boolean>
 }
 
 export interface Store {
@@ -225,6 +237,8 @@ export interface Store {
   readonly watch: WatchRepository
   /** The database answers and its schema is the one this code expects (/api/health). */
   health(): Promise<StoreHealth>
+  readonly sessions: SessionRepositoryWithSwitch
+  readonly team: TeamRepository
   /** Deletes every row whose expiresAt is before `now`. Runs on start and periodically. */
   purgeExpired(now?: Date): Promise<PurgeResult>
   close(): Promise<void>

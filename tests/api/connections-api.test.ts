@@ -101,7 +101,7 @@ describe('GET / DELETE /api/connections/:id', () => {
     // The export stands alone (issue 9): the run's connection and masked user are written into it.
     expect(exported.subject).toMatchObject({ connectionId: created.id, connectionName: 'Contoso', testUser: detail.runs[0].testUser })
 
-    expect((await list()).status).toBe(200)
+    expect((await list(new Request(`${ORIGIN}/api/connections`))).status).toBe(200)
     expect((await DELETE(new Request(`${ORIGIN}/api/connections/${created.id}`, { method: 'DELETE' }), params(created.id))).status).toBe(204)
     expect((await get(created.id)).status).toBe(404)
     expect((await getRun(new Request(`${ORIGIN}/api/runs/${run.id}`), params(run.id))).status).toBe(404)

@@ -4,7 +4,7 @@ import { GET as listRoute, POST as createRoute } from '@/app/api/connections/[id
 import { GET as redeemRoute } from '@/app/setup-link/[token]/route'
 import { auditDetails, recordAudit } from '@/app/_server/audit'
 import { createSetupLink, revokeSetupLink } from '@/app/_server/setup-links-api'
-import { redeemSetupLink, SETUP_LINK_COOKIE } from '@/app/_server/setup-link-redeem'
+import { redeemSetupLink, setupLinkCookieName } from '@/app/_server/setup-link-redeem'
 import { maskUser } from '@/lib/store'
 import { LOCAL_PRINCIPAL, type Principal } from '@/lib/team/principal'
 import type { Role } from '@/lib/team/roles'
@@ -50,7 +50,7 @@ describe('setup links over HTTP', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`${ORIGIN}/connections/${connectionId}`)
     const cookie = res.headers.get('set-cookie')!
-    expect(cookie).toMatch(new RegExp(`^${SETUP_LINK_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=(\\d+)$`))
+    expect(cookie).toMatch(new RegExp(`^${setupLinkCookieName('http://localhost')}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=(\\d+)$`))
     expect(Number(/Max-Age=(\d+)/.exec(cookie)![1])).toBeGreaterThan(86_400 - 60) // until the link expires
     const [listed] = (await t.store.setupLinks.list('local', connectionId)).filter((l) => l.id === link.id)
     expect(listed).toMatchObject({ uses: 1, lastUsedAt: t.clock.now.toISOString() })
@@ -61,7 +61,7 @@ describe('setup links over HTTP', () => {
   test('behind https the cookie is Secure too', async () => {
     const { token } = await create()
     const res = await redeemSetupLink(token, 'https://preflight.example.com', t.store)
-    expect(res.headers.get('set-cookie')).toMatch(/; Secure$/)
+    expect(res.headers.get('set-cookie')).toMatch(/^__Host-preflight_setup_link=.*; Secure(;|$)/)
     expect(res.headers.get('location')).toBe(`https://preflight.example.com/connections/${connectionId}`)
   })
 

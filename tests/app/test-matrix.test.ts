@@ -11,7 +11,7 @@ let n = 0
 function run(user: string | null, at: string, findings: Finding[] = []): TestLoginRun {
   n++
   return {
-    id: `run${String(n).padStart(20, '0')}`, connectionId: null, protocol: 'saml', stateKey: `_k${n}`,
+    id: `run${String(n).padStart(20, '0')}`, workspaceId: 'local', connectionId: null, protocol: 'saml', stateKey: `_k${n}`,
     status: findings.length ? 'failed' : 'completed', testUser: user ? `${user[0]}***@demo.test` : null, testUserKey: user ? `key-${user}` : null,
     report: buildReport({ subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: new Date(at), findings }),
     timeline: [], pending: null, createdAt: at, completedAt: at, consumedAt: null, expiresAt: '2030-01-01T00:00:00.000Z',

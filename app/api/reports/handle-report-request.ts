@@ -5,6 +5,7 @@ import { runCheck } from '@/app/check/run-check'
 import { reportFileName } from '@/app/ui/report/format'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { bodyTooLarge, readCappedBody } from '@/app/_server/read-capped-body'
+import { apiAccess } from '@/app/_server/access'
 
 /** Two documents plus options fit easily; anything bigger is refused before parsing. */
 const MAX_BODY_BYTES = BODY_LIMITS.reportApi
@@ -20,6 +21,8 @@ const usage = (message: string, status = 400, extra: Record<string, unknown> = {
  * → the Report as JSON (`?format=md` for Markdown). Error findings are still 200; only an unusable request is 400.
  */
 export async function handleReportRequest(request: Request, kind: CheckKind): Promise<Response> {
+  const access = await apiAccess(request, 'check.run')
+  if (!access.ok) return access.response
   const url = new URL(request.url)
   const read = await readCappedBody(request, MAX_BODY_BYTES)
   if (!read.ok) return bodyTooLarge(MAX_BODY_BYTES)

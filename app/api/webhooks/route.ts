@@ -40,8 +40,8 @@ export async function POST(request: Request): Promise<Response> {
     if (url.username || url.password) return usage('A webhook URL must not carry credentials; the signature authenticates the sender.')
     const store = await getStore()
     if (parsed.data.connectionId) {
-      const c = await store.connections.get(parsed.data.connectionId)
-      // TODO(merge): also refuse a connection of another workspace (c.workspaceId !== p.workspaceId), like an unknown one.
+      // Another workspace's connection answers like an unknown one.
+      const c = await store.connections.get(parsed.data.connectionId, p.workspaceId)
       if (!c) return usage('No connection with this id (it may have expired).', {}, 404)
     }
     const { secret, info } = await store.watch.createWebhook({ workspaceId: p.workspaceId, connectionId: parsed.data.connectionId ?? null, url: url.href })

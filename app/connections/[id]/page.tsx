@@ -6,6 +6,8 @@ import { ReportView } from '@/app/ui/report/report-view'
 import { formatInstant } from '@/app/ui/report/format'
 import { setupValues } from '@/lib'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
+import { allows } from '@/lib'
 import { BROWSER_COOKIE, privateViewFor, revealedUser } from '@/lib/testlogin'
 import { connectionDetail } from '../_server/connection-detail'
 import { originFromHeaders } from '../_server/http'
@@ -13,7 +15,6 @@ import { CopyButton } from '../copy-button'
 import { DeleteConnection } from '../delete-connection'
 import { GoNoGoBanner } from '../go-no-go-banner'
 import { TestMatrix } from '../test-matrix'
-import { workspaceOf } from '@/app/_server/team-access'
 import { SetupLinksSection } from './setup-links-section'
 import '../connections.css'
 
@@ -21,15 +22,19 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ id: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await (await getStore()).connections.get((await params).id)
+  const c = await (await getStore()).connections.get((await params).id, (await currentPrincipal()).workspaceId)
   return { title: c ? `Connection: ${c.name}` : 'Connection not found' }
 }
 
 export default async function ConnectionPage({ params }: Props) {
   const { id } = await params
   const origin = originFromHeaders(await headers())
-  const detail = await connectionDetail(await getStore(), id, origin)
+  const principal = await currentPrincipal()
+  const detail = await connectionDetail(await getStore(), id, origin, new Date(), principal.workspaceId)
   if (!detail) notFound()
+  // A setup link opens its one connection: any other id answers like an unknown one.
+  if (principal.kind === 'setup-link' && principal.connectionId !== id) notFound()
+  await requireAccess('connections.read', { workspaceId: detail.connection.workspaceId, connectionId: id })
   const { connection: c, urls, runs, goNoGo } = detail
   const revealed = await revealedUsers(runs.map((r) => r.id))
   const setup = setupValues({ id: c.id, protocol: c.protocol, config: c.config }, origin)
@@ -47,9 +52,13 @@ export default async function ConnectionPage({ params }: Props) {
         <p className="muted"><Link href="/connections">Connections</Link> ›</p>
         <h1>{c.name}</h1>
         <div className="action-row">
-          <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link>
-          {c.protocol === 'saml' ? <Link className="button" href={`/setup/${c.id}`}>Set up step by step</Link> : null}
-          <DeleteConnection id={c.id} name={c.name} runs={runs.length} />
+          {/* Only what this role may do is offered; the actions check again. */}
+          {allows(principal, 'runs.start', { workspaceId: c.workspaceId, connectionId: c.id })
+            ? <Link className="button button-primary" href={`/connections/${c.id}/test-login`}>Run test login</Link> : null}
+          {c.protocol === 'saml' && allows(principal, 'connections.write', { workspaceId: c.workspaceId, connectionId: c.id })
+            ? <Link className="button" href={`/setup/${c.id}`}>Set up step by step</Link> : null}
+          {allows(principal, 'connections.delete', { workspaceId: c.workspaceId, connectionId: c.id })
+            ? <DeleteConnection id={c.id} name={c.name} runs={runs.length} /> : null}
         </div>
       </header>
 
@@ -80,7 +89,7 @@ export default async function ConnectionPage({ params }: Props) {
         </dl>
       </section>
 
-      <SetupLinksSection connectionId={c.id} workspaceId={workspaceOf(c)} />
+      <SetupLinksSection connectionId={c.id} workspaceId={c.workspaceId} />
 
       <section className="connection-section" aria-labelledby="runs-title">
         <h2 id="runs-title">Test logins</h2>

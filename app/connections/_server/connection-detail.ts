@@ -38,10 +38,11 @@ export function summarizeRun(r: TestLoginRun, origin: string, now = new Date()):
   }
 }
 
-export async function connectionDetail(store: Store, id: string, origin: string, now = new Date()): Promise<ConnectionDetail | null> {
-  const connection = await store.connections.get(id)
+/** With `workspaceId`, a connection of another workspace is null like an unknown one. */
+export async function connectionDetail(store: Store, id: string, origin: string, now = new Date(), workspaceId?: string): Promise<ConnectionDetail | null> {
+  const connection = await store.connections.get(id, workspaceId)
   if (!connection) return null
-  const runs = await store.runs.listByConnection(id)
+  const runs = await store.runs.listByConnection(id, connection.workspaceId)
   const { idpMetadataXml, ...config } = connection.config
   return {
     connection: { ...connection, config: { ...config, ...(idpMetadataXml !== undefined ? { idpMetadataXmlBytes: Buffer.byteLength(idpMetadataXml) } : {}) } },

@@ -36,6 +36,7 @@ export async function jsonErrors(handler: () => Promise<Response>): Promise<Resp
   try {
     return await handler()
   } catch (err) {
+    if (err instanceof RequestRefused) return err.response
     if (err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE') {
       console.error('[store] ERR_STORE_UNAVAILABLE')
       return Response.json({ error: 'ERR_STORE_UNAVAILABLE', message: 'The database is not available; try again shortly.' }, { status: 503 })
@@ -59,4 +60,11 @@ export function originFromHeaders(h: Headers): string {
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'
   const proto = h.get('x-forwarded-proto') ?? (/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host) ? 'http' : 'https')
   return originOf(`${proto.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}/`)
+}
+
+/** Thrown by a handler's access step (app/_server/team-access.ts) to answer with its 401 / 403 instead of going on. */
+export class RequestRefused extends Error {
+  constructor(readonly response: Response) {
+    super(`request refused (${response.status})`)
+  }
 }

@@ -6,13 +6,14 @@ import { CopyButton } from '@/app/connections/copy-button'
 import { formatInstant, KIND_LABEL } from '@/app/ui/report/format'
 import { ReportView } from '@/app/ui/report/report-view'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import '@/app/connections/connections.css'
 
 export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ id: string }> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const saved = await (await getStore()).savedReports.get((await params).id)
+  const saved = await (await getStore()).savedReports.get((await params).id, (await currentPrincipal()).workspaceId)
   // Shared links must not leak into search engines or referrers.
   return { title: saved ? `Saved report: ${KIND_LABEL[saved.report.subject.kind]}` : 'Report not found', robots: { index: false, follow: false }, referrer: 'no-referrer' }
 }
@@ -20,7 +21,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** A saved (shared) report: the same ReportView, a link to copy, JSON / Markdown downloads, printable. */
 export default async function SavedReportPage({ params }: Props) {
   const { id } = await params
-  const saved = await (await getStore()).savedReports.get(id)
+  const principal = await requireAccess('reports.read')
+  const saved = await (await getStore()).savedReports.get(id, principal.workspaceId)
   if (!saved) notFound()
   const link = `${originFromHeaders(await headers())}/reports/${saved.id}`
   return (

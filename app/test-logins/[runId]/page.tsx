@@ -7,6 +7,7 @@ import { ReportView } from '@/app/ui/report/report-view'
 import type { Report } from '@/lib/findings'
 import { isAbandoned, pendingDeadline } from '@/lib'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import { BROWSER_COOKIE, privateViewFor, runExportReport } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
 import { RefreshAt } from '../_ui/refresh-at'
@@ -23,9 +24,12 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   const { runId } = await params
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(runId)) notFound()
   const store = await getStore()
-  const run = await store.runs.get(runId)
-  const saved = run ? null : await store.savedReports.get(runId)
+  const principal = await currentPrincipal()
+  const run = await store.runs.get(runId, principal.workspaceId)
+  const saved = run ? null : await store.savedReports.get(runId, principal.workspaceId)
   if (!run && !saved) notFound()
+  if (principal.kind === 'setup-link' && run?.connectionId !== principal.connectionId) notFound()
+  await requireAccess(run ? 'runs.read' : 'reports.read', { workspaceId: (run ?? saved)!.workspaceId, ...(run?.connectionId ? { connectionId: run.connectionId } : {}) })
   const otherBrowser = (await searchParams)['other-browser'] === '1'
 
   if (run && isAbandoned(run)) {
@@ -71,7 +75,7 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   const report = (run?.report ?? saved?.report) as Report
   const { timeline = [], ...rest } = report
   // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
-  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId) : null) : report
+  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null) : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const mine = run ? (await privateViewFor(store, run.id, key)).view : undefined
   const protocol = report.subject.kind === 'oidc-test-login' ? 'OpenID Connect' : 'SAML'

@@ -5,6 +5,7 @@ import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/
 import { DEFAULT_MAX_HAR_BYTES } from '@/lib'
 import { triageInputBounded } from '@/lib/budget'
 import { maskReport } from '@/lib/store/mask'
+import { apiAccess } from '@/app/_server/access'
 
 const MAX_SIDE_INPUT = 1024 * 1024
 
@@ -25,6 +26,8 @@ const Fields = z.object({
  * → { kind, detected, reports, bundle? }. A route handler rather than a server action: HAR files exceed the action body limit.
  */
 export async function POST(request: Request): Promise<Response> {
+  const access = await apiAccess(request, 'triage.run')
+  if (!access.ok) return access.response
   // Counted against the cap before the multipart parser sees a byte: a 1 GB body is refused, not parsed.
   const read = await readMultipartBody(request, BODY_LIMITS.triageAnalyze)
   if (!read.ok) return read.response

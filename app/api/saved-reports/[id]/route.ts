@@ -2,6 +2,8 @@ import { jsonErrors, notFound } from '@/app/connections/_server/http'
 import { renderMarkdown } from '@/lib/findings'
 import { getStore } from '@/lib/store'
 import { reportFileName } from '@/app/ui/report/format'
+import { apiAccess } from '@/app/_server/access'
+import { recordAudit } from '@/app/_server/audit'
 
 /**
  * GET /api/saved-reports/:id → the Report JSON; `?format=md` → Markdown; `?format=bundle` → the whole saved row
@@ -9,9 +11,12 @@ import { reportFileName } from '@/app/ui/report/format'
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return jsonErrors(async () => {
-    const saved = await (await getStore()).savedReports.get((await params).id)
+    const access = await apiAccess(request, 'reports.read')
+    if (!access.ok) return access.response
+    const saved = await (await getStore()).savedReports.get((await params).id, access.principal.workspaceId)
     if (!saved) return notFound('saved report')
     const format = new URL(request.url).searchParams.get('format')
+    if (format === 'md' || format === 'bundle') await recordAudit(access.principal, 'report.export', { kind: 'report', id: saved.id }, { format })
     if (format === 'md') {
       return new Response(renderMarkdown(saved.report), { headers: {
         'content-type': 'text/markdown; charset=utf-8',
@@ -24,9 +29,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
 }
 
 /** DELETE /api/saved-reports/:id → 204: whoever holds the link may also withdraw it before the retention ends. */
-export async function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+export async function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   return jsonErrors(async () => {
-    const deleted = await (await getStore()).savedReports.delete((await params).id)
+    const access = await apiAccess(request, 'reports.delete')
+    if (!access.ok) return access.response
+    const id = (await params).id
+    const deleted = await (await getStore()).savedReports.delete(id, access.principal.workspaceId)
+    if (deleted) await recordAudit(access.principal, 'report.delete', { kind: 'report', id })
     return deleted ? new Response(null, { status: 204 }) : notFound('saved report')
   })
 }

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { setupValues } from '@/lib'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import { DEMO_CLIENT_SECRET, isDemoOidcClient } from '@/lib/testlogin'
 import { originFromHeaders } from '@/app/connections/_server/http'
 import { CopyButton } from '@/app/connections/copy-button'
@@ -15,8 +16,10 @@ export const metadata: Metadata = { title: 'Run a test login' }
 /** The start page: what to add in the IdP once (with copy buttons), then "Run test login". */
 export default async function TestLoginStartPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await (await getStore()).connections.get(id) : null
-  if (!connection) notFound()
+  const principal = await currentPrincipal()
+  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await (await getStore()).connections.get(id, principal.workspaceId) : null
+  if (!connection || (principal.kind === 'setup-link' && principal.connectionId !== id)) notFound()
+  await requireAccess('runs.start', { workspaceId: connection.workspaceId, connectionId: connection.id })
   const origin = originFromHeaders(await headers())
   const saml = connection.protocol === 'saml'
   const values = setupValues({ id: connection.id, protocol: connection.protocol, config: connection.config }, origin)

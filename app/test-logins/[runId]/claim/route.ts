@@ -1,7 +1,8 @@
-import { cookies } from 'next/headers'
 import { BROWSER_COOKIE, privateViewFor, runPath } from '@/lib/testlogin'
-import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
+import { apiAccess, asPageRefusal, checkApi } from '@/app/_server/access'
+import { readCookie } from '@/lib/team/cookies'
+import { getStore } from '@/lib/store'
 
 /**
  * GET /test-logins/:runId/claim — the same-site step after the IdP's answer. The browser cookie set when the run
@@ -9,10 +10,15 @@ import { originOf } from '@/app/connections/_server/http'
  */
 export async function GET(request: Request, { params }: { params: Promise<{ runId: string }> }): Promise<Response> {
   const { runId } = await params
-  const key = (await cookies()).get(BROWSER_COOKIE)?.value
+  const access = await apiAccess(request, 'runs.read')
+  if (!access.ok) return asPageRefusal(access.response, 'runs.read', '/')
+  const store = await getStore()
+  const run = /^[A-Za-z0-9_-]{16,64}$/.test(runId) ? await store.runs.get(runId, access.principal.workspaceId) : null
+  const allowed = run ? checkApi(access.principal, 'runs.read', { workspaceId: run.workspaceId, ...(run.connectionId ? { connectionId: run.connectionId } : {}) }) : undefined
+  if (!allowed?.ok) return asPageRefusal(allowed && !allowed.ok ? allowed.response : new Response(null, { status: 404 }), 'runs.read', '/')
+  const key = readCookie(request.headers.get('cookie'), BROWSER_COOKIE)
+  const { otherBrowser } = await privateViewFor(store, runId, key)
   const target = new URL(runPath(runId), originOf(request.url))
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(runId)) return Response.redirect(target, 303)
-  const { otherBrowser } = await privateViewFor(await getStore(), runId, key)
   if (otherBrowser) target.searchParams.set('other-browser', '1')
   return Response.redirect(target, 303)
 }

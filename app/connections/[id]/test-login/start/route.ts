@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { cookies } from 'next/headers'
 import { autoPostContentSecurityPolicy } from '@/app/_server/request-policy'
 import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, runPath, startOidcTestLogin, startSamlTestLogin } from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
@@ -7,6 +6,9 @@ import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
 import { BODY_LIMITS } from '@/app/_server/body-limits'
 import { autoPostPage } from '@/app/test-logins/_ui/auto-post'
+import { apiAccess, asPageRefusal, checkApi } from '@/app/_server/access'
+import { recordAudit } from '@/app/_server/audit'
+import { readCookie } from '@/lib/team/cookies'
 
 const MAX_SECRET_LENGTH = 1000
 
@@ -18,11 +20,16 @@ const MAX_SECRET_LENGTH = 1000
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const { id } = await params
   const origin = originOf(request.url)
+  const access = await apiAccess(request, 'runs.start')
+  if (!access.ok) return asPageRefusal(access.response, 'runs.start', '/connections')
   const store = await getStore()
-  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await store.connections.get(id) : null
+  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await store.connections.get(id, access.principal.workspaceId) : null
   if (!connection) return Response.redirect(new URL('/connections', origin), 303)
+  const allowed = checkApi(access.principal, 'runs.start', { workspaceId: connection.workspaceId, connectionId: connection.id })
+  if (!allowed.ok) return asPageRefusal(allowed.response, 'runs.start', '/connections')
+  await recordAudit(access.principal, 'run.start', { kind: 'connection', id: connection.id }, { protocol: connection.protocol })
 
-  const existing = (await cookies()).get(BROWSER_COOKIE)?.value
+  const existing = readCookie(request.headers.get('cookie'), BROWSER_COOKIE)
   const browserKey = existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing) ? existing : newBrowserKey()
   const setCookie = browserCookieHeader(browserKey, origin.startsWith('https:'))
   const browserHash = browserKeyHash(browserKey)
