@@ -177,7 +177,7 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
       if (captured) return captured
       await new Promise((r) => setTimeout(r, STEP_MS))
       if (captured) return captured
-      lastUrl = page.url() || lastUrl
+      lastUrl = pageUrl(page.url(), lastUrl)
       const fields = await readPage(page)
       if (!fields) continue
       // An error line counts only on a page without sign-in fields (a login page may well mention error codes).
@@ -196,7 +196,7 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
           await page.waitForLoadState('load', { timeout: 1_500 }).catch(() => undefined)
           const again = await readPage(page)
           if (captured) return captured
-          if (again?.password) return stop('INPUT_LOGIN_CREDENTIALS_REFUSED', 'the IdP to accept the credentials', 'the sign-in form again', page.url() || lastUrl)
+          if (again?.password) return stop('INPUT_LOGIN_CREDENTIALS_REFUSED', 'the IdP to accept the credentials', 'the sign-in form again', pageUrl(page.url(), lastUrl))
           continue
         }
         if (fields.username && o.username) await page.locator('input[type=text]:visible, input[type=email]:visible').first().fill(o.username, { timeout: 2_000 }).catch(() => undefined)
@@ -226,4 +226,9 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
 
 function attr(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** The page's address for a finding: before its first navigation commits, a page is at about:blank, which says nothing. */
+function pageUrl(current: string, last: string): string {
+  return current && current !== 'about:blank' ? current : last
 }

@@ -84,7 +84,8 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
     if (answer) return { kind: 'answer-form', form: answer, action: resolveAction(answer, url) }
 
     const login = forms.find((f) => f.inputs.some((i) => i.type === 'password') || f.inputs.some(isUsernameInput))
-    if (login?.inputs.some((i) => MFA_NAME.test(i.name) && i.type !== 'hidden')) {
+    // A form asking for a one-time code (on its own or beside the password) is a person's step: no browser gets past it.
+    if (forms.some((f) => f.inputs.some((i) => MFA_NAME.test(i.name) && i.type !== 'hidden' && i.type !== 'submit'))) {
       return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'a username / password form', 'a form asking for a one-time code or challenge', url.href)
     }
     if (login) {
