@@ -19,24 +19,27 @@ import { createHmac, randomBytes } from 'node:crypto'
 export const MASK_MARK = '…·'
 const HASH_CHARS = 6
 
-let maskKey: Buffer = randomBytes(32)
-let cache = new Map<string, string>()
+// On globalThis, like the store handle (lib/store/index.ts): Next.js may load this module once per server layer (route
+// handlers, server actions, pages), and the key the store installs in one must be the key every other one masks with,
+// or the same address masks two ways in one server (a setup page comparing a typed email with stored runs saw that).
+const slot = globalThis as typeof globalThis & { __ssoPreflightMask?: { key: Buffer; cache: Map<string, string> } }
+const mask = (slot.__ssoPreflightMask ??= { key: randomBytes(32), cache: new Map() })
 const CACHE_MAX = 10_000
 
 /** Installs the installation's masking key (the store does this when it opens). */
 export function useMaskKey(secret: string): void {
   const key = createHmac('sha256', secret).update('sso-preflight/mask/v1').digest()
-  if (key.equals(maskKey)) return
-  maskKey = key
-  cache = new Map()
+  if (key.equals(mask.key)) return
+  mask.key = key
+  mask.cache = new Map()
 }
 
 function keyedHash(value: string): string {
-  let h = cache.get(value)
+  let h = mask.cache.get(value)
   if (h === undefined) {
-    h = createHmac('sha256', maskKey).update(value).digest('hex').slice(0, HASH_CHARS)
-    if (cache.size >= CACHE_MAX) cache.clear()
-    cache.set(value, h)
+    h = createHmac('sha256', mask.key).update(value).digest('hex').slice(0, HASH_CHARS)
+    if (mask.cache.size >= CACHE_MAX) mask.cache.clear()
+    mask.cache.set(value, h)
   }
   return h
 }
