@@ -3,6 +3,8 @@ import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { PreflightError, readVendorCertificate } from '@/lib'
 import { getStore, maskValue } from '@/lib/store'
+import { requireAccess } from '@/app/_server/access'
+import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from '@/app/connections/_server/create-connection'
 import { staticCheck } from '@/app/connections/_server/static-check'
 import { originFromHeaders } from '@/app/connections/_server/http'
@@ -19,6 +21,7 @@ const str = (form: FormData, k: string) => {
 
 /** "Start the setup": saves a SAML connection (the same path as the connection form), then walks it. */
 export async function startSetupAction(_prev: ConnectionFormState, form: FormData): Promise<ConnectionFormState> {
+  const principal = await requireAccess('connections.write')
   const values: ConnectionFormValues = {}
   for (const k of CONNECTION_FIELDS) {
     const v = form.get(k)
@@ -33,7 +36,7 @@ export async function startSetupAction(_prev: ConnectionFormState, form: FormDat
   for (const k of SAML_FIELDS) if (values[k] !== undefined) body[k] = values[k]
   let id: string
   try {
-    const created = await createConnection(body, originFromHeaders(await headers()))
+    const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
     if (!created.ok) {
       const fieldErrors: Partial<Record<ConnectionField, string[]>> = {}
       for (const issue of created.error.issues) {
@@ -44,6 +47,7 @@ export async function startSetupAction(_prev: ConnectionFormState, form: FormDat
       return invalid(values, fieldErrors)
     }
     id = created.connection.id
+    await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
   } catch (err) {
     const message = err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE'
       ? 'The database is not available; try again shortly. Your input is kept below.'
@@ -59,6 +63,7 @@ export async function startSetupAction(_prev: ConnectionFormState, form: FormDat
  */
 export async function vendorCertificateAction(form: FormData): Promise<void> {
   const id = str(form, 'id')
+  await requireAccess('connections.read', { connectionId: id })
   const text = str(form, 'certificate')
   const read = text ? readVendorCertificate(text) : undefined
   const cert = !read ? '' : read.ok ? (read.sha256 ? `sha256:${read.sha256.replace(/:/g, '')}` : `sha1:${read.sha1}`) : text.slice(0, SETUP_QUERY_LIMITS.certificate)
@@ -70,8 +75,9 @@ export async function vendorCertificateAction(form: FormData): Promise<void> {
  * given and the lower-case form, so the address never reaches the page's address or the logs.
  */
 export async function accountEmailsAction(form: FormData): Promise<void> {
-  await getStore() // installs the masking key
   const id = str(form, 'id')
+  await requireAccess('connections.read', { connectionId: id })
+  await getStore() // installs the masking key
   const emails = str(form, 'accountEmails').split(/[\s,;]+/).filter((e) => e.includes('@')).slice(0, SETUP_QUERY_LIMITS.emails)
   const masked = emails.map((e) => [...new Set([maskValue(e), maskValue(e.toLowerCase())])].join('|'))
   redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: masked }))
@@ -80,8 +86,10 @@ export async function accountEmailsAction(form: FormData): Promise<void> {
 /** "Check the metadata again": the same static check as at creation, on the saved XML or a fresh fetch of the URL. */
 export async function recheckMetadataAction(form: FormData): Promise<void> {
   const id = str(form, 'id')
+  const principal = await requireAccess('connections.write', { connectionId: id })
   const store = await getStore()
-  const c = id ? await store.connections.get(id) : null
+  // Another workspace's connection is treated as unknown.
+  const c = id ? await store.connections.get(id, principal.workspaceId) : null
   if (c?.protocol === 'saml') {
     const { idpMetadataXml, metadataUrl, spEntityId, acsUrl } = c.config
     const check = await staticCheck(

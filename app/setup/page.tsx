@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { resolveIdpChoice, setupIdpChoices, setupScreenFor } from '@/lib'
 import { getStore } from '@/lib/store'
+import { connectionListScope, requireAccess } from '@/app/_server/access'
 import { SetupQuerySchema } from './setup-query'
 import { StartSetupForm } from './start-setup-form'
 import '../connections/connections.css'
@@ -25,7 +26,9 @@ export default async function SetupPage({ searchParams }: Props) {
   const idpPicked = q.idp === DETECT || chosen !== undefined
   const sp = vendor?.spValues
   const metadataAt = chosen ? setupScreenFor(chosen.idp.id, chosen.variant.id, 'saml.metadata').path : null
-  const connections = (await (await getStore()).connections.list({ limit: 20 })).filter((c) => c.protocol === 'saml')
+  const scope = connectionListScope(await requireAccess('connections.read'))
+  const connections = (await (await getStore()).connections.list({ limit: 20, workspaceId: scope.workspaceId }))
+    .filter((c) => c.protocol === 'saml' && (!scope.onlyId || c.id === scope.onlyId))
   const samlProfiles = Object.values(BUILTIN_PROFILES).filter((p) => p.protocols.includes('saml'))
 
   return (

@@ -6,6 +6,7 @@ import { ownerLabel, type Finding } from '@/lib/findings'
 import { BUILTIN_PROFILES, isBuiltinProfileId } from '@/lib/profiles'
 import { choiceForDetected, resolveIdpChoice, setupIdpChoices, setupWalk, type SetupStepView, type StepCheck } from '@/lib'
 import { getStore } from '@/lib/store'
+import { currentPrincipal, requireAccess } from '@/app/_server/access'
 import { originFromHeaders } from '@/app/connections/_server/http'
 import { CopyButton } from '@/app/connections/copy-button'
 import { accountEmailsAction, recheckMetadataAction, vendorCertificateAction } from '../actions'
@@ -17,7 +18,7 @@ export const dynamic = 'force-dynamic'
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const c = await (await getStore()).connections.get((await params).id)
+  const c = await (await getStore()).connections.get((await params).id, (await currentPrincipal()).workspaceId)
   return { title: c ? `Set up: ${c.name}` : 'Setup not found' }
 }
 
@@ -28,10 +29,15 @@ const CHECK_LABEL: Record<StepCheck['state'], string> = { pass: 'Pass', warn: 'W
 export default async function SetupWalkPage({ params, searchParams }: Props) {
   const { id } = await params
   const q = SetupQuerySchema.parse(await searchParams)
+  const principal = await currentPrincipal()
   const store = await getStore()
-  const connection = await store.connections.get(id)
+  // Loaded within the caller's workspace: another workspace's connection (or, for a setup link, another connection)
+  // answers like an unknown one.
+  const connection = await store.connections.get(id, principal.workspaceId)
   if (!connection || connection.protocol !== 'saml') notFound()
-  const runs = await store.runs.listByConnection(id)
+  if (principal.kind === 'setup-link' && principal.connectionId !== id) notFound()
+  await requireAccess('connections.read', { workspaceId: connection.workspaceId, connectionId: id })
+  const runs = await store.runs.listByConnection(id, connection.workspaceId)
   const profile = BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic']
   const vendor = profile.vendor
   const choices = setupIdpChoices(profile)
