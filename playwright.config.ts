@@ -51,7 +51,9 @@ export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // Team mode has its own servers and configuration: playwright.team.config.ts.
-  testIgnore: ['team/**'],
+  // Team mode, and the specs that start app servers of their own and need the machine to themselves (the bounded
+  // load test, two instances on one PostgreSQL), run afterwards, one at a time: playwright.team.config.ts.
+  testIgnore: ['team/**', 'hostile-load.spec.ts', 'two-instances.spec.ts'],
   // Per port: several runs share this working tree, and each run empties its output folder first.
   outputDir: `test-results/port-${port}`,
   workers: 2,

@@ -24,8 +24,11 @@ const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-f
 const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined))
 
 export default defineConfig({
-  testDir: 'e2e/team',
-  testMatch: '**/*.spec.ts',
+  // Team mode (e2e/team), plus the specs that start app servers of their own and must not share the machine with the
+  // default run's two workers: the bounded hostile load test and the two-instance test (four Next.js processes and a
+  // PostgreSQL between them). npm test runs this after the default config, on its build, one spec at a time.
+  testDir: 'e2e',
+  testMatch: ['team/**/*.spec.ts', 'hostile-load.spec.ts', 'two-instances.spec.ts'],
   outputDir: `test-results/team-port-${port}`,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
