@@ -7,7 +7,7 @@ import { requireAccess } from '@/app/_server/access'
 import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from './_server/create-connection'
 import { originFromHeaders } from './_server/http'
-import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues } from './form-state'
+import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues, fieldErrorsOf, saveFailedMessage } from './form-state'
 
 const MAX_ECHO = 200_000
 
@@ -34,20 +34,12 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
   try {
     const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
     if (!created.ok) {
-      const fieldErrors: Partial<Record<ConnectionField, string[]>> = {}
-      for (const issue of created.error.issues) {
-        const key = String(issue.path[0] ?? 'protocol')
-        const field = (CONNECTION_FIELDS as readonly string[]).includes(key) ? (key as ConnectionField) : 'protocol'
-        ;(fieldErrors[field] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unexpected field' : issue.message)
-      }
-      return invalid(values, fieldErrors)
+      return invalid(values, fieldErrorsOf(created.error.issues, 'protocol'))
     }
     id = created.connection.id
     await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
   } catch (err) {
-    const message = err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE'
-      ? 'The database is not available; try again shortly. Your input is kept below.'
-      : 'Saving the connection failed unexpectedly (a bug in SSO Preflight, not in your input). Your input is kept below.'
+    const message = saveFailedMessage(err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE')
     return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
   }
   redirect(`/connections/${id}`)

@@ -8,7 +8,7 @@ import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from '@/app/connections/_server/create-connection'
 import { staticCheck } from '@/app/connections/_server/static-check'
 import { originFromHeaders } from '@/app/connections/_server/http'
-import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues } from '@/app/connections/form-state'
+import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues, fieldErrorsOf, saveFailedMessage } from '@/app/connections/form-state'
 import { setupHref, SETUP_QUERY_LIMITS } from './setup-query'
 
 const SAML_FIELDS: readonly ConnectionField[] = ['name', 'profileId', 'metadataXml', 'metadataUrl', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains']
@@ -38,20 +38,12 @@ export async function startSetupAction(_prev: ConnectionFormState, form: FormDat
   try {
     const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
     if (!created.ok) {
-      const fieldErrors: Partial<Record<ConnectionField, string[]>> = {}
-      for (const issue of created.error.issues) {
-        const key = String(issue.path[0] ?? 'metadataXml')
-        const field = (CONNECTION_FIELDS as readonly string[]).includes(key) ? (key as ConnectionField) : 'metadataXml'
-        ;(fieldErrors[field] ??= []).push(issue.code === 'unrecognized_keys' ? 'Unexpected field' : issue.message)
-      }
-      return invalid(values, fieldErrors)
+      return invalid(values, fieldErrorsOf(created.error.issues, 'metadataXml'))
     }
     id = created.connection.id
     await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
   } catch (err) {
-    const message = err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE'
-      ? 'The database is not available; try again shortly. Your input is kept below.'
-      : 'Saving the connection failed unexpectedly (a bug in SSO Preflight, not in your input). Your input is kept below.'
+    const message = saveFailedMessage(err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE')
     return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
   }
   redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant') }))
