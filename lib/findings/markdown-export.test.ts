@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { prose } from './testing/markdown-prose'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { catalog, type FindingCode } from './catalog/index'
 import { finding } from './finding'
 import { renderJson, renderMarkdown } from './render'
@@ -198,6 +198,6 @@ describe('linear in the report', () => {
       return () => renderMarkdown(report)
     }
     const r = growthRatio(make, 1_000)
-    expect(r.ratio, JSON.stringify(r)).toBeLessThan(8)
+    expect(r.ratio, JSON.stringify(r)).toBeLessThan(LINEAR_BOUND)
   })
 })

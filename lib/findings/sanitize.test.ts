@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { prose } from './testing/markdown-prose'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { finding } from './finding'
 import { renderMarkdown, renderText } from './render'
 import { buildReport } from './report'
@@ -109,6 +109,6 @@ describe('linear in the input', () => {
       const inputs = Array.from({ length: 12 }, (_, i) => adversarial(n, i))
       return () => inputs.forEach((x) => fn(x))
     }
-    expect(growthRatio(batch, 1_000).ratio).toBeLessThan(8)
+    expect(growthRatio(batch, 1_000).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })

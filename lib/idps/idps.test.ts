@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { catalog, type FindingCode } from '../findings/catalog/index'
 import { finding } from '../findings/finding'
 import { IdpKindSchema } from '../findings/types'
@@ -114,6 +114,6 @@ describe('detectIdp', () => {
       // About 40 KB at 4n: beyond the CPU caches, lower-casing a page stops measuring the algorithm.
       return () => detectIdp({ entityId: url.slice(0, 4000), endpoints: [url.slice(0, 4000)], responseIssuer: url.slice(0, 4000), oidcIssuers: [url.slice(0, 4000)], errorPage: page })
     }, 500)
-    expect(ratio).toBeLessThan(8)
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 })

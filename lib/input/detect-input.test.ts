@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { buildSupportBundle, explain } from '../triage/index'
 import { b64, deflated, entry, har } from '../triage/har/testing/build-har'
 import { decodeSamlMessage } from '../saml/response/decode'
@@ -122,6 +122,7 @@ describe('detectInput is linear on hostile shapes', () => {
     ['text of digits', (n) => 'AADSTS'.repeat(n / 6)],
     ['SAMLResponse= repeated', (n) => 'SAMLResponse='.repeat(n / 13)],
   ])('%s', (_name, make) => {
-    expect(growthRatio((n) => { const text = make(n); return () => detectInput(text) }, 60_000).ratio).toBeLessThan(8)
+    // detectInput reads a head of each kind of input, so on some shapes the cost stops growing (flatOk).
+    expect(growthRatio((n) => { const text = make(n); return () => detectInput(text) }, 60_000, { flatOk: true }).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })

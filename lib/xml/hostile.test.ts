@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { canonicalize } from '../xmldsig/c14n'
 import { parseSafeXml } from './parse'
 import { attributeFlood, deepNamespaces, longName, namespaceFlood, prefixedAttributeFlood, wideNamespaces } from './testing/adversarial'
@@ -74,19 +74,19 @@ describe('issue 7 probes get a finding, not an out-of-memory or a stall', () => 
   })
 })
 
-describe('linear time on adversarial shapes (time at 4n / time at n, median of 3; quadratic would be ~16)', () => {
+describe('linear time on adversarial shapes (time at 4n / time at n, best of 5; quadratic would be ~16)', () => {
   const parse = (gen: (n: number) => string) => (n: number) => { const xml = gen(n); return () => parseUncapped(xml) }
   test.each([
-    ['namespace declarations on the root and on every child', parse((n) => namespaceFlood(n, n)), 5000],
-    ['attributes on one element', parse(attributeFlood), 40_000],
-    ['prefixed attributes in distinct namespaces on one element', parse(prefixedAttributeFlood), 5000],
-    ['nesting, every level declaring a namespace', parse(deepNamespaces), 2000],
+    ['namespace declarations on the root and on every child', parse((n) => namespaceFlood(n, n)), 2000],
+    ['attributes on one element', parse(attributeFlood), 10_000],
+    ['prefixed attributes in distinct namespaces on one element', parse(prefixedAttributeFlood), 2000],
+    ['nesting, every level declaring a namespace', parse(deepNamespaces), 1000],
     ['a long element and attribute name', parse(longName), 200_000],
     ['a long comment of dashes and text', parse((n) => `<r><!--${'-x'.repeat(n)}--></r>`), 100_000],
-    ['entity references in text and attributes', parse((n) => `<r a="${'&amp;'.repeat(n)}">${'&lt;&#x41;'.repeat(n)}</r>`), 50_000],
+    ['entity references in text and attributes', parse((n) => `<r a="${'&amp;'.repeat(n)}">${'&lt;&#x41;'.repeat(n)}</r>`), 20_000],
   ])('parse: %s', (_name, make, n) => {
     const { ratio } = growthRatio(make, n)
-    expect(ratio).toBeLessThan(8)
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 
   test.each([
@@ -95,7 +95,7 @@ describe('linear time on adversarial shapes (time at 4n / time at n, median of 3
     ['text before the root', (n: number) => `${' '.repeat(n)}x<r/>`, 200_000],
   ])('refusal: %s', (_name, gen, n) => {
     const { ratio } = growthRatio((k) => { const xml = gen(k); return () => expect(codes(xml, UNCAPPED)).toEqual(['INPUT_NOT_XML']) }, n)
-    expect(ratio).toBeLessThan(8)
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 
   test.each([
@@ -109,7 +109,7 @@ describe('linear time on adversarial shapes (time at 4n / time at n, median of 3
       // superlinear on a loaded machine (plain string building shows it too), which is not what this test is about.
       return () => Buffer.byteLength(canonicalize(root, { exclusive: false, withComments: false })) + Buffer.byteLength(canonicalize(root, { exclusive: true, withComments: false }))
     }
-    expect(growthRatio(make, n).ratio).toBeLessThan(8)
+    expect(growthRatio(make, n).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { buildSamlResponse } from '../mock-idp/saml/response'
 import { parseSafeXml } from './parse'
 import { prettyXml, prettyXmlText } from './pretty'
@@ -70,6 +70,6 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
       const d = parse(xml)
       return () => prettyXml(xml, d, { highlight: ['/r/a/b', '/a/c'], maxLines: Number.MAX_SAFE_INTEGER })
     }, 2_500).ratio
-    expect(ratio).toBeLessThan(8)
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { growthRatio } from '../../../tests/linearity'
+import { growthRatio, LINEAR_BOUND } from '../../../tests/linearity'
 import { readForms } from './html-forms'
 
 describe('readForms', () => {
@@ -46,6 +46,7 @@ describe('readForms', () => {
     ['many attributes', (n: number) => `<form>${'<input a=1 b=2 c="3" name=x value=&amp;>'.repeat(n)}`],
     ['nested-looking forms', (n: number) => '<form><input name=a>'.repeat(n)],
   ])('stays linear on %s', (_shape, make) => {
-    expect(growthRatio((n) => { const html = make(n); return () => readForms(html) }, 8_000).ratio).toBeLessThan(8)
+    // MAX_FORMS ends the scan early on form-heavy shapes, so the cost may stop growing (flatOk).
+    expect(growthRatio((n) => { const html = make(n); return () => readForms(html) }, 8_000, { flatOk: true }).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })
