@@ -19,36 +19,58 @@ function cpuMs(fn: () => unknown): number {
  * Time at 4n over time at n. `make(n)` prepares an input of size n and returns the call to time (prepare distinct
  * inputs inside it if the code caches per input). Each call is repeated until the small size takes at least 8 ms,
  * so timer granularity never decides the ratio. Each measurement interleaves the two sizes five times and keeps each
- * size's fastest run (noise only ever adds time). A measurement at or above the bound is taken again, up to
- * `attempts` times, and the lowest kept: quadratic work stays near 16 on every attempt. Keep the 4n input under
+ * size's fastest run (noise only ever adds time). A ratio at or above the bound is measured again, up to `attempts`
+ * times, each size keeping its fastest run over all of them: quadratic work stays near 16 however often it is
+ * measured, while a lowest-ratio pick would favour a run whose small size happened to be slowed. Keep the 4n input under
  * about 1 MB: beyond the CPU caches time stops measuring the algorithm (a plain indexOf then grows 12x for 4x).
  *
  * A ratio under 2 means the 4n input cost about what the n input did: it was refused by a cap or served from a
  * cache, and the test would measure nothing. That is thrown as an error in the test, unless `flatOk` says the cost
  * is meant to stop growing (a value cut to a cap before the work).
  */
-export function growthRatio(make: (n: number) => () => unknown, n: number, o: { bound?: number; attempts?: number; flatOk?: boolean } = {}): { small: number; large: number; ratio: number } {
+export function growthRatio(
+  make: (n: number) => () => unknown,
+  n: number,
+  o: { bound?: number; attempts?: number; flatOk?: boolean } = {},
+): { small: number; large: number; ratio: number } {
   const small = make(n)
   const large = make(4 * n)
   small()
   large() // warm up the JIT on both sizes
   let reps = 1
-  while (reps < 1024 && cpuMs(() => repeat(small, reps)) < 8) reps *= 2
-  let best = { small: 0, large: 0, ratio: Infinity }
+  while (
+    reps < 1024 &&
+    Math.min(
+      cpuMs(() => repeat(small, reps)),
+      cpuMs(() => repeat(small, reps)),
+    ) < 8
+  )
+    reps *= 2
+  const bound = o.bound ?? LINEAR_BOUND
+  // Each size keeps its fastest run over every attempt, so one disturbed run on either side never decides the ratio.
+  let s = Infinity
+  let l = Infinity
   for (let i = 0; i < (o.attempts ?? 5); i++) {
-    let s = Infinity
-    let l = Infinity
     for (let k = 0; k < 5; k++) {
-      s = Math.min(s, cpuMs(() => repeat(small, reps)))
-      l = Math.min(l, cpuMs(() => repeat(large, reps)))
+      s = Math.min(
+        s,
+        cpuMs(() => repeat(small, reps)),
+      )
+      l = Math.min(
+        l,
+        cpuMs(() => repeat(large, reps)),
+      )
     }
-    const r = { small: s, large: l, ratio: l / Math.max(s, 0.001) }
-    if (process.env.LINEARITY_LOG) console.log(`[lin] ${r.ratio.toFixed(2)} n=${n} ${new Error().stack?.split('\n')[2]?.trim()}`)
-    if (r.ratio < best.ratio) best = r
-    if (best.ratio < (o.bound ?? LINEAR_BOUND)) break
+    const ratio = l / Math.max(s, 0.001)
+    if (process.env.LINEARITY_LOG)
+      console.log(`[lin] ${ratio.toFixed(2)} n=${n} ${new Error().stack?.split('\n')[2]?.trim()}`)
+    if (ratio < bound && (ratio >= 2 || o.flatOk)) break
   }
+  const best = { small: s, large: l, ratio: l / Math.max(s, 0.001) }
   if (best.ratio < 2 && !o.flatOk) {
-    throw new Error(`growthRatio: the 4n input took ${best.large.toFixed(2)} ms against ${best.small.toFixed(2)} ms for n: it is refused early or cached, so nothing is measured`)
+    throw new Error(
+      `growthRatio: the 4n input took ${best.large.toFixed(2)} ms against ${best.small.toFixed(2)} ms for n: it is refused early or cached, so nothing is measured`,
+    )
   }
   return best
 }
