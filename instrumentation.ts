@@ -21,10 +21,17 @@ export async function register(): Promise<void> {
     process.exit(1)
   }
   if ((process.env.SSO_PREFLIGHT_WATCH ?? (mode === 'team' ? '1' : '0')) === '1') {
-    startWatchScheduler(getStore, { onError: (err) => console.error(`[watch] ${err instanceof Error ? err.name : 'error'}`) })
+    startWatchScheduler(getStore, {
+      onError: (err) => console.error(`[watch] ${err instanceof Error ? err.name : 'error'}`),
+    })
   }
   // The team server (scripts/serve-team.mjs) logs each request and feeds the metrics through these, and closes the
   // store through them on shutdown.
   const { serverHooks, SERVER_HOOKS_SLOT } = await import('./lib/ops/server-hooks')
-  Object.assign(globalThis, { [SERVER_HOOKS_SLOT]: serverHooks(async () => { stopWatchScheduler(); await closeStore() }) })
+  Object.assign(globalThis, {
+    [SERVER_HOOKS_SLOT]: serverHooks(async () => {
+      stopWatchScheduler()
+      await closeStore()
+    }),
+  })
 }

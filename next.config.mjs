@@ -7,7 +7,15 @@ const nextConfig = {
   // warns that it "does not work" with standalone output; scripts/serve-team.mjs serves either kind of build.
   ...(process.env.SSO_PREFLIGHT_STANDALONE === '1' ? { output: 'standalone' } : {}),
   // XML / crypto / database libraries run as plain Node modules; bundling them breaks them (see shared/STACK.md).
-  serverExternalPackages: ['samlify', 'xml-crypto', '@xmldom/xmldom', '@electric-sql/pglite', 'pg', 'oidc-provider', '@node-saml/node-saml'],
+  serverExternalPackages: [
+    'samlify',
+    'xml-crypto',
+    '@xmldom/xmldom',
+    '@electric-sql/pglite',
+    'pg',
+    'oidc-provider',
+    '@node-saml/node-saml',
+  ],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },

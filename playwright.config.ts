@@ -20,8 +20,15 @@ process.env.NEXT_DIST_DIR ||= '.next-e2e'
 // Debian's chromium (never a downloaded browser). PLAYWRIGHT_CHROMIUM_PATH overrides it; where neither exists, the
 // runner falls back to Playwright's own chromium if that machine has one.
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync']
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 const serverEnv: Record<string, string> = {
   ...Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined)),
@@ -36,9 +43,10 @@ const serverEnv: Record<string, string> = {
 // Never reuse a server this run did not start: whatever answers on a port we picked is not ours (it could be the
 // developer's demo, with its own data), so Playwright must fail instead of testing it.
 const appServer = {
-  command: process.env.E2E_SKIP_BUILD === '1'
-    ? `npx next start -p ${port} -H 127.0.0.1`
-    : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+  command:
+    process.env.E2E_SKIP_BUILD === '1'
+      ? `npx next start -p ${port} -H 127.0.0.1`
+      : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
   url: `http://127.0.0.1:${port}/`,
   env: serverEnv,
   reuseExistingServer: false,
@@ -64,26 +72,36 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: existsSync(chromiumPath) ? { executablePath: chromiumPath, args: chromiumArgs } : { args: chromiumArgs },
+    launchOptions: existsSync(chromiumPath)
+      ? { executablePath: chromiumPath, args: chromiumArgs }
+      : { args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   // No servers when E2E_BASE_URL points at an app that is already running.
-  webServer: process.env.E2E_BASE_URL ? [] : [
-    appServer,
-    // The mock IdP (SAML + OIDC) the test-login specs sign in at, on this run's own port; its OIDC client accepts
-    // this run's callback (its built-in list covers only the demo's ports 3000-3199).
-    {
-      command: 'node --import tsx e2e/mock-idp/server.ts',
-      url: `${process.env.MOCK_IDP_URL}/saml/metadata`,
-      env: {
-        ...serverEnv,
-        MOCK_IDP_PORT: String(mockIdpPort),
-        MOCK_IDP_REDIRECT_URIS: [process.env.MOCK_IDP_REDIRECT_URIS, `http://localhost:${port}/oidc/callback`, `http://127.0.0.1:${port}/oidc/callback`].filter(Boolean).join(','),
-      },
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'ignore' as const,
-      stderr: 'pipe' as const,
-    },
-  ],
+  webServer: process.env.E2E_BASE_URL
+    ? []
+    : [
+        appServer,
+        // The mock IdP (SAML + OIDC) the test-login specs sign in at, on this run's own port; its OIDC client accepts
+        // this run's callback (its built-in list covers only the demo's ports 3000-3199).
+        {
+          command: 'node --import tsx e2e/mock-idp/server.ts',
+          url: `${process.env.MOCK_IDP_URL}/saml/metadata`,
+          env: {
+            ...serverEnv,
+            MOCK_IDP_PORT: String(mockIdpPort),
+            MOCK_IDP_REDIRECT_URIS: [
+              process.env.MOCK_IDP_REDIRECT_URIS,
+              `http://localhost:${port}/oidc/callback`,
+              `http://127.0.0.1:${port}/oidc/callback`,
+            ]
+              .filter(Boolean)
+              .join(','),
+          },
+          reuseExistingServer: false,
+          timeout: 60_000,
+          stdout: 'ignore' as const,
+          stderr: 'pipe' as const,
+        },
+      ],
 })

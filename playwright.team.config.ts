@@ -18,10 +18,19 @@ process.env.MOCK_IDP_URL = `http://127.0.0.1:${idpPort}`
 process.env.NEXT_DIST_DIR ||= '.next-e2e'
 
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync']
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
-const inherited = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined))
+const inherited = Object.fromEntries(
+  Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined),
+)
 
 export default defineConfig({
   // Team mode (e2e/team), plus the specs that start app servers of their own and must not share the machine with the
@@ -38,21 +47,30 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
-    launchOptions: existsSync(chromiumPath) ? { executablePath: chromiumPath, args: chromiumArgs } : { args: chromiumArgs },
+    launchOptions: existsSync(chromiumPath)
+      ? { executablePath: chromiumPath, args: chromiumArgs }
+      : { args: chromiumArgs },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: [
     {
       command: 'node --import tsx e2e/mock-idp/server.ts',
       url: `http://127.0.0.1:${idpPort}/saml/metadata`,
-      env: { ...inherited, MOCK_IDP_PORT: String(idpPort), MOCK_IDP_REDIRECT_URIS: `${baseURL}/auth/callback,${baseURL}/oidc/callback` },
+      env: {
+        ...inherited,
+        MOCK_IDP_PORT: String(idpPort),
+        MOCK_IDP_REDIRECT_URIS: `${baseURL}/auth/callback,${baseURL}/oidc/callback`,
+      },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },
     {
-      command: process.env.E2E_SKIP_BUILD === '1' ? `npx next start -p ${port} -H 127.0.0.1` : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
+      command:
+        process.env.E2E_SKIP_BUILD === '1'
+          ? `npx next start -p ${port} -H 127.0.0.1`
+          : `npx next build && npx next start -p ${port} -H 127.0.0.1`,
       url: `http://127.0.0.1:${port}/auth/signed-out`,
       env: {
         ...inherited,

@@ -18,14 +18,28 @@ const trustProxyRequestId = Number(process.env.SSO_PREFLIGHT_TRUSTED_PROXY_HOPS 
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')
-  const decision = decideRequest({ method: request.method, url: `${request.nextUrl.pathname}${request.nextUrl.search}`, headers: request.headers }, policy, nonce)
+  const decision = decideRequest(
+    { method: request.method, url: `${request.nextUrl.pathname}${request.nextUrl.search}`, headers: request.headers },
+    policy,
+    nonce,
+  )
   // One ID per request, on the request (route handlers, audit entries) and the response (logs, the user's report).
   const requestId = requestIdFor(request.headers.get('x-request-id'), trustProxyRequestId)
   if (decision.action === 'refuse') {
-    return NextResponse.json({ error: decision.error ?? 'ERR_REQUEST_REFUSED', message: decision.message }, { status: decision.status, headers: { ...decision.responseHeaders, 'x-request-id': requestId } })
+    return NextResponse.json(
+      { error: decision.error ?? 'ERR_REQUEST_REFUSED', message: decision.message },
+      { status: decision.status, headers: { ...decision.responseHeaders, 'x-request-id': requestId } },
+    )
   }
   if (decision.action === 'sign-in') {
-    return new NextResponse(null, { status: 303, headers: { ...decision.responseHeaders, 'x-request-id': requestId, location: new URL(decision.location, policy.publicOrigin ?? request.nextUrl.origin).href } })
+    return new NextResponse(null, {
+      status: 303,
+      headers: {
+        ...decision.responseHeaders,
+        'x-request-id': requestId,
+        location: new URL(decision.location, policy.publicOrigin ?? request.nextUrl.origin).href,
+      },
+    })
   }
   const requestHeaders = new Headers(request.headers)
   for (const [k, v] of Object.entries(decision.requestHeaders)) requestHeaders.set(k, v)

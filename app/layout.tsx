@@ -17,9 +17,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <SiteHeader />
-        <main id="main" className="page">{children}</main>
+        <main id="main" className="page">
+          {children}
+        </main>
         <footer className="site-footer">
           <p>SSO Preflight checks configuration only; it never changes anything in your IdP or at the vendor.</p>
         </footer>

@@ -5,7 +5,9 @@ export default function NotFound() {
     <div className="message-page">
       <h1>Page not found</h1>
       <p>There is nothing at this address. Saved reports are removed after their retention period.</p>
-      <p><Link href="/">Go to the start page</Link> or <Link href="/check">check a configuration</Link>.</p>
+      <p>
+        <Link href="/">Go to the start page</Link> or <Link href="/check">check a configuration</Link>.
+      </p>
     </div>
   )
 }

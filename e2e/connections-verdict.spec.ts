@@ -10,7 +10,10 @@ test.describe.configure({ mode: 'parallel' })
 
 const code = (e: ExpectedFinding | 'pass') => (e === 'pass' ? '' : e.code)
 
-test('bug 1 (SAML): after authncontext-mismatch, status-authnfailed and ok, the vendor blocker and both refusals stay', async ({ page, request }) => {
+test('bug 1 (SAML): after authncontext-mismatch, status-authnfailed and ok, the vendor blocker and both refusals stay', async ({
+  page,
+  request,
+}) => {
   const id = await createSamlConnection(request)
   for (const s of ['authncontext-mismatch', 'status-authnfailed', 'ok']) await runTestLogin(page, id, usernameFor(s))
   const connections = new ConnectionsPage(page)
@@ -26,12 +29,16 @@ test('bug 1 (SAML): after authncontext-mismatch, status-authnfailed and ok, the 
   await expect(matrix.getByRole('row', { name: /not identified/ }).filter({ hasText: 'failed: blocks' })).toHaveCount(1)
 })
 
-test('bug 1 (OIDC): aadsts50011, wrong-aud and aadsts50105 are all listed, not only the last', async ({ page, request }) => {
+test('bug 1 (OIDC): aadsts50011, wrong-aud and aadsts50105 are all listed, not only the last', async ({
+  page,
+  request,
+}) => {
   const id = await createOidcConnection(request)
   for (const s of ['aadsts50011', 'wrong-aud', 'aadsts50105']) await runTestLogin(page, id, usernameFor(s))
   await page.goto(`/connections/${id}`)
   const banner = new ConnectionsPage(page).goNoGo()
-  for (const s of ['aadsts50011', 'wrong-aud', 'aadsts50105'] as const) await expect(banner).toContainText(code(OIDC_EXPECTED[s]))
+  for (const s of ['aadsts50011', 'wrong-aud', 'aadsts50105'] as const)
+    await expect(banner).toContainText(code(OIDC_EXPECTED[s]))
   // The generic profile has no vendor words and no cap.
   await expect(banner).not.toContainText('Autodesk')
   await expect(banner).not.toContainText('/30')
@@ -45,12 +52,14 @@ test('bug 2: one run as entra-claims counts one user, not one per attribute', as
   await expect(item).toContainText('(1 user)')
 })
 
-test('bug 9: the vendor guide\'s placeholder Reply URL is refused with a message naming it', async ({ page }) => {
+test("bug 9: the vendor guide's placeholder Reply URL is refused with a message naming it", async ({ page }) => {
   const connections = new ConnectionsPage(page)
   await connections.goto()
   await connections.createSaml({
-    name: `placeholder ${Date.now()}`, metadataFile: realFixture('saml-metadata/okta/ssoready-okta-app-metadata.xml'),
-    spEntityId: 'https://www.okta.com/saml2/service-provider/spe2eplaceholder', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1',
+    name: `placeholder ${Date.now()}`,
+    metadataFile: realFixture('saml-metadata/okta/ssoready-okta-app-metadata.xml'),
+    spEntityId: 'https://www.okta.com/saml2/service-provider/spe2eplaceholder',
+    acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1',
   })
   const form = page.getByRole('form', { name: 'New connection' })
   await expect(form.getByLabel('ACS URL (Reply URL)')).toHaveAttribute('aria-invalid', 'true')
@@ -58,7 +67,10 @@ test('bug 9: the vendor guide\'s placeholder Reply URL is refused with a message
   await expect(page).toHaveURL(/\/connections$/)
 })
 
-test('bug 13: Delete connection asks first (keyboard: Escape cancels), then says what was deleted', async ({ page, request }) => {
+test('bug 13: Delete connection asks first (keyboard: Escape cancels), then says what was deleted', async ({
+  page,
+  request,
+}) => {
   const id = await createSamlConnection(request)
   await page.goto(`/connections/${id}`)
   const name = await page.getByRole('heading', { level: 1 }).textContent()
@@ -72,7 +84,9 @@ test('bug 13: Delete connection asks first (keyboard: Escape cancels), then says
   await expect(confirm).toBeFocused()
   await page.keyboard.press('Enter')
   await expect(page).toHaveURL(/\/connections\?deleted=/)
-  await expect(page.getByRole('status').filter({ hasText: 'Deleted the connection' })).toContainText(`Deleted the connection “${name}”`)
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted the connection' })).toContainText(
+    `Deleted the connection “${name}”`,
+  )
 })
 
 test('bug 8: an OIDC start page reads "Run an OpenID Connect test login"', async ({ page, request }) => {

@@ -31,8 +31,15 @@ async function startFixtureServer(): Promise<{ server: Server; api: FixtureServe
     }
     const issuer = /^\/issuer\/(.+)\/\.well-known\/openid-configuration$/.exec(u.pathname)
     if (issuer) {
-      const [discoveryRel, jwksRel] = JSON.parse(Buffer.from(issuer[1] ?? '', 'base64url').toString('utf8')) as [string, string]
-      const doc = JSON.parse(await readFile(path.join(REAL_FIXTURES, path.normalize(discoveryRel)), 'utf8').then((t) => t.replace(/^\uFEFF/, ''))) as Record<string, unknown>
+      const [discoveryRel, jwksRel] = JSON.parse(Buffer.from(issuer[1] ?? '', 'base64url').toString('utf8')) as [
+        string,
+        string,
+      ]
+      const doc = JSON.parse(
+        await readFile(path.join(REAL_FIXTURES, path.normalize(discoveryRel)), 'utf8').then((t) =>
+          t.replace(/^\uFEFF/, ''),
+        ),
+      ) as Record<string, unknown>
       doc.jwks_uri = `http://127.0.0.1:${(server.address() as { port: number }).port}/${jwksRel}`
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(doc))
       return
@@ -58,7 +65,8 @@ async function startFixtureServer(): Promise<{ server: Server; api: FixtureServe
     api: {
       url: (rel) => `${origin}/${rel}`,
       statusUrl: (s) => `${origin}/status/${s}`,
-      issuer: (discoveryRel, jwksRel) => `${origin}/issuer/${Buffer.from(JSON.stringify([discoveryRel, jwksRel])).toString('base64url')}`,
+      issuer: (discoveryRel, jwksRel) =>
+        `${origin}/issuer/${Buffer.from(JSON.stringify([discoveryRel, jwksRel])).toString('base64url')}`,
     },
   }
 }
@@ -70,11 +78,14 @@ export const test = base.extend<{ checkPage: CheckPage }, { fixtureServer: Fixtu
     await use(checkPage)
   },
   // One per worker: tests only read from it, so sharing is safe.
-  fixtureServer: [async ({}, use) => {
-    const { server, api } = await startFixtureServer()
-    await use(api)
-    await new Promise((resolve) => server.close(resolve))
-  }, { scope: 'worker' }],
+  fixtureServer: [
+    async ({}, use) => {
+      const { server, api } = await startFixtureServer()
+      await use(api)
+      await new Promise((resolve) => server.close(resolve))
+    },
+    { scope: 'worker' },
+  ],
 })
 
 export { expect }

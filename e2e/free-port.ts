@@ -7,7 +7,8 @@ import { createServer } from 'node:net'
  * Fixed ports collide with a developer's `npm start` (3000 / 3200) and with other test runs on the same machine.
  */
 export function freePortSync(): number {
-  const script = "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+  const script =
+    "const s=require('node:net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
   const out = execFileSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 10_000 })
   const port = Number(out.trim())
   if (!Number.isInteger(port) || port <= 0) throw new Error(`could not find a free port (got ${JSON.stringify(out)})`)

@@ -15,10 +15,15 @@ import { startMockIdp, type MockIdp } from './mock-idp/server'
 const HOSTILE_SECONDS = 15
 const RATE = 20
 
-test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx or reset, the server never restarts', async ({ browser }) => {
+test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx or reset, the server never restarts', async ({
+  browser,
+}) => {
   test.setTimeout(300_000)
   const distDir = appDistDir()
-  test.skip(!distDir, 'no production build of the app (the Playwright config builds .next-e2e unless E2E_BASE_URL is set)')
+  test.skip(
+    !distDir,
+    'no production build of the app (the Playwright config builds .next-e2e unless E2E_BASE_URL is set)',
+  )
   let idp: MockIdp | undefined
   let app: AppProcess | undefined
   let context: BrowserContext | undefined
@@ -27,8 +32,16 @@ test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx o
     app = await startApp({ distDir: distDir! })
     const pid = app.pid
     const created = await fetch(`${app.url}/api/connections`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'load test SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(idp.samlMetadataUrl)).text(), spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'load test SAML',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        metadataXml: await (await fetch(idp.samlMetadataUrl)).text(),
+        spEntityId: E2E_SP_ENTITY_ID,
+        acsUrl: E2E_VENDOR_ACS,
+      }),
     })
     expect(created.status, await created.clone().text()).toBe(201)
     const connectionId = ((await created.json()) as { id: string }).id
@@ -45,7 +58,14 @@ test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx o
 
     const logins: { user: string; error?: string }[] = []
     let attackOver = false
-    const attack = fireHostile({ port: app.port, probes, ratePerSecond: RATE, durationMs: HOSTILE_SECONDS * 1000 }).finally(() => { attackOver = true })
+    const attack = fireHostile({
+      port: app.port,
+      probes,
+      ratePerSecond: RATE,
+      durationMs: HOSTILE_SECONDS * 1000,
+    }).finally(() => {
+      attackOver = true
+    })
     const normal = (async () => {
       for (let k = 0; !attackOver; k++) {
         const user = `ok+load${String(k).padStart(3, '0')}@demo.test`
@@ -64,9 +84,19 @@ test('hostile bodies at 20 req/s for 15 s: normal test logins complete, no 5xx o
     test.info().annotations.push({ type: 'hostile', description: summary(results) })
     expect.soft(results.length, 'hostile requests answered').toBeGreaterThanOrEqual(RATE * HOSTILE_SECONDS * 0.5)
     expect.soft(new Set(results.map((r) => r.probe)).size, 'every probe was sent').toBe(probes.length)
-    expect.soft(bad.map((r) => `${r.probe}: ${r.why}`), 'hostile requests answered with a 5xx, a reset, a stall or an acceptance').toEqual([])
+    expect
+      .soft(
+        bad.map((r) => `${r.probe}: ${r.why}`),
+        'hostile requests answered with a 5xx, a reset, a stall or an acceptance',
+      )
+      .toEqual([])
     expect.soft(logins.length, 'normal test logins during the attack').toBeGreaterThan(0)
-    expect.soft(logins.filter((l) => l.error), 'normal test logins that did not complete').toEqual([])
+    expect
+      .soft(
+        logins.filter((l) => l.error),
+        'normal test logins that did not complete',
+      )
+      .toEqual([])
     // Never restarted: the process we started is still alive (signal 0 probes it) and still answers on its port.
     expect(app.exit(), `the server process exited: ${app.stderr().slice(-1500)}`).toBeUndefined()
     expect(() => process.kill(pid, 0)).not.toThrow()
@@ -96,5 +126,10 @@ function summary(results: readonly ProbeResult[]): string {
     s.maxMs = Math.max(s.maxMs, r.ms)
     by.set(r.probe, s)
   }
-  return [...by].map(([k, s]) => `${k}: ${s.n} sent, ${s.bad} bad, answers ${[...s.statuses].join('/')}, max ${Math.round(s.maxMs)} ms`).join('; ')
+  return [...by]
+    .map(
+      ([k, s]) =>
+        `${k}: ${s.n} sent, ${s.bad} bad, answers ${[...s.statuses].join('/')}, max ${Math.round(s.maxMs)} ms`,
+    )
+    .join('; ')
 }

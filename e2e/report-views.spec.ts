@@ -15,11 +15,17 @@ const ENTRA_METADATA = 'saml-metadata/entra/netsaml2-entra-tenant-239f867f-multi
 
 /** The page is no wider than its viewport (nothing forces a horizontal scroll of the whole page). */
 async function expectNoPageOverflow(page: import('@playwright/test').Page) {
-  const { scroll, viewport } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth }))
+  const { scroll, viewport } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }))
   expect(scroll).toBeLessThanOrEqual(viewport)
 }
 
-test('a test login shows the signed NameID and every attribute value to the browser that ran it', async ({ page, request }) => {
+test('a test login shows the signed NameID and every attribute value to the browser that ran it', async ({
+  page,
+  request,
+}) => {
   const connectionId = await createSamlConnection(request)
   await runTestLogin(page, connectionId, usernameFor('ok'))
   const answer = page.getByRole('region', { name: /The IdP’s answer/ })
@@ -31,12 +37,17 @@ test('a test login shows the signed NameID and every attribute value to the brow
   const other = await page.context().browser()!.newContext()
   const otherPage = await other.newPage()
   await otherPage.goto(page.url())
-  await expect(otherPage.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText('Personal values are masked')
+  await expect(otherPage.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText(
+    'Personal values are masked',
+  )
   await expect(otherPage.locator('body')).not.toContainText(usernameFor('ok'))
   await other.close()
 })
 
-test('the decoded response is pretty-printed, marks the element a finding points at, and wraps inside a phone-sized page', async ({ page, request }) => {
+test('the decoded response is pretty-printed, marks the element a finding points at, and wraps inside a phone-sized page', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 })
   const connectionId = await createSamlConnection(request)
   await runTestLogin(page, connectionId, usernameFor('wrong-audience'))
@@ -58,10 +69,15 @@ test('every SAML report has the settings side by side, GO or not', async ({ page
   await expect(entity).toContainText('Differs')
   await expect(entity).toContainText('SAML_AUDIENCE_MISMATCH')
   await runTestLogin(page, connectionId, usernameFor('ok'))
-  await expect(page.getByRole('region', { name: 'Settings side by side' }).getByRole('row', { name: /Entity ID/ })).toContainText('Matches')
+  await expect(
+    page.getByRole('region', { name: 'Settings side by side' }).getByRole('row', { name: /Entity ID/ }),
+  ).toContainText('Matches')
 })
 
-test('the connection page fits a 390 px viewport (the runs table scrolls in its own box)', async ({ page, request }) => {
+test('the connection page fits a 390 px viewport (the runs table scrolls in its own box)', async ({
+  page,
+  request,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 })
   const connectionId = await createSamlConnection(request)
   await runTestLogin(page, connectionId, usernameFor('ok'))
@@ -70,7 +86,10 @@ test('the connection page fits a 390 px viewport (the runs table scrolls in its 
   await expectNoPageOverflow(page)
 })
 
-test('certificates: full SHA-1 thumbprint as Entra shows it, full SHA-256, and a .cer download the vendor’s form accepts', async ({ checkPage, page }) => {
+test('certificates: full SHA-1 thumbprint as Entra shows it, full SHA-256, and a .cer download the vendor’s form accepts', async ({
+  checkPage,
+  page,
+}) => {
   await checkPage.provide('IdP metadata', { file: realFixture(ENTRA_METADATA) })
   await checkPage.runToReport()
   const certs = checkPage.report.getByRole('region', { name: 'Certificates' })
@@ -79,7 +98,10 @@ test('certificates: full SHA-1 thumbprint as Entra shows it, full SHA-256, and a
   await expect(certs.locator('code.cert-sha256').first()).toHaveText(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    certs.getByRole('button', { name: /Download \.cer/ }).first().click(),
+    certs
+      .getByRole('button', { name: /Download \.cer/ })
+      .first()
+      .click(),
   ])
   expect(download.suggestedFilename()).toMatch(/\.cer$/)
   const pem = await readFile(await download.path(), 'utf8')
@@ -89,7 +111,9 @@ test('certificates: full SHA-1 thumbprint as Entra shows it, full SHA-256, and a
   await expectNoPageOverflow(page)
 })
 
-test('/check shows the response’s NameID to whoever ran it; the JSON download is masked and carries the comparison', async ({ checkPage }) => {
+test('/check shows the response’s NameID to whoever ran it; the JSON download is masked and carries the comparison', async ({
+  checkPage,
+}) => {
   await checkPage.chooseKind('SAML response')
   await checkPage.provide('SAML response', { file: realFixture(OKTA_RESPONSE) })
   await checkPage.provide('IdP metadata (its certificates verify the signature)', { file: realFixture(OKTA_METADATA) })
@@ -97,15 +121,23 @@ test('/check shows the response’s NameID to whoever ran it; the JSON download 
   await checkPage.fill('Identifier (Entity ID)', 'http://localhost:8080')
   await checkPage.setNow('2024-04-25T20:31:55.494Z')
   await checkPage.runToReport()
-  await expect(checkPage.report.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText('ulysse.carion@codomaindata.com')
+  await expect(checkPage.report.getByRole('region', { name: 'Signed identity and attribute values' })).toContainText(
+    'ulysse.carion@codomaindata.com',
+  )
   const download = await checkPage.download('JSON')
   const text = await readFile(await download.path(), 'utf8')
   expect(text).not.toContain('ulysse.carion@')
   const report = ReportSchema.parse(JSON.parse(text))
-  expect(report.comparison?.rows.find((r) => r.key === 'entityId')).toMatchObject({ configured: 'http://localhost:8080', status: 'ok' })
+  expect(report.comparison?.rows.find((r) => r.key === 'entityId')).toMatchObject({
+    configured: 'http://localhost:8080',
+    status: 'ok',
+  })
 })
 
-test('/check: a pasted response is shown decoded and indented, and wraps inside a phone-sized page', async ({ checkPage, page }) => {
+test('/check: a pasted response is shown decoded and indented, and wraps inside a phone-sized page', async ({
+  checkPage,
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 })
   await checkPage.chooseKind('SAML response')
   await checkPage.provide('SAML response', { file: realFixture(OKTA_RESPONSE) })

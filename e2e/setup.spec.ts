@@ -7,7 +7,14 @@ import { usernameFor } from '../lib/mock-idp/scenarios'
 // IdP in each personality (its entity ID and issuer look like the real IdP's, so detection and screens follow).
 test.describe.configure({ mode: 'parallel' })
 
-const VENDOR_STEPS = ['Add and verify domains', 'Add identity provider and metadata', 'Add Autodesk metadata and attributes', 'Test your connection', 'Link verified domain', 'Turn on SSO']
+const VENDOR_STEPS = [
+  'Add and verify domains',
+  'Add identity provider and metadata',
+  'Add Autodesk metadata and attributes',
+  'Test your connection',
+  'Link verified domain',
+  'Turn on SSO',
+]
 
 const idps: Partial<Record<'entra' | 'okta', MockIdp>> = {}
 test.beforeAll(async () => {
@@ -20,7 +27,10 @@ test.afterAll(async () => {
 
 async function startSetup(page: Page, o: { idp: string; variant?: string; metadataUrl: string }): Promise<void> {
   await page.goto('/')
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Setup' })).toHaveAttribute('href', '/setup')
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Setup' })).toHaveAttribute(
+    'href',
+    '/setup',
+  )
   await page.goto('/setup')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up SSO with Autodesk')
   const choose = page.getByRole('form', { name: 'Choose your identity provider' })
@@ -53,18 +63,30 @@ async function testLoginFromWalk(page: Page, username: string): Promise<void> {
 
 const step = (page: Page, n: number) => page.getByRole('region', { name: new RegExp(`^Step ${n}:`) })
 
-test('an Entra admin with the gallery app walks the vendor\'s steps in order to GO', async ({ page }) => {
-  await startSetup(page, { idp: 'Microsoft Azure (Entra ID)', variant: 'Gallery app "Autodesk SSO"', metadataUrl: idps.entra!.samlMetadataUrl })
+test("an Entra admin with the gallery app walks the vendor's steps in order to GO", async ({ page }) => {
+  await startSetup(page, {
+    idp: 'Microsoft Azure (Entra ID)',
+    variant: 'Gallery app "Autodesk SSO"',
+    metadataUrl: idps.entra!.samlMetadataUrl,
+  })
   await expect(page.getByRole('status').filter({ hasText: 'Microsoft Azure (Entra ID)' })).toContainText('Gallery app')
   const headings = await page.getByRole('heading', { level: 2, name: /^Step \d+:/ }).allTextContents()
-  expect(headings.map((h) => h.replace(/^Step \d+: /, '').replace(/ (Done|Blocked|To do|Do it at the service provider)$/, ''))).toEqual(VENDOR_STEPS)
+  expect(
+    headings.map((h) =>
+      h.replace(/^Step \d+: /, '').replace(/ (Done|Blocked|To do|Do it at the service provider)$/, ''),
+    ),
+  ).toEqual(VENDOR_STEPS)
 
   // Both SP values, as separate fields, each with the Entra screen it goes into.
   const values = step(page, 3)
   await expect(values.getByRole('listitem', { name: /^SP entity ID/ })).toContainText(E2E_SP_ENTITY_ID)
-  await expect(values.getByRole('listitem', { name: /^SP entity ID/ })).toContainText('Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)')
+  await expect(values.getByRole('listitem', { name: /^SP entity ID/ })).toContainText(
+    'Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Edit › Identifier (Entity ID)',
+  )
   await expect(values.getByRole('listitem', { name: /^ACS URL/ })).toContainText(E2E_VENDOR_ACS)
-  await expect(values.getByRole('listitem', { name: /^ACS URL/ })).toContainText('Reply URL (Assertion Consumer Service URL)')
+  await expect(values.getByRole('listitem', { name: /^ACS URL/ })).toContainText(
+    'Reply URL (Assertion Consumer Service URL)',
+  )
   await expect(values.getByRole('row', { name: /objectGUID/ })).toContainText('user.objectid')
   // The metadata is valid; no test login yet: NO-GO, and it says what is missing.
   await expect(step(page, 2)).toContainText('Pass: The IdP metadata is valid')
@@ -82,7 +104,9 @@ test('an Entra admin with the gallery app walks the vendor\'s steps in order to 
   await expect(page.getByRole('region', { name: /^GO:/ })).toContainText('a cap, not a target')
 })
 
-test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and reaches GO after fixing a wrong certificate', async ({ page }) => {
+test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and reaches GO after fixing a wrong certificate', async ({
+  page,
+}) => {
   await startSetup(page, { idp: 'Let the metadata decide', metadataUrl: idps.okta!.samlMetadataUrl })
   await expect(page.getByRole('status').filter({ hasText: 'told from the metadata' })).toContainText('Okta')
   const change = page.getByRole('form', { name: 'Change the identity provider' })
@@ -90,7 +114,9 @@ test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and r
   await change.getByRole('button', { name: 'Change' }).click()
   await expect(page).toHaveURL(/variant=catalog/)
   // The catalog app's values live under Sign On › Advanced Sign-on Settings, not the App Integration Wizard's screens.
-  await expect(step(page, 3).getByRole('listitem', { name: /^ACS URL/ })).toContainText('Sign On › Settings › Edit › Advanced Sign-on Settings')
+  await expect(step(page, 3).getByRole('listitem', { name: /^ACS URL/ })).toContainText(
+    'Sign On › Settings › Edit › Advanced Sign-on Settings',
+  )
   await expect(step(page, 3)).not.toContainText('General › SAML Settings')
 
   await testLoginFromWalk(page, usernameFor('ok', 'okta-admin'))
@@ -102,14 +128,18 @@ test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and r
   await cert.getByRole('button', { name: 'Compare certificate' }).click()
   await expect(page.getByRole('heading', { name: 'NO-GO: do not turn SSO on yet' })).toBeVisible()
   await expect(page.getByRole('list', { name: 'Blocking' })).toContainText('CERT_SETUP_VENDOR_CERT_NOT_IN_METADATA')
-  await expect(step(page, 2)).toContainText('Fail: The certificate uploaded at the service provider is the IdP’s active one')
+  await expect(step(page, 2)).toContainText(
+    'Fail: The certificate uploaded at the service provider is the IdP’s active one',
+  )
 
   // The active certificate's thumbprint, as the test login's report lists it: GO again.
   const signing = await (await page.request.get(idps.okta!.samlMetadataUrl)).text()
   const der = /<(?:ds:)?X509Certificate>([^<]+)</.exec(signing)![1]!.replace(/\s+/g, '')
   await cert.getByRole('textbox').fill(`-----BEGIN CERTIFICATE-----\n${der}\n-----END CERTIFICATE-----`)
   await cert.getByRole('button', { name: 'Compare certificate' }).click()
-  await expect(step(page, 2)).toContainText('Pass: The certificate uploaded at the service provider is the IdP’s active one')
+  await expect(step(page, 2)).toContainText(
+    'Pass: The certificate uploaded at the service provider is the IdP’s active one',
+  )
   // The existing account email matches the email claim.
   const emails = page.getByRole('form', { name: 'Existing account emails' })
   await emails.getByRole('textbox').fill(usernameFor('ok', 'okta-admin'))
@@ -121,15 +151,26 @@ test('an Okta admin lets the metadata decide, picks the catalog (OIN) app, and r
 
 test('with the generic profile the walk names no vendor and reaches GO on its own steps', async ({ page, request }) => {
   const metadataXml = await (await request.get(idps.entra!.samlMetadataUrl)).text()
-  const res = await request.post('/api/connections', { data: {
-    name: 'e2e generic setup', protocol: 'saml', profileId: 'generic', metadataXml,
-    spEntityId: 'https://sp.e2e.dev/saml/metadata', acsUrl: 'https://sp.e2e.dev/saml/acs', verifiedDomains: ['demo.test'],
-  } })
+  const res = await request.post('/api/connections', {
+    data: {
+      name: 'e2e generic setup',
+      protocol: 'saml',
+      profileId: 'generic',
+      metadataXml,
+      spEntityId: 'https://sp.e2e.dev/saml/metadata',
+      acsUrl: 'https://sp.e2e.dev/saml/acs',
+      verifiedDomains: ['demo.test'],
+    },
+  })
   expect(res.status(), await res.text()).toBe(201)
   const { id } = (await res.json()) as { id: string }
   await page.goto(`/setup/${id}`)
-  await expect(page.getByRole('heading', { level: 2, name: /^Step 1: Give the service provider your IdP’s metadata/ })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'told from the metadata' })).toContainText('Microsoft Entra ID')
+  await expect(
+    page.getByRole('heading', { level: 2, name: /^Step 1: Give the service provider your IdP’s metadata/ }),
+  ).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'told from the metadata' })).toContainText(
+    'Microsoft Entra ID',
+  )
   await testLoginFromWalk(page, usernameFor('ok', 'generic'))
   await expect(page.getByRole('heading', { name: 'GO: nothing blocks turning SSO on' })).toBeVisible()
   await expect(page.locator('main')).not.toContainText(/Autodesk|\/30|at most 30/)

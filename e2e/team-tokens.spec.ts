@@ -3,7 +3,9 @@ import { expect, realFixture, test } from './fixtures'
 
 // API tokens, setup links and the audit log as an admin uses them (local mode: the local user may do everything).
 
-test('an API token is shown once with a warning, listed without its secret, revoked, and both changes are in the audit log', async ({ page }, testInfo) => {
+test('an API token is shown once with a warning, listed without its secret, revoked, and both changes are in the audit log', async ({
+  page,
+}, testInfo) => {
   const name = `CI ${testInfo.workerIndex}-${Date.now()}`
   await page.goto('/settings/tokens')
   await page.getByLabel('Name').fill(name)
@@ -22,7 +24,9 @@ test('an API token is shown once with a warning, listed without its secret, revo
   await page.reload()
   await expect(page.locator('body')).not.toContainText(token.slice(4))
 
-  page.once('dialog', (d) => { void d.accept() })
+  page.once('dialog', (d) => {
+    void d.accept()
+  })
   await row.getByRole('button', { name: `Revoke ${name}` }).click()
   await expect(row).toContainText('revoked')
 
@@ -35,11 +39,17 @@ test('an API token is shown once with a warning, listed without its secret, revo
   await expect(page.getByRole('link', { name: 'Download JSON' })).toHaveAttribute('href', /^\/api\/audit\?format=json/)
 })
 
-test('a setup link opens its connection with an httpOnly cookie; once revoked it gets the "ask for a new link" page', async ({ page, browser, request }) => {
+test('a setup link opens its connection with an httpOnly cookie; once revoked it gets the "ask for a new link" page', async ({
+  page,
+  browser,
+  request,
+}) => {
   const metadataXml = readFileSync(realFixture('saml-metadata/okta/ssoready-okta-app-metadata.xml'), 'utf8')
-  const created = await request.post('/api/connections', { data: { protocol: 'saml', profileId: 'generic', metadataXml, name: `Setup link ${Date.now()}` } })
+  const created = await request.post('/api/connections', {
+    data: { protocol: 'saml', profileId: 'generic', metadataXml, name: `Setup link ${Date.now()}` },
+  })
   expect(created.status()).toBe(201)
-  const { id } = await created.json() as { id: string }
+  const { id } = (await created.json()) as { id: string }
 
   await page.goto(`/connections/${id}`)
   const section = page.getByRole('region', { name: 'Setup links' })
@@ -59,7 +69,9 @@ test('a setup link opens its connection with an httpOnly cookie; once revoked it
 
   await page.reload()
   await expect(section.getByRole('row').nth(1)).toContainText('1') // one use
-  page.once('dialog', (d) => { void d.accept() })
+  page.once('dialog', (d) => {
+    void d.accept()
+  })
   await section.getByRole('button', { name: 'Revoke' }).click()
   await expect(section.getByRole('row').nth(1)).toContainText('revoked')
 

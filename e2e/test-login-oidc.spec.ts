@@ -6,7 +6,9 @@ import { OIDC_SCENARIOS, usernameFor } from '../lib/mock-idp/scenarios'
 test.describe.configure({ mode: 'parallel' })
 
 let connectionId: string
-test.beforeAll(async ({ request }) => { connectionId = await createOidcConnection(request) })
+test.beforeAll(async ({ request }) => {
+  connectionId = await createOidcConnection(request)
+})
 
 test('a passing OIDC test login: GO, token exchange in the flow, claims visible to this browser', async ({ page }) => {
   await page.goto(`/connections/${connectionId}/test-login`)
@@ -21,7 +23,9 @@ test('a passing OIDC test login: GO, token exchange in the flow, claims visible 
 
 for (const s of OIDC_SCENARIOS.filter((x) => x.id !== 'ok')) {
   const expected = OIDC_EXPECTED[s.id]
-  test(`OIDC ${s.id}: ${expected === 'pass' ? 'passes' : `${expected.code}, fixed by ${expected.owner}`}`, async ({ page }) => {
+  test(`OIDC ${s.id}: ${expected === 'pass' ? 'passes' : `${expected.code}, fixed by ${expected.owner}`}`, async ({
+    page,
+  }) => {
     await runTestLogin(page, connectionId, usernameFor(s.id))
     if (expected === 'pass') await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
     else await expectFinding(page, expected)
@@ -66,7 +70,8 @@ test('20 simultaneous test logins in separate browsers keep their results apart'
       await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
       await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText(user)
       const body = await page.locator('body').innerText()
-      for (const other of users) if (other !== user) expect(body, `${user}'s result shows ${other}`).not.toContain(other)
+      for (const other of users)
+        if (other !== user) expect(body, `${user}'s result shows ${other}`).not.toContain(other)
       await page.close()
     })
   } finally {
@@ -78,11 +83,13 @@ test('20 simultaneous test logins in separate browsers keep their results apart'
 async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>, size = 4): Promise<R[]> {
   const results: R[] = new Array(items.length)
   let next = 0
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await work(items[i]!)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: Math.min(size, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        results[i] = await work(items[i]!)
+      }
+    }),
+  )
   return results
 }

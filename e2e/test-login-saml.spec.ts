@@ -6,9 +6,14 @@ import { SAML_SCENARIOS, usernameFor } from '../lib/mock-idp/scenarios'
 test.describe.configure({ mode: 'parallel' })
 
 let connectionId: string
-test.beforeAll(async ({ request }) => { connectionId = await createSamlConnection(request) })
+test.beforeAll(async ({ request }) => {
+  connectionId = await createSamlConnection(request)
+})
 
-test('the start page lists the values to add in the IdP, with copy buttons and SP metadata', async ({ page, request }) => {
+test('the start page lists the values to add in the IdP, with copy buttons and SP metadata', async ({
+  page,
+  request,
+}) => {
   await page.goto(`/connections/${connectionId}/test-login`)
   await expect(page.getByRole('heading', { name: 'Run a SAML test login' })).toBeVisible()
   const acs = page.getByRole('listitem', { name: /Extra Reply URL for test logins/ })
@@ -21,7 +26,10 @@ test('the start page lists the values to add in the IdP, with copy buttons and S
   expect(xml).toContain('/saml/acs')
 })
 
-test('a passing SAML test login: GO, the flow step by step, the answer visible to this browser only', async ({ page, browser }) => {
+test('a passing SAML test login: GO, the flow step by step, the answer visible to this browser only', async ({
+  page,
+  browser,
+}) => {
   await runTestLogin(page, connectionId, 'ok+alice@demo.test')
   await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
   const flow = page.getByRole('region', { name: 'Timeline' })
@@ -43,7 +51,9 @@ test('a passing SAML test login: GO, the flow step by step, the answer visible t
 
 for (const s of SAML_SCENARIOS.filter((x) => x.id !== 'ok')) {
   const expected = SAML_EXPECTED[s.id]
-  test(`SAML ${s.id}: ${expected === 'pass' ? 'passes' : `${expected.code}, fixed by ${expected.owner}`}`, async ({ page }) => {
+  test(`SAML ${s.id}: ${expected === 'pass' ? 'passes' : `${expected.code}, fixed by ${expected.owner}`}`, async ({
+    page,
+  }) => {
     await runTestLogin(page, connectionId, usernameFor(s.id))
     if (expected === 'pass') await expect(page.getByRole('heading', { name: /^GO/ })).toBeVisible()
     else await expectFinding(page, expected)
@@ -77,7 +87,9 @@ test('a replayed SAML response is refused with SAML_TEST_LOGIN_REPLAYED', async 
   expect(form.get('SAMLResponse')).toBeTruthy()
   // A page of its own: the result page's client router may still swap its DOM under a form injected there.
   const replay = await page.context().newPage()
-  await replay.setContent(`<form method="post" action="${new URL('/saml/acs', page.url()).href}">${[...form].map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/"/g, '&quot;')}">`).join('')}<button>Post again</button></form>`)
+  await replay.setContent(
+    `<form method="post" action="${new URL('/saml/acs', page.url()).href}">${[...form].map(([k, v]) => `<input type="hidden" name="${k}" value="${v.replace(/"/g, '&quot;')}">`).join('')}<button>Post again</button></form>`,
+  )
   await replay.getByRole('button', { name: 'Post again' }).click()
   await expect(replay.getByRole('heading', { name: 'Test login result' })).toBeVisible()
   await expectFinding(replay, { code: 'SAML_TEST_LOGIN_REPLAYED', owner: 'end-user' })
@@ -92,7 +104,11 @@ test('an error page at the IdP can be recorded on the waiting run', async ({ pag
   const relayState = new URL(page.url()).searchParams.get('RelayState')
   await page.goto(`/test-logins/${relayState}`)
   await expect(page.getByRole('heading', { name: 'Test login in progress' })).toBeVisible()
-  await page.getByLabel('Error text shown by the IdP').fill('AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access.')
+  await page
+    .getByLabel('Error text shown by the IdP')
+    .fill(
+      'AADSTS50105: Your administrator has configured the application to block users unless they are specifically granted access.',
+    )
   await page.getByRole('button', { name: 'Record the error' }).click()
   await expectFinding(page, { code: 'SAML_TEST_LOGIN_IDP_ERROR_PAGE', owner: 'idp' })
   await expectFinding(page, { code: 'TRIAGE_AADSTS50105', owner: 'idp' })

@@ -23,8 +23,12 @@ test.describe.configure({ mode: 'serial' })
 
 test('two app instances on one PostgreSQL: test logins, sessions and rate limits cross instances', async () => {
   test.setTimeout(300_000)
-  if (process.env.CI && !testDb) throw new Error('TEST_DATABASE_URL is required in CI for the two-instance test (.ci/run starts PostgreSQL)')
-  test.skip(!testDb, 'TEST_DATABASE_URL is not set: the two-instance test needs a PostgreSQL both instances share (.ci/run starts one)')
+  if (process.env.CI && !testDb)
+    throw new Error('TEST_DATABASE_URL is required in CI for the two-instance test (.ci/run starts PostgreSQL)')
+  test.skip(
+    !testDb,
+    'TEST_DATABASE_URL is not set: the two-instance test needs a PostgreSQL both instances share (.ci/run starts one)',
+  )
   const distDir = appDistDir()
   test.skip(!distDir, 'no production build of the app (the Playwright config builds .next-e2e)')
 
@@ -38,13 +42,25 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     const publicUrl = `http://localhost:${portA}`
     // Behind a load balancer every instance names the one public URL: the IdP sends the browser back there, and the
     // balancer picks an instance. Here the test is the balancer, and it picks the other instance on purpose.
-    process.env.MOCK_IDP_REDIRECT_URIS = [process.env.MOCK_IDP_REDIRECT_URIS, `${publicUrl}/oidc/callback`].filter(Boolean).join(',')
+    process.env.MOCK_IDP_REDIRECT_URIS = [process.env.MOCK_IDP_REDIRECT_URIS, `${publicUrl}/oidc/callback`]
+      .filter(Boolean)
+      .join(',')
     idp = await startMockIdp({ port: 0 })
     const env = {
-      ...teamEnv({ databaseUrl, publicUrl, idpIssuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }),
-      SSO_PREFLIGHT_RATE_LIMIT: String(RATE_LIMIT), SSO_PREFLIGHT_RATE_LIMIT_WINDOW_SECONDS: '3600',
+      ...teamEnv({
+        databaseUrl,
+        publicUrl,
+        idpIssuer: idp.oidcIssuer,
+        clientId: DEMO_CLIENT_ID,
+        clientSecret: DEMO_CLIENT_SECRET,
+      }),
+      SSO_PREFLIGHT_RATE_LIMIT: String(RATE_LIMIT),
+      SSO_PREFLIGHT_RATE_LIMIT_WINDOW_SECONDS: '3600',
     }
-    ;[a, b] = await Promise.all([startTeamInstance({ distDir: distDir!, env, port: portA }), startTeamInstance({ distDir: distDir!, env, port: portB })])
+    ;[a, b] = await Promise.all([
+      startTeamInstance({ distDir: distDir!, env, port: portA }),
+      startTeamInstance({ distDir: distDir!, env, port: portB }),
+    ])
     const A = a.url
     const B = `http://localhost:${portB}`
     store = await createStore({ databaseUrl })
@@ -54,26 +70,56 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     const extraCookie = session?.cookie
     const withSession = (base: string) => ({ ...(extraCookie ? { cookie: extraCookie } : {}), origin: base })
 
-    const post = (base: string, body: unknown) => fetch(`${base}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json', ...withSession(base) }, body: JSON.stringify(body) })
-    const oidcCreated = await post(A, { name: 'two-instance OIDC', protocol: 'oidc', profileId: 'generic', issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID })
+    const post = (base: string, body: unknown) =>
+      fetch(`${base}/api/connections`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...withSession(base) },
+        body: JSON.stringify(body),
+      })
+    const oidcCreated = await post(A, {
+      name: 'two-instance OIDC',
+      protocol: 'oidc',
+      profileId: 'generic',
+      issuer: idp.oidcIssuer,
+      clientId: DEMO_CLIENT_ID,
+    })
     expect(oidcCreated.status, await oidcCreated.clone().text()).toBe(201)
     const oidcId = ((await oidcCreated.json()) as { id: string }).id
-    const samlCreated = await post(B, { name: 'two-instance SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await fetch(idp.samlMetadataUrl)).text(), spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS })
+    const samlCreated = await post(B, {
+      name: 'two-instance SAML',
+      protocol: 'saml',
+      profileId: 'autodesk',
+      metadataXml: await (await fetch(idp.samlMetadataUrl)).text(),
+      spEntityId: E2E_SP_ENTITY_ID,
+      acsUrl: E2E_VENDOR_ACS,
+    })
     expect(samlCreated.status, await samlCreated.clone().text()).toBe(201)
     const samlId = ((await samlCreated.json()) as { id: string }).id
 
     await test.step('OIDC: started on A with a client secret, the callback lands on B and completes', async () => {
       const browser = newAppBrowser()
-      const run = await oidcLoginAcross({ start: A, finish: B, connectionId: oidcId, clientSecret: DEMO_CLIENT_SECRET, username: 'ok+oidc-across@demo.test', browser, ...(extraCookie ? { extraCookie } : {}) })
+      const run = await oidcLoginAcross({
+        start: A,
+        finish: B,
+        connectionId: oidcId,
+        clientSecret: DEMO_CLIENT_SECRET,
+        username: 'ok+oidc-across@demo.test',
+        browser,
+        ...(extraCookie ? { extraCookie } : {}),
+      })
       const stored = await store!.runs.get(run.runId)
       expect(stored?.status, JSON.stringify(stored?.report?.findings.map((f) => f.code))).toBe('completed')
       expect(stored?.report?.summary.verdict).toBe('go')
       // The unmasked view was written by B and is readable by this browser on A as well.
       expect(run.resultPage).toContain('ok+oidc-across@demo.test')
-      const onA = await fetch(`${A}/test-logins/${run.runId}`, { headers: { cookie: [browser.cookie, extraCookie].filter(Boolean).join('; ') } })
+      const onA = await fetch(`${A}/test-logins/${run.runId}`, {
+        headers: { cookie: [browser.cookie, extraCookie].filter(Boolean).join('; ') },
+      })
       expect(await onA.text()).toContain('ok+oidc-across@demo.test')
       // Another browser sees the masked result only.
-      const other = await fetch(`${B}/test-logins/${run.runId}`, { headers: { cookie: [newAppBrowser().cookie, extraCookie].filter(Boolean).join('; ') } })
+      const other = await fetch(`${B}/test-logins/${run.runId}`, {
+        headers: { cookie: [newAppBrowser().cookie, extraCookie].filter(Boolean).join('; ') },
+      })
       expect(await other.text()).not.toContain('ok+oidc-across@demo.test')
       // The secret was taken once and the database holds no trace of it in clear.
       const { rows } = await rawQuery(databaseUrl, 'select key, ciphertext from login_secrets')
@@ -82,7 +128,13 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     })
 
     await test.step('SAML: started on A, the IdP’s answer posted to B’s ACS, completes', async () => {
-      const run = await samlLoginAcross({ start: A, finish: B, connectionId: samlId, username: 'ok+saml-across@demo.test', ...(extraCookie ? { extraCookie } : {}) })
+      const run = await samlLoginAcross({
+        start: A,
+        finish: B,
+        connectionId: samlId,
+        username: 'ok+saml-across@demo.test',
+        ...(extraCookie ? { extraCookie } : {}),
+      })
       const stored = await store!.runs.get(run.runId)
       expect(stored?.status, JSON.stringify(stored?.report?.findings.map((f) => f.code))).toBe('completed')
       expect(run.resultPage).toContain('ok+saml-across@demo.test')
@@ -91,13 +143,21 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     await test.step('a session created on one instance is used on the other', async () => {
       if (!session) {
         // TODO(merge): store.team and store.sessions come with the auth part; once merged this step runs by itself.
-        test.info().annotations.push({ type: 'todo', description: 'store.sessions / store.team not merged yet: the cross-instance session assertion waits for the auth part (TODO(merge))' })
+        test
+          .info()
+          .annotations.push({
+            type: 'todo',
+            description:
+              'store.sessions / store.team not merged yet: the cross-instance session assertion waits for the auth part (TODO(merge))',
+          })
         return
       }
       for (const base of [A, B]) {
         const withCookie = await fetch(`${base}/api/connections`, { headers: { cookie: session.cookie } })
         expect(withCookie.status, base).toBe(200)
-        expect(((await withCookie.json()) as { connections: { id: string }[] }).connections.map((c) => c.id).sort()).toEqual([oidcId, samlId].sort())
+        expect(
+          ((await withCookie.json()) as { connections: { id: string }[] }).connections.map((c) => c.id).sort(),
+        ).toEqual([oidcId, samlId].sort())
         expect((await fetch(`${base}/api/connections`)).status, base).toBe(401)
       }
     })
@@ -109,7 +169,10 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
         const on = i % 2 === 0 ? 'A' : 'B'
         // A different X-Forwarded-For on every request: the team server believes none (no trusted proxy), so all
         // of them count against the one socket address.
-        const r = await fetch(`${on === 'A' ? A : B}/oidc/callback?state=rate-limit-probe-${i}`, { redirect: 'manual', headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } })
+        const r = await fetch(`${on === 'A' ? A : B}/oidc/callback?state=rate-limit-probe-${i}`, {
+          redirect: 'manual',
+          headers: { 'x-forwarded-for': `203.0.113.${i + 1}` },
+        })
         statuses.push({ on, status: r.status, retryAfter: r.headers.get('retry-after') })
         await r.arrayBuffer()
       }
@@ -122,9 +185,16 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     })
 
     await test.step('each instance logs JSON lines with route patterns and serves its metrics', async () => {
-      const lines = [...a!.logLines(), ...b!.logLines()].map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.msg === 'request')
+      const lines = [...a!.logLines(), ...b!.logLines()]
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((l) => l.msg === 'request')
       expect(lines.some((l) => l.route === '/test-logins/[runId]/claim' && l.status === 303)).toBe(true)
-      expect(lines.every((l) => typeof l.route === 'string' && !/[A-Za-z0-9_-]{16,}/.test(String(l.route).replace(/\[[a-zA-Z]+\]/g, '')))).toBe(true)
+      expect(
+        lines.every(
+          (l) =>
+            typeof l.route === 'string' && !/[A-Za-z0-9_-]{16,}/.test(String(l.route).replace(/\[[a-zA-Z]+\]/g, '')),
+        ),
+      ).toBe(true)
       const metrics = await (await fetch(`${B}/api/metrics`, { headers: withSession(B) })).text()
       expect(metrics).toMatch(/^sso_preflight_test_logins_total\{outcome="passed",protocol="(oidc|saml)"\} [1-9]/m)
       expect(metrics).toMatch(/^sso_preflight_rate_limited_total\{group="oidc-callback"\} [1-9]/m)
@@ -147,5 +217,9 @@ async function rawQuery(url: string, sql: string): Promise<{ rows: Record<string
   const { default: pg } = await import('pg')
   const c = new pg.Client({ connectionString: url })
   await c.connect()
-  try { return await c.query(sql) } finally { await c.end() }
+  try {
+    return await c.query(sql)
+  } finally {
+    await c.end()
+  }
 }

@@ -17,7 +17,9 @@ test.describe.configure({ mode: 'parallel' })
 
 const title = (code: keyof typeof catalog) => catalog[code].title
 
-test('uploaded Entra metadata with an expired certificate: an IdP finding with expected and actual', async ({ checkPage }) => {
+test('uploaded Entra metadata with an expired certificate: an IdP finding with expected and actual', async ({
+  checkPage,
+}) => {
   await checkPage.provide('IdP metadata', { file: realFixture(ENTRA_ROLLOVER) })
   await checkPage.setNow(PINNED_NOW)
   await checkPage.runToReport()
@@ -45,7 +47,9 @@ test('pasted Okta metadata gets a report naming its entity ID', async ({ checkPa
   await expect(checkPage.report).toContainText('http://www.okta.com/exkdoocxa1VmjpXmX697')
   await expect(checkPage.report).toContainText('Okta')
   // The form keeps what was typed after the report arrives.
-  await expect(checkPage.page.getByLabel('Identifier (Entity ID)', { exact: true })).toHaveValue('https://www.okta.com/saml2/service-provider/spabcdefghijklmnop')
+  await expect(checkPage.page.getByLabel('Identifier (Entity ID)', { exact: true })).toHaveValue(
+    'https://www.okta.com/saml2/service-provider/spabcdefghijklmnop',
+  )
 })
 
 test('a file dropped on the drop zone is the one checked', async ({ checkPage, page }) => {
@@ -58,7 +62,10 @@ test('a file dropped on the drop zone is the one checked', async ({ checkPage, p
 test.describe('with clipboard access', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] })
 
-  test('a typed Identifier with a trailing slash: the finding offers the exact expected value to copy', async ({ checkPage, page }) => {
+  test('a typed Identifier with a trailing slash: the finding offers the exact expected value to copy', async ({
+    checkPage,
+    page,
+  }) => {
     const vendorEntityId = 'https://www.okta.com/saml2/service-provider/spabcdefghijklmnop'
     await checkPage.provide('IdP metadata', { file: realFixture(OKTA_METADATA) })
     await checkPage.fill('Identifier (Entity ID)', vendorEntityId + '/')
@@ -71,7 +78,10 @@ test.describe('with clipboard access', () => {
   })
 })
 
-test('metadata URL on a local server is fetched and checked; a failing URL is a finding, not an error page', async ({ checkPage, fixtureServer }) => {
+test('metadata URL on a local server is fetched and checked; a failing URL is a finding, not an error page', async ({
+  checkPage,
+  fixtureServer,
+}) => {
   const url = fixtureServer.url(ENTRA_ROLLOVER)
   await checkPage.provide('IdP metadata', { url })
   await checkPage.setNow(PINNED_NOW)
@@ -100,7 +110,10 @@ test('OIDC discovery upload with its JWKS gets a report', async ({ checkPage, pa
   await expect(page.getByRole('radio', { name: 'OIDC discovery' })).toBeChecked()
 })
 
-test('an OIDC issuer URL: discovery and JWKS fetched, the issuer mix-up shown with both values', async ({ checkPage, fixtureServer }) => {
+test('an OIDC issuer URL: discovery and JWKS fetched, the issuer mix-up shown with both values', async ({
+  checkPage,
+  fixtureServer,
+}) => {
   const issuer = fixtureServer.issuer(OKTA_DISCOVERY, OKTA_JWKS)
   await checkPage.chooseKind('OIDC discovery')
   await checkPage.provide('OpenID configuration', { url: issuer })
@@ -111,7 +124,9 @@ test('an OIDC issuer URL: discovery and JWKS fetched, the issuer mix-up shown wi
   await expect(checkPage.evidence(mismatch, 'Expected')).toContainText(issuer)
   await expect(checkPage.evidence(mismatch, 'Actual')).toContainText('https://common.okta.com')
   // The JWKS came from the rewritten jwks_uri on the same local server, so its keys were checked.
-  await expect(checkPage.report.getByRole('region', { name: 'Facts read from the input' })).toContainText('jwksKeyCount')
+  await expect(checkPage.report.getByRole('region', { name: 'Facts read from the input' })).toContainText(
+    'jwksKeyCount',
+  )
   await expect(checkPage.report.getByRole('region', { name: 'Not checked' })).toHaveCount(0)
 })
 
@@ -154,7 +169,10 @@ test('garbage gives a message on the page, never a 500', async ({ checkPage, pag
     expect((await res.json()).error).toBe('ERR_USAGE')
   }
   // A URL of another scheme is well-formed input: a finding that says only http(s) is fetched (issue 7).
-  const js = await request.post('/api/reports/metadata', { data: JSON.stringify({ url: 'javascript:alert(1)' }), headers: { 'content-type': 'application/json' } })
+  const js = await request.post('/api/reports/metadata', {
+    data: JSON.stringify({ url: 'javascript:alert(1)' }),
+    headers: { 'content-type': 'application/json' },
+  })
   expect(js.status()).toBe(200)
   expect((await js.json()).findings.map((f: { code: string }) => f.code)).toContain('NET_SCHEME_NOT_ALLOWED')
 })
@@ -192,7 +210,10 @@ test('the API returns the same report as JSON and Markdown', async ({ request })
   const report = ReportSchema.parse(await res.json())
   expect(report.findings.find((f) => f.code === 'CERT_EXPIRED')?.owner).toBe('idp')
 
-  const md = await request.post(`/api/reports/metadata?format=md&now=${PINNED_NOW}`, { data: xml, headers: { 'content-type': 'application/xml' } })
+  const md = await request.post(`/api/reports/metadata?format=md&now=${PINNED_NOW}`, {
+    data: xml,
+    headers: { 'content-type': 'application/xml' },
+  })
   expect(md.headers()['content-type']).toContain('text/markdown')
   expect(await md.text()).toContain('NO-GO')
 })

@@ -15,7 +15,14 @@ export interface CheckContext {
   readonly skewSeconds: number
 }
 
-export function checkContext(o: { profile: SpProfile; now?: Date; idp?: IdpKind; spEntityId?: string; acsUrl?: string; skewSeconds?: number }): CheckContext {
+export function checkContext(o: {
+  profile: SpProfile
+  now?: Date
+  idp?: IdpKind
+  spEntityId?: string
+  acsUrl?: string
+  skewSeconds?: number
+}): CheckContext {
   return {
     profile: o.profile,
     now: o.now ?? new Date(),

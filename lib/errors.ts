@@ -1,5 +1,6 @@
 /** What is wrong with us or the environment — never with the customer's configuration (that is a Finding). */
-export type PreflightErrorCode = 'ERR_USAGE' | 'ERR_STORE_UNAVAILABLE' | 'ERR_PROFILE_INVALID' | 'ERR_NOT_FOUND' | 'ERR_UNEXPECTED'
+export type PreflightErrorCode =
+  'ERR_USAGE' | 'ERR_STORE_UNAVAILABLE' | 'ERR_PROFILE_INVALID' | 'ERR_NOT_FOUND' | 'ERR_UNEXPECTED'
 
 export class PreflightError extends Error {
   readonly code: PreflightErrorCode

@@ -10,7 +10,10 @@ import { BUILTIN_PROFILES } from '../lib/profiles/index'
 import { analyzeSamlMetadata } from '../lib/saml/metadata/index'
 import { largeSignedEntraMetadata, NOW, SMALL_OKTA_METADATA_PATH } from './bench/inputs'
 
-const REAL_ENTRA = new URL('../../shared/fixtures/real/saml-metadata/entra/ggtristams-entra-tenant-81c1df79-federationmetadata.xml', import.meta.url)
+const REAL_ENTRA = new URL(
+  '../../shared/fixtures/real/saml-metadata/entra/ggtristams-entra-tenant-81c1df79-federationmetadata.xml',
+  import.meta.url,
+)
 
 function measure(name: string, fn: () => unknown, o: { warmup?: number; runs?: number } = {}): void {
   for (let i = 0; i < (o.warmup ?? 300); i++) fn()
@@ -23,7 +26,9 @@ function measure(name: string, fn: () => unknown, o: { warmup?: number; runs?: n
   }
   t.sort()
   const pct = (p: number) => t[Math.min(runs - 1, Math.floor(runs * p))]!
-  console.log(`${name.padEnd(62)} p50 ${pct(0.5).toFixed(3)} ms  p90 ${pct(0.9).toFixed(3)} ms  p99 ${pct(0.99).toFixed(3)} ms  (${(1000 / pct(0.5)).toFixed(0)}/s)`)
+  console.log(
+    `${name.padEnd(62)} p50 ${pct(0.5).toFixed(3)} ms  p90 ${pct(0.9).toFixed(3)} ms  p99 ${pct(0.99).toFixed(3)} ms  (${(1000 / pct(0.5)).toFixed(0)}/s)`,
+  )
 }
 
 const opts = { profile: BUILTIN_PROFILES.autodesk, now: NOW }
@@ -31,11 +36,16 @@ const large = largeSignedEntraMetadata()
 const small = readFileSync(SMALL_OKTA_METADATA_PATH, 'utf8')
 const entra = readFileSync(REAL_ENTRA, 'utf8')
 const l = analyzeSamlMetadata({ xml: large }, opts)
-console.log(`large: ${large.length} chars, ${l.certificates?.length ?? 0} certificate rows, findings: ${l.findings.map((f) => f.code).join(', ')}`)
+console.log(
+  `large: ${large.length} chars, ${l.certificates?.length ?? 0} certificate rows, findings: ${l.findings.map((f) => f.code).join(', ')}`,
+)
 console.log(`small: ${small.length} chars; real Entra (ggtristams): ${entra.length} chars\n`)
 
 measure('analyzeSamlMetadata 50 KB signed Entra-like (target ≤ 2 ms)', () => analyzeSamlMetadata({ xml: large }, opts))
-measure('analyzeSamlMetadata small Okta (target ≤ 0.2 ms)', () => analyzeSamlMetadata({ xml: small }, opts), { runs: 20_000, warmup: 2000 })
+measure('analyzeSamlMetadata small Okta (target ≤ 0.2 ms)', () => analyzeSamlMetadata({ xml: small }, opts), {
+  runs: 20_000,
+  warmup: 2000,
+})
 measure('analyzeSamlMetadata real signed Entra, 2 certs, rollover', () => analyzeSamlMetadata({ xml: entra }, opts))
 
 const gc = (globalThis as { gc?: () => void }).gc
@@ -46,4 +56,6 @@ for (let i = 0; i < 100_000; i++) analyzeSamlMetadata({ xml: small }, opts)
 for (let i = 0; i < 10_000; i++) analyzeSamlMetadata({ xml: large }, opts)
 gc?.()
 const after = process.memoryUsage().heapUsed
-console.log(`\nheap over 100,000 small + 10,000 large analyses: ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${gc ? 'after GC' : 'no --expose-gc: indicative only'}); uncaughtException listeners ${listeners} → ${process.listenerCount('uncaughtException')}`)
+console.log(
+  `\nheap over 100,000 small + 10,000 large analyses: ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${gc ? 'after GC' : 'no --expose-gc: indicative only'}); uncaughtException listeners ${listeners} → ${process.listenerCount('uncaughtException')}`,
+)

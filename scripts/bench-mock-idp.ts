@@ -13,7 +13,11 @@ const runs = Number(process.argv[2] ?? 8)
 
 async function startOnce(keysDir?: string, personality?: 'entra'): Promise<{ wallMs: number; readyMs: number }> {
   const t0 = performance.now()
-  const idp = await spawnMockIdp({ command: CLI, ...(keysDir ? { keysDir } : {}), ...(personality ? { personality } : {}) })
+  const idp = await spawnMockIdp({
+    command: CLI,
+    ...(keysDir ? { keysDir } : {}),
+    ...(personality ? { personality } : {}),
+  })
   const r = await fetch(idp.samlMetadataUrl)
   if (r.status !== 200) throw new Error(`metadata answered ${r.status}`)
   await r.text()
@@ -29,7 +33,11 @@ const stats = (xs: number[]) => {
 
 function wall(args: string[]): number {
   const t0 = performance.now()
-  try { execFileSync(args[0]!, args.slice(1), { stdio: 'ignore' }) } catch { /* exit 1 = findings */ }
+  try {
+    execFileSync(args[0]!, args.slice(1), { stdio: 'ignore' })
+  } catch {
+    /* exit 1 = findings */
+  }
   return performance.now() - t0
 }
 
@@ -42,6 +50,8 @@ for (const [label, keysDir, personality] of [
 ] as const) {
   const samples: { wallMs: number; readyMs: number }[] = []
   for (let i = 0; i < runs; i++) samples.push(await startOnce(keysDir, personality))
-  console.log(`mock-idp --port 0, ${label}, ${runs} runs: spawn → metadata 200 ${stats(samples.map((s) => s.wallMs))}; in-process ready ${stats(samples.map((s) => s.readyMs))} (target ≤ 500 ms)`)
+  console.log(
+    `mock-idp --port 0, ${label}, ${runs} runs: spawn → metadata 200 ${stats(samples.map((s) => s.wallMs))}; in-process ready ${stats(samples.map((s) => s.readyMs))} (target ≤ 500 ms)`,
+  )
 }
 console.log(`node -e 0: ${stats(node0)}`)

@@ -15,8 +15,11 @@ const { getStore, closeStore } = await import('../lib/store/index')
 
 const ORIGIN = 'http://localhost:3999'
 const TEAM = {
-  SSO_PREFLIGHT_PUBLIC_URL: ORIGIN, SSO_PREFLIGHT_SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
-  SSO_PREFLIGHT_AUTH_ISSUER: 'http://127.0.0.1:9/unused', SSO_PREFLIGHT_AUTH_CLIENT_ID: 'bench', SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
+  SSO_PREFLIGHT_PUBLIC_URL: ORIGIN,
+  SSO_PREFLIGHT_SESSION_SECRET: 'bench-session-secret-'.padEnd(40, 'x'),
+  SSO_PREFLIGHT_AUTH_ISSUER: 'http://127.0.0.1:9/unused',
+  SSO_PREFLIGHT_AUTH_CLIENT_ID: 'bench',
+  SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
 }
 const RUNS = 400
 
@@ -33,12 +36,28 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 }
 
 const store = await getStore()
-const owner = await store.team.upsertUser({ issuer: 'https://idp.bench', subject: 'owner', email: 'owner@bench.test', displayName: null })
+const owner = await store.team.upsertUser({
+  issuer: 'https://idp.bench',
+  subject: 'owner',
+  email: 'owner@bench.test',
+  displayName: null,
+})
 const ws = (await store.team.createWorkspace({ name: 'Bench', ownerId: owner.id })).id
 for (let i = 0; i < 20; i++) {
-  await store.connections.create({ name: `c${i}`, protocol: 'saml', profileId: 'generic', config: {}, workspaceId: i % 2 ? ws : 'local' })
+  await store.connections.create({
+    name: `c${i}`,
+    protocol: 'saml',
+    profileId: 'generic',
+    config: {},
+    workspaceId: i % 2 ? ws : 'local',
+  })
 }
-const { token } = await store.sessions.create({ userId: owner.id, workspaceId: ws, idleMs: 3_600_000, absoluteMs: 8 * 3_600_000 })
+const { token } = await store.sessions.create({
+  userId: owner.id,
+  workspaceId: ws,
+  idleMs: 3_600_000,
+  absoluteMs: 8 * 3_600_000,
+})
 const cookie = `preflight_session=${token}`
 
 resetDeploymentConfig()
@@ -49,6 +68,8 @@ const team = await median(() => GET(new Request(`${ORIGIN}/api/connections`, { h
 const resolveOnly = await median(() => resolveAccess({ cookie, authorization: null }))
 console.log(`engine ${store.kind}, ${RUNS} calls each, medians:`)
 console.log(`  GET /api/connections, local mode:               ${local.toFixed(3)} ms`)
-console.log(`  GET /api/connections, team mode with a session: ${team.toFixed(3)} ms  (added ${(team - local).toFixed(3)} ms)`)
+console.log(
+  `  GET /api/connections, team mode with a session: ${team.toFixed(3)} ms  (added ${(team - local).toFixed(3)} ms)`,
+)
 console.log(`  resolveAccess(session cookie) alone:            ${resolveOnly.toFixed(3)} ms`)
 await closeStore()

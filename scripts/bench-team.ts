@@ -29,10 +29,15 @@ const USERS = Number(process.env.BENCH_USERS ?? 200)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
 const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000)
 const dbUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
-const distDir = process.env.NEXT_DIST_DIR && existsSync(`${process.env.NEXT_DIST_DIR}/BUILD_ID`) ? process.env.NEXT_DIST_DIR : appDistDir()
+const distDir =
+  process.env.NEXT_DIST_DIR && existsSync(`${process.env.NEXT_DIST_DIR}/BUILD_ID`)
+    ? process.env.NEXT_DIST_DIR
+    : appDistDir()
 
 if (!dbUrl || !distDir) {
-  console.error(`bench-team: needs ${!dbUrl ? 'BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL both instances share)' : ''}${!dbUrl && !distDir ? ' and ' : ''}${!distDir ? 'a production build (NEXT_DIST_DIR=.next-e2e npx next build --webpack)' : ''}`)
+  console.error(
+    `bench-team: needs ${!dbUrl ? 'BENCH_DATABASE_URL or TEST_DATABASE_URL (a PostgreSQL both instances share)' : ''}${!dbUrl && !distDir ? ' and ' : ''}${!distDir ? 'a production build (NEXT_DIST_DIR=.next-e2e npx next build --webpack)' : ''}`,
+  )
   process.exit(2)
 }
 
@@ -42,15 +47,27 @@ const publicUrl = `http://localhost:${portA}`
 process.env.MOCK_IDP_REDIRECT_URIS = `${publicUrl}/oidc/callback`
 const idp = await startMockIdp({ port: 0 })
 const env = {
-  ...teamEnv({ databaseUrl, publicUrl, idpIssuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET }),
+  ...teamEnv({
+    databaseUrl,
+    publicUrl,
+    idpIssuer: idp.oidcIssuer,
+    clientId: DEMO_CLIENT_ID,
+    clientSecret: DEMO_CLIENT_SECRET,
+  }),
   // Every simulated user comes from 127.0.0.1: one address, so the per-address limit is lifted for the benchmark.
-  SSO_PREFLIGHT_RATE_LIMIT: '0', SSO_PREFLIGHT_LOG_FORMAT: 'text',
+  SSO_PREFLIGHT_RATE_LIMIT: '0',
+  SSO_PREFLIGHT_LOG_FORMAT: 'text',
 }
-const [a, b] = await Promise.all([startTeamInstance({ distDir, env, port: portA }), startTeamInstance({ distDir, env, port: portB })])
+const [a, b] = await Promise.all([
+  startTeamInstance({ distDir, env, port: portA }),
+  startTeamInstance({ distDir, env, port: portB }),
+])
 const instances = [a.url, `http://localhost:${portB}`]
 
 // Every request to an app instance is timed; the mock IdP's are not (they are the IdP's time, not ours).
-const appOrigins = new Set(instances.map((u) => new URL(u).host).concat(instances.map((u) => new URL(u).host.replace('localhost', '127.0.0.1'))))
+const appOrigins = new Set(
+  instances.map((u) => new URL(u).host).concat(instances.map((u) => new URL(u).host.replace('localhost', '127.0.0.1'))),
+)
 const times: number[] = []
 const byRoute = new Map<string, number[]>()
 const routeOf = (u: URL) => u.pathname.replace(/\/[A-Za-z0-9_-]{16,64}(?=\/|$)/g, '/:id')
@@ -72,7 +89,11 @@ globalThis.fetch = async (input, init) => {
       byRoute.set(`${init?.method ?? 'GET'} ${routeOf(url)}`, list)
     }
     if (measuring && r.status >= 500) errors.push(`${r.status} ${url.pathname.replace(/[A-Za-z0-9_-]{16,}/g, ':id')}`)
-    return new Response([101, 204, 205, 304].includes(r.status) ? null : body, { status: r.status, statusText: r.statusText, headers: r.headers })
+    return new Response([101, 204, 205, 304].includes(r.status) ? null : body, {
+      status: r.status,
+      statusText: r.statusText,
+      headers: r.headers,
+    })
   } catch (err) {
     if (measuring) errors.push(`${err instanceof Error ? err.message : String(err)} ${url.pathname}`)
     throw err
@@ -81,9 +102,35 @@ globalThis.fetch = async (input, init) => {
 
 const store = await createStore({ databaseUrl })
 const owner = await signedInSession(store, idp.oidcIssuer, 'bench-owner')
-const post = (base: string, body: unknown) => fetch(`${base}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, ...(owner ? { cookie: owner.cookie } : {}) }, body: JSON.stringify(body) })
-const saml = ((await (await post(instances[0]!, { name: 'bench SAML', protocol: 'saml', profileId: 'autodesk', metadataXml: await (await realFetch(idp.samlMetadataUrl)).text(), spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS })).json()) as { id: string }).id
-const oidc = ((await (await post(instances[1]!, { name: 'bench OIDC', protocol: 'oidc', profileId: 'generic', issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID })).json()) as { id: string }).id
+const post = (base: string, body: unknown) =>
+  fetch(`${base}/api/connections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, ...(owner ? { cookie: owner.cookie } : {}) },
+    body: JSON.stringify(body),
+  })
+const saml = (
+  (await (
+    await post(instances[0]!, {
+      name: 'bench SAML',
+      protocol: 'saml',
+      profileId: 'autodesk',
+      metadataXml: await (await realFetch(idp.samlMetadataUrl)).text(),
+      spEntityId: E2E_SP_ENTITY_ID,
+      acsUrl: E2E_VENDOR_ACS,
+    })
+  ).json()) as { id: string }
+).id
+const oidc = (
+  (await (
+    await post(instances[1]!, {
+      name: 'bench OIDC',
+      protocol: 'oidc',
+      profileId: 'generic',
+      issuer: idp.oidcIssuer,
+      clientId: DEMO_CLIENT_ID,
+    })
+  ).json()) as { id: string }
+).id
 
 const pause = () => new Promise((r) => setTimeout(r, THINK_MS * (0.5 + Math.random())))
 let logins = 0
@@ -102,11 +149,30 @@ async function user(k: number): Promise<void> {
     try {
       await fetch(`${here}/connections`, { headers: { cookie } })
       await pause()
-      if (lastRun) { await fetch(`${there}/test-logins/${lastRun}`, { headers: { cookie } }); await pause() }
+      if (lastRun) {
+        await fetch(`${there}/test-logins/${lastRun}`, { headers: { cookie } })
+        await pause()
+      }
       if (Date.now() >= stopAt) break
-      const run = step % 4 === 3
-        ? await oidcLoginAcross({ start: here, finish: there, connectionId: oidc, clientSecret: DEMO_CLIENT_SECRET, username: `ok+bench${k}@demo.test`, browser, ...(extraCookie ? { extraCookie } : {}) })
-        : await samlLoginAcross({ start: here, finish: there, connectionId: saml, username: `ok+bench${k}@demo.test`, browser, ...(extraCookie ? { extraCookie } : {}) })
+      const run =
+        step % 4 === 3
+          ? await oidcLoginAcross({
+              start: here,
+              finish: there,
+              connectionId: oidc,
+              clientSecret: DEMO_CLIENT_SECRET,
+              username: `ok+bench${k}@demo.test`,
+              browser,
+              ...(extraCookie ? { extraCookie } : {}),
+            })
+          : await samlLoginAcross({
+              start: here,
+              finish: there,
+              connectionId: saml,
+              username: `ok+bench${k}@demo.test`,
+              browser,
+              ...(extraCookie ? { extraCookie } : {}),
+            })
       lastRun = run.runId
       logins++
       await pause()
@@ -125,20 +191,29 @@ try {
   const t0 = Date.now()
   stopAt = t0 + SECONDS * 1000
   // Users arrive over the first second, not all in the same millisecond.
-  await Promise.all(Array.from({ length: USERS }, (_, k) => new Promise((r) => setTimeout(r, (k * 1000) / USERS)).then(() => user(k))))
+  await Promise.all(
+    Array.from({ length: USERS }, (_, k) => new Promise((r) => setTimeout(r, (k * 1000) / USERS)).then(() => user(k))),
+  )
   measuring = false
   const wall = (Date.now() - t0) / 1000
   times.sort((x, y) => x - y)
-  const q = (p: number) => times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1) : 'n/a'
-  console.log(`\n## Team deployment: ${USERS} simulated users, 2 instances on one PostgreSQL, ${SECONDS} s (think time ~${THINK_MS} ms)`)
+  const q = (p: number) =>
+    times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1) : 'n/a'
+  console.log(
+    `\n## Team deployment: ${USERS} simulated users, 2 instances on one PostgreSQL, ${SECONDS} s (think time ~${THINK_MS} ms)`,
+  )
   console.log('| app requests | per second | p50 ms | p95 ms | p99 ms | test logins | errors |')
   console.log('|---:|---:|---:|---:|---:|---:|---:|')
-  console.log(`| ${times.length} | ${(times.length / wall).toFixed(1)} | ${q(0.5)} | ${q(0.95)} | ${q(0.99)} | ${logins} | ${errors.length} |`)
+  console.log(
+    `| ${times.length} | ${(times.length / wall).toFixed(1)} | ${q(0.5)} | ${q(0.95)} | ${q(0.99)} | ${logins} | ${errors.length} |`,
+  )
   console.log('\n| request | count | p50 ms | p95 ms |')
   console.log('|---|---:|---:|---:|')
   for (const [route, list] of [...byRoute].sort()) {
     list.sort((x, y) => x - y)
-    console.log(`| ${route} | ${list.length} | ${list[Math.floor(0.5 * list.length)]!.toFixed(1)} | ${list[Math.min(list.length - 1, Math.floor(0.95 * list.length))]!.toFixed(1)} |`)
+    console.log(
+      `| ${route} | ${list.length} | ${list[Math.floor(0.5 * list.length)]!.toFixed(1)} | ${list[Math.min(list.length - 1, Math.floor(0.95 * list.length))]!.toFixed(1)} |`,
+    )
   }
   if (errors.length) console.log(`\nfirst errors:\n${[...new Set(errors)].slice(0, 10).join('\n')}`)
 } finally {

@@ -13,11 +13,33 @@ import { BUILTIN_PROFILES, checkContext } from '../lib/index'
 import { selfSignedCertificatePem } from '../lib/mock-idp/self-signed-cert'
 import { analyzeSamlMetadata } from '../lib/saml/metadata/index'
 import { validateSamlResponse } from '../lib/saml/response/index'
-import { ACS_URL, CERT_B64, CERT_PEM, IDP_ENTITY_ID, KEY_PEM, largeSignedEntraMetadata, NOW, REQUEST_ID, SMALL_OKTA_METADATA_PATH, SP_ENTITY_ID, signedResponseXml } from './bench/inputs'
+import {
+  ACS_URL,
+  CERT_B64,
+  CERT_PEM,
+  IDP_ENTITY_ID,
+  KEY_PEM,
+  largeSignedEntraMetadata,
+  NOW,
+  REQUEST_ID,
+  SMALL_OKTA_METADATA_PATH,
+  SP_ENTITY_ID,
+  signedResponseXml,
+} from './bench/inputs'
 
-interface Result { name: string; n: number; medianUs: number; p95Us: number; perSecond: number }
+interface Result {
+  name: string
+  n: number
+  medianUs: number
+  p95Us: number
+  perSecond: number
+}
 
-async function measure(name: string, fn: () => unknown, o: { seconds?: number; async?: boolean } = {}): Promise<Result> {
+async function measure(
+  name: string,
+  fn: () => unknown,
+  o: { seconds?: number; async?: boolean } = {},
+): Promise<Result> {
   const budgetMs = (o.seconds ?? 1.5) * 1000
   for (let i = 0; i < 20; i++) await fn() // warm up (JIT, key caches)
   const times: number[] = []
@@ -41,7 +63,9 @@ function print(title: string, results: Result[], baseline: string) {
   console.log('|---|---:|---:|---:|---:|---:|')
   for (const r of results) {
     const ratio = r.name === baseline ? '1×' : `${(r.medianUs / base.medianUs).toFixed(1)}× slower`
-    console.log(`| ${r.name} | ${r.n} | ${fmt(r.medianUs)} | ${fmt(r.p95Us)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.medianUs < base.medianUs ? `${(base.medianUs / r.medianUs).toFixed(1)}× faster` : ratio} |`)
+    console.log(
+      `| ${r.name} | ${r.n} | ${fmt(r.medianUs)} | ${fmt(r.p95Us)} | ${Math.round(r.perSecond).toLocaleString('en')} | ${r.medianUs < base.medianUs ? `${(base.medianUs / r.medianUs).toFixed(1)}× faster` : ratio} |`,
+    )
   }
 }
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(0)} µs`)
@@ -50,16 +74,43 @@ async function benchResponse() {
   const xml = signedResponseXml()
   const b64 = Buffer.from(xml).toString('base64')
   const trust = { entityId: IDP_ENTITY_ID, signingCertificates: [CERT_B64], kind: 'entra' as const }
-  const ctx = checkContext({ profile: BUILTIN_PROFILES.autodesk, now: NOW, idp: 'entra', spEntityId: SP_ENTITY_ID, acsUrl: ACS_URL })
+  const ctx = checkContext({
+    profile: BUILTIN_PROFILES.autodesk,
+    now: NOW,
+    idp: 'entra',
+    spEntityId: SP_ENTITY_ID,
+    acsUrl: ACS_URL,
+  })
   const ours = validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID })
-  console.log(`\nInput: ${xml.length} bytes, assertion signed (RSA-SHA256, exc-c14n). Our verdict: ${ours.summary.verdict}, findings: ${ours.findings.map((f) => f.code).join(', ') || 'none'}`)
+  console.log(
+    `\nInput: ${xml.length} bytes, assertion signed (RSA-SHA256, exc-c14n). Our verdict: ${ours.summary.verdict}, findings: ${ours.findings.map((f) => f.code).join(', ') || 'none'}`,
+  )
 
   samlify.setSchemaValidator({ validate: async () => 'skipped' }) // no XSD: samlify's fastest configuration
-  const idp = samlify.IdentityProvider({ entityID: IDP_ENTITY_ID, signingCert: CERT_PEM, singleSignOnService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: 'https://idp.example/sso' }] })
-  const sp = samlify.ServiceProvider({ entityID: SP_ENTITY_ID, wantAssertionsSigned: true, assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: ACS_URL }] })
+  const idp = samlify.IdentityProvider({
+    entityID: IDP_ENTITY_ID,
+    signingCert: CERT_PEM,
+    singleSignOnService: [
+      { Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', Location: 'https://idp.example/sso' },
+    ],
+  })
+  const sp = samlify.ServiceProvider({
+    entityID: SP_ENTITY_ID,
+    wantAssertionsSigned: true,
+    assertionConsumerService: [{ Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: ACS_URL }],
+  })
   await sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } })
 
-  const nodeSaml = new SAML({ idpCert: CERT_PEM, issuer: SP_ENTITY_ID, callbackUrl: ACS_URL, audience: SP_ENTITY_ID, wantAuthnResponseSigned: false, wantAssertionsSigned: true, validateInResponseTo: 'never' as never, acceptedClockSkewMs: 180_000 })
+  const nodeSaml = new SAML({
+    idpCert: CERT_PEM,
+    issuer: SP_ENTITY_ID,
+    callbackUrl: ACS_URL,
+    audience: SP_ENTITY_ID,
+    wantAuthnResponseSigned: false,
+    wantAssertionsSigned: true,
+    validateInResponseTo: 'never' as never,
+    acceptedClockSkewMs: 180_000,
+  })
   await nodeSaml.validatePostResponseAsync({ SAMLResponse: b64 })
 
   const xmlCryptoCheck = () => {
@@ -78,13 +129,24 @@ async function benchResponse() {
   const publicKey = createPublicKey(CERT_PEM) // parsed once, as a key cache would
   const floor = () => {
     createHash('sha256').update(assertion).digest()
-    if (!createVerify('RSA-SHA256').update(signedInfo).verify(publicKey, sigValue)) throw new Error('floor verify failed')
+    if (!createVerify('RSA-SHA256').update(signedInfo).verify(publicKey, sigValue))
+      throw new Error('floor verify failed')
   }
 
   const results = [
-    await measure('sso-preflight validateSamlResponse (every check)', () => validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID })),
-    await measure('samlify 2.13 parseLoginResponse (no XSD)', () => sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } }), { async: true }),
-    await measure('@node-saml/node-saml 5.1 validatePostResponseAsync', () => nodeSaml.validatePostResponseAsync({ SAMLResponse: b64 }), { async: true }),
+    await measure('sso-preflight validateSamlResponse (every check)', () =>
+      validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID }),
+    ),
+    await measure(
+      'samlify 2.13 parseLoginResponse (no XSD)',
+      () => sp.parseLoginResponse(idp, 'post', { body: { SAMLResponse: b64 } }),
+      { async: true },
+    ),
+    await measure(
+      '@node-saml/node-saml 5.1 validatePostResponseAsync',
+      () => nodeSaml.validatePostResponseAsync({ SAMLResponse: b64 }),
+      { async: true },
+    ),
     await measure('xml-crypto 6.3 checkSignature alone', xmlCryptoCheck),
     await measure('crypto floor (SHA-256 + RSA-2048 verify)', floor),
   ]
@@ -97,10 +159,21 @@ async function benchMetadata() {
   const small = readFileSync(SMALL_OKTA_METADATA_PATH, 'utf8')
   const opts = { profile: BUILTIN_PROFILES.autodesk, now: NOW }
   const l = analyzeSamlMetadata({ xml: large }, opts)
-  console.log(`\nMetadata inputs: large ${large.length} bytes (signed, ${l.certificates?.length ?? 0} certificate entries; signature findings: ${l.findings.filter((f) => /SIGNATURE/.test(f.code)).map((f) => f.code).join(', ') || 'none'}), small ${small.length} bytes`)
+  console.log(
+    `\nMetadata inputs: large ${large.length} bytes (signed, ${l.certificates?.length ?? 0} certificate entries; signature findings: ${
+      l.findings
+        .filter((f) => /SIGNATURE/.test(f.code))
+        .map((f) => f.code)
+        .join(', ') || 'none'
+    }), small ${small.length} bytes`,
+  )
   const results = [
-    await measure('analyzeSamlMetadata, 50 KB signed Entra-like (target p50 ≤ 2 ms)', () => analyzeSamlMetadata({ xml: large }, opts)),
-    await measure('analyzeSamlMetadata, 2 KB Okta (target p50 ≤ 0.2 ms)', () => analyzeSamlMetadata({ xml: small }, opts)),
+    await measure('analyzeSamlMetadata, 50 KB signed Entra-like (target p50 ≤ 2 ms)', () =>
+      analyzeSamlMetadata({ xml: large }, opts),
+    ),
+    await measure('analyzeSamlMetadata, 2 KB Okta (target p50 ≤ 0.2 ms)', () =>
+      analyzeSamlMetadata({ xml: small }, opts),
+    ),
   ]
   print('SAML metadata analysis', results, results[0]!.name)
 
@@ -108,11 +181,25 @@ async function benchMetadata() {
   // certificate is parsed (once, by lib/certs' one reader) inside the timed call. Keys are made before timing.
   const fresh = Array.from({ length: 15 }, (_, i) => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const certPem = selfSignedCertificatePem({ privateKey, publicKey, commonName: `bench-first-seen-${i}`, notBefore: new Date(NOW.getTime() - 86_400_000), notAfter: new Date(NOW.getTime() + 365 * 86_400_000) })
+    const certPem = selfSignedCertificatePem({
+      privateKey,
+      publicKey,
+      commonName: `bench-first-seen-${i}`,
+      notBefore: new Date(NOW.getTime() - 86_400_000),
+      notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
+    })
     return largeSignedEntraMetadata({ keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem })
   })
-  const firstSeen = fresh.map((xml) => { const t0 = performance.now(); analyzeSamlMetadata({ xml }, opts); return (performance.now() - t0) * 1000 }).sort((a, b) => a - b)
-  console.log(`\nFirst-seen 50 KB signed metadata (a new certificate each, ${fresh.length} documents): median ${fmt(firstSeen[firstSeen.length >> 1]!)}, max ${fmt(firstSeen[firstSeen.length - 1]!)} (target ≤ 1 ms)`)
+  const firstSeen = fresh
+    .map((xml) => {
+      const t0 = performance.now()
+      analyzeSamlMetadata({ xml }, opts)
+      return (performance.now() - t0) * 1000
+    })
+    .sort((a, b) => a - b)
+  console.log(
+    `\nFirst-seen 50 KB signed metadata (a new certificate each, ${fresh.length} documents): median ${fmt(firstSeen[firstSeen.length >> 1]!)}, max ${fmt(firstSeen[firstSeen.length - 1]!)} (target ≤ 1 ms)`,
+  )
 
   const gc = (globalThis as { gc?: () => void }).gc
   gc?.()
@@ -121,7 +208,9 @@ async function benchMetadata() {
   for (let i = 0; i < 100_000; i++) analyzeSamlMetadata({ xml: small }, opts)
   gc?.()
   const after = process.memoryUsage().heapUsed
-  console.log(`\nMemory over 100,000 small-metadata analyses: heap ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${gc ? 'after GC' : 'no --expose-gc: indicative only'}); uncaughtException listeners ${listenersBefore} → ${process.listenerCount('uncaughtException')}`)
+  console.log(
+    `\nMemory over 100,000 small-metadata analyses: heap ${(before / 1e6).toFixed(1)} MB → ${(after / 1e6).toFixed(1)} MB (${gc ? 'after GC' : 'no --expose-gc: indicative only'}); uncaughtException listeners ${listenersBefore} → ${process.listenerCount('uncaughtException')}`,
+  )
 }
 
 function benchCliWall() {
@@ -131,31 +220,59 @@ function benchCliWall() {
   const times: number[] = []
   for (let i = 0; i < 10; i++) {
     const t0 = performance.now()
-    try { execFileSync(process.execPath, ['dist/cli.mjs', 'metadata', md, '--json'], { stdio: 'ignore' }) } catch { /* exit 1 = findings */ }
+    try {
+      execFileSync(process.execPath, ['dist/cli.mjs', 'metadata', md, '--json'], { stdio: 'ignore' })
+    } catch {
+      /* exit 1 = findings */
+    }
     times.push(performance.now() - t0)
   }
   times.sort((a, b) => a - b)
-  console.log(`\nCLI wall time (node dist/cli.mjs metadata <2 KB file> --json, incl. Node start), 10 runs: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms (target ≤ 300 ms)`)
+  console.log(
+    `\nCLI wall time (node dist/cli.mjs metadata <2 KB file> --json, incl. Node start), 10 runs: median ${times[5]!.toFixed(0)} ms, max ${times[9]!.toFixed(0)} ms (target ≤ 300 ms)`,
+  )
 }
 
 console.log(`# sso-preflight bench — Node ${process.version}, ${new Date().toISOString()}`)
 const r = await benchResponse()
 await benchMetadata()
 benchCliWall()
-const ours = r[0]!, floor = r[4]!
-console.log(`\nSummary: ${Math.round(ours.perSecond)} validations/s (target ≥ 1,000); ${(ours.medianUs / floor.medianUs).toFixed(1)}× the crypto floor.`)
+const ours = r[0]!,
+  floor = r[4]!
+console.log(
+  `\nSummary: ${Math.round(ours.perSecond)} validations/s (target ≥ 1,000); ${(ours.medianUs / floor.medianUs).toFixed(1)}× the crypto floor.`,
+)
 
 // The other hot paths have their own scripts; run them here so one command gives every figure.
 for (const [title, script, args] of [
   ['HAR triage, 20 MB (target < 2 s, < 300 MB)', 'scripts/bench-har.ts', ['20']],
   ['Test login server time against the mock IdP (target < 1.5 s)', 'scripts/bench-testlogin.ts', ['20']],
   ['Masking (target: linear; 1 MB in ≤ 50 ms)', 'scripts/bench-mask.ts', []],
-  ['CLI start-up: metadata check of a 50 KB file vs node -e 0, wall and peak RSS (issue 11 target ≤ +60 ms, ≤ 60 MB)', 'scripts/bench-cli-start.ts', ['20']],
-  ['sso-preflight mock-idp start-up, spawn to metadata answering (issue 11 target ≤ 500 ms)', 'scripts/bench-mock-idp.ts', ['8']],
-  ['sso-preflight login against sso-preflight mock-idp, SAML, wall per CLI call (issue 11 targets: ≤ 1 s HTTP driver, ≤ 3 s Chromium)', 'scripts/bench-login.ts', ['8', '4']],
-  ['Hostile input against next start: CPU and RSS per probe, test login idle vs under 20 hostile req/s (issue 7 targets)', 'scripts/bench-hostile.ts', []],
+  [
+    'CLI start-up: metadata check of a 50 KB file vs node -e 0, wall and peak RSS (issue 11 target ≤ +60 ms, ≤ 60 MB)',
+    'scripts/bench-cli-start.ts',
+    ['20'],
+  ],
+  [
+    'sso-preflight mock-idp start-up, spawn to metadata answering (issue 11 target ≤ 500 ms)',
+    'scripts/bench-mock-idp.ts',
+    ['8'],
+  ],
+  [
+    'sso-preflight login against sso-preflight mock-idp, SAML, wall per CLI call (issue 11 targets: ≤ 1 s HTTP driver, ≤ 3 s Chromium)',
+    'scripts/bench-login.ts',
+    ['8', '4'],
+  ],
+  [
+    'Hostile input against next start: CPU and RSS per probe, test login idle vs under 20 hostile req/s (issue 7 targets)',
+    'scripts/bench-hostile.ts',
+    [],
+  ],
 ] as const) {
   console.log(`\n## ${title}\n`)
-  const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } })
+  const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  })
   console.log((out.stdout || '').trim() || `(no output; exit ${out.status}) ${(out.stderr || '').slice(0, 500)}`)
 }

@@ -37,64 +37,80 @@ const libWithoutSideEffects = {
   setup(b) {
     b.onResolve({ filter: /^\./ }, async (args) => {
       if (args.pluginData?.resolving || !/[\\/]lib[\\/]/.test(args.importer)) return undefined
-      const r = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } })
+      const r = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: { resolving: true },
+      })
       if (r.errors.length > 0 || !/[\\/]lib[\\/].*\.ts$/.test(r.path)) return undefined
       return { path: r.path, sideEffects: false }
     })
   },
 }
 try {
-// Chunks of an earlier build would pile up (their names carry a content hash): start from an empty chunk directory.
-rmSync('dist/cli', { recursive: true, force: true })
-const cli = await build({
-  // dist/cli.mjs is the entry (the bin); each command's code and dependencies are separate chunks under dist/cli/,
-  // loaded by the command's dynamic import only when it runs (lib/cli/commands/index.ts): a `metadata` call does not
-  // parse the mock IdP, the HAR reader or the OIDC client. Chunks shared by several commands (zod, the report) are
-  // chunks of their own.
-  entryPoints: { cli: 'lib/cli/main.ts' },
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
-  chunkNames: 'cli/[name]-[hash]',
-  metafile: process.argv.includes('--metafile'),
-  plugins: [zodNamespaceImport, libWithoutSideEffects],
-  // Fewer bytes to read, decode and compile on every call; names are kept, so a crash's stack trace stays readable.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Dependencies are bundled too: each ESM file Node resolves and loads separately costs start-up time (zod and jose
-  // as separate files cost ~200 ms per call), and CI runs the CLI thousands of times. CommonJS dependencies still
-  // call require(), which an ES module lacks: the banner provides it.
-  // PGlite loads its WebAssembly and data files from beside its own module, and pg has an optional native part:
-  // both stay packages, loaded only by the commands that open a database.
-  // oidc-provider (with Koa) and xml-crypto serve only `mock-idp`, which imports them dynamically: left as packages,
-  // they cost nothing to the other commands (bundled, their code would be parsed on every call).
-  // Playwright drives `login --driver chromium` only; it stays a package (optional for users), loaded by that driver.
-  external: ['@electric-sql/pglite', 'pg', 'pg-native', 'oidc-provider', 'xml-crypto', 'playwright-core', 'playwright', '@playwright/test'],
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
-  sourcemap: false,
-  logLevel: ifPossible ? 'silent' : 'warning',
-})
-// `--metafile`: what each chunk holds (inspect with esbuild's analyzer), to see what a command's start-up parses.
-if (cli.metafile) writeFileSync('dist/cli-meta.json', JSON.stringify(cli.metafile))
-// The analysis worker (lib/budget): a plain JavaScript entry that the CLI and the Next.js server start with a time and
-// memory budget (the app is bundled by Next.js, so it cannot point a worker at a TypeScript file).
-if (existsSync('lib/budget/worker-entry.ts')) {
-  await build({
-    entryPoints: ['lib/budget/worker-entry.ts'],
-    outfile: 'dist/analysis-worker.mjs',
+  // Chunks of an earlier build would pile up (their names carry a content hash): start from an empty chunk directory.
+  rmSync('dist/cli', { recursive: true, force: true })
+  const cli = await build({
+    // dist/cli.mjs is the entry (the bin); each command's code and dependencies are separate chunks under dist/cli/,
+    // loaded by the command's dynamic import only when it runs (lib/cli/commands/index.ts): a `metadata` call does not
+    // parse the mock IdP, the HAR reader or the OIDC client. Chunks shared by several commands (zod, the report) are
+    // chunks of their own.
+    entryPoints: { cli: 'lib/cli/main.ts' },
+    outdir: 'dist',
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'cli/[name]-[hash]',
+    metafile: process.argv.includes('--metafile'),
+    plugins: [zodNamespaceImport, libWithoutSideEffects],
+    // Fewer bytes to read, decode and compile on every call; names are kept, so a crash's stack trace stays readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // Dependencies are bundled too: each ESM file Node resolves and loads separately costs start-up time (zod and jose
+    // as separate files cost ~200 ms per call), and CI runs the CLI thousands of times. CommonJS dependencies still
+    // call require(), which an ES module lacks: the banner provides it.
+    // PGlite loads its WebAssembly and data files from beside its own module, and pg has an optional native part:
+    // both stay packages, loaded only by the commands that open a database.
+    // oidc-provider (with Koa) and xml-crypto serve only `mock-idp`, which imports them dynamically: left as packages,
+    // they cost nothing to the other commands (bundled, their code would be parsed on every call).
+    // Playwright drives `login --driver chromium` only; it stays a package (optional for users), loaded by that driver.
+    external: [
+      '@electric-sql/pglite',
+      'pg',
+      'pg-native',
+      'oidc-provider',
+      'xml-crypto',
+      'playwright-core',
+      'playwright',
+      '@playwright/test',
+    ],
+    banner: {
+      js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);",
+    },
     sourcemap: false,
     logLevel: ifPossible ? 'silent' : 'warning',
   })
-}
+  // `--metafile`: what each chunk holds (inspect with esbuild's analyzer), to see what a command's start-up parses.
+  if (cli.metafile) writeFileSync('dist/cli-meta.json', JSON.stringify(cli.metafile))
+  // The analysis worker (lib/budget): a plain JavaScript entry that the CLI and the Next.js server start with a time and
+  // memory budget (the app is bundled by Next.js, so it cannot point a worker at a TypeScript file).
+  if (existsSync('lib/budget/worker-entry.ts')) {
+    await build({
+      entryPoints: ['lib/budget/worker-entry.ts'],
+      outfile: 'dist/analysis-worker.mjs',
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: false,
+      logLevel: ifPossible ? 'silent' : 'warning',
+    })
+  }
 } catch (err) {
   if (!ifPossible) throw err
   console.error(`build-cli: dist/cli.mjs not built (${err.message.split('\n')[0]}); run npm run build:cli`)

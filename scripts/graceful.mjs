@@ -48,8 +48,12 @@ export function gracefulShutdown(server, o) {
     shutdown,
     closing: () => started !== null,
     install() {
-      process.once('SIGTERM', () => { void shutdown('SIGTERM') })
-      process.once('SIGINT', () => { void shutdown('SIGINT') })
+      process.once('SIGTERM', () => {
+        void shutdown('SIGTERM')
+      })
+      process.once('SIGINT', () => {
+        void shutdown('SIGINT')
+      })
     },
   }
 }

@@ -23,8 +23,16 @@ async function main() {
     if (u.pathname === '/login') {
       const id = '_' + Math.random().toString(16).slice(2) + Date.now().toString(16)
       const xml = `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${idp.base}/saml/sso" AssertionConsumerServiceURL="${base}/acs" ProtocolBinding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"><saml:Issuer>${SP_ENTITY}</saml:Issuer></samlp:AuthnRequest>`
-      const q = new URLSearchParams({ SAMLRequest: deflateRawSync(Buffer.from(xml)).toString('base64'), RelayState: 'relay-' + id })
-      res.writeHead(302, { location: `${idp.base}/saml/sso?${q}`, 'set-cookie': `spsession=${id}; Path=/; HttpOnly; SameSite=None` }).end()
+      const q = new URLSearchParams({
+        SAMLRequest: deflateRawSync(Buffer.from(xml)).toString('base64'),
+        RelayState: 'relay-' + id,
+      })
+      res
+        .writeHead(302, {
+          location: `${idp.base}/saml/sso?${q}`,
+          'set-cookie': `spsession=${id}; Path=/; HttpOnly; SameSite=None`,
+        })
+        .end()
       return
     }
     if (u.pathname === '/acs' && req.method === 'POST') {
@@ -45,7 +53,10 @@ async function main() {
   await new Promise<void>((r) => sp.listen(0, '127.0.0.1', r))
   const spBase = `http://127.0.0.1:${(sp.address() as { port: number }).port}`
   const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium'
-  const browser = await chromium.launch({ ...(existsSync(executablePath) ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+  const browser = await chromium.launch({
+    ...(existsSync(executablePath) ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run'],
+  })
   try {
     for (const scenario of ['ok', 'status-authnfailed', 'missing-email', 'loop'] as const) {
       loopMode = scenario === 'loop'
@@ -67,9 +78,12 @@ async function main() {
     }
     const md = await (await fetch(idp.samlMetadataUrl)).text()
     await writeFile(new URL('mock-idp-metadata.xml', OUT), md)
-    await writeFile(new URL('README.md', OUT), `HAR files recorded by scripts/record-triage-hars.ts on ${new Date().toISOString()}: Debian chromium (Playwright recordHar)\n` +
-      `signing in at the mock IdP (e2e/mock-idp) through a tiny loopback SP (entity ID ${SP_ENTITY}). mock-idp-metadata.xml is the mock\n` +
-      'IdP\'s metadata at that time (its test keys sign the responses). Tests pin "now" to each HAR\'s own time.\n')
+    await writeFile(
+      new URL('README.md', OUT),
+      `HAR files recorded by scripts/record-triage-hars.ts on ${new Date().toISOString()}: Debian chromium (Playwright recordHar)\n` +
+        `signing in at the mock IdP (e2e/mock-idp) through a tiny loopback SP (entity ID ${SP_ENTITY}). mock-idp-metadata.xml is the mock\n` +
+        'IdP\'s metadata at that time (its test keys sign the responses). Tests pin "now" to each HAR\'s own time.\n',
+    )
   } finally {
     await browser.close()
     sp.close()
@@ -77,4 +91,7 @@ async function main() {
   }
 }
 
-main().catch((err: unknown) => { console.error(err); process.exitCode = 1 })
+main().catch((err: unknown) => {
+  console.error(err)
+  process.exitCode = 1
+})

@@ -17,7 +17,13 @@ const distDir = process.env.NEXT_DIST_DIR || '.next'
 const port = Number(process.env.PORT ?? 3000)
 // Local mode has no sign-in, so it stays on loopback unless HOSTNAME_BIND says otherwise; team mode (the same trigger
 // variables as lib/team/config.ts) listens on every interface. The app itself refuses half-configured team mode.
-const TEAM_TRIGGERS = ['SSO_PREFLIGHT_SESSION_SECRET', 'SSO_PREFLIGHT_AUTH_ISSUER', 'SSO_PREFLIGHT_AUTH_CLIENT_ID', 'SSO_PREFLIGHT_AUTH_CLIENT_SECRET', 'SSO_PREFLIGHT_ENCRYPTION_KEY']
+const TEAM_TRIGGERS = [
+  'SSO_PREFLIGHT_SESSION_SECRET',
+  'SSO_PREFLIGHT_AUTH_ISSUER',
+  'SSO_PREFLIGHT_AUTH_CLIENT_ID',
+  'SSO_PREFLIGHT_AUTH_CLIENT_SECRET',
+  'SSO_PREFLIGHT_ENCRYPTION_KEY',
+]
 const teamMode = process.env.SSO_PREFLIGHT_MODE === 'team' || TEAM_TRIGGERS.some((k) => process.env[k])
 const hostname = process.env.HOSTNAME_BIND || (teamMode ? '0.0.0.0' : '127.0.0.1')
 const hops = Number(process.env.SSO_PREFLIGHT_TRUSTED_PROXY_HOPS ?? 0) || 0
@@ -29,10 +35,14 @@ process.env.NEXT_MANUAL_SIG_HANDLE = '1' // the signals are ours (graceful.mjs),
 // In JSON mode every stdout/stderr line is JSON, Next.js's own messages included ("Ready", warnings).
 if (json) {
   const { format } = await import('node:util')
-  const wrap = (level, stream) => (...args) => {
-    const msg = format(...args).replace(/\x1b\[[0-9;]*m/g, '').trim()
-    if (msg) stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: msg.slice(0, 2000) })}\n`)
-  }
+  const wrap =
+    (level, stream) =>
+    (...args) => {
+      const msg = format(...args)
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .trim()
+      if (msg) stream.write(`${JSON.stringify({ time: new Date().toISOString(), level, msg: msg.slice(0, 2000) })}\n`)
+    }
   console.log = wrap('info', process.stdout)
   console.info = wrap('info', process.stdout)
   console.warn = wrap('warn', process.stderr)
@@ -40,7 +50,9 @@ if (json) {
 }
 
 function log(level, msg, fields = {}) {
-  const line = json ? JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) : `sso-preflight: ${msg} ${JSON.stringify(fields)}`
+  const line = json
+    ? JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })
+    : `sso-preflight: ${msg} ${JSON.stringify(fields)}`
   ;(level === 'error' ? process.stderr : process.stdout).write(`${line}\n`)
 }
 
@@ -64,7 +76,10 @@ const routes = existsSync(manifest) ? Object.values(JSON.parse(readFileSync(mani
 let hooksReady
 function hooks() {
   const h = globalThis.__ssoPreflightServerHooks
-  if (h && hooksReady !== h) { h.setRoutes(routes); hooksReady = h }
+  if (h && hooksReady !== h) {
+    h.setRoutes(routes)
+    hooksReady = h
+  }
   return h
 }
 
@@ -77,16 +92,35 @@ const server = createServer((req, res) => {
   res.on('finish', () => {
     const path = (req.url ?? '/').split('?')[0]
     const rid = res.getHeader('x-request-id')
-    const line = hooks()?.requestDone({ method: req.method ?? 'GET', path, status: res.statusCode, durationMs: performance.now() - t0, requestId: typeof rid === 'string' ? rid : undefined, json })
+    const line = hooks()?.requestDone({
+      method: req.method ?? 'GET',
+      path,
+      status: res.statusCode,
+      durationMs: performance.now() - t0,
+      requestId: typeof rid === 'string' ? rid : undefined,
+      json,
+    })
     if (line) process.stdout.write(`${line}\n`)
   })
   handle(req, res).catch((err) => {
     log('error', 'unhandled request error', { error: err instanceof Error ? err.name : 'error' })
-    if (!res.headersSent) { res.statusCode = 500; res.end('Internal error') }
+    if (!res.headersSent) {
+      res.statusCode = 500
+      res.end('Internal error')
+    }
   })
 })
 server.keepAliveTimeout = 65_000 // above common proxies' idle timeouts, so the proxy closes first
 
-const graceful = gracefulShutdown(server, { timeoutMs, log, onClosed: async () => { await app.close?.(); await hooks()?.closeStore() } })
+const graceful = gracefulShutdown(server, {
+  timeoutMs,
+  log,
+  onClosed: async () => {
+    await app.close?.()
+    await hooks()?.closeStore()
+  },
+})
 graceful.install()
-server.listen(port, hostname, () => log('info', 'listening', { url: `http://${hostname}:${server.address().port}`, pid: process.pid }))
+server.listen(port, hostname, () =>
+  log('info', 'listening', { url: `http://${hostname}:${server.address().port}`, pid: process.pid }),
+)

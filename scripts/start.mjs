@@ -14,7 +14,13 @@ const idpPort = Number(process.env.MOCK_IDP_PORT ?? 3200)
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const app = `http://localhost:${port}`
 const idp = `http://127.0.0.1:${idpPort}`
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', SSO_PREFLIGHT_ALLOW_LOOPBACK: '1', PORT: String(port), MOCK_IDP_PORT: String(idpPort) }
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
+  PORT: String(port),
+  MOCK_IDP_PORT: String(idpPort),
+}
 const nextBin = join('node_modules', '.bin', 'next')
 
 if (!existsSync(join(distDir, 'BUILD_ID')) || process.argv.includes('--build')) {
@@ -49,7 +55,9 @@ async function waitFor(url, what, seconds = 60) {
     try {
       const r = await fetch(url)
       if (r.status < 500) return
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   throw new Error(`${what} did not answer at ${url} within ${seconds} s`)
@@ -62,21 +70,40 @@ async function seed() {
   if (!names.has('Demo IdP (SAML)')) {
     const metadataXml = await (await fetch(`${idp}/saml/metadata`)).text()
     // The vendor's two SP values carry different IDs (issue 8): demo ones, as the vendor's console would show them.
-    out.push(await create({
-      name: 'Demo IdP (SAML)', protocol: 'saml', profileId: 'autodesk', metadataXml,
-      spEntityId: 'https://www.okta.com/saml2/service-provider/spdemo0000000001', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oademo0000000001',
-    }))
+    out.push(
+      await create({
+        name: 'Demo IdP (SAML)',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        metadataXml,
+        spEntityId: 'https://www.okta.com/saml2/service-provider/spdemo0000000001',
+        acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oademo0000000001',
+      }),
+    )
   }
   if (!names.has('Demo IdP (OIDC)')) {
-    out.push(await create({ name: 'Demo IdP (OIDC)', protocol: 'oidc', profileId: 'generic', issuer: `${idp}/oidc`, clientId: 'sso-preflight-demo' }))
+    out.push(
+      await create({
+        name: 'Demo IdP (OIDC)',
+        protocol: 'oidc',
+        profileId: 'generic',
+        issuer: `${idp}/oidc`,
+        clientId: 'sso-preflight-demo',
+      }),
+    )
   }
   return out
 }
 
 async function create(body) {
-  const r = await fetch(`${app}/api/connections`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  const r = await fetch(`${app}/api/connections`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   const json = await r.json()
-  if (r.status !== 201) throw new Error(`seeding ${body.name} failed: ${r.status} ${JSON.stringify(json).slice(0, 300)}`)
+  if (r.status !== 201)
+    throw new Error(`seeding ${body.name} failed: ${r.status} ${JSON.stringify(json).slice(0, 300)}`)
   return { name: body.name, url: json.url ?? `${app}/connections/${json.id}`, testLoginUrl: json.testLoginUrl }
 }
 
@@ -89,7 +116,9 @@ try {
   console.log(`\nSSO Preflight is running at ${app}`)
   console.log(`Demo IdP at ${idp} (SAML metadata ${idp}/saml/metadata, OIDC issuer ${idp}/oidc)`)
   for (const s of seeded) console.log(`  seeded ${s.name}: ${s.url}  → Run test login: ${s.testLoginUrl}`)
-  console.log(`Connections: ${app}/connections — on the demo IdP's login page, the username picks the outcome.\nCtrl-C stops both.`)
+  console.log(
+    `Connections: ${app}/connections — on the demo IdP's login page, the username picks the outcome.\nCtrl-C stops both.`,
+  )
 } catch (err) {
   console.error(`start: ${err instanceof Error ? err.message : String(err)}`)
   stop(1)

@@ -17,7 +17,7 @@ describe('finding catalog', () => {
     const bad = entries.map(([c]) => c).filter((c) => !/^(SAML|OIDC|CERT|INPUT|NET|TRIAGE)(_[A-Z0-9]+)+$/.test(c))
     expect(bad).toEqual([])
   })
-  test('no area catalog silently overrides another area\'s code (the spread keeps the last one)', () => {
+  test("no area catalog silently overrides another area's code (the spread keeps the last one)", () => {
     const owners = new Map<string, string[]>()
     for (const [area, entries] of Object.entries(areaModules)) {
       for (const code of Object.keys(entries)) owners.set(code, [...(owners.get(code) ?? []), area])
@@ -34,7 +34,9 @@ describe('finding catalog', () => {
     }
   })
   test('every idp-owned entry names the exact Entra and Okta screen (its own text, or a screen key both packs know)', () => {
-    const missing = entries.filter(([, e]) => e.owner === 'idp' && !(namesIdpScreen(e, 'entra') && namesIdpScreen(e, 'okta'))).map(([c]) => c)
+    const missing = entries
+      .filter(([, e]) => e.owner === 'idp' && !(namesIdpScreen(e, 'entra') && namesIdpScreen(e, 'okta')))
+      .map(([c]) => c)
     expect(missing).toEqual([])
   })
   test('titles are unique, so a reader can tell findings apart', () => {
@@ -51,7 +53,9 @@ describe('finding catalog', () => {
     const IDP_CODE = /^(AADSTS\d{5,7}|E\d{7}|urn:oasis:names:tc:SAML:2\.0:status:[A-Za-z]+)$/
     const describedBy = new Map<string, string[]>()
     for (const [code, e] of entries) {
-      const keys = new Set([e.idpCode, ...(e.aliases ?? [])].filter((k): k is string => k !== undefined && IDP_CODE.test(k)))
+      const keys = new Set(
+        [e.idpCode, ...(e.aliases ?? [])].filter((k): k is string => k !== undefined && IDP_CODE.test(k)),
+      )
       for (const k of keys) describedBy.set(k, [...(describedBy.get(k) ?? []), code])
     }
     // e.g. a configured-value check that lists AADSTS50011 as its symptom would be a second answer to "AADSTS50011".
@@ -62,7 +66,9 @@ describe('finding catalog', () => {
   })
   test('an entry that names an IdP code among its aliases is keyed by it, so every lookup finds that one entry', () => {
     const IDP_CODE = /^(AADSTS\d{5,7}|E\d{7}|urn:oasis:names:tc:SAML:2\.0:status:[A-Za-z]+)$/
-    const unkeyed = entries.filter(([, e]) => (e.aliases ?? []).some((a) => IDP_CODE.test(a) && a !== e.idpCode)).map(([c]) => c)
+    const unkeyed = entries
+      .filter(([, e]) => (e.aliases ?? []).some((a) => IDP_CODE.test(a) && a !== e.idpCode))
+      .map(([c]) => c)
     expect(unkeyed).toEqual([])
     const keys = entries.flatMap(([, e]) => (e.idpCode ? [e.idpCode] : []))
     expect(new Set(keys).size).toBe(keys.length)
@@ -73,7 +79,9 @@ describe('finding catalog', () => {
       ...filesUnder(join(ROOT, 'tests'), (n) => /\.test\.ts$/.test(n) && n !== 'catalog.test.ts'),
       // e2e/ is test code throughout: the mock IdP's scenario → expected finding table drives both test suites.
       ...filesUnder(join(ROOT, 'e2e'), (n) => n.endsWith('.ts')),
-    ].map((f) => readFileSync(f, 'utf8')).join('\n')
+    ]
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n')
     const untested = entries.map(([c]) => c).filter((c) => !sources.includes(c))
     expect(untested).toEqual([])
   })

@@ -19,10 +19,22 @@ export function filesUnder(dir: string, filter: (name: string) => boolean = () =
 
 /** An in-memory CLI io: what a command wrote, and the files it may read from disk. */
 export function memoryIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
-  let out = '', err = ''
+  let out = '',
+    err = ''
   return {
-    stdout: { write: (s: string) => { out += s; return true }, isTTY: false },
-    stderr: { write: (s: string) => { err += s; return true } },
+    stdout: {
+      write: (s: string) => {
+        out += s
+        return true
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s: string) => {
+        err += s
+        return true
+      },
+    },
     env,
     readFile: (p: string) => readFile(p, 'utf8'),
     out: () => out,

@@ -26,20 +26,31 @@ const ROOT = join(__dirname, '..')
 const IO_FACES = ['lib/store', 'lib/budget', 'lib/testlogin', 'lib/mock-idp', 'lib/ops', 'lib/team']
 const PURE_BARRELS = ['lib/findings', 'lib/profiles', 'lib/idps']
 
-interface Import { readonly spec: string; readonly typeOnly: boolean }
+interface Import {
+  readonly spec: string
+  readonly typeOnly: boolean
+}
 
 function importsOf(source: string): Import[] {
   const out: Import[] = []
-  for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) out.push({ spec: m[3]!, typeOnly: m[2] !== undefined })
+  for (const m of source.matchAll(/^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm))
+    out.push({ spec: m[3]!, typeOnly: m[2] !== undefined })
   for (const m of source.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) out.push({ spec: m[1]!, typeOnly: false })
   return out
 }
 
 /** The repository path an import lands on (lib/…), or undefined when it is a package or outside lib. */
 function libPath(spec: string, file: string): string | undefined {
-  const p = spec.startsWith('@/') ? spec.slice(2) : spec.startsWith('.') ? relative(ROOT, resolve(dirname(file), spec)) : undefined
+  const p = spec.startsWith('@/')
+    ? spec.slice(2)
+    : spec.startsWith('.')
+      ? relative(ROOT, resolve(dirname(file), spec))
+      : undefined
   if (p === undefined) return undefined
-  const path = p.replace(/\\/g, '/').replace(/\.(tsx?|js)$/, '').replace(/\/index$/, '')
+  const path = p
+    .replace(/\\/g, '/')
+    .replace(/\.(tsx?|js)$/, '')
+    .replace(/\/index$/, '')
   return path === 'lib' || path.startsWith('lib/') ? path : undefined
 }
 
@@ -47,18 +58,24 @@ function libPath(spec: string, file: string): string | undefined {
 function violation(imp: Import, file: string, face: 'cli' | 'app', isClient: boolean): string | undefined {
   const path = libPath(imp.spec, file)
   if (path === undefined) return undefined
-  if (path === 'lib') return isClient && !imp.typeOnly ? 'a client component takes values from lib/index (Node modules in the browser bundle): import type, or a pure barrel' : undefined
+  if (path === 'lib')
+    return isClient && !imp.typeOnly
+      ? 'a client component takes values from lib/index (Node modules in the browser bundle): import type, or a pure barrel'
+      : undefined
   if (IO_FACES.some((f) => path === f || path.startsWith(`${f}/`))) return undefined
   if (PURE_BARRELS.includes(path)) return undefined
-  if (face === 'cli' && (path.startsWith('lib/cli/') || path.startsWith('lib/jobs/') || path === 'lib/errors')) return undefined
+  if (face === 'cli' && (path.startsWith('lib/cli/') || path.startsWith('lib/jobs/') || path === 'lib/errors'))
+    return undefined
   return `${imp.spec} reaches into ${path}: call the public API (lib/index.ts) instead`
 }
 
 function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n)
-    return statSync(p).isDirectory() ? filesUnder(p, keep) : keep(n) ? [p] : []
-  })
+  return readdirSync(dir)
+    .sort()
+    .flatMap((n) => {
+      const p = join(dir, n)
+      return statSync(p).isDirectory() ? filesUnder(p, keep) : keep(n) ? [p] : []
+    })
 }
 
 const isSource = (n: string) => /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n)
@@ -71,16 +88,25 @@ describe('faces call lib through its public API only', () => {
   test('the scan sees the faces and tells an internal import from a public one', () => {
     expect(faces.filter((f) => f.face === 'cli').length).toBeGreaterThan(5)
     expect(faces.filter((f) => f.face === 'app').length).toBeGreaterThan(40)
-    const cliFile = join(ROOT, 'lib', 'cli', 'commands', 'x.ts'), appFile = join(ROOT, 'app', 'check', 'x.ts')
-    expect(violation({ spec: '../../saml/metadata/index', typeOnly: false }, cliFile, 'cli', false)).toMatch(/lib\/saml\/metadata/)
+    const cliFile = join(ROOT, 'lib', 'cli', 'commands', 'x.ts'),
+      appFile = join(ROOT, 'app', 'check', 'x.ts')
+    expect(violation({ spec: '../../saml/metadata/index', typeOnly: false }, cliFile, 'cli', false)).toMatch(
+      /lib\/saml\/metadata/,
+    )
     expect(violation({ spec: '../../index', typeOnly: false }, cliFile, 'cli', false)).toBeUndefined()
     expect(violation({ spec: '../args', typeOnly: false }, cliFile, 'cli', false)).toBeUndefined()
-    expect(violation({ spec: '@/lib/findings/report', typeOnly: true }, appFile, 'app', false)).toMatch(/lib\/findings\/report/)
+    expect(violation({ spec: '@/lib/findings/report', typeOnly: true }, appFile, 'app', false)).toMatch(
+      /lib\/findings\/report/,
+    )
     expect(violation({ spec: '@/lib/findings', typeOnly: false }, appFile, 'app', false)).toBeUndefined()
     expect(violation({ spec: '@/lib/store/mask', typeOnly: false }, appFile, 'app', false)).toBeUndefined()
     expect(violation({ spec: '../../lib/net/safe-fetch', typeOnly: false }, appFile, 'app', false)).toMatch(/lib\/net/)
     expect(violation({ spec: '@/lib', typeOnly: false }, appFile, 'app', true)).toMatch(/client component/)
-    expect(importsOf(`import {\n  a,\n  type B,\n} from '@/lib/x'\nimport type { C } from "./c"\nconst d = await import('../../y')`).map((i) => i.spec)).toEqual(['@/lib/x', './c', '../../y'])
+    expect(
+      importsOf(
+        `import {\n  a,\n  type B,\n} from '@/lib/x'\nimport type { C } from "./c"\nconst d = await import('../../y')`,
+      ).map((i) => i.spec),
+    ).toEqual(['@/lib/x', './c', '../../y'])
   })
   test.each(faces.map((f) => [relative(ROOT, f.file), f] as const))('%s', (_name, { file, face }) => {
     const source = readFileSync(file, 'utf8')

@@ -38,7 +38,16 @@ export async function resolveAccess(facts: CredentialFacts): Promise<Access> {
     const token = store.apiTokens ? await store.apiTokens.verify(bearer) : null
     // A wrong token is a refusal, not a fall-through to the cookie: a CI job must learn its token is bad.
     if (!token) return { kind: 'anonymous' }
-    return { kind: 'principal', principal: { kind: 'token', tokenId: token.id, label: token.name, workspaceId: token.workspaceId, scopes: token.scopes } }
+    return {
+      kind: 'principal',
+      principal: {
+        kind: 'token',
+        tokenId: token.id,
+        label: token.name,
+        workspaceId: token.workspaceId,
+        scopes: token.scopes,
+      },
+    }
   }
   const session = readCookie(facts.cookie, names.session)
   if (session) {
@@ -48,16 +57,46 @@ export async function resolveAccess(facts: CredentialFacts): Promise<Access> {
       if (!s.workspaceId || !s.role) {
         // Removed from the session's workspace (or never had one): move on to another membership when there is one.
         const next = (await store.team.workspacesOf(s.userId))[0]
-        if (!next || !(await store.sessions.switchWorkspace(session, next.id))) return { kind: 'no-workspace', userId: s.userId, label }
-        return { kind: 'principal', principal: { kind: 'user', userId: s.userId, label, workspaceId: next.id, role: next.role, sessionIdHash: s.idHash } }
+        if (!next || !(await store.sessions.switchWorkspace(session, next.id)))
+          return { kind: 'no-workspace', userId: s.userId, label }
+        return {
+          kind: 'principal',
+          principal: {
+            kind: 'user',
+            userId: s.userId,
+            label,
+            workspaceId: next.id,
+            role: next.role,
+            sessionIdHash: s.idHash,
+          },
+        }
       }
-      return { kind: 'principal', principal: { kind: 'user', userId: s.userId, label, workspaceId: s.workspaceId, role: s.role, sessionIdHash: s.idHash } }
+      return {
+        kind: 'principal',
+        principal: {
+          kind: 'user',
+          userId: s.userId,
+          label,
+          workspaceId: s.workspaceId,
+          role: s.role,
+          sessionIdHash: s.idHash,
+        },
+      }
     }
   }
   const link = readCookie(facts.cookie, names.setupLink)
   if (link && store.setupLinks) {
     const info = await store.setupLinks.verify(link)
-    if (info) return { kind: 'principal', principal: { kind: 'setup-link', linkId: info.id, workspaceId: info.workspaceId, connectionId: info.connectionId } }
+    if (info)
+      return {
+        kind: 'principal',
+        principal: {
+          kind: 'setup-link',
+          linkId: info.id,
+          workspaceId: info.workspaceId,
+          connectionId: info.connectionId,
+        },
+      }
   }
   return { kind: 'anonymous' }
 }
@@ -65,9 +104,12 @@ export async function resolveAccess(facts: CredentialFacts): Promise<Access> {
 /** What a refusal says: the least role for the action (or that a token's scope or a setup link does not reach it). */
 export function refusalMessage(principal: Principal, action: Action): string {
   switch (principal.kind) {
-    case 'token': return `This API token's scopes (${principal.scopes.join(', ')}) do not allow ${action}.`
-    case 'setup-link': return `A setup link opens one connection's setup only; ${action} needs a member of the workspace.`
-    default: return `${action} needs the ${LEAST_ROLE[action]} role (or higher) in this workspace.`
+    case 'token':
+      return `This API token's scopes (${principal.scopes.join(', ')}) do not allow ${action}.`
+    case 'setup-link':
+      return `A setup link opens one connection's setup only; ${action} needs a member of the workspace.`
+    default:
+      return `${action} needs the ${LEAST_ROLE[action]} role (or higher) in this workspace.`
   }
 }
 
@@ -75,7 +117,8 @@ export function refusalMessage(principal: Principal, action: Action): string {
 
 export type ApiAccess = { ok: true; principal: Principal } | { ok: false; response: Response }
 
-const json = (status: number, error: string, message: string) => Response.json({ error, message }, { status, headers: { 'cache-control': 'no-store' } })
+const json = (status: number, error: string, message: string) =>
+  Response.json({ error, message }, { status, headers: { 'cache-control': 'no-store' } })
 
 /**
  * For route handlers: the principal when it may do `action` (on `target`, when given), else the response to send:
@@ -83,17 +126,39 @@ const json = (status: number, error: string, message: string) => Response.json({
  * @example const a = await apiAccess(request, 'connections.read'); if (!a.ok) return a.response
  */
 export async function apiAccess(request: Request, action: Action, target?: AccessTarget): Promise<ApiAccess> {
-  const access = await resolveAccess({ cookie: request.headers.get('cookie'), authorization: request.headers.get('authorization') })
-  if (access.kind === 'anonymous') return { ok: false, response: json(401, 'ERR_UNAUTHENTICATED', 'Sign in, or send an API token as Authorization: Bearer <token>.') }
-  if (access.kind === 'no-workspace') return { ok: false, response: json(403, 'ERR_FORBIDDEN', 'You are not a member of any workspace yet: ask an owner for an invitation.') }
+  const access = await resolveAccess({
+    cookie: request.headers.get('cookie'),
+    authorization: request.headers.get('authorization'),
+  })
+  if (access.kind === 'anonymous')
+    return {
+      ok: false,
+      response: json(401, 'ERR_UNAUTHENTICATED', 'Sign in, or send an API token as Authorization: Bearer <token>.'),
+    }
+  if (access.kind === 'no-workspace')
+    return {
+      ok: false,
+      response: json(
+        403,
+        'ERR_FORBIDDEN',
+        'You are not a member of any workspace yet: ask an owner for an invitation.',
+      ),
+    }
   return checkApi(access.principal, action, target)
 }
 
 /** The second step once the row is loaded: another workspace's row (or another connection for a setup link) is a 404. */
 export function checkApi(principal: Principal, action: Action, target?: AccessTarget): ApiAccess {
-  if (target?.workspaceId !== undefined && target.workspaceId !== principal.workspaceId) return { ok: false, response: notFoundJson() }
-  if (principal.kind === 'setup-link' && target?.connectionId !== undefined && target.connectionId !== principal.connectionId) return { ok: false, response: notFoundJson() }
-  if (!allows(principal, action, target)) return { ok: false, response: json(403, 'ERR_FORBIDDEN', refusalMessage(principal, action)) }
+  if (target?.workspaceId !== undefined && target.workspaceId !== principal.workspaceId)
+    return { ok: false, response: notFoundJson() }
+  if (
+    principal.kind === 'setup-link' &&
+    target?.connectionId !== undefined &&
+    target.connectionId !== principal.connectionId
+  )
+    return { ok: false, response: notFoundJson() }
+  if (!allows(principal, action, target))
+    return { ok: false, response: json(403, 'ERR_FORBIDDEN', refusalMessage(principal, action)) }
   return { ok: true, principal }
 }
 
@@ -136,13 +201,18 @@ export async function requireAccess(action: Action, target?: AccessTarget): Prom
  * in, to the page naming the role needed, or to `notFoundPath` for a row that is not there (or not in this workspace).
  */
 export function asPageRefusal(refused: Response, action: Action, notFoundPath: string): Response {
-  const location = refused.status === 401 ? '/auth/sign-in'
-    : refused.status === 404 ? notFoundPath
-    : `/auth/refused?action=${encodeURIComponent(action)}`
+  const location =
+    refused.status === 401
+      ? '/auth/sign-in'
+      : refused.status === 404
+        ? notFoundPath
+        : `/auth/refused?action=${encodeURIComponent(action)}`
   return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
 }
 
 /** Connections a principal may list: a setup link sees its one connection only. */
 export function connectionListScope(principal: Principal): { workspaceId: string; onlyId?: string } {
-  return principal.kind === 'setup-link' ? { workspaceId: principal.workspaceId, onlyId: principal.connectionId } : { workspaceId: principal.workspaceId }
+  return principal.kind === 'setup-link'
+    ? { workspaceId: principal.workspaceId, onlyId: principal.connectionId }
+    : { workspaceId: principal.workspaceId }
 }

@@ -8,7 +8,10 @@ import { forbidden } from './team-access'
 
 export const AuditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(AUDIT_PAGE_MAX).default(AUDIT_PAGE_DEFAULT),
-  before: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  before: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
   format: z.enum(['json']).optional(),
 })
 
@@ -26,14 +29,24 @@ export async function auditPage(p: Principal, requestUrl: string, store: Store):
   const last = entries.at(-1)
   const next = entries.length === limit && last ? nextUrl(url, last.id) : null
   if (format !== 'json') return Response.json({ entries, next }, { headers: { 'cache-control': 'no-store' } })
-  await recordAudit(p, 'audit.export', { kind: 'workspace', id: p.workspaceId }, { format: 'json', count: entries.length }, { store })
+  await recordAudit(
+    p,
+    'audit.export',
+    { kind: 'workspace', id: p.workspaceId },
+    { format: 'json', count: entries.length },
+    { store },
+  )
   const day = new Date().toISOString().slice(0, 10)
-  return new Response(`${JSON.stringify({ schema: 'sso-preflight/audit@1', workspaceId: p.workspaceId, entries, next }, null, 2)}\n`, {
-    headers: {
-      'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store',
-      'content-disposition': `attachment; filename="sso-preflight-audit-${day}.json"`,
+  return new Response(
+    `${JSON.stringify({ schema: 'sso-preflight/audit@1', workspaceId: p.workspaceId, entries, next }, null, 2)}\n`,
+    {
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-disposition': `attachment; filename="sso-preflight-audit-${day}.json"`,
+      },
     },
-  })
+  )
 }
 
 function nextUrl(current: URL, beforeId: string): string {

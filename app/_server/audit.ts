@@ -17,9 +17,38 @@ export type AuditDetails = Record<string, string | number | boolean | null>
  * put a client secret, an assertion or a test user's address in the log by passing it along.
  */
 export const AUDIT_DETAIL_KEYS: ReadonlySet<string> = new Set([
-  'name', 'connectionName', 'tokenName', 'protocol', 'profileId', 'idp', 'scopes', 'role', 'previousRole', 'kind',
-  'format', 'outcome', 'status', 'verdict', 'errors', 'warnings', 'count', 'runs', 'uses', 'expiresAt', 'ttlMinutes',
-  'errorCodes', 'raw', 'masked', 'fields', 'source', 'reason', 'connectionId', 'runId', 'reportId', 'linkId', 'tokenId',
+  'name',
+  'connectionName',
+  'tokenName',
+  'protocol',
+  'profileId',
+  'idp',
+  'scopes',
+  'role',
+  'previousRole',
+  'kind',
+  'format',
+  'outcome',
+  'status',
+  'verdict',
+  'errors',
+  'warnings',
+  'count',
+  'runs',
+  'uses',
+  'expiresAt',
+  'ttlMinutes',
+  'errorCodes',
+  'raw',
+  'masked',
+  'fields',
+  'source',
+  'reason',
+  'connectionId',
+  'runId',
+  'reportId',
+  'linkId',
+  'tokenId',
 ])
 
 const MAX_DETAIL_CHARS = 200
@@ -32,10 +61,14 @@ function looksOpaque(v: string): boolean {
 /** The principal as the audit log names it: kind, id and a label the workspace knows (a member's email, a token's name). */
 export function auditActor(p: Principal): Pick<AuditEntry, 'actorKind' | 'actorId' | 'actorLabel' | 'workspaceId'> {
   switch (p.kind) {
-    case 'local': return { workspaceId: p.workspaceId, actorKind: 'local', actorId: null, actorLabel: null }
-    case 'user': return { workspaceId: p.workspaceId, actorKind: 'user', actorId: p.userId, actorLabel: p.label }
-    case 'token': return { workspaceId: p.workspaceId, actorKind: 'token', actorId: p.tokenId, actorLabel: p.label }
-    case 'setup-link': return { workspaceId: p.workspaceId, actorKind: 'setup-link', actorId: p.linkId, actorLabel: 'setup link' }
+    case 'local':
+      return { workspaceId: p.workspaceId, actorKind: 'local', actorId: null, actorLabel: null }
+    case 'user':
+      return { workspaceId: p.workspaceId, actorKind: 'user', actorId: p.userId, actorLabel: p.label }
+    case 'token':
+      return { workspaceId: p.workspaceId, actorKind: 'token', actorId: p.tokenId, actorLabel: p.label }
+    case 'setup-link':
+      return { workspaceId: p.workspaceId, actorKind: 'setup-link', actorId: p.linkId, actorLabel: 'setup link' }
   }
 }
 
@@ -45,7 +78,10 @@ export function auditDetails(details: AuditDetails | undefined): AuditEntry['det
   const out: Record<string, string | number | boolean | null> = {}
   let omitted = 0
   for (const [key, value] of Object.entries(details)) {
-    if (!AUDIT_DETAIL_KEYS.has(key)) { omitted++; continue }
+    if (!AUDIT_DETAIL_KEYS.has(key)) {
+      omitted++
+      continue
+    }
     if (typeof value === 'string') {
       const v = value.trim().slice(0, MAX_DETAIL_CHARS)
       out[key] = looksOpaque(v) ? REDACTED : maskEmails(v)
@@ -86,10 +122,10 @@ export async function recordAudit(
     targetKind: target.kind,
     targetId: target.id ?? null,
     details: auditDetails(details),
-    requestId: o.requestId ?? await currentRequestId(),
+    requestId: o.requestId ?? (await currentRequestId()),
   }
   try {
-    return await (o.store ?? await getStore()).audit.record(entry)
+    return await (o.store ?? (await getStore())).audit.record(entry)
   } catch (err) {
     console.error(`[audit] ERR_AUDIT_WRITE ${action}: ${err instanceof Error ? err.name : typeof err}`)
     return null

@@ -39,7 +39,8 @@ export function bodyLimitFor(pathname: string, isServerAction: boolean): number 
   if (pathname === '/api/saved-reports') return BODY_LIMITS.savedReports
   if (pathname === '/api/connections') return BODY_LIMITS.connections
   if (pathname === '/saml/acs') return BODY_LIMITS.samlAcs
-  if (/^\/connections\/[^/]+\/test-login\/start$/.test(pathname) || /^\/test-logins\/[^/]+\/idp-error$/.test(pathname)) return BODY_LIMITS.smallForm
+  if (/^\/connections\/[^/]+\/test-login\/start$/.test(pathname) || /^\/test-logins\/[^/]+\/idp-error$/.test(pathname))
+    return BODY_LIMITS.smallForm
   return BODY_LIMITS.other
 }
 

@@ -11,7 +11,10 @@ export const RATE_LIMIT_GROUPS = {
 } as const
 export type RateLimitGroup = keyof typeof RATE_LIMIT_GROUPS
 
-type Limits = Pick<OpsEnv, 'SSO_PREFLIGHT_RATE_LIMIT' | 'SSO_PREFLIGHT_RATE_LIMIT_WINDOW_SECONDS' | 'SSO_PREFLIGHT_TRUSTED_PROXY_HOPS'>
+type Limits = Pick<
+  OpsEnv,
+  'SSO_PREFLIGHT_RATE_LIMIT' | 'SSO_PREFLIGHT_RATE_LIMIT_WINDOW_SECONDS' | 'SSO_PREFLIGHT_TRUSTED_PROXY_HOPS'
+>
 
 /**
  * Counts this request against its client address's budget for `group` (shared by every instance: the counter is a
@@ -19,7 +22,11 @@ type Limits = Pick<OpsEnv, 'SSO_PREFLIGHT_RATE_LIMIT' | 'SSO_PREFLIGHT_RATE_LIMI
  * @example const limited = await rateLimit(request, 'sign-in'); if (limited) return limited
  * A database error lets the request through: the endpoint's own checks still apply, and /api/health reports it.
  */
-export async function rateLimit(request: Request, group: RateLimitGroup, o: { store?: Store; limits?: Limits } = {}): Promise<Response | null> {
+export async function rateLimit(
+  request: Request,
+  group: RateLimitGroup,
+  o: { store?: Store; limits?: Limits } = {},
+): Promise<Response | null> {
   const limits = o.limits ?? readOpsEnv()
   const limit = limits.SSO_PREFLIGHT_RATE_LIMIT
   if (limit === 0) return null
@@ -35,9 +42,14 @@ export async function rateLimit(request: Request, group: RateLimitGroup, o: { st
   countRateLimited(group)
   const retryAfter = Math.max(1, Math.ceil((hit.resetAt.getTime() - Date.now()) / 1000))
   const message = `Too many requests to ${RATE_LIMIT_GROUPS[group]} from your address: ${hit.hits} in ${limits.SSO_PREFLIGHT_RATE_LIMIT_WINDOW_SECONDS} s (limit ${limit}). Try again in ${retryAfter} s.`
-  const wantsJson = /json/.test(request.headers.get('accept') ?? '') || new URL(request.url).pathname.startsWith('/api/')
+  const wantsJson =
+    /json/.test(request.headers.get('accept') ?? '') || new URL(request.url).pathname.startsWith('/api/')
   return new Response(wantsJson ? JSON.stringify({ error: 'ERR_RATE_LIMITED', message }) : message, {
     status: 429,
-    headers: { 'retry-after': String(retryAfter), 'content-type': wantsJson ? 'application/json' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    headers: {
+      'retry-after': String(retryAfter),
+      'content-type': wantsJson ? 'application/json' : 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+    },
   })
 }

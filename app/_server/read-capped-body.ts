@@ -6,13 +6,19 @@ import { formatBytes } from './body-limits'
  * passes the cap. Only then is it parsed (JSON, urlencoded form, multipart) — never by `request.formData()` or
  * `request.json()` on the raw stream, which read everything first.
  */
-export async function readCappedBody(request: Request, maxBytes: number): Promise<{ ok: true; text: string } | { ok: false }> {
+export async function readCappedBody(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; text: string } | { ok: false }> {
   const bytes = await readCappedBytes(request, maxBytes)
   return bytes.ok ? { ok: true, text: new TextDecoder().decode(bytes.bytes) } : { ok: false }
 }
 
 /** The body's bytes, or `ok: false` as soon as it is known to be larger than `maxBytes`. */
-export async function readCappedBytes(request: Request, maxBytes: number): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+export async function readCappedBytes(
+  request: Request,
+  maxBytes: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
   if (declaredLength(request) > maxBytes) {
     await request.body?.cancel().catch(() => undefined)
     return { ok: false }
@@ -38,7 +44,13 @@ export type BodyRead<T> = { ok: true; value: T } | { ok: false; response: Respon
 
 /** 413 with a message that says the limit. */
 export function bodyTooLarge(maxBytes: number): Response {
-  return Response.json({ error: 'ERR_USAGE', message: `The request body is larger than ${formatBytes(maxBytes)}, the limit for this address.` }, { status: 413 })
+  return Response.json(
+    {
+      error: 'ERR_USAGE',
+      message: `The request body is larger than ${formatBytes(maxBytes)}, the limit for this address.`,
+    },
+    { status: 413 },
+  )
 }
 
 const usage = (message: string) => Response.json({ error: 'ERR_USAGE', message }, { status: 400 })
@@ -74,7 +86,9 @@ export async function readMultipartBody(request: Request, maxBytes: number): Pro
   const read = await readCappedBytes(request, maxBytes)
   if (!read.ok) return { ok: false, response: bodyTooLarge(maxBytes) }
   try {
-    const form = await new Response(read.bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData()
+    const form = await new Response(read.bytes as Uint8Array<ArrayBuffer>, {
+      headers: { 'content-type': contentType },
+    }).formData()
     return { ok: true, value: form }
   } catch {
     return { ok: false, response: usage('Send the input as multipart form data.') }

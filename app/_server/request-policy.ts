@@ -33,8 +33,18 @@ export interface RequestFacts {
 }
 
 export type RequestDecision =
-  | { readonly action: 'allow'; readonly requestHeaders: Record<string, string>; readonly responseHeaders: Record<string, string> }
-  | { readonly action: 'refuse'; readonly status: number; readonly message: string; readonly responseHeaders: Record<string, string>; readonly error?: string }
+  | {
+      readonly action: 'allow'
+      readonly requestHeaders: Record<string, string>
+      readonly responseHeaders: Record<string, string>
+    }
+  | {
+      readonly action: 'refuse'
+      readonly status: number
+      readonly message: string
+      readonly responseHeaders: Record<string, string>
+      readonly error?: string
+    }
   /** Team mode, a page without credentials: to the sign-in page, coming back to `location`'s `next` afterwards. */
   | { readonly action: 'sign-in'; readonly location: string; readonly responseHeaders: Record<string, string> }
 
@@ -47,12 +57,16 @@ export function requestPolicyConfigFromEnv(env: Record<string, string | undefine
       const u = new URL(env.SSO_PREFLIGHT_PUBLIC_URL)
       hosts.push(u.hostname.toLowerCase())
       publicOrigin = u.origin
-    } catch { /* an invalid public URL adds nothing; originOf() ignores it too */ }
+    } catch {
+      /* an invalid public URL adds nothing; originOf() ignores it too */
+    }
   }
   for (const h of (env.SSO_PREFLIGHT_ALLOWED_HOSTS ?? '').split(',')) if (h.trim()) hosts.push(h.trim().toLowerCase())
   return {
-    allowedHosts: hosts, ...(publicOrigin ? { publicOrigin } : {}),
-    dev: env.NODE_ENV === 'development', allowHttpIdp: env.SSO_PREFLIGHT_ALLOW_LOOPBACK === '1',
+    allowedHosts: hosts,
+    ...(publicOrigin ? { publicOrigin } : {}),
+    dev: env.NODE_ENV === 'development',
+    allowHttpIdp: env.SSO_PREFLIGHT_ALLOW_LOOPBACK === '1',
     teamMode: teamModeOf(env),
   }
 }
@@ -67,7 +81,18 @@ function teamModeOf(env: Record<string, string | undefined>): boolean {
 }
 
 /** What answers in team mode without credentials: sign-in, the IdP's answers to test logins, setup links, health. */
-const OPEN_IN_TEAM_MODE = new Set(['/auth/sign-in', '/auth/callback', '/auth/error', '/auth/signed-out', '/saml/acs', '/oidc/callback', '/api/health', '/favicon.svg', '/favicon.ico', '/robots.txt'])
+const OPEN_IN_TEAM_MODE = new Set([
+  '/auth/sign-in',
+  '/auth/callback',
+  '/auth/error',
+  '/auth/signed-out',
+  '/saml/acs',
+  '/oidc/callback',
+  '/api/health',
+  '/favicon.svg',
+  '/favicon.ico',
+  '/robots.txt',
+])
 const OPEN_PREFIX_IN_TEAM_MODE = ['/setup-link/', '/_next/']
 
 /** Presence only (cheap, no database): whether they are valid is app/_server/access.ts's decision. */
@@ -90,33 +115,56 @@ const STARTS_TEST_LOGIN = /^\/connections\/[^/]+\/test-login\/?$/
 export function decideRequest(req: RequestFacts, config: RequestPolicyConfig, nonce: string): RequestDecision {
   const method = req.method.toUpperCase()
   const path = pathOf(req.url)
-  const refuse = (status: number, message: string): RequestDecision => ({ action: 'refuse', status, message, responseHeaders: refusalHeaders() })
+  const refuse = (status: number, message: string): RequestDecision => ({
+    action: 'refuse',
+    status,
+    message,
+    responseHeaders: refusalHeaders(),
+  })
 
   const host = req.headers.get('host')
   const forwardedHost = req.headers.get('x-forwarded-host')
   const hostName = host ? hostnameOf(host) : undefined
   if (!hostName || !config.allowedHosts.includes(hostName)) {
-    return refuse(421, `This SSO Preflight answers only to ${config.allowedHosts.join(', ')} (Host: ${clip(host ?? '(none)')}). Set SSO_PREFLIGHT_PUBLIC_URL to serve it under another name.`)
+    return refuse(
+      421,
+      `This SSO Preflight answers only to ${config.allowedHosts.join(', ')} (Host: ${clip(host ?? '(none)')}). Set SSO_PREFLIGHT_PUBLIC_URL to serve it under another name.`,
+    )
   }
   // The origin for links is read from X-Forwarded-Host when present, so it must be one of ours as well.
   if (forwardedHost !== null) {
     const fwd = hostnameOf(forwardedHost.split(',')[0]!.trim())
-    if (!fwd || !config.allowedHosts.includes(fwd)) return refuse(421, `X-Forwarded-Host ${clip(forwardedHost)} is not a name this SSO Preflight answers to.`)
+    if (!fwd || !config.allowedHosts.includes(fwd))
+      return refuse(421, `X-Forwarded-Host ${clip(forwardedHost)} is not a name this SSO Preflight answers to.`)
   }
 
   if (UNSAFE_METHODS.has(method) && !CROSS_SITE_ENDPOINTS.has(path)) {
     const site = req.headers.get('sec-fetch-site')
     if (site !== null && site !== 'same-origin' && site !== 'none') {
-      return refuse(403, `Cross-site ${method} refused (Sec-Fetch-Site: ${clip(site)}): changes are made only from SSO Preflight's own pages.`)
+      return refuse(
+        403,
+        `Cross-site ${method} refused (Sec-Fetch-Site: ${clip(site)}): changes are made only from SSO Preflight's own pages.`,
+      )
     }
     const origin = req.headers.get('origin')
     // Our pages are served with Referrer-Policy: no-referrer, so the browser sends `Origin: null` on their own form
     // posts (Fetch: serializing a request origin); Sec-Fetch-Site then says the request came from this origin.
     const sameOriginPost = origin === 'null' && site === 'same-origin'
-    if (origin !== null && !sameOriginPost && !isOwnOrigin(origin, forwardedHost?.split(',')[0]!.trim() ?? host!, config)) {
-      return refuse(403, `Cross-origin ${method} refused (Origin: ${clip(origin)}): changes are made only from SSO Preflight's own pages.`)
+    if (
+      origin !== null &&
+      !sameOriginPost &&
+      !isOwnOrigin(origin, forwardedHost?.split(',')[0]!.trim() ?? host!, config)
+    ) {
+      return refuse(
+        403,
+        `Cross-origin ${method} refused (Origin: ${clip(origin)}): changes are made only from SSO Preflight's own pages.`,
+      )
     }
-    if (JSON_ENDPOINTS.has(path) && method !== 'DELETE' && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(req.headers.get('content-type') ?? '')) {
+    if (
+      JSON_ENDPOINTS.has(path) &&
+      method !== 'DELETE' &&
+      !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(req.headers.get('content-type') ?? '')
+    ) {
       return refuse(415, `${path} takes JSON: send the body with Content-Type: application/json.`)
     }
   }
@@ -124,20 +172,45 @@ export function decideRequest(req: RequestFacts, config: RequestPolicyConfig, no
   const declared = Number(req.headers.get('content-length') ?? '0')
   const limit = bodyLimitFor(path, req.headers.get('next-action') !== null)
   if (Number.isFinite(declared) && declared > limit) {
-    return refuse(413, `The request body is ${formatBytes(declared)}; the limit for this address is ${formatBytes(limit)}.`)
+    return refuse(
+      413,
+      `The request body is ${formatBytes(declared)}; the limit for this address is ${formatBytes(limit)}.`,
+    )
   }
 
-  if (config.teamMode && !OPEN_IN_TEAM_MODE.has(path) && !OPEN_PREFIX_IN_TEAM_MODE.some((p) => path.startsWith(p)) && !hasCredentials(req.headers)) {
+  if (
+    config.teamMode &&
+    !OPEN_IN_TEAM_MODE.has(path) &&
+    !OPEN_PREFIX_IN_TEAM_MODE.some((p) => path.startsWith(p)) &&
+    !hasCredentials(req.headers)
+  ) {
     if (path === '/api' || path.startsWith('/api/')) {
-      return { action: 'refuse', status: 401, error: 'ERR_UNAUTHENTICATED', message: 'Sign in, or send an API token as Authorization: Bearer <token>.', responseHeaders: refusalHeaders() }
+      return {
+        action: 'refuse',
+        status: 401,
+        error: 'ERR_UNAUTHENTICATED',
+        message: 'Sign in, or send an API token as Authorization: Bearer <token>.',
+        responseHeaders: refusalHeaders(),
+      }
     }
-    return { action: 'sign-in', location: `/auth/sign-in?next=${encodeURIComponent(pathAndQueryOf(req.url))}`, responseHeaders: refusalHeaders() }
+    return {
+      action: 'sign-in',
+      location: `/auth/sign-in?next=${encodeURIComponent(pathAndQueryOf(req.url))}`,
+      responseHeaders: refusalHeaders(),
+    }
   }
 
   const csp = contentSecurityPolicy(nonce, config, STARTS_TEST_LOGIN.test(path))
-  const headers: Record<string, string> = { ...securityHeaders(), ...(OWN_CSP.test(path) ? {} : { 'content-security-policy': csp }) }
+  const headers: Record<string, string> = {
+    ...securityHeaders(),
+    ...(OWN_CSP.test(path) ? {} : { 'content-security-policy': csp }),
+  }
   // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
-  return { action: 'allow', requestHeaders: { 'x-nonce': nonce, 'content-security-policy': csp }, responseHeaders: headers }
+  return {
+    action: 'allow',
+    requestHeaders: { 'x-nonce': nonce, 'content-security-policy': csp },
+    responseHeaders: headers,
+  }
 }
 
 /** Headers every response carries, whatever its kind. */
@@ -145,7 +218,8 @@ export function securityHeaders(): Record<string, string> {
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), browsing-topics=()',
+    'permissions-policy':
+      'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), hid=(), display-capture=(), browsing-topics=()',
     'cross-origin-opener-policy': 'same-origin',
     'x-frame-options': 'DENY',
   }
@@ -155,7 +229,11 @@ export function securityHeaders(): Record<string, string> {
  * The pages' CSP: scripts only with this response's nonce (Next.js adds it to its own), no framing, no plugins.
  * Inline style attributes stay allowed: the UI sets a few, and styles cannot run code.
  */
-export function contentSecurityPolicy(nonce: string, config: Pick<RequestPolicyConfig, 'dev' | 'allowHttpIdp'>, startsTestLogin = false): string {
+export function contentSecurityPolicy(
+  nonce: string,
+  config: Pick<RequestPolicyConfig, 'dev' | 'allowHttpIdp'>,
+  startsTestLogin = false,
+): string {
   // Starting a test login redirects the form's submission to the IdP, which the form-action directive also governs.
   const formAction = startsTestLogin ? `'self' https:${config.allowHttpIdp ? ' http:' : ''}` : `'self'`
   return [
@@ -180,12 +258,24 @@ export function autoPostContentSecurityPolicy(nonce: string, idpUrl: string): st
   try {
     const u = new URL(idpUrl)
     if (u.protocol === 'https:' || u.protocol === 'http:') target = u.origin
-  } catch { /* no valid target: the form cannot post anywhere */ }
-  return [`default-src 'none'`, `script-src 'nonce-${nonce}'`, `form-action ${target}`, `frame-ancestors 'none'`, `base-uri 'none'`].join('; ')
+  } catch {
+    /* no valid target: the form cannot post anywhere */
+  }
+  return [
+    `default-src 'none'`,
+    `script-src 'nonce-${nonce}'`,
+    `form-action ${target}`,
+    `frame-ancestors 'none'`,
+    `base-uri 'none'`,
+  ].join('; ')
 }
 
 function refusalHeaders(): Record<string, string> {
-  return { ...securityHeaders(), 'content-security-policy': `default-src 'none'; frame-ancestors 'none'`, 'cache-control': 'no-store' }
+  return {
+    ...securityHeaders(),
+    'content-security-policy': `default-src 'none'; frame-ancestors 'none'`,
+    'cache-control': 'no-store',
+  }
 }
 
 function pathAndQueryOf(url: string): string {

@@ -14,16 +14,39 @@ export const setupLinkCookieName = (origin: string): string => cookieNames(origi
  * and opens its connection's setup page; an expired, revoked or unknown link gets one page that says to ask for a new
  * link, with one status (410) for all three, so a guess learns nothing.
  */
-export async function redeemSetupLink(token: string, origin: string, store: Store, now = new Date()): Promise<Response> {
+export async function redeemSetupLink(
+  token: string,
+  origin: string,
+  store: Store,
+  now = new Date(),
+): Promise<Response> {
   const link = await store.setupLinks.verify(token)
   if (!link) return linkRefusedPage()
-  const principal: Principal = { kind: 'setup-link', linkId: link.id, workspaceId: link.workspaceId, connectionId: link.connectionId }
-  await recordAudit(principal, 'setup-link.use', { kind: 'setup-link', id: link.id }, { connectionId: link.connectionId, uses: link.uses }, { store })
+  const principal: Principal = {
+    kind: 'setup-link',
+    linkId: link.id,
+    workspaceId: link.workspaceId,
+    connectionId: link.connectionId,
+  }
+  await recordAudit(
+    principal,
+    'setup-link.use',
+    { kind: 'setup-link', id: link.id },
+    { connectionId: link.connectionId, uses: link.uses },
+    { store },
+  )
   const maxAge = Math.max(0, Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000))
-  const cookie = setCookie(setupLinkCookieName(origin), token, { secure: origin.startsWith('https:'), maxAgeSeconds: maxAge })
+  const cookie = setCookie(setupLinkCookieName(origin), token, {
+    secure: origin.startsWith('https:'),
+    maxAgeSeconds: maxAge,
+  })
   return new Response(null, {
     status: 303,
-    headers: { location: `${origin}/connections/${encodeURIComponent(link.connectionId)}`, 'set-cookie': cookie, 'cache-control': 'no-store' },
+    headers: {
+      location: `${origin}/connections/${encodeURIComponent(link.connectionId)}`,
+      'set-cookie': cookie,
+      'cache-control': 'no-store',
+    },
   })
 }
 
@@ -37,5 +60,8 @@ export function linkRefusedPage(): Response {
 <p><strong>Ask the person who sent you this link for a new one.</strong></p>
 </main></body></html>
 `
-  return new Response(html, { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } })
+  return new Response(html, {
+    status: 410,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+  })
 }

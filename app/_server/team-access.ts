@@ -10,10 +10,27 @@ import { currentPrincipal, resolveAccess } from './access'
 
 /** The caller of a route handler; without valid credentials (or a workspace) the handler answers 401 / 403. */
 export async function principalFor(request: Request): Promise<Principal> {
-  const access = await resolveAccess({ cookie: request.headers.get('cookie'), authorization: request.headers.get('authorization') })
+  const access = await resolveAccess({
+    cookie: request.headers.get('cookie'),
+    authorization: request.headers.get('authorization'),
+  })
   if (access.kind === 'principal') return access.principal
-  if (access.kind === 'no-workspace') throw new RequestRefused(Response.json({ error: 'ERR_FORBIDDEN', message: 'You are not a member of any workspace yet: ask an owner for an invitation.' }, { status: 403 }))
-  throw new RequestRefused(Response.json({ error: 'ERR_UNAUTHENTICATED', message: 'Sign in, or send an API token as Authorization: Bearer <token>.' }, { status: 401 }))
+  if (access.kind === 'no-workspace')
+    throw new RequestRefused(
+      Response.json(
+        {
+          error: 'ERR_FORBIDDEN',
+          message: 'You are not a member of any workspace yet: ask an owner for an invitation.',
+        },
+        { status: 403 },
+      ),
+    )
+  throw new RequestRefused(
+    Response.json(
+      { error: 'ERR_UNAUTHENTICATED', message: 'Sign in, or send an API token as Authorization: Bearer <token>.' },
+      { status: 401 },
+    ),
+  )
 }
 
 /** The same for pages (server components): an anonymous visitor is sent to sign in. */

@@ -19,18 +19,29 @@ export const NewTokenBodySchema = z.strictObject({
   expiresInDays: z.number().int().min(1).max(3650).optional(),
 })
 
-export const TOKEN_SHOWN_ONCE = 'Copy this token now: it is shown once and cannot be shown again. Store it as a secret (e.g. SSO_PREFLIGHT_API_TOKEN in your CI).'
+export const TOKEN_SHOWN_ONCE =
+  'Copy this token now: it is shown once and cannot be shown again. Store it as a secret (e.g. SSO_PREFLIGHT_API_TOKEN in your CI).'
 
-const tokenNotFound = () => Response.json({ error: 'ERR_NOT_FOUND', message: 'No API token with this id in your workspace.' }, { status: 404 })
+const tokenNotFound = () =>
+  Response.json({ error: 'ERR_NOT_FOUND', message: 'No API token with this id in your workspace.' }, { status: 404 })
 
 /** What lists show of a token: everything but the secret (which is never stored) and its hash. */
 const publicInfo = (t: ApiTokenInfo) => ({
-  id: t.id, name: t.name, scopes: t.scopes, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt, revokedAt: t.revokedAt,
+  id: t.id,
+  name: t.name,
+  scopes: t.scopes,
+  createdAt: t.createdAt,
+  expiresAt: t.expiresAt,
+  lastUsedAt: t.lastUsedAt,
+  revokedAt: t.revokedAt,
 })
 
 export async function listTokens(p: Principal, store: Store): Promise<Response> {
   if (!allows(p, 'tokens.manage', { workspaceId: p.workspaceId })) return forbidden()
-  return Response.json({ tokens: (await store.apiTokens.list(p.workspaceId)).map(publicInfo) }, { headers: { 'cache-control': 'no-store' } })
+  return Response.json(
+    { tokens: (await store.apiTokens.list(p.workspaceId)).map(publicInfo) },
+    { headers: { 'cache-control': 'no-store' } },
+  )
 }
 
 export async function createToken(p: Principal, request: Request, store: Store): Promise<Response> {
@@ -41,12 +52,23 @@ export async function createToken(p: Principal, request: Request, store: Store):
   if (!body.success) return invalid(body.error)
   const { name, scopes, expiresInDays } = body.data
   const { token, info } = await store.apiTokens.create({
-    workspaceId: p.workspaceId, name, scopes,
+    workspaceId: p.workspaceId,
+    name,
+    scopes,
     ...(p.kind === 'user' ? { createdBy: p.userId } : {}),
     ...(expiresInDays ? { expiresAt: new Date(Date.now() + expiresInDays * 86_400_000) } : {}),
   })
-  await recordAudit(p, 'token.create', { kind: 'token', id: info.id }, { name: info.name, scopes: info.scopes.join(','), expiresAt: info.expiresAt }, { store })
-  return Response.json({ token, warning: TOKEN_SHOWN_ONCE, info: publicInfo(info) }, { status: 201, headers: { 'cache-control': 'no-store' } })
+  await recordAudit(
+    p,
+    'token.create',
+    { kind: 'token', id: info.id },
+    { name: info.name, scopes: info.scopes.join(','), expiresAt: info.expiresAt },
+    { store },
+  )
+  return Response.json(
+    { token, warning: TOKEN_SHOWN_ONCE, info: publicInfo(info) },
+    { status: 201, headers: { 'cache-control': 'no-store' } },
+  )
 }
 
 export async function revokeToken(p: Principal, id: string, store: Store): Promise<Response> {

@@ -20,14 +20,18 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!allows(principal, 'audit.read', { workspaceId: principal.workspaceId })) {
     return (
       <div>
-        <header className="page-header"><h1>Audit log</h1></header>
+        <header className="page-header">
+          <h1>Audit log</h1>
+        </header>
         <p className="empty-state">Only a workspace’s admins and owners read its audit log.</p>
       </div>
     )
   }
   const q = await searchParams
   const before = typeof q.before === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(q.before) ? q.before : undefined
-  const entries = await (await getStore()).audit.list(principal.workspaceId, { limit: PAGE, ...(before ? { before } : {}) })
+  const entries = await (
+    await getStore()
+  ).audit.list(principal.workspaceId, { limit: PAGE, ...(before ? { before } : {}) })
   const last = entries.at(-1)
   return (
     <div>
@@ -38,37 +42,70 @@ export default async function AuditPage({ searchParams }: Props) {
           assertion; values about people are masked. The log is kept for as long as the workspace.
         </p>
         <div className="action-row">
-          <a className="button" href={`/api/audit?format=json&limit=1000${before ? `&before=${before}` : ''}`} download>Download JSON</a>
+          <a className="button" href={`/api/audit?format=json&limit=1000${before ? `&before=${before}` : ''}`} download>
+            Download JSON
+          </a>
           {before ? <Link href="/audit">Newest entries</Link> : null}
         </div>
       </header>
-      {entries.length === 0 ? <p className="empty-state">{before ? 'No older entries.' : 'Nothing recorded yet.'}</p> : (
-        <div className="table-scroll"><table className="data-table">
-          <thead><tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">Action</th><th scope="col">What</th><th scope="col">Details</th></tr></thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.id}>
-                <td><time dateTime={e.at}>{formatInstant(e.at)}</time></td>
-                <td>{actor(e)}</td>
-                <td><code>{e.action}</code></td>
-                <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
-                <td className="audit-details">{e.details ? Object.entries(e.details).map(([k, v]) => `${k}: ${String(v)}`).join(' · ') : '—'}</td>
+      {entries.length === 0 ? (
+        <p className="empty-state">{before ? 'No older entries.' : 'Nothing recorded yet.'}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
               </tr>
-            ))}
-          </tbody>
-        </table></div>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{formatInstant(e.at)}</time>
+                  </td>
+                  <td>{actor(e)}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
+                  <td className="audit-details">
+                    {e.details
+                      ? Object.entries(e.details)
+                          .map(([k, v]) => `${k}: ${String(v)}`)
+                          .join(' · ')
+                      : '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      {entries.length === PAGE && last ? <p><Link href={`/audit?before=${last.id}`}>Older entries</Link></p> : null}
+      {entries.length === PAGE && last ? (
+        <p>
+          <Link href={`/audit?before=${last.id}`}>Older entries</Link>
+        </p>
+      ) : null}
     </div>
   )
 }
 
 function actor(e: AuditEntry): string {
   switch (e.actorKind) {
-    case 'local': return 'local user'
-    case 'system': return 'SSO Preflight'
-    case 'token': return `API token “${e.actorLabel ?? e.actorId ?? '?'}”`
-    case 'setup-link': return `setup link ${e.actorId ?? ''}`.trim()
-    case 'user': return e.actorLabel ?? e.actorId ?? 'a member'
+    case 'local':
+      return 'local user'
+    case 'system':
+      return 'SSO Preflight'
+    case 'token':
+      return `API token “${e.actorLabel ?? e.actorId ?? '?'}”`
+    case 'setup-link':
+      return `setup link ${e.actorId ?? ''}`.trim()
+    case 'user':
+      return e.actorLabel ?? e.actorId ?? 'a member'
   }
 }

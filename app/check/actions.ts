@@ -14,8 +14,13 @@ const SOURCES = ['file', 'paste', 'url'] as const
 
 /** Which form field group a zod path of the request body belongs to. */
 const PATH_TO_FIELD: Record<string, FormField> = {
-  xml: 'input', discovery: 'input', response: 'input', url: 'input',
-  idpMetadata: 'idpInput', idpMetadataUrl: 'idpInput', jwks: 'jwks',
+  xml: 'input',
+  discovery: 'input',
+  response: 'input',
+  url: 'input',
+  idpMetadata: 'idpInput',
+  idpMetadataUrl: 'idpInput',
+  jwks: 'jwks',
 }
 
 type Fields = Partial<Record<FormField, string[]>>
@@ -27,10 +32,18 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
   const submission = randomUUID()
   const fileErrors: Fields = {}
   const body: Record<string, unknown> = {
-    kind: values.kind, profile: values.profile, now: values.now,
-    ...(values.kind === 'saml-metadata' ? { spEntityId: values.spEntityId, acsUrl: values.acsUrl, signOnUrl: values.signOnUrl, idp: values.idp } : {}),
-    ...(values.kind === 'oidc-discovery' ? { expectedIssuer: values.expectedIssuer, clientId: values.clientId, redirectUri: values.redirectUri } : {}),
-    ...(values.kind === 'saml-response' ? { spEntityId: values.spEntityId, acsUrl: values.acsUrl, requestId: values.requestId } : {}),
+    kind: values.kind,
+    profile: values.profile,
+    now: values.now,
+    ...(values.kind === 'saml-metadata'
+      ? { spEntityId: values.spEntityId, acsUrl: values.acsUrl, signOnUrl: values.signOnUrl, idp: values.idp }
+      : {}),
+    ...(values.kind === 'oidc-discovery'
+      ? { expectedIssuer: values.expectedIssuer, clientId: values.clientId, redirectUri: values.redirectUri }
+      : {}),
+    ...(values.kind === 'saml-response'
+      ? { spEntityId: values.spEntityId, acsUrl: values.acsUrl, requestId: values.requestId }
+      : {}),
   }
   const main = await readInput(form, values.source, { file: 'file', text: 'text', url: 'url' })
   if ('error' in main) fileErrors.input = [main.error]
@@ -57,12 +70,29 @@ export async function runCheckAction(_prev: CheckFormState, form: FormData): Pro
     const fieldErrors: Fields = { ...(parsed.success ? {} : toFieldErrors(parsed.error)), ...fileErrors }
     return { status: 'invalid', submission, message: 'Please correct the highlighted fields.', fieldErrors, values }
   }
-  const outcome = await runCheck(parsed.data, { source: values.source === 'paste' ? 'pasted text' : values.source === 'file' ? 'uploaded file' : 'upload', readable: true })
+  const outcome = await runCheck(parsed.data, {
+    source: values.source === 'paste' ? 'pasted text' : values.source === 'file' ? 'uploaded file' : 'upload',
+    readable: true,
+  })
   // Shown unmasked to whoever ran the check; what leaves the page as a file is masked like what is stored.
   if (outcome.ok) {
-    return { status: 'done', submission, report: outcome.report, exportReport: maskReport(outcome.report), values, ...(outcome.readable ? { responsePretty: outcome.readable } : {}) }
+    return {
+      status: 'done',
+      submission,
+      report: outcome.report,
+      exportReport: maskReport(outcome.report),
+      values,
+      ...(outcome.readable ? { responsePretty: outcome.readable } : {}),
+    }
   }
-  if (outcome.reason === 'invalid-profile') return { status: 'invalid', submission, message: outcome.message, fieldErrors: { profile: [outcome.message] }, values }
+  if (outcome.reason === 'invalid-profile')
+    return {
+      status: 'invalid',
+      submission,
+      message: outcome.message,
+      fieldErrors: { profile: [outcome.message] },
+      values,
+    }
   return { status: 'failed', submission, message: outcome.message, values }
 }
 
@@ -82,8 +112,23 @@ function readValues(form: FormData): FormValues {
     source: pick<InputSource>(str(form, 'source'), SOURCES, 'file'),
     idpSource: pick<InputSource>(str(form, 'idpSource'), SOURCES, 'file'),
   }
-  for (const k of ['text', 'url', 'jwksText', 'idpText', 'idpUrl', 'profile', 'spEntityId', 'acsUrl', 'signOnUrl',
-    'expectedIssuer', 'clientId', 'redirectUri', 'requestId', 'now', 'idp'] as const) {
+  for (const k of [
+    'text',
+    'url',
+    'jwksText',
+    'idpText',
+    'idpUrl',
+    'profile',
+    'spEntityId',
+    'acsUrl',
+    'signOnUrl',
+    'expectedIssuer',
+    'clientId',
+    'redirectUri',
+    'requestId',
+    'now',
+    'idp',
+  ] as const) {
     const s = str(form, k)
     // Huge pastes are not echoed back: the error message says what to do instead.
     if (s !== undefined && s.length <= MAX_INPUT_BYTES) v[k] = s
@@ -94,7 +139,11 @@ function readValues(form: FormData): FormValues {
 type ReadResult = { text?: string; url?: string } | { error: string }
 
 /** One document from the chosen source; a chosen file counts even when empty (that is a finding, not a form error). */
-async function readInput(form: FormData, source: InputSource, names: { file: string; text: string; url: string }): Promise<ReadResult> {
+async function readInput(
+  form: FormData,
+  source: InputSource,
+  names: { file: string; text: string; url: string },
+): Promise<ReadResult> {
   if (source === 'url') return { url: str(form, names.url) }
   if (source === 'paste') {
     const t = str(form, names.text)
@@ -111,7 +160,6 @@ async function readInput(form: FormData, source: InputSource, names: { file: str
 function isNoFile(f: File): boolean {
   return f.size === 0 && (f.name === '' || f.name === 'undefined' || f.name === 'blob')
 }
-
 
 function toFieldErrors(err: z.ZodError): Fields {
   const out: Fields = {}

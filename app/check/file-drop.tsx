@@ -5,8 +5,22 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react'
  * A file input that also takes a dropped file. The size limit is checked here first so a too-large file never
  * leaves the browser; the server checks again.
  */
-export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, invalid }: {
-  name: string; label: string; accept?: string; maxBytes: number; maxLabel: string; errorId?: string; invalid?: boolean
+export function FileDrop({
+  name,
+  label,
+  accept,
+  maxBytes,
+  maxLabel,
+  errorId,
+  invalid,
+}: {
+  name: string
+  label: string
+  accept?: string
+  maxBytes: number
+  maxLabel: string
+  errorId?: string
+  invalid?: boolean
 }) {
   const id = useId()
   const input = useRef<HTMLInputElement>(null)
@@ -18,7 +32,10 @@ export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, inv
   useEffect(() => {
     const form = input.current?.form
     if (!form) return
-    const onReset = () => { setChosen(null); setError(null) }
+    const onReset = () => {
+      setChosen(null)
+      setError(null)
+    }
     form.addEventListener('reset', onReset)
     return () => form.removeEventListener('reset', onReset)
   }, [])
@@ -29,7 +46,9 @@ export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, inv
     setChosen(null)
     if (!f) return
     if (f.size > maxBytes) {
-      setError(`“${f.name}” is ${f.size.toLocaleString('en-US')} bytes; the limit is ${maxLabel}. Upload the document itself, not an archive or log.`)
+      setError(
+        `“${f.name}” is ${f.size.toLocaleString('en-US')} bytes; the limit is ${maxLabel}. Upload the document itself, not an archive or log.`,
+      )
       if (input.current) input.current.value = ''
       return
     }
@@ -48,17 +67,40 @@ export function FileDrop({ name, label, accept, maxBytes, maxLabel, errorId, inv
   return (
     <div
       className={`drop-zone${dragging ? ' is-dragging' : ''}`}
-      onDragOver={(e) => { e.preventDefault(); setDragging(true) }}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setDragging(true)
+      }}
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <label htmlFor={id} className="field-label">{label}</label>
-      <input ref={input} id={id} type="file" name={name} accept={accept} aria-describedby={describedBy}
-        aria-invalid={invalid || error ? true : undefined} onChange={(e) => take(e.currentTarget.files)} />
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <input
+        ref={input}
+        id={id}
+        type="file"
+        name={name}
+        accept={accept}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || error ? true : undefined}
+        onChange={(e) => take(e.currentTarget.files)}
+      />
       <p id={`${id}-hint`} className="hint">
-        {chosen ? <>Selected: <strong>{chosen}</strong></> : <>Drop a file here or choose one. Up to {maxLabel}.</>}
+        {chosen ? (
+          <>
+            Selected: <strong>{chosen}</strong>
+          </>
+        ) : (
+          <>Drop a file here or choose one. Up to {maxLabel}.</>
+        )}
       </p>
-      {error ? <p id={`${id}-error`} className="field-error" role="alert">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }

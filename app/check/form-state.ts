@@ -6,8 +6,22 @@ import type { CheckKind } from './check-request'
 export type InputSource = 'file' | 'paste' | 'url'
 
 /** The form's field groups that can carry an error message (each has an element with id `<field>-error`). */
-export const FORM_FIELDS = ['kind', 'input', 'jwks', 'idpInput', 'profile', 'spEntityId', 'acsUrl', 'signOnUrl',
-  'expectedIssuer', 'clientId', 'redirectUri', 'requestId', 'now', 'idp'] as const
+export const FORM_FIELDS = [
+  'kind',
+  'input',
+  'jwks',
+  'idpInput',
+  'profile',
+  'spEntityId',
+  'acsUrl',
+  'signOnUrl',
+  'expectedIssuer',
+  'clientId',
+  'redirectUri',
+  'requestId',
+  'now',
+  'idp',
+] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 
 /** What the admin typed, echoed back so a failed or finished check keeps the form filled (files cannot be). */
@@ -35,8 +49,21 @@ export interface FormValues {
 /** `submission` is new for every answer: the form remounts on it, so every control starts from the echoed values. */
 export type CheckFormState =
   | { status: 'idle' }
-  | { status: 'invalid'; submission: string; message: string; fieldErrors: Partial<Record<FormField, string[]>>; values: FormValues }
+  | {
+      status: 'invalid'
+      submission: string
+      message: string
+      fieldErrors: Partial<Record<FormField, string[]>>
+      values: FormValues
+    }
   | { status: 'failed'; submission: string; message: string; values: FormValues }
-  | { status: 'done'; submission: string; report: Report; values: FormValues; /** What the downloads save: personal values masked. */ exportReport?: Report; /** A checked SAML response, indented. */ responsePretty?: PrettyXml }
+  | {
+      status: 'done'
+      submission: string
+      report: Report
+      values: FormValues
+      /** What the downloads save: personal values masked. */ exportReport?: Report
+      /** A checked SAML response, indented. */ responsePretty?: PrettyXml
+    }
 
 export const INITIAL_STATE: CheckFormState = { status: 'idle' }

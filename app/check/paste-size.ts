@@ -24,7 +24,9 @@ export function oversizedFields(form: FormData): Partial<Record<FormField, strin
     if (field && typeof value === 'string' && bytes > MAX_INPUT_BYTES) out[field] = [tooLargeMessage(bytes)]
   }
   if (total > BODY_LIMITS.serverAction && Object.keys(out).length === 0) {
-    out.input = [`Everything in the form adds up to ${formatBytes(total)}; at most ${formatBytes(BODY_LIMITS.serverAction)} can be sent at once.`]
+    out.input = [
+      `Everything in the form adds up to ${formatBytes(total)}; at most ${formatBytes(BODY_LIMITS.serverAction)} can be sent at once.`,
+    ]
   }
   return out
 }
@@ -36,8 +38,10 @@ function utf8Length(s: string): number {
     const c = s.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) { n += 4; i++ }
-    else n += 3
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      n += 4
+      i++
+    } else n += 3
   }
   return n
 }

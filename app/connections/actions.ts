@@ -7,7 +7,14 @@ import { requireAccess } from '@/app/_server/access'
 import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from './_server/create-connection'
 import { originFromHeaders } from './_server/http'
-import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues, fieldErrorsOf, saveFailedMessage } from './form-state'
+import {
+  CONNECTION_FIELDS,
+  type ConnectionField,
+  type ConnectionFormState,
+  type ConnectionFormValues,
+  fieldErrorsOf,
+  saveFailedMessage,
+} from './form-state'
 
 const MAX_ECHO = 200_000
 
@@ -27,9 +34,21 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
     values.metadataXml = await file.text()
   }
   // Only the fields of the chosen protocol count: a leftover metadata URL must not fail an OIDC connection.
-  const body = values.protocol === 'oidc'
-    ? pick(values, ['name', 'protocol', 'profileId', 'issuer', 'clientId'])
-    : pick(values, ['name', 'protocol', 'profileId', 'metadataXml', 'metadataUrl', 'connectionId', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains'])
+  const body =
+    values.protocol === 'oidc'
+      ? pick(values, ['name', 'protocol', 'profileId', 'issuer', 'clientId'])
+      : pick(values, [
+          'name',
+          'protocol',
+          'profileId',
+          'metadataXml',
+          'metadataUrl',
+          'connectionId',
+          'spEntityId',
+          'acsUrl',
+          'spMetadataXml',
+          'verifiedDomains',
+        ])
   let id: string
   try {
     const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
@@ -37,7 +56,12 @@ export async function createConnectionAction(_prev: ConnectionFormState, form: F
       return invalid(values, fieldErrorsOf(created.error.issues, 'protocol'))
     }
     id = created.connection.id
-    await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
+    await recordAudit(
+      principal,
+      'connection.create',
+      { kind: 'connection', id },
+      { name: created.connection.name, protocol: created.connection.protocol },
+    )
   } catch (err) {
     const message = saveFailedMessage(err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE')
     return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
@@ -53,13 +77,24 @@ export async function deleteConnectionAction(form: FormData): Promise<void> {
   const store = await getStore()
   const found = await store.connections.get(id, principal.workspaceId)
   // A setup link's principal never reaches here (no connections.delete); the check keeps the row's workspace in it.
-  const connection = found && (await requireAccess('connections.delete', { workspaceId: found.workspaceId, connectionId: found.id })) ? found : null
+  const connection =
+    found && (await requireAccess('connections.delete', { workspaceId: found.workspaceId, connectionId: found.id }))
+      ? found
+      : null
   const deleted = connection ? await store.connections.delete(id, connection.workspaceId) : false
-  if (deleted && connection) await recordAudit(principal, 'connection.delete', { kind: 'connection', id }, { name: connection.name })
-  redirect(deleted && connection ? `/connections?deleted=${encodeURIComponent(connection.name.slice(0, 200))}` : '/connections?deleted-missing=1')
+  if (deleted && connection)
+    await recordAudit(principal, 'connection.delete', { kind: 'connection', id }, { name: connection.name })
+  redirect(
+    deleted && connection
+      ? `/connections?deleted=${encodeURIComponent(connection.name.slice(0, 200))}`
+      : '/connections?deleted-missing=1',
+  )
 }
 
-function invalid(values: ConnectionFormValues, fieldErrors: Partial<Record<ConnectionField, string[]>>): ConnectionFormState {
+function invalid(
+  values: ConnectionFormValues,
+  fieldErrors: Partial<Record<ConnectionField, string[]>>,
+): ConnectionFormState {
   return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) }
 }
 

@@ -17,15 +17,32 @@ export function DeleteConnection({ id, name, runs }: { id: string; name: string;
     wasAsking.current = asking
   }, [asking])
   if (!asking) {
-    return <button ref={openRef} type="button" className="button button-danger" onClick={() => setAsking(true)}>Delete connection</button>
+    return (
+      <button ref={openRef} type="button" className="button button-danger" onClick={() => setAsking(true)}>
+        Delete connection
+      </button>
+    )
   }
   return (
-    <form action={deleteConnectionAction} className="delete-confirm" role="group" aria-labelledby="delete-question"
-      onKeyDown={(e) => { if (e.key === 'Escape') setAsking(false) }}>
+    <form
+      action={deleteConnectionAction}
+      className="delete-confirm"
+      role="group"
+      aria-labelledby="delete-question"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setAsking(false)
+      }}
+    >
       <input type="hidden" name="id" value={id} />
-      <p id="delete-question">Delete “{name}” and its {runs === 1 ? '1 test login' : `${runs} test logins`}? This cannot be undone.</p>
-      <button ref={confirmRef} type="submit" className="button button-danger">Yes, delete connection</button>
-      <button type="button" className="button" onClick={() => setAsking(false)}>Cancel</button>
+      <p id="delete-question">
+        Delete “{name}” and its {runs === 1 ? '1 test login' : `${runs} test logins`}? This cannot be undone.
+      </p>
+      <button ref={confirmRef} type="submit" className="button button-danger">
+        Yes, delete connection
+      </button>
+      <button type="button" className="button" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
     </form>
   )
 }

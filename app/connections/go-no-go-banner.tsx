@@ -13,7 +13,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** Where a blocking item was seen, counted the way the test matrix counts it. */
 function seenIn(b: BlockingItem): string {
   if (b.source === 'static-check') return 'configuration check'
-  const parts = [b.users ? plural(b.users, 'user') : '', b.unidentifiedRuns ? `${plural(b.unidentifiedRuns, 'run')} not identified` : ''].filter(Boolean)
+  const parts = [
+    b.users ? plural(b.users, 'user') : '',
+    b.unidentifiedRuns ? `${plural(b.unidentifiedRuns, 'run')} not identified` : '',
+  ].filter(Boolean)
   return parts.join(', ')
 }
 
@@ -28,7 +31,10 @@ export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
         {v.target !== null ? (
           <>
             {' '}
-            <span className="muted">({v.vendorName ?? 'the vendor'} allows at most {v.target} test users before SSO is turned on: a cap, not a quota)</span>
+            <span className="muted">
+              ({v.vendorName ?? 'the vendor'} allows at most {v.target} test users before SSO is turned on: a cap, not a
+              quota)
+            </span>
           </>
         ) : null}
       </p>
@@ -37,12 +43,16 @@ export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
           <h3>What blocks</h3>
           {OWNERS.filter((o) => v.blocking[o].length).map((o) => (
             <div key={o}>
-              <h4>Fix in: {ownerLabel(o, v.vendorName)} <span className="count">{v.blocking[o].length}</span></h4>
+              <h4>
+                Fix in: {ownerLabel(o, v.vendorName)} <span className="count">{v.blocking[o].length}</span>
+              </h4>
               <ul>
                 {v.blocking[o].map((b) => (
                   <li key={`${b.source}-${b.code}`}>
                     <strong>{b.title}</strong> <code>{b.code}</code>{' '}
-                    <span className="muted">({seenIn(b)}){o === 'end-user' ? ': the person signs in again; this does not block' : ''}</span>
+                    <span className="muted">
+                      ({seenIn(b)}){o === 'end-user' ? ': the person signs in again; this does not block' : ''}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -53,7 +63,11 @@ export function GoNoGoBanner({ verdict: v }: { verdict: ConnectionVerdict }) {
       {v.nextSteps.length ? (
         <>
           <h3>Next steps</h3>
-          <ol>{v.nextSteps.map((s) => <li key={s}>{s}</li>)}</ol>
+          <ol>
+            {v.nextSteps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
         </>
       ) : null}
     </section>

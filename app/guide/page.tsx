@@ -11,7 +11,7 @@ type Props = { searchParams: Promise<{ q?: string; row?: string }> }
 export default async function GuidePage({ searchParams }: Props) {
   const { q, row } = await searchParams
   const chosen = row ? guideRow(row) : undefined
-  const question = guideQuestion(chosen ? '' : q ?? 'start')
+  const question = guideQuestion(chosen ? '' : (q ?? 'start'))
   return (
     <div className="guide-page">
       <header className="page-header">
@@ -24,25 +24,43 @@ export default async function GuidePage({ searchParams }: Props) {
           <ul className="guide-answers">
             {question.answers.map((a) => (
               <li key={a.label}>
-                <Link className="button" href={'row' in a.next ? `/guide?row=${a.next.row}` : `/guide?q=${a.next.question}`}>{a.label}</Link>
+                <Link
+                  className="button"
+                  href={'row' in a.next ? `/guide?row=${a.next.row}` : `/guide?q=${a.next.question}`}
+                >
+                  {a.label}
+                </Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       {chosen ? <RowCard row={chosen} /> : null}
-      {chosen || q ? <p><Link href="/guide">Start again</Link></p> : null}
+      {chosen || q ? (
+        <p>
+          <Link href="/guide">Start again</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="guide-all">
         <h2 id="guide-all">All sign-in problems</h2>
         <div className="seed-table-wrap">
           <table className="seed-table">
             <thead>
-              <tr><th scope="col">Issue</th><th scope="col">Choose this if…</th><th scope="col">Fastest next step</th><th scope="col">Important</th><th scope="col">Who owns the resolution</th><th scope="col">Related articles</th></tr>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col">Choose this if…</th>
+                <th scope="col">Fastest next step</th>
+                <th scope="col">Important</th>
+                <th scope="col">Who owns the resolution</th>
+                <th scope="col">Related articles</th>
+              </tr>
             </thead>
             <tbody>
               {GUIDE_ROWS.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row"><Link href={`/guide?row=${r.id}`}>{r.issue}</Link></th>
+                  <th scope="row">
+                    <Link href={`/guide?row=${r.id}`}>{r.issue}</Link>
+                  </th>
                   <td>{r.chooseThisIf.join(' ')}</td>
                   <td>{r.fastestNextStep.join(' ')}</td>
                   <td>{r.important}</td>
@@ -63,15 +81,27 @@ function RowCard({ row }: { row: GuideRow }) {
     <article className="panel guide-row" aria-labelledby="guide-row-title">
       <h2 id="guide-row-title">{row.issue}</h2>
       <h3>Choose this if…</h3>
-      <ul>{row.chooseThisIf.map((s) => <li key={s}>{s}</li>)}</ul>
+      <ul>
+        {row.chooseThisIf.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ul>
       <h3>Fastest next step</h3>
-      <ol>{row.fastestNextStep.map((s) => <li key={s}>{s}</li>)}</ol>
+      <ol>
+        {row.fastestNextStep.map((s) => (
+          <li key={s}>{s}</li>
+        ))}
+      </ol>
       {row.suggestedNextStep ? <p>(Suggested next step: {row.suggestedNextStep})</p> : null}
       {row.more ? (
         <>
           <h3>{row.more.title}</h3>
           <p>{row.more.intro}</p>
-          <ol>{row.more.steps.map((s) => <li key={s}>{s}</li>)}</ol>
+          <ol>
+            {row.more.steps.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ol>
           {row.more.closing ? <p>{row.more.closing}</p> : null}
         </>
       ) : null}
@@ -79,10 +109,25 @@ function RowCard({ row }: { row: GuideRow }) {
       <p>{row.important}</p>
       <h3>Who owns the resolution</h3>
       <p>{row.owner}</p>
-      {row.relatedArticles.length ? (<><h3>Related articles</h3><ul>{row.relatedArticles.map((a) => <li key={a}>{a}</li>)}</ul></>) : null}
+      {row.relatedArticles.length ? (
+        <>
+          <h3>Related articles</h3>
+          <ul>
+            {row.relatedArticles.map((a) => (
+              <li key={a}>{a}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {row.handoff.length ? (
         <ul className="guide-answers">
-          {row.handoff.map((h) => <li key={h.href}><Link className="button button-primary" href={h.href}>{h.label}</Link></li>)}
+          {row.handoff.map((h) => (
+            <li key={h.href}>
+              <Link className="button button-primary" href={h.href}>
+                {h.label}
+              </Link>
+            </li>
+          ))}
         </ul>
       ) : null}
     </article>

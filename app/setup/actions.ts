@@ -8,10 +8,26 @@ import { recordAudit } from '@/app/_server/audit'
 import { createConnection } from '@/app/connections/_server/create-connection'
 import { staticCheck } from '@/app/connections/_server/static-check'
 import { originFromHeaders } from '@/app/connections/_server/http'
-import { CONNECTION_FIELDS, type ConnectionField, type ConnectionFormState, type ConnectionFormValues, fieldErrorsOf, saveFailedMessage } from '@/app/connections/form-state'
+import {
+  CONNECTION_FIELDS,
+  type ConnectionField,
+  type ConnectionFormState,
+  type ConnectionFormValues,
+  fieldErrorsOf,
+  saveFailedMessage,
+} from '@/app/connections/form-state'
 import { setupHref, SETUP_QUERY_LIMITS } from './setup-query'
 
-const SAML_FIELDS: readonly ConnectionField[] = ['name', 'profileId', 'metadataXml', 'metadataUrl', 'spEntityId', 'acsUrl', 'spMetadataXml', 'verifiedDomains']
+const SAML_FIELDS: readonly ConnectionField[] = [
+  'name',
+  'profileId',
+  'metadataXml',
+  'metadataUrl',
+  'spEntityId',
+  'acsUrl',
+  'spMetadataXml',
+  'verifiedDomains',
+]
 const MAX_ECHO = 200_000
 
 const str = (form: FormData, k: string) => {
@@ -41,7 +57,12 @@ export async function startSetupAction(_prev: ConnectionFormState, form: FormDat
       return invalid(values, fieldErrorsOf(created.error.issues, 'metadataXml'))
     }
     id = created.connection.id
-    await recordAudit(principal, 'connection.create', { kind: 'connection', id }, { name: created.connection.name, protocol: created.connection.protocol })
+    await recordAudit(
+      principal,
+      'connection.create',
+      { kind: 'connection', id },
+      { name: created.connection.name, protocol: created.connection.protocol },
+    )
   } catch (err) {
     const message = saveFailedMessage(err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE')
     return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
@@ -58,8 +79,21 @@ export async function vendorCertificateAction(form: FormData): Promise<void> {
   await requireAccess('connections.read', { connectionId: id })
   const text = str(form, 'certificate')
   const read = text ? readVendorCertificate(text) : undefined
-  const cert = !read ? '' : read.ok ? (read.sha256 ? `sha256:${read.sha256.replace(/:/g, '')}` : `sha1:${read.sha1}`) : text.slice(0, SETUP_QUERY_LIMITS.certificate)
-  redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert, emails: form.getAll('emails').filter((e): e is string => typeof e === 'string') }))
+  const cert = !read
+    ? ''
+    : read.ok
+      ? read.sha256
+        ? `sha256:${read.sha256.replace(/:/g, '')}`
+        : `sha1:${read.sha1}`
+      : text.slice(0, SETUP_QUERY_LIMITS.certificate)
+  redirect(
+    setupHref(id, {
+      idp: str(form, 'idp'),
+      variant: str(form, 'variant'),
+      cert,
+      emails: form.getAll('emails').filter((e): e is string => typeof e === 'string'),
+    }),
+  )
 }
 
 /**
@@ -70,9 +104,14 @@ export async function accountEmailsAction(form: FormData): Promise<void> {
   const id = str(form, 'id')
   await requireAccess('connections.read', { connectionId: id })
   await getStore() // installs the masking key
-  const emails = str(form, 'accountEmails').split(/[\s,;]+/).filter((e) => e.includes('@')).slice(0, SETUP_QUERY_LIMITS.emails)
+  const emails = str(form, 'accountEmails')
+    .split(/[\s,;]+/)
+    .filter((e) => e.includes('@'))
+    .slice(0, SETUP_QUERY_LIMITS.emails)
   const masked = emails.map((e) => [...new Set([maskValue(e), maskValue(e.toLowerCase())])].join('|'))
-  redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: masked }))
+  redirect(
+    setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: masked }),
+  )
 }
 
 /** "Check the metadata again": the same static check as at creation, on the saved XML or a fresh fetch of the URL. */
@@ -85,14 +124,31 @@ export async function recheckMetadataAction(form: FormData): Promise<void> {
   if (c?.protocol === 'saml') {
     const { idpMetadataXml, metadataUrl, spEntityId, acsUrl } = c.config
     const check = await staticCheck(
-      { protocol: 'saml', profileId: c.profileId, ...(idpMetadataXml !== undefined ? { metadataXml: idpMetadataXml } : {}), ...(metadataUrl !== undefined ? { metadataUrl } : {}) },
-      { ...(spEntityId ? { spEntityId } : {}), ...(acsUrl ? { acsUrl } : {}) }, originFromHeaders(await headers()))
+      {
+        protocol: 'saml',
+        profileId: c.profileId,
+        ...(idpMetadataXml !== undefined ? { metadataXml: idpMetadataXml } : {}),
+        ...(metadataUrl !== undefined ? { metadataUrl } : {}),
+      },
+      { ...(spEntityId ? { spEntityId } : {}), ...(acsUrl ? { acsUrl } : {}) },
+      originFromHeaders(await headers()),
+    )
     if (check.ok) await store.connections.setStaticReport(c.id, check.report)
   }
-  redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant'), cert: str(form, 'cert'), emails: form.getAll('emails').filter((e): e is string => typeof e === 'string') }))
+  redirect(
+    setupHref(id, {
+      idp: str(form, 'idp'),
+      variant: str(form, 'variant'),
+      cert: str(form, 'cert'),
+      emails: form.getAll('emails').filter((e): e is string => typeof e === 'string'),
+    }),
+  )
 }
 
-function invalid(values: ConnectionFormValues, fieldErrors: Partial<Record<ConnectionField, string[]>>): ConnectionFormState {
+function invalid(
+  values: ConnectionFormValues,
+  fieldErrors: Partial<Record<ConnectionField, string[]>>,
+): ConnectionFormState {
   return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) }
 }
 

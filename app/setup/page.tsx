@@ -18,7 +18,10 @@ const DETECT = 'detect'
 /** Step 0 of the setup companion: which profile and IdP (or let the metadata decide), which app, then the connection. */
 export default async function SetupPage({ searchParams }: Props) {
   const q = SetupQuerySchema.parse(await searchParams)
-  const profileId = q.profile && isBuiltinProfileId(q.profile) && BUILTIN_PROFILES[q.profile].protocols.includes('saml') ? q.profile : DEFAULT_PROFILE_ID
+  const profileId =
+    q.profile && isBuiltinProfileId(q.profile) && BUILTIN_PROFILES[q.profile].protocols.includes('saml')
+      ? q.profile
+      : DEFAULT_PROFILE_ID
   const profile = BUILTIN_PROFILES[profileId]
   const vendor = profile.vendor
   const choices = setupIdpChoices(profile)
@@ -27,8 +30,9 @@ export default async function SetupPage({ searchParams }: Props) {
   const sp = vendor?.spValues
   const metadataAt = chosen ? setupScreenFor(chosen.idp.id, chosen.variant.id, 'saml.metadata').path : null
   const scope = connectionListScope(await requireAccess('connections.read'))
-  const connections = (await (await getStore()).connections.list({ limit: 20, workspaceId: scope.workspaceId }))
-    .filter((c) => c.protocol === 'saml' && (!scope.onlyId || c.id === scope.onlyId))
+  const connections = (await (await getStore()).connections.list({ limit: 20, workspaceId: scope.workspaceId })).filter(
+    (c) => c.protocol === 'saml' && (!scope.onlyId || c.id === scope.onlyId),
+  )
   const samlProfiles = Object.values(BUILTIN_PROFILES).filter((p) => p.protocols.includes('saml'))
 
   return (
@@ -36,48 +40,93 @@ export default async function SetupPage({ searchParams }: Props) {
       <header className="page-header">
         <h1>Set up SSO{vendor ? ` with ${vendor.name}` : ''}</h1>
         <p className="lead">
-          Walk {vendor ? `${vendor.name}’s` : 'the service provider’s'} setup steps in {vendor ? 'its' : 'their'} order: each step shows the values
-          to copy, the exact screen in your IdP and a live check, and the walk ends in a go / no-go for turning SSO on.
+          Walk {vendor ? `${vendor.name}’s` : 'the service provider’s'} setup steps in {vendor ? 'its' : 'their'} order:
+          each step shows the values to copy, the exact screen in your IdP and a live check, and the walk ends in a go /
+          no-go for turning SSO on.
         </p>
       </header>
 
       <form method="get" className="panel setup-choice" aria-label="Choose your identity provider">
         <div className="field-grid">
           <div className="field">
-            <label htmlFor="profile" className="field-label">Service provider profile</label>
+            <label htmlFor="profile" className="field-label">
+              Service provider profile
+            </label>
             <select id="profile" name="profile" className="input" defaultValue={profileId}>
-              {samlProfiles.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {samlProfiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
-            <label htmlFor="idp" className="field-label">Identity provider</label>
+            <label htmlFor="idp" className="field-label">
+              Identity provider
+            </label>
             <select id="idp" name="idp" className="input" defaultValue={q.idp ?? ''}>
-              <option value="" disabled>Choose…</option>
+              <option value="" disabled>
+                Choose…
+              </option>
               <option value={DETECT}>Let the metadata decide</option>
-              {choices.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           </div>
           {chosen && chosen.idp.variants.length > 1 ? (
             <div className="field">
-              <label htmlFor="variant" className="field-label">App in {chosen.idp.label}</label>
+              <label htmlFor="variant" className="field-label">
+                App in {chosen.idp.label}
+              </label>
               <select id="variant" name="variant" className="input" defaultValue={chosen.variant.id}>
-                {chosen.idp.variants.map((v) => <option key={v.id} value={v.id}>{v.label}</option>)}
+                {chosen.idp.variants.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.label}
+                  </option>
+                ))}
               </select>
             </div>
           ) : null}
         </div>
-        <div className="form-actions"><button type="submit" className="button">Choose</button></div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            Choose
+          </button>
+        </div>
       </form>
 
       {idpPicked ? (
         <>
           <p className="setup-chosen" role="status">
-            {chosen ? <>Setting up <strong>{chosen.idp.label}</strong> · <strong>{chosen.variant.label}</strong></> : 'The IdP will be told from its metadata.'}
+            {chosen ? (
+              <>
+                Setting up <strong>{chosen.idp.label}</strong> · <strong>{chosen.variant.label}</strong>
+              </>
+            ) : (
+              'The IdP will be told from its metadata.'
+            )}
           </p>
-          <StartSetupForm profileId={profileId} idp={q.idp ?? ''} variant={chosen?.variant.id ?? ''} spName={vendor?.name ?? null} hints={{
-            ...(sp ? { entityIdExample: sp.entityId.example, entityIdHint: `${sp.entityId.hint} (${sp.shownAt.join(' › ')})`, acsUrlExample: sp.acsUrl.example, acsUrlHint: sp.acsUrl.hint, metadataHint: sp.metadataHint } : {}),
-            ...(metadataAt ? { idpMetadataAt: metadataAt } : {}),
-          }} />
+          <StartSetupForm
+            profileId={profileId}
+            idp={q.idp ?? ''}
+            variant={chosen?.variant.id ?? ''}
+            spName={vendor?.name ?? null}
+            hints={{
+              ...(sp
+                ? {
+                    entityIdExample: sp.entityId.example,
+                    entityIdHint: `${sp.entityId.hint} (${sp.shownAt.join(' › ')})`,
+                    acsUrlExample: sp.acsUrl.example,
+                    acsUrlHint: sp.acsUrl.hint,
+                    metadataHint: sp.metadataHint,
+                  }
+                : {}),
+              ...(metadataAt ? { idpMetadataAt: metadataAt } : {}),
+            }}
+          />
         </>
       ) : null}
 
@@ -85,7 +134,11 @@ export default async function SetupPage({ searchParams }: Props) {
         <section className="connection-section" aria-labelledby="continue-title">
           <h2 id="continue-title">Continue a setup</h2>
           <ul className="plain-list">
-            {connections.map((c) => <li key={c.id}><Link href={`/setup/${c.id}`}>{c.name}</Link> <span className="muted">({c.profileId})</span></li>)}
+            {connections.map((c) => (
+              <li key={c.id}>
+                <Link href={`/setup/${c.id}`}>{c.name}</Link> <span className="muted">({c.profileId})</span>
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}

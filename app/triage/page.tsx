@@ -14,9 +14,9 @@ export default async function TriagePage() {
       <header className="page-header">
         <h1>Triage a sign-in problem</h1>
         <p className="lead">
-          Paste an error message or code, a SAMLResponse, an ID token, or drop a HAR file or an exported report. Cookies,
-          tokens, passwords and assertion values are redacted from everything shown. Not sure it is SSO at all? Start with
-          the <Link href="/guide">sign-in guide</Link>.
+          Paste an error message or code, a SAMLResponse, an ID token, or drop a HAR file or an exported report.
+          Cookies, tokens, passwords and assertion values are redacted from everything shown. Not sure it is SSO at all?
+          Start with the <Link href="/guide">sign-in guide</Link>.
         </p>
       </header>
       <TriageForm />

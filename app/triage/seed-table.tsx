@@ -9,19 +9,59 @@ export function SeedTable({ findings, caption }: { findings: readonly Finding[];
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Issue</th><th scope="col">Choose this if…</th><th scope="col">Fastest next step</th>
-            <th scope="col">Important</th><th scope="col">Who owns the resolution</th><th scope="col">Related articles</th>
+            <th scope="col">Issue</th>
+            <th scope="col">Choose this if…</th>
+            <th scope="col">Fastest next step</th>
+            <th scope="col">Important</th>
+            <th scope="col">Who owns the resolution</th>
+            <th scope="col">Related articles</th>
           </tr>
         </thead>
         <tbody>
           {findings.map((f, i) => (
             <tr key={`${f.code}-${i}`}>
-              <th scope="row">{f.title} <code className="muted">{f.code}</code></th>
+              <th scope="row">
+                {f.title} <code className="muted">{f.code}</code>
+              </th>
               <td>{isFindingCode(f.code) ? catalog[f.code].symptom : '—'}</td>
-              <td>{f.nextStep}{f.fixAt ? <><br /><span className="muted">Fix at: {f.fixAt}</span></> : null}</td>
-              <td>{f.important ?? '—'}{f.logs ? <><br /><span className="muted">Logs: {f.logs}</span></> : null}</td>
+              <td>
+                {f.nextStep}
+                {f.fixAt ? (
+                  <>
+                    <br />
+                    <span className="muted">Fix at: {f.fixAt}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>
+                {f.important ?? '—'}
+                {f.logs ? (
+                  <>
+                    <br />
+                    <span className="muted">Logs: {f.logs}</span>
+                  </>
+                ) : null}
+              </td>
               <td>{OWNER_LABEL[f.owner]}</td>
-              <td>{f.docs?.length ? <ul>{f.docs.map((d) => <li key={d}>{/^https?:/.test(d) ? <a href={d} rel="noreferrer">{d}</a> : d}</li>)}</ul> : '—'}</td>
+              <td>
+                {f.docs?.length ? (
+                  <ul>
+                    {f.docs.map((d) => (
+                      <li key={d}>
+                        {/^https?:/.test(d) ? (
+                          <a href={d} rel="noreferrer">
+                            {d}
+                          </a>
+                        ) : (
+                          d
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  '—'
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -16,12 +16,17 @@ export function SiteHeader() {
     <header className="site-header">
       <div className="site-header-inner">
         <Link href="/" className="brand">
-          <span className="brand-mark" aria-hidden="true">✓</span> SSO Preflight
+          <span className="brand-mark" aria-hidden="true">
+            ✓
+          </span>{' '}
+          SSO Preflight
         </Link>
         <nav aria-label="Main">
           <ul className="nav-list">
             {NAV_ITEMS.map((item) => (
-              <li key={item.href}><NavLink href={item.href}>{item.label}</NavLink></li>
+              <li key={item.href}>
+                <NavLink href={item.href}>{item.label}</NavLink>
+              </li>
             ))}
           </ul>
         </nav>

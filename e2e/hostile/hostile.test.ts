@@ -1,7 +1,16 @@
 import { createServer, type Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { runProbe, send } from './load'
-import { acsForm, attributeFloodXml, deepBundleText, hostileProbes, longInResponseToXml, multipart, MULTIPART_TYPE, namespaceFloodXml } from './payloads'
+import {
+  acsForm,
+  attributeFloodXml,
+  deepBundleText,
+  hostileProbes,
+  longInResponseToXml,
+  multipart,
+  MULTIPART_TYPE,
+  namespaceFloodXml,
+} from './payloads'
 
 // The generators must build what issue 7's table describes (or the load test and the bench measure something else),
 // and the judge must tell a refusal from a 5xx, a reset and a stall.
@@ -30,7 +39,11 @@ describe('hostile payloads', () => {
     expect(text).toContain(`"deep":${'['.repeat(1000)}]`)
     expect(text).not.toContain('['.repeat(1001))
     const body = multipart({ text: 'hello', profile: 'generic' }, { name: 'a.har', content: Buffer.from('file-bytes') })
-    const form = await new Request('http://x/', { method: 'POST', headers: { 'content-type': MULTIPART_TYPE }, body: new Uint8Array(body) }).formData()
+    const form = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': MULTIPART_TYPE },
+      body: new Uint8Array(body),
+    }).formData()
     expect(form.get('text')).toBe('hello')
     expect(await (form.get('file') as File).text()).toBe('file-bytes')
   })
@@ -48,22 +61,52 @@ describe('judging the answers', () => {
   let port = 0
   beforeAll(async () => {
     server = createServer((req, res) => {
-      if (req.url === '/413') { res.writeHead(413).end('too large'); return } // answers before reading the body
-      if (req.url === '/500') { res.writeHead(500).end(); return }
-      if (req.url === '/201') { res.writeHead(201).end('{}'); return }
-      if (req.url === '/findings') { res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ reports: [{ findings: [{ code: 'X' }] }] })); return }
-      if (req.url === '/reset') { req.socket.destroy(); return }
+      if (req.url === '/413') {
+        res.writeHead(413).end('too large')
+        return
+      } // answers before reading the body
+      if (req.url === '/500') {
+        res.writeHead(500).end()
+        return
+      }
+      if (req.url === '/201') {
+        res.writeHead(201).end('{}')
+        return
+      }
+      if (req.url === '/findings') {
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ reports: [{ findings: [{ code: 'X' }] }] }))
+        return
+      }
+      if (req.url === '/reset') {
+        req.socket.destroy()
+        return
+      }
       // /stall: never answers
     })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     port = (server.address() as { port: number }).port
   })
-  afterAll(async () => { server.closeAllConnections(); await new Promise((r) => server.close(r)) })
+  afterAll(async () => {
+    server.closeAllConnections()
+    await new Promise((r) => server.close(r))
+  })
 
-  const probe = (path: string, accept: 'refuse' | 'refuse-or-findings' = 'refuse-or-findings', body?: Buffer) => ({ name: path, method: 'POST' as const, path, headers: {}, accept, ...(body ? { body } : {}) })
+  const probe = (path: string, accept: 'refuse' | 'refuse-or-findings' = 'refuse-or-findings', body?: Buffer) => ({
+    name: path,
+    method: 'POST' as const,
+    path,
+    headers: {},
+    accept,
+    ...(body ? { body } : {}),
+  })
 
   test('a 4xx is a refusal, even when it comes while a large body is still being sent', async () => {
-    expect(await runProbe(port, probe('/413', 'refuse', Buffer.alloc(8 * 1024 * 1024)))).toMatchObject({ ok: true, status: 413 })
+    expect(await runProbe(port, probe('/413', 'refuse', Buffer.alloc(8 * 1024 * 1024)))).toMatchObject({
+      ok: true,
+      status: 413,
+    })
   })
 
   test('a 5xx, a reset and a stall are failures; so is an acceptance where only a refusal is right', async () => {

@@ -44,17 +44,25 @@ export function longInResponseToXml(length = 100_000, o: { now?: Date; acsUrl?: 
   const later = new Date((o.now ?? new Date()).getTime() + 5 * 60_000).toISOString()
   const irt = `_${'a1b2c3d4'.repeat(Math.ceil(length / 8)).slice(0, Math.max(0, length - 1))}`
   const acs = o.acsUrl ?? 'http://localhost/saml/acs'
-  return `<samlp:Response xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="_r1" Version="2.0" IssueInstant="${now}" Destination="${acs}" InResponseTo="${irt}">`
-    + `<saml:Issuer>https://idp.hostile.test/</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>`
-    + `<saml:Assertion ID="_a1" Version="2.0" IssueInstant="${now}"><saml:Issuer>https://idp.hostile.test/</saml:Issuer>`
-    + `<saml:Subject><saml:NameID>jane.doe@corp</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">`
-    + `<saml:SubjectConfirmationData InResponseTo="${irt}" NotOnOrAfter="${later}" Recipient="${acs}"/></saml:SubjectConfirmation></saml:Subject>`
-    + `<saml:Conditions NotBefore="${now}" NotOnOrAfter="${later}"/></saml:Assertion></samlp:Response>`
+  return (
+    `<samlp:Response xmlns:samlp="${SAMLP}" xmlns:saml="${SAML}" ID="_r1" Version="2.0" IssueInstant="${now}" Destination="${acs}" InResponseTo="${irt}">` +
+    `<saml:Issuer>https://idp.hostile.test/</saml:Issuer><samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
+    `<saml:Assertion ID="_a1" Version="2.0" IssueInstant="${now}"><saml:Issuer>https://idp.hostile.test/</saml:Issuer>` +
+    `<saml:Subject><saml:NameID>jane.doe@corp</saml:NameID><saml:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer">` +
+    `<saml:SubjectConfirmationData InResponseTo="${irt}" NotOnOrAfter="${later}" Recipient="${acs}"/></saml:SubjectConfirmation></saml:Subject>` +
+    `<saml:Conditions NotBefore="${now}" NotOnOrAfter="${later}"/></saml:Assertion></samlp:Response>`
+  )
 }
 
 /** The HTTP-POST binding's form body for a SAMLResponse, as an IdP (or an attacker) posts it to the ACS. */
 export function acsForm(xml: string, relayState = 'hostile-relay-state-000'): Buffer {
-  return Buffer.from(new URLSearchParams({ SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'), RelayState: relayState }).toString(), 'utf8')
+  return Buffer.from(
+    new URLSearchParams({
+      SAMLResponse: Buffer.from(xml, 'utf8').toString('base64'),
+      RelayState: relayState,
+    }).toString(),
+    'utf8',
+  )
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -63,10 +71,22 @@ export function acsForm(xml: string, relayState = 'hostile-relay-state-000'): Bu
 /** A minimal, schema-shaped report (sso-preflight/report@1) with one finding whose evidence is `actual`. */
 export function reportJson(o: { checkedAt?: string; actual?: string } = {}): Record<string, unknown> {
   return {
-    schema: 'sso-preflight/report@1', subject: { kind: 'saml-response', idp: 'okta' }, profile: 'autodesk', checkedAt: o.checkedAt ?? '2026-11-22T10:00:00.000Z',
+    schema: 'sso-preflight/report@1',
+    subject: { kind: 'saml-response', idp: 'okta' },
+    profile: 'autodesk',
+    checkedAt: o.checkedAt ?? '2026-11-22T10:00:00.000Z',
     summary: { errors: 1, warnings: 0, infos: 0, byOwner: { idp: 1, vendor: 0, 'end-user': 0 }, verdict: 'no-go' },
-    findings: [{ code: 'CERT_EXPIRED', severity: 'error', owner: 'idp', title: 'The IdP certificate has expired', detail: 'x', nextStep: 'x',
-      evidence: { expected: 'valid', actual: o.actual ?? 'expired' } }],
+    findings: [
+      {
+        code: 'CERT_EXPIRED',
+        severity: 'error',
+        owner: 'idp',
+        title: 'The IdP certificate has expired',
+        detail: 'x',
+        nextStep: 'x',
+        evidence: { expected: 'valid', actual: o.actual ?? 'expired' },
+      },
+    ],
   }
 }
 
@@ -84,9 +104,22 @@ export function invalidDateBundleText(): string {
 
 function supportBundle(reports: Record<string, unknown>[]): Record<string, unknown> {
   return {
-    schema: 'sso-preflight/support-bundle@1', createdAt: '2026-11-22T10:00:00.000Z', masked: true, reports,
+    schema: 'sso-preflight/support-bundle@1',
+    createdAt: '2026-11-22T10:00:00.000Z',
+    masked: true,
+    reports,
     identifiers: { correlationIds: [], requestIds: [], traceIds: [], errorIds: [], timestamps: [], errorCodes: [] },
-    configuration: [{ kind: 'saml-response', idp: 'okta', profile: 'autodesk', checkedAt: 'x', verdict: 'no-go', errors: 1, warnings: 0 }],
+    configuration: [
+      {
+        kind: 'saml-response',
+        idp: 'okta',
+        profile: 'autodesk',
+        checkedAt: 'x',
+        verdict: 'no-go',
+        errors: 1,
+        warnings: 0,
+      },
+    ],
   }
 }
 
@@ -94,7 +127,11 @@ function supportBundle(reports: Record<string, unknown>[]): Record<string, unkno
 export function hugeJson(bytes: number): Buffer {
   const prefix = '{"reports":[],"pad":"'
   const suffix = '"}'
-  return Buffer.concat([Buffer.from(prefix), Buffer.alloc(Math.max(0, bytes - prefix.length - suffix.length), 0x61), Buffer.from(suffix)])
+  return Buffer.concat([
+    Buffer.from(prefix),
+    Buffer.alloc(Math.max(0, bytes - prefix.length - suffix.length), 0x61),
+    Buffer.from(suffix),
+  ])
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,7 +146,11 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
     parts.push(Buffer.from(`--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
   }
   if (file) {
-    parts.push(Buffer.from(`--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`))
+    parts.push(
+      Buffer.from(
+        `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    )
     parts.push(file.content, Buffer.from('\r\n'))
   }
   parts.push(Buffer.from(`--${MULTIPART_BOUNDARY}--\r\n`))
@@ -133,32 +174,131 @@ export interface ProbeOptions {
 }
 
 const EVIL = 'http://evil.example'
-const crossSite = { origin: EVIL, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors', 'sec-fetch-dest': 'empty' }
+const crossSite = {
+  origin: EVIL,
+  'sec-fetch-site': 'cross-site',
+  'sec-fetch-mode': 'no-cors',
+  'sec-fetch-dest': 'empty',
+}
 
 export function hostileProbes(o: ProbeOptions): HostileProbe[] {
   const scale = o.scale ?? 1
   const n = (x: number) => Math.max(10, Math.round(x * scale))
   const form = { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'cross-site' }
   return [
-    { name: 'acs-namespace-flood', method: 'POST', path: '/saml/acs', headers: form, body: acsForm(namespaceFloodXml(n(10_000))), accept: 'refuse-or-findings' },
-    { name: 'acs-attribute-flood', method: 'POST', path: '/saml/acs', headers: form, body: acsForm(attributeFloodXml(n(100_000))), accept: 'refuse-or-findings' },
-    { name: 'acs-100k-inresponseto', method: 'POST', path: '/saml/acs', headers: form, body: acsForm(longInResponseToXml(n(100_000))), accept: 'refuse-or-findings' },
-    { name: 'triage-oversized-multipart', method: 'POST', path: '/triage/analyze', headers: { 'content-type': MULTIPART_TYPE },
-      body: multipart({ profile: 'generic' }, { name: 'capture.har', content: Buffer.alloc(o.oversizedBytes ?? 48 * 1024 * 1024, 0x20) }), accept: 'refuse' },
-    { name: 'triage-deep-bundle', method: 'POST', path: '/triage/analyze', headers: { 'content-type': MULTIPART_TYPE },
-      body: multipart({ text: deepBundleText(n(100_000)), profile: 'generic' }), accept: 'refuse-or-findings' },
-    { name: 'triage-invalid-date-bundle', method: 'POST', path: '/triage/analyze', headers: { 'content-type': MULTIPART_TYPE },
-      body: multipart({ text: invalidDateBundleText(), profile: 'generic' }), accept: 'refuse-or-findings' },
-    { name: 'bundle-huge-json', method: 'POST', path: '/triage/bundle', headers: { 'content-type': 'application/json' },
-      body: hugeJson(o.hugeJsonBytes ?? 24 * 1024 * 1024), accept: 'refuse' },
-    { name: 'bundle-deep-json', method: 'POST', path: '/triage/bundle', headers: { 'content-type': 'application/json' },
-      body: Buffer.from(`{"reports":${'['.repeat(n(100_000))}${']'.repeat(n(100_000))}}`), accept: 'refuse' },
-    { name: 'connections-text-plain-cross-origin', method: 'POST', path: '/api/connections', headers: { 'content-type': 'text/plain;charset=UTF-8', ...crossSite },
-      body: Buffer.from(JSON.stringify({ name: 'attacker', protocol: 'saml', profileId: 'generic', metadataUrl: 'http://127.0.0.1:9/metadata', spEntityId: 'https://sp.hostile.test' })), accept: 'refuse' },
-    { name: 'saved-reports-text-plain-cross-origin', method: 'POST', path: '/api/saved-reports', headers: { 'content-type': 'text/plain;charset=UTF-8', ...crossSite },
-      body: Buffer.from(JSON.stringify({ report: reportJson({ actual: 'x'.repeat(n(100_000)) }) })), accept: 'refuse' },
-    { name: 'saved-reports-100k-evidence', method: 'POST', path: '/api/saved-reports', headers: { 'content-type': 'application/json', origin: `http://127.0.0.1:${o.port}`, 'sec-fetch-site': 'same-origin' },
-      body: Buffer.from(JSON.stringify({ report: reportJson({ checkedAt: 'x', actual: 'jane.doe@corp '.repeat(Math.ceil(n(100_000) / 14)) }) })), accept: 'refuse' },
-    { name: 'connections-foreign-host', method: 'GET', path: '/api/connections', headers: { host: `rebind.evil.example:${o.port}` }, accept: 'refuse' },
+    {
+      name: 'acs-namespace-flood',
+      method: 'POST',
+      path: '/saml/acs',
+      headers: form,
+      body: acsForm(namespaceFloodXml(n(10_000))),
+      accept: 'refuse-or-findings',
+    },
+    {
+      name: 'acs-attribute-flood',
+      method: 'POST',
+      path: '/saml/acs',
+      headers: form,
+      body: acsForm(attributeFloodXml(n(100_000))),
+      accept: 'refuse-or-findings',
+    },
+    {
+      name: 'acs-100k-inresponseto',
+      method: 'POST',
+      path: '/saml/acs',
+      headers: form,
+      body: acsForm(longInResponseToXml(n(100_000))),
+      accept: 'refuse-or-findings',
+    },
+    {
+      name: 'triage-oversized-multipart',
+      method: 'POST',
+      path: '/triage/analyze',
+      headers: { 'content-type': MULTIPART_TYPE },
+      body: multipart(
+        { profile: 'generic' },
+        { name: 'capture.har', content: Buffer.alloc(o.oversizedBytes ?? 48 * 1024 * 1024, 0x20) },
+      ),
+      accept: 'refuse',
+    },
+    {
+      name: 'triage-deep-bundle',
+      method: 'POST',
+      path: '/triage/analyze',
+      headers: { 'content-type': MULTIPART_TYPE },
+      body: multipart({ text: deepBundleText(n(100_000)), profile: 'generic' }),
+      accept: 'refuse-or-findings',
+    },
+    {
+      name: 'triage-invalid-date-bundle',
+      method: 'POST',
+      path: '/triage/analyze',
+      headers: { 'content-type': MULTIPART_TYPE },
+      body: multipart({ text: invalidDateBundleText(), profile: 'generic' }),
+      accept: 'refuse-or-findings',
+    },
+    {
+      name: 'bundle-huge-json',
+      method: 'POST',
+      path: '/triage/bundle',
+      headers: { 'content-type': 'application/json' },
+      body: hugeJson(o.hugeJsonBytes ?? 24 * 1024 * 1024),
+      accept: 'refuse',
+    },
+    {
+      name: 'bundle-deep-json',
+      method: 'POST',
+      path: '/triage/bundle',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from(`{"reports":${'['.repeat(n(100_000))}${']'.repeat(n(100_000))}}`),
+      accept: 'refuse',
+    },
+    {
+      name: 'connections-text-plain-cross-origin',
+      method: 'POST',
+      path: '/api/connections',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', ...crossSite },
+      body: Buffer.from(
+        JSON.stringify({
+          name: 'attacker',
+          protocol: 'saml',
+          profileId: 'generic',
+          metadataUrl: 'http://127.0.0.1:9/metadata',
+          spEntityId: 'https://sp.hostile.test',
+        }),
+      ),
+      accept: 'refuse',
+    },
+    {
+      name: 'saved-reports-text-plain-cross-origin',
+      method: 'POST',
+      path: '/api/saved-reports',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', ...crossSite },
+      body: Buffer.from(JSON.stringify({ report: reportJson({ actual: 'x'.repeat(n(100_000)) }) })),
+      accept: 'refuse',
+    },
+    {
+      name: 'saved-reports-100k-evidence',
+      method: 'POST',
+      path: '/api/saved-reports',
+      headers: {
+        'content-type': 'application/json',
+        origin: `http://127.0.0.1:${o.port}`,
+        'sec-fetch-site': 'same-origin',
+      },
+      body: Buffer.from(
+        JSON.stringify({
+          report: reportJson({ checkedAt: 'x', actual: 'jane.doe@corp '.repeat(Math.ceil(n(100_000) / 14)) }),
+        }),
+      ),
+      accept: 'refuse',
+    },
+    {
+      name: 'connections-foreign-host',
+      method: 'GET',
+      path: '/api/connections',
+      headers: { host: `rebind.evil.example:${o.port}` },
+      accept: 'refuse',
+    },
   ]
 }

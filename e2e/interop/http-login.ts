@@ -27,13 +27,20 @@ class CookieJar {
 }
 
 /** Follows redirects by hand (the jar must see every Set-Cookie) until a page answers 200. */
-async function fetchPage(jar: CookieJar, url: string, trail: string[], init: { method?: string; body?: URLSearchParams } = {}): Promise<{ url: string; html: string }> {
+async function fetchPage(
+  jar: CookieJar,
+  url: string,
+  trail: string[],
+  init: { method?: string; body?: URLSearchParams } = {},
+): Promise<{ url: string; html: string }> {
   let current = url
   let method = init.method ?? 'GET'
   let body: URLSearchParams | undefined = init.body
   for (let hop = 0; hop < 10; hop++) {
     const res = await fetch(current, {
-      method, redirect: 'manual', signal: AbortSignal.timeout(10_000),
+      method,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
       headers: { cookie: jar.header(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
       ...(body ? { body } : {}),
     })
@@ -47,7 +54,8 @@ async function fetchPage(jar: CookieJar, url: string, trail: string[], init: { m
       continue
     }
     const html = await res.text()
-    if (res.status !== 200) throw new Error(`HTTP ${res.status} at ${current}\n${trail.join('\n')}\n${html.slice(0, 2000)}`)
+    if (res.status !== 200)
+      throw new Error(`HTTP ${res.status} at ${current}\n${trail.join('\n')}\n${html.slice(0, 2000)}`)
     return { url: current, html }
   }
   throw new Error(`too many redirects\n${trail.join('\n')}`)
@@ -58,17 +66,27 @@ async function fetchPage(jar: CookieJar, url: string, trail: string[], init: { m
  * IdP would POST to the ACS.
  * @example const answer = await loginWithPassword(redirectBindingUrl(sso, xml, relay), { username, password })
  */
-export async function loginWithPassword(startUrl: string, user: { username: string; password: string }): Promise<PostedAnswer> {
+export async function loginWithPassword(
+  startUrl: string,
+  user: { username: string; password: string },
+): Promise<PostedAnswer> {
   const jar = new CookieJar()
   const trail: string[] = []
   const login = await fetchPage(jar, startUrl, trail)
   const form = readForm(login.html, login.url)
-  if (!form || !('password' in form.fields)) throw new Error(`no password form on ${login.url}\n${trail.join('\n')}\n${login.html.slice(0, 2000)}`)
+  if (!form || !('password' in form.fields))
+    throw new Error(`no password form on ${login.url}\n${trail.join('\n')}\n${login.html.slice(0, 2000)}`)
   const fields = new URLSearchParams({ ...form.fields, username: user.username, password: user.password })
   const answerPage = await fetchPage(jar, form.action, trail, { method: 'POST', body: fields })
   const answer = readForm(answerPage.html, answerPage.url)
-  if (!answer?.fields.SAMLResponse) throw new Error(`no SAMLResponse form on ${answerPage.url}\n${trail.join('\n')}\n${answerPage.html.slice(0, 2000)}`)
-  return { action: answer.action, samlResponse: answer.fields.SAMLResponse, ...(answer.fields.RelayState !== undefined ? { relayState: answer.fields.RelayState } : {}), trail }
+  if (!answer?.fields.SAMLResponse)
+    throw new Error(`no SAMLResponse form on ${answerPage.url}\n${trail.join('\n')}\n${answerPage.html.slice(0, 2000)}`)
+  return {
+    action: answer.action,
+    samlResponse: answer.fields.SAMLResponse,
+    ...(answer.fields.RelayState !== undefined ? { relayState: answer.fields.RelayState } : {}),
+    trail,
+  }
 }
 
 /** The first <form> with its action (resolved against the page URL) and named <input> values. */

@@ -13,7 +13,14 @@ import { completeSamlTestLogin } from '../../lib/testlogin/saml/complete'
 import { startSamlTestLogin } from '../../lib/testlogin/saml/start'
 import { ourAcsUrl } from '../../lib/testlogin/urls'
 import { loginWithPassword, type PostedAnswer } from './http-login'
-import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SigningMode, type SimpleSamlPhp } from './simplesamlphp'
+import {
+  INTEROP_SP_ENTITY_ID,
+  INTEROP_USERS,
+  simpleSamlPhpMissing,
+  startSimpleSamlPhp,
+  type SigningMode,
+  type SimpleSamlPhp,
+} from './simplesamlphp'
 
 /**
  * Interoperability with an IdP this project did not write: Debian's SimpleSAMLphp 1.19 (PHP's built-in server on
@@ -33,9 +40,12 @@ const located = (r: Report) => r.findings.map((f) => ({ code: f.code, owner: f.o
 const brief = (r: Report) => r.findings.map((f) => ({ code: f.code, severity: f.severity, owner: f.owner }))
 
 // CI installs the packages and sets INTEROP_REQUIRED=1, so a broken install fails instead of skipping.
-test.runIf(missing !== null && process.env.INTEROP_REQUIRED === '1')('SimpleSAMLphp interop prerequisites (INTEROP_REQUIRED=1)', () => {
-  expect.fail(`INTEROP_REQUIRED=1 but ${missing}`)
-})
+test.runIf(missing !== null && process.env.INTEROP_REQUIRED === '1')(
+  'SimpleSAMLphp interop prerequisites (INTEROP_REQUIRED=1)',
+  () => {
+    expect.fail(`INTEROP_REQUIRED=1 but ${missing}`)
+  },
+)
 
 describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€” skipped: ${missing}` : ''}`, () => {
   let idp: SimpleSamlPhp
@@ -57,10 +67,19 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     await idp?.stop()
   })
 
-  async function login(user: User, signing: SigningMode = { signResponse: true, signAssertion: true }): Promise<{ requestId: string; answer: PostedAnswer }> {
+  async function login(
+    user: User,
+    signing: SigningMode = { signResponse: true, signAssertion: true },
+  ): Promise<{ requestId: string; answer: PostedAnswer }> {
     idp.setSigning(signing)
     const requestId = newRequestId()
-    const xml = buildAuthnRequest({ id: requestId, issueInstant: new Date(), destination: ssoUrl, issuer: INTEROP_SP_ENTITY_ID, acsUrl: ACS_URL })
+    const xml = buildAuthnRequest({
+      id: requestId,
+      issueInstant: new Date(),
+      destination: ssoUrl,
+      issuer: INTEROP_SP_ENTITY_ID,
+      acsUrl: ACS_URL,
+    })
     try {
       return { requestId, answer: await loginWithPassword(redirectBindingUrl(ssoUrl, xml, 'interop-relay'), user) }
     } catch (err) {
@@ -68,10 +87,19 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     }
   }
 
-  const validate = (response: string, requestId: string, o: { profile?: typeof autodesk; trust?: IdpTrust; spEntityId?: string; acsUrl?: string } = {}) =>
+  const validate = (
+    response: string,
+    requestId: string,
+    o: { profile?: typeof autodesk; trust?: IdpTrust; spEntityId?: string; acsUrl?: string } = {},
+  ) =>
     validateSamlResponse({ response }, o.trust ?? trust, {
-      ctx: checkContext({ profile: o.profile ?? autodesk, spEntityId: o.spEntityId ?? INTEROP_SP_ENTITY_ID, acsUrl: o.acsUrl ?? ACS_URL }),
-      requestId, source: 'SimpleSAMLphp interop',
+      ctx: checkContext({
+        profile: o.profile ?? autodesk,
+        spEntityId: o.spEntityId ?? INTEROP_SP_ENTITY_ID,
+        acsUrl: o.acsUrl ?? ACS_URL,
+      }),
+      requestId,
+      source: 'SimpleSAMLphp interop',
     })
 
   test('the published metadata: only the loopback-http warning and the Redirect-only note', () => {
@@ -83,7 +111,10 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     expect(ssoUrl).toBe(`${idp.origin}/simplesaml/saml2/idp/SSOService.php`)
 
     // acsUrl stays out: the metadata check compares it with the vendor's Reply URL, and ours is the test ACS.
-    const report = analyzeSamlMetadata({ xml: metadataXml, source: 'SimpleSAMLphp' }, { profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID })
+    const report = analyzeSamlMetadata(
+      { xml: metadataXml, source: 'SimpleSAMLphp' },
+      { profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID },
+    )
     // The SSO endpoint is plain http because the test server is; SimpleSAMLphp 1.19 publishes only HTTP-Redirect.
     expect(brief(report)).toEqual([
       { code: 'SAML_SSO_ENDPOINT_NOT_HTTPS', severity: 'warning', owner: 'idp' },
@@ -107,11 +138,21 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       expect(report.summary.verdict).toBe('go')
       expect(report.subject).toMatchObject({ issuer: idp.metadataUrl })
       expect(report.facts).toMatchObject({
-        signature: { response: 'valid', assertion: 'valid', assertionCoveredBy: 'both', certificateSha256: new X509Certificate(idp.certificatePem).fingerprint256 },
+        signature: {
+          response: 'valid',
+          assertion: 'valid',
+          assertionCoveredBy: 'both',
+          certificateSha256: new X509Certificate(idp.certificatePem).fingerprint256,
+        },
         // Unmasked for whoever ran the check (issue 9); stores and exports mask it.
-        issuer: idp.metadataUrl, nameId: INTEROP_USERS.complete.attributes.email[0], nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+        issuer: idp.metadataUrl,
+        nameId: INTEROP_USERS.complete.attributes.email[0],
+        nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
         attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'],
-        audience: INTEROP_SP_ENTITY_ID, recipient: ACS_URL, destination: ACS_URL, inResponseTo: requestId,
+        audience: INTEROP_SP_ENTITY_ID,
+        recipient: ACS_URL,
+        destination: ACS_URL,
+        inResponseTo: requestId,
         authnContextClassRef: 'urn:oasis:names:tc:SAML:2.0:ac:classes:Password',
       })
     }
@@ -122,18 +163,40 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     // Proves the passing checks above really ran on SimpleSAMLphp's output, at both places it writes each value.
     expect(located(validate(answer.samlResponse, newRequestId()))).toEqual([
       { code: 'SAML_IN_RESPONSE_TO_MISMATCH', owner: 'end-user', where: '/Response/@InResponseTo' },
-      { code: 'SAML_IN_RESPONSE_TO_MISMATCH', owner: 'end-user', where: '/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData/@InResponseTo' },
+      {
+        code: 'SAML_IN_RESPONSE_TO_MISMATCH',
+        owner: 'end-user',
+        where: '/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData/@InResponseTo',
+      },
     ])
     // SimpleSAMLphp also writes the SP entity ID as the NameID's SPNameQualifier.
-    expect(located(validate(answer.samlResponse, requestId, { spEntityId: 'https://www.okta.com/saml2/service-provider/someoneelse' }))).toEqual([
+    expect(
+      located(
+        validate(answer.samlResponse, requestId, {
+          spEntityId: 'https://www.okta.com/saml2/service-provider/someoneelse',
+        }),
+      ),
+    ).toEqual([
       { code: 'SAML_AUDIENCE_MISMATCH', owner: 'idp', where: '/Assertion/Conditions/AudienceRestriction/Audience' },
-      { code: 'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH', owner: 'idp', where: '/Assertion/Subject/NameID/@SPNameQualifier' },
+      {
+        code: 'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH',
+        owner: 'idp',
+        where: '/Assertion/Subject/NameID/@SPNameQualifier',
+      },
     ])
     expect(located(validate(answer.samlResponse, requestId, { acsUrl: ourAcsUrl('http://127.0.0.1:10') }))).toEqual([
       { code: 'SAML_DESTINATION_MISMATCH', owner: 'idp', where: '/Response/@Destination' },
-      { code: 'SAML_RECIPIENT_MISMATCH', owner: 'idp', where: '/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData/@Recipient' },
+      {
+        code: 'SAML_RECIPIENT_MISMATCH',
+        owner: 'idp',
+        where: '/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData/@Recipient',
+      },
     ])
-    expect(located(validate(answer.samlResponse, requestId, { trust: { ...trust, entityId: 'https://idp.example.org/other' } }))).toEqual([
+    expect(
+      located(
+        validate(answer.samlResponse, requestId, { trust: { ...trust, entityId: 'https://idp.example.org/other' } }),
+      ),
+    ).toEqual([
       { code: 'SAML_ISSUER_MISMATCH', owner: 'idp', where: '/Response/Issuer' },
       { code: 'SAML_ISSUER_MISMATCH', owner: 'idp', where: '/Assertion/Issuer' },
     ])
@@ -174,9 +237,14 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
 
   test('an IdP-initiated answer (no AuthnRequest): fine as a pasted response, unsolicited for a test-login run', async () => {
     idp.setSigning({ signResponse: true, signAssertion: true })
-    const answer = await loginWithPassword(`${ssoUrl}?spentityid=${encodeURIComponent(INTEROP_SP_ENTITY_ID)}`, INTEROP_USERS.complete)
+    const answer = await loginWithPassword(
+      `${ssoUrl}?spentityid=${encodeURIComponent(INTEROP_SP_ENTITY_ID)}`,
+      INTEROP_USERS.complete,
+    )
     expect(Buffer.from(answer.samlResponse, 'base64').toString('utf8')).not.toContain('InResponseTo=')
-    const pasted = validateSamlResponse({ response: answer.samlResponse }, trust, { ctx: checkContext({ profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl: ACS_URL }) })
+    const pasted = validateSamlResponse({ response: answer.samlResponse }, trust, {
+      ctx: checkContext({ profile: autodesk, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl: ACS_URL }),
+    })
     expect(brief(pasted)).toEqual([])
     expect(located(validate(answer.samlResponse, newRequestId()))).toEqual([
       { code: 'SAML_UNSOLICITED_RESPONSE', owner: 'end-user', where: '/Response/@InResponseTo' },
@@ -187,7 +255,10 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     const { requestId, answer } = await login(INTEROP_USERS.missingObjectGuid)
     const report = validate(answer.samlResponse, requestId)
     expect(brief(report)).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', severity: 'error', owner: 'idp' }])
-    expect(report.findings[0]!.evidence).toMatchObject({ expected: 'objectGUID', actual: ['firstName', 'lastName', 'email'] })
+    expect(report.findings[0]!.evidence).toMatchObject({
+      expected: 'objectGUID',
+      actual: ['firstName', 'lastName', 'email'],
+    })
     expect(report.summary.verdict).toBe('no-go')
     // The generic profile does not ask for objectGUID.
     expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
@@ -197,15 +268,23 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     const { requestId, answer } = await login(INTEROP_USERS.emptyLastName)
     const strict = validate(answer.samlResponse, requestId)
     expect(brief(strict)).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'error', owner: 'idp' }])
-    expect(strict.findings[0]!.evidence).toMatchObject({ expected: 'lastName with a value', actual: 'empty value', attribute: 'lastName' })
-    expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([{ code: 'SAML_ATTRIBUTE_EMPTY', severity: 'warning', owner: 'idp' }])
+    expect(strict.findings[0]!.evidence).toMatchObject({
+      expected: 'lastName with a value',
+      actual: 'empty value',
+      attribute: 'lastName',
+    })
+    expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([
+      { code: 'SAML_ATTRIBUTE_EMPTY', severity: 'warning', owner: 'idp' },
+    ])
   })
 
   test('the appâ€™s own test-login path: startSamlTestLogin â†’ SimpleSAMLphp â†’ completeSamlTestLogin', async () => {
     const store = await createStore({ dataDir: 'memory://' })
     try {
       const connection = await store.connections.create({
-        name: 'SimpleSAMLphp interop', protocol: 'saml', profileId: 'autodesk',
+        name: 'SimpleSAMLphp interop',
+        protocol: 'saml',
+        profileId: 'autodesk',
         config: { idpMetadataXml: metadataXml, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL },
       })
       idp.setSigning({ signResponse: true, signAssertion: true })
@@ -215,7 +294,10 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
         expect(started.dispatch.binding).toBe('redirect')
         const answer = await loginWithPassword(started.dispatch.url, user)
         expect(answer.relayState).toBe(started.runId)
-        const outcome = await completeSamlTestLogin({ samlResponse: answer.samlResponse, relayState: answer.relayState ?? '' }, { store })
+        const outcome = await completeSamlTestLogin(
+          { samlResponse: answer.samlResponse, relayState: answer.relayState ?? '' },
+          { store },
+        )
         expect(outcome).toEqual({ kind: 'run', runId: started.runId })
         const run = await store.runs.get(started.runId)
         if (!run?.report) throw new Error('the run has no report')
@@ -228,15 +310,22 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       expect(ok.report.findings[0]!.evidence).toMatchObject({ expected: VENDOR_ACS_URL, actual: ACS_URL })
       expect(ok.run.status).toBe('completed')
       expect(ok.report.summary.verdict).toBe('go')
-      expect(ok.report.timeline?.map((t) => t.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']))
+      expect(ok.report.timeline?.map((t) => t.kind)).toEqual(
+        expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']),
+      )
       expect(ok.run.testUser).toMatch(/^â€¦Â·[0-9a-f]{6}@example\.org$/)
 
       const bob = await runFor(INTEROP_USERS.missingObjectGuid)
-      expect(bob.report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, owner: f.owner }))).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', owner: 'idp' }])
+      expect(
+        bob.report.findings.filter((f) => f.severity === 'error').map((f) => ({ code: f.code, owner: f.owner })),
+      ).toEqual([{ code: 'SAML_ATTRIBUTE_MISSING', owner: 'idp' }])
       expect(bob.report.summary.verdict).toBe('no-go')
 
       // Each answer is accepted once: posting SimpleSAMLphp's answer again is a replay.
-      const again = await completeSamlTestLogin({ samlResponse: ok.answer.samlResponse, relayState: ok.answer.relayState ?? '' }, { store })
+      const again = await completeSamlTestLogin(
+        { samlResponse: ok.answer.samlResponse, relayState: ok.answer.relayState ?? '' },
+        { store },
+      )
       expect(again.kind).toBe('report')
     } finally {
       await store.close()
@@ -248,7 +337,9 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: false, signAssertion: true })
       const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
       expect(signatureParents(xml)).toEqual(['Assertion'])
-      expect(validate(answer.samlResponse, requestId).facts).toMatchObject({ signature: { response: 'absent', assertion: 'valid', assertionCoveredBy: 'assertion' } })
+      expect(validate(answer.samlResponse, requestId).facts).toMatchObject({
+        signature: { response: 'absent', assertion: 'valid', assertionCoveredBy: 'assertion' },
+      })
       expect(brief(validate(answer.samlResponse, requestId))).toEqual([])
       expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([])
     })
@@ -257,7 +348,9 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
       const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: true, signAssertion: false })
       const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
       expect(signatureParents(xml)).toEqual(['Response'])
-      expect(validate(answer.samlResponse, requestId, { profile: generic }).facts).toMatchObject({ signature: { response: 'valid', assertion: 'absent', assertionCoveredBy: 'response' } })
+      expect(validate(answer.samlResponse, requestId, { profile: generic }).facts).toMatchObject({
+        signature: { response: 'valid', assertion: 'absent', assertionCoveredBy: 'response' },
+      })
       const strict = validate(answer.samlResponse, requestId)
       expect(brief(strict)).toEqual([{ code: 'SAML_ASSERTION_SIGNATURE_REQUIRED', severity: 'error', owner: 'idp' }])
       expect(strict.findings[0]!.evidence).toMatchObject({ actual: 'only the Response is signed' })
@@ -275,19 +368,28 @@ describe.skipIf(missing !== null)(`SimpleSAMLphp 1.19 as the IdP${missing ? ` â€
     })
 
     test('rsa-sha1 (signature.algorithm): SAML_SIGNATURE_SHA1, an error under Autodesk and a warning under generic', async () => {
-      const { requestId, answer } = await login(INTEROP_USERS.complete, { signResponse: true, signAssertion: true, algorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' })
+      const { requestId, answer } = await login(INTEROP_USERS.complete, {
+        signResponse: true,
+        signAssertion: true,
+        algorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+      })
       const xml = Buffer.from(answer.samlResponse, 'base64').toString('utf8')
       expect(xml).toContain('SignatureMethod Algorithm="http://www.w3.org/2000/09/xmldsig#rsa-sha1"')
       const strict = validate(answer.samlResponse, requestId)
       // The signatures verify (no SAML_SIGNATURE_INVALID); only the algorithm policy speaks. SimpleSAMLphp pairs rsa-sha1 with a sha1 digest.
       expect(brief(strict)).toEqual([{ code: 'SAML_SIGNATURE_SHA1', severity: 'error', owner: 'idp' }])
       expect(strict.findings[0]!.evidence).toMatchObject({ actual: ['RSA-SHA1', 'SHA1'] })
-      expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([{ code: 'SAML_SIGNATURE_SHA1', severity: 'warning', owner: 'idp' }])
+      expect(brief(validate(answer.samlResponse, requestId, { profile: generic }))).toEqual([
+        { code: 'SAML_SIGNATURE_SHA1', severity: 'warning', owner: 'idp' },
+      ])
     })
 
     test('both signed (SimpleSAMLphpâ€™s default) is what the other tests use', async () => {
       const { answer } = await login(INTEROP_USERS.complete)
-      expect(signatureParents(Buffer.from(answer.samlResponse, 'base64').toString('utf8'))).toEqual(['Response', 'Assertion'])
+      expect(signatureParents(Buffer.from(answer.samlResponse, 'base64').toString('utf8'))).toEqual([
+        'Response',
+        'Assertion',
+      ])
     })
   })
 })
@@ -297,7 +399,9 @@ function signatureParents(xml: string): string[] {
   const out: string[] = []
   for (const m of xml.matchAll(/<ds:Signature\b/g)) {
     const before = xml.slice(0, m.index)
-    const parent = /<(?:samlp?:)(Response|Assertion)\b[^>]*>(?:(?!<(?:samlp?:)(?:Response|Assertion)\b)[\s\S])*$/.exec(before)
+    const parent = /<(?:samlp?:)(Response|Assertion)\b[^>]*>(?:(?!<(?:samlp?:)(?:Response|Assertion)\b)[\s\S])*$/.exec(
+      before,
+    )
     if (parent) out.push(parent[1]!)
   }
   return out

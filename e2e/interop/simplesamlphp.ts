@@ -15,20 +15,36 @@ export const INTEROP_SP_ENTITY_ID = 'https://www.okta.com/saml2/service-provider
 export const INTEROP_USERS = {
   /** Every attribute Autodesk requires. */
   complete: {
-    username: 'ada', password: 'ada-pass',
-    attributes: { firstName: ['Ada'], lastName: ['Lovelace'], email: ['ada@example.org'], objectGUID: ['6f1c1ce2-3a86-4a0f-9a53-4bd0cf2ea1a7'] },
+    username: 'ada',
+    password: 'ada-pass',
+    attributes: {
+      firstName: ['Ada'],
+      lastName: ['Lovelace'],
+      email: ['ada@example.org'],
+      objectGUID: ['6f1c1ce2-3a86-4a0f-9a53-4bd0cf2ea1a7'],
+    },
   },
   /** No objectGUID at all (a directory user without the immutable ID mapped). */
   missingObjectGuid: {
-    username: 'bob', password: 'bob-pass',
+    username: 'bob',
+    password: 'bob-pass',
     attributes: { firstName: ['Bob'], lastName: ['Builder'], email: ['bob@example.org'] },
   },
   /** lastName present but empty (a directory user whose surname field is blank). */
   emptyLastName: {
-    username: 'cher', password: 'cher-pass',
-    attributes: { firstName: ['Cher'], lastName: [''], email: ['cher@example.org'], objectGUID: ['0b5b6d8e-93c4-4a57-8f37-2f0f3d1b8c11'] },
+    username: 'cher',
+    password: 'cher-pass',
+    attributes: {
+      firstName: ['Cher'],
+      lastName: [''],
+      email: ['cher@example.org'],
+      objectGUID: ['0b5b6d8e-93c4-4a57-8f37-2f0f3d1b8c11'],
+    },
   },
-} as const satisfies Record<string, { username: string; password: string; attributes: Record<string, readonly string[]> }>
+} as const satisfies Record<
+  string,
+  { username: string; password: string; attributes: Record<string, readonly string[]> }
+>
 
 /** Which parts of the answer SimpleSAMLphp signs (its `saml20.sign.response` / `saml20.sign.assertion` options). */
 export interface SigningMode {
@@ -57,7 +73,8 @@ export function simpleSamlPhpMissing(): string | null {
   const php = tryExec('php', ['-r', 'echo extension_loaded("dom") ? "dom" : "nodom";'])
   if (php === null) return 'php is not installed (Debian package php-cli)'
   if (php !== 'dom') return 'PHP has no DOM extension (Debian package php-xml)'
-  if (!existsSync(join(SSP_WWW, 'saml2/idp/SSOService.php'))) return `SimpleSAMLphp is not installed at ${SSP_WWW} (Debian package simplesamlphp)`
+  if (!existsSync(join(SSP_WWW, 'saml2/idp/SSOService.php')))
+    return `SimpleSAMLphp is not installed at ${SSP_WWW} (Debian package simplesamlphp)`
   if (tryExec('openssl', ['version']) === null) return 'openssl is not installed (Debian package openssl)'
   return null
 }
@@ -71,18 +88,48 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   const dir = mkdtempSync(join(tmpdir(), 'interop-ssp-'))
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
-  const paths = { config: join(dir, 'config'), metadata: join(dir, 'config/metadata'), cert: join(dir, 'cert'), log: join(dir, 'log'), data: join(dir, 'data'), tmp: join(dir, 'tmp'), sessions: join(dir, 'sessions'), docroot: join(dir, 'docroot') }
+  const paths = {
+    config: join(dir, 'config'),
+    metadata: join(dir, 'config/metadata'),
+    cert: join(dir, 'cert'),
+    log: join(dir, 'log'),
+    data: join(dir, 'data'),
+    tmp: join(dir, 'tmp'),
+    sessions: join(dir, 'sessions'),
+    docroot: join(dir, 'docroot'),
+  }
   for (const p of Object.values(paths)) mkdirSync(p, { recursive: true })
   // The built-in server has no Alias: a symlink puts the package's web root under the base path.
   symlinkSync(SSP_WWW, join(paths.docroot, SSP_BASE_PATH))
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', '365', '-subj', '/CN=simplesamlphp-interop-TEST-ONLY',
-    '-keyout', join(paths.cert, 'idp.key'), '-out', join(paths.cert, 'idp.crt')], { stdio: 'ignore' })
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-sha256',
+      '-days',
+      '365',
+      '-subj',
+      '/CN=simplesamlphp-interop-TEST-ONLY',
+      '-keyout',
+      join(paths.cert, 'idp.key'),
+      '-out',
+      join(paths.cert, 'idp.crt'),
+    ],
+    { stdio: 'ignore' },
+  )
 
   writePhpJson(join(paths.config, 'config.php'), '$config', sspConfig(paths))
   writePhpJson(join(paths.config, 'authsources.php'), '$config', {
     admin: ['core:AdminPassword'],
     // Key 0 names the module; every other key is "<username>:<password>" (PHP turns the JSON key "0" into int 0).
-    'interop-userpass': { 0: 'exampleauth:UserPass', ...Object.fromEntries(Object.values(INTEROP_USERS).map((u) => [`${u.username}:${u.password}`, u.attributes])) },
+    'interop-userpass': {
+      0: 'exampleauth:UserPass',
+      ...Object.fromEntries(Object.values(INTEROP_USERS).map((u) => [`${u.username}:${u.password}`, u.attributes])),
+    },
   })
   writePhpJson(join(paths.metadata, 'saml20-idp-hosted.php'), "$metadata['__DYNAMIC:1__']", {
     host: '__DEFAULT__',
@@ -93,13 +140,16 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
     NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
     'simplesaml.nameidattribute': 'email',
   })
-  const writeSp = (mode: SigningMode) => writePhpJson(join(paths.metadata, 'saml20-sp-remote.php'), `$metadata['${INTEROP_SP_ENTITY_ID}']`, {
-    AssertionConsumerService: [{ index: 0, Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: o.acsUrl }],
-    NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
-    'saml20.sign.response': mode.signResponse,
-    'saml20.sign.assertion': mode.signAssertion,
-    ...(mode.algorithm ? { 'signature.algorithm': mode.algorithm } : {}),
-  })
+  const writeSp = (mode: SigningMode) =>
+    writePhpJson(join(paths.metadata, 'saml20-sp-remote.php'), `$metadata['${INTEROP_SP_ENTITY_ID}']`, {
+      AssertionConsumerService: [
+        { index: 0, Binding: 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', Location: o.acsUrl },
+      ],
+      NameIDFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
+      'saml20.sign.response': mode.signResponse,
+      'saml20.sign.assertion': mode.signAssertion,
+      ...(mode.algorithm ? { 'signature.algorithm': mode.algorithm } : {}),
+    })
   writeSp(o.signing ?? { signResponse: true, signAssertion: true })
 
   const out: string[] = []
@@ -107,11 +157,26 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
   // so our generated config stays out of it while SimpleSAMLphp's own code is cached.
   const blacklist = join(dir, 'opcache-blacklist.txt')
   writeFileSync(blacklist, `${paths.config}/\n`)
-  const child: ChildProcess = spawn('php', ['-d', `opcache.blacklist_filename=${blacklist}`, '-d', `session.save_path=${paths.sessions}`, '-d', 'display_errors=stderr', '-S', `127.0.0.1:${port}`, '-t', paths.docroot], {
-    // A minimal environment: php needs nothing of ours but PATH and the config dir.
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SIMPLESAMLPHP_CONFIG_DIR: paths.config, NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child: ChildProcess = spawn(
+    'php',
+    [
+      '-d',
+      `opcache.blacklist_filename=${blacklist}`,
+      '-d',
+      `session.save_path=${paths.sessions}`,
+      '-d',
+      'display_errors=stderr',
+      '-S',
+      `127.0.0.1:${port}`,
+      '-t',
+      paths.docroot,
+    ],
+    {
+      // A minimal environment: php needs nothing of ours but PATH and the config dir.
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', SIMPLESAMLPHP_CONFIG_DIR: paths.config, NODE_ENV: 'test' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   child.stdout?.on('data', (b: Buffer) => out.push(b.toString()))
   child.stderr?.on('data', (b: Buffer) => out.push(b.toString()))
   const metadataUrl = `${origin}/${SSP_BASE_PATH}/saml2/idp/metadata.php`
@@ -127,7 +192,9 @@ export async function startSimpleSamlPhp(o: { acsUrl: string; signing?: SigningM
     throw new Error(`${(err as Error).message}\n${readLog()}`)
   }
   return {
-    origin, metadataUrl, acsUrl: o.acsUrl,
+    origin,
+    metadataUrl,
+    acsUrl: o.acsUrl,
     certificatePem: readFileSync(join(paths.cert, 'idp.crt'), 'utf8'),
     setSigning: writeSp,
     log: readLog,
@@ -175,11 +242,20 @@ function sspConfig(paths: Record<'metadata' | 'cert' | 'log' | 'data' | 'tmp', s
 
 /** A PHP file that assigns decoded JSON (a nowdoc needs no escaping): no hand-written PHP. */
 function writePhpJson(file: string, variable: string, value: unknown) {
-  writeFileSync(file, `<?php\n${variable} = json_decode(<<<'JSON'\n${JSON.stringify(value, null, 2)}\nJSON, true, 512, JSON_THROW_ON_ERROR);\n`)
+  writeFileSync(
+    file,
+    `<?php\n${variable} = json_decode(<<<'JSON'\n${JSON.stringify(value, null, 2)}\nJSON, true, 512, JSON_THROW_ON_ERROR);\n`,
+  )
 }
 
 function tryExec(cmd: string, args: string[]): string | null {
-  try { return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() } catch { return null }
+  try {
+    return execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+      .toString()
+      .trim()
+  } catch {
+    return null
+  }
 }
 
 function freePort(): Promise<number> {

@@ -47,14 +47,28 @@ export class MockBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams(init.form).toString()
     }
-    const res = await fetch(u, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, ...(body !== undefined ? { body } : {}), redirect: 'manual' })
+    const res = await fetch(u, {
+      method: init.method ?? (init.form ? 'POST' : 'GET'),
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      redirect: 'manual',
+    })
     this.keep(u, res)
     const location = res.headers.get('location')
-    return { url: u.href, status: res.status, body: await res.text(), ...(location ? { location: new URL(location, u).href } : {}) }
+    return {
+      url: u.href,
+      status: res.status,
+      body: await res.text(),
+      ...(location ? { location: new URL(location, u).href } : {}),
+    }
   }
 
   /** Follows redirects (GET after 303/302) until a page answers. */
-  async go(url: string, init: { method?: string; form?: Record<string, string> } = {}, maxHops = 15): Promise<DriverResponse> {
+  async go(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+    maxHops = 15,
+  ): Promise<DriverResponse> {
     let res = await this.request(url, init)
     for (let i = 0; i < maxHops && res.location && res.status >= 300 && res.status < 400; i++) {
       if (this.o.stopAt && res.location.startsWith(this.o.stopAt)) break
@@ -69,11 +83,18 @@ export class MockBrowser {
     if (!form) throw new Error(`no form on ${page.url} (status ${page.status}): ${page.body.slice(0, 200)}`)
     const action = new URL(unescapeHtml(form[1]!), page.url).href
     const values: Record<string, string> = {}
-    for (const m of form[2]!.matchAll(/<input[^>]*name="([^"]*)"[^>]*value="([^"]*)"[^>]*>/gi)) values[unescapeHtml(m[1]!)] = unescapeHtml(m[2]!)
+    for (const m of form[2]!.matchAll(/<input[^>]*name="([^"]*)"[^>]*value="([^"]*)"[^>]*>/gi))
+      values[unescapeHtml(m[1]!)] = unescapeHtml(m[2]!)
     return this.go(action, { method: 'POST', form: { ...values, ...fields } })
   }
 }
 
 function unescapeHtml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }

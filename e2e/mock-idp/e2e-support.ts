@@ -9,8 +9,13 @@ import type { ExpectedFinding } from './expectations'
 export const MOCK_IDP = mockIdpUrl()
 
 function mockIdpUrl(): string {
-  const url = process.env.MOCK_IDP_URL ?? (process.env.MOCK_IDP_PORT ? `http://127.0.0.1:${process.env.MOCK_IDP_PORT}` : undefined)
-  if (!url) throw new Error('MOCK_IDP_URL is not set: run the e2e specs through playwright.config.ts, which starts the mock IdP on a free port')
+  const url =
+    process.env.MOCK_IDP_URL ??
+    (process.env.MOCK_IDP_PORT ? `http://127.0.0.1:${process.env.MOCK_IDP_PORT}` : undefined)
+  if (!url)
+    throw new Error(
+      'MOCK_IDP_URL is not set: run the e2e specs through playwright.config.ts, which starts the mock IdP on a free port',
+    )
   return url.replace(/\/$/, '')
 }
 export const E2E_SP_ENTITY_ID = 'https://www.okta.com/saml2/service-provider/spe2e0000000001'
@@ -19,13 +24,30 @@ export const E2E_VENDOR_ACS = 'https://autodesk-prod.okta.com/sso/saml2/0oae2e00
 /** Creates a connection through the HTTP API (as a CI pipeline would) and returns its id. */
 export async function createSamlConnection(request: APIRequestContext): Promise<string> {
   const metadataXml = await (await request.get(`${MOCK_IDP}/saml/metadata`)).text()
-  const res = await request.post('/api/connections', { data: { name: 'e2e mock SAML', protocol: 'saml', profileId: 'autodesk', metadataXml, spEntityId: E2E_SP_ENTITY_ID, acsUrl: E2E_VENDOR_ACS } })
+  const res = await request.post('/api/connections', {
+    data: {
+      name: 'e2e mock SAML',
+      protocol: 'saml',
+      profileId: 'autodesk',
+      metadataXml,
+      spEntityId: E2E_SP_ENTITY_ID,
+      acsUrl: E2E_VENDOR_ACS,
+    },
+  })
   expect(res.status(), await res.text()).toBe(201)
   return ((await res.json()) as { id: string }).id
 }
 
 export async function createOidcConnection(request: APIRequestContext): Promise<string> {
-  const res = await request.post('/api/connections', { data: { name: 'e2e mock OIDC', protocol: 'oidc', profileId: 'generic', issuer: `${MOCK_IDP}/oidc`, clientId: 'sso-preflight-demo' } })
+  const res = await request.post('/api/connections', {
+    data: {
+      name: 'e2e mock OIDC',
+      protocol: 'oidc',
+      profileId: 'generic',
+      issuer: `${MOCK_IDP}/oidc`,
+      clientId: 'sso-preflight-demo',
+    },
+  })
   expect(res.status(), await res.text()).toBe(201)
   return ((await res.json()) as { id: string }).id
 }
@@ -42,7 +64,10 @@ export async function runTestLogin(page: Page, connectionId: string, username: s
 
 /** The finding's card shows its code and "Fix in: <owner>". */
 export async function expectFinding(page: Page, expected: ExpectedFinding): Promise<void> {
-  const card = page.getByRole('article').filter({ has: page.locator('code.finding-code', { hasText: new RegExp(`^${expected.code}$`) }) }).first()
+  const card = page
+    .getByRole('article')
+    .filter({ has: page.locator('code.finding-code', { hasText: new RegExp(`^${expected.code}$`) }) })
+    .first()
   await expect(card).toBeVisible()
   await expect(card).toContainText(`Fix in: ${OWNER_LABEL[expected.owner]}`)
 }

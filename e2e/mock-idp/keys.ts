@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { keyPairFromPem, MOCK_IDP_KEY_NAMES, type MockIdpKeyName, type MockIdpKeyPair, type MockIdpKeys } from '../../lib/mock-idp/keys'
+import {
+  keyPairFromPem,
+  MOCK_IDP_KEY_NAMES,
+  type MockIdpKeyName,
+  type MockIdpKeyPair,
+  type MockIdpKeys,
+} from '../../lib/mock-idp/keys'
 import { mockIdpSite, type MockIdpSite, type Personality } from '../../lib/mock-idp/personality'
 
 /** A test key pair of the mock IdP (see test-keys/README.md: public on purpose, never a secret). */
@@ -9,7 +15,11 @@ export type TestKeyPair = MockIdpKeyPair
 const dir = fileURLToPath(new URL('./test-keys/', import.meta.url))
 
 function load(name: MockIdpKeyName): TestKeyPair {
-  return keyPairFromPem(name, readFileSync(`${dir}${name}.crt.pem`, 'utf8'), readFileSync(`${dir}${name}.key.pem`, 'utf8'))
+  return keyPairFromPem(
+    name,
+    readFileSync(`${dir}${name}.crt.pem`, 'utf8'),
+    readFileSync(`${dir}${name}.key.pem`, 'utf8'),
+  )
 }
 
 let cache: MockIdpKeys | undefined

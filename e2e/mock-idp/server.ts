@@ -13,7 +13,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const port = Number(process.env.MOCK_IDP_PORT ?? 3200)
   const idp = await startMockIdp({ port, host: process.env.MOCK_IDP_HOST ?? '127.0.0.1' })
   console.log(`mock IdP listening on ${idp.base} (SAML metadata ${idp.samlMetadataUrl}, OIDC issuer ${idp.oidcIssuer})`)
-  const stop = () => { void idp.close().then(() => process.exit(0)) }
+  const stop = () => {
+    void idp.close().then(() => process.exit(0))
+  }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
 }

@@ -9,8 +9,12 @@ import { startSamlTestLogin } from '../../lib/testlogin/saml/start'
 
 // Bug 11 (issue 9): an unknown name used to sign in silently as `ok`. The login page must refuse it and list the names.
 let h: Harness
-beforeAll(async () => { h = await openHarness() }, 60_000)
-afterAll(async () => { await h?.close() })
+beforeAll(async () => {
+  h = await openHarness()
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
 
 async function samlLoginPage(): Promise<{ browser: MockBrowser; page: Awaited<ReturnType<MockBrowser['go']>> }> {
   const started = await startSamlTestLogin(h.saml, { store: h.store, origin: TEST_ORIGIN })
@@ -20,7 +24,12 @@ async function samlLoginPage(): Promise<{ browser: MockBrowser; page: Awaited<Re
 }
 
 async function oidcLoginPage(): Promise<{ browser: MockBrowser; page: Awaited<ReturnType<MockBrowser['go']>> }> {
-  const started = await startOidcTestLogin(h.oidc, { store: h.store, origin: TEST_ORIGIN, clientSecret: DEMO_CLIENT_SECRET, fetchOptions: { [allowLoopbackForTests]: true } })
+  const started = await startOidcTestLogin(h.oidc, {
+    store: h.store,
+    origin: TEST_ORIGIN,
+    clientSecret: DEMO_CLIENT_SECRET,
+    fetchOptions: { [allowLoopbackForTests]: true },
+  })
   if (!started.ok) throw new Error('OIDC start failed')
   const browser = new MockBrowser({ stopAt: TEST_ORIGIN })
   return { browser, page: await browser.go(started.url) }

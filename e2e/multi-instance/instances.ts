@@ -24,7 +24,13 @@ export interface TeamInstance {
 }
 
 /** What every instance of one deployment shares: the database and the secrets (so any of them finishes a run). */
-export function teamEnv(o: { databaseUrl: string; publicUrl: string; idpIssuer: string; clientId: string; clientSecret: string }): Record<string, string> {
+export function teamEnv(o: {
+  databaseUrl: string
+  publicUrl: string
+  idpIssuer: string
+  clientId: string
+  clientSecret: string
+}): Record<string, string> {
   return {
     DATABASE_URL: o.databaseUrl,
     SSO_PREFLIGHT_PUBLIC_URL: o.publicUrl,
@@ -37,36 +43,65 @@ export function teamEnv(o: { databaseUrl: string; publicUrl: string; idpIssuer: 
   }
 }
 
-export async function startTeamInstance(o: { distDir: string; env: Record<string, string>; port?: number; startTimeoutMs?: number }): Promise<TeamInstance> {
-  const port = o.port ?? await freePort()
+export async function startTeamInstance(o: {
+  distDir: string
+  env: Record<string, string>
+  port?: number
+  startTimeoutMs?: number
+}): Promise<TeamInstance> {
+  const port = o.port ?? (await freePort())
   const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'scripts', 'serve-team.mjs')], {
     cwd: REPO,
     env: {
-      ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: o.distDir, PORT: String(port), HOSTNAME_BIND: '127.0.0.1',
-      SSO_PREFLIGHT_ALLOW_LOOPBACK: '1', SSO_PREFLIGHT_LOG_FORMAT: 'json', ...o.env,
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: o.distDir,
+      PORT: String(port),
+      HOSTNAME_BIND: '127.0.0.1',
+      SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
+      SSO_PREFLIGHT_LOG_FORMAT: 'json',
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''
   let err = ''
-  child.stdout?.on('data', (d: Buffer) => { out = (out + d.toString('utf8')).slice(-2_000_000) })
-  child.stderr?.on('data', (d: Buffer) => { err = (err + d.toString('utf8')).slice(-20_000) })
+  child.stdout?.on('data', (d: Buffer) => {
+    out = (out + d.toString('utf8')).slice(-2_000_000)
+  })
+  child.stderr?.on('data', (d: Buffer) => {
+    err = (err + d.toString('utf8')).slice(-20_000)
+  })
   let exited: string | undefined
   let exitCode: number | null = null
-  const gone = new Promise<void>((r) => child.once('exit', (code, signal) => { exited = signal ?? `exit ${code}`; exitCode = code; r() }))
+  const gone = new Promise<void>((r) =>
+    child.once('exit', (code, signal) => {
+      exited = signal ?? `exit ${code}`
+      exitCode = code
+      r()
+    }),
+  )
   const url = `http://localhost:${port}`
   const deadline = Date.now() + (o.startTimeoutMs ?? 120_000)
   for (;;) {
-    if (exited) throw new Error(`the team server exited (${exited}) before answering: ${err.slice(-2000)}${out.slice(-2000)}`)
+    if (exited)
+      throw new Error(`the team server exited (${exited}) before answering: ${err.slice(-2000)}${out.slice(-2000)}`)
     try {
       const r = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5000) })
       if (r.status === 200) break
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) { child.kill('SIGKILL'); throw new Error(`the team server did not answer at ${url} in time: ${err.slice(-2000)}`) }
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`the team server did not answer at ${url} in time: ${err.slice(-2000)}`)
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   return {
-    url, port, pid: child.pid!,
+    url,
+    port,
+    pid: child.pid!,
     logLines: () => out.split('\n').filter(Boolean),
     stderr: () => err,
     exit: () => exited,
@@ -83,12 +118,24 @@ export async function startTeamInstance(o: { distDir: string; env: Record<string
 }
 
 /** A signed-in owner's session when the store has the auth part's repositories (team + sessions), else null. */
-export interface TestSession { readonly cookie: string; readonly userId: string; readonly workspaceId: string }
+export interface TestSession {
+  readonly cookie: string
+  readonly userId: string
+  readonly workspaceId: string
+}
 
 /** `sameAs`: another session (another browser) of that user in that workspace. */
-export async function signedInSession(store: Store, issuer: string, subject = 'two-instance-owner', sameAs?: TestSession): Promise<TestSession | null> {
-  const userId = sameAs?.userId ?? (await store.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
-  const workspaceId = sameAs?.workspaceId ?? (await store.team.createWorkspace({ name: `Team of ${subject}`, ownerId: userId })).id
+export async function signedInSession(
+  store: Store,
+  issuer: string,
+  subject = 'two-instance-owner',
+  sameAs?: TestSession,
+): Promise<TestSession | null> {
+  const userId =
+    sameAs?.userId ??
+    (await store.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
+  const workspaceId =
+    sameAs?.workspaceId ?? (await store.team.createWorkspace({ name: `Team of ${subject}`, ownerId: userId })).id
   const { token } = await store.sessions.create({ userId, workspaceId, idleMs: 3_600_000, absoluteMs: 3_600_000 })
   // lib/team/cookies.ts cookieNames(false).session: plain http on loopback has no __Host- prefix.
   return { cookie: `preflight_session=${token}`, userId, workspaceId }

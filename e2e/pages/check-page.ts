@@ -8,7 +8,11 @@ const DOCUMENTS = {
   'IdP metadata': { file: 'Metadata file', text: 'Metadata XML', url: 'Metadata URL' },
   'OpenID configuration': { file: 'Discovery document', text: 'Discovery JSON', url: 'Issuer or discovery URL' },
   'SAML response': { file: 'SAML response file', text: 'SAMLResponse', url: '' },
-  'IdP metadata (its certificates verify the signature)': { file: 'IdP metadata file', text: 'IdP metadata XML', url: 'IdP metadata URL' },
+  'IdP metadata (its certificates verify the signature)': {
+    file: 'IdP metadata file',
+    text: 'IdP metadata XML',
+    url: 'IdP metadata URL',
+  },
 } as const
 export type DocumentGroup = keyof typeof DOCUMENTS
 
@@ -30,7 +34,10 @@ export class CheckPage {
   }
 
   async chooseKind(kind: CheckKindLabel) {
-    await this.page.getByRole('group', { name: 'What are you checking?' }).getByRole('radio', { name: kind, exact: true }).check()
+    await this.page
+      .getByRole('group', { name: 'What are you checking?' })
+      .getByRole('radio', { name: kind, exact: true })
+      .check()
   }
 
   /** Gives one document from a file, a paste or a URL. */
@@ -53,11 +60,14 @@ export class CheckPage {
   async dropFile(group: DocumentGroup, name: string, content: string) {
     const g = this.page.getByRole('group', { name: group, exact: true })
     await g.getByRole('radio', { name: 'Upload a file' }).check()
-    const dataTransfer = await this.page.evaluateHandle(([n, c]) => {
-      const dt = new DataTransfer()
-      dt.items.add(new File([c], n, { type: 'application/xml' }))
-      return dt
-    }, [name, content] as const)
+    const dataTransfer = await this.page.evaluateHandle(
+      ([n, c]) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([c], n, { type: 'application/xml' }))
+        return dt
+      },
+      [name, content] as const,
+    )
     await g.getByLabel(DOCUMENTS[group].file, { exact: true }).dispatchEvent('drop', { dataTransfer })
   }
 

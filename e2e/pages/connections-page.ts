@@ -9,7 +9,13 @@ export class ConnectionsPage {
   }
 
   /** Fills "New connection" for SAML from a metadata file and the vendor's two SP values (each with its own ID), then saves. */
-  async createSaml(o: { name: string; metadataFile?: string; metadataUrl?: string; spEntityId: string; acsUrl: string }) {
+  async createSaml(o: {
+    name: string
+    metadataFile?: string
+    metadataUrl?: string
+    spEntityId: string
+    acsUrl: string
+  }) {
     const form = this.page.getByRole('form', { name: 'New connection' })
     await form.getByLabel('Protocol').selectOption('saml')
     await form.getByLabel('Name (optional)').fill(o.name)

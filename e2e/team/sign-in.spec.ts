@@ -30,7 +30,11 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage()
 }
 
-test('sign in, invite a viewer, the viewer is refused deletion, sign-out ends the session', async ({ browser, page, request }) => {
+test('sign in, invite a viewer, the viewer is refused deletion, sign-out ends the session', async ({
+  browser,
+  page,
+  request,
+}) => {
   // Nothing answers without a session: the API says 401, a page goes to sign-in.
   const anonymous = await request.get('/api/connections')
   expect(anonymous.status()).toBe(401)
@@ -42,7 +46,9 @@ test('sign in, invite a viewer, the viewer is refused deletion, sign-out ends th
   await expect(page.getByTestId('current-workspace')).toHaveText('demo.test workspace')
 
   // The owner adds a connection (through the API, with the browser's session) and invites a viewer.
-  const created = await page.request.post('/api/connections', { data: { protocol: 'saml', profileId: 'generic', name: 'Team e2e', metadataXml: ENTRA_LIKE_METADATA } })
+  const created = await page.request.post('/api/connections', {
+    data: { protocol: 'saml', profileId: 'generic', name: 'Team e2e', metadataXml: ENTRA_LIKE_METADATA },
+  })
   expect(created.status()).toBe(201)
   const { id } = (await created.json()) as { id: string }
   await page.goto('/settings/members')
@@ -110,7 +116,9 @@ test('someone without an invitation signs in to an empty "ask an owner" page', a
   expect((await page.request.get('/api/connections')).status()).toBe(403)
 })
 
-test('a signed-in admin runs a SAML test login: the IdP posts to the open ACS, the result opens in the session', async ({ page }) => {
+test('a signed-in admin runs a SAML test login: the IdP posts to the open ACS, the result opens in the session', async ({
+  page,
+}) => {
   await page.goto('/connections')
   await signInAtIdp(page, 'ok+owner@demo.test')
   const id = await createSamlConnection(page.request)

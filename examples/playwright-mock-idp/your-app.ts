@@ -5,7 +5,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { deflateRawSync } from 'node:zlib'
 
-export interface YourApp { readonly url: string; close(): Promise<void> }
+export interface YourApp {
+  readonly url: string
+  close(): Promise<void>
+}
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -23,10 +26,17 @@ export async function startYourApp(idpSsoUrl: string): Promise<YourApp> {
       let body = ''
       for await (const chunk of req) body += chunk
       const xml = Buffer.from(new URLSearchParams(body).get('SAMLResponse') ?? '', 'base64').toString('utf8')
-      const status = /StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:(\w+)"(?:>\s*<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:(\w+)")?/.exec(xml)
+      const status =
+        /StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:(\w+)"(?:>\s*<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:(\w+)")?/.exec(
+          xml,
+        )
       const nameId = /<saml:NameID[^>]*>([^<]*)</.exec(xml)?.[1]
       res.writeHead(200, { 'content-type': 'text/html' })
-      res.end(status?.[1] === 'Success' ? `<h1>Signed in as ${esc(nameId ?? '?')}</h1>` : `<h1>Sign-in failed: ${esc(status?.[2] ?? status?.[1] ?? 'no status')}</h1>`)
+      res.end(
+        status?.[1] === 'Success'
+          ? `<h1>Signed in as ${esc(nameId ?? '?')}</h1>`
+          : `<h1>Sign-in failed: ${esc(status?.[2] ?? status?.[1] ?? 'no status')}</h1>`,
+      )
       return
     }
     res.writeHead(200, { 'content-type': 'text/html' }).end('<a href="/login">Sign in with SSO</a>')
@@ -34,6 +44,10 @@ export async function startYourApp(idpSsoUrl: string): Promise<YourApp> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }

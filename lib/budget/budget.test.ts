@@ -15,13 +15,21 @@ describe('runInWorker: analysis under a time and memory budget', () => {
   }, 30_000)
 
   test('past the deadline the worker is terminated and the failure is typed', async () => {
-    const r = await runInWorker('analyze-har', { text: manySamlHops(20_000), options: { profile, now, maxBytes: 64 * 1024 * 1024 } }, { timeoutMs: 100 })
+    const r = await runInWorker(
+      'analyze-har',
+      { text: manySamlHops(20_000), options: { profile, now, maxBytes: 64 * 1024 * 1024 } },
+      { timeoutMs: 100 },
+    )
     expect(r).toMatchObject({ ok: false, reason: 'timeout', detail: '100 ms' })
   }, 30_000)
 
   test('over the heap limit only the worker dies; the caller gets reason memory', async () => {
     // 48,000 hops (45 MB) need more than 128 MB of heap once parsed.
-    const r = await runInWorker('analyze-har', { text: manySamlHops(48_000), options: { profile, now, maxBytes: 64 * 1024 * 1024 } }, { maxHeapMb: 128, timeoutMs: 60_000 })
+    const r = await runInWorker(
+      'analyze-har',
+      { text: manySamlHops(48_000), options: { profile, now, maxBytes: 64 * 1024 * 1024 } },
+      { maxHeapMb: 128, timeoutMs: 60_000 },
+    )
     expect(r).toMatchObject({ ok: false, reason: 'memory', detail: '128 MB' })
     // ...and this process is still here to run the next job.
     const again = await runInWorker('analyze-har', { text: oneSamlHop(), options: { profile, now } })
@@ -31,9 +39,15 @@ describe('runInWorker: analysis under a time and memory budget', () => {
 
 describe('bounded jobs turn a budget failure into a finding', () => {
   test('analyzeHarBounded: INPUT_TOO_COMPLEX with the limit and what happened', async () => {
-    const r = await analyzeHarBounded(manySamlHops(20_000), { profile, now, maxBytes: 64 * 1024 * 1024, source: 'big.har' }, { timeoutMs: 100 })
+    const r = await analyzeHarBounded(
+      manySamlHops(20_000),
+      { profile, now, maxBytes: 64 * 1024 * 1024, source: 'big.har' },
+      { timeoutMs: 100 },
+    )
     expect(r.subject).toMatchObject({ kind: 'har', source: 'big.har' })
-    expect(r.findings.map((f) => [f.code, f.evidence.expected])).toEqual([['INPUT_TOO_COMPLEX', 'at most 100 ms and 256 MB per analysis']])
+    expect(r.findings.map((f) => [f.code, f.evidence.expected])).toEqual([
+      ['INPUT_TOO_COMPLEX', 'at most 100 ms and 256 MB per analysis'],
+    ])
     expect(r.findings[0]!.evidence.actual).toMatch(/^stopped after \d+ ms \(limit 100 ms\)$/)
     expect(r.summary.verdict).toBe('no-go')
   }, 30_000)
@@ -46,6 +60,10 @@ describe('bounded jobs turn a budget failure into a finding', () => {
 })
 
 test('an input too large for the heap limit is refused before a worker starts (Node 20 would abort the process)', async () => {
-  const r = await runInWorker('analyze-har', { text: 'x'.repeat(5 * 1024 * 1024), options: { profile, now } }, { maxHeapMb: 16 })
+  const r = await runInWorker(
+    'analyze-har',
+    { text: 'x'.repeat(5 * 1024 * 1024), options: { profile, now } },
+    { maxHeapMb: 16 },
+  )
   expect(r).toEqual({ ok: false, reason: 'memory', detail: '16 MB', elapsedMs: 0 })
 })

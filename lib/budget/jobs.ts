@@ -16,7 +16,8 @@ export const JOBS = {
     result: ReportSchema,
   },
   'triage-input': {
-    run: (input: { text: string; options: TriageInputOptions }): Promise<TriageResult> => triageInput(input.text, input.options),
+    run: (input: { text: string; options: TriageInputOptions }): Promise<TriageResult> =>
+      triageInput(input.text, input.options),
     result: z.object({
       kind: z.enum(['har', 'report', 'support-bundle', 'jwt', 'saml', 'saml-metadata', 'oidc-discovery', 'text']),
       detected: DetectedInputSchema,

@@ -10,10 +10,16 @@ import { JOBS, type JobName } from './jobs'
  */
 parentPort!.on('message', ({ id, job, input }: { id: number; job: JobName; input: never }) => {
   const run = JOBS[job]?.run as ((i: never) => unknown) | undefined
-  if (!run) { parentPort!.postMessage({ id, ok: false, error: `unknown job ${String(job)}` }); return }
-  Promise.resolve().then(() => run(input)).then(
-    (value) => parentPort!.postMessage({ id, ok: true, value }),
-    (err: unknown) => parentPort!.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
-  )
+  if (!run) {
+    parentPort!.postMessage({ id, ok: false, error: `unknown job ${String(job)}` })
+    return
+  }
+  Promise.resolve()
+    .then(() => run(input))
+    .then(
+      (value) => parentPort!.postMessage({ id, ok: true, value }),
+      (err: unknown) =>
+        parentPort!.postMessage({ id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    )
 })
 parentPort!.postMessage({ ready: true })

@@ -13,13 +13,30 @@ const USABLE_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec'])
  * Encryption certificates are reported one level softer: SSO does not break when one of them expires.
  * @example checkCertificate(text, { ctx, use: 'signing', where: '/EntityDescriptor/IDPSSODescriptor/KeyDescriptor[1]' })
  */
-export function checkCertificate(cert: string | ParsedCertificate, o: { ctx: CertCheckContext; use: CertificateUse; where: string }): Finding[] {
+export function checkCertificate(
+  cert: string | ParsedCertificate,
+  o: { ctx: CertCheckContext; use: CertificateUse; where: string },
+): Finding[] {
   const { ctx, use, where } = o
   let c: ParsedCertificate
   if (typeof cert === 'string') {
     const r = readCertificate(cert)
-    if (r.kind === 'placeholder') return [finding('CERT_PLACEHOLDER', { expected: 'a base64 X.509 certificate', actual: r.text, reason: r.reason, use, where }, ctx)]
-    if (r.kind === 'unparseable') return [finding('CERT_UNPARSEABLE', { expected: 'a base64 X.509 certificate', actual: r.text, reason: r.reason, use, where }, ctx)]
+    if (r.kind === 'placeholder')
+      return [
+        finding(
+          'CERT_PLACEHOLDER',
+          { expected: 'a base64 X.509 certificate', actual: r.text, reason: r.reason, use, where },
+          ctx,
+        ),
+      ]
+    if (r.kind === 'unparseable')
+      return [
+        finding(
+          'CERT_UNPARSEABLE',
+          { expected: 'a base64 X.509 certificate', actual: r.text, reason: r.reason, use, where },
+          ctx,
+        ),
+      ]
     c = r.cert
   } else c = cert
   const soften = (s: Severity): Severity => (use === 'encryption' ? (s === 'error' ? 'warning' : 'info') : s)
@@ -31,26 +48,95 @@ export function checkCertificate(cert: string | ParsedCertificate, o: { ctx: Cer
   const tolerance = `${skewSeconds} s`
 
   if (c.notAfter.getTime() <= now - skew) {
-    out.push(finding('CERT_EXPIRED', { expected: `valid on ${ctx.now.toISOString()}`, actual: `expired ${c.notAfter.toISOString()}`, notAfter: c.notAfter.toISOString(), now: ctx.now.toISOString(), tolerance, ...id }, ctx, { severity: soften('error') }))
+    out.push(
+      finding(
+        'CERT_EXPIRED',
+        {
+          expected: `valid on ${ctx.now.toISOString()}`,
+          actual: `expired ${c.notAfter.toISOString()}`,
+          notAfter: c.notAfter.toISOString(),
+          now: ctx.now.toISOString(),
+          tolerance,
+          ...id,
+        },
+        ctx,
+        { severity: soften('error') },
+      ),
+    )
   } else {
     const days = ctx.profile.certExpiryWarningDays
     const daysLeft = Math.max(0, Math.floor((c.notAfter.getTime() - now) / DAY_MS))
     if (c.notAfter.getTime() - now < days * DAY_MS) {
-      out.push(finding('CERT_EXPIRING_SOON', { expected: `valid for at least ${days} more days`, actual: `expires ${c.notAfter.toISOString()} (in ${daysLeft} days)`, notAfter: c.notAfter.toISOString(), daysLeft, now: ctx.now.toISOString(), ...id }, ctx, { severity: soften('warning') }))
+      out.push(
+        finding(
+          'CERT_EXPIRING_SOON',
+          {
+            expected: `valid for at least ${days} more days`,
+            actual: `expires ${c.notAfter.toISOString()} (in ${daysLeft} days)`,
+            notAfter: c.notAfter.toISOString(),
+            daysLeft,
+            now: ctx.now.toISOString(),
+            ...id,
+          },
+          ctx,
+          { severity: soften('warning') },
+        ),
+      )
     }
   }
   if (c.notBefore.getTime() > now + skew) {
-    out.push(finding('CERT_NOT_YET_VALID', { expected: `valid from before ${ctx.now.toISOString()} (plus ${tolerance})`, actual: `valid from ${c.notBefore.toISOString()}`, notBefore: c.notBefore.toISOString(), now: ctx.now.toISOString(), tolerance, ...id }, ctx, { severity: soften('error') }))
+    out.push(
+      finding(
+        'CERT_NOT_YET_VALID',
+        {
+          expected: `valid from before ${ctx.now.toISOString()} (plus ${tolerance})`,
+          actual: `valid from ${c.notBefore.toISOString()}`,
+          notBefore: c.notBefore.toISOString(),
+          now: ctx.now.toISOString(),
+          tolerance,
+          ...id,
+        },
+        ctx,
+        { severity: soften('error') },
+      ),
+    )
   }
   if (!USABLE_KEY_TYPES.has(c.keyType)) {
-    out.push(finding('CERT_KEY_TYPE_UNSUPPORTED', { expected: 'an RSA (or EC) public key', actual: c.keyType, ...id }, ctx, { severity: soften('warning') }))
-  } else if ((c.keyType === 'rsa' || c.keyType === 'rsa-pss') && c.keyBits !== undefined && c.keyBits < ctx.profile.minRsaBits) {
-    out.push(finding('CERT_RSA_KEY_TOO_SMALL', { expected: `RSA key of at least ${ctx.profile.minRsaBits} bits`, actual: `RSA ${c.keyBits} bits`, ...id }, ctx, { severity: soften('error') }))
+    out.push(
+      finding('CERT_KEY_TYPE_UNSUPPORTED', { expected: 'an RSA (or EC) public key', actual: c.keyType, ...id }, ctx, {
+        severity: soften('warning'),
+      }),
+    )
+  } else if (
+    (c.keyType === 'rsa' || c.keyType === 'rsa-pss') &&
+    c.keyBits !== undefined &&
+    c.keyBits < ctx.profile.minRsaBits
+  ) {
+    out.push(
+      finding(
+        'CERT_RSA_KEY_TOO_SMALL',
+        { expected: `RSA key of at least ${ctx.profile.minRsaBits} bits`, actual: `RSA ${c.keyBits} bits`, ...id },
+        ctx,
+        { severity: soften('error') },
+      ),
+    )
   }
   if (isWeakSignatureAlgorithm(c.signatureAlgorithm)) {
     // A pinned self-signed certificate is trusted by its exact bytes, not by its signature: SHA-1 there is cosmetic.
     const severity: Severity = c.selfSigned ? 'info' : soften('warning')
-    out.push(finding('CERT_WEAK_SIGNATURE_ALGORITHM', { expected: 'sha256WithRSAEncryption or stronger', actual: c.signatureAlgorithm, selfSigned: c.selfSigned, ...id }, ctx, { severity }))
+    out.push(
+      finding(
+        'CERT_WEAK_SIGNATURE_ALGORITHM',
+        {
+          expected: 'sha256WithRSAEncryption or stronger',
+          actual: c.signatureAlgorithm,
+          selfSigned: c.selfSigned,
+          ...id,
+        },
+        ctx,
+        { severity },
+      ),
+    )
   }
   return out
 }

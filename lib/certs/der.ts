@@ -27,7 +27,12 @@ export function isWeakSignatureAlgorithm(name: string): boolean {
   return /^(md2|md5|sha1)With|with-SHA1$/i.test(name)
 }
 
-interface Tlv { readonly tag: number; readonly start: number; readonly end: number; readonly next: number }
+interface Tlv {
+  readonly tag: number
+  readonly start: number
+  readonly end: number
+  readonly next: number
+}
 
 function readTlv(der: Uint8Array, at: number): Tlv | undefined {
   if (at + 2 > der.length) return undefined
@@ -52,7 +57,10 @@ function decodeOid(bytes: Uint8Array): string {
   let v = 0
   for (let i = 1; i < bytes.length; i++) {
     v = v * 128 + (bytes[i]! & 0x7f)
-    if (!(bytes[i]! & 0x80)) { parts.push(v); v = 0 }
+    if (!(bytes[i]! & 0x80)) {
+      parts.push(v)
+      v = 0
+    }
   }
   return parts.join('.')
 }

@@ -14,7 +14,8 @@ const CACHE_LIMIT = 2048
 const cache = new Map<string, CertificateReading>()
 
 const PEM_ARMOR_RE = /-----(BEGIN|END) [A-Z0-9 ]+-----/g
-const PLACEHOLDER_WORDS_RE = /redacted|removed|placeholder|your[ _-]?cert|certificate[ _-]?here|insert|changeme|x{8,}|\.{3}|\u2026/i
+const PLACEHOLDER_WORDS_RE =
+  /redacted|removed|placeholder|your[ _-]?cert|certificate[ _-]?here|insert|changeme|x{8,}|\.{3}|\u2026/i
 const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp256k1: 256, secp384r1: 384, secp521r1: 521 }
 
 /** Base64 DER without PEM armour or whitespace: the form IdpTrust carries and the cache key. */
@@ -62,7 +63,11 @@ export function certificateFingerprint(base64OrPem: string): string | undefined 
   const known = cache.get(b64)
   if (known?.kind === 'certificate') return known.cert.sha256
   if (b64 === '' || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined
-  return createHash('sha256').update(Buffer.from(b64, 'base64')).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:')
+  return createHash('sha256')
+    .update(Buffer.from(b64, 'base64'))
+    .digest('hex')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1:')
 }
 
 function readUncached(b64: string): CertificateReading {
@@ -70,10 +75,12 @@ function readUncached(b64: string): CertificateReading {
   if (b64 === '') return { kind: 'placeholder', text, reason: 'empty' }
   const x = /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && b64.length >= 128 ? tryX509(b64) : undefined
   if (!x) {
-    if (PLACEHOLDER_WORDS_RE.test(b64) || /[<>{}[\]]/.test(b64)) return { kind: 'placeholder', text, reason: 'redacted or template text instead of a certificate' }
+    if (PLACEHOLDER_WORDS_RE.test(b64) || /[<>{}[\]]/.test(b64))
+      return { kind: 'placeholder', text, reason: 'redacted or template text instead of a certificate' }
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return { kind: 'unparseable', text, reason: 'not base64' }
     // A real certificate is several hundred base64 characters; "MIIC" and friends are what a truncated copy leaves.
-    if (b64.length < 128) return { kind: 'placeholder', text, reason: `only ${b64.length} base64 characters: a shortened certificate` }
+    if (b64.length < 128)
+      return { kind: 'placeholder', text, reason: `only ${b64.length} base64 characters: a shortened certificate` }
     return { kind: 'unparseable', text, reason: 'base64 that is not an X.509 certificate (truncated or damaged)' }
   }
   const der = x.raw
@@ -94,7 +101,9 @@ function readUncached(b64: string): CertificateReading {
     subject: oneLine(x.subject),
     commonName: commonName(x.subject),
     issuer: oneLine(x.issuer),
-    get selfSigned() { return (selfSigned ??= x.subject === x.issuer && safeVerify(x)) },
+    get selfSigned() {
+      return (selfSigned ??= x.subject === x.issuer && safeVerify(x))
+    },
     notBefore,
     notAfter,
     sha256: x.fingerprint256,
@@ -119,7 +128,11 @@ function tryX509(b64: string): X509Certificate | undefined {
 }
 
 function safeVerify(x: X509Certificate): boolean {
-  try { return x.verify(x.publicKey) } catch { return false }
+  try {
+    return x.verify(x.publicKey)
+  } catch {
+    return false
+  }
 }
 
 function oneLine(dn: string): string {

@@ -4,11 +4,16 @@ import { isCurrentlyValid } from './check'
 import type { ParsedCertificate } from './types'
 
 /** The certificate an IdP most likely signs with now: the valid one issued last (ties: the one that lasts longest). */
-export function pickCurrentCertificate(certs: readonly ParsedCertificate[], now: Date, skewSeconds = 0): ParsedCertificate | undefined {
+export function pickCurrentCertificate(
+  certs: readonly ParsedCertificate[],
+  now: Date,
+  skewSeconds = 0,
+): ParsedCertificate | undefined {
   let best: ParsedCertificate | undefined
   for (const c of certs) {
     if (!isCurrentlyValid(c, now, skewSeconds)) continue
-    if (!best || c.notBefore > best.notBefore || (+c.notBefore === +best.notBefore && c.notAfter > best.notAfter)) best = c
+    if (!best || c.notBefore > best.notBefore || (+c.notBefore === +best.notBefore && c.notAfter > best.notAfter))
+      best = c
   }
   return best
 }
@@ -25,7 +30,11 @@ const describe = (c: ParsedCertificate, now: Date, skewMs = 0) => ({
  * Several signing certificates (a rollover): which one is current, and whether an expired one is still published
  * beside a valid one. `signedWith` (SHA-256) names the certificate that signed the metadata, when known.
  */
-export function checkRollover(signingCerts: readonly ParsedCertificate[], now: Date, o: { ctx?: FindingContext; signedWith?: string; where?: string; skewSeconds?: number } = {}): Finding[] {
+export function checkRollover(
+  signingCerts: readonly ParsedCertificate[],
+  now: Date,
+  o: { ctx?: FindingContext; signedWith?: string; where?: string; skewSeconds?: number } = {},
+): Finding[] {
   const distinct = [...new Map(signingCerts.map((c) => [c.sha256, c])).values()]
   if (distinct.length < 2) return []
   const skewMs = (o.skewSeconds ?? 0) * 1000
@@ -41,5 +50,7 @@ export function checkRollover(signingCerts: readonly ParsedCertificate[], now: D
     now: now.toISOString(),
     ...(o.where ? { where: o.where } : {}),
   }
-  return [finding(expired.length ? 'CERT_ROLLOVER_EXPIRED_BESIDE_VALID' : 'CERT_ROLLOVER_IN_PROGRESS', evidence, o.ctx ?? {})]
+  return [
+    finding(expired.length ? 'CERT_ROLLOVER_EXPIRED_BESIDE_VALID' : 'CERT_ROLLOVER_IN_PROGRESS', evidence, o.ctx ?? {}),
+  ]
 }

@@ -2,7 +2,12 @@ import type { CertificateSummary } from '../findings/report'
 import type { ParsedCertificate } from './types'
 
 /** One row of the report's certificate timeline. */
-export function summarizeCertificate(cert: ParsedCertificate, use: CertificateSummary['use'], where: string, o: { signsNow?: boolean } = {}): CertificateSummary {
+export function summarizeCertificate(
+  cert: ParsedCertificate,
+  use: CertificateSummary['use'],
+  where: string,
+  o: { signsNow?: boolean } = {},
+): CertificateSummary {
   return {
     use,
     subject: cert.commonName,

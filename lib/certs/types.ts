@@ -32,7 +32,8 @@ export type CertificateUse = 'signing' | 'encryption' | 'jwks'
 /** The part of a CheckContext certificate checks read; OIDC JWKS checks pass their own. */
 export interface CertCheckContext {
   readonly now: Date
-  readonly profile: Pick<SpProfile, 'certExpiryWarningDays' | 'minRsaBits'> & Partial<Pick<SpProfile, 'clockSkewSeconds'>>
+  readonly profile: Pick<SpProfile, 'certExpiryWarningDays' | 'minRsaBits'> &
+    Partial<Pick<SpProfile, 'clockSkewSeconds'>>
   readonly idp: IdpKind
   /** Allowed clock skew in seconds for the validity window (CheckContext's; else the profile's clockSkewSeconds). */
   readonly skewSeconds?: number

@@ -57,13 +57,18 @@ export function appApi(appUrlText: string, token: string | undefined): AppApi {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       })
     } catch (cause) {
-      throw usageError(`cannot reach the app at ${appUrl.origin} (${cause instanceof Error && cause.name === 'TimeoutError' ? 'no answer in 20 s' : 'connection failed'}); check --app-url`, cause)
+      throw usageError(
+        `cannot reach the app at ${appUrl.origin} (${cause instanceof Error && cause.name === 'TimeoutError' ? 'no answer in 20 s' : 'connection failed'}); check --app-url`,
+        cause,
+      )
     }
     if (res.status === 401 || res.status === 403) {
       await res.body?.cancel()
-      throw usageError(token
-        ? `token refused (revoked, expired or wrong workspace): the app answered ${res.status}; check ${API_TOKEN_ENV}`
-        : `the app wants an API token: set ${API_TOKEN_ENV} (Settings › API tokens, scope "run")`)
+      throw usageError(
+        token
+          ? `token refused (revoked, expired or wrong workspace): the app answered ${res.status}; check ${API_TOKEN_ENV}`
+          : `the app wants an API token: set ${API_TOKEN_ENV} (Settings › API tokens, scope "run")`,
+      )
     }
     if (res.status === 404) {
       await res.body?.cancel()
@@ -71,7 +76,9 @@ export function appApi(appUrlText: string, token: string | undefined): AppApi {
     }
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel()
-      throw usageError(`the app answered ${res.status} with a redirect (to sign-in?): it did not accept the token; check --app-url and ${API_TOKEN_ENV}`)
+      throw usageError(
+        `the app answered ${res.status} with a redirect (to sign-in?): it did not accept the token; check --app-url and ${API_TOKEN_ENV}`,
+      )
     }
     if (!res.ok) {
       await res.body?.cancel()
@@ -83,7 +90,8 @@ export function appApi(appUrlText: string, token: string | undefined): AppApi {
       throw usageError(`the app's answer for the ${what} is too large (${declared} bytes)`)
     }
     const body = Buffer.from(await res.arrayBuffer())
-    if (body.byteLength > MAX_ANSWER_BYTES) throw usageError(`the app's answer for the ${what} is too large (${body.byteLength} bytes)`)
+    if (body.byteLength > MAX_ANSWER_BYTES)
+      throw usageError(`the app's answer for the ${what} is too large (${body.byteLength} bytes)`)
     return body.toString('utf8')
   }
   return {
@@ -91,12 +99,24 @@ export function appApi(appUrlText: string, token: string | undefined): AppApi {
     async getConnection(id) {
       const text = await get(`api/connections/${encodeURIComponent(id)}`, 'connection', 'application/json')
       let json: unknown
-      try { json = JSON.parse(text) } catch { json = undefined }
+      try {
+        json = JSON.parse(text)
+      } catch {
+        json = undefined
+      }
       const parsed = SavedConnectionSchema.safeParse(json)
-      if (!parsed.success) throw usageError(`the app's answer for connection ${JSON.stringify(id)} is not a saved connection; is --app-url an SSO Preflight app?`)
+      if (!parsed.success)
+        throw usageError(
+          `the app's answer for connection ${JSON.stringify(id)} is not a saved connection; is --app-url an SSO Preflight app?`,
+        )
       return parsed.data
     },
-    getIdpMetadata: (id) => get(`api/connections/${encodeURIComponent(id)}/idp-metadata`, 'connection', 'application/samlmetadata+xml, application/xml'),
+    getIdpMetadata: (id) =>
+      get(
+        `api/connections/${encodeURIComponent(id)}/idp-metadata`,
+        'connection',
+        'application/samlmetadata+xml, application/xml',
+      ),
   }
 }
 
@@ -108,7 +128,8 @@ function parseAppUrl(text: string): URL {
     throw usageError(`--app-url ${JSON.stringify(text)} is not a URL (e.g. https://preflight.example.com)`)
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw usageError('--app-url must be an http(s) URL')
-  if (url.username || url.password) throw usageError('--app-url must not carry a user or password; the token comes from the environment')
+  if (url.username || url.password)
+    throw usageError('--app-url must not carry a user or password; the token comes from the environment')
   // The app's API lives at its root or under a path prefix: resolve relative to a trailing slash.
   if (!url.pathname.endsWith('/')) url.pathname += '/'
   url.search = ''

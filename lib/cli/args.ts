@@ -10,7 +10,11 @@ export interface ParsedArgs {
 }
 
 /** Strict flag parsing: an unknown flag, a missing value or a wrong positional count is ERR_USAGE (exit 2). */
-export function parseArgs(argv: readonly string[], flags: FlagSpec, positionals: { min: number; max: number; name: string }): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  flags: FlagSpec,
+  positionals: { min: number; max: number; name: string },
+): ParsedArgs {
   let parsed: ReturnType<typeof nodeParseArgs>
   try {
     parsed = nodeParseArgs({ args: [...argv], options: { ...flags }, strict: true, allowPositionals: true })
@@ -19,7 +23,8 @@ export function parseArgs(argv: readonly string[], flags: FlagSpec, positionals:
   }
   const positional = parsed.positionals
   if (positional.length < positionals.min) throw usageError(`missing ${positionals.name}`)
-  if (positional.length > positionals.max) throw usageError(`unexpected argument ${JSON.stringify(positional[positionals.max])}`)
+  if (positional.length > positionals.max)
+    throw usageError(`unexpected argument ${JSON.stringify(positional[positionals.max])}`)
   return { positional, flags: parsed.values as ParsedArgs['flags'] }
 }
 

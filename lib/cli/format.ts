@@ -27,7 +27,8 @@ export function takeFormatFlag(argv: readonly string[]): { format: ReportFormat 
       continue
     }
     const parsed = ReportFormatSchema.safeParse(value)
-    if (!parsed.success) throw usageError(`--format expects one of json, text, markdown, junit, github, got ${JSON.stringify(value)}`)
+    if (!parsed.success)
+      throw usageError(`--format expects one of json, text, markdown, junit, github, got ${JSON.stringify(value)}`)
     format = parsed.data
   }
   return { format, rest }

@@ -27,7 +27,10 @@ export async function readInputFile(io: CliIo, path: string, what: string): Prom
     return await io.readFile(path)
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code
-    throw usageError(`${what} ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`, err)
+    throw usageError(
+      `${what} ${JSON.stringify(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : 'cannot be read'}`,
+      err,
+    )
   }
 }
 

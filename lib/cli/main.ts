@@ -21,7 +21,11 @@ function usage(commands: readonly Command[]): string {
 }
 
 /** Dispatches by command name. ERR_USAGE becomes one stderr line and exit 2; anything else is our bug and crashes loudly. */
-export async function main(argv: readonly string[], io: CliIo = processIo, commands: readonly CommandEntry[] = COMMANDS): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  commands: readonly CommandEntry[] = COMMANDS,
+): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ;(name ? io.stdout : io.stderr).write(usage(await Promise.all(commands.map((c) => c.load()))))
@@ -52,14 +56,21 @@ export async function main(argv: readonly string[], io: CliIo = processIo, comma
 }
 
 // Run when executed as the bundled bin (dist/cli.mjs) or directly with tsx.
-const invokedDirectly = typeof process !== 'undefined' && process.argv[1] !== undefined &&
+const invokedDirectly =
+  typeof process !== 'undefined' &&
+  process.argv[1] !== undefined &&
   /(?:^|[\\/])(?:cli\.mjs|main\.ts|sso-preflight)$/.test(process.argv[1])
 if (invokedDirectly) {
   // A CLI call parses each schema about once: zod's JIT (it compiles an object schema's parser with new Function on
   // first use) costs more than it saves there, measured at several ms per call.
   zodConfig({ jitless: true })
   main(process.argv.slice(2)).then(
-    (code) => { process.exitCode = code },
-    (err: unknown) => { console.error(err); process.exitCode = 70 },
+    (code) => {
+      process.exitCode = code
+    },
+    (err: unknown) => {
+      console.error(err)
+      process.exitCode = 70
+    },
   )
 }

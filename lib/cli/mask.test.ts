@@ -8,11 +8,18 @@ import { memoryIo, REAL } from '../../tests/helpers'
 // A real Okta response (ssoready's fixture) at its own clock, under the generic profile.
 const RESPONSE = join(REAL, 'saml-responses/okta/ssoready-okta-response.xml')
 const METADATA = join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml')
-const NOW = (JSON.parse(readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8')) as { now: string }).now
+const NOW = (
+  JSON.parse(readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8')) as {
+    now: string
+  }
+).now
 
 async function run(extra: string[]) {
   const io = memoryIo()
-  const code = await main(['response', RESPONSE, '--idp-metadata', METADATA, '--profile', 'generic', '--now', NOW, ...extra], io)
+  const code = await main(
+    ['response', RESPONSE, '--idp-metadata', METADATA, '--profile', 'generic', '--now', NOW, ...extra],
+    io,
+  )
   return { code, out: io.out(), err: io.err() }
 }
 
@@ -38,6 +45,8 @@ describe('the CLI report shows what the IdP sent; --mask is for sharing', () => 
   })
   test('the side-by-side comparison is in the JSON report, masked or not (it holds no personal value)', async () => {
     const masked = ReportSchema.parse(JSON.parse((await run(['--mask', '--json'])).out))
-    expect(masked.comparison?.rows.map((r) => r.key)).toEqual(expect.arrayContaining(['entityId', 'acsUrl', 'nameIdFormat', 'signing', 'signatureAlgorithm', 'certificate']))
+    expect(masked.comparison?.rows.map((r) => r.key)).toEqual(
+      expect.arrayContaining(['entityId', 'acsUrl', 'nameIdFormat', 'signing', 'signatureAlgorithm', 'certificate']),
+    )
   })
 })

@@ -14,10 +14,15 @@ export function emitReport(io: CliIo, report: Report, json: boolean): number {
 
 function renderReport(report: Report, format: ReportFormat, color: boolean): string {
   switch (format) {
-    case 'json': return renderJson(report)
-    case 'markdown': return renderMarkdown(report)
-    case 'junit': return renderJunit(report)
-    case 'github': return renderGithub(report)
-    case 'text': return renderText(report, { color })
+    case 'json':
+      return renderJson(report)
+    case 'markdown':
+      return renderMarkdown(report)
+    case 'junit':
+      return renderJunit(report)
+    case 'github':
+      return renderGithub(report)
+    case 'text':
+      return renderText(report, { color })
   }
 }

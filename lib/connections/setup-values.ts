@@ -31,17 +31,40 @@ export interface SetupValue {
 export function setupValues(c: Pick<Connection, 'id' | 'protocol' | 'config'>, origin: string): SetupValue[] {
   const urls = connectionUrls(origin, c.id)
   if (c.protocol === 'oidc') {
-    return [{ label: 'Redirect URI', value: urls.redirectUri,
-      where: 'Entra: Entra ID › App registrations › (app) › Authentication › Web › Redirect URIs. Okta: Applications › Applications › (app) › General › Sign-in redirect URIs' }]
+    return [
+      {
+        label: 'Redirect URI',
+        value: urls.redirectUri,
+        where:
+          'Entra: Entra ID › App registrations › (app) › Authentication › Web › Redirect URIs. Okta: Applications › Applications › (app) › General › Sign-in redirect URIs',
+      },
+    ]
   }
   const out: SetupValue[] = []
-  if (c.config.spEntityId) out.push({ label: 'Identifier (SP entity ID)', value: c.config.spEntityId,
-    where: 'Entra: Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Identifier (Entity ID). Okta catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings; custom SAML app: General › SAML Settings › Audience URI (SP Entity ID)' })
-  if (c.config.acsUrl) out.push({ label: 'Reply URL (the vendor’s ACS, default)', value: c.config.acsUrl,
-    where: 'Entra: Basic SAML Configuration › Reply URL (mark it Default). Okta catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings; custom SAML app: General › SAML Settings › Single sign-on URL' })
-  out.push({ label: 'Extra Reply URL for test logins (this validator’s ACS)', value: urls.acsUrl,
-    where: 'Entra: Basic SAML Configuration › Reply URL › Add reply URL (not default). Okta custom SAML app: General › SAML Settings › Other Requestable SSO URLs (custom SAML app; sources are silent on catalog apps)' })
-  out.push({ label: 'SP metadata (for IdPs that import it)', value: urls.spMetadataUrl,
-    where: 'Entra: Single sign-on › Upload metadata file. Okta: not needed (enter the values above)' })
+  if (c.config.spEntityId)
+    out.push({
+      label: 'Identifier (SP entity ID)',
+      value: c.config.spEntityId,
+      where:
+        'Entra: Entra ID › Enterprise apps › (app) › Single sign-on › Basic SAML Configuration › Identifier (Entity ID). Okta catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings; custom SAML app: General › SAML Settings › Audience URI (SP Entity ID)',
+    })
+  if (c.config.acsUrl)
+    out.push({
+      label: 'Reply URL (the vendor’s ACS, default)',
+      value: c.config.acsUrl,
+      where:
+        'Entra: Basic SAML Configuration › Reply URL (mark it Default). Okta catalog (OIN) app: Sign On › Settings › Edit › Advanced Sign-on Settings; custom SAML app: General › SAML Settings › Single sign-on URL',
+    })
+  out.push({
+    label: 'Extra Reply URL for test logins (this validator’s ACS)',
+    value: urls.acsUrl,
+    where:
+      'Entra: Basic SAML Configuration › Reply URL › Add reply URL (not default). Okta custom SAML app: General › SAML Settings › Other Requestable SSO URLs (custom SAML app; sources are silent on catalog apps)',
+  })
+  out.push({
+    label: 'SP metadata (for IdPs that import it)',
+    value: urls.spMetadataUrl,
+    where: 'Entra: Single sign-on › Upload metadata file. Okta: not needed (enter the values above)',
+  })
   return out
 }

@@ -3,8 +3,15 @@ import { describe, expect, test } from 'vitest'
 import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { spValuesFromMetadata } from './sp-metadata'
 
-const real = (f: string) => readFileSync(new URL(`../../../shared/fixtures/real/saml-metadata/sp/${f}`, import.meta.url), 'utf8')
-const IDP = readFileSync(new URL('../../../shared/fixtures/real/saml-metadata/entra/ssoready-entra-app-federationmetadata.xml', import.meta.url), 'utf8')
+const real = (f: string) =>
+  readFileSync(new URL(`../../../shared/fixtures/real/saml-metadata/sp/${f}`, import.meta.url), 'utf8')
+const IDP = readFileSync(
+  new URL(
+    '../../../shared/fixtures/real/saml-metadata/entra/ssoready-entra-app-federationmetadata.xml',
+    import.meta.url,
+  ),
+  'utf8',
+)
 
 /** A brokered SP whose entity ID and ACS carry different IDs, as the vendor's Okta org publishes them. */
 const BROKER_SP_METADATA = `<?xml version="1.0"?>
@@ -17,14 +24,19 @@ const BROKER_SP_METADATA = `<?xml version="1.0"?>
 
 describe('spValuesFromMetadata: both SP values from the SP metadata', () => {
   test('a brokered SP: entity ID and ACS URL keep their different IDs', () => {
-    expect(spValuesFromMetadata(BROKER_SP_METADATA)).toEqual({ ok: true,
-      spEntityId: 'https://www.okta.com/saml2/service-provider/spxk3ab12cd', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa9zz88yy' })
+    expect(spValuesFromMetadata(BROKER_SP_METADATA)).toEqual({
+      ok: true,
+      spEntityId: 'https://www.okta.com/saml2/service-provider/spxk3ab12cd',
+      acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa9zz88yy',
+    })
   })
 
   test('real SP metadata (AWS IAM Identity Center): the default HTTP-POST ACS, not the second one', () => {
-    expect(spValuesFromMetadata(real('tyncode-aws-iam-identity-center-sp-metadata.xml'))).toEqual({ ok: true,
+    expect(spValuesFromMetadata(real('tyncode-aws-iam-identity-center-sp-metadata.xml'))).toEqual({
+      ok: true,
       spEntityId: 'https://us-east-1.signin.aws.amazon.com/platform/saml/d-90660f6748',
-      acsUrl: 'https://us-east-1.signin.aws/platform/saml/acs/4941442d6e756de2-7ca3-4e79-ac25-d7469b3eee1e' })
+      acsUrl: 'https://us-east-1.signin.aws/platform/saml/acs/4941442d6e756de2-7ca3-4e79-ac25-d7469b3eee1e',
+    })
   })
 
   test('real SP metadata (Salesforce)', () => {
@@ -33,8 +45,10 @@ describe('spValuesFromMetadata: both SP values from the SP metadata', () => {
   })
 
   test('without isDefault the lowest index wins', () => {
-    const xml = BROKER_SP_METADATA.replace(' index="0" isDefault="true"', ' index="5"')
-      .replace('</md:SPSSODescriptor>', '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.com/acs/1" index="1"/></md:SPSSODescriptor>')
+    const xml = BROKER_SP_METADATA.replace(' index="0" isDefault="true"', ' index="5"').replace(
+      '</md:SPSSODescriptor>',
+      '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.com/acs/1" index="1"/></md:SPSSODescriptor>',
+    )
     expect(spValuesFromMetadata(xml)).toMatchObject({ ok: true, acsUrl: 'https://sp.example.com/acs/1' })
   })
 
@@ -51,10 +65,20 @@ describe('spValuesFromMetadata: both SP values from the SP metadata', () => {
   })
 
   test('linear in the number of ACS elements (time at n and 4n)', () => {
-    const doc = (n: number) => BROKER_SP_METADATA.replace('</md:SPSSODescriptor>',
-      '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.com/acs" index="9"/>'.repeat(n) + '</md:SPSSODescriptor>')
+    const doc = (n: number) =>
+      BROKER_SP_METADATA.replace(
+        '</md:SPSSODescriptor>',
+        '<md:AssertionConsumerService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://sp.example.com/acs" index="9"/>'.repeat(
+          n,
+        ) + '</md:SPSSODescriptor>',
+      )
     // 4n stays under the 1 MB cap on SP metadata, so both sizes are read in full (at 2,000 the 4n was refused).
     for (const n of [1_500, 6_000]) expect(spValuesFromMetadata(doc(n)).ok).toBe(true)
-    expect(growthRatio((n) => { const xml = doc(n); return () => spValuesFromMetadata(xml) }, 1_500).ratio).toBeLessThan(LINEAR_BOUND)
+    expect(
+      growthRatio((n) => {
+        const xml = doc(n)
+        return () => spValuesFromMetadata(xml)
+      }, 1_500).ratio,
+    ).toBeLessThan(LINEAR_BOUND)
   })
 })

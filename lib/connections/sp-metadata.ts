@@ -4,9 +4,7 @@ const POST_BINDING = 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST'
 /** SP metadata is small; a document past this is not one. */
 const MAX_SP_METADATA_CHARS = 1_000_000
 
-export type SpMetadataValues =
-  | { ok: true; spEntityId: string; acsUrl: string }
-  | { ok: false; reason: string }
+export type SpMetadataValues = { ok: true; spEntityId: string; acsUrl: string } | { ok: false; reason: string }
 
 /**
  * The two SP values from a vendor's SP metadata (an EntityDescriptor with an SPSSODescriptor): the entityID and the
@@ -19,17 +17,20 @@ export function spValuesFromMetadata(xml: string): SpMetadataValues {
   if (!doc.ok) return { ok: false, reason: doc.findings[0]?.title ?? 'The SP metadata is not well-formed XML' }
   const root = doc.value.root
   const entity = entityDescriptor(root)
-  if (!entity) return { ok: false, reason: 'The SP metadata has no EntityDescriptor (urn:oasis:names:tc:SAML:2.0:metadata)' }
+  if (!entity)
+    return { ok: false, reason: 'The SP metadata has no EntityDescriptor (urn:oasis:names:tc:SAML:2.0:metadata)' }
   const spEntityId = attr(entity, 'entityID')?.trim()
   if (!spEntityId) return { ok: false, reason: 'The EntityDescriptor has no entityID' }
   const sp = firstChild(entity, NS.md, 'SPSSODescriptor')
-  if (!sp) return { ok: false, reason: 'This is not SP metadata: there is no SPSSODescriptor (is it the IdP metadata?)' }
-  const acs = childElements(sp, NS.md, 'AssertionConsumerService')
-    .filter((e) => attr(e, 'Binding') === POST_BINDING && attr(e, 'Location')?.trim())
-  const chosen = acs.find((e) => attr(e, 'isDefault') === 'true')
-    ?? [...acs].sort((a, b) => index(a) - index(b))[0]
+  if (!sp)
+    return { ok: false, reason: 'This is not SP metadata: there is no SPSSODescriptor (is it the IdP metadata?)' }
+  const acs = childElements(sp, NS.md, 'AssertionConsumerService').filter(
+    (e) => attr(e, 'Binding') === POST_BINDING && attr(e, 'Location')?.trim(),
+  )
+  const chosen = acs.find((e) => attr(e, 'isDefault') === 'true') ?? [...acs].sort((a, b) => index(a) - index(b))[0]
   const acsUrl = chosen ? attr(chosen, 'Location')?.trim() : undefined
-  if (!acsUrl) return { ok: false, reason: 'The SPSSODescriptor has no HTTP-POST AssertionConsumerService with a Location' }
+  if (!acsUrl)
+    return { ok: false, reason: 'The SPSSODescriptor has no HTTP-POST AssertionConsumerService with a Location' }
   return { ok: true, spEntityId, acsUrl }
 }
 

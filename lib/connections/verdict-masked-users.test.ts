@@ -8,16 +8,34 @@ import { verdictFor } from './verdict'
 // one failed, so the admin could not tell who passed.
 describe('the go / no-go with masked users', () => {
   const run = (user: string, at: string, findings: Finding[]): TestLoginRun => ({
-    id: `run-${user.replace(/\W/g, '')}-000000000`, workspaceId: 'local', connectionId: null, protocol: 'saml', stateKey: `_${user}`, status: findings.length ? 'failed' : 'completed',
-    testUser: maskUser(user), testUserKey: `key-${user}`, pending: null, timeline: [], consumedAt: null, expiresAt: '2030-01-01T00:00:00.000Z',
-    report: buildReport({ subject: { kind: 'saml-test-login', idp: 'entra' }, profile: 'autodesk', now: new Date(at), findings }),
-    createdAt: at, completedAt: at,
+    id: `run-${user.replace(/\W/g, '')}-000000000`,
+    workspaceId: 'local',
+    connectionId: null,
+    protocol: 'saml',
+    stateKey: `_${user}`,
+    status: findings.length ? 'failed' : 'completed',
+    testUser: maskUser(user),
+    testUserKey: `key-${user}`,
+    pending: null,
+    timeline: [],
+    consumedAt: null,
+    expiresAt: '2030-01-01T00:00:00.000Z',
+    report: buildReport({
+      subject: { kind: 'saml-test-login', idp: 'entra' },
+      profile: 'autodesk',
+      now: new Date(at),
+      findings,
+    }),
+    createdAt: at,
+    completedAt: at,
   })
 
   test('the failing user is named by a masked form that is not the passing user’s', () => {
     const v = verdictFor({ staticReport: null }, [
       run('entra-claims@demo.test', '2026-03-01T10:00:00.000Z', []),
-      run('expired-cert@demo.test', '2026-03-01T10:01:00.000Z', [finding('CERT_EXPIRED', { expected: 'valid', actual: '2025-01-01' }, { idp: 'entra' })]),
+      run('expired-cert@demo.test', '2026-03-01T10:01:00.000Z', [
+        finding('CERT_EXPIRED', { expected: 'valid', actual: '2025-01-01' }, { idp: 'entra' }),
+      ]),
     ])
     expect(v.distinctPassingUsers).toBe(1)
     expect(v.failingUsers.map((u) => u.user)).toEqual([maskUser('expired-cert@demo.test')])

@@ -116,7 +116,11 @@ export interface VerdictOptions {
 export const UNIDENTIFIED = '(not identified)'
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
-type RunLike = Pick<TestLoginRun, 'id' | 'status' | 'testUser' | 'testUserKey' | 'report' | 'createdAt' | 'completedAt' | 'expiresAt'> & Partial<Pick<TestLoginRun, 'pending'>>
+type RunLike = Pick<
+  TestLoginRun,
+  'id' | 'status' | 'testUser' | 'testUserKey' | 'report' | 'createdAt' | 'completedAt' | 'expiresAt'
+> &
+  Partial<Pick<TestLoginRun, 'pending'>>
 
 /**
  * When a pending run stops waiting: the deadline the test login set for the IdP's answer (an answer after it is
@@ -132,7 +136,10 @@ export function pendingDeadline(run: Pick<TestLoginRun, 'expiresAt'> & Partial<P
 }
 
 /** A pending run whose deadline has passed: nobody came back from the IdP. */
-export function isAbandoned(run: Pick<TestLoginRun, 'status' | 'expiresAt'> & Partial<Pick<TestLoginRun, 'pending'>>, now: Date = new Date()): boolean {
+export function isAbandoned(
+  run: Pick<TestLoginRun, 'status' | 'expiresAt'> & Partial<Pick<TestLoginRun, 'pending'>>,
+  now: Date = new Date(),
+): boolean {
   return run.status === 'pending' && pendingDeadline(run) <= now.toISOString()
 }
 
@@ -149,7 +156,11 @@ export function isAbandoned(run: Pick<TestLoginRun, 'status' | 'expiresAt'> & Pa
  *   to retry. Any other open failure, or an error of the static check, blocks. GO needs at least one passing user.
  * - A pending run past its expiry was abandoned at the IdP: it counts as nothing.
  */
-export function verdictFor(connection: Pick<Connection, 'staticReport'>, runs: readonly RunLike[], options: VerdictOptions = {}): ConnectionVerdict {
+export function verdictFor(
+  connection: Pick<Connection, 'staticReport'>,
+  runs: readonly RunLike[],
+  options: VerdictOptions = {},
+): ConnectionVerdict {
   const now = (options.now ?? new Date()).toISOString()
   const cap = options.profile ? (options.profile.vendor?.testUserCap ?? null) : TEST_USER_TARGET
   const vendorName = options.profile ? (options.profile.vendor?.name ?? null) : null
@@ -158,12 +169,19 @@ export function verdictFor(connection: Pick<Connection, 'staticReport'>, runs: r
   const finished = chronological(runs.filter((r) => r.status !== 'pending'))
   const matrix = buildMatrix(finished, { waitingRuns: pending.length - abandonedRuns, abandonedRuns })
 
-  const blockingByCode = new Map<string, { item: Omit<BlockingItem, 'users' | 'unidentifiedRuns'>; users: Set<string>; unidentifiedRuns: number }>()
+  const blockingByCode = new Map<
+    string,
+    { item: Omit<BlockingItem, 'users' | 'unidentifiedRuns'>; users: Set<string>; unidentifiedRuns: number }
+  >()
   const add = (f: MatrixFinding & { nextStep: string }, source: BlockingItem['source']) => {
     const key = `${source}:${f.code}`
     const seen = blockingByCode.get(key)
     if (seen) return seen
-    const entry = { item: { code: f.code, owner: f.owner, title: f.title, nextStep: f.nextStep, source }, users: new Set<string>(), unidentifiedRuns: 0 }
+    const entry = {
+      item: { code: f.code, owner: f.owner, title: f.title, nextStep: f.nextStep, source },
+      users: new Set<string>(),
+      unidentifiedRuns: 0,
+    }
     blockingByCode.set(key, entry)
     return entry
   }
@@ -179,22 +197,37 @@ export function verdictFor(connection: Pick<Connection, 'staticReport'>, runs: r
     }
   }
   const blocking: Record<Owner, BlockingItem[]> = { idp: [], vendor: [], 'end-user': [] }
-  for (const { item, users, unidentifiedRuns } of blockingByCode.values()) blocking[item.owner].push({ ...item, users: users.size, unidentifiedRuns })
-  for (const o of OWNERS) blocking[o].sort((a, b) => b.users + b.unidentifiedRuns - (a.users + a.unidentifiedRuns) || a.code.localeCompare(b.code))
+  for (const { item, users, unidentifiedRuns } of blockingByCode.values())
+    blocking[item.owner].push({ ...item, users: users.size, unidentifiedRuns })
+  for (const o of OWNERS)
+    blocking[o].sort(
+      (a, b) => b.users + b.unidentifiedRuns - (a.users + a.unidentifiedRuns) || a.code.localeCompare(b.code),
+    )
 
   const failingRows = [...matrix.users, ...matrix.unidentified].filter((r) => r.openFailures.length > 0)
   const failingUsers: FailingUser[] = failingRows.map((r) => ({
-    user: r.user, runId: r.openFailures[r.openFailures.length - 1]!.runId,
-    codes: unique(r.openFailures.flatMap((f) => f.findings.map((x) => x.code))), endUserOnly: r.outcome === 'retry',
+    user: r.user,
+    runId: r.openFailures[r.openFailures.length - 1]!.runId,
+    codes: unique(r.openFailures.flatMap((f) => f.findings.map((x) => x.code))),
+    endUserOnly: r.outcome === 'retry',
   }))
   const passing = matrix.users.filter((r) => r.outcome === 'passed').length
 
   // What the person signing in must fix is listed, but only configuration problems (IdP, vendor) block.
-  const anyBlocking = [...blockingByCode.values()].some(({ item }) => item.owner !== 'end-user') || failingRows.some((r) => r.outcome === 'failed')
+  const anyBlocking =
+    [...blockingByCode.values()].some(({ item }) => item.owner !== 'end-user') ||
+    failingRows.some((r) => r.outcome === 'failed')
   const verdict: Verdict = anyBlocking ? 'no-go' : passing > 0 ? 'go' : 'not-enough-data'
   return {
-    verdict, distinctPassingUsers: passing, target: cap, vendorName, failingUsers, blocking,
-    nextSteps: nextSteps(verdict, passing, cap, vendorName, blocking, failingUsers, matrix), runsConsidered: finished.length, matrix,
+    verdict,
+    distinctPassingUsers: passing,
+    target: cap,
+    vendorName,
+    failingUsers,
+    blocking,
+    nextSteps: nextSteps(verdict, passing, cap, vendorName, blocking, failingUsers, matrix),
+    runsConsidered: finished.length,
+    matrix,
   }
 }
 
@@ -227,20 +260,40 @@ const finishedAt = (r: RunLike) => r.completedAt ?? r.createdAt
 
 /** Oldest first; ties keep the order of creation, then the given order. */
 function chronological(runs: readonly RunLike[]): RunLike[] {
-  return runs.map((r, i) => ({ r, i }))
-    .sort((a, b) => finishedAt(a.r).localeCompare(finishedAt(b.r)) || a.r.createdAt.localeCompare(b.r.createdAt) || a.i - b.i)
+  return runs
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) =>
+        finishedAt(a.r).localeCompare(finishedAt(b.r)) || a.r.createdAt.localeCompare(b.r.createdAt) || a.i - b.i,
+    )
     .map(({ r }) => r)
 }
 
 function openFailure(run: RunLike): OpenFailure {
   const findings = matrixFindings(run)
-  return { runId: run.id, at: finishedAt(run), findings, endUserOnly: findings.length > 0 && findings.every((f) => f.owner === 'end-user') }
+  return {
+    runId: run.id,
+    at: finishedAt(run),
+    findings,
+    endUserOnly: findings.length > 0 && findings.every((f) => f.owner === 'end-user'),
+  }
 }
 
-interface UserState { key: string; user: string; runIds: string[]; passes: number; failures: number; open: OpenFailure[]; last: RunLike }
+interface UserState {
+  key: string
+  user: string
+  runIds: string[]
+  passes: number
+  failures: number
+  open: OpenFailure[]
+  last: RunLike
+}
 
 /** `finished` is oldest first. */
-function buildMatrix(finished: readonly RunLike[], counts: Pick<TestMatrix, 'waitingRuns' | 'abandonedRuns'>): TestMatrix {
+function buildMatrix(
+  finished: readonly RunLike[],
+  counts: Pick<TestMatrix, 'waitingRuns' | 'abandonedRuns'>,
+): TestMatrix {
   const users = new Map<string, UserState>()
   /** Unidentified failures not yet matched to a later pass, oldest first. */
   const unmatched: { run: RunLike; clearedBy?: string }[] = []
@@ -258,7 +311,19 @@ function buildMatrix(finished: readonly RunLike[], counts: Pick<TestMatrix, 'wai
       continue
     }
     let s = users.get(run.testUserKey)
-    if (!s) users.set(run.testUserKey, (s = { key: run.testUserKey, user: run.testUser ?? UNIDENTIFIED, runIds: [], passes: 0, failures: 0, open: [], last: run }))
+    if (!s)
+      users.set(
+        run.testUserKey,
+        (s = {
+          key: run.testUserKey,
+          user: run.testUser ?? UNIDENTIFIED,
+          runIds: [],
+          passes: 0,
+          failures: 0,
+          open: [],
+          last: run,
+        }),
+      )
     s.runIds.push(run.id)
     s.last = run
     if (run.testUser) s.user = run.testUser
@@ -279,22 +344,41 @@ function buildMatrix(finished: readonly RunLike[], counts: Pick<TestMatrix, 'wai
   const outcome = (open: readonly OpenFailure[]): MatrixRow['outcome'] =>
     open.length === 0 ? 'passed' : open.every((f) => f.endUserOnly) ? 'retry' : 'failed'
   const userRows: MatrixRow[] = [...users.values()].map((s) => ({
-    key: s.key, user: s.user, identified: true, outcome: outcome(s.open), lastAt: finishedAt(s.last), lastRunId: s.last.id,
-    runIds: s.runIds, passes: s.passes, failures: s.failures, openFailures: s.open,
+    key: s.key,
+    user: s.user,
+    identified: true,
+    outcome: outcome(s.open),
+    lastAt: finishedAt(s.last),
+    lastRunId: s.last.id,
+    runIds: s.runIds,
+    passes: s.passes,
+    failures: s.failures,
+    openFailures: s.open,
   }))
   const rank: Record<MatrixRow['outcome'], number> = { failed: 0, retry: 1, passed: 2, cleared: 3 }
   userRows.sort((a, b) => rank[a.outcome] - rank[b.outcome] || b.lastAt.localeCompare(a.lastAt))
   const unidentifiedRows: MatrixRow[] = unidentified.reverse().map(({ run, clearedBy }) => {
     const open = clearedBy ? [] : [openFailure(run)]
     return {
-      key: `unidentified:${run.id}`, user: UNIDENTIFIED, identified: false,
-      outcome: clearedBy ? 'cleared' : outcome(open), lastAt: finishedAt(run), lastRunId: run.id, runIds: [run.id], passes: 0, failures: 1,
-      openFailures: open, ...(clearedBy ? { clearedBy } : {}),
+      key: `unidentified:${run.id}`,
+      user: UNIDENTIFIED,
+      identified: false,
+      outcome: clearedBy ? 'cleared' : outcome(open),
+      lastAt: finishedAt(run),
+      lastRunId: run.id,
+      runIds: [run.id],
+      passes: 0,
+      failures: 1,
+      openFailures: open,
+      ...(clearedBy ? { clearedBy } : {}),
     }
   })
   return {
-    users: userRows, unidentified: unidentifiedRows, unidentifiedFailures: unidentifiedRows.length,
-    unidentifiedOpen: unidentifiedRows.filter((r) => r.openFailures.length > 0).length, ...counts,
+    users: userRows,
+    unidentified: unidentifiedRows,
+    unidentifiedFailures: unidentifiedRows.length,
+    unidentifiedOpen: unidentifiedRows.filter((r) => r.openFailures.length > 0).length,
+    ...counts,
   }
 }
 
@@ -303,23 +387,42 @@ function unique<T>(xs: readonly T[]): T[] {
 }
 
 function nextSteps(
-  verdict: Verdict, passing: number, cap: number | null, vendorName: string | null,
-  blocking: Record<Owner, BlockingItem[]>, failing: readonly FailingUser[], matrix: TestMatrix,
+  verdict: Verdict,
+  passing: number,
+  cap: number | null,
+  vendorName: string | null,
+  blocking: Record<Owner, BlockingItem[]>,
+  failing: readonly FailingUser[],
+  matrix: TestMatrix,
 ): string[] {
   const steps: string[] = []
-  for (const o of OWNERS) for (const b of blocking[o]) if (b.nextStep && !steps.includes(b.nextStep)) steps.push(b.nextStep)
+  for (const o of OWNERS)
+    for (const b of blocking[o]) if (b.nextStep && !steps.includes(b.nextStep)) steps.push(b.nextStep)
   const toFix = failing.filter((u) => !u.endUserOnly && u.user !== UNIDENTIFIED)
   const toRetry = failing.filter((u) => u.endUserOnly && u.user !== UNIDENTIFIED)
-  if (toFix.length) steps.push(`Run the test login again for ${toFix.length === 1 ? 'the failing user' : `the ${toFix.length} failing users`} after the fix.`)
-  if (toRetry.length) steps.push(`Ask ${toRetry.map((u) => u.user).join(', ')} to sign in again: ${toRetry.length === 1 ? 'that failure was' : 'those failures were'} on the user's side, not in the configuration.`)
+  if (toFix.length)
+    steps.push(
+      `Run the test login again for ${toFix.length === 1 ? 'the failing user' : `the ${toFix.length} failing users`} after the fix.`,
+    )
+  if (toRetry.length)
+    steps.push(
+      `Ask ${toRetry.map((u) => u.user).join(', ')} to sign in again: ${toRetry.length === 1 ? 'that failure was' : 'those failures were'} on the user's side, not in the configuration.`,
+    )
   if (matrix.unidentifiedOpen) {
-    steps.push(`${matrix.unidentifiedOpen === 1 ? '1 test login was' : `${matrix.unidentifiedOpen} test logins were`} refused before the IdP named the user: run the test login again as ${matrix.unidentifiedOpen === 1 ? 'that user' : 'those users'} after the fix (each later pass of another user counts as one retry).`)
+    steps.push(
+      `${matrix.unidentifiedOpen === 1 ? '1 test login was' : `${matrix.unidentifiedOpen} test logins were`} refused before the IdP named the user: run the test login again as ${matrix.unidentifiedOpen === 1 ? 'that user' : 'those users'} after the fix (each later pass of another user counts as one retry).`,
+    )
   }
   if (verdict === 'not-enough-data') steps.push('Run a test login with a test user assigned to the app in your IdP.')
   else if (cap !== null && passing > cap) {
     // A cap, not a target: one passing user can be enough; more than the cap cannot all be test users at the vendor.
-    steps.push(`${passing} users passed, but ${vendorName ?? 'the vendor'} takes at most ${cap} test users before SSO is turned on: add no more than ${cap} of them as test users there.`)
+    steps.push(
+      `${passing} users passed, but ${vendorName ?? 'the vendor'} takes at most ${cap} test users before SSO is turned on: add no more than ${cap} of them as test users there.`,
+    )
   }
-  if (verdict === 'go') steps.push('Turn SSO on at the vendor only when the users who passed cover your user population (groups, domains, MFA policies).')
+  if (verdict === 'go')
+    steps.push(
+      'Turn SSO on at the vendor only when the users who passed cover your user population (groups, domains, MFA policies).',
+    )
   return steps
 }

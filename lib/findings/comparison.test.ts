@@ -26,14 +26,29 @@ const rowOf = (r: Report, key: string): ComparisonRow => {
   if (!row) throw new Error(`no ${key} row in ${JSON.stringify(r.comparison)}`)
   return row
 }
-const thumbprint = (b64: string) => createHash('sha1').update(Buffer.from(b64.replace(/\s+/g, ''), 'base64')).digest('hex').toUpperCase()
+const thumbprint = (b64: string) =>
+  createHash('sha1')
+    .update(Buffer.from(b64.replace(/\s+/g, ''), 'base64'))
+    .digest('hex')
+    .toUpperCase()
 
 /** A response from the mock IdP for one scenario, validated as the vendor would with the connection's values. */
 function mockReport(scenario: SamlScenarioId): Report {
   const md = parseIdpMetadata(idpMetadataXml(testSite(BASE)))
   if (!md.ok) throw new Error('mock metadata does not parse')
-  const xml = buildSamlResponse({ site: testSite(BASE), scenario, username: `${scenario}@demo.test`, requestId: '_req1', acsUrl: ACS, spEntityId: SP, now: NOW })
-  return validateSamlResponse({ response: xml }, toIdpTrust(md.value), { ctx: checkContext({ profile: autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }), requestId: '_req1' })
+  const xml = buildSamlResponse({
+    site: testSite(BASE),
+    scenario,
+    username: `${scenario}@demo.test`,
+    requestId: '_req1',
+    acsUrl: ACS,
+    spEntityId: SP,
+    now: NOW,
+  })
+  return validateSamlResponse({ response: xml }, toIdpTrust(md.value), {
+    ctx: checkContext({ profile: autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }),
+    requestId: '_req1',
+  })
 }
 
 describe('the side-by-side table over the mock IdP’s answers', () => {
@@ -42,9 +57,16 @@ describe('the side-by-side table over the mock IdP’s answers', () => {
     expect(ReportSchema.parse(r).comparison).toEqual(r.comparison)
     expect(r.comparison?.source).toBe('response')
     expect(r.comparison?.rows.map((x) => [x.key, x.status])).toEqual([
-      ['entityId', 'ok'], ['acsUrl', 'ok'], ['nameIdFormat', 'ok'],
-      ['attribute:firstName', 'ok'], ['attribute:lastName', 'ok'], ['attribute:email', 'ok'], ['attribute:objectGUID', 'ok'],
-      ['signing', 'ok'], ['signatureAlgorithm', 'ok'], ['certificate', 'ok'],
+      ['entityId', 'ok'],
+      ['acsUrl', 'ok'],
+      ['nameIdFormat', 'ok'],
+      ['attribute:firstName', 'ok'],
+      ['attribute:lastName', 'ok'],
+      ['attribute:email', 'ok'],
+      ['attribute:objectGUID', 'ok'],
+      ['signing', 'ok'],
+      ['signatureAlgorithm', 'ok'],
+      ['certificate', 'ok'],
     ])
     expect(rowOf(r, 'entityId')).toMatchObject({ expected: autodesk.saml?.entityIdTemplate, configured: SP, sent: SP })
     expect(maskReport(r).comparison).toEqual(r.comparison)
@@ -56,7 +78,11 @@ describe('the side-by-side table over the mock IdP’s answers', () => {
     expect(row.sent).toMatch(/^https:\/\/wrong\.example\.com\//)
   })
   test('wrong recipient: the reply URL row', () => {
-    expect(rowOf(mockReport('wrong-recipient'), 'acsUrl')).toMatchObject({ configured: ACS, sent: 'https://wrong.example.com/saml/acs', status: 'differs' })
+    expect(rowOf(mockReport('wrong-recipient'), 'acsUrl')).toMatchObject({
+      configured: ACS,
+      sent: 'https://wrong.example.com/saml/acs',
+      status: 'differs',
+    })
   })
   test('Entra namespaced claims: each attribute row names what the IdP sent instead', () => {
     const r = mockReport('entra-claims')
@@ -66,15 +92,24 @@ describe('the side-by-side table over the mock IdP’s answers', () => {
     expect(row.codes).toEqual(['SAML_ATTRIBUTE_NAMESPACED'])
   })
   test('missing and empty attributes', () => {
-    expect(rowOf(mockReport('missing-email'), 'attribute:email')).toMatchObject({ status: 'missing', codes: ['SAML_ATTRIBUTE_MISSING'] })
+    expect(rowOf(mockReport('missing-email'), 'attribute:email')).toMatchObject({
+      status: 'missing',
+      codes: ['SAML_ATTRIBUTE_MISSING'],
+    })
     expect(rowOf(mockReport('missing-email'), 'attribute:email').sent).toBeUndefined()
-    expect(rowOf(mockReport('empty-objectguid'), 'attribute:objectGUID')).toMatchObject({ status: 'missing', sent: 'objectGUID (empty value)' })
+    expect(rowOf(mockReport('empty-objectguid'), 'attribute:objectGUID')).toMatchObject({
+      status: 'missing',
+      sent: 'objectGUID (empty value)',
+    })
   })
   test('SHA-1 signing: the algorithm row names it; the signing option row says what was signed', () => {
     const r = mockReport('sha1')
     expect(rowOf(r, 'signatureAlgorithm')).toMatchObject({ status: 'differs', codes: ['SAML_SIGNATURE_SHA1'] })
     expect(rowOf(r, 'signatureAlgorithm').sent).toMatch(/SHA1/i)
-    expect(rowOf(mockReport('assertion-unsigned'), 'signing')).toMatchObject({ sent: 'response signed', status: 'differs' })
+    expect(rowOf(mockReport('assertion-unsigned'), 'signing')).toMatchObject({
+      sent: 'response signed',
+      status: 'differs',
+    })
   })
   test('a certificate not in the metadata: the thumbprint row sets the metadata’s thumbprints beside it', () => {
     const r = mockReport('cert-not-in-metadata')
@@ -92,22 +127,46 @@ describe('the side-by-side table over the mock IdP’s answers', () => {
 
 describe('the side-by-side table over real fixtures', () => {
   test('real Okta response (ssoready) at its own clock: configured entity ID against the Audience it carries', () => {
-    const params = JSON.parse(readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8')) as { sp_entity_id: string; now: string }
+    const params = JSON.parse(
+      readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8'),
+    ) as { sp_entity_id: string; now: string }
     const md = parseIdpMetadata(readFileSync(join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml'), 'utf8'))
     if (!md.ok) throw new Error('fixture metadata does not parse')
-    const r = validateSamlResponse({ response: readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.xml'), 'utf8') }, toIdpTrust(md.value),
-      { ctx: checkContext({ profile: BUILTIN_PROFILES.generic, now: new Date(params.now), spEntityId: params.sp_entity_id }) })
-    expect(rowOf(r, 'entityId')).toMatchObject({ configured: params.sp_entity_id, sent: params.sp_entity_id, status: 'ok' })
+    const r = validateSamlResponse(
+      { response: readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.xml'), 'utf8') },
+      toIdpTrust(md.value),
+      {
+        ctx: checkContext({
+          profile: BUILTIN_PROFILES.generic,
+          now: new Date(params.now),
+          spEntityId: params.sp_entity_id,
+        }),
+      },
+    )
+    expect(rowOf(r, 'entityId')).toMatchObject({
+      configured: params.sp_entity_id,
+      sent: params.sp_entity_id,
+      status: 'ok',
+    })
     const cert = rowOf(r, 'certificate')
     expect(cert.status).toBe('ok')
     expect(cert.configured).toContain(cert.sent)
     expect(cert.sent).toBe(thumbprint(md.value.signingCertificates[0]!))
   })
   test('real Entra metadata with the placeholder reply URL: the row shows it with the finding; thumbprints of the published certificates', () => {
-    const xml = readFileSync(join(REAL, 'saml-metadata/entra/netsaml2-entra-tenant-239f867f-multiple-signing-federationmetadata.xml'), 'utf8')
-    const r = analyzeSamlMetadata({ xml }, { profile: autodesk, now: NOW, spEntityId: SP, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' })
+    const xml = readFileSync(
+      join(REAL, 'saml-metadata/entra/netsaml2-entra-tenant-239f867f-multiple-signing-federationmetadata.xml'),
+      'utf8',
+    )
+    const r = analyzeSamlMetadata(
+      { xml },
+      { profile: autodesk, now: NOW, spEntityId: SP, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' },
+    )
     expect(r.comparison?.source).toBe('metadata')
-    expect(rowOf(r, 'acsUrl')).toMatchObject({ configured: 'https://autodesk-prod.okta.com/sso/saml2/1', status: 'differs' })
+    expect(rowOf(r, 'acsUrl')).toMatchObject({
+      configured: 'https://autodesk-prod.okta.com/sso/saml2/1',
+      status: 'differs',
+    })
     expect(rowOf(r, 'acsUrl').codes).toContain('SAML_CONFIG_REPLY_URL_PLACEHOLDER')
     const published = [...xml.matchAll(/<(?:\w+:)?X509Certificate>([^<]+)</g)].map((m) => thumbprint(m[1]!))
     for (const t of rowOf(r, 'certificate').sent!.split(', ')) expect(published).toContain(t)
@@ -117,6 +176,8 @@ describe('the side-by-side table over real fixtures', () => {
   })
   test('a report of another kind gets no SAML table', () => {
     const r = mockReport('ok')
-    expect(compareSamlSettings({ ...r, subject: { ...r.subject, kind: 'oidc-discovery' } }, autodesk, { spEntityId: SP })).toBeUndefined()
+    expect(
+      compareSamlSettings({ ...r, subject: { ...r.subject, kind: 'oidc-discovery' } }, autodesk, { spEntityId: SP }),
+    ).toBeUndefined()
   })
 })

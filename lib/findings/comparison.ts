@@ -41,13 +41,54 @@ export interface ConfiguredSpValues {
 }
 
 const ROW_CODES = {
-  entityId: ['SAML_AUDIENCE_MISMATCH', 'SAML_AUDIENCE_MISSING', 'SAML_AUDIENCE_PLACEHOLDER', 'SAML_CONFIG_IDENTIFIER_PLACEHOLDER', 'SAML_CONFIG_IDENTIFIER_MISMATCH', 'SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID', 'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH'],
-  acsUrl: ['SAML_RECIPIENT_MISMATCH', 'SAML_RECIPIENT_MISSING', 'SAML_ACS_PLACEHOLDER', 'SAML_DESTINATION_MISMATCH', 'SAML_CONFIG_REPLY_URL_PLACEHOLDER', 'SAML_CONFIG_REPLY_URL_MISMATCH', 'SAML_CONFIG_TRAILING_SLASH', 'SAML_CONFIG_NOT_HTTPS'],
+  entityId: [
+    'SAML_AUDIENCE_MISMATCH',
+    'SAML_AUDIENCE_MISSING',
+    'SAML_AUDIENCE_PLACEHOLDER',
+    'SAML_CONFIG_IDENTIFIER_PLACEHOLDER',
+    'SAML_CONFIG_IDENTIFIER_MISMATCH',
+    'SAML_CONFIG_IDENTIFIER_IS_IDP_ENTITY_ID',
+    'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH',
+  ],
+  acsUrl: [
+    'SAML_RECIPIENT_MISMATCH',
+    'SAML_RECIPIENT_MISSING',
+    'SAML_ACS_PLACEHOLDER',
+    'SAML_DESTINATION_MISMATCH',
+    'SAML_CONFIG_REPLY_URL_PLACEHOLDER',
+    'SAML_CONFIG_REPLY_URL_MISMATCH',
+    'SAML_CONFIG_TRAILING_SLASH',
+    'SAML_CONFIG_NOT_HTTPS',
+  ],
   nameIdFormat: ['SAML_NAMEID_FORMAT_UNSUPPORTED', 'SAML_NAMEID_MISSING', 'SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED'],
-  signing: ['SAML_SIGNATURE_MISSING', 'SAML_ASSERTION_NOT_COVERED', 'SAML_ASSERTION_SIGNATURE_REQUIRED', 'SAML_SIGNATURE_INVALID', 'SAML_SIGNATURE_DIGEST_MISMATCH', 'SAML_SIGNATURE_REFERENCE_INVALID', 'SAML_SIGNATURE_MALFORMED'],
+  signing: [
+    'SAML_SIGNATURE_MISSING',
+    'SAML_ASSERTION_NOT_COVERED',
+    'SAML_ASSERTION_SIGNATURE_REQUIRED',
+    'SAML_SIGNATURE_INVALID',
+    'SAML_SIGNATURE_DIGEST_MISMATCH',
+    'SAML_SIGNATURE_REFERENCE_INVALID',
+    'SAML_SIGNATURE_MALFORMED',
+  ],
   signatureAlgorithm: ['SAML_SIGNATURE_SHA1', 'SAML_SIGNATURE_ALGORITHM_UNSUPPORTED'],
-  certificate: ['SAML_SIGNATURE_CERT_NOT_TRUSTED', 'SAML_SIGNATURE_NO_TRUSTED_CERT', 'SAML_RESPONSE_SIGNING_CERT_EXPIRED', 'SAML_METADATA_NO_SIGNING_CERT', 'CERT_EXPIRED', 'CERT_NOT_YET_VALID', 'CERT_PLACEHOLDER', 'CERT_UNPARSEABLE'],
-  attribute: ['SAML_ATTRIBUTE_MISSING', 'SAML_ATTRIBUTE_RECOMMENDED_MISSING', 'SAML_ATTRIBUTE_EMPTY', 'SAML_ATTRIBUTE_ALIAS', 'SAML_ATTRIBUTE_NAMESPACED', 'SAML_ATTRIBUTE_DUPLICATE'],
+  certificate: [
+    'SAML_SIGNATURE_CERT_NOT_TRUSTED',
+    'SAML_SIGNATURE_NO_TRUSTED_CERT',
+    'SAML_RESPONSE_SIGNING_CERT_EXPIRED',
+    'SAML_METADATA_NO_SIGNING_CERT',
+    'CERT_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_PLACEHOLDER',
+    'CERT_UNPARSEABLE',
+  ],
+  attribute: [
+    'SAML_ATTRIBUTE_MISSING',
+    'SAML_ATTRIBUTE_RECOMMENDED_MISSING',
+    'SAML_ATTRIBUTE_EMPTY',
+    'SAML_ATTRIBUTE_ALIAS',
+    'SAML_ATTRIBUTE_NAMESPACED',
+    'SAML_ATTRIBUTE_DUPLICATE',
+  ],
 } as const
 
 const NAMEID_SHORT = /^urn:oasis:names:tc:SAML:[12]\.[01]:nameid-format:/
@@ -56,10 +97,14 @@ const NAMEID_SHORT = /^urn:oasis:names:tc:SAML:[12]\.[01]:nameid-format:/
  * The side-by-side table for a SAML report (metadata, response or test login); undefined for other kinds.
  * @example const comparison = compareSamlSettings(report, profile, { spEntityId, acsUrl })
  */
-export function compareSamlSettings(report: Report, profile: SpProfile, configured: ConfiguredSpValues): Comparison | undefined {
+export function compareSamlSettings(
+  report: Report,
+  profile: SpProfile,
+  configured: ConfiguredSpValues,
+): Comparison | undefined {
   const kind = report.subject.kind
   if (kind !== 'saml-metadata' && kind !== 'saml-response' && kind !== 'saml-test-login') return undefined
-  const source = kind === 'saml-metadata' ? 'metadata' as const : 'response' as const
+  const source = kind === 'saml-metadata' ? ('metadata' as const) : ('response' as const)
   const facts = report.facts ?? {}
   const saml = profile.saml
   const about = (codes: readonly string[], match?: (f: Finding) => boolean) =>
@@ -67,50 +112,68 @@ export function compareSamlSettings(report: Report, profile: SpProfile, configur
   const rows: ComparisonRow[] = []
 
   const audience = strings(facts.audience)
-  rows.push(row('entityId', 'Entity ID (Identifier / Audience)', {
-    expected: saml?.entityIdTemplate ?? patternText(saml?.entityIdPattern),
-    configured: configured.spEntityId,
-    sent: audience.length ? audience.join(', ') : undefined,
-    found: about(ROW_CODES.entityId),
-    agrees: configured.spEntityId === undefined || audience.includes(configured.spEntityId),
-    ...(source === 'metadata' ? { note: 'IdP metadata does not name the SP: the IdP sends it as the Audience of each response.' } : {}),
-  }))
+  rows.push(
+    row('entityId', 'Entity ID (Identifier / Audience)', {
+      expected: saml?.entityIdTemplate ?? patternText(saml?.entityIdPattern),
+      configured: configured.spEntityId,
+      sent: audience.length ? audience.join(', ') : undefined,
+      found: about(ROW_CODES.entityId),
+      agrees: configured.spEntityId === undefined || audience.includes(configured.spEntityId),
+      ...(source === 'metadata'
+        ? { note: 'IdP metadata does not name the SP: the IdP sends it as the Audience of each response.' }
+        : {}),
+    }),
+  )
 
   const recipient = str(facts.recipient) ?? str(facts.destination)
-  rows.push(row('acsUrl', 'Reply URL (Assertion Consumer Service URL)', {
-    expected: saml?.acsUrlTemplate ?? patternText(saml?.acsUrlPattern),
-    configured: configured.acsUrl,
-    sent: recipient,
-    found: about(ROW_CODES.acsUrl),
-    agrees: configured.acsUrl === undefined || recipient === configured.acsUrl,
-    ...(source === 'metadata' ? { note: 'IdP metadata does not hold the reply URL: the IdP sends it as the Recipient of each response.' } : {}),
-  }))
+  rows.push(
+    row('acsUrl', 'Reply URL (Assertion Consumer Service URL)', {
+      expected: saml?.acsUrlTemplate ?? patternText(saml?.acsUrlPattern),
+      configured: configured.acsUrl,
+      sent: recipient,
+      found: about(ROW_CODES.acsUrl),
+      agrees: configured.acsUrl === undefined || recipient === configured.acsUrl,
+      ...(source === 'metadata'
+        ? { note: 'IdP metadata does not hold the reply URL: the IdP sends it as the Recipient of each response.' }
+        : {}),
+    }),
+  )
 
   const formats = source === 'metadata' ? strings(facts.nameIdFormats) : strings(facts.nameIdFormat)
-  rows.push(row('nameIdFormat', 'NameID format', {
-    expected: saml?.nameIdFormats.length ? saml.nameIdFormats.map(shortFormat).join(' or ') : 'any',
-    sent: formats.length ? formats.map(shortFormat).join(', ') : undefined,
-    found: about(ROW_CODES.nameIdFormat),
-    agrees: true,
-  }))
+  rows.push(
+    row('nameIdFormat', 'NameID format', {
+      expected: saml?.nameIdFormats.length ? saml.nameIdFormats.map(shortFormat).join(' or ') : 'any',
+      sent: formats.length ? formats.map(shortFormat).join(', ') : undefined,
+      found: about(ROW_CODES.nameIdFormat),
+      agrees: true,
+    }),
+  )
 
   rows.push(...attributeRows(report, profile, facts, source))
 
   const signature = record(facts.signature)
-  rows.push(row('signing', 'Signing option', {
-    expected: saml?.requireSignedAssertion ? 'Sign SAML assertion (or response and assertion)' : 'Sign SAML response or assertion',
-    sent: signature ? signingOption(signature) : undefined,
-    found: about(ROW_CODES.signing),
-    agrees: true,
-  }))
+  rows.push(
+    row('signing', 'Signing option', {
+      expected: saml?.requireSignedAssertion
+        ? 'Sign SAML assertion (or response and assertion)'
+        : 'Sign SAML response or assertion',
+      sent: signature ? signingOption(signature) : undefined,
+      found: about(ROW_CODES.signing),
+      agrees: true,
+    }),
+  )
 
-  const algorithm = signature ? [str(signature.signatureAlgorithm), str(signature.digestAlgorithm)].filter(Boolean).join(' / ') : ''
-  rows.push(row('signatureAlgorithm', 'Signing algorithm', {
-    expected: saml?.sha1 === 'error' ? 'SHA-256 (SHA-1 is refused)' : 'SHA-256 (SHA-1 is discouraged)',
-    sent: algorithm || undefined,
-    found: about(ROW_CODES.signatureAlgorithm),
-    agrees: true,
-  }))
+  const algorithm = signature
+    ? [str(signature.signatureAlgorithm), str(signature.digestAlgorithm)].filter(Boolean).join(' / ')
+    : ''
+  rows.push(
+    row('signatureAlgorithm', 'Signing algorithm', {
+      expected: saml?.sha1 === 'error' ? 'SHA-256 (SHA-1 is refused)' : 'SHA-256 (SHA-1 is discouraged)',
+      sent: algorithm || undefined,
+      found: about(ROW_CODES.signatureAlgorithm),
+      agrees: true,
+    }),
+  )
 
   rows.push(certificateRow(report, facts, source, about(ROW_CODES.certificate)))
   return { source, rows }
@@ -122,27 +185,47 @@ export function withSamlComparison(report: Report, profile: SpProfile, configure
   return comparison ? { ...report, comparison } : report
 }
 
-function attributeRows(report: Report, profile: SpProfile, facts: Record<string, unknown>, source: 'response' | 'metadata'): ComparisonRow[] {
+function attributeRows(
+  report: Report,
+  profile: SpProfile,
+  facts: Record<string, unknown>,
+  source: 'response' | 'metadata',
+): ComparisonRow[] {
   const names = strings(facts.attributeNames)
   // Only the emptiness of values is read here: values are personal and stay in facts.
-  const empty = new Set(arrayOf(facts.attributes).flatMap((a) => {
-    const r = record(a)
-    const vs = r ? strings(r.values) : []
-    return r && typeof r.name === 'string' && vs.every((v) => v.trim() === '') ? [r.name] : []
-  }))
+  const empty = new Set(
+    arrayOf(facts.attributes).flatMap((a) => {
+      const r = record(a)
+      const vs = r ? strings(r.values) : []
+      return r && typeof r.name === 'string' && vs.every((v) => v.trim() === '') ? [r.name] : []
+    }),
+  )
   const assertionRead = Array.isArray(facts.attributeNames)
   return (profile.saml?.requiredAttributes ?? []).map((attr) => {
     const all = [attr.name, ...attr.aliases]
-    const found = report.findings.filter((f) => f.severity !== 'info' && (ROW_CODES.attribute as readonly string[]).includes(f.code) && isAbout(f, attr.name))
+    const found = report.findings.filter(
+      (f) =>
+        f.severity !== 'info' && (ROW_CODES.attribute as readonly string[]).includes(f.code) && isAbout(f, attr.name),
+    )
     // The attribute check names the alias it matched (case, namespace): the same name here as in its finding.
-    const aliasSent = found.map((f) => /ALIAS|NAMESPACED/.test(f.code) ? str(f.evidence.actual) : undefined).find(Boolean)
-    const sentName = names.includes(attr.name) ? attr.name : aliasSent ?? all.find((a) => names.includes(a))
+    const aliasSent = found
+      .map((f) => (/ALIAS|NAMESPACED/.test(f.code) ? str(f.evidence.actual) : undefined))
+      .find(Boolean)
+    const sentName = names.includes(attr.name) ? attr.name : (aliasSent ?? all.find((a) => names.includes(a)))
     const sent = sentName === undefined ? undefined : empty.has(sentName) ? `${sentName} (empty value)` : sentName
     const status: ComparisonStatus = found.length
-      ? (found.some((f) => /MISSING|EMPTY/.test(f.code)) ? 'missing' : 'differs')
-      : !assertionRead ? 'not-checked'
-        : sentName === undefined ? (attr.level === 'required' ? 'missing' : 'not-checked')
-          : sentName !== attr.name || empty.has(sentName) ? 'differs' : 'ok'
+      ? found.some((f) => /MISSING|EMPTY/.test(f.code))
+        ? 'missing'
+        : 'differs'
+      : !assertionRead
+        ? 'not-checked'
+        : sentName === undefined
+          ? attr.level === 'required'
+            ? 'missing'
+            : 'not-checked'
+          : sentName !== attr.name || empty.has(sentName)
+            ? 'differs'
+            : 'ok'
     return {
       key: `attribute:${attr.name}`,
       label: `Attribute ${attr.name}${attr.level === 'recommended' ? ' (recommended)' : ''}`,
@@ -150,12 +233,19 @@ function attributeRows(report: Report, profile: SpProfile, facts: Record<string,
       ...(sent !== undefined ? { sent } : {}),
       status,
       ...(found.length ? { codes: [...new Set(found.map((f) => f.code))] } : {}),
-      ...(source === 'metadata' ? { note: 'Claims are set in the IdP app and seen only in a response or test login.' } : {}),
+      ...(source === 'metadata'
+        ? { note: 'Claims are set in the IdP app and seen only in a response or test login.' }
+        : {}),
     }
   })
 }
 
-function certificateRow(report: Report, facts: Record<string, unknown>, source: 'response' | 'metadata', found: Finding[]): ComparisonRow {
+function certificateRow(
+  report: Report,
+  facts: Record<string, unknown>,
+  source: 'response' | 'metadata',
+  found: Finding[],
+): ComparisonRow {
   const certs = report.certificates ?? []
   const thumb = (c: { sha1?: string | undefined; sha256: string }) => c.sha1 ?? `SHA-256 ${c.sha256}`
   if (source === 'metadata') {
@@ -163,7 +253,8 @@ function certificateRow(report: Report, facts: Record<string, unknown>, source: 
     return row('certificate', 'Signing certificate thumbprint', {
       expected: 'the IdP’s current signing certificate, uploaded at the vendor, not expired',
       sent: published.length ? published.map(thumb).join(', ') : undefined,
-      found, agrees: true,
+      found,
+      agrees: true,
     })
   }
   const trusted = strings(facts.metadataCertificates)
@@ -177,14 +268,30 @@ function certificateRow(report: Report, facts: Record<string, unknown>, source: 
   })
 }
 
-function row(key: string, label: string, o: {
-  expected?: string | undefined; configured?: string | undefined; sent?: string | undefined; found: Finding[]; agrees: boolean; note?: string
-}): ComparisonRow {
+function row(
+  key: string,
+  label: string,
+  o: {
+    expected?: string | undefined
+    configured?: string | undefined
+    sent?: string | undefined
+    found: Finding[]
+    agrees: boolean
+    note?: string
+  },
+): ComparisonRow {
   const status: ComparisonStatus = o.found.length
-    ? (o.found.some((f) => /MISSING|NO_SIGNING|NO_TRUSTED/.test(f.code)) ? 'missing' : 'differs')
-    : o.sent === undefined ? 'not-checked' : o.agrees ? 'ok' : 'differs'
+    ? o.found.some((f) => /MISSING|NO_SIGNING|NO_TRUSTED/.test(f.code))
+      ? 'missing'
+      : 'differs'
+    : o.sent === undefined
+      ? 'not-checked'
+      : o.agrees
+        ? 'ok'
+        : 'differs'
   return {
-    key, label,
+    key,
+    label,
     ...(o.expected !== undefined ? { expected: o.expected } : {}),
     ...(o.configured !== undefined && o.configured !== '' ? { configured: o.configured } : {}),
     ...(o.sent !== undefined ? { sent: o.sent } : {}),
@@ -196,9 +303,11 @@ function row(key: string, label: string, o: {
 
 /** Entra's three signing options, named as its SAML Signing Certificate screen names them. */
 function signingOption(sig: Record<string, unknown>): string {
-  const r = sig.response, a = sig.assertion
+  const r = sig.response,
+    a = sig.assertion
   if (r === 'absent' && a === 'absent') return 'not signed'
-  const part = (what: string, v: unknown) => v === 'valid' ? what : v === 'invalid' ? `${what} (does not verify)` : undefined
+  const part = (what: string, v: unknown) =>
+    v === 'valid' ? what : v === 'invalid' ? `${what} (does not verify)` : undefined
   return [part('response', r), part('assertion', a)].filter(Boolean).join(' and ') + ' signed'
 }
 
@@ -229,5 +338,5 @@ function arrayOf(v: unknown): unknown[] {
 }
 
 function record(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
 }

@@ -16,7 +16,12 @@ export interface FindingContext {
  * catalog; the check supplies only the evidence (expected vs actual).
  * `severity` may be lowered or raised by profile policy (e.g. SHA-1 is an error under one profile, a warning under another).
  */
-export function finding(code: FindingCode, evidence: Evidence = {}, ctx: FindingContext = {}, o: { severity?: Severity } = {}): Finding {
+export function finding(
+  code: FindingCode,
+  evidence: Evidence = {},
+  ctx: FindingContext = {},
+  o: { severity?: Severity } = {},
+): Finding {
   const entry: CatalogEntry = catalog[code]
   const fixAt = forIdp(entry.fixAt, entry.screen, ctx)
   const logs = forIdp(entry.logs, entry.logsScreen, ctx)

@@ -2,18 +2,42 @@ import { describe, expect, test } from 'vitest'
 import { catalog } from './catalog/index'
 import { finding } from './finding'
 import { renderMarkdown, renderText } from './render'
-import { buildReport, capReport, MAX_EVIDENCE_CHARS, MAX_REPORT_FINDINGS, MAX_REPORT_STEPS, ReportSchema, summarize, type TimelineStep } from './report'
+import {
+  buildReport,
+  capReport,
+  MAX_EVIDENCE_CHARS,
+  MAX_REPORT_FINDINGS,
+  MAX_REPORT_STEPS,
+  ReportSchema,
+  summarize,
+  type TimelineStep,
+} from './report'
 import { markdownText } from './sanitize'
 
 const NOW = new Date('2026-11-22T00:00:00Z')
-const report = (findings: ReturnType<typeof finding>[]) => buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile: 'autodesk', now: NOW, findings })
+const report = (findings: ReturnType<typeof finding>[]) =>
+  buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile: 'autodesk', now: NOW, findings })
 
 describe('finding()', () => {
   test('words, owner and severity come from the catalog; the check gives only evidence', () => {
-    const f = finding('CERT_EXPIRED', { expected: 'valid at 2026-11-22', actual: 'expired 2025-09-28', where: '/EntityDescriptor' }, { idp: 'entra' })
+    const f = finding(
+      'CERT_EXPIRED',
+      { expected: 'valid at 2026-11-22', actual: 'expired 2025-09-28', where: '/EntityDescriptor' },
+      { idp: 'entra' },
+    )
     const entry = catalog.CERT_EXPIRED
-    expect(f).toMatchObject({ code: 'CERT_EXPIRED', severity: entry.severity, owner: entry.owner, title: entry.title, nextStep: entry.nextStep })
-    expect(f.evidence).toEqual({ expected: 'valid at 2026-11-22', actual: 'expired 2025-09-28', where: '/EntityDescriptor' })
+    expect(f).toMatchObject({
+      code: 'CERT_EXPIRED',
+      severity: entry.severity,
+      owner: entry.owner,
+      title: entry.title,
+      nextStep: entry.nextStep,
+    })
+    expect(f.evidence).toEqual({
+      expected: 'valid at 2026-11-22',
+      actual: 'expired 2025-09-28',
+      where: '/EntityDescriptor',
+    })
   })
   test('the detected IdP picks its screen; an unknown IdP gets every screen, labelled', () => {
     expect(finding('CERT_EXPIRED', {}, { idp: 'entra' }).fixAt).toBe(catalog.CERT_EXPIRED.fixAt.entra)
@@ -35,7 +59,13 @@ describe('buildReport()', () => {
     const err = finding('CERT_EXPIRED', { actual: 'b' }, {})
     const r = report([warn, err, err])
     expect(r.findings.map((f) => f.code)).toEqual(['CERT_EXPIRED', 'CERT_EXPIRING_SOON'])
-    expect(r.summary).toEqual({ errors: 1, warnings: 1, infos: 0, byOwner: { idp: 2, vendor: 0, 'end-user': 0 }, verdict: 'no-go' })
+    expect(r.summary).toEqual({
+      errors: 1,
+      warnings: 1,
+      infos: 0,
+      byOwner: { idp: 2, vendor: 0, 'end-user': 0 },
+      verdict: 'no-go',
+    })
     expect(ReportSchema.parse(r)).toEqual(r)
     expect(report([warn]).summary.verdict).toBe('go')
   })
@@ -91,8 +121,18 @@ describe('report caps', () => {
   })
 
   test('a report keeps at most 200 timeline steps; the last says how many more there were', () => {
-    const steps: TimelineStep[] = Array.from({ length: 250 }, (_, i) => ({ at: new Date(i * 1000).toISOString(), kind: 'check', summary: `step ${i}` }))
-    const r = buildReport({ subject: { kind: 'har', idp: 'other' }, profile: 'generic', now: NOW, findings: [], timeline: steps })
+    const steps: TimelineStep[] = Array.from({ length: 250 }, (_, i) => ({
+      at: new Date(i * 1000).toISOString(),
+      kind: 'check',
+      summary: `step ${i}`,
+    }))
+    const r = buildReport({
+      subject: { kind: 'har', idp: 'other' },
+      profile: 'generic',
+      now: NOW,
+      findings: [],
+      timeline: steps,
+    })
     expect(r.timeline).toHaveLength(MAX_REPORT_STEPS)
     expect(r.timeline?.at(-1)?.summary).toBe('51 more steps not kept: a report keeps at most 200')
     const folded = r.findings.find((f) => f.code === 'INPUT_REPORT_TRUNCATED')!
@@ -101,7 +141,9 @@ describe('report caps', () => {
   })
 
   test('an evidence string is cut to 4 KB with a note; a report within the caps is left as it is', () => {
-    const r = report([finding('CERT_EXPIRED', { actual: 'x'.repeat(100_000), list: Array.from({ length: 12_000 }, (_, i) => i) })])
+    const r = report([
+      finding('CERT_EXPIRED', { actual: 'x'.repeat(100_000), list: Array.from({ length: 12_000 }, (_, i) => i) }),
+    ])
     const actual = String(r.findings[0]!.evidence.actual)
     expect(actual.length).toBeLessThanOrEqual(MAX_EVIDENCE_CHARS)
     expect(actual).toMatch(/… \[\d+ more characters\]$/)

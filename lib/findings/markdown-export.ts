@@ -10,7 +10,11 @@ import type { Evidence, Finding, Owner } from './types'
 
 const OWNERS: readonly Owner[] = ['idp', 'vendor', 'end-user']
 
-export interface SeverityCounts { errors: number; warnings: number; infos: number }
+export interface SeverityCounts {
+  errors: number
+  warnings: number
+  infos: number
+}
 
 /** Errors, warnings and infos per owner, counted from the findings themselves (what the sections list). */
 export function countsByOwner(findings: readonly Finding[]): Record<Owner, SeverityCounts> {
@@ -57,14 +61,20 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 export function runContextOf(report: Report): RunContext {
   const s = report.subject as Record<string, unknown>
   const facts = report.facts ?? {}
-  const claims = facts.idTokenClaims && typeof facts.idTokenClaims === 'object' ? facts.idTokenClaims as Record<string, unknown> : {}
+  const claims =
+    facts.idTokenClaims && typeof facts.idTokenClaims === 'object'
+      ? (facts.idTokenClaims as Record<string, unknown>)
+      : {}
   const runId = str(s.runId) ?? str(facts.runId)
   const connectionId = str(s.connectionId)
   const connectionName = str(s.connectionName)
-  const testUser = str(s.testUser) ?? str(facts.nameId) ?? str(claims.email) ?? str(claims.preferred_username) ?? str(claims.sub)
+  const testUser =
+    str(s.testUser) ?? str(facts.nameId) ?? str(claims.email) ?? str(claims.preferred_username) ?? str(claims.sub)
   return {
-    ...(runId ? { runId } : {}), ...(connectionId ? { connectionId } : {}),
-    ...(connectionName ? { connectionName } : {}), ...(testUser ? { testUser } : {}),
+    ...(runId ? { runId } : {}),
+    ...(connectionId ? { connectionId } : {}),
+    ...(connectionName ? { connectionName } : {}),
+    ...(testUser ? { testUser } : {}),
   }
 }
 
@@ -76,20 +86,38 @@ export function runContextLines(report: Report, esc: MarkdownEscapes): string[] 
   if (!isTestLogin(report) && !c.runId && !c.connectionId) return []
   const out: string[] = []
   if (c.runId || isTestLogin(report)) out.push(`- Run ID: ${c.runId ? esc.code(c.runId) : 'not recorded'}`)
-  const conn = c.connectionName && c.connectionId ? `${esc.code(c.connectionName)} (ID ${esc.code(c.connectionId)})`
-    : c.connectionId ? `ID ${esc.code(c.connectionId)}` : c.connectionName ? esc.code(c.connectionName) : 'none (a one-off test login)'
+  const conn =
+    c.connectionName && c.connectionId
+      ? `${esc.code(c.connectionName)} (ID ${esc.code(c.connectionId)})`
+      : c.connectionId
+        ? `ID ${esc.code(c.connectionId)}`
+        : c.connectionName
+          ? esc.code(c.connectionName)
+          : 'none (a one-off test login)'
   out.push(`- Connection: ${conn}`)
-  if (isTestLogin(report)) out.push(`- Test user: ${c.testUser ? esc.code(c.testUser) : 'not identified (no signed NameID or ID token)'}`)
+  if (isTestLogin(report))
+    out.push(`- Test user: ${c.testUser ? esc.code(c.testUser) : 'not identified (no signed NameID or ID token)'}`)
   out.push('')
   return out
 }
 
 /** The timeline: one row per step with its time, kind and summary (the step's data stays in the JSON export). */
-export function timelineLines(steps: readonly TimelineStep[] | undefined, cell: (s: string) => string, text: (s: string) => string): string[] {
+export function timelineLines(
+  steps: readonly TimelineStep[] | undefined,
+  cell: (s: string) => string,
+  text: (s: string) => string,
+): string[] {
   if (!steps?.length) return []
-  const out = [`## Timeline (${steps.length} step${steps.length === 1 ? '' : 's'})`, '', '| # | time | step | summary | took |', '|---|---|---|---|---|']
+  const out = [
+    `## Timeline (${steps.length} step${steps.length === 1 ? '' : 's'})`,
+    '',
+    '| # | time | step | summary | took |',
+    '|---|---|---|---|---|',
+  ]
   steps.forEach((s, i) => {
-    out.push(`| ${i + 1} | ${cell(s.at)} | ${text(s.kind)} | ${text(s.summary)} | ${s.durationMs !== undefined ? `${s.durationMs} ms` : '—'} |`)
+    out.push(
+      `| ${i + 1} | ${cell(s.at)} | ${text(s.kind)} | ${text(s.summary)} | ${s.durationMs !== undefined ? `${s.durationMs} ms` : '—'} |`,
+    )
   })
   out.push('')
   return out
@@ -123,7 +151,9 @@ function valueLines(label: string, v: unknown, depth: number, esc: MarkdownEscap
   const pad = '  '.repeat(depth)
   if (!isStructured(v)) return [`${pad}- ${label} ${scalar(v, esc)}`]
   // List items are named by position; members keep their (untrusted) names, in a code span.
-  const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [`item ${i + 1}:`, x]) : Object.entries(v).map(([k, x]) => [`${esc.code(k)}:`, x])
+  const entries: [string, unknown][] = Array.isArray(v)
+    ? v.map((x, i) => [`item ${i + 1}:`, x])
+    : Object.entries(v).map(([k, x]) => [`${esc.code(k)}:`, x])
   if (!entries.length) return [`${pad}- ${label} ${Array.isArray(v) ? '(none)' : '(empty)'}`]
   const out = [`${pad}- ${label}`]
   for (const [k, x] of entries) out.push(...valueLines(k, x, depth + 1, esc))

@@ -16,15 +16,26 @@ const NOW = new Date('2026-11-22T10:00:00Z')
 function report(scenario: 'ok' | 'entra-claims') {
   const md = parseIdpMetadata(idpMetadataXml(testSite('http://127.0.0.1:3200')))
   if (!md.ok) throw new Error('mock metadata')
-  const xml = buildSamlResponse({ site: testSite('http://127.0.0.1:3200'), scenario, username: 'jane.doe@demo.test', requestId: '_r', acsUrl: ACS, spEntityId: SP, now: NOW })
-  return validateSamlResponse({ response: xml }, toIdpTrust(md.value), { ctx: checkContext({ profile: BUILTIN_PROFILES.autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }), requestId: '_r' })
+  const xml = buildSamlResponse({
+    site: testSite('http://127.0.0.1:3200'),
+    scenario,
+    username: 'jane.doe@demo.test',
+    requestId: '_r',
+    acsUrl: ACS,
+    spEntityId: SP,
+    now: NOW,
+  })
+  return validateSamlResponse({ response: xml }, toIdpTrust(md.value), {
+    ctx: checkContext({ profile: BUILTIN_PROFILES.autodesk, now: NOW, spEntityId: SP, acsUrl: ACS }),
+    requestId: '_r',
+  })
 }
 
 describe('the Markdown export carries the identity (masked) and the settings side by side', () => {
   test('a masked export: the table of settings in full, the NameID and attribute values masked', () => {
     const md = renderMarkdown(maskReport(report('ok')))
     expect(md).toContain('## Settings side by side')
-    expect(md).toMatch(/\| Entity ID \(Identifier / )
+    expect(md).toMatch(/\| Entity ID \(Identifier /)
     expect(md).toContain(`\`${SP}\``)
     expect(md).toContain('## Signed identity and attribute values')
     expect(md).not.toContain('jane.doe@demo.test')
@@ -35,7 +46,10 @@ describe('the Markdown export carries the identity (masked) and the settings sid
     const md = renderMarkdown(maskReport(report('entra-claims')))
     const row = md.split('\n').find((l) => l.startsWith('| Attribute firstName'))
     expect(row).toMatch(/DIFFERS \(`SAML_ATTRIBUTE_NAMESPACED`\)/)
-    const table = md.slice(md.indexOf('## Settings side by side')).split('\n').filter((l) => l.startsWith('|'))
+    const table = md
+      .slice(md.indexOf('## Settings side by side'))
+      .split('\n')
+      .filter((l) => l.startsWith('|'))
     for (const l of table) expect(l.replace(/\\\|/g, '').split('|').length - 2).toBe(5)
   })
 })

@@ -6,20 +6,27 @@ import { IdpKindSchema, type IdpKind } from './types'
 import { buildReport, CertificateSummarySchema, ReportSchema, TimelineStepSchema, type Report } from './report'
 import { renamedCode } from './renamed-codes'
 
-const IsoInstant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-03-01T10:00:00Z' })
+const IsoInstant = z.iso.datetime({
+  offset: true,
+  message: 'must be an ISO 8601 date and time, e.g. 2026-03-01T10:00:00Z',
+})
 
 /** A report from outside (saved, imported, in a bundle): the shape of a Report, with instants that are real dates. */
 const UntrustedReportSchema = ReportSchema.extend({
   profile: z.string().max(200),
   checkedAt: IsoInstant,
   findings: z.array(ReportSchema.shape.findings.element).max(5000),
-  certificates: z.array(CertificateSummarySchema.extend({ notBefore: IsoInstant, notAfter: IsoInstant })).max(200).optional(),
-  timeline: z.array(TimelineStepSchema.extend({ at: IsoInstant })).max(5000).optional(),
+  certificates: z
+    .array(CertificateSummarySchema.extend({ notBefore: IsoInstant, notAfter: IsoInstant }))
+    .max(200)
+    .optional(),
+  timeline: z
+    .array(TimelineStepSchema.extend({ at: IsoInstant }))
+    .max(5000)
+    .optional(),
 })
 
-export type RederiveResult =
-  | { ok: true; report: Report }
-  | { ok: false; message: string; issues?: z.ZodError }
+export type RederiveResult = { ok: true; report: Report } | { ok: false; message: string; issues?: z.ZodError }
 
 /**
  * Re-derives a report that came from outside: only codes, severities, evidence and facts are taken from it. Titles,
@@ -31,18 +38,34 @@ export type RederiveResult =
  */
 export function rederiveReport(untrusted: unknown): RederiveResult {
   if (nestsDeeperThan(untrusted, MAX_IMPORTED_DEPTH)) {
-    return { ok: false, message: `The report nests deeper than ${MAX_IMPORTED_DEPTH} levels; it was not made by SSO Preflight.` }
+    return {
+      ok: false,
+      message: `The report nests deeper than ${MAX_IMPORTED_DEPTH} levels; it was not made by SSO Preflight.`,
+    }
   }
   const parsed = UntrustedReportSchema.safeParse(untrusted)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const at = issue?.path.length ? ` at ${issue.path.join('.')}` : ''
-    return { ok: false, message: `This is not an SSO Preflight report: ${issue?.message ?? 'invalid'}${at}.`, issues: parsed.error }
+    return {
+      ok: false,
+      message: `This is not an SSO Preflight report: ${issue?.message ?? 'invalid'}${at}.`,
+      issues: parsed.error,
+    }
   }
-  const r = { ...parsed.data, findings: parsed.data.findings.map((f) => ({ ...f, code: renamedCode(f.code, f, parsed.data.subject.idp) ?? f.code })) }
+  const r = {
+    ...parsed.data,
+    findings: parsed.data.findings.map((f) => ({
+      ...f,
+      code: renamedCode(f.code, f, parsed.data.subject.idp) ?? f.code,
+    })),
+  }
   const unknown = [...new Set(r.findings.map((f) => f.code).filter((c) => !isFindingCode(c)))]
   if (unknown.length) {
-    return { ok: false, message: `Unknown finding code${unknown.length === 1 ? '' : 's'}: ${unknown.slice(0, 5).join(', ')}. Reports are re-read against this version's catalog.` }
+    return {
+      ok: false,
+      message: `Unknown finding code${unknown.length === 1 ? '' : 's'}: ${unknown.slice(0, 5).join(', ')}. Reports are re-read against this version's catalog.`,
+    }
   }
   const findings = r.findings.map((f) => {
     const code = f.code as FindingCode
@@ -52,7 +75,10 @@ export function rederiveReport(untrusted: unknown): RederiveResult {
   return {
     ok: true,
     report: buildReport({
-      subject: r.subject, profile: r.profile, now: new Date(r.checkedAt), findings,
+      subject: r.subject,
+      profile: r.profile,
+      now: new Date(r.checkedAt),
+      findings,
       ...(r.skipped ? { skipped: r.skipped } : {}),
       ...(r.certificates ? { certificates: r.certificates } : {}),
       ...(r.timeline ? { timeline: r.timeline } : {}),
@@ -66,7 +92,11 @@ export function rederiveReport(untrusted: unknown): RederiveResult {
  * the screens named (a finding may be made for another IdP than the report's subject, or for none: then every
  * IdP's screen is listed). Only the catalog's own texts can come out of this.
  */
-function contextIdp(code: FindingCode, f: { fixAt?: string | undefined; logs?: string | undefined }, subjectIdp: IdpKind): IdpKind | undefined {
+function contextIdp(
+  code: FindingCode,
+  f: { fixAt?: string | undefined; logs?: string | undefined },
+  subjectIdp: IdpKind,
+): IdpKind | undefined {
   for (const idp of [subjectIdp, undefined, ...IdpKindSchema.options]) {
     const made = finding(code, {}, idp ? { idp } : {})
     if (made.fixAt === f.fixAt && made.logs === f.logs) return idp

@@ -23,9 +23,15 @@ export const RENAMED_CODES: Readonly<Record<string, { readonly code: FindingCode
  * The current code for a renamed one, or undefined when the code was not renamed. The Okta row is chosen when the
  * finding was made for Okta (its screen, or the report's IdP) and its evidence carries no AADSTS code.
  */
-export function renamedCode(code: string, f: { evidence: Evidence; fixAt?: string | undefined }, subjectIdp: IdpKind): FindingCode | undefined {
+export function renamedCode(
+  code: string,
+  f: { evidence: Evidence; fixAt?: string | undefined },
+  subjectIdp: IdpKind,
+): FindingCode | undefined {
   if (!Object.hasOwn(RENAMED_CODES, code)) return undefined
   const to = RENAMED_CODES[code]!
-  const oktaSide = !/AADSTS/i.test(JSON.stringify(f.evidence).slice(0, 20_000)) && (subjectIdp === 'okta' || /^Okta\b/.test(f.fixAt ?? ''))
+  const oktaSide =
+    !/AADSTS/i.test(JSON.stringify(f.evidence).slice(0, 20_000)) &&
+    (subjectIdp === 'okta' || /^Okta\b/.test(f.fixAt ?? ''))
   return oktaSide && to.okta ? to.okta : to.code
 }

@@ -93,7 +93,8 @@ const GH_COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as con
 /** GitHub Actions annotations: one workflow command per finding, then a notice with the verdict. */
 export function renderGithub(report: Report): string {
   const lines = report.findings.map(
-    (f) => `::${GH_COMMAND[f.severity]} title=${ghProperty(`${f.code} (${f.owner})`)}::${ghData(findingLines(f).join('\n'))}`,
+    (f) =>
+      `::${GH_COMMAND[f.severity]} title=${ghProperty(`${f.code} (${f.owner})`)}::${ghData(findingLines(f).join('\n'))}`,
   )
   const s = report.summary
   lines.push(

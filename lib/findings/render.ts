@@ -21,7 +21,8 @@ export function showValue(v: unknown): string {
 
 function verdictLine(r: Report): string {
   const s = r.summary
-  if (s.verdict === 'none') return `NO VERDICT: ${r.subject.kind === 'explain' ? 'the input was not recognised' : 'the input could not be fully checked (signature not verified)'} (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
+  if (s.verdict === 'none')
+    return `NO VERDICT: ${r.subject.kind === 'explain' ? 'the input was not recognised' : 'the input could not be fully checked (signature not verified)'} (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
   return s.verdict === 'go'
     ? `GO: no blocking problems (${s.warnings} warning${s.warnings === 1 ? '' : 's'})`
     : `NO-GO: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}`
@@ -66,9 +67,16 @@ export function renderMarkdown(report: Report): string {
   }
   if (report.certificates?.length) {
     // Full thumbprints: an admin compares them character by character with the IdP's certificate screen.
-    out.push('## Certificates', '', '| use | subject | valid from | valid to | SHA-1 thumbprint | SHA-256 |', '|---|---|---|---|---|---|')
+    out.push(
+      '## Certificates',
+      '',
+      '| use | subject | valid from | valid to | SHA-1 thumbprint | SHA-256 |',
+      '|---|---|---|---|---|---|',
+    )
     for (const c of report.certificates) {
-      out.push(`| ${mdEscape(c.use)}${c.signsNow ? ' (signs now)' : ''} | ${mdCell(c.subject)} | ${mdCell(c.notBefore)} | ${mdCell(c.notAfter)} | ${c.sha1 ? mdCell(c.sha1) : '—'} | ${mdCell(c.sha256)} |`)
+      out.push(
+        `| ${mdEscape(c.use)}${c.signsNow ? ' (signs now)' : ''} | ${mdCell(c.subject)} | ${mdCell(c.notBefore)} | ${mdCell(c.notAfter)} | ${c.sha1 ? mdCell(c.sha1) : '—'} | ${mdCell(c.sha256)} |`,
+      )
     }
     out.push('')
   }
@@ -79,7 +87,12 @@ export function renderMarkdown(report: Report): string {
 }
 
 function markdownFinding(f: Finding): string[] {
-  const lines = [`### ${mdEscape(f.severity.toUpperCase())} ${mdCode(f.code)}: ${mdEscape(f.title)}`, '', mdEscape(f.detail), '']
+  const lines = [
+    `### ${mdEscape(f.severity.toUpperCase())} ${mdCode(f.code)}: ${mdEscape(f.title)}`,
+    '',
+    mdEscape(f.detail),
+    '',
+  ]
   const e = f.evidence
   const esc = { code: mdCode, text: mdEscape }
   if (evidenceIsStructured(e)) {
@@ -103,7 +116,9 @@ function markdownFinding(f: Finding): string[] {
   return lines
 }
 
-export interface TextStyle { color: boolean }
+export interface TextStyle {
+  color: boolean
+}
 
 /** Terminal output, read like zod's prettifyError: one block per finding, both values under it. */
 export function renderText(report: Report, style: TextStyle = { color: false }): string {

@@ -1,12 +1,27 @@
 import { z } from 'zod'
 import { ComparisonSchema } from './comparison'
 import { finding } from './finding'
-import { FindingSchema, IdpKindSchema, OwnerSchema, type Evidence, type Finding, type Owner, type Severity } from './types'
+import {
+  FindingSchema,
+  IdpKindSchema,
+  OwnerSchema,
+  type Evidence,
+  type Finding,
+  type Owner,
+  type Severity,
+} from './types'
 
 export const REPORT_SCHEMA_ID = 'sso-preflight/report@1'
 
 export const SubjectKindSchema = z.enum([
-  'saml-metadata', 'oidc-discovery', 'saml-response', 'saml-test-login', 'oidc-test-login', 'har', 'explain', 'oidc-id-token',
+  'saml-metadata',
+  'oidc-discovery',
+  'saml-response',
+  'saml-test-login',
+  'oidc-test-login',
+  'har',
+  'explain',
+  'oidc-id-token',
 ])
 export type SubjectKind = z.infer<typeof SubjectKindSchema>
 
@@ -28,9 +43,16 @@ export const CertificateSummarySchema = z.object({
   notAfter: z.string(),
   sha256: z.string(),
   /** SHA-1 thumbprint as Entra shows it (upper-case hex, no colons), to compare with the IdP's certificate screen. */
-  sha1: z.string().regex(/^[0-9A-F]{40}$/).optional(),
+  sha1: z
+    .string()
+    .regex(/^[0-9A-F]{40}$/)
+    .optional(),
   /** The certificate itself, base64 DER (public): what a vendor's upload form takes as a .cer / PEM file. */
-  base64: z.string().max(65_536).regex(/^[A-Za-z0-9+/]+={0,2}$/).optional(),
+  base64: z
+    .string()
+    .max(65_536)
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
   keyType: z.string().optional(),
   keyBits: z.number().optional(),
   signatureAlgorithm: z.string().optional(),
@@ -85,15 +107,19 @@ const OWNER_RANK: Record<Owner, number> = { idp: 0, vendor: 1, 'end-user': 2 }
 
 /** Errors first, then by owner, then by code: a stable order every face of the report shares. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) =>
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    OWNER_RANK[a.owner] - OWNER_RANK[b.owner] ||
-    a.code.localeCompare(b.code))
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      OWNER_RANK[a.owner] - OWNER_RANK[b.owner] ||
+      a.code.localeCompare(b.code),
+  )
 }
 
 export function summarize(findings: readonly Finding[]): ReportSummary {
   const byOwner = { idp: 0, vendor: 0, 'end-user': 0 }
-  let errors = 0, warnings = 0, infos = 0
+  let errors = 0,
+    warnings = 0,
+    infos = 0
   for (const f of findings) {
     if (f.severity === 'error') errors++
     else if (f.severity === 'warning') warnings++
@@ -108,7 +134,11 @@ export function summarize(findings: readonly Finding[]): ReportSummary {
  * Findings that say the input could not be judged: text the triage did not recognise, a SAML response read without
  * the IdP metadata (signature not verified). A report carrying one has no GO.
  */
-export const NO_VERDICT_CODES: ReadonlySet<string> = new Set(['TRIAGE_UNKNOWN_ERROR', 'TRIAGE_HAR_SAML_NOT_VALIDATED', 'TRIAGE_SAML_SIGNATURE_NOT_VERIFIED'])
+export const NO_VERDICT_CODES: ReadonlySet<string> = new Set([
+  'TRIAGE_UNKNOWN_ERROR',
+  'TRIAGE_HAR_SAML_NOT_VALIDATED',
+  'TRIAGE_SAML_SIGNATURE_NOT_VERIFIED',
+])
 
 export function groupByOwner(findings: readonly Finding[]): Record<Owner, Finding[]> {
   const out: Record<Owner, Finding[]> = { idp: [], vendor: [], 'end-user': [] }
@@ -184,7 +214,10 @@ const SEVERITY_BY_RANK: readonly Severity[] = ['error', 'warning', 'info']
  * severity and code. The summary then counts what is shown: the folded finding takes the severity of the worst
  * finding it folds, so a folded error still makes the verdict no-go and the counts agree with the sections.
  */
-function capLists(sorted: readonly Finding[], steps: readonly TimelineStep[]): { findings: Finding[]; timeline: TimelineStep[] } {
+function capLists(
+  sorted: readonly Finding[],
+  steps: readonly TimelineStep[],
+): { findings: Finding[]; timeline: TimelineStep[] } {
   const foldFindings = sorted.length > MAX_REPORT_FINDINGS
   const foldSteps = steps.length > MAX_REPORT_STEPS
   if (!foldFindings && !foldSteps) return { findings: [...sorted], timeline: [...steps] }
@@ -201,17 +234,26 @@ function capLists(sorted: readonly Finding[], steps: readonly TimelineStep[]): {
     byCode[f.code] = (byCode[f.code] ?? 0) + 1
   }
   const timeline = foldSteps
-    ? [...steps.slice(0, MAX_REPORT_STEPS - 1), {
-        at: steps[steps.length - 1]!.at, kind: 'check' as const,
-        summary: `${steps.length - MAX_REPORT_STEPS + 1} more steps not kept: a report keeps at most ${MAX_REPORT_STEPS}`,
-      }]
+    ? [
+        ...steps.slice(0, MAX_REPORT_STEPS - 1),
+        {
+          at: steps[steps.length - 1]!.at,
+          kind: 'check' as const,
+          summary: `${steps.length - MAX_REPORT_STEPS + 1} more steps not kept: a report keeps at most ${MAX_REPORT_STEPS}`,
+        },
+      ]
     : [...steps]
-  const note = finding('INPUT_REPORT_TRUNCATED', {
-    expected: `at most ${MAX_REPORT_FINDINGS} findings and ${MAX_REPORT_STEPS} timeline steps`,
-    actual: `${sorted.length} findings, ${steps.length} timeline steps`,
-    folded: { findings: folded.length, ...counts, byCode },
-    foldedSteps: foldSteps ? steps.length - MAX_REPORT_STEPS + 1 : 0,
-  }, {}, { severity: folded.length ? SEVERITY_BY_RANK[worst]! : 'info' })
+  const note = finding(
+    'INPUT_REPORT_TRUNCATED',
+    {
+      expected: `at most ${MAX_REPORT_FINDINGS} findings and ${MAX_REPORT_STEPS} timeline steps`,
+      actual: `${sorted.length} findings, ${steps.length} timeline steps`,
+      folded: { findings: folded.length, ...counts, byCode },
+      foldedSteps: foldSteps ? steps.length - MAX_REPORT_STEPS + 1 : 0,
+    },
+    {},
+    { severity: folded.length ? SEVERITY_BY_RANK[worst]! : 'info' },
+  )
   return { findings: sortFindings([...kept, note]), timeline }
 }
 
@@ -225,7 +267,10 @@ function capValue(v: unknown, depth: number): unknown {
   if (v === null || typeof v !== 'object') return v
   if (depth >= MAX_EVIDENCE_DEPTH) return '[nested too deep]'
   if (Array.isArray(v)) {
-    const list = v.length > MAX_EVIDENCE_ITEMS ? [...v.slice(0, MAX_EVIDENCE_ITEMS - 1), `[${v.length - MAX_EVIDENCE_ITEMS + 1} more items]`] : v
+    const list =
+      v.length > MAX_EVIDENCE_ITEMS
+        ? [...v.slice(0, MAX_EVIDENCE_ITEMS - 1), `[${v.length - MAX_EVIDENCE_ITEMS + 1} more items]`]
+        : v
     return list.map((x) => capValue(x, depth + 1))
   }
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, capValue(x, depth + 1)]))

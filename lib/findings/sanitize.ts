@@ -35,9 +35,23 @@ export function terminalText(s: string): string {
       i = j
       continue
     }
-    if (c >= 0x20 && !(c >= 0x7f && c <= 0x9f) && c !== 0x2028 && c !== 0x2029 && c !== 0x200e && c !== 0x200f &&
-      !(c >= 0x202a && c <= 0x202e) && !(c >= 0x2066 && c <= 0x2069)) continue
-    if (c === 0x0d && s.charCodeAt(i + 1) === 0x0a) { parts.push(s.slice(from, i), '⏎'); from = i + 2; i++; continue } // CRLF: one break
+    if (
+      c >= 0x20 &&
+      !(c >= 0x7f && c <= 0x9f) &&
+      c !== 0x2028 &&
+      c !== 0x2029 &&
+      c !== 0x200e &&
+      c !== 0x200f &&
+      !(c >= 0x202a && c <= 0x202e) &&
+      !(c >= 0x2066 && c <= 0x2069)
+    )
+      continue
+    if (c === 0x0d && s.charCodeAt(i + 1) === 0x0a) {
+      parts.push(s.slice(from, i), '⏎')
+      from = i + 2
+      i++
+      continue
+    } // CRLF: one break
     if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) escaped = '⏎'
     else escaped = c <= 0xff ? `\\x${hex(c, 2)}` : `\\u${hex(c, 4)}`
     parts.push(s.slice(from, i), escaped)
@@ -87,7 +101,10 @@ export function markdownCode(s: string, opts: { inTable?: boolean } = {}): strin
   let longest = 0
   let run = 0
   for (let i = 0; i < v.length; i++) {
-    if (v.charCodeAt(i) === 96) { run++; if (run > longest) longest = run } else run = 0
+    if (v.charCodeAt(i) === 96) {
+      run++
+      if (run > longest) longest = run
+    } else run = 0
   }
   const fence = '`'.repeat(longest + 1)
   if (v === '') return '` `'

@@ -20,11 +20,28 @@ export type IdpKind = z.infer<typeof IdpKindSchema>
  * line of its own per finding.
  */
 export const CheckStepSchema = z.enum([
-  'run', 'idp-answer',
-  'saml.message', 'saml.status', 'saml.issuer', 'saml.signature', 'saml.audience', 'saml.recipient', 'saml.inResponseTo',
-  'saml.times', 'saml.nameId', 'saml.authnStatement', 'saml.attributes',
-  'oidc.authorize', 'oidc.codeExchange', 'oidc.idToken.signature', 'oidc.idToken.iss', 'oidc.idToken.aud',
-  'oidc.idToken.times', 'oidc.idToken.nonce', 'oidc.userinfo', 'oidc.claims',
+  'run',
+  'idp-answer',
+  'saml.message',
+  'saml.status',
+  'saml.issuer',
+  'saml.signature',
+  'saml.audience',
+  'saml.recipient',
+  'saml.inResponseTo',
+  'saml.times',
+  'saml.nameId',
+  'saml.authnStatement',
+  'saml.attributes',
+  'oidc.authorize',
+  'oidc.codeExchange',
+  'oidc.idToken.signature',
+  'oidc.idToken.iss',
+  'oidc.idToken.aud',
+  'oidc.idToken.times',
+  'oidc.idToken.nonce',
+  'oidc.userinfo',
+  'oidc.claims',
 ])
 export type CheckStep = z.infer<typeof CheckStepSchema>
 

@@ -19,7 +19,15 @@ export interface IdpSignals {
   readonly certificates?: ReadonlyArray<string>
 }
 
-export const DetectionSignalSchema = z.enum(['entityId', 'endpointHost', 'responseIssuer', 'oidcIssuer', 'errorPage', 'certificate', 'none'])
+export const DetectionSignalSchema = z.enum([
+  'entityId',
+  'endpointHost',
+  'responseIssuer',
+  'oidcIssuer',
+  'errorPage',
+  'certificate',
+  'none',
+])
 export type DetectionSignal = z.infer<typeof DetectionSignalSchema>
 
 export const IdpDetectionSchema = z.object({
@@ -47,7 +55,13 @@ const MAX_CERTIFICATES = 8
  * @example detectIdp({ entityId: 'https://sts.windows.net/<tenant>/' }) // { idp: 'entra', signal: 'entityId', ... }
  */
 export function detectIdp(signals: IdpSignals): IdpDetection {
-  const tries: Array<[Exclude<DetectionSignal, 'none' | 'certificate'>, ReadonlyArray<string | undefined>, (d: Detection) => readonly Matcher[]]> = [
+  const tries: Array<
+    [
+      Exclude<DetectionSignal, 'none' | 'certificate'>,
+      ReadonlyArray<string | undefined>,
+      (d: Detection) => readonly Matcher[],
+    ]
+  > = [
     ['entityId', [signals.entityId], (d) => d.entityId],
     ['responseIssuer', [signals.responseIssuer], (d) => [...d.responseIssuer, ...d.entityId]],
     ['oidcIssuer', signals.oidcIssuers ?? [], (d) => d.oidcIssuer],
@@ -64,7 +78,11 @@ export function detectIdp(signals: IdpSignals): IdpDetection {
   return { idp: 'other', signal: 'none', evidence: '' }
 }
 
-function firstMatch(values: ReadonlyArray<string | undefined>, matchersOf: (d: Detection) => readonly Matcher[], max = MAX_SIGNAL_CHARS): { idp: IdpId; value: string } | undefined {
+function firstMatch(
+  values: ReadonlyArray<string | undefined>,
+  matchersOf: (d: Detection) => readonly Matcher[],
+  max = MAX_SIGNAL_CHARS,
+): { idp: IdpId; value: string } | undefined {
   for (const raw of values) {
     if (!raw) continue
     const value = new SignalValue(raw, max)
@@ -118,7 +136,9 @@ class SignalValue {
 }
 
 function hostMatches(host: string, pattern: string): boolean {
-  return pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1 : host === pattern
+  return pattern.startsWith('*.')
+    ? host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1
+    : host === pattern
 }
 
 function cap(s: string): string {

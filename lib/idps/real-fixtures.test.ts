@@ -54,12 +54,15 @@ const NO_SIGNAL: Record<string, string> = {
   'oidc/other/dockyard-onelogin-jwks.json': 'a JWKS with neither issuer nor x5c',
   'oidc/other/msidentitymodel-pinglabs-pingfederate-jwks.json': 'a JWKS with neither issuer nor x5c',
   'saml-metadata/other/phpsaml-rctsaai-shibboleth-aggregate.xml': 'an aggregate of several IdPs: no single IdP to name',
-  'saml-metadata/other/wowblacksheep-pingfederate-evaluation-signed-metadata.xml': 'entityID "evaluation", no endpoints, certificate CN=cmts',
+  'saml-metadata/other/wowblacksheep-pingfederate-evaluation-signed-metadata.xml':
+    'entityID "evaluation", no endpoints, certificate CN=cmts',
   'saml-responses/entra/javasaml-azure-b2c-response-REDACTED.b64': 'redacted: Issuer http://idp.example.com/',
   'saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml': 'two bytes, not XML',
   'saml-responses/other/gosaml2-pingfed-idp-signing-cert.pem': 'certificate CN=saml.test.nope',
-  'saml-responses/other/gosaml2-pingfed-response-01-no-keyinfo.b64': 'Issuer https://saml.test.nope:9031/eid/…, no certificate',
-  'saml-responses/other/gosaml2-pingfed-response-02-with-keyinfo.b64': 'Issuer https://saml.test.nope:9031/eid/…, certificate CN=saml.test.nope',
+  'saml-responses/other/gosaml2-pingfed-response-01-no-keyinfo.b64':
+    'Issuer https://saml.test.nope:9031/eid/…, no certificate',
+  'saml-responses/other/gosaml2-pingfed-response-02-with-keyinfo.b64':
+    'Issuer https://saml.test.nope:9031/eid/…, certificate CN=saml.test.nope',
 }
 
 /** `| \`file\` | source | licence | vendor | contents |` rows, with the section's folder. */
@@ -116,7 +119,19 @@ describe('detectIdp over every real fixture (expectations from SOURCES.md)', () 
 
   test('every IdP the vendor itself supports is detected from at least one real file', () => {
     const seen = new Set(files.map((f) => detectIdp(signalsOfFixture(f)).idp))
-    for (const idp of ['entra', 'okta', 'adfs', 'onelogin', 'pingfederate', 'pingone', 'google', 'shibboleth', 'jumpcloud', 'keycloak', 'auth0'] as const) {
+    for (const idp of [
+      'entra',
+      'okta',
+      'adfs',
+      'onelogin',
+      'pingfederate',
+      'pingone',
+      'google',
+      'shibboleth',
+      'jumpcloud',
+      'keycloak',
+      'auth0',
+    ] as const) {
       expect(seen.has(idp), idp).toBe(true)
     }
   })

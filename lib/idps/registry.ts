@@ -17,7 +17,20 @@ import type { IdpPack } from './schema'
  * an IdP is its pack file plus its line here; 'other' stays last. Plain data: this module imports no checks, so the
  * findings types can derive the IdP ids from it.
  */
-export const IDP_PACKS = [entra, adfs, okta, google, onelogin, pingone, pingfederate, jumpcloud, auth0, shibboleth, keycloak, other] as const
+export const IDP_PACKS = [
+  entra,
+  adfs,
+  okta,
+  google,
+  onelogin,
+  pingone,
+  pingfederate,
+  jumpcloud,
+  auth0,
+  shibboleth,
+  keycloak,
+  other,
+] as const
 
 export type IdpId = (typeof IDP_PACKS)[number]['id']
 
@@ -42,4 +55,7 @@ export function idpLabel(id: string): string {
 }
 
 /** id → label of every pack, in registry order: what a form's IdP picker offers. */
-export const IDP_CHOICES: ReadonlyArray<{ readonly id: IdpId; readonly label: string }> = IDP_PACKS.map((p) => ({ id: p.id, label: p.label }))
+export const IDP_CHOICES: ReadonlyArray<{ readonly id: IdpId; readonly label: string }> = IDP_PACKS.map((p) => ({
+  id: p.id,
+  label: p.label,
+}))

@@ -38,15 +38,20 @@ export type Screens = z.infer<typeof ScreensSchema>
  * must hold. `host` matches the URL's host exactly, or any subdomain when written `*.example.com`; the other members
  * compare case-insensitively.
  */
-export const MatcherSchema = z.strictObject({
-  host: z.string().regex(/^(\*\.)?[a-z0-9.-]+$/).optional(),
-  pathPrefix: z.string().startsWith('/').optional(),
-  pathContains: z.string().min(2).optional(),
-  prefix: z.string().min(1).optional(),
-  suffix: z.string().min(1).optional(),
-  contains: z.string().min(2).optional(),
-  equals: z.string().min(1).optional(),
-}).refine((m) => Object.values(m).some((v) => v !== undefined), 'a matcher needs at least one condition')
+export const MatcherSchema = z
+  .strictObject({
+    host: z
+      .string()
+      .regex(/^(\*\.)?[a-z0-9.-]+$/)
+      .optional(),
+    pathPrefix: z.string().startsWith('/').optional(),
+    pathContains: z.string().min(2).optional(),
+    prefix: z.string().min(1).optional(),
+    suffix: z.string().min(1).optional(),
+    contains: z.string().min(2).optional(),
+    equals: z.string().min(1).optional(),
+  })
+  .refine((m) => Object.values(m).some((v) => v !== undefined), 'a matcher needs at least one condition')
 export type Matcher = z.infer<typeof MatcherSchema>
 
 /** What identifies the IdP product in each kind of evidence. Every list may be empty (the 'other' pack). */
@@ -96,6 +101,8 @@ export const IdpPackSchema = z.strictObject({
 export type IdpPack = z.infer<typeof IdpPackSchema>
 
 /** Validates a pack at module load: a malformed pack is a programming error, caught by the first test that imports it. */
-export function definePack<const Id extends string>(pack: z.input<typeof IdpPackSchema> & { id: Id }): IdpPack & { readonly id: Id } {
+export function definePack<const Id extends string>(
+  pack: z.input<typeof IdpPackSchema> & { id: Id },
+): IdpPack & { readonly id: Id } {
   return IdpPackSchema.parse(pack) as IdpPack & { readonly id: Id }
 }

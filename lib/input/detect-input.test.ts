@@ -19,14 +19,18 @@ const read = (p: string) => readFileSync(join(REAL, p), 'utf8')
 const ALL = [...files('saml-metadata'), ...files('saml-responses'), ...files('oidc')]
 
 describe('detectInput recognises every real fixture', () => {
-  const metadata = ALL.filter((p) => p.endsWith('.xml') && (p.startsWith('saml-metadata/') || p.endsWith('/metadata.xml')))
+  const metadata = ALL.filter(
+    (p) => p.endsWith('.xml') && (p.startsWith('saml-metadata/') || p.endsWith('/metadata.xml')),
+  )
   test.each(metadata)('metadata: %s', (p) => {
     expect(detectInput(read(p)).kind).toBe('saml-metadata')
   })
 
-  test('IdP metadata says IdP, the vendors\' SP metadata says SP', () => {
+  test("IdP metadata says IdP, the vendors' SP metadata says SP", () => {
     for (const p of files('saml-metadata/sp')) expect(detectInput(read(p)).description, p).toContain('SP')
-    expect(detectInput(read('saml-metadata/okta/ssoready-okta-app-metadata.xml')).description).toBe('SAML metadata (IdP)')
+    expect(detectInput(read('saml-metadata/okta/ssoready-okta-app-metadata.xml')).description).toBe(
+      'SAML metadata (IdP)',
+    )
   })
 
   const discovery = ALL.filter((p) => p.endsWith('openid-configuration.json') || /openid-configuration[.-]/.test(p))
@@ -36,7 +40,10 @@ describe('detectInput recognises every real fixture', () => {
 
   const jwks = ALL.filter((p) => /-jwks[.-]/.test(p))
   test.each(jwks)('jwks: %s', (p) => {
-    expect(detectInput(read(p))).toMatchObject({ kind: 'jwks', description: 'JWKS (a key set, not a discovery document)' })
+    expect(detectInput(read(p))).toMatchObject({
+      kind: 'jwks',
+      description: 'JWKS (a key set, not a discovery document)',
+    })
   })
 
   const responses = ALL.filter((p) => p.startsWith('saml-responses/') && /response[^/]*\.(xml|b64)$/.test(p))
@@ -54,7 +61,9 @@ describe('detectInput recognises every real fixture', () => {
     expect(['saml-assertion', 'saml-response']).toContain(detectInput(read(p)).kind)
   })
   test('the 2-byte broken "assertion" is read as text', () => {
-    expect(detectInput(read('saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml')).kind).toBe('text')
+    expect(detectInput(read('saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml')).kind).toBe(
+      'text',
+    )
   })
 
   const certs = ALL.filter((p) => p.endsWith('.pem'))
@@ -98,7 +107,11 @@ describe('detectInput on the other shapes', () => {
   test.each([
     ['AADSTS50105: The signed in user is not assigned to a role', 'AADSTS50105', 'Microsoft Entra ID'],
     ['Okta said E0000004 Authentication failed', 'E0000004', 'Okta'],
-    ['status urn:oasis:names:tc:SAML:2.0:status:Responder', 'urn:oasis:names:tc:SAML:2.0:status:Responder', 'SAML status'],
+    [
+      'status urn:oasis:names:tc:SAML:2.0:status:Responder',
+      'urn:oasis:names:tc:SAML:2.0:status:Responder',
+      'SAML status',
+    ],
   ])('error code in %s', (text, code, what) => {
     const d = detectInput(text)
     expect(d).toMatchObject({ kind: 'error-code', code })
@@ -106,7 +119,11 @@ describe('detectInput on the other shapes', () => {
   })
 
   test('a discovery document larger than the parse cap is still read from its head', () => {
-    const big = JSON.stringify({ issuer: 'https://idp.example', jwks_uri: 'https://idp.example/keys', pad: 'x'.repeat(2_000_000) })
+    const big = JSON.stringify({
+      issuer: 'https://idp.example',
+      jwks_uri: 'https://idp.example/keys',
+      pad: 'x'.repeat(2_000_000),
+    })
     expect(detectInput(big).kind).toBe('oidc-discovery')
     expect(detectInput(`{"keys":[{"kty":"RSA"}],"pad":"${'x'.repeat(2_000_000)}"}`).kind).toBe('jwks')
   })
@@ -123,6 +140,15 @@ describe('detectInput is linear on hostile shapes', () => {
     ['SAMLResponse= repeated', (n) => 'SAMLResponse='.repeat(n / 13)],
   ])('%s', (_name, make) => {
     // detectInput reads a head of each kind of input, so on some shapes the cost stops growing (flatOk).
-    expect(growthRatio((n) => { const text = make(n); return () => detectInput(text) }, 60_000, { flatOk: true }).ratio).toBeLessThan(LINEAR_BOUND)
+    expect(
+      growthRatio(
+        (n) => {
+          const text = make(n)
+          return () => detectInput(text)
+        },
+        60_000,
+        { flatOk: true },
+      ).ratio,
+    ).toBeLessThan(LINEAR_BOUND)
   })
 })

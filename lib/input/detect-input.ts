@@ -5,9 +5,24 @@ import { SUPPORT_BUNDLE_SCHEMA_ID } from '../triage/bundle'
 
 /** What an admin gave us, as far as its first bytes tell. */
 export const InputKindSchema = z.enum([
-  'empty', 'saml-metadata', 'saml-response', 'saml-assertion', 'saml-request', 'saml-logout',
-  'oidc-discovery', 'jwks', 'jwk', 'har', 'id-token', 'support-bundle', 'report', 'certificate',
-  'error-code', 'json', 'xml', 'text',
+  'empty',
+  'saml-metadata',
+  'saml-response',
+  'saml-assertion',
+  'saml-request',
+  'saml-logout',
+  'oidc-discovery',
+  'jwks',
+  'jwk',
+  'har',
+  'id-token',
+  'support-bundle',
+  'report',
+  'certificate',
+  'error-code',
+  'json',
+  'xml',
+  'text',
 ])
 export type InputKind = z.infer<typeof InputKindSchema>
 
@@ -52,8 +67,15 @@ export function detectInput(text: string): DetectedInput {
   const t = trimmedHead(text)
   if (t === '') return { kind: 'empty', description: 'Nothing (empty input)' }
   if (t.startsWith('{') || t.startsWith('[')) return detectJson(text.replace(/^\uFEFF/, '').trim())
-  if (t.startsWith('<')) return detectXml(t.slice(0, XML_HEAD), 'xml') ?? { kind: 'xml', description: 'XML that is neither SAML metadata nor a SAML message' }
-  if (t.startsWith('-----BEGIN CERTIFICATE-----')) return { kind: 'certificate', description: 'An X.509 certificate (PEM), not metadata' }
+  if (t.startsWith('<'))
+    return (
+      detectXml(t.slice(0, XML_HEAD), 'xml') ?? {
+        kind: 'xml',
+        description: 'XML that is neither SAML metadata nor a SAML message',
+      }
+    )
+  if (t.startsWith('-----BEGIN CERTIFICATE-----'))
+    return { kind: 'certificate', description: 'An X.509 certificate (PEM), not metadata' }
   const whole = text.replace(/^\uFEFF/, '').trim()
   const bare = whole.replace(/^(?:id_token=|Bearer\s+)/i, '')
   if (bare.startsWith('eyJ') && JWT.test(bare)) return { kind: 'id-token', description: 'An ID token (JWT)' }
@@ -75,7 +97,11 @@ export function detectDecodedXml(xml: string, encoding: InputEncoding, original:
 export function samlFormValue(text: string): string | undefined {
   const m = /(?:^|[?&\s])SAML(?:Response|Request)=([^&\s]+)/.exec(text.slice(0, 8 * 1024 * 1024))
   if (!m) return undefined
-  try { return decodeURIComponent(m[1]!.replace(/\+/g, ' ')).replace(/ /g, '+') } catch { return m[1] }
+  try {
+    return decodeURIComponent(m[1]!.replace(/\+/g, ' ')).replace(/ /g, '+')
+  } catch {
+    return m[1]
+  }
 }
 
 /** The start of the text without BOM and leading whitespace, never more than a prefix. */
@@ -87,14 +113,20 @@ function trimmedHead(text: string): string {
 
 function detectJson(t: string): DetectedInput {
   const head = t.slice(0, 4000)
-  if (/"log"\s*:\s*\{/.test(head) && /"entries"\s*:/.test(t.slice(0, JSON_HEAD))) return { kind: 'har', description: 'A HAR file (browser network capture)' }
-  if (head.includes(`"${SUPPORT_BUNDLE_SCHEMA_ID}"`)) return { kind: 'support-bundle', description: 'An SSO Preflight support bundle' }
+  if (/"log"\s*:\s*\{/.test(head) && /"entries"\s*:/.test(t.slice(0, JSON_HEAD)))
+    return { kind: 'har', description: 'A HAR file (browser network capture)' }
+  if (head.includes(`"${SUPPORT_BUNDLE_SCHEMA_ID}"`))
+    return { kind: 'support-bundle', description: 'An SSO Preflight support bundle' }
   if (head.includes(`"${REPORT_SCHEMA_ID}"`)) return { kind: 'report', description: 'An exported SSO Preflight report' }
   const members = topLevelMembers(t)
   if (members.has('keys')) return { kind: 'jwks', description: 'JWKS (a key set, not a discovery document)' }
-  if (members.has('issuer') && ['authorization_endpoint', 'jwks_uri', 'token_endpoint', 'response_types_supported'].some((k) => members.has(k)))
+  if (
+    members.has('issuer') &&
+    ['authorization_endpoint', 'jwks_uri', 'token_endpoint', 'response_types_supported'].some((k) => members.has(k))
+  )
     return { kind: 'oidc-discovery', description: 'An OpenID Connect discovery document (openid-configuration)' }
-  if (members.has('kty')) return { kind: 'jwk', description: 'A single JSON Web Key, not a key set or a discovery document' }
+  if (members.has('kty'))
+    return { kind: 'jwk', description: 'A single JSON Web Key, not a key set or a discovery document' }
   return { kind: 'json', description: 'JSON that is not a discovery document, JWKS, HAR, report or support bundle' }
 }
 
@@ -108,7 +140,8 @@ function nestsDeeperThanText(t: string, max: number): boolean {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
       else if (c === 0x22) inString = false
     } else if (c === 0x22) inString = true
     else if (c === 0x5b || c === 0x7b) {
@@ -128,10 +161,15 @@ function topLevelMembers(t: string): Set<string> {
         return new Set(Object.keys(o).filter((k) => k !== 'keys' || Array.isArray(o.keys)))
       }
       return new Set()
-    } catch { /* not JSON: fall through to the head, which may still name members */ }
+    } catch {
+      /* not JSON: fall through to the head, which may still name members */
+    }
   }
   const out = new Set<string>()
-  for (const m of t.slice(0, JSON_HEAD).matchAll(/"(keys|issuer|authorization_endpoint|jwks_uri|token_endpoint|response_types_supported|kty)"\s*:/g)) out.add(m[1]!)
+  for (const m of t
+    .slice(0, JSON_HEAD)
+    .matchAll(/"(keys|issuer|authorization_endpoint|jwks_uri|token_endpoint|response_types_supported|kty)"\s*:/g))
+    out.add(m[1]!)
   return out
 }
 
@@ -159,8 +197,9 @@ function detectXml(head: string, encoding: InputEncoding): DetectedInput | undef
   if (!root) return undefined
   if (root.kind === 'saml-metadata') {
     // The IdP's role names the document; an SP-only EntityDescriptor is the vendor's side, not the IdP's.
-    const idp = /IDPSSODescriptor\b/.test(head), sp = /SPSSODescriptor\b/.test(head)
-    const role = idp ? ' (IdP)' : sp ? ' (SP: the service provider\'s side, not the IdP\'s)' : ''
+    const idp = /IDPSSODescriptor\b/.test(head),
+      sp = /SPSSODescriptor\b/.test(head)
+    const role = idp ? ' (IdP)' : sp ? " (SP: the service provider's side, not the IdP's)" : ''
     return { kind: root.kind, description: `${root.description}${role}`, encoding }
   }
   return { kind: root.kind, description: `${root.description} (${ENCODING_NOTE[encoding]})`, encoding }
@@ -171,10 +210,19 @@ function skipProlog(head: string): string {
   let i = 0
   for (;;) {
     while (i < head.length && /\s/.test(head[i]!)) i++
-    if (head.startsWith('<?', i)) { const e = head.indexOf('?>', i); if (e < 0) return ''; i = e + 2 }
-    else if (head.startsWith('<!--', i)) { const e = head.indexOf('-->', i); if (e < 0) return ''; i = e + 3 }
-    else if (head.startsWith('<!', i)) { const e = head.indexOf('>', i); if (e < 0) return ''; i = e + 1 }
-    else return head.slice(i)
+    if (head.startsWith('<?', i)) {
+      const e = head.indexOf('?>', i)
+      if (e < 0) return ''
+      i = e + 2
+    } else if (head.startsWith('<!--', i)) {
+      const e = head.indexOf('-->', i)
+      if (e < 0) return ''
+      i = e + 3
+    } else if (head.startsWith('<!', i)) {
+      const e = head.indexOf('>', i)
+      if (e < 0) return ''
+      i = e + 1
+    } else return head.slice(i)
   }
 }
 
@@ -186,7 +234,10 @@ function detectEncodedSaml(value: string): DetectedInput | undefined {
   if (!B64_ALPHABET.test(value.replace(/\s+/g, ''))) return undefined
   const bytes = headBytes(compactHead, B64_HEAD)
   if (!bytes) return undefined
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '').trimStart()
+  const text = new TextDecoder('utf-8')
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .trimStart()
   if (text.startsWith('<')) return detectXml(text, 'base64')
   try {
     const small = headBytes(compactHead, DEFLATE_HEAD)
@@ -205,7 +256,11 @@ function headBytes(compact: string, chars: number): Buffer | undefined {
   let s = compact.slice(0, chars + 8)
   if (s.includes('%')) {
     s = s.replace(/%[0-9A-Fa-f]?$/, '')
-    try { s = decodeURIComponent(s) } catch { return undefined }
+    try {
+      s = decodeURIComponent(s)
+    } catch {
+      return undefined
+    }
   }
   s = s.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '')
   s = s.slice(0, Math.min(chars, s.length - (s.length % 4)))

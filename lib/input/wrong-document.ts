@@ -20,7 +20,7 @@ const MISTAKES: Record<ExpectedDocument, Partial<Record<InputKind, FindingCode>>
 
 const EXPECTED_WORDS: Record<ExpectedDocument, string> = {
   'oidc-discovery': 'an OpenID Connect discovery document (issuer, endpoints, jwks_uri)',
-  'saml-metadata': 'the IdP\'s SAML metadata (<EntityDescriptor>)',
+  'saml-metadata': "the IdP's SAML metadata (<EntityDescriptor>)",
   'saml-response': 'a SAML response (<Response>, as XML, base64 or deflated)',
 }
 
@@ -28,9 +28,16 @@ const EXPECTED_WORDS: Record<ExpectedDocument, string> = {
  * What the text is, and, when it is recognisably the other document, the one finding that says so instead of every
  * check failing for the wrong reason.
  */
-export function wrongDocument(text: string, expected: ExpectedDocument, ctx: FindingContext = {}): { detected: DetectedInput; finding?: Finding } {
+export function wrongDocument(
+  text: string,
+  expected: ExpectedDocument,
+  ctx: FindingContext = {},
+): { detected: DetectedInput; finding?: Finding } {
   const detected = detectInput(text)
   const code = MISTAKES[expected][detected.kind]
   if (!code || (expected === 'saml-metadata' && detected.encoding === 'xml')) return { detected }
-  return { detected, finding: finding(code, { expected: EXPECTED_WORDS[expected], actual: detected.description, where: 'input' }, ctx) }
+  return {
+    detected,
+    finding: finding(code, { expected: EXPECTED_WORDS[expected], actual: detected.description, where: 'input' }, ctx),
+  }
 }

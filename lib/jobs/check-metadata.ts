@@ -34,7 +34,17 @@ export interface CheckMetadataResult extends JobResult {
 export async function checkMetadata(input: CheckMetadataInput): Promise<CheckMetadataResult> {
   const read = await readSource(input.source, input.fetch)
   if (!read.ok) return { report: inputReport('saml-metadata', input.profile, input.now, read.name, read.findings) }
-  const opts = { profile: input.profile, ...defined({ now: input.now, spEntityId: input.spEntityId, acsUrl: input.acsUrl, signOnUrl: input.signOnUrl, idp: input.idp, trustedCertificates: input.trustedCertificates }) }
+  const opts = {
+    profile: input.profile,
+    ...defined({
+      now: input.now,
+      spEntityId: input.spEntityId,
+      acsUrl: input.acsUrl,
+      signOnUrl: input.signOnUrl,
+      idp: input.idp,
+      trustedCertificates: input.trustedCertificates,
+    }),
+  }
   const report = analyzeSamlMetadata({ xml: read.text, ...defined({ source: read.name }) }, opts)
   return { report: withFetchFindings(report, read.findings), xml: read.text }
 }

@@ -32,13 +32,28 @@ export interface CheckOidcResult extends JobResult {
  * @example const { report } = await checkOidc({ source: { kind: 'url', url: issuer }, profile: BUILTIN_PROFILES.generic })
  */
 export async function checkOidc(input: CheckOidcInput): Promise<CheckOidcResult> {
-  const opts = { profile: input.profile, ...defined({ now: input.now, expectedIssuer: input.expectedIssuer, clientId: input.clientId, redirectUri: input.redirectUri, idp: input.idp }) }
+  const opts = {
+    profile: input.profile,
+    ...defined({
+      now: input.now,
+      expectedIssuer: input.expectedIssuer,
+      clientId: input.clientId,
+      redirectUri: input.redirectUri,
+      idp: input.idp,
+    }),
+  }
   if (input.source.kind === 'url') {
     const docs = await fetchOidcDocuments(input.source.url, input.fetch)
     const report = analyzeFetchedOidc(docs, { ...opts, ...defined({ jwks: input.jwks, fetch: input.fetch }) })
     const jwks = input.jwks ?? docs.jwks
-    return { report, ...(docs.discovery !== undefined ? { documents: { discovery: docs.discovery, ...defined({ jwks }) } } : {}) }
+    return {
+      report,
+      ...(docs.discovery !== undefined ? { documents: { discovery: docs.discovery, ...defined({ jwks }) } } : {}),
+    }
   }
-  const report = analyzeOidcConfiguration({ discovery: input.source.text, ...defined({ source: input.source.name, jwks: input.jwks }) }, opts)
+  const report = analyzeOidcConfiguration(
+    { discovery: input.source.text, ...defined({ source: input.source.name, jwks: input.jwks }) },
+    opts,
+  )
   return { report, documents: { discovery: input.source.text, ...defined({ jwks: input.jwks }) } }
 }

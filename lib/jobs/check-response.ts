@@ -38,11 +38,25 @@ export interface CheckResponseResult extends JobResult {
  */
 export async function checkResponse(input: CheckResponseInput): Promise<CheckResponseResult> {
   const metadata = await readSource(input.idpMetadata, input.fetch)
-  if (!metadata.ok) return { report: inputReport('saml-response', input.profile, input.now, metadata.name, metadata.findings) }
+  if (!metadata.ok)
+    return { report: inputReport('saml-response', input.profile, input.now, metadata.name, metadata.findings) }
   const trust = readIdpTrust(metadata.text)
-  if (!trust.ok) return { report: inputReport('saml-response', input.profile, input.now, metadata.name ?? 'IdP metadata', [...trust.findings, ...metadata.findings]) }
-  const ctx = checkContext({ profile: input.profile, idp: trust.value.kind, ...defined({ now: input.now, spEntityId: input.spEntityId, acsUrl: input.acsUrl }) })
-  const validated = validateSamlResponse({ response: input.response }, trust.value, { ctx, ...defined({ source: input.responseName, requestId: input.requestId }) })
+  if (!trust.ok)
+    return {
+      report: inputReport('saml-response', input.profile, input.now, metadata.name ?? 'IdP metadata', [
+        ...trust.findings,
+        ...metadata.findings,
+      ]),
+    }
+  const ctx = checkContext({
+    profile: input.profile,
+    idp: trust.value.kind,
+    ...defined({ now: input.now, spEntityId: input.spEntityId, acsUrl: input.acsUrl }),
+  })
+  const validated = validateSamlResponse({ response: input.response }, trust.value, {
+    ctx,
+    ...defined({ source: input.responseName, requestId: input.requestId }),
+  })
   const report = withFetchFindings(validated, metadata.findings)
   const readable = input.readable ? readableSamlMessage(input.response, report) : undefined
   return { report, ...(readable ? { readable } : {}) }

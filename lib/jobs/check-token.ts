@@ -29,9 +29,26 @@ export async function checkToken(input: CheckTokenInput): Promise<JobResult> {
   if (!input.jwks || !input.clientId) {
     const missing = [input.jwks ? '' : 'no JWKS', input.clientId ? '' : 'no client ID'].filter(Boolean).join(', ')
     return {
-      report: buildReport({ subject: { kind: 'oidc-id-token', idp: 'other', source: 'pasted ID token' }, profile: input.profile.id, now: input.now ?? new Date(),
-        findings: [finding('OIDC_ID_TOKEN_JWKS_INVALID', { expected: 'the issuer\'s JWKS and the client ID, to check the signature and audience', actual: `${missing} given`, where: input.where ?? 'input' })] }),
+      report: buildReport({
+        subject: { kind: 'oidc-id-token', idp: 'other', source: 'pasted ID token' },
+        profile: input.profile.id,
+        now: input.now ?? new Date(),
+        findings: [
+          finding('OIDC_ID_TOKEN_JWKS_INVALID', {
+            expected: "the issuer's JWKS and the client ID, to check the signature and audience",
+            actual: `${missing} given`,
+            where: input.where ?? 'input',
+          }),
+        ],
+      }),
     }
   }
-  return { report: await checkIdToken(input.token, { jwks: input.jwks, clientId: input.clientId, profile: input.profile, ...defined({ now: input.now, issuer: input.issuer, discovery: input.discovery, nonce: input.nonce }) }) }
+  return {
+    report: await checkIdToken(input.token, {
+      jwks: input.jwks,
+      clientId: input.clientId,
+      profile: input.profile,
+      ...defined({ now: input.now, issuer: input.issuer, discovery: input.discovery, nonce: input.nonce }),
+    }),
+  }
 }

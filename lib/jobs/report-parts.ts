@@ -15,8 +15,19 @@ export function withFetchFindings(report: Report, extra: readonly Finding[]): Re
 }
 
 /** A report that says only why the input could not be read (the URL did not answer, the metadata is unreadable). */
-export function inputReport(kind: SubjectKind, profile: SpProfile, now: Date | undefined, source: string, findings: readonly Finding[]): Report {
-  return buildReport({ subject: { kind, idp: 'other', source }, profile: profile.id, now: now ?? new Date(), findings: [...findings] })
+export function inputReport(
+  kind: SubjectKind,
+  profile: SpProfile,
+  now: Date | undefined,
+  source: string,
+  findings: readonly Finding[],
+): Report {
+  return buildReport({
+    subject: { kind, idp: 'other', source },
+    profile: profile.id,
+    now: now ?? new Date(),
+    findings: [...findings],
+  })
 }
 
 /** Drops undefined members, so optional options stay absent rather than explicitly undefined. */

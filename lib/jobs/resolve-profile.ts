@@ -16,7 +16,11 @@ export type ResolvedProfile =
 export function resolveProfile(ref: ProfileRef): ResolvedProfile {
   if (typeof ref === 'string') {
     if (isBuiltinProfileId(ref)) return { ok: true, profile: BUILTIN_PROFILES[ref] }
-    return { ok: false, message: `unknown profile ${JSON.stringify(ref)} (use ${Object.keys(BUILTIN_PROFILES).join(', ')} or a profile JSON)`, issues: [] }
+    return {
+      ok: false,
+      message: `unknown profile ${JSON.stringify(ref)} (use ${Object.keys(BUILTIN_PROFILES).join(', ')} or a profile JSON)`,
+      issues: [],
+    }
   }
   const parsed = parseProfile(ref)
   if (parsed.success) return { ok: true, profile: parsed.data }

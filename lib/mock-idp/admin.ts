@@ -7,7 +7,9 @@ import { OIDC_SCENARIOS, SAML_SCENARIOS } from './scenarios'
 const MAX_ADMIN_BODY = 4 * 1024
 
 function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify(body))
+  res
+    .writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+    .end(JSON.stringify(body))
 }
 
 async function readCapped(req: IncomingMessage): Promise<string | undefined> {
@@ -26,14 +28,29 @@ async function readCapped(req: IncomingMessage): Promise<string | undefined> {
  * ({"scenario": "wrong-audience", "protocol": "saml"}; null clears). No authentication: the mock is a test tool and
  * listens on loopback unless told otherwise.
  */
-export async function handleAdmin(req: IncomingMessage, res: ServerResponse, path: string, site: MockIdpSite<PublishedKeys>, next: NextScenario): Promise<boolean> {
+export async function handleAdmin(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  site: MockIdpSite<PublishedKeys>,
+  next: NextScenario,
+): Promise<boolean> {
   if (!path.startsWith('/_admin/')) return false
   if (path === '/_admin/health' && req.method === 'GET') {
-    json(res, 200, { status: 'ok', personality: site.personality, samlEntityId: site.samlEntityId, oidcIssuer: site.oidcIssuer, nextScenario: next.peek() })
+    json(res, 200, {
+      status: 'ok',
+      personality: site.personality,
+      samlEntityId: site.samlEntityId,
+      oidcIssuer: site.oidcIssuer,
+      nextScenario: next.peek(),
+    })
     return true
   }
   if (path === '/_admin/scenarios' && req.method === 'GET') {
-    json(res, 200, { saml: SAML_SCENARIOS.map((s) => ({ id: s.id, label: s.label })), oidc: OIDC_SCENARIOS.map((s) => ({ id: s.id, label: s.label })) })
+    json(res, 200, {
+      saml: SAML_SCENARIOS.map((s) => ({ id: s.id, label: s.label })),
+      oidc: OIDC_SCENARIOS.map((s) => ({ id: s.id, label: s.label })),
+    })
     return true
   }
   if (path === '/_admin/scenario') {
@@ -56,7 +73,10 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, pat
     }
     const parsed = AdminScenarioSchema.safeParse(body)
     if (!parsed.success) {
-      json(res, 400, { error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '), scenarios: { saml: SAML_SCENARIOS.map((s) => s.id), oidc: OIDC_SCENARIOS.map((s) => s.id) } })
+      json(res, 400, {
+        error: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+        scenarios: { saml: SAML_SCENARIOS.map((s) => s.id), oidc: OIDC_SCENARIOS.map((s) => s.id) },
+      })
       return true
     }
     next.set(parsed.data)

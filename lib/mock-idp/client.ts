@@ -49,28 +49,47 @@ export interface SpawnMockIdpOptions {
  * beyond this file.
  */
 export async function spawnMockIdp(o: SpawnMockIdpOptions = {}): Promise<RunningMockIdp> {
-  const command = o.command ?? (process.env.SSO_PREFLIGHT_BIN ? process.env.SSO_PREFLIGHT_BIN.split(' ').filter(Boolean) : ['sso-preflight'])
+  const command =
+    o.command ??
+    (process.env.SSO_PREFLIGHT_BIN ? process.env.SSO_PREFLIGHT_BIN.split(' ').filter(Boolean) : ['sso-preflight'])
   const [bin, ...pre] = command
   if (!bin) throw new Error('spawnMockIdp: empty command')
-  const args = [...pre, 'mock-idp', '--port', '0',
-    ...(o.host ? ['--host', o.host] : []), ...(o.personality ? ['--personality', o.personality] : []),
-    ...(o.keysDir ? ['--keys', o.keysDir] : []), ...(o.issuerUrl ? ['--issuer-url', o.issuerUrl] : [])]
+  const args = [
+    ...pre,
+    'mock-idp',
+    '--port',
+    '0',
+    ...(o.host ? ['--host', o.host] : []),
+    ...(o.personality ? ['--personality', o.personality] : []),
+    ...(o.keysDir ? ['--keys', o.keysDir] : []),
+    ...(o.issuerUrl ? ['--issuer-url', o.issuerUrl] : []),
+  ]
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } })
   let stderr = ''
-  child.stderr?.setEncoding('utf8').on('data', (s: string) => { stderr = (stderr + s).slice(-4000) })
+  child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+    stderr = (stderr + s).slice(-4000)
+  })
   const lines = createInterface({ input: child.stdout! })
   const ready = await new Promise<MockIdpUrls>((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGTERM'); reject(new Error(`mock-idp gave no ready line within ${o.timeoutMs ?? 15_000} ms: ${stderr}`)) }, o.timeoutMs ?? 15_000)
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      reject(new Error(`mock-idp gave no ready line within ${o.timeoutMs ?? 15_000} ms: ${stderr}`))
+    }, o.timeoutMs ?? 15_000)
     lines.once('line', (line) => {
       clearTimeout(timer)
       try {
         resolve(MockIdpReadyLineSchema.parse(JSON.parse(line)))
       } catch (err) {
         child.kill('SIGTERM')
-        reject(new Error(`mock-idp printed no ready line: ${line.slice(0, 300)} (${(err as Error).message.slice(0, 200)})`))
+        reject(
+          new Error(`mock-idp printed no ready line: ${line.slice(0, 300)} (${(err as Error).message.slice(0, 200)})`),
+        )
       }
     })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`mock-idp exited (${code}) before it was ready: ${stderr}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`mock-idp exited (${code}) before it was ready: ${stderr}`))
+    })
   })
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve()
@@ -80,7 +99,11 @@ export async function spawnMockIdp(o: SpawnMockIdpOptions = {}): Promise<Running
     ...ready,
     process: child,
     async setScenario(scenario, protocol) {
-      const r = await fetch(ready.scenarioUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario, ...(protocol ? { protocol } : {}) }) })
+      const r = await fetch(ready.scenarioUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ scenario, ...(protocol ? { protocol } : {}) }),
+      })
       if (!r.ok) throw new Error(`mock-idp refused scenario ${JSON.stringify(scenario)}: ${r.status} ${await r.text()}`)
     },
     async stop() {

@@ -1,7 +1,10 @@
 /** Minimal HTML helpers for the mock IdP's pages (no framework: it must start in well under a second). */
 
 export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  return value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 }
 
 export function page(title: string, body: string): string {
@@ -18,13 +21,19 @@ input[type=text]{width:22rem;padding:.3rem}button{padding:.4rem 1rem;margin-top:
 /** A form that the browser posts on load (the SAML HTTP-POST binding); the button is there without JavaScript. */
 export function autoPostForm(action: string, fields: Record<string, string>, title = 'Continue'): string {
   const inputs = Object.entries(fields)
-    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`).join('')
-  return page(title, `<form method="post" action="${esc(action)}" id="auto">${inputs}
+    .map(([k, v]) => `<input type="hidden" name="${esc(k)}" value="${esc(v)}">`)
+    .join('')
+  return page(
+    title,
+    `<form method="post" action="${esc(action)}" id="auto">${inputs}
 <noscript><p>JavaScript is off: press the button to continue.</p></noscript><button type="submit">${esc(title)}</button></form>
-<script>document.getElementById('auto').submit()</script>`)
+<script>document.getElementById('auto').submit()</script>`,
+  )
 }
 
 export function scenarioTable(rows: readonly { id: string; label: string }[], domain: string): string {
-  const trs = rows.map((r) => `<tr><td><code>${esc(`${r.id}@${domain}`)}</code></td><td>${esc(r.label)}</td></tr>`).join('')
+  const trs = rows
+    .map((r) => `<tr><td><code>${esc(`${r.id}@${domain}`)}</code></td><td>${esc(r.label)}</td></tr>`)
+    .join('')
   return `<table><caption>Test users: the username picks the outcome (add a tag, e.g. <code>ok+alice@${esc(domain)}</code>, for another user with the same outcome)</caption><thead><tr><th scope="col">Username</th><th scope="col">What the IdP does</th></tr></thead><tbody>${trs}</tbody></table>`
 }

@@ -45,14 +45,29 @@ describe('generated mock IdP keys (no --keys)', async () => {
     const loaded = await loadMockIdpKeys(dir)
     expect(loaded.signing.certBase64).toBe(keys.signing.certBase64)
     const a = mockIdpSite({ base: 'http://127.0.0.1:1', listenBase: 'http://127.0.0.1:1', personality: 'entra', keys })
-    const b = mockIdpSite({ base: 'http://127.0.0.1:2', listenBase: 'http://127.0.0.1:2', personality: 'entra', keys: loaded })
+    const b = mockIdpSite({
+      base: 'http://127.0.0.1:2',
+      listenBase: 'http://127.0.0.1:2',
+      personality: 'entra',
+      keys: loaded,
+    })
     expect(a.samlEntityId).toBe(b.samlEntityId)
-    const other = mockIdpSite({ base: 'http://127.0.0.1:1', listenBase: 'http://127.0.0.1:1', personality: 'entra', keys: await generateMockIdpKeys(NOW) })
+    const other = mockIdpSite({
+      base: 'http://127.0.0.1:1',
+      listenBase: 'http://127.0.0.1:1',
+      personality: 'entra',
+      keys: await generateMockIdpKeys(NOW),
+    })
     expect(other.samlEntityId).not.toBe(a.samlEntityId)
   })
 
   test('the generated signing certificate is the one the metadata publishes first', () => {
-    const site = mockIdpSite({ base: 'http://127.0.0.1:9', listenBase: 'http://127.0.0.1:9', personality: 'generic', keys })
+    const site = mockIdpSite({
+      base: 'http://127.0.0.1:9',
+      listenBase: 'http://127.0.0.1:9',
+      personality: 'generic',
+      keys,
+    })
     const md = parseIdpMetadata(idpMetadataXml(site))
     expect(md.ok).toBe(true)
     expect(JSON.stringify(md)).toContain(keys.signing.certBase64.slice(0, 60))

@@ -32,10 +32,15 @@ export function keyPairFromPem(name: MockIdpKeyName, certPem: string, privateKey
 
 /** Reads `<name>.crt.pem` and `<name>.key.pem` for signing, expired and rogue from `dir` (`--keys DIR`). */
 export async function loadMockIdpKeys(dir: string): Promise<MockIdpKeys> {
-  const pairs = await Promise.all(MOCK_IDP_KEY_NAMES.map(async (name) => {
-    const [certPem, keyPem] = await Promise.all([readFile(join(dir, `${name}.crt.pem`), 'utf8'), readFile(join(dir, `${name}.key.pem`), 'utf8')])
-    return keyPairFromPem(name, certPem, keyPem)
-  }))
+  const pairs = await Promise.all(
+    MOCK_IDP_KEY_NAMES.map(async (name) => {
+      const [certPem, keyPem] = await Promise.all([
+        readFile(join(dir, `${name}.crt.pem`), 'utf8'),
+        readFile(join(dir, `${name}.key.pem`), 'utf8'),
+      ])
+      return keyPairFromPem(name, certPem, keyPem)
+    }),
+  )
   return { signing: pairs[0]!, expired: pairs[1]!, rogue: pairs[2]! }
 }
 
@@ -47,7 +52,10 @@ const DAY = 86_400_000
  * publishes come first (the expired one too when `publishExpired`); the others (used only by the fault scenarios)
  * after them, so they do not compete for the CPU while the mock is getting ready.
  */
-export function generateMockIdpKeysStaged(now = new Date(), o: { publishExpired?: boolean } = {}): { published: Promise<PublishedKeys>; all: Promise<MockIdpKeys> } {
+export function generateMockIdpKeysStaged(
+  now = new Date(),
+  o: { publishExpired?: boolean } = {},
+): { published: Promise<PublishedKeys>; all: Promise<MockIdpKeys> } {
   const publishExpired = o.publishExpired ?? true
   const t = now.getTime()
   const validity: Record<MockIdpKeyName, [Date, Date]> = {
@@ -58,7 +66,13 @@ export function generateMockIdpKeysStaged(now = new Date(), o: { publishExpired?
   const generate = async (name: MockIdpKeyName): Promise<MockIdpKeyPair> => {
     const { privateKey, publicKey } = await generateRsa('rsa', { modulusLength: 2048 })
     const [notBefore, notAfter] = validity[name]
-    const certPem = selfSignedCertificatePem({ privateKey, publicKey, commonName: `SSO Preflight mock IdP (${name}, not a real IdP)`, notBefore, notAfter })
+    const certPem = selfSignedCertificatePem({
+      privateKey,
+      publicKey,
+      commonName: `SSO Preflight mock IdP (${name}, not a real IdP)`,
+      notBefore,
+      notAfter,
+    })
     return keyPairFromPem(name, certPem, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString())
   }
   const published: Promise<PublishedKeys> = publishExpired

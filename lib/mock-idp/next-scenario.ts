@@ -7,7 +7,11 @@ const SCENARIO_IDS = new Set<string>([...SAML_SCENARIOS, ...OIDC_SCENARIOS].map(
 
 /** Body of `POST /_admin/scenario`: the scenario of the next login (of one protocol, or of whichever comes first). */
 export const AdminScenarioSchema = z.strictObject({
-  scenario: z.string().max(64).refine((id) => SCENARIO_IDS.has(id), { message: 'not a scenario of this mock IdP' }).nullable(),
+  scenario: z
+    .string()
+    .max(64)
+    .refine((id) => SCENARIO_IDS.has(id), { message: 'not a scenario of this mock IdP' })
+    .nullable(),
   protocol: z.enum(['saml', 'oidc']).optional(),
 })
 export type AdminScenario = z.infer<typeof AdminScenarioSchema>
@@ -23,7 +27,10 @@ export class NextScenario {
     const slot = o.protocol ?? 'any'
     if (o.scenario === null) {
       delete this.pending[slot]
-      if (slot === 'any') { delete this.pending.saml; delete this.pending.oidc }
+      if (slot === 'any') {
+        delete this.pending.saml
+        delete this.pending.oidc
+      }
       return
     }
     this.pending[slot] = o.scenario
@@ -48,7 +55,10 @@ export class NextScenario {
 }
 
 /** A scenario named in a query parameter or hidden field: undefined when absent, null when named but unknown. */
-export function scenarioParam<T extends { readonly id: string }>(value: string | null | undefined, table: readonly T[]): T | undefined | null {
+export function scenarioParam<T extends { readonly id: string }>(
+  value: string | null | undefined,
+  table: readonly T[],
+): T | undefined | null {
   if (value === null || value === undefined || value === '') return undefined
   return table.find((s) => s.id === value) ?? null
 }

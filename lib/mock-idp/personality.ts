@@ -63,7 +63,12 @@ function oktaSsoPath(appId: string): string {
   return `/app/mock_ssopreflight_1/${appId}/sso/saml`
 }
 
-export function mockIdpSite<K extends PublishedKeys>(o: { base: string; listenBase: string; personality: Personality; keys: K }): MockIdpSite<K> {
+export function mockIdpSite<K extends PublishedKeys>(o: {
+  base: string
+  listenBase: string
+  personality: Personality
+  keys: K
+}): MockIdpSite<K> {
   const base = o.base.replace(/\/+$/, '')
   const listenBase = o.listenBase
   const seed = idSeed(o.keys)
@@ -72,14 +77,24 @@ export function mockIdpSite<K extends PublishedKeys>(o: { base: string; listenBa
       const tenant = guid(seed)
       // Entra: SAML entity ID https://sts.windows.net/<tenant>/, OIDC v2.0 issuer https://login.microsoftonline.com/<tenant>/v2.0.
       return {
-        base, listenBase, personality: 'entra', keys: o.keys, samlEntityId: `https://sts.windows.net/${tenant}/`,
+        base,
+        listenBase,
+        personality: 'entra',
+        keys: o.keys,
+        samlEntityId: `https://sts.windows.net/${tenant}/`,
         // Entra's SAML endpoint is https://login.microsoftonline.com/<tenant>/saml2, sign-on and logout alike (every
         // federation metadata in /work/shared/fixtures/real/saml-metadata/entra lists it so).
         samlSsoPath: `/${tenant}/saml2`,
-        oidcPath: `/${tenant}/v2.0`, oidcIssuer: `${base}/${tenant}/v2.0`, oidcMount: '',
+        oidcPath: `/${tenant}/v2.0`,
+        oidcIssuer: `${base}/${tenant}/v2.0`,
+        oidcMount: '',
         oidcRoutes: {
-          authorization: `/${tenant}/oauth2/v2.0/authorize`, token: `/${tenant}/oauth2/v2.0/token`, jwks: `/${tenant}/discovery/v2.0/keys`,
-          end_session: `/${tenant}/oauth2/v2.0/logout`, userinfo: '/oidc/userinfo', pushed_authorization_request: `/${tenant}/oauth2/v2.0/par`,
+          authorization: `/${tenant}/oauth2/v2.0/authorize`,
+          token: `/${tenant}/oauth2/v2.0/token`,
+          jwks: `/${tenant}/discovery/v2.0/keys`,
+          end_session: `/${tenant}/oauth2/v2.0/logout`,
+          userinfo: '/oidc/userinfo',
+          pushed_authorization_request: `/${tenant}/oauth2/v2.0/par`,
         },
       }
     }
@@ -88,21 +103,60 @@ export function mockIdpSite<K extends PublishedKeys>(o: { base: string; listenBa
       // (issuer <org>/oauth2/default, endpoints <issuer>/v1/authorize, /v1/token, /v1/keys, /v1/userinfo).
       const appId = oktaId('exk', seed)
       return {
-        base, listenBase, personality: 'okta', keys: o.keys, samlEntityId: `http://www.okta.com/${appId}`, samlSsoPath: oktaSsoPath(appId),
-        oidcPath: '/oauth2/default', oidcIssuer: `${base}/oauth2/default`, oidcMount: '/oauth2/default',
-        oidcRoutes: { authorization: '/v1/authorize', token: '/v1/token', userinfo: '/v1/userinfo', jwks: '/v1/keys', end_session: '/v1/logout', revocation: '/v1/revoke', introspection: '/v1/introspect' },
+        base,
+        listenBase,
+        personality: 'okta',
+        keys: o.keys,
+        samlEntityId: `http://www.okta.com/${appId}`,
+        samlSsoPath: oktaSsoPath(appId),
+        oidcPath: '/oauth2/default',
+        oidcIssuer: `${base}/oauth2/default`,
+        oidcMount: '/oauth2/default',
+        oidcRoutes: {
+          authorization: '/v1/authorize',
+          token: '/v1/token',
+          userinfo: '/v1/userinfo',
+          jwks: '/v1/keys',
+          end_session: '/v1/logout',
+          revocation: '/v1/revoke',
+          introspection: '/v1/introspect',
+        },
       }
     }
     case 'okta-org': {
       // Okta's org authorization server: issuer https://<org>.okta.com (the root), endpoints /oauth2/v1/...
       const appId = oktaId('exk', seed)
       return {
-        base, listenBase, personality: 'okta-org', keys: o.keys, samlEntityId: `http://www.okta.com/${appId}`, samlSsoPath: oktaSsoPath(appId),
-        oidcPath: '', oidcIssuer: base, oidcMount: '',
-        oidcRoutes: { authorization: '/oauth2/v1/authorize', token: '/oauth2/v1/token', userinfo: '/oauth2/v1/userinfo', jwks: '/oauth2/v1/keys', end_session: '/oauth2/v1/logout', pushed_authorization_request: '/oauth2/v1/par' },
+        base,
+        listenBase,
+        personality: 'okta-org',
+        keys: o.keys,
+        samlEntityId: `http://www.okta.com/${appId}`,
+        samlSsoPath: oktaSsoPath(appId),
+        oidcPath: '',
+        oidcIssuer: base,
+        oidcMount: '',
+        oidcRoutes: {
+          authorization: '/oauth2/v1/authorize',
+          token: '/oauth2/v1/token',
+          userinfo: '/oauth2/v1/userinfo',
+          jwks: '/oauth2/v1/keys',
+          end_session: '/oauth2/v1/logout',
+          pushed_authorization_request: '/oauth2/v1/par',
+        },
       }
     }
     default:
-      return { base, listenBase, personality: 'generic', keys: o.keys, samlEntityId: `${base}/saml/metadata`, samlSsoPath: '/saml/sso', oidcPath: '/oidc', oidcIssuer: `${base}/oidc`, oidcMount: '/oidc' }
+      return {
+        base,
+        listenBase,
+        personality: 'generic',
+        keys: o.keys,
+        samlEntityId: `${base}/saml/metadata`,
+        samlSsoPath: '/saml/sso',
+        oidcPath: '/oidc',
+        oidcIssuer: `${base}/oidc`,
+        oidcMount: '/oidc',
+      }
   }
 }

@@ -27,14 +27,17 @@ export interface MockIdpWorkerFixtures {
  */
 export const test = base.extend<MockIdpTestFixtures, MockIdpWorkerFixtures>({
   mockIdpOptions: [{}, { option: true, scope: 'worker' }],
-  mockIdpServer: [async ({ mockIdpOptions }, use) => {
-    const idp = await spawnMockIdp(mockIdpOptions)
-    try {
-      await use(idp)
-    } finally {
-      await idp.stop()
-    }
-  }, { scope: 'worker' }],
+  mockIdpServer: [
+    async ({ mockIdpOptions }, use) => {
+      const idp = await spawnMockIdp(mockIdpOptions)
+      try {
+        await use(idp)
+      } finally {
+        await idp.stop()
+      }
+    },
+    { scope: 'worker' },
+  ],
   mockIdpScenario: [undefined, { option: true }],
   mockIdp: async ({ mockIdpServer, mockIdpScenario }, use) => {
     // Clear whatever an earlier test of this worker left scripted, then script this test's scenario.

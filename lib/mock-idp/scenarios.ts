@@ -52,22 +52,73 @@ export const OIDC_SCENARIOS = [
   { id: 'bad-signature', label: 'ID token signed with a key that is not in the JWKS' },
   { id: 'missing-email', label: 'No email claim in the ID token or userinfo' },
   { id: 'userinfo-fails', label: 'Tokens are fine, but the userinfo endpoint answers 500' },
-  { id: 'aadsts50011', label: 'Entra AADSTS50011: redirect URI mismatch',
-    errorRedirect: { error: 'invalid_request', description: "AADSTS50011: The redirect URI 'REDIRECT' specified in the request does not match the redirect URIs configured for the application 'CLIENT'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal." } },
-  { id: 'aadsts700016', label: 'Entra AADSTS700016: application not found in the directory',
-    errorRedirect: { error: 'unauthorized_client', description: "AADSTS700016: Application with identifier 'CLIENT' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant." } },
-  { id: 'aadsts50105', label: 'Entra AADSTS50105: user not assigned to the application',
-    errorRedirect: { error: 'access_denied', description: "AADSTS50105: Your administrator has configured the application SSO Preflight ('CLIENT') to block users unless they are specifically granted ('assigned') access to the application." } },
-  { id: 'aadsts65001', label: 'Entra AADSTS65001: consent missing',
-    errorRedirect: { error: 'consent_required', description: "AADSTS65001: The user or administrator has not consented to use the application with ID 'CLIENT' named 'SSO Preflight'. Send an interactive authorization request for this user and resource." } },
-  { id: 'aadsts7000215', label: 'Entra AADSTS7000215: invalid client secret',
-    errorRedirect: { error: 'invalid_client', description: "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'CLIENT'." } },
-  { id: 'okta-redirect-uri', label: 'Okta: redirect_uri is not a Login redirect URI',
-    errorRedirect: { error: 'invalid_request', description: "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings: https://example-admin.okta.com/admin/app/oidc_client/instance/CLIENT#tab-general" } },
-  { id: 'okta-user-not-assigned', label: 'Okta: user is not assigned to the client application',
-    errorRedirect: { error: 'access_denied', description: 'User is not assigned to the client application.' } },
-  { id: 'okta-invalid-client', label: 'Okta: invalid_client (client authentication failed)',
-    errorRedirect: { error: 'invalid_client', description: 'Client authentication failed. Either the client or the client credentials are invalid.' } },
+  {
+    id: 'aadsts50011',
+    label: 'Entra AADSTS50011: redirect URI mismatch',
+    errorRedirect: {
+      error: 'invalid_request',
+      description:
+        "AADSTS50011: The redirect URI 'REDIRECT' specified in the request does not match the redirect URIs configured for the application 'CLIENT'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.",
+    },
+  },
+  {
+    id: 'aadsts700016',
+    label: 'Entra AADSTS700016: application not found in the directory',
+    errorRedirect: {
+      error: 'unauthorized_client',
+      description:
+        "AADSTS700016: Application with identifier 'CLIENT' was not found in the directory 'Contoso'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.",
+    },
+  },
+  {
+    id: 'aadsts50105',
+    label: 'Entra AADSTS50105: user not assigned to the application',
+    errorRedirect: {
+      error: 'access_denied',
+      description:
+        "AADSTS50105: Your administrator has configured the application SSO Preflight ('CLIENT') to block users unless they are specifically granted ('assigned') access to the application.",
+    },
+  },
+  {
+    id: 'aadsts65001',
+    label: 'Entra AADSTS65001: consent missing',
+    errorRedirect: {
+      error: 'consent_required',
+      description:
+        "AADSTS65001: The user or administrator has not consented to use the application with ID 'CLIENT' named 'SSO Preflight'. Send an interactive authorization request for this user and resource.",
+    },
+  },
+  {
+    id: 'aadsts7000215',
+    label: 'Entra AADSTS7000215: invalid client secret',
+    errorRedirect: {
+      error: 'invalid_client',
+      description:
+        "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'CLIENT'.",
+    },
+  },
+  {
+    id: 'okta-redirect-uri',
+    label: 'Okta: redirect_uri is not a Login redirect URI',
+    errorRedirect: {
+      error: 'invalid_request',
+      description:
+        "The 'redirect_uri' parameter must be a Login redirect URI in the client app settings: https://example-admin.okta.com/admin/app/oidc_client/instance/CLIENT#tab-general",
+    },
+  },
+  {
+    id: 'okta-user-not-assigned',
+    label: 'Okta: user is not assigned to the client application',
+    errorRedirect: { error: 'access_denied', description: 'User is not assigned to the client application.' },
+  },
+  {
+    id: 'okta-invalid-client',
+    label: 'Okta: invalid_client (client authentication failed)',
+    errorRedirect: {
+      error: 'invalid_client',
+      description: 'Client authentication failed. Either the client or the client credentials are invalid.',
+    },
+  },
 ] as const satisfies readonly OidcScenario[]
 
 export type OidcScenarioId = (typeof OIDC_SCENARIOS)[number]['id']
@@ -97,8 +148,10 @@ export function scenarioFromUsername<T extends { readonly id: string }>(username
 /** Why the login page refuses a name, with the names it takes: shown above the form. */
 export function unknownUserMessage(username: string, table: readonly { readonly id: string }[]): string {
   const shown = username.trim() === '' ? 'An empty username' : `“${username.trim().slice(0, 80)}”`
-  return `${shown} is not a test user of this mock IdP. Sign in as one of: ${table.map((s) => usernameFor(s.id)).join(', ')} `
-    + `(or add a tag for another user with the same outcome, e.g. ok+alice@${DEMO_DOMAIN}).`
+  return (
+    `${shown} is not a test user of this mock IdP. Sign in as one of: ${table.map((s) => usernameFor(s.id)).join(', ')} ` +
+    `(or add a tag for another user with the same outcome, e.g. ok+alice@${DEMO_DOMAIN}).`
+  )
 }
 
 export function usernameFor(scenarioId: string, tag?: string): string {

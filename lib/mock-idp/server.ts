@@ -70,9 +70,15 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   const next = new NextScenario()
   // SAML and admin requests wait only for the keys; OIDC requests also for the provider (Koa and friends load in
   // parallel), so metadata answers as early as it can and nothing that arrives early hangs unanswered.
-  type Oidc = { provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']; interactions: OidcInteractions; oidcCallback: (req: IncomingMessage, res: ServerResponse) => void }
+  type Oidc = {
+    provider: Awaited<ReturnType<OidcModule['createOidcProvider']>>['provider']
+    interactions: OidcInteractions
+    oidcCallback: (req: IncomingMessage, res: ServerResponse) => void
+  }
   let siteReady!: (v: { early: MockIdpSite<PublishedKeys>; full: Promise<MockIdpSite> }) => void
-  const siteSetup = new Promise<{ early: MockIdpSite<PublishedKeys>; full: Promise<MockIdpSite> }>((resolve) => { siteReady = resolve })
+  const siteSetup = new Promise<{ early: MockIdpSite<PublishedKeys>; full: Promise<MockIdpSite> }>((resolve) => {
+    siteReady = resolve
+  })
   let oidcSetup!: Promise<Oidc> // assigned before siteSetup settles
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
@@ -92,7 +98,20 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
         if (path.startsWith(`${site.oidcPath}/interaction/`)) {
           const { provider, interactions } = await oidcSetup
           const form = await readForm(req)
-          if (await interactions.handleInteraction(provider, site.oidcIssuer, req, res, path.slice(site.oidcPath.length), `${prefix}${site.oidcPath}`, form, next, send)) return
+          if (
+            await interactions.handleInteraction(
+              provider,
+              site.oidcIssuer,
+              req,
+              res,
+              path.slice(site.oidcPath.length),
+              `${prefix}${site.oidcPath}`,
+              form,
+              next,
+              send,
+            )
+          )
+            return
         }
         const below = oidcProviderPath(site, path)
         if (below !== undefined) {
@@ -107,10 +126,18 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
         const samlUrl = new URL(`${path}${url.search}`, site.listenBase)
         if (await handleSaml(req, res, samlUrl, form, site, next, send)) return
         if (path === '/' && req.method === 'GET') {
-          send(res, 200, 'text/html; charset=utf-8', page('Mock IdP', `<h1>SSO Preflight mock IdP (${esc(site.personality)})</h1><ul>
+          send(
+            res,
+            200,
+            'text/html; charset=utf-8',
+            page(
+              'Mock IdP',
+              `<h1>SSO Preflight mock IdP (${esc(site.personality)})</h1><ul>
 <li>SAML metadata: <a href="${esc(site.base)}/saml/metadata">${esc(site.base)}/saml/metadata</a> (entity ID <code>${esc(site.samlEntityId)}</code>)</li>
 <li>OIDC issuer: <code>${esc(site.oidcIssuer)}</code> (client ID <code>${esc(DEMO_CLIENT_ID)}</code>, secret <code>${esc(DEMO_CLIENT_SECRET)}</code>)</li>
-<li>Admin: <code>GET /_admin/health</code>, <code>GET /_admin/scenarios</code>, <code>POST /_admin/scenario</code></li></ul>`))
+<li>Admin: <code>GET /_admin/health</code>, <code>GET /_admin/scenarios</code>, <code>POST /_admin/scenario</code></li></ul>`,
+            ),
+          )
           return
         }
         send(res, 404, 'text/plain; charset=utf-8', 'not found')
@@ -122,12 +149,16 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(o.port ?? 0, host, () => { server.off('error', reject); resolve() })
+    server.listen(o.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
   })
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : o.port ?? 0
+  const port = typeof address === 'object' && address ? address.port : (o.port ?? 0)
   const listenBase = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-  const siteOf = <K extends PublishedKeys>(keys: K) => mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys })
+  const siteOf = <K extends PublishedKeys>(keys: K) =>
+    mockIdpSite({ base: o.issuerUrl ?? listenBase, listenBase, personality: o.personality ?? 'generic', keys })
   const full = Promise.resolve(o.keys).then(siteOf)
   let early: MockIdpSite<PublishedKeys>
   try {
@@ -137,22 +168,38 @@ export async function startMockIdp(o: MockIdpOptions): Promise<MockIdp> {
     throw err
   }
   oidcSetup = Promise.all([oidcModules, full]).then(async ([[oidcModule, interactions], site]) => {
-    const { provider } = await oidcModule.createOidcProvider(site, { acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false })
+    const { provider } = await oidcModule.createOidcProvider(site, {
+      acceptAnyRedirectUri: o.acceptAnyRedirectUri ?? false,
+    })
     return { provider, interactions, oidcCallback: provider.callback() }
   })
   // `startMockIdp` resolves when SAML answers; `waitForOidc` (and any OIDC request) when the provider does too. A
   // provider that fails to start answers each OIDC request with a 500 (the handler's catch), never a hang.
   const oidc = oidcSetup.then(() => undefined)
-  oidc.catch((err: unknown) => console.error('mock-idp: the OIDC provider did not start:', err instanceof Error ? err.message : err))
+  oidc.catch((err: unknown) =>
+    console.error('mock-idp: the OIDC provider did not start:', err instanceof Error ? err.message : err),
+  )
   full.catch(() => undefined) // a failure surfaces on the requests that wait for it
   siteReady({ early, full })
 
   return {
-    server, base: early.base, port, personality: early.personality, samlEntityId: early.samlEntityId,
-    samlMetadataUrl: `${early.base}/saml/metadata`, samlSsoUrl: `${early.base}${early.samlSsoPath}`,
-    oidcIssuer: early.oidcIssuer, oidcDiscoveryUrl: `${early.oidcIssuer}/.well-known/openid-configuration`,
-    adminUrl: `${early.base}/_admin`, nextScenario: next, waitForOidc: () => oidc,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),
+    server,
+    base: early.base,
+    port,
+    personality: early.personality,
+    samlEntityId: early.samlEntityId,
+    samlMetadataUrl: `${early.base}/saml/metadata`,
+    samlSsoUrl: `${early.base}${early.samlSsoPath}`,
+    oidcIssuer: early.oidcIssuer,
+    oidcDiscoveryUrl: `${early.oidcIssuer}/.well-known/openid-configuration`,
+    adminUrl: `${early.base}/_admin`,
+    nextScenario: next,
+    waitForOidc: () => oidc,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 

@@ -107,8 +107,12 @@ describe('classifyAddress / isForbiddenAddress over every address form', () => {
 
   test('URL hosts in odd notations are what the WHATWG parser makes of them', () => {
     for (const [href, host] of [
-      ['http://2130706433/', '127.0.0.1'], ['http://0177.0.0.1/', '127.0.0.1'], ['http://0x7f.1/', '127.0.0.1'],
-      ['http://127.1/', '127.0.0.1'], ['http://[::ffff:127.0.0.1]/', '[::ffff:7f00:1]'], ['http://[64:ff9b::10.0.0.1]/', '[64:ff9b::a00:1]'],
+      ['http://2130706433/', '127.0.0.1'],
+      ['http://0177.0.0.1/', '127.0.0.1'],
+      ['http://0x7f.1/', '127.0.0.1'],
+      ['http://127.1/', '127.0.0.1'],
+      ['http://[::ffff:127.0.0.1]/', '[::ffff:7f00:1]'],
+      ['http://[64:ff9b::10.0.0.1]/', '[64:ff9b::a00:1]'],
     ] as const) {
       const hostname = new URL(href).hostname
       expect(hostname).toBe(host)

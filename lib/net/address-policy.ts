@@ -81,22 +81,36 @@ function classifyV6(ip: string): AddressVerdict {
     const inner = embedded(g6, g7)
     return { kind: innerKind(inner, 'private'), address, reason: `IPv4-mapped IPv6 (embeds ${inner})` }
   }
-  if (zeroTo(6)) return { kind: innerKind(embedded(g6, g7), 'reserved'), address, reason: `IPv4-compatible IPv6 (embeds ${embedded(g6, g7)})` }
-  if (zeroTo(4) && g4 === 0xffff && g5 === 0) return { kind: 'reserved', address, reason: `IPv4-translated IPv6 (embeds ${embedded(g6, g7)})` }
+  if (zeroTo(6))
+    return {
+      kind: innerKind(embedded(g6, g7), 'reserved'),
+      address,
+      reason: `IPv4-compatible IPv6 (embeds ${embedded(g6, g7)})`,
+    }
+  if (zeroTo(4) && g4 === 0xffff && g5 === 0)
+    return { kind: 'reserved', address, reason: `IPv4-translated IPv6 (embeds ${embedded(g6, g7)})` }
   if (g0 === 0x64 && g1 === 0xff9b) {
     const inner = embedded(g6, g7)
     return { kind: innerKind(inner, 'private'), address, reason: `NAT64 (64:ff9b::/96 or /48, embeds ${inner})` }
   }
-  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0) return { kind: 'reserved', address, reason: 'discard-only (100::/64)' }
+  if (g0 === 0x100 && g1 === 0 && g2 === 0 && g3 === 0)
+    return { kind: 'reserved', address, reason: 'discard-only (100::/64)' }
   if (g0 === 0x2001 && g1 === 0xdb8) return { kind: 'reserved', address, reason: 'documentation (2001:db8::/32)' }
   if (g0 === 0x2001 && g1 === 0) return { kind: 'reserved', address, reason: 'Teredo tunnel (2001::/32)' }
   if (g0 === 0x2001 && g1 < 0x200) return { kind: 'reserved', address, reason: 'IETF protocol assignments (2001::/23)' }
   if (g0 === 0x2002) {
     const inner = embedded(g1, g2)
     const k = classifyV4(v4(inner), inner)
-    return k.kind === 'public' ? { kind: 'public', address } : { kind: k.kind === 'loopback' ? 'private' : k.kind, address, reason: `6to4 (2002::/16) of ${k.reason ?? inner}` }
+    return k.kind === 'public'
+      ? { kind: 'public', address }
+      : {
+          kind: k.kind === 'loopback' ? 'private' : k.kind,
+          address,
+          reason: `6to4 (2002::/16) of ${k.reason ?? inner}`,
+        }
   }
-  if (address === 'fd00:ec2:0:0:0:0:0:254') return { kind: 'metadata-service', address, reason: 'cloud instance metadata (fd00:ec2::254)' }
+  if (address === 'fd00:ec2:0:0:0:0:0:254')
+    return { kind: 'metadata-service', address, reason: 'cloud instance metadata (fd00:ec2::254)' }
   if ((g0 & 0xfe00) === 0xfc00) return { kind: 'private', address, reason: 'unique local (fc00::/7)' }
   if ((g0 & 0xffc0) === 0xfe80) return { kind: 'private', address, reason: 'link-local (fe80::/10)' }
   if ((g0 & 0xffc0) === 0xfec0) return { kind: 'private', address, reason: 'site-local (fec0::/10)' }
@@ -106,7 +120,10 @@ function classifyV6(ip: string): AddressVerdict {
 }
 
 // A public IPv4 inside a mapping form is still refused: DNS never needs these forms, attackers do.
-function innerKind(inner: string, fallback: Exclude<AddressKind, 'public' | 'loopback'>): Exclude<AddressKind, 'public' | 'loopback'> {
+function innerKind(
+  inner: string,
+  fallback: Exclude<AddressKind, 'public' | 'loopback'>,
+): Exclude<AddressKind, 'public' | 'loopback'> {
   const k = classifyV4(v4(inner), inner).kind
   return k === 'metadata-service' ? 'metadata-service' : k === 'reserved' ? 'reserved' : fallback
 }
@@ -122,7 +139,9 @@ export function normalizeIpLiteral(host: string): string | undefined {
     try {
       const normalized = new URL(`http://${h}/`).hostname
       if (isIPv4(normalized)) return normalized
-    } catch { /* not an IP in any notation */ }
+    } catch {
+      /* not an IP in any notation */
+    }
   }
   return undefined
 }

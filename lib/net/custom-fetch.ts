@@ -45,7 +45,9 @@ const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304])
 export function makeCustomFetch(o: SafeFetchOptions = {}): FetchLike {
   return async (input, init = {}) => {
     const headers: Record<string, string> = {}
-    new Headers(init.headers).forEach((v, k) => { headers[k] = v })
+    new Headers(init.headers).forEach((v, k) => {
+      headers[k] = v
+    })
     let body: Uint8Array | undefined
     if (init.body !== undefined && init.body !== null) {
       // Let the platform serialise any BodyInit, including the content type fetch() would add (URLSearchParams → form).

@@ -6,13 +6,22 @@ import { describe, expect, test } from 'vitest'
 // loopback, so the real socket path (DNS, lookup hook, connect) is exercised without any packet leaving.
 const probe = fileURLToPath(new URL('./testdata/netns-probe.ts', import.meta.url))
 const unshareWorks = spawnSync('unshare', ['-n', 'true']).status === 0
-if (!unshareWorks) console.warn('netns.test.ts: SKIPPED — `unshare -n` is unavailable (needs root or user namespaces); connect-level SSRF cases did not run')
+if (!unshareWorks)
+  console.warn(
+    'netns.test.ts: SKIPPED — `unshare -n` is unavailable (needs root or user namespaces); connect-level SSRF cases did not run',
+  )
 
-interface ProbeOutput { interfaces: string[]; results: { url: string; codes: string[]; actual?: unknown[] }[] }
+interface ProbeOutput {
+  interfaces: string[]
+  results: { url: string; codes: string[]; actual?: unknown[] }[]
+}
 
 describe.skipIf(!unshareWorks)('inside a loopback-only network namespace', () => {
   test('forbidden targets are refused before connecting; public ones reach connect() and find no route', () => {
-    const out = execFileSync('unshare', ['-n', process.execPath, '--import', 'tsx', probe], { encoding: 'utf8', timeout: 30_000 })
+    const out = execFileSync('unshare', ['-n', process.execPath, '--import', 'tsx', probe], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    })
     const { interfaces, results } = JSON.parse(out) as ProbeOutput
     expect(interfaces).toEqual(['lo'])
     const byUrl = Object.fromEntries(results.map((r) => [r.url, [r.codes, r.actual]]))

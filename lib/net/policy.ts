@@ -27,7 +27,13 @@ function refusal(v: AddressVerdict, host: string, url: string, ctx: FindingConte
  * Every address a host resolves to must pass, not just the first: the socket may use any of them, and a
  * resolver answer mixing a public and a private address is the DNS-rebinding trick. Pure.
  */
-export function checkResolvedAddresses(host: string, addresses: readonly string[], policy: AddressPolicy, url = host, ctx?: FindingContext): Finding | undefined {
+export function checkResolvedAddresses(
+  host: string,
+  addresses: readonly string[],
+  policy: AddressPolicy,
+  url = host,
+  ctx?: FindingContext,
+): Finding | undefined {
   for (const a of addresses) {
     const v = classifyAddress(a)
     if (!permitted(v, policy)) return refusal(v, host, url, ctx)
@@ -35,7 +41,8 @@ export function checkResolvedAddresses(host: string, addresses: readonly string[
   return undefined
 }
 
-export type UrlCheck = { ok: true; url: URL; ipLiteral?: string; warnings: Finding[] } | { ok: false; findings: Finding[] }
+export type UrlCheck =
+  { ok: true; url: URL; ipLiteral?: string; warnings: Finding[] } | { ok: false; findings: Finding[] }
 
 /** Scheme, credentials and literal-IP hosts of one hop. WHATWG URL has already normalised 0x7f.1, 2130706433, [::ffff:7f00:1]. */
 export function checkUrl(raw: string | URL, policy: AddressPolicy, ctx?: FindingContext): UrlCheck {
@@ -43,15 +50,42 @@ export function checkUrl(raw: string | URL, policy: AddressPolicy, ctx?: Finding
   try {
     url = typeof raw === 'string' ? new URL(raw) : new URL(raw.href)
   } catch {
-    return { ok: false, findings: [finding('NET_URL_INVALID', { expected: 'an absolute https:// URL', actual: String(raw) }, ctx)] }
+    return {
+      ok: false,
+      findings: [finding('NET_URL_INVALID', { expected: 'an absolute https:// URL', actual: String(raw) }, ctx)],
+    }
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    return { ok: false, findings: [finding('NET_SCHEME_NOT_ALLOWED', { expected: ['https:', 'http:'], actual: url.protocol, where: redact(url) }, ctx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'NET_SCHEME_NOT_ALLOWED',
+          { expected: ['https:', 'http:'], actual: url.protocol, where: redact(url) },
+          ctx,
+        ),
+      ],
+    }
   if (url.username || url.password)
-    return { ok: false, findings: [finding('NET_URL_INVALID', { expected: 'a URL without user name or password', actual: redact(url), reason: 'credentials in URL' }, ctx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'NET_URL_INVALID',
+          { expected: 'a URL without user name or password', actual: redact(url), reason: 'credentials in URL' },
+          ctx,
+        ),
+      ],
+    }
   if (!url.hostname)
-    return { ok: false, findings: [finding('NET_URL_INVALID', { expected: 'a URL with a host name', actual: url.href }, ctx)] }
-  const warnings = url.protocol === 'http:' ? [finding('NET_NOT_HTTPS', { expected: 'https:', actual: url.protocol, where: url.href }, ctx)] : []
+    return {
+      ok: false,
+      findings: [finding('NET_URL_INVALID', { expected: 'a URL with a host name', actual: url.href }, ctx)],
+    }
+  const warnings =
+    url.protocol === 'http:'
+      ? [finding('NET_NOT_HTTPS', { expected: 'https:', actual: url.protocol, where: url.href }, ctx)]
+      : []
   const ipLiteral = normalizeIpLiteral(url.hostname)
   if (ipLiteral === undefined) return { ok: true, url, warnings }
   const v = classifyAddress(ipLiteral)

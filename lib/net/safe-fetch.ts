@@ -9,28 +9,52 @@ import { loopbackAllowedByEnv } from './env'
 import { checkResolvedAddresses, checkUrl, type AddressPolicy } from './policy'
 import { isWellKnownIdpHost } from './well-known-hosts'
 import {
-  allowLoopbackForTests, DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS,
-  type ResolvedAddress, type Resolver, type SafeFetchOptions, type SafeFetchResult,
+  allowLoopbackForTests,
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  type ResolvedAddress,
+  type Resolver,
+  type SafeFetchOptions,
+  type SafeFetchResult,
 } from './types'
 
 /** What one fetch produced before text decoding: the raw bytes (customFetch hands them to a web Response). */
 export type RawFetchResult =
-  | { ok: true; status: number; headers: Record<string, string>; body: Buffer; finalUrl: string; redirects: string[]; findings: Finding[] }
+  | {
+      ok: true
+      status: number
+      headers: Record<string, string>
+      body: Buffer
+      finalUrl: string
+      redirects: string[]
+      findings: Finding[]
+    }
   | { ok: false; findings: Finding[] }
 
 /** A failure that already knows its finding (policy refusal in `lookup`, timeout, size cap). */
 class Refused extends Error {
-  constructor(readonly finding: Finding) { super(finding.code) }
+  constructor(readonly finding: Finding) {
+    super(finding.code)
+  }
 }
 class DnsFailure extends Error {
-  constructor(readonly host: string, override readonly cause: unknown) { super('dns') }
+  constructor(
+    readonly host: string,
+    override readonly cause: unknown,
+  ) {
+    super('dns')
+  }
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_CERT)/
 
 const defaultResolver: Resolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }))
+  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({
+    address: a.address,
+    family: a.family === 6 ? 6 : 4,
+  }))
 
 /**
  * The project's one outbound fetch: http(s) only; every resolved address (and the socket's peer) checked
@@ -58,18 +82,57 @@ export async function fetchBytes(rawUrl: string, o: SafeFetchOptions = {}): Prom
     const url = checked.url
     let res: { status: number; headers: Record<string, string>; body: Buffer; location?: string }
     try {
-      res = await requestOnce(url, { method, headers, body, policy, deadline, timeoutMs, maxBytes: o.maxBytes ?? DEFAULT_MAX_BYTES, resolve: o.resolve ?? defaultResolver, signal: o.signal, ctx })
+      res = await requestOnce(url, {
+        method,
+        headers,
+        body,
+        policy,
+        deadline,
+        timeoutMs,
+        maxBytes: o.maxBytes ?? DEFAULT_MAX_BYTES,
+        resolve: o.resolve ?? defaultResolver,
+        signal: o.signal,
+        ctx,
+      })
     } catch (err) {
       return { ok: false, findings: [toFinding(err, url, timeoutMs, ctx)] }
     }
     if (o.followRedirects === false || !REDIRECT_STATUSES.has(res.status) || res.location === undefined)
-      return { ok: true, status: res.status, headers: res.headers, body: res.body, finalUrl: url.href, redirects, findings: warnings }
+      return {
+        ok: true,
+        status: res.status,
+        headers: res.headers,
+        body: res.body,
+        finalUrl: url.href,
+        redirects,
+        findings: warnings,
+      }
     if (redirects.length >= maxRedirects)
-      return { ok: false, findings: [finding('NET_TOO_MANY_REDIRECTS', { expected: `at most ${maxRedirects} redirects`, actual: [rawUrl, ...redirects, safeResolve(res.location, url)], where: rawUrl }, ctx)] }
+      return {
+        ok: false,
+        findings: [
+          finding(
+            'NET_TOO_MANY_REDIRECTS',
+            {
+              expected: `at most ${maxRedirects} redirects`,
+              actual: [rawUrl, ...redirects, safeResolve(res.location, url)],
+              where: rawUrl,
+            },
+            ctx,
+          ),
+        ],
+      }
     const next = safeResolve(res.location, url)
     // Fetch semantics: 303 (and 301/302 after POST) become GET without a body; credentials never cross origins.
-    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) { method = 'GET'; body = undefined; delete headers['content-type'] }
-    if (originOf(next) !== url.origin) { const { authorization: _a, cookie: _c, ...rest } = headers; headers = rest }
+    if (res.status === 303 || ((res.status === 301 || res.status === 302) && method === 'POST')) {
+      method = 'GET'
+      body = undefined
+      delete headers['content-type']
+    }
+    if (originOf(next) !== url.origin) {
+      const { authorization: _a, cookie: _c, ...rest } = headers
+      headers = rest
+    }
     redirects.push(next)
     current = next
   }
@@ -80,8 +143,19 @@ export async function safeFetch(url: string, o: SafeFetchOptions = {}): Promise<
   const r = await fetchBytes(url, o)
   if (!r.ok) return r
   if (r.status >= 400)
-    return { ok: false, findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: r.status, where: r.finalUrl }, o.ctx)] }
-  return { ok: true, status: r.status, headers: r.headers, body: r.body.toString('utf8'), finalUrl: r.finalUrl, redirects: r.redirects, findings: r.findings }
+    return {
+      ok: false,
+      findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: r.status, where: r.finalUrl }, o.ctx)],
+    }
+  return {
+    ok: true,
+    status: r.status,
+    headers: r.headers,
+    body: r.body.toString('utf8'),
+    finalUrl: r.finalUrl,
+    redirects: r.redirects,
+    findings: r.findings,
+  }
 }
 
 interface HopOptions {
@@ -97,7 +171,10 @@ interface HopOptions {
   ctx: FindingContext | undefined
 }
 
-function requestOnce(url: URL, h: HopOptions): Promise<{ status: number; headers: Record<string, string>; body: Buffer; location?: string }> {
+function requestOnce(
+  url: URL,
+  h: HopOptions,
+): Promise<{ status: number; headers: Record<string, string>; body: Buffer; location?: string }> {
   return new Promise((resolvePromise, reject) => {
     const remaining = h.deadline - Date.now()
     if (remaining <= 0) return reject(new Refused(timeoutFinding(url, h.timeoutMs, h.ctx)))
@@ -110,7 +187,15 @@ function requestOnce(url: URL, h: HopOptions): Promise<{ status: number; headers
       lookup: policyLookup(url, h),
     })
     let settled = false
-    const fail = (err: unknown) => { if (!settled) { settled = true; clearTimeout(timer); h.signal?.removeEventListener('abort', onAbort); req.destroy(); reject(err) } }
+    const fail = (err: unknown) => {
+      if (!settled) {
+        settled = true
+        clearTimeout(timer)
+        h.signal?.removeEventListener('abort', onAbort)
+        req.destroy()
+        reject(err)
+      }
+    }
     const timer = setTimeout(() => fail(new Refused(timeoutFinding(url, h.timeoutMs, h.ctx))), remaining)
     const onAbort = () => fail(h.signal?.reason ?? new Error('aborted'))
     h.signal?.addEventListener('abort', onAbort, { once: true })
@@ -119,16 +204,25 @@ function requestOnce(url: URL, h: HopOptions): Promise<{ status: number; headers
       // Second line of defence: the peer actually connected to must pass too (covers literal IPs and any resolver path).
       socket.once('connect', () => {
         const peer = socket.remoteAddress
-        const refusedPeer = peer === undefined ? undefined : checkResolvedAddresses(url.hostname, [peer], h.policy, url.href, h.ctx)
+        const refusedPeer =
+          peer === undefined ? undefined : checkResolvedAddresses(url.hostname, [peer], h.policy, url.href, h.ctx)
         if (refusedPeer) fail(new Refused(refusedPeer))
       })
     })
     req.on('response', (res: IncomingMessage) => {
       const headers = flattenHeaders(res)
       const declared = Number(headers['content-length'])
-      if (Number.isFinite(declared) && declared > h.maxBytes) return fail(new Refused(tooLarge(url, h.maxBytes, declared, h.ctx)))
+      if (Number.isFinite(declared) && declared > h.maxBytes)
+        return fail(new Refused(tooLarge(url, h.maxBytes, declared, h.ctx)))
       const location = REDIRECT_STATUSES.has(res.statusCode ?? 0) ? headers.location : undefined
-      if (location !== undefined) { res.resume(); settled = true; clearTimeout(timer); h.signal?.removeEventListener('abort', onAbort); req.destroy(); return resolvePromise({ status: res.statusCode ?? 0, headers, body: Buffer.alloc(0), location }) }
+      if (location !== undefined) {
+        res.resume()
+        settled = true
+        clearTimeout(timer)
+        h.signal?.removeEventListener('abort', onAbort)
+        req.destroy()
+        return resolvePromise({ status: res.statusCode ?? 0, headers, body: Buffer.alloc(0), location })
+      }
       const stream = decoded(res, headers['content-encoding'])
       const chunks: Buffer[] = []
       let size = 0
@@ -153,53 +247,119 @@ function requestOnce(url: URL, h: HopOptions): Promise<{ status: number; headers
 
 /** Node calls this instead of dns.lookup; refusing here means no socket is ever opened to a forbidden address. */
 function policyLookup(url: URL, h: HopOptions): LookupFunction {
-  return ((hostname: string, options: { all?: boolean; family?: number | string }, callback: (...args: unknown[]) => void) => {
-    h.resolve(hostname).then((found: readonly ResolvedAddress[]) => {
-      if (found.length === 0) return callback(new DnsFailure(hostname, Object.assign(new Error('no addresses'), { code: 'ENOTFOUND' })))
-      const refused = checkResolvedAddresses(hostname, found.map((a) => a.address), h.policy, url.href, h.ctx)
-      if (refused) return callback(new Refused(refused))
-      const family = options.family === 6 || options.family === 'IPv6' ? 6 : options.family === 4 || options.family === 'IPv4' ? 4 : 0
-      const usable = family ? found.filter((a) => a.family === family) : found
-      if (usable.length === 0) return callback(new DnsFailure(hostname, Object.assign(new Error('no address of the requested family'), { code: 'ENOTFOUND' })))
-      if (options.all) return callback(null, usable.map((a) => ({ address: a.address, family: a.family })))
-      const first = usable[0] as ResolvedAddress
-      return callback(null, first.address, first.family)
-    }, (err: unknown) => callback(new DnsFailure(hostname, err)))
+  return ((
+    hostname: string,
+    options: { all?: boolean; family?: number | string },
+    callback: (...args: unknown[]) => void,
+  ) => {
+    h.resolve(hostname).then(
+      (found: readonly ResolvedAddress[]) => {
+        if (found.length === 0)
+          return callback(new DnsFailure(hostname, Object.assign(new Error('no addresses'), { code: 'ENOTFOUND' })))
+        const refused = checkResolvedAddresses(
+          hostname,
+          found.map((a) => a.address),
+          h.policy,
+          url.href,
+          h.ctx,
+        )
+        if (refused) return callback(new Refused(refused))
+        const family =
+          options.family === 6 || options.family === 'IPv6'
+            ? 6
+            : options.family === 4 || options.family === 'IPv4'
+              ? 4
+              : 0
+        const usable = family ? found.filter((a) => a.family === family) : found
+        if (usable.length === 0)
+          return callback(
+            new DnsFailure(
+              hostname,
+              Object.assign(new Error('no address of the requested family'), { code: 'ENOTFOUND' }),
+            ),
+          )
+        if (options.all)
+          return callback(
+            null,
+            usable.map((a) => ({ address: a.address, family: a.family })),
+          )
+        const first = usable[0] as ResolvedAddress
+        return callback(null, first.address, first.family)
+      },
+      (err: unknown) => callback(new DnsFailure(hostname, err)),
+    )
   }) as unknown as LookupFunction
 }
 
 function decoded(res: IncomingMessage, encoding: string | undefined): NodeJS.ReadableStream {
   switch ((encoding ?? '').trim().toLowerCase()) {
-    case 'gzip': case 'x-gzip': return res.pipe(createGunzip())
-    case 'deflate': return res.pipe(createInflate())
-    case 'br': return res.pipe(createBrotliDecompress())
-    default: return res
+    case 'gzip':
+    case 'x-gzip':
+      return res.pipe(createGunzip())
+    case 'deflate':
+      return res.pipe(createInflate())
+    case 'br':
+      return res.pipe(createBrotliDecompress())
+    default:
+      return res
   }
 }
 
 function toFinding(err: unknown, url: URL, timeoutMs: number, ctx: FindingContext | undefined): Finding {
   if (err instanceof Refused) return err.finding
-  if (err instanceof DnsFailure) return finding(isWellKnownIdpHost(err.host) ? 'NET_DNS_FAILURE_LOCAL_NETWORK' : 'NET_DNS_FAILURE', { expected: 'the host name resolves', actual: errCode(err.cause) ?? 'no answer', where: url.href, host: err.host }, ctx)
-  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError')) return timeoutFinding(url, timeoutMs, ctx)
+  if (err instanceof DnsFailure)
+    return finding(
+      isWellKnownIdpHost(err.host) ? 'NET_DNS_FAILURE_LOCAL_NETWORK' : 'NET_DNS_FAILURE',
+      {
+        expected: 'the host name resolves',
+        actual: errCode(err.cause) ?? 'no answer',
+        where: url.href,
+        host: err.host,
+      },
+      ctx,
+    )
+  if (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
+    return timeoutFinding(url, timeoutMs, ctx)
   const code = errCode(err)
   const sslLibrary = typeof err === 'object' && err !== null && 'library' in err
-  if ((code && TLS_CODE.test(code)) || (url.protocol === 'https:' && (code === 'EPROTO' || sslLibrary))) return finding('NET_TLS_ERROR', { expected: 'a trusted TLS certificate for ' + url.hostname, actual: code, where: url.href }, ctx)
+  if ((code && TLS_CODE.test(code)) || (url.protocol === 'https:' && (code === 'EPROTO' || sslLibrary)))
+    return finding(
+      'NET_TLS_ERROR',
+      { expected: 'a trusted TLS certificate for ' + url.hostname, actual: code, where: url.href },
+      ctx,
+    )
   if (code === 'ETIMEDOUT') return timeoutFinding(url, timeoutMs, ctx)
-  return finding('NET_CONNECT_FAILED', { expected: 'a connection', actual: code ?? (err instanceof Error ? err.message : String(err)), where: url.href }, ctx)
+  return finding(
+    'NET_CONNECT_FAILED',
+    { expected: 'a connection', actual: code ?? (err instanceof Error ? err.message : String(err)), where: url.href },
+    ctx,
+  )
 }
 
 const errCode = (e: unknown): string | undefined =>
-  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : undefined
+  typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string'
+    ? (e as { code: string }).code
+    : undefined
 
 const timeoutFinding = (url: URL, timeoutMs: number, ctx: FindingContext | undefined) =>
-  finding('NET_TIMEOUT', { expected: `a complete answer within ${timeoutMs} ms`, actual: 'no complete answer in time', where: url.href, timeoutMs }, ctx)
+  finding(
+    'NET_TIMEOUT',
+    {
+      expected: `a complete answer within ${timeoutMs} ms`,
+      actual: 'no complete answer in time',
+      where: url.href,
+      timeoutMs,
+    },
+    ctx,
+  )
 
 const tooLarge = (url: URL, maxBytes: number, actual: number | string, ctx: FindingContext | undefined) =>
   finding('NET_TOO_LARGE', { expected: `at most ${maxBytes} bytes`, actual, where: url.href, maxBytes }, ctx)
 
 function flattenHeaders(res: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v
   return out
 }
 
@@ -210,9 +370,17 @@ function lowerKeys(h: Readonly<Record<string, string>>): Record<string, string> 
 }
 
 function safeResolve(location: string, base: URL): string {
-  try { return new URL(location, base).href } catch { return location }
+  try {
+    return new URL(location, base).href
+  } catch {
+    return location
+  }
 }
 
 function originOf(href: string): string {
-  try { return new URL(href).origin } catch { return '' }
+  try {
+    return new URL(href).origin
+  } catch {
+    return ''
+  }
 }

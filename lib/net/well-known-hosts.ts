@@ -4,8 +4,16 @@
  * the org name fails DNS too, and that is the admin's to fix.
  */
 const WELL_KNOWN_IDP_HOSTS: ReadonlySet<string> = new Set([
-  'login.microsoftonline.com', 'login.microsoftonline.us', 'login.microsoft.com', 'login.windows.net', 'sts.windows.net',
-  'login.partner.microsoftonline.cn', 'accounts.google.com', 'auth.pingone.com', 'auth.pingone.eu', 'auth.pingone.asia',
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.microsoft.com',
+  'login.windows.net',
+  'sts.windows.net',
+  'login.partner.microsoftonline.cn',
+  'accounts.google.com',
+  'auth.pingone.com',
+  'auth.pingone.eu',
+  'auth.pingone.asia',
 ])
 
 export function isWellKnownIdpHost(host: string): boolean {

@@ -17,7 +17,16 @@ import { detectOidcProvider } from './detect-idp'
 import { parseJsonObject } from './parse'
 import type { OidcCheckContext, OidcDiscovery, OidcInput, OidcOptions } from './types'
 
-const DISCOVERY_CHECKS = [checkIssuer, checkRequiredMembers, checkEndpoints, checkEndpointHosts, checkCodeFlow, checkPkce, checkIdTokenAlgs, checkScopesAndClaims] as const
+const DISCOVERY_CHECKS = [
+  checkIssuer,
+  checkRequiredMembers,
+  checkEndpoints,
+  checkEndpointHosts,
+  checkCodeFlow,
+  checkPkce,
+  checkIdTokenAlgs,
+  checkScopesAndClaims,
+] as const
 
 /**
  * Checks an OpenID Provider's configuration, already fetched: discovery document, JWKS, and the client values the
@@ -32,7 +41,9 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
     // A JWKS where the discovery document belongs: one finding that says so, not every member reported missing.
     return buildReport({
       subject: { kind: 'oidc-discovery', idp: opts.idp ?? 'other', ...(input.source ? { source: input.source } : {}) },
-      profile: opts.profile.id, now, findings: [given.finding],
+      profile: opts.profile.id,
+      now,
+      findings: [given.finding],
       skipped: [{ check: 'discovery', reason: 'the document given is not a discovery document' }],
       facts: { detectedInput: given.detected },
     })
@@ -40,7 +51,12 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
   const parsed = parseJsonObject(input.discovery, 'discovery')
   const doc: OidcDiscovery | undefined = parsed.ok ? parsed.value : undefined
   const issuer = typeof doc?.issuer === 'string' ? doc.issuer : undefined
-  const idp = opts.idp ?? detectOidcProvider([issuer, opts.expectedIssuer, issuerFromDiscoveryUrl(input.source)], [doc?.authorization_endpoint, doc?.token_endpoint].map((e) => (typeof e === 'string' ? e : undefined)))
+  const idp =
+    opts.idp ??
+    detectOidcProvider(
+      [issuer, opts.expectedIssuer, issuerFromDiscoveryUrl(input.source)],
+      [doc?.authorization_endpoint, doc?.token_endpoint].map((e) => (typeof e === 'string' ? e : undefined)),
+    )
   const ctx: OidcCheckContext = {
     ...checkContext({ profile: opts.profile, now, idp }),
     ...(opts.expectedIssuer ? { expectedIssuer: opts.expectedIssuer } : {}),
@@ -55,7 +71,13 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
   let keyCount: number | undefined
   // A SAML-only vendor profile says so first, and still describes the OIDC configuration.
   if (!opts.profile.protocols.includes('oidc'))
-    findings.push(finding('OIDC_VENDOR_SAML_ONLY', { expected: opts.profile.protocols, actual: 'oidc', profile: opts.profile.id }, ctx))
+    findings.push(
+      finding(
+        'OIDC_VENDOR_SAML_ONLY',
+        { expected: opts.profile.protocols, actual: 'oidc', profile: opts.profile.id },
+        ctx,
+      ),
+    )
 
   if (doc) for (const check of DISCOVERY_CHECKS) findings.push(...check(doc, ctx))
   else {
@@ -74,13 +96,19 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
       certificates = r.certificates
       keyCount = r.keyCount
     } else findings.push(...jwks.findings)
-  } else skipped.push({ check: 'jwks', reason: 'no JWKS given: fetch jwks_uri (or upload it) to check the signing keys' })
+  } else
+    skipped.push({ check: 'jwks', reason: 'no JWKS given: fetch jwks_uri (or upload it) to check the signing keys' })
 
   if (opts.redirectUri !== undefined) findings.push(...checkRedirectUri(opts.redirectUri, ctx))
   if (opts.clientId !== undefined) findings.push(...checkClientId(opts.clientId, ctx))
 
   return buildReport({
-    subject: { kind: 'oidc-discovery', idp, ...(input.source ? { source: input.source } : {}), ...(issuer ? { issuer } : {}) },
+    subject: {
+      kind: 'oidc-discovery',
+      idp,
+      ...(input.source ? { source: input.source } : {}),
+      ...(issuer ? { issuer } : {}),
+    },
     profile: opts.profile.id,
     now,
     findings,
@@ -92,7 +120,15 @@ export function analyzeOidcConfiguration(input: OidcInput, opts: OidcOptions): R
 
 function facts(doc: OidcDiscovery | undefined, keyCount: number | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const k of ['issuer', 'authorization_endpoint', 'token_endpoint', 'userinfo_endpoint', 'jwks_uri', 'id_token_signing_alg_values_supported', 'code_challenge_methods_supported'])
+  for (const k of [
+    'issuer',
+    'authorization_endpoint',
+    'token_endpoint',
+    'userinfo_endpoint',
+    'jwks_uri',
+    'id_token_signing_alg_values_supported',
+    'code_challenge_methods_supported',
+  ])
     if (doc?.[k] !== undefined) out[k] = doc[k]
   if (keyCount !== undefined) out.jwksKeyCount = keyCount
   return out

@@ -11,6 +11,9 @@ export function detectOidcIdp(...issuers: ReadonlyArray<string | undefined>): Id
 }
 
 /** The same, with the discovery document's endpoints as a second signal (e.g. PingFederate's /as/authorization.oauth2). */
-export function detectOidcProvider(issuers: ReadonlyArray<string | undefined>, endpoints: ReadonlyArray<string | undefined>): IdpKind {
+export function detectOidcProvider(
+  issuers: ReadonlyArray<string | undefined>,
+  endpoints: ReadonlyArray<string | undefined>,
+): IdpKind {
   return detectIdp({ oidcIssuers: issuers, endpoints }).idp
 }

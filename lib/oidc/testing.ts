@@ -47,7 +47,9 @@ export const json = (v: unknown) => JSON.stringify(v)
 
 /** code, owner and evidence of the findings with this code: what a test asserts. */
 export function withCode(report: Report, code: string) {
-  return report.findings.filter((f) => f.code === code).map(({ code: c, owner, severity, evidence }) => ({ code: c, owner, severity, evidence }))
+  return report.findings
+    .filter((f) => f.code === code)
+    .map(({ code: c, owner, severity, evidence }) => ({ code: c, owner, severity, evidence }))
 }
 
 export const codes = (report: Report) => report.findings.map((f) => f.code)

@@ -30,13 +30,17 @@ export type OpsEnv = z.infer<typeof OpsEnvSchema>
 export function readOpsEnv(env: Record<string, string | undefined> = process.env): OpsEnv {
   const picked = Object.fromEntries(Object.keys(OpsEnvSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]))
   const parsed = OpsEnvSchema.safeParse(picked)
-  if (!parsed.success) throw new PreflightError(`invalid operations environment: ${z.prettifyError(parsed.error)}`, { code: 'ERR_USAGE' })
+  if (!parsed.success)
+    throw new PreflightError(`invalid operations environment: ${z.prettifyError(parsed.error)}`, { code: 'ERR_USAGE' })
   return parsed.data
 }
 
 /** The address the request came from: X-Forwarded-For's entry `hops` from the right (the team server appends the socket's). */
 export function clientAddress(forwardedFor: string | null, hops: number): string {
-  const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const chain = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const picked = chain[Math.max(0, chain.length - 1 - hops)] ?? 'unknown'
   // An address, not whatever text a client sent: bounded, and only the characters of IPv4 / IPv6.
   return /^[0-9A-Fa-f.:]{2,45}$/.test(picked) ? picked.replace(/^::ffff:/, '') : 'unknown'

@@ -10,7 +10,11 @@ import { isFindingCode } from '../findings/catalog/index'
 export const LATENCY_BUCKETS_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const
 
 type Labels = Record<string, string>
-interface Histogram { buckets: number[]; sum: number; count: number }
+interface Histogram {
+  buckets: number[]
+  sum: number
+  count: number
+}
 interface Registry {
   counters: Map<string, Map<string, number>>
   histograms: Map<string, Map<string, Histogram>>
@@ -45,7 +49,9 @@ export function observe(name: string, labels: Labels, seconds: number): void {
   const k = key(labels)
   const h = series.get(k) ?? { buckets: LATENCY_BUCKETS_SECONDS.map(() => 0), sum: 0, count: 0 }
   series.set(k, h)
-  LATENCY_BUCKETS_SECONDS.forEach((le, i) => { if (seconds <= le) h.buckets[i]! += 1 })
+  LATENCY_BUCKETS_SECONDS.forEach((le, i) => {
+    if (seconds <= le) h.buckets[i]! += 1
+  })
   h.sum += seconds
   h.count += 1
 }
@@ -89,20 +95,33 @@ function labelText(k: string, extra: Labels = {}): string {
 export function renderMetrics(o: { version: string }): string {
   const r = registry()
   const out: string[] = [
-    '# HELP sso_preflight_build_info The running version.', '# TYPE sso_preflight_build_info gauge',
+    '# HELP sso_preflight_build_info The running version.',
+    '# TYPE sso_preflight_build_info gauge',
     `sso_preflight_build_info{version="${escapeLabel(o.version)}"} 1`,
-    '# HELP process_resident_memory_bytes Resident memory size in bytes.', '# TYPE process_resident_memory_bytes gauge',
+    '# HELP process_resident_memory_bytes Resident memory size in bytes.',
+    '# TYPE process_resident_memory_bytes gauge',
     `process_resident_memory_bytes ${process.memoryUsage().rss}`,
   ]
-  for (const name of [...new Set([...Object.keys(HELP).filter((n) => !n.includes('duration')), ...r.counters.keys()])]) {
+  for (const name of [
+    ...new Set([...Object.keys(HELP).filter((n) => !n.includes('duration')), ...r.counters.keys()]),
+  ]) {
     out.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} counter`)
     for (const [k, v] of r.counters.get(name) ?? []) out.push(`${name}${labelText(k)} ${v}`)
   }
-  for (const name of ['sso_preflight_http_request_duration_seconds', ...[...r.histograms.keys()].filter((n) => n !== 'sso_preflight_http_request_duration_seconds')]) {
+  for (const name of [
+    'sso_preflight_http_request_duration_seconds',
+    ...[...r.histograms.keys()].filter((n) => n !== 'sso_preflight_http_request_duration_seconds'),
+  ]) {
     out.push(`# HELP ${name} ${HELP[name] ?? name}`, `# TYPE ${name} histogram`)
     for (const [k, h] of r.histograms.get(name) ?? []) {
-      LATENCY_BUCKETS_SECONDS.forEach((le, i) => out.push(`${name}_bucket${labelText(k, { le: String(le) })} ${h.buckets[i]}`))
-      out.push(`${name}_bucket${labelText(k, { le: '+Inf' })} ${h.count}`, `${name}_sum${labelText(k)} ${h.sum.toFixed(6)}`, `${name}_count${labelText(k)} ${h.count}`)
+      LATENCY_BUCKETS_SECONDS.forEach((le, i) =>
+        out.push(`${name}_bucket${labelText(k, { le: String(le) })} ${h.buckets[i]}`),
+      )
+      out.push(
+        `${name}_bucket${labelText(k, { le: '+Inf' })} ${h.count}`,
+        `${name}_sum${labelText(k)} ${h.sum.toFixed(6)}`,
+        `${name}_count${labelText(k)} ${h.count}`,
+      )
     }
   }
   return `${out.join('\n')}\n`

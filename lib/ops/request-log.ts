@@ -16,14 +16,22 @@ export interface RequestLogFacts {
 export function requestLogLine(f: RequestLogFacts): string {
   const level = f.status >= 500 ? 'error' : f.status >= 400 ? 'warn' : 'info'
   return JSON.stringify({
-    time: (f.at ?? new Date()).toISOString(), level, msg: 'request',
+    time: (f.at ?? new Date()).toISOString(),
+    level,
+    msg: 'request',
     requestId: f.requestId && /^[A-Za-z0-9._:-]{1,128}$/.test(f.requestId) ? f.requestId : null,
-    method: /^[A-Z]{1,10}$/.test(f.method) ? f.method : 'OTHER', route: f.route, status: f.status,
+    method: /^[A-Z]{1,10}$/.test(f.method) ? f.method : 'OTHER',
+    route: f.route,
+    status: f.status,
     durationMs: Math.round(f.durationMs * 10) / 10,
   })
 }
 
 /** A non-request event (start, shutdown) in the same shape. `fields` must hold no personal or secret value. */
-export function eventLogLine(level: 'info' | 'warn' | 'error', msg: string, fields: Record<string, string | number | boolean | null> = {}): string {
+export function eventLogLine(
+  level: 'info' | 'warn' | 'error',
+  msg: string,
+  fields: Record<string, string | number | boolean | null> = {},
+): string {
   return JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })
 }

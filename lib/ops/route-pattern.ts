@@ -6,33 +6,67 @@
 
 /** The app's routes at the time of writing; the build's manifest, when read, is the source of truth. */
 export const KNOWN_ROUTES = [
-  '/', '/check', '/connections', '/connections/[id]', '/connections/[id]/test-login', '/connections/[id]/test-login/start',
-  '/test-logins/[runId]', '/test-logins/[runId]/claim', '/test-logins/[runId]/idp-error', '/reports/[id]', '/triage',
-  '/guide', '/saml/acs', '/saml/metadata/[id]', '/oidc/callback', '/api/connections', '/api/connections/[id]',
-  '/api/saved-reports', '/api/saved-reports/[id]', '/api/runs/[id]', '/api/health', '/api/metrics',
-  '/setup-link/[token]', '/auth/sign-in', '/auth/callback', '/auth/sign-out',
+  '/',
+  '/check',
+  '/connections',
+  '/connections/[id]',
+  '/connections/[id]/test-login',
+  '/connections/[id]/test-login/start',
+  '/test-logins/[runId]',
+  '/test-logins/[runId]/claim',
+  '/test-logins/[runId]/idp-error',
+  '/reports/[id]',
+  '/triage',
+  '/guide',
+  '/saml/acs',
+  '/saml/metadata/[id]',
+  '/oidc/callback',
+  '/api/connections',
+  '/api/connections/[id]',
+  '/api/saved-reports',
+  '/api/saved-reports/[id]',
+  '/api/runs/[id]',
+  '/api/health',
+  '/api/metrics',
+  '/setup-link/[token]',
+  '/auth/sign-in',
+  '/auth/callback',
+  '/auth/sign-out',
 ] as const
 
-interface Matcher { pattern: string; re: RegExp; score: number }
+interface Matcher {
+  pattern: string
+  re: RegExp
+  score: number
+}
 
 function compile(pattern: string): Matcher {
   const segs = pattern.split('/').filter(Boolean)
-  const re = segs.map((s) => {
-    if (/^\[\[\.\.\..+\]\]$/.test(s)) return '(?:/.*)?'
-    if (/^\[\.\.\..+\]$/.test(s)) return '/.+'
-    if (/^\[.+\]$/.test(s)) return '/[^/]+'
-    return `/${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
-  }).join('')
+  const re = segs
+    .map((s) => {
+      if (/^\[\[\.\.\..+\]\]$/.test(s)) return '(?:/.*)?'
+      if (/^\[\.\.\..+\]$/.test(s)) return '/.+'
+      if (/^\[.+\]$/.test(s)) return '/[^/]+'
+      return `/${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`
+    })
+    .join('')
   // Static segments first: /api/connections beats /api/[x] whatever the order of the list.
-  const score = segs.reduce((n, s) => n * 3 + (s.startsWith('[') ? (s.startsWith('[.') || s.startsWith('[[') ? 0 : 1) : 2), 0)
+  const score = segs.reduce(
+    (n, s) => n * 3 + (s.startsWith('[') ? (s.startsWith('[.') || s.startsWith('[[') ? 0 : 1) : 2),
+    0,
+  )
   return { pattern, re: new RegExp(`^${re || '/'}/?$`), score }
 }
 
-export interface RouteMatcher { (path: string): string }
+export interface RouteMatcher {
+  (path: string): string
+}
 
 /** A matcher over `patterns`; paths that match none map to a fixed few names. */
 export function routeMatcher(patterns: Iterable<string> = KNOWN_ROUTES): RouteMatcher {
-  const list = [...new Set(patterns)].filter((p) => p.startsWith('/')).map(compile)
+  const list = [...new Set(patterns)]
+    .filter((p) => p.startsWith('/'))
+    .map(compile)
     .sort((a, b) => b.pattern.split('/').length - a.pattern.split('/').length || b.score - a.score)
   return (path) => {
     const clean = (path.split('?')[0] ?? '/').split('#')[0] || '/'

@@ -11,18 +11,35 @@ import { routeMatcher, type RouteMatcher } from './route-pattern'
 export interface ServerHooks {
   /** Route patterns of the build (from its manifest); before this, the known routes are used. */
   setRoutes(patterns: readonly string[]): void
-  requestDone(f: { method: string; path: string; status: number; durationMs: number; requestId: string | undefined; json: boolean }): string | undefined
+  requestDone(f: {
+    method: string
+    path: string
+    status: number
+    durationMs: number
+    requestId: string | undefined
+    json: boolean
+  }): string | undefined
   closeStore(): Promise<void>
 }
 
 export function serverHooks(closeStore: () => Promise<void>): ServerHooks {
   let match: RouteMatcher = routeMatcher()
   return {
-    setRoutes(patterns) { if (patterns.length) match = routeMatcher(patterns) },
+    setRoutes(patterns) {
+      if (patterns.length) match = routeMatcher(patterns)
+    },
     requestDone(f) {
       const route = match(f.path)
       countHttpRequest(route, f.method, f.status, f.durationMs / 1000)
-      return f.json ? requestLogLine({ requestId: f.requestId, method: f.method, route, status: f.status, durationMs: f.durationMs }) : undefined
+      return f.json
+        ? requestLogLine({
+            requestId: f.requestId,
+            method: f.method,
+            route,
+            status: f.status,
+            durationMs: f.durationMs,
+          })
+        : undefined
     },
     closeStore,
   }

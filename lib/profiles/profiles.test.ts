@@ -16,20 +16,42 @@ describe('vendor profile: the SP values', () => {
     expect(vendor.spValues.acsUrl.hint).toMatch(/do not build one from the other/)
   })
   test('the patterns accept real-looking values with different IDs', () => {
-    expect(new RegExp(autodesk.saml!.entityIdPattern!).test('https://www.okta.com/saml2/service-provider/spabc123')).toBe(true)
-    expect(new RegExp(autodesk.saml!.acsUrlPattern!).test('https://autodesk-prod.okta.com/sso/saml2/0oaxyz789')).toBe(true)
+    expect(
+      new RegExp(autodesk.saml!.entityIdPattern!).test('https://www.okta.com/saml2/service-provider/spabc123'),
+    ).toBe(true)
+    expect(new RegExp(autodesk.saml!.acsUrlPattern!).test('https://autodesk-prod.okta.com/sso/saml2/0oaxyz789')).toBe(
+      true,
+    )
   })
 })
 
-describe('vendor profile: the console and the setup flow, in the vendor\'s words and order', () => {
+describe("vendor profile: the console and the setup flow, in the vendor's words and order", () => {
   test('the connection is reached through Team settings › Single sign-on (SSO) › Manage SSO', () => {
-    expect(vendor.console.connection).toEqual(['Autodesk Account', '(team) Team settings', 'Single sign-on (SSO)', 'Manage SSO', '(the connection)'])
+    expect(vendor.console.connection).toEqual([
+      'Autodesk Account',
+      '(team) Team settings',
+      'Single sign-on (SSO)',
+      'Manage SSO',
+      '(the connection)',
+    ])
     expect(vendor.console.connection.join(' ')).not.toMatch(/Admin › Security/)
   })
-  test('the connection page\'s four steps, then Turn on SSO', () => {
-    expect(vendor.console.connectionSteps).toEqual(['Add identity provider and metadata', 'Add Autodesk metadata and attributes', 'Test your connection', 'Link verified domain'])
+  test("the connection page's four steps, then Turn on SSO", () => {
+    expect(vendor.console.connectionSteps).toEqual([
+      'Add identity provider and metadata',
+      'Add Autodesk metadata and attributes',
+      'Test your connection',
+      'Link verified domain',
+    ])
     expect(vendor.console.turnOn.at(-1)).toBe('Turn on SSO')
-    expect(vendor.setupSteps.map((s) => s.id)).toEqual(['verify-domains', 'add-idp-metadata', 'add-vendor-metadata', 'test-connection', 'link-domain', 'turn-on'])
+    expect(vendor.setupSteps.map((s) => s.id)).toEqual([
+      'verify-domains',
+      'add-idp-metadata',
+      'add-vendor-metadata',
+      'test-connection',
+      'link-domain',
+      'turn-on',
+    ])
     // The console's step names appear in the setup flow in the same order.
     const titles = vendor.setupSteps.map((s) => s.title)
     const at = vendor.console.connectionSteps.map((name) => titles.indexOf(name))
@@ -37,9 +59,12 @@ describe('vendor profile: the console and the setup flow, in the vendor\'s words
     expect([...at].sort((a, b) => a - b)).toEqual(at)
   })
   test('the certificate is replaced under step 1 (Identity provider certificate)', () => {
-    expect(vendor.console.certificate.slice(-2)).toEqual(['Add identity provider and metadata', 'Identity provider certificate'])
+    expect(vendor.console.certificate.slice(-2)).toEqual([
+      'Add identity provider and metadata',
+      'Identity provider certificate',
+    ])
   })
-  test('turning SSO on is immediate and only the vendor\'s Support turns it off', () => {
+  test("turning SSO on is immediate and only the vendor's Support turns it off", () => {
     expect(vendor.turnOnMeans).toMatch(/immediately/)
     expect(vendor.turnOnMeans).toContain(vendor.support)
   })
@@ -57,7 +82,17 @@ describe('vendor profile: attribute rules', () => {
 
 describe('vendor profile: supported IdPs, test users, docs', () => {
   test('the eight IdPs the vendor documents, plus "none of the above"', () => {
-    expect(vendor.supportedIdps.map((i) => i.id)).toEqual(['entra', 'okta', 'adfs', 'onelogin', 'pingfederate', 'pingone', 'google', 'shibboleth', 'other'])
+    expect(vendor.supportedIdps.map((i) => i.id)).toEqual([
+      'entra',
+      'okta',
+      'adfs',
+      'onelogin',
+      'pingfederate',
+      'pingone',
+      'google',
+      'shibboleth',
+      'other',
+    ])
   })
   test('Okta: the catalog (OIN) app and a custom SAML app are both known, each with its screen', () => {
     const okta = vendor.idpAppVariants.filter((v) => v.idp === 'okta')
@@ -67,15 +102,17 @@ describe('vendor profile: supported IdPs, test users, docs', () => {
     ])
     expect(okta[0]!.attributesPreconfigured).toBe(true)
   })
-  test('Entra gallery app: the vendor\'s guide enters https://profile.autodesk.com as Sign on URL; SP-initiated only', () => {
-    expect(vendor.idpAppVariants.find((v) => v.idp === 'entra')!.spValuesAt).toContain('Sign on URL: https://profile.autodesk.com')
+  test("Entra gallery app: the vendor's guide enters https://profile.autodesk.com as Sign on URL; SP-initiated only", () => {
+    expect(vendor.idpAppVariants.find((v) => v.idp === 'entra')!.spValuesAt).toContain(
+      'Sign on URL: https://profile.autodesk.com',
+    )
     expect(vendor.initiation).toBe('sp-only')
   })
   test('30 test users is a cap', () => {
     expect(vendor.testUserCap).toBe(30)
     expect(vendor.setupSteps.find((s) => s.id === 'test-connection')!.detail).toMatch(/at most 30/)
   })
-  test('every doc link is https and the vendor\'s guide pages are cited', () => {
+  test("every doc link is https and the vendor's guide pages are cited", () => {
     const urls = [...autodesk.docs, ...vendor.docs].map((d) => d.url)
     expect(urls.every((u) => u.startsWith('https://'))).toBe(true)
     expect(urls.filter((u) => u.includes('help.autodesk.com')).length).toBeGreaterThanOrEqual(5)
@@ -83,7 +120,7 @@ describe('vendor profile: supported IdPs, test users, docs', () => {
 })
 
 describe('the generic profile has no vendor words', () => {
-  test('no vendor section and none of the vendor\'s names or hosts', () => {
+  test("no vendor section and none of the vendor's names or hosts", () => {
     expect(BUILTIN_PROFILES.generic.vendor).toBeUndefined()
     const raw = readFileSync(new URL('./generic.json', import.meta.url), 'utf8')
     for (const word of [vendor.name, 'autodesk-prod', 'service-provider/']) expect(raw).not.toContain(word)

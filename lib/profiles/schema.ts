@@ -30,7 +30,11 @@ const SetupStepSchema = z.object({
 })
 
 /** An IdP the vendor documents, with its own setup guide. `id` is our IdP kind where we have one. */
-const SupportedIdpSchema = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string(), guide: z.string().url().optional() })
+const SupportedIdpSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string(),
+  guide: z.string().url().optional(),
+})
 
 /** A named IdP app variant the vendor tells admins to use (e.g. a catalog / gallery app), with its screens. */
 const IdpAppVariantSchema = z.object({
@@ -93,33 +97,45 @@ export const SpProfileSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string(),
   protocols: z.array(z.enum(['saml', 'oidc'])).min(1),
-  saml: z.object({
-    /** Regex source the SP entity ID (the IdP's Identifier / Audience) must match. */
-    entityIdPattern: z.string().optional(),
-    /** Human template shown as "expected" when the admin did not type their own value. */
-    entityIdTemplate: z.string().optional(),
-    acsUrlPattern: z.string().optional(),
-    acsUrlTemplate: z.string().optional(),
-    /** Values found in vendor docs / IdP gallery templates that must be replaced by the customer's own. */
-    placeholders: z.array(z.object({ field: z.enum(['entityId', 'acsUrl', 'signOnUrl']), value: z.string(), note: z.string().optional() })).default([]),
-    requiredAttributes: z.array(RequiredAttributeSchema).default([]),
-    /** Namespaced claim URIs (Entra's defaults) are a finding, not an alias. */
-    rejectNamespacedAttributeNames: z.boolean().default(false),
-    nameIdFormats: z.array(z.string()).default([]),
-    /** Must the Assertion itself carry a valid signature (a signed Response alone is not enough)? */
-    requireSignedAssertion: z.boolean().default(false),
-    /** SHA-1 signatures or digests: 'error' refuses them, 'warning' reports them. */
-    sha1: z.enum(['error', 'warning']).default('warning'),
-    encryptedAssertions: z.enum(['accepted', 'unsupported']).default('accepted'),
-    /** AuthnContextClassRef values the SP accepts; empty = any. */
-    authnContexts: z.array(z.string()).default([]),
-  }).optional(),
-  oidc: z.object({
-    scopes: z.array(z.string()).default(['openid', 'email', 'profile']),
-    requiredClaims: z.array(RequiredAttributeSchema).default([]),
-    redirectUriPattern: z.string().optional(),
-    pkce: z.enum(['required', 'recommended']).default('required'),
-  }).optional(),
+  saml: z
+    .object({
+      /** Regex source the SP entity ID (the IdP's Identifier / Audience) must match. */
+      entityIdPattern: z.string().optional(),
+      /** Human template shown as "expected" when the admin did not type their own value. */
+      entityIdTemplate: z.string().optional(),
+      acsUrlPattern: z.string().optional(),
+      acsUrlTemplate: z.string().optional(),
+      /** Values found in vendor docs / IdP gallery templates that must be replaced by the customer's own. */
+      placeholders: z
+        .array(
+          z.object({
+            field: z.enum(['entityId', 'acsUrl', 'signOnUrl']),
+            value: z.string(),
+            note: z.string().optional(),
+          }),
+        )
+        .default([]),
+      requiredAttributes: z.array(RequiredAttributeSchema).default([]),
+      /** Namespaced claim URIs (Entra's defaults) are a finding, not an alias. */
+      rejectNamespacedAttributeNames: z.boolean().default(false),
+      nameIdFormats: z.array(z.string()).default([]),
+      /** Must the Assertion itself carry a valid signature (a signed Response alone is not enough)? */
+      requireSignedAssertion: z.boolean().default(false),
+      /** SHA-1 signatures or digests: 'error' refuses them, 'warning' reports them. */
+      sha1: z.enum(['error', 'warning']).default('warning'),
+      encryptedAssertions: z.enum(['accepted', 'unsupported']).default('accepted'),
+      /** AuthnContextClassRef values the SP accepts; empty = any. */
+      authnContexts: z.array(z.string()).default([]),
+    })
+    .optional(),
+  oidc: z
+    .object({
+      scopes: z.array(z.string()).default(['openid', 'email', 'profile']),
+      requiredClaims: z.array(RequiredAttributeSchema).default([]),
+      redirectUriPattern: z.string().optional(),
+      pkce: z.enum(['required', 'recommended']).default('required'),
+    })
+    .optional(),
   /**
    * A host under a reserved example domain (RFC 2606 / 6761: example.com, .test, .invalid...): 'warning' where test
    * IdPs live (the generic profile), 'error' for a vendor, whose service can never reach such a host.

@@ -30,14 +30,22 @@ export interface SetupIdpChoice {
   readonly variants: readonly SetupVariantChoice[]
 }
 
-export const idpKindOf = (id: string): IdpKind => ((IDP_IDS as readonly string[]).includes(id) ? (id as IdpKind) : 'other')
+export const idpKindOf = (id: string): IdpKind =>
+  (IDP_IDS as readonly string[]).includes(id) ? (id as IdpKind) : 'other'
 
 /** How each IdP names its own two kinds of app, for an IdP the profile gives no variant label for. */
 const VARIANT_LABELS: Record<string, Record<AppVariant, string>> = {
-  entra: { catalog: 'Gallery app (from the Entra app gallery)', custom: 'Non-gallery app (Create your own application › SAML)' },
+  entra: {
+    catalog: 'Gallery app (from the Entra app gallery)',
+    custom: 'Non-gallery app (Create your own application › SAML)',
+  },
   okta: { catalog: 'Okta Integration Network (catalog) app', custom: 'Custom SAML 2.0 app (App Integration Wizard)' },
 }
-const CUSTOM_ONLY: SetupVariantChoice = { id: 'custom', label: 'SAML 2.0 app or relying party you configure yourself', attributesPreconfigured: false }
+const CUSTOM_ONLY: SetupVariantChoice = {
+  id: 'custom',
+  label: 'SAML 2.0 app or relying party you configure yourself',
+  attributesPreconfigured: false,
+}
 
 /** Without a vendor profile: the IdPs we know screens for, plus any SAML 2.0 IdP. No vendor words. */
 const GENERIC_IDPS: readonly { id: string; label: string }[] = IDP_CHOICES
@@ -55,16 +63,34 @@ export function setupIdpChoices(profile: Pick<SpProfile, 'vendor'>): SetupIdpCho
     const variants: SetupVariantChoice[] = []
     for (const id of APP_VARIANTS) {
       const v = named.find((n) => (n.attributesPreconfigured ? 'catalog' : 'custom') === id)
-      if (v) variants.push({ id, label: v.label, ...(v.spValuesAt ? { spValuesAt: v.spValuesAt } : {}), attributesPreconfigured: v.attributesPreconfigured, ...(v.guide ? { guide: v.guide } : {}) })
-      else if (VARIANT_LABELS[idp.id] && (id === 'custom' || vendor)) variants.push({ id, label: VARIANT_LABELS[idp.id]![id], attributesPreconfigured: false })
+      if (v)
+        variants.push({
+          id,
+          label: v.label,
+          ...(v.spValuesAt ? { spValuesAt: v.spValuesAt } : {}),
+          attributesPreconfigured: v.attributesPreconfigured,
+          ...(v.guide ? { guide: v.guide } : {}),
+        })
+      else if (VARIANT_LABELS[idp.id] && (id === 'custom' || vendor))
+        variants.push({ id, label: VARIANT_LABELS[idp.id]![id], attributesPreconfigured: false })
     }
     const guide = 'guide' in idp && typeof idp.guide === 'string' ? idp.guide : undefined
-    return { id: idp.id, label: idp.label, kind: idpKindOf(idp.id), ...(guide ? { guide } : {}), variants: variants.length ? variants : [CUSTOM_ONLY] }
+    return {
+      id: idp.id,
+      label: idp.label,
+      kind: idpKindOf(idp.id),
+      ...(guide ? { guide } : {}),
+      variants: variants.length ? variants : [CUSTOM_ONLY],
+    }
   })
 }
 
 /** The admin's choice resolved against the list: an unknown IdP or variant falls back to the first of its list. */
-export function resolveIdpChoice(choices: readonly SetupIdpChoice[], idp: string | undefined, variant: string | undefined): { idp: SetupIdpChoice; variant: SetupVariantChoice } | undefined {
+export function resolveIdpChoice(
+  choices: readonly SetupIdpChoice[],
+  idp: string | undefined,
+  variant: string | undefined,
+): { idp: SetupIdpChoice; variant: SetupVariantChoice } | undefined {
   const chosen = choices.find((c) => c.id === idp)
   if (!chosen) return undefined
   return { idp: chosen, variant: chosen.variants.find((v) => v.id === variant) ?? chosen.variants[0]! }

@@ -3,9 +3,23 @@ export type { AppVariant, SetupIdpChoice, SetupVariantChoice } from './idp-choic
 export { SCREEN_KEYS, setupScreenFor } from './screens'
 export type { ScreenKey, SetupScreen } from './screens'
 export {
-  accountEmailFindings, immutableIdChangeFindings, immutableIdSourceFindings, readVendorCertificate, testUserCapFindings,
-  vendorCertificateFindings, verifiedDomainFindings,
+  accountEmailFindings,
+  immutableIdChangeFindings,
+  immutableIdSourceFindings,
+  readVendorCertificate,
+  testUserCapFindings,
+  vendorCertificateFindings,
+  verifiedDomainFindings,
 } from './checks'
 export type { AccountEmailResult, VendorCertificate } from './checks'
 export { GENERIC_SETUP_STEPS, setupWalk } from './walk'
-export type { CheckState, SetupBlocker, SetupStepDef, SetupStepView, SetupWalk, SetupWalkInput, StepCheck, StepValue } from './walk'
+export type {
+  CheckState,
+  SetupBlocker,
+  SetupStepDef,
+  SetupStepView,
+  SetupWalk,
+  SetupWalkInput,
+  StepCheck,
+  StepValue,
+} from './walk'

@@ -2,9 +2,15 @@ import type { SpProfile } from '../profiles/schema'
 import type { TestLoginRun } from '../store/types'
 
 /** What the setup checks read of a stored test login (masked, as stored). */
-export type SetupRun = Pick<TestLoginRun, 'id' | 'status' | 'testUser' | 'testUserKey' | 'report' | 'createdAt' | 'completedAt'>
+export type SetupRun = Pick<
+  TestLoginRun,
+  'id' | 'status' | 'testUser' | 'testUserKey' | 'report' | 'createdAt' | 'completedAt'
+>
 
-interface StoredAttribute { readonly name: string; readonly values: readonly string[] }
+interface StoredAttribute {
+  readonly name: string
+  readonly values: readonly string[]
+}
 
 /** The attributes the run's report recorded (`facts.attributes`, values masked by the store). */
 export function runAttributes(run: Pick<SetupRun, 'report'>): StoredAttribute[] {
@@ -34,7 +40,10 @@ export function attributeValues(run: Pick<SetupRun, 'report'>, attr: Pick<Attr, 
 /** The profile's email attribute (named `email`, or with an email alias), if it has one. */
 export function emailAttribute(profile: Pick<SpProfile, 'saml'>): Attr | undefined {
   const attrs = profile.saml?.requiredAttributes ?? []
-  return attrs.find((a) => a.name.toLowerCase() === 'email') ?? attrs.find((a) => a.aliases.some((x) => /emailaddress$|^mail$/i.test(x)))
+  return (
+    attrs.find((a) => a.name.toLowerCase() === 'email') ??
+    attrs.find((a) => a.aliases.some((x) => /emailaddress$|^mail$/i.test(x)))
+  )
 }
 
 /** The profile's attributes that must never change for a person (e.g. objectGUID). */
@@ -44,7 +53,8 @@ export function immutableAttributes(profile: Pick<SpProfile, 'saml'>): Attr[] {
 
 /** Finished runs with an identified user, oldest first. */
 export function identifiedRuns<R extends SetupRun>(runs: readonly R[]): R[] {
-  return runs.filter((r) => r.status !== 'pending' && r.testUserKey)
+  return runs
+    .filter((r) => r.status !== 'pending' && r.testUserKey)
     .sort((a, b) => (a.completedAt ?? a.createdAt).localeCompare(b.completedAt ?? b.createdAt))
 }
 
@@ -58,6 +68,12 @@ export function userEmail(run: SetupRun, profile: Pick<SpProfile, 'saml'>): stri
 /** The domain of an address (masked addresses keep theirs), lower case. */
 export function domainOf(address: string): string | undefined {
   const at = address.lastIndexOf('@')
-  const d = at >= 0 ? address.slice(at + 1).trim().toLowerCase() : ''
+  const d =
+    at >= 0
+      ? address
+          .slice(at + 1)
+          .trim()
+          .toLowerCase()
+      : ''
   return d || undefined
 }

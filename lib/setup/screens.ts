@@ -2,7 +2,15 @@ import { idpPack, knownScreen, type IdpPack, type ScreenKey as PackScreenKey } f
 import type { AppVariant } from './idp-choices'
 
 /** The places in the IdP a setup step sends the admin to. */
-export const SCREEN_KEYS = ['saml.identifier', 'saml.replyUrl', 'saml.claims', 'saml.signingCertificate', 'saml.metadata', 'assignment', 'logs.signIns'] as const
+export const SCREEN_KEYS = [
+  'saml.identifier',
+  'saml.replyUrl',
+  'saml.claims',
+  'saml.signingCertificate',
+  'saml.metadata',
+  'assignment',
+  'logs.signIns',
+] as const
 export type ScreenKey = (typeof SCREEN_KEYS)[number]
 
 /** One IdP screen, or the honest "not known for this IdP" (then `path` is null and the IdP's guide is the way). */

@@ -9,8 +9,12 @@ import { setupWalk } from './walk'
 // The setup checks read what the store really keeps of a test login (masked NameID and attribute values): they must
 // still tell users, domains and immutable IDs apart, and the admin's input masked the same way must still compare.
 let h: Harness
-beforeAll(async () => { h = await openHarness() }, 60_000)
-afterAll(async () => { await h?.close() })
+beforeAll(async () => {
+  h = await openHarness()
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
 
 const profile = BUILTIN_PROFILES.autodesk
 const choice = resolveIdpChoice(setupIdpChoices(profile), 'okta', 'catalog')!
@@ -22,7 +26,13 @@ describe('setup walk over stored test logins', () => {
     const runs = await h.store.runs.listByConnection(h.saml.id)
     const connection = { ...h.saml, config: { ...h.saml.config, verifiedDomains: ['demo.test'] } }
     const w = setupWalk({
-      profile, idp: choice.idp, variant: choice.variant, connection, runs, origin: 'http://localhost:3199', now: new Date(),
+      profile,
+      idp: choice.idp,
+      variant: choice.variant,
+      connection,
+      runs,
+      origin: 'http://localhost:3199',
+      now: new Date(),
       accountEmails: [[maskValue(alice)]],
     })
     expect(w).toMatchObject({ go: true, blockers: [], toConfirm: [] })
@@ -34,8 +44,14 @@ describe('setup walk over stored test logins', () => {
     ])
 
     const elsewhere = setupWalk({
-      profile, idp: choice.idp, variant: choice.variant, connection: { ...connection, config: { ...connection.config, verifiedDomains: ['corp.example'] } },
-      runs, origin: 'http://localhost:3199', now: new Date(), accountEmails: [[maskValue('alice.smith@demo.test')]],
+      profile,
+      idp: choice.idp,
+      variant: choice.variant,
+      connection: { ...connection, config: { ...connection.config, verifiedDomains: ['corp.example'] } },
+      runs,
+      origin: 'http://localhost:3199',
+      now: new Date(),
+      accountEmails: [[maskValue('alice.smith@demo.test')]],
     })
     expect(elsewhere.go).toBe(false)
     expect(elsewhere.blockers.map((b) => b.code)).toEqual(['SAML_SETUP_DOMAIN_NOT_VERIFIED'])

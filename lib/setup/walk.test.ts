@@ -9,17 +9,37 @@ import { GENERIC_SETUP_STEPS, setupWalk, type SetupWalkInput } from './walk'
 const vendor = BUILTIN_PROFILES.autodesk
 const generic = BUILTIN_PROFILES.generic
 const NOW = new Date('2026-03-01T12:00:00Z')
-const staticReport = buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile: 'autodesk', now: NOW, findings: [] })
-const SP = { spEntityId: 'https://www.okta.com/saml2/service-provider/spabc123', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oaxyz789' }
+const staticReport = buildReport({
+  subject: { kind: 'saml-metadata', idp: 'entra' },
+  profile: 'autodesk',
+  now: NOW,
+  findings: [],
+})
+const SP = {
+  spEntityId: 'https://www.okta.com/saml2/service-provider/spabc123',
+  acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oaxyz789',
+}
 
-function input(o: Partial<Omit<SetupWalkInput, 'idp' | 'variant'>> & { idp?: string; variant?: string } = {}): SetupWalkInput {
+function input(
+  o: Partial<Omit<SetupWalkInput, 'idp' | 'variant'>> & { idp?: string; variant?: string } = {},
+): SetupWalkInput {
   const { idp, variant, ...rest } = o
   const profile = o.profile ?? vendor
   const choice = resolveIdpChoice(setupIdpChoices(profile), idp ?? 'entra', variant)!
   const sp = profile.vendor ? SP : { spEntityId: 'https://sp.example/saml', acsUrl: 'https://sp.example/saml/acs' }
   return {
-    profile, idp: choice.idp, variant: choice.variant, origin: 'https://preflight.example', now: NOW, runs: [],
-    connection: { id: 'conn0000000000000001', protocol: 'saml', config: { ...sp, verifiedDomains: ['corp.example'] }, staticReport },
+    profile,
+    idp: choice.idp,
+    variant: choice.variant,
+    origin: 'https://preflight.example',
+    now: NOW,
+    runs: [],
+    connection: {
+      id: 'conn0000000000000001',
+      protocol: 'saml',
+      config: { ...sp, verifiedDomains: ['corp.example'] },
+      staticReport,
+    },
     ...rest,
   }
 }
@@ -30,7 +50,9 @@ describe('IdP choices and screens', () => {
     expect(choices.map((c) => c.id)).toEqual(vendor.vendor!.supportedIdps.map((i) => i.id))
     const okta = choices.find((c) => c.id === 'okta')!
     expect(okta.variants.map((v) => v.id)).toEqual(['catalog', 'custom'])
-    expect(okta.variants[0]!.label).toBe(vendor.vendor!.idpAppVariants.find((v) => v.idp === 'okta' && v.attributesPreconfigured)!.label)
+    expect(okta.variants[0]!.label).toBe(
+      vendor.vendor!.idpAppVariants.find((v) => v.idp === 'okta' && v.attributesPreconfigured)!.label,
+    )
     expect(choices.find((c) => c.id === 'entra')!.variants.map((v) => v.id)).toEqual(['catalog', 'custom'])
     expect(choices.find((c) => c.id === 'onelogin')!.variants.map((v) => v.id)).toEqual(['custom'])
   })
@@ -42,18 +64,24 @@ describe('IdP choices and screens', () => {
   })
 
   test('Okta catalog app values live under Sign On › Advanced Sign-on Settings, the custom app under General › SAML Settings', () => {
-    expect(setupScreenFor('okta', 'catalog', 'saml.replyUrl').path).toMatch(/Sign On › Settings › Edit › Advanced Sign-on Settings/)
-    expect(setupScreenFor('okta', 'custom', 'saml.replyUrl').path).toMatch(/General › SAML Settings .*Single sign-on URL/)
-    expect(setupScreenFor('entra', 'catalog', 'saml.identifier').path).toMatch(/^Entra admin center › Entra ID › Enterprise apps/)
+    expect(setupScreenFor('okta', 'catalog', 'saml.replyUrl').path).toMatch(
+      /Sign On › Settings › Edit › Advanced Sign-on Settings/,
+    )
+    expect(setupScreenFor('okta', 'custom', 'saml.replyUrl').path).toMatch(
+      /General › SAML Settings .*Single sign-on URL/,
+    )
+    expect(setupScreenFor('entra', 'catalog', 'saml.identifier').path).toMatch(
+      /^Entra admin center › Entra ID › Enterprise apps/,
+    )
   })
 
-  test('an IdP without known screens says so (null), it is not given another IdP\'s screen', () => {
+  test("an IdP without known screens says so (null), it is not given another IdP's screen", () => {
     expect(setupScreenFor('onelogin', 'custom', 'saml.replyUrl')).toEqual({ key: 'saml.replyUrl', path: null })
   })
 })
 
 describe('setupWalk', () => {
-  test('walks the vendor\'s steps in the vendor\'s order, both SP values as separate fields with the chosen variant\'s screens', () => {
+  test("walks the vendor's steps in the vendor's order, both SP values as separate fields with the chosen variant's screens", () => {
     const w = setupWalk(input({ idp: 'okta', variant: 'catalog' }))
     expect(w.steps.map((s) => s.id)).toEqual(vendor.vendor!.setupSteps.map((s) => s.id))
     const spStep = w.steps.find((s) => s.id === 'add-vendor-metadata')!
@@ -62,7 +90,9 @@ describe('setupWalk', () => {
     expect(spStep.attributes.map((a) => a.name)).toEqual(['firstName', 'lastName', 'email', 'objectGUID'])
     expect(spStep.attributes.find((a) => a.name === 'email')!.source).toBe('user.email')
     expect(w.steps.find((s) => s.id === 'turn-on')!.consolePath).toMatch(/Turn on SSO$/)
-    expect(w.steps.find((s) => s.id === 'verify-domains')!.consolePath).toBe([...vendor.vendor!.console.turnOn.slice(0, -1), 'Add and verify domains'].join(' › '))
+    expect(w.steps.find((s) => s.id === 'verify-domains')!.consolePath).toBe(
+      [...vendor.vendor!.console.turnOn.slice(0, -1), 'Add and verify domains'].join(' › '),
+    )
     // The IdP-side step names no vendor console path.
     expect(spStep.consolePath).toBeNull()
   })
@@ -86,17 +116,33 @@ describe('setupWalk', () => {
     const runs = [storedRun({ user: 'a@other.example', email: 'a@other.example', guid: 'g1' })]
     const w = setupWalk(input({ runs }))
     expect(w.go).toBe(false)
-    expect(w.blockers).toEqual([expect.objectContaining({ code: 'SAML_SETUP_DOMAIN_NOT_VERIFIED', step: 'Add and verify domains' })])
+    expect(w.blockers).toEqual([
+      expect.objectContaining({ code: 'SAML_SETUP_DOMAIN_NOT_VERIFIED', step: 'Add and verify domains' }),
+    ])
     expect(w.steps.find((s) => s.id === 'link-domain')!.status).toBe('blocked')
-    const cert = setupWalk(input({ runs: [storedRun({ user: 'a@corp.example', guid: 'g1' })], vendorCertificate: 'AB'.repeat(20) }))
+    const cert = setupWalk(
+      input({ runs: [storedRun({ user: 'a@corp.example', guid: 'g1' })], vendorCertificate: 'AB'.repeat(20) }),
+    )
     expect(cert.blockers.map((b) => b.code)).toEqual(['CERT_SETUP_VENDOR_CERT_NOT_IN_METADATA'])
     expect(cert.steps.find((s) => s.id === 'add-idp-metadata')!.status).toBe('blocked')
   })
 
   test('errors of the static check and of test logins block, with their owners', () => {
-    const broken = buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile: 'autodesk', now: NOW, findings: [finding('CERT_EXPIRED', { actual: 'x' }, { idp: 'entra' })] })
-    const w = setupWalk(input({ connection: { ...input().connection, staticReport: broken }, runs: [storedRun({ user: 'a@corp.example', guid: 'g1' })] }))
-    expect(w.blockers).toEqual([expect.objectContaining({ code: 'CERT_EXPIRED', owner: 'idp', step: 'Add identity provider and metadata' })])
+    const broken = buildReport({
+      subject: { kind: 'saml-metadata', idp: 'entra' },
+      profile: 'autodesk',
+      now: NOW,
+      findings: [finding('CERT_EXPIRED', { actual: 'x' }, { idp: 'entra' })],
+    })
+    const w = setupWalk(
+      input({
+        connection: { ...input().connection, staticReport: broken },
+        runs: [storedRun({ user: 'a@corp.example', guid: 'g1' })],
+      }),
+    )
+    expect(w.blockers).toEqual([
+      expect.objectContaining({ code: 'CERT_EXPIRED', owner: 'idp', step: 'Add identity provider and metadata' }),
+    ])
     expect(w.go).toBe(false)
     expect(w.steps.find((s) => s.id === 'add-idp-metadata')!.status).toBe('blocked')
     // The test login itself passed: its step is not blamed for the metadata's error.
@@ -107,8 +153,13 @@ describe('setupWalk', () => {
     const runs = [storedRun({ user: 'a@corp.example', guid: 'g1' }), storedRun({ user: 'a@corp.example', guid: 'g2' })]
     const w = setupWalk(input({ runs }))
     expect(w.toConfirm.map((b) => b.code)).toEqual(['SAML_SETUP_IMMUTABLE_ID_CHANGED'])
-    const stable = w.steps.find((s) => s.id === 'test-connection')!.checks.find((c) => c.label === 'The immutable user ID is stable')!
-    expect(stable).toMatchObject({ state: 'warn', findings: [expect.objectContaining({ code: 'SAML_SETUP_IMMUTABLE_ID_CHANGED' })] })
+    const stable = w.steps
+      .find((s) => s.id === 'test-connection')!
+      .checks.find((c) => c.label === 'The immutable user ID is stable')!
+    expect(stable).toMatchObject({
+      state: 'warn',
+      findings: [expect.objectContaining({ code: 'SAML_SETUP_IMMUTABLE_ID_CHANGED' })],
+    })
     // A warning to confirm, not a blocker.
     expect(w.go).toBe(true)
   })

@@ -28,7 +28,11 @@ const ApiTokenRowSchema = z.object({
 export const NewApiTokenSchema = z.object({
   workspaceId: z.string().min(1),
   name: z.string().trim().min(1).max(100),
-  scopes: z.array(TokenScopeSchema).min(1).max(10).transform((s) => [...new Set(s)].sort()),
+  scopes: z
+    .array(TokenScopeSchema)
+    .min(1)
+    .max(10)
+    .transform((s) => [...new Set(s)].sort()),
   createdBy: z.string().min(1).optional(),
   expiresAt: z.date().optional(),
 })
@@ -39,8 +43,14 @@ const COLUMNS = 'id, workspace_id, name, scopes, created_at, expires_at, last_us
 function fromRow(row: unknown): ApiTokenInfo {
   const r = ApiTokenRowSchema.parse(row)
   return {
-    id: r.id, workspaceId: r.workspace_id, name: r.name, scopes: r.scopes, createdAt: r.created_at,
-    expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at,
+    id: r.id,
+    workspaceId: r.workspace_id,
+    name: r.name,
+    scopes: r.scopes,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    lastUsedAt: r.last_used_at,
+    revokedAt: r.revoked_at,
   }
 }
 
@@ -49,19 +59,32 @@ export function apiTokenRepository(db: Db, clock: StoreClock): ApiTokenRepositor
     async create(input) {
       const t = NewApiTokenSchema.parse(input)
       const now = clock.now()
-      if (t.expiresAt && t.expiresAt.getTime() <= now.getTime()) throw new RangeError('an API token must expire in the future')
+      if (t.expiresAt && t.expiresAt.getTime() <= now.getTime())
+        throw new RangeError('an API token must expire in the future')
       const token = newBearerSecret(API_TOKEN_PREFIX)
       const { rows } = await db.query(
         `insert into api_tokens (id, token_hash, workspace_id, name, scopes, created_by, created_at, expires_at)
          values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8) returning ${COLUMNS}`,
-        [newId(), hashBearerSecret(token), t.workspaceId, t.name, JSON.stringify(t.scopes), t.createdBy ?? null, now, t.expiresAt ?? null],
+        [
+          newId(),
+          hashBearerSecret(token),
+          t.workspaceId,
+          t.name,
+          JSON.stringify(t.scopes),
+          t.createdBy ?? null,
+          now,
+          t.expiresAt ?? null,
+        ],
       )
       return { token, info: fromRow(rows[0]) }
     },
 
     async list(workspaceId) {
       // Revoked and expired tokens stay listed (with their dates): the page shows what was cut off and when.
-      const { rows } = await db.query(`select ${COLUMNS} from api_tokens where workspace_id = $1 order by created_at desc, id`, [workspaceId])
+      const { rows } = await db.query(
+        `select ${COLUMNS} from api_tokens where workspace_id = $1 order by created_at desc, id`,
+        [workspaceId],
+      )
       return rows.map(fromRow)
     },
 

@@ -33,7 +33,10 @@ describe('the PGlite data directory', () => {
     expect(openToOthers(dir)).toEqual([])
   })
 
-  test.each([[0o777, 'world'], [0o770, 'group']])('a %s directory is refused with the command that fixes it', async (mode, who) => {
+  test.each([
+    [0o777, 'world'],
+    [0o770, 'group'],
+  ])('a %s directory is refused with the command that fixes it', async (mode, who) => {
     const dir = join(root, `open-${mode.toString(8)}`)
     mkdirSync(dir)
     chmodSync(dir, mode)
@@ -63,7 +66,9 @@ describe('at server start', () => {
     chmodSync(dir, 0o777)
     expect(() => checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: dir })).toThrow(`chmod 700 ${dir}`)
     // With PostgreSQL the directory is not used, so it is not checked.
-    expect(() => checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: dir, DATABASE_URL: 'postgresql://u@127.0.0.1:1/x' })).not.toThrow()
+    expect(() =>
+      checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: dir, DATABASE_URL: 'postgresql://u@127.0.0.1:1/x' }),
+    ).not.toThrow()
     // PGlite in memory (the e2e runs): nothing is created on disk.
     checkDataDirAtStartup({ SSO_PREFLIGHT_DATA_DIR: 'memory://' })
     expect(existsSync(join(process.cwd(), 'memory:'))).toBe(false)
@@ -78,10 +83,15 @@ test('the Next.js server start hook exits 1 with the fix on a group-writable dat
   const dir = join(root, 'hook-open')
   mkdirSync(dir)
   chmodSync(dir, 0o775)
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', "import('./instrumentation.ts').then((m) => m.register())"], {
-    cwd: join(__dirname, '..', '..'), encoding: 'utf8',
-    env: { ...process.env, NEXT_RUNTIME: 'nodejs', SSO_PREFLIGHT_DATA_DIR: dir, DATABASE_URL: '' },
-  })
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '-e', "import('./instrumentation.ts').then((m) => m.register())"],
+    {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      env: { ...process.env, NEXT_RUNTIME: 'nodejs', SSO_PREFLIGHT_DATA_DIR: dir, DATABASE_URL: '' },
+    },
+  )
   expect(r.status).toBe(1)
   expect(r.stderr).toContain(`group-writable`)
   expect(r.stderr).toContain(`chmod 700 ${dir}`)

@@ -15,13 +15,16 @@ export function prepareDataDir(dataDir: string): void {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const st = statSync(dataDir)
   if (!st.isDirectory()) {
-    throw new PreflightError(`the data directory ${dataDir} is not a directory; set SSO_PREFLIGHT_DATA_DIR to a directory`, { code: 'ERR_STORE_UNAVAILABLE' })
+    throw new PreflightError(
+      `the data directory ${dataDir} is not a directory; set SSO_PREFLIGHT_DATA_DIR to a directory`,
+      { code: 'ERR_STORE_UNAVAILABLE' },
+    )
   }
   const mode = st.mode & 0o777
   if (mode & OTHERS_WRITE) {
     throw new PreflightError(
       `refusing to use the data directory ${dataDir}: it is ${mode & 0o002 ? 'world' : 'group'}-writable (mode ${mode.toString(8).padStart(4, '0')}), ` +
-      `so other users could read or change stored runs and reports. Fix it with: chmod 700 ${dataDir} (and chmod -R go-rwx ${dataDir})`,
+        `so other users could read or change stored runs and reports. Fix it with: chmod 700 ${dataDir} (and chmod -R go-rwx ${dataDir})`,
       { code: 'ERR_STORE_UNAVAILABLE' },
     )
   }

@@ -28,7 +28,10 @@ describe('PGlite on a directory', () => {
   test('a directory locked by another live process is refused with ERR_STORE_UNAVAILABLE', async () => {
     const dir = join(root, 'locked')
     writeFileSync(`${dir}.lock`, String(process.ppid))
-    await expect(openPglite(dir)).rejects.toMatchObject({ code: 'ERR_STORE_UNAVAILABLE', message: expect.stringMatching(/in use by process/) })
+    await expect(openPglite(dir)).rejects.toMatchObject({
+      code: 'ERR_STORE_UNAVAILABLE',
+      message: expect.stringMatching(/in use by process/),
+    })
     rmSync(`${dir}.lock`)
   })
 

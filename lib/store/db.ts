@@ -35,7 +35,9 @@ export async function openPglite(dataDir: string): Promise<Db> {
       const r = await pg.query<T>(sql, [...params])
       return { rows: r.rows }
     },
-    async exec(sql: string) { await pg.exec(sql) },
+    async exec(sql: string) {
+      await pg.exec(sql)
+    },
   }
   return {
     kind: 'pglite',
@@ -60,7 +62,13 @@ function lockDataDir(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lock, String(process.pid), { flag: 'wx', mode: 0o600 })
-      const release = () => { try { if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock) } catch { /* already gone */ } }
+      const release = () => {
+        try {
+          if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock)
+        } catch {
+          /* already gone */
+        }
+      }
       process.once('exit', release)
       return () => {
         process.off('exit', release)
@@ -69,7 +77,10 @@ function lockDataDir(dataDir: string): () => void {
     } catch {
       const owner = Number(readFileSyncSafe(lock))
       if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new PreflightError(`the PGlite database at ${dataDir} is in use by process ${owner}; set SSO_PREFLIGHT_DATA_DIR to another directory or use DATABASE_URL`, { code: 'ERR_STORE_UNAVAILABLE' })
+        throw new PreflightError(
+          `the PGlite database at ${dataDir} is in use by process ${owner}; set SSO_PREFLIGHT_DATA_DIR to another directory or use DATABASE_URL`,
+          { code: 'ERR_STORE_UNAVAILABLE' },
+        )
       }
       rmSync(lock, { force: true }) // stale (dead owner) or our own from an earlier open in this process
     }
@@ -78,7 +89,11 @@ function lockDataDir(dataDir: string): () => void {
 }
 
 function readFileSyncSafe(path: string): string {
-  try { return readFileSync(path, 'utf8') } catch { return '' }
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return ''
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -100,14 +115,19 @@ export async function openPostgres(url: string): Promise<Db> {
     await pool.query('select 1')
   } catch (cause) {
     await pool.end().catch(() => {})
-    throw new PreflightError('cannot reach the PostgreSQL database (DATABASE_URL)', { code: 'ERR_STORE_UNAVAILABLE', cause })
+    throw new PreflightError('cannot reach the PostgreSQL database (DATABASE_URL)', {
+      code: 'ERR_STORE_UNAVAILABLE',
+      cause,
+    })
   }
   const q: Queryable = {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await pool.query(sql, [...params])
       return { rows: r.rows as T[] }
     },
-    async exec(sql: string) { await pool.query(sql) },
+    async exec(sql: string) {
+      await pool.query(sql)
+    },
   }
   return {
     kind: 'postgres',
@@ -120,7 +140,9 @@ export async function openPostgres(url: string): Promise<Db> {
             const r = await client.query(sql, [...params])
             return { rows: r.rows as T[] }
           },
-          async exec(sql: string) { await client.query(sql) },
+          async exec(sql: string) {
+            await client.query(sql)
+          },
         })
       } finally {
         client.release()

@@ -11,8 +11,10 @@ describe('readStoreEnv', () => {
   })
 
   test('reads DATABASE_URL and the retention', () => {
-    expect(readStoreEnv({ DATABASE_URL: 'postgres://u@db:5432/x', SSO_PREFLIGHT_RETENTION_DAYS: '30' }))
-      .toMatchObject({ DATABASE_URL: 'postgres://u@db:5432/x', SSO_PREFLIGHT_RETENTION_DAYS: 30 })
+    expect(readStoreEnv({ DATABASE_URL: 'postgres://u@db:5432/x', SSO_PREFLIGHT_RETENTION_DAYS: '30' })).toMatchObject({
+      DATABASE_URL: 'postgres://u@db:5432/x',
+      SSO_PREFLIGHT_RETENTION_DAYS: 30,
+    })
   })
 
   test('a bad value is a store error that does not echo the URL (it may hold a password)', () => {

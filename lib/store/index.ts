@@ -9,7 +9,17 @@ export { prepareDataDir, restrictDataDir } from './data-dir'
 export type { CreateStoreOptions } from './store'
 export { readStoreEnv, StoreEnvSchema } from './env'
 export type { StoreEnv } from './env'
-export { maskDeep, maskEmails, maskReport, maskSteps, maskText, maskUser, maskValue, REDACTED, useMaskKey } from './mask'
+export {
+  maskDeep,
+  maskEmails,
+  maskReport,
+  maskSteps,
+  maskText,
+  maskUser,
+  maskValue,
+  REDACTED,
+  useMaskKey,
+} from './mask'
 export { MIGRATIONS } from './migrations'
 export { newId } from './ids'
 export { LOGIN_SECRET_TTL_MS, NO_BROWSER } from './login-secrets'
@@ -18,20 +28,50 @@ export type { RateLimitHit, RateLimitRepository } from './rate-limits'
 export { WebhookUrlSchema } from './watch'
 export type { DeliveryInfo, WatchedConnection, WatchRepository, WebhookDelivery, WebhookInfo } from './watch'
 export {
-  AttachmentsSchema, ConnectionConfigSchema, ConnectionSchema, NewConnectionSchema, NewRunSchema, NewSavedReportSchema,
-  PendingStateSchema, ProtocolSchema, RunResultSchema, RunStatusSchema, SavedReportKindSchema, SavedReportSchema,
-  StoreIdSchema, TestLoginRunSchema,
+  AttachmentsSchema,
+  ConnectionConfigSchema,
+  ConnectionSchema,
+  NewConnectionSchema,
+  NewRunSchema,
+  NewSavedReportSchema,
+  PendingStateSchema,
+  ProtocolSchema,
+  RunResultSchema,
+  RunStatusSchema,
+  SavedReportKindSchema,
+  SavedReportSchema,
+  StoreIdSchema,
+  TestLoginRunSchema,
 } from './types'
 export type {
-  Attachments, Connection, ConnectionConfig, ConnectionRepository, NewConnection, NewRun, NewSavedReport, PendingState,
-  Protocol, PurgeResult, RunRepository, StoreHealth, RunResult, RunStatus, SavedReport, SavedReportKind, SavedReportRepository, Store,
+  Attachments,
+  Connection,
+  ConnectionConfig,
+  ConnectionRepository,
+  NewConnection,
+  NewRun,
+  NewSavedReport,
+  PendingState,
+  Protocol,
+  PurgeResult,
+  RunRepository,
+  StoreHealth,
+  RunResult,
+  RunStatus,
+  SavedReport,
+  SavedReportKind,
+  SavedReportRepository,
+  Store,
   TestLoginRun,
 } from './types'
 
 const PURGE_EVERY_MS = 60 * 60 * 1000
 
 // On globalThis so Next.js dev reloads and several route bundles share one database handle (PGlite owns its directory).
-const slot = globalThis as typeof globalThis & { __ssoPreflightStore?: Promise<Store>; __ssoPreflightPurge?: ReturnType<typeof setInterval> }
+const slot = globalThis as typeof globalThis & {
+  __ssoPreflightStore?: Promise<Store>
+  __ssoPreflightPurge?: ReturnType<typeof setInterval>
+}
 
 /**
  * The app's store: PostgreSQL when DATABASE_URL is set, else PGlite under SSO_PREFLIGHT_DATA_DIR (./.data/pglite).
@@ -58,7 +98,9 @@ async function openFromEnv(): Promise<Store> {
   })
   await store.purgeExpired()
   clearInterval(slot.__ssoPreflightPurge)
-  slot.__ssoPreflightPurge = setInterval(() => { store.purgeExpired().catch(() => {}) }, PURGE_EVERY_MS)
+  slot.__ssoPreflightPurge = setInterval(() => {
+    store.purgeExpired().catch(() => {})
+  }, PURGE_EVERY_MS)
   slot.__ssoPreflightPurge.unref()
   return store
 }

@@ -19,7 +19,9 @@ describe.each(testDbEngines())('login secrets (%s): encrypted, bound to the brow
     db = await open()
     secrets = loginSecretRepository(db, clock, key)
   }, 60_000)
-  afterAll(async () => { await db?.close() })
+  afterAll(async () => {
+    await db?.close()
+  })
 
   test('the table holds ciphertext only: neither the secret nor its JSON appear, and two puts differ (random IV)', async () => {
     await secrets.put('oidc-run:a1', 'browser-A', { clientSecret: SECRET })
@@ -49,14 +51,18 @@ describe.each(testDbEngines())('login secrets (%s): encrypted, bound to the brow
     await db.query(`update login_secrets set browser_binding = 'browser-B' where key = 'oidc-run:m'`)
     expect(await secrets.get('oidc-run:m', 'browser-B')).toBeNull()
     const [row] = (await db.query<Row>(`select * from login_secrets where key = 'oidc-run:a2'`)).rows
-    await db.query('insert into login_secrets (key, browser_binding, ciphertext, created_at, expires_at) values ($1, $2, $3, $4, $5)',
-      ['oidc-run:moved', row!.browser_binding, row!.ciphertext, row!.created_at, row!.expires_at])
+    await db.query(
+      'insert into login_secrets (key, browser_binding, ciphertext, created_at, expires_at) values ($1, $2, $3, $4, $5)',
+      ['oidc-run:moved', row!.browser_binding, row!.ciphertext, row!.created_at, row!.expires_at],
+    )
     expect(await secrets.get('oidc-run:moved', 'browser-A')).toBeNull()
   })
 
   test('another deployment key reads nothing; the same key on another instance reads it', async () => {
     expect(await loginSecretRepository(db, clock, randomBytes(32)).get('oidc-run:a1', 'browser-A')).toBeNull()
-    expect(await loginSecretRepository(db, clock, Buffer.from(key)).get('oidc-run:a1', 'browser-A')).toEqual({ clientSecret: SECRET })
+    expect(await loginSecretRepository(db, clock, Buffer.from(key)).get('oidc-run:a1', 'browser-A')).toEqual({
+      clientSecret: SECRET,
+    })
   })
 
   test('take hands the secret out once, even to two concurrent callbacks; get leaves a view readable', async () => {

@@ -48,23 +48,33 @@ export function loginSecretRepository(db: Db, clock: StoreClock, key: Buffer): L
     },
     async get<T>(k: string, binding: string) {
       const { rows } = await db.query<{ ciphertext: string }>(
-        'select ciphertext from login_secrets where key = $1 and browser_binding = $2 and expires_at > $3', [k, binding, clock.now()])
+        'select ciphertext from login_secrets where key = $1 and browser_binding = $2 and expires_at > $3',
+        [k, binding, clock.now()],
+      )
       return rows[0] ? open<T>(k, binding, rows[0].ciphertext) : null
     },
     async take<T>(k: string, binding: string) {
       const { rows } = await db.query<{ ciphertext: string; live: boolean }>(
-        'delete from login_secrets where key = $1 and browser_binding = $2 returning ciphertext, expires_at > $3 as live', [k, binding, clock.now()])
+        'delete from login_secrets where key = $1 and browser_binding = $2 returning ciphertext, expires_at > $3 as live',
+        [k, binding, clock.now()],
+      )
       return rows[0]?.live ? open<T>(k, binding, rows[0].ciphertext) : null
     },
     async has(k) {
-      const { rows } = await db.query('select 1 from login_secrets where key = $1 and expires_at > $2', [k, clock.now()])
+      const { rows } = await db.query('select 1 from login_secrets where key = $1 and expires_at > $2', [
+        k,
+        clock.now(),
+      ])
       return rows.length > 0
     },
     async delete(k) {
       await db.query('delete from login_secrets where key = $1', [k])
     },
     async purgeExpired(now = clock.now()) {
-      const { rows } = await db.query<{ key: string }>('delete from login_secrets where expires_at <= $1 returning key', [now])
+      const { rows } = await db.query<{ key: string }>(
+        'delete from login_secrets where expires_at <= $1 returning key',
+        [now],
+      )
       return rows.length
     },
   }

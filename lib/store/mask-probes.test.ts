@@ -19,10 +19,14 @@ describe('masking probes (issue 7)', () => {
   })
 
   test('1 MB of decoded assertions is masked whole: no address, NameID or attribute value left', () => {
-    const one = (i: number) => `<saml:Assertion ID="_a${i}"><saml:Issuer>https://idp.example/</saml:Issuer><saml:Subject><saml:NameID>person${i}.name@contoso.example</saml:NameID></saml:Subject>` +
+    const one = (i: number) =>
+      `<saml:Assertion ID="_a${i}"><saml:Issuer>https://idp.example/</saml:Issuer><saml:Subject><saml:NameID>person${i}.name@contoso.example</saml:NameID></saml:Subject>` +
       `<saml:Attribute Name="employeeNumber"><saml:AttributeValue>EMP-${100000 + i}</saml:AttributeValue></saml:Attribute></saml:Assertion>\n`
     const parts: string[] = []
-    for (let i = 0, n = 0; n < 1024 * 1024; i++) { parts.push(one(i)); n += parts[i]!.length }
+    for (let i = 0, n = 0; n < 1024 * 1024; i++) {
+      parts.push(one(i))
+      n += parts[i]!.length
+    }
     const masked = maskText(parts.join(''))
     expect(masked).not.toMatch(/person\d+\.name@|EMP-\d/)
     expect(masked.split('<saml:Issuer>https://idp.example/</saml:Issuer>').length - 1).toBe(parts.length)

@@ -48,8 +48,25 @@ const code = (s: string, i: number) => s.charCodeAt(i)
 const isHex = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102)
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)
 /** Characters of an address' local part (RFC 5322 atext and dots, less `=`, `?`, `&` that end a query value). */
-const isLocal = (c: number) => isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39 || c === 33 ||
-  c === 35 || c === 36 || c === 42 || c === 94 || c === 96 || c === 123 || c === 124 || c === 125 || c === 126 || c > 0x7f
+const isLocal = (c: number) =>
+  isAlnum(c) ||
+  c === 46 ||
+  c === 95 ||
+  c === 37 ||
+  c === 43 ||
+  c === 45 ||
+  c === 39 ||
+  c === 33 ||
+  c === 35 ||
+  c === 36 ||
+  c === 42 ||
+  c === 94 ||
+  c === 96 ||
+  c === 123 ||
+  c === 124 ||
+  c === 125 ||
+  c === 126 ||
+  c > 0x7f
 /** Characters of a domain (letters, digits, dots, hyphens; IDN as Unicode). */
 const isDomain = (c: number) => isAlnum(c) || c === 46 || c === 45 || (c > 0x7f && c !== 0x2026 && c !== 0xb7)
 
@@ -86,7 +103,8 @@ function isMaskedPlain(v: string): boolean {
   // a value to mask, not a masked one.
   if (at > 0) {
     const first = v.codePointAt(0)!
-    if (String.fromCodePoint(first).length !== at || first <= 32 || first === 64 || /\s/.test(v.slice(0, at))) return false
+    if (String.fromCodePoint(first).length !== at || first <= 32 || first === 64 || /\s/.test(v.slice(0, at)))
+      return false
   }
   for (let i = at + MASK_MARK.length; i < v.length; i++) if (!isHex(code(v, i))) return false
   return true
@@ -116,7 +134,10 @@ export function maskAddresses(s: string): string {
       const domain = s.slice(at + 1, end)
       // Addresses are compared without case (the user key does the same), so `Jane@` and `jane@` mask alike.
       const first = local.length > 3 ? String.fromCodePoint(local.codePointAt(0)!).toLowerCase() : ''
-      out.push(s.slice(done, start), `${first}${MASK_MARK}${keyedHash(`${local.toLowerCase()}@${domain.toLowerCase()}`)}@${domain}`)
+      out.push(
+        s.slice(done, start),
+        `${first}${MASK_MARK}${keyedHash(`${local.toLowerCase()}@${domain.toLowerCase()}`)}@${domain}`,
+      )
     }
     done = end
     at = s.indexOf('@', end)
@@ -127,7 +148,19 @@ export function maskAddresses(s: string): string {
 
 export const REDACTED = '[redacted]'
 
-const isTokenChar = (c: number) => c > 32 && c !== 34 && c !== 39 && c !== 60 && c !== 62 && c !== 40 && c !== 41 && c !== 44 && c !== 59 && c !== 91 && c !== 93 && c !== 96
+const isTokenChar = (c: number) =>
+  c > 32 &&
+  c !== 34 &&
+  c !== 39 &&
+  c !== 60 &&
+  c !== 62 &&
+  c !== 40 &&
+  c !== 41 &&
+  c !== 44 &&
+  c !== 59 &&
+  c !== 91 &&
+  c !== 93 &&
+  c !== 96
 
 /**
  * Free text: JWTs and the credential after `Bearer` / `Basic` removed, addresses masked. One pass over whitespace- and
@@ -139,7 +172,10 @@ export function scanText(s: string): string {
   let afterScheme = false
   let i = 0
   while (i < s.length) {
-    if (!isTokenChar(code(s, i))) { i++; continue }
+    if (!isTokenChar(code(s, i))) {
+      i++
+      continue
+    }
     let j = i
     while (j < s.length && isTokenChar(code(s, j))) j++
     const token = s.slice(i, j)
@@ -191,7 +227,10 @@ function redactJwts(t: string): string {
         end = q
       }
     }
-    if (ok) { out.push(t.slice(done, from), '[redacted JWT]'); done = end }
+    if (ok) {
+      out.push(t.slice(done, from), '[redacted JWT]')
+      done = end
+    }
     from = t.indexOf('eyJ', Math.max(end, from + 1))
   }
   if (done === 0) return t
@@ -201,18 +240,67 @@ function redactJwts(t: string): string {
 
 /** XML elements whose text is not personal (protocol values, endpoints, algorithms, public key material). */
 const XML_TEXT_ALLOWED = new Set([
-  'Issuer', 'Audience', 'AuthnContextClassRef', 'AuthnContextDeclRef', 'AuthenticatingAuthority', 'NameIDFormat',
-  'StatusMessage', 'DigestValue', 'SignatureValue', 'X509Certificate', 'DigestMethod', 'SignatureMethod',
-  'Transform', 'RequesterID', 'EntityDescriptor',
+  'Issuer',
+  'Audience',
+  'AuthnContextClassRef',
+  'AuthnContextDeclRef',
+  'AuthenticatingAuthority',
+  'NameIDFormat',
+  'StatusMessage',
+  'DigestValue',
+  'SignatureValue',
+  'X509Certificate',
+  'DigestMethod',
+  'SignatureMethod',
+  'Transform',
+  'RequesterID',
+  'EntityDescriptor',
 ])
 /** XML attributes that are not personal: IDs of the exchange, times, endpoints, formats, attribute names. */
 const XML_ATTR_ALLOWED = new Set([
-  'ID', 'InResponseTo', 'Version', 'IssueInstant', 'Destination', 'Recipient', 'NotBefore', 'NotOnOrAfter',
-  'AuthnInstant', 'SessionNotOnOrAfter', 'Format', 'Name', 'NameFormat', 'FriendlyName', 'Algorithm', 'URI', 'Value',
-  'Method', 'AssertionConsumerServiceURL', 'AssertionConsumerServiceIndex', 'ProtocolBinding', 'Location', 'Binding',
-  'ResponseLocation', 'entityID', 'use', 'AllowCreate', 'ForceAuthn', 'IsPassive', 'Comparison', 'SPNameQualifier',
-  'NameQualifier', 'type', 'Id', 'PrefixList', 'index', 'isDefault', 'validUntil', 'cacheDuration',
-  'protocolSupportEnumeration', 'WantAuthnRequestsSigned', 'AuthnRequestsSigned', 'WantAssertionsSigned',
+  'ID',
+  'InResponseTo',
+  'Version',
+  'IssueInstant',
+  'Destination',
+  'Recipient',
+  'NotBefore',
+  'NotOnOrAfter',
+  'AuthnInstant',
+  'SessionNotOnOrAfter',
+  'Format',
+  'Name',
+  'NameFormat',
+  'FriendlyName',
+  'Algorithm',
+  'URI',
+  'Value',
+  'Method',
+  'AssertionConsumerServiceURL',
+  'AssertionConsumerServiceIndex',
+  'ProtocolBinding',
+  'Location',
+  'Binding',
+  'ResponseLocation',
+  'entityID',
+  'use',
+  'AllowCreate',
+  'ForceAuthn',
+  'IsPassive',
+  'Comparison',
+  'SPNameQualifier',
+  'NameQualifier',
+  'type',
+  'Id',
+  'PrefixList',
+  'index',
+  'isDefault',
+  'validUntil',
+  'cacheDuration',
+  'protocolSupportEnumeration',
+  'WantAuthnRequestsSigned',
+  'AuthnRequestsSigned',
+  'WantAssertionsSigned',
 ])
 const XML_TEXT_SECRET = new Set(['CipherValue'])
 
@@ -234,14 +322,26 @@ export function scanXml(s: string): string {
   while (i < s.length) {
     const lt = s.indexOf('<', i)
     const element = open[open.length - 1]
-    if (lt < 0) { out.push(maskXmlText(s.slice(i), element)); break }
-    const close = s.startsWith('<!--', lt) ? '-->' : s.startsWith('<?', lt) ? '?>' : s.startsWith('<![CDATA[', lt) ? ']]>' : '>'
+    if (lt < 0) {
+      out.push(maskXmlText(s.slice(i), element))
+      break
+    }
+    const close = s.startsWith('<!--', lt)
+      ? '-->'
+      : s.startsWith('<?', lt)
+        ? '?>'
+        : s.startsWith('<![CDATA[', lt)
+          ? ']]>'
+          : '>'
     const end = s.indexOf(close, lt)
     // Never closed (a `<` without `>`, a comment, CDATA or instruction without its end): not markup, so the rest of
     // the text, one value with the text before it. Masked as two, the two masked forms would stand side by side and
     // be read back as one value (`!<` → `…·7327ee…·119470`, then `……·39f159`). Masked as personal even in an allowed
     // element, and removed when it opens a comment, CDATA or instruction, as those were before.
-    if (end < 0) { out.push(maskXmlText(s.slice(i), element, close === '>' ? 'personal' : 'secret')); break }
+    if (end < 0) {
+      out.push(maskXmlText(s.slice(i), element, close === '>' ? 'personal' : 'secret'))
+      break
+    }
     if (lt > i) out.push(maskXmlText(s.slice(i, lt), element))
     if (close === '>') {
       out.push(scanTag(s.slice(lt, end + 1), open))
@@ -249,7 +349,9 @@ export function scanXml(s: string): string {
       continue
     }
     // Comments and CDATA can carry the same values as text: masked whole unless empty.
-    out.push(close === '?>' ? s.slice(lt, end + 2) : `${s.slice(lt, lt + (close === '-->' ? 4 : 9))}${REDACTED}${close}`)
+    out.push(
+      close === '?>' ? s.slice(lt, end + 2) : `${s.slice(lt, lt + (close === '-->' ? 4 : 9))}${REDACTED}${close}`,
+    )
     i = end + close.length
   }
   // Element and attribute names are kept as they are: the @ rule still holds for them (masked forms are left alone).
@@ -258,15 +360,18 @@ export function scanXml(s: string): string {
 
 /** The deepest nesting of `[` / `{` outside strings, counted in one pass, so deep JSON is refused before parsing. */
 export function jsonDepth(s: string): number {
-  let depth = 0, max = 0, inString = false
+  let depth = 0,
+    max = 0,
+    inString = false
   for (let i = 0; i < s.length; i++) {
     const c = code(s, i)
     if (inString) {
       if (c === 92) i++
       else if (c === 34) inString = false
     } else if (c === 34) inString = true
-    else if (c === 91 || c === 123) { if (++depth > max) max = depth }
-    else if (c === 93 || c === 125) depth--
+    else if (c === 91 || c === 123) {
+      if (++depth > max) max = depth
+    } else if (c === 93 || c === 125) depth--
   }
   return max
 }
@@ -279,15 +384,21 @@ function maskXmlText(text: string, element: string | undefined, as?: 'personal' 
   while (end > start && code(text, end - 1) <= 32) end--
   const value = text.slice(start, end)
   const name = element ? localName(element) : undefined
-  const masked = as === 'secret' || (name && XML_TEXT_SECRET.has(name)) ? REDACTED
-    : as === undefined && name && XML_TEXT_ALLOWED.has(name) ? scanText(value)
-    : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS))
+  const masked =
+    as === 'secret' || (name && XML_TEXT_SECRET.has(name))
+      ? REDACTED
+      : as === undefined && name && XML_TEXT_ALLOWED.has(name)
+        ? scanText(value)
+        : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS))
   return text.slice(0, start) + masked + text.slice(end)
 }
 
 // One tag `<name a="v" ...>` (or `</name>`, `<name/>`): names kept, values masked unless allowed.
 function scanTag(tag: string, open: string[]): string {
-  if (tag.startsWith('</')) { open.pop(); return tag }
+  if (tag.startsWith('</')) {
+    open.pop()
+    return tag
+  }
   let n = 1
   while (n < tag.length && code(tag, n) > 32 && code(tag, n) !== 62 && code(tag, n) !== 47) n++
   const name = tag.slice(1, n)
@@ -296,11 +407,18 @@ function scanTag(tag: string, open: string[]): string {
   let i = n
   while (i < tag.length) {
     const eq = tag.indexOf('=', i)
-    if (eq < 0) { out.push(tag.slice(i)); break }
+    if (eq < 0) {
+      out.push(tag.slice(i))
+      break
+    }
     let q = eq + 1
     while (q < tag.length && code(tag, q) <= 32) q++
     const quote = tag[q]
-    if (quote !== '"' && quote !== "'") { out.push(tag.slice(i, q)); i = q; continue }
+    if (quote !== '"' && quote !== "'") {
+      out.push(tag.slice(i, q))
+      i = q
+      continue
+    }
     const close = tag.indexOf(quote, q + 1)
     // A value never closed runs to the end of the tag, but not over its `>` (or `/>`): masked with the value, the
     // tag would have no end, and be read back as text the next time.
@@ -308,8 +426,14 @@ function scanTag(tag: string, open: string[]): string {
     const attr = tag.slice(i, eq).trim()
     const value = tag.slice(q + 1, valueEnd)
     const allowed = attr.startsWith('xmlns') || XML_ATTR_ALLOWED.has(localName(attr))
-    out.push(tag.slice(i, q + 1), allowed ? scanText(value) : value === '' ? '' : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS)))
-    if (close < 0) { out.push(tag.slice(valueEnd)); break }
+    out.push(
+      tag.slice(i, q + 1),
+      allowed ? scanText(value) : value === '' ? '' : maskPersonal(value.slice(0, MAX_XML_VALUE_CHARS)),
+    )
+    if (close < 0) {
+      out.push(tag.slice(valueEnd))
+      break
+    }
     out.push(quote)
     i = close + 1
   }

@@ -2,11 +2,23 @@ import { describe, expect, test } from 'vitest'
 import { buildReport, finding } from '../findings/index'
 import { maskDeep, maskReport, maskText, maskUser, maskValue, REDACTED } from './mask'
 
-const PERSONAL = ['john.doe@contoso.com', 'John', 'Doe', 'John Doe', '7f3a9c2e-41b5-4d2a-9c1e-0b6d5e4f3a21', 'jdoe-persistent-0042', '+1 555 0100']
+const PERSONAL = [
+  'john.doe@contoso.com',
+  'John',
+  'Doe',
+  'John Doe',
+  '7f3a9c2e-41b5-4d2a-9c1e-0b6d5e4f3a21',
+  'jdoe-persistent-0042',
+  '+1 555 0100',
+]
 const SECRETS = [
   'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.c2lnbmF0dXJlLXZhbHVl',
-  'hunter2-the-password', 'client-secret-value-xyz', 'SplxlOBeZQQYbYS6WxSbIA-authz-code-1234',
-  Buffer.from('<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:Assertion>...</saml:Assertion></samlp:Response>').toString('base64'),
+  'hunter2-the-password',
+  'client-secret-value-xyz',
+  'SplxlOBeZQQYbYS6WxSbIA-authz-code-1234',
+  Buffer.from(
+    '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol"><saml:Assertion>...</saml:Assertion></samlp:Response>',
+  ).toString('base64'),
 ]
 
 function leakyReport() {
@@ -14,7 +26,18 @@ function leakyReport() {
     subject: { kind: 'saml-test-login', idp: 'entra', source: 'login by john.doe@contoso.com' },
     profile: 'autodesk',
     now: new Date('2026-03-01T10:00:00Z'),
-    findings: [finding('SAML_AUDIENCE_MISMATCH', { expected: 'https://www.okta.com/saml2/service-provider/spabc', actual: 'https://sp.example/other', where: '/Assertion/Conditions/AudienceRestriction/Audience', requestedBy: 'john.doe@contoso.com' }, { idp: 'entra' })],
+    findings: [
+      finding(
+        'SAML_AUDIENCE_MISMATCH',
+        {
+          expected: 'https://www.okta.com/saml2/service-provider/spabc',
+          actual: 'https://sp.example/other',
+          where: '/Assertion/Conditions/AudienceRestriction/Audience',
+          requestedBy: 'john.doe@contoso.com',
+        },
+        { idp: 'entra' },
+      ),
+    ],
     facts: {
       nameId: 'jdoe-persistent-0042',
       attributes: [
@@ -23,18 +46,43 @@ function leakyReport() {
         { name: 'objectGUID', values: ['7f3a9c2e-41b5-4d2a-9c1e-0b6d5e4f3a21'] },
         { name: 'mobile', values: ['+1 555 0100'] },
       ],
-      claims: { sub: 'jdoe-persistent-0042', name: 'John Doe', phone_number: '+1 555 0100', email: 'john.doe@contoso.com' },
+      claims: {
+        sub: 'jdoe-persistent-0042',
+        name: 'John Doe',
+        phone_number: '+1 555 0100',
+        email: 'john.doe@contoso.com',
+      },
       issuer: 'https://sts.windows.net/11111111-2222-3333-4444-555555555555/',
       audience: 'https://www.okta.com/saml2/service-provider/spabc',
       nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
     },
     timeline: [
-      { at: '2026-03-01T10:00:00Z', kind: 'response-received', summary: 'SAMLResponse received',
-        data: { SAMLResponse: SECRETS[4], RelayState: 'abc' } },
-      { at: '2026-03-01T10:00:01Z', kind: 'decoded', summary: 'decoded',
-        data: { xml: '<saml:Assertion ID="_a1"><saml:Issuer>https://sts.windows.net/t/</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">john.doe@contoso.com</saml:NameID></saml:Subject><saml:AttributeStatement><saml:Attribute Name="firstName"><saml:AttributeValue>John</saml:AttributeValue></saml:Attribute><saml:Attribute Name="lastName"><saml:AttributeValue>Doe</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion>' } },
-      { at: '2026-03-01T10:00:02Z', kind: 'response-received', summary: `token response with ${SECRETS[0]}`,
-        data: { id_token: SECRETS[0], code: SECRETS[3], password: SECRETS[1], headers: { Authorization: `Bearer ${SECRETS[2]}` }, client_secret: SECRETS[2] } },
+      {
+        at: '2026-03-01T10:00:00Z',
+        kind: 'response-received',
+        summary: 'SAMLResponse received',
+        data: { SAMLResponse: SECRETS[4], RelayState: 'abc' },
+      },
+      {
+        at: '2026-03-01T10:00:01Z',
+        kind: 'decoded',
+        summary: 'decoded',
+        data: {
+          xml: '<saml:Assertion ID="_a1"><saml:Issuer>https://sts.windows.net/t/</saml:Issuer><saml:Subject><saml:NameID Format="urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">john.doe@contoso.com</saml:NameID></saml:Subject><saml:AttributeStatement><saml:Attribute Name="firstName"><saml:AttributeValue>John</saml:AttributeValue></saml:Attribute><saml:Attribute Name="lastName"><saml:AttributeValue>Doe</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion>',
+        },
+      },
+      {
+        at: '2026-03-01T10:00:02Z',
+        kind: 'response-received',
+        summary: `token response with ${SECRETS[0]}`,
+        data: {
+          id_token: SECRETS[0],
+          code: SECRETS[3],
+          password: SECRETS[1],
+          headers: { Authorization: `Bearer ${SECRETS[2]}` },
+          client_secret: SECRETS[2],
+        },
+      },
     ],
   })
 }
@@ -50,7 +98,11 @@ describe('maskReport', () => {
     const m = maskReport(leakyReport())
     const f = m.findings[0]!
     expect(f.code).toBe('SAML_AUDIENCE_MISMATCH')
-    expect(f.evidence).toMatchObject({ expected: 'https://www.okta.com/saml2/service-provider/spabc', actual: 'https://sp.example/other', where: '/Assertion/Conditions/AudienceRestriction/Audience' })
+    expect(f.evidence).toMatchObject({
+      expected: 'https://www.okta.com/saml2/service-provider/spabc',
+      actual: 'https://sp.example/other',
+      where: '/Assertion/Conditions/AudienceRestriction/Audience',
+    })
     expect(f.evidence.requestedBy).toMatch(/^j…·[0-9a-f]{6}@contoso\.com$/)
     expect(m.facts).toMatchObject({
       issuer: 'https://sts.windows.net/11111111-2222-3333-4444-555555555555/',
@@ -58,13 +110,22 @@ describe('maskReport', () => {
       nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress',
     })
     const attrs = m.facts?.attributes as { name: string; values: string[] }[]
-    expect(attrs.map((a) => a.name)).toEqual(['firstName', 'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname', 'objectGUID', 'mobile'])
+    expect(attrs.map((a) => a.name)).toEqual([
+      'firstName',
+      'http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname',
+      'objectGUID',
+      'mobile',
+    ])
     const xml = String((m.timeline?.[1]?.data as { xml: string }).xml)
     expect(xml).toContain(`emailAddress">${maskUser('john.doe@contoso.com')}</saml:NameID>`)
     expect(xml).toContain('<saml:Issuer>https://sts.windows.net/t/</saml:Issuer>')
     expect(xml).toContain('<saml:Attribute Name="firstName"><saml:AttributeValue>')
     expect(m.timeline?.[0]?.data).toEqual({ SAMLResponse: REDACTED, RelayState: 'abc' })
-    expect(m.subject).toEqual({ kind: 'saml-test-login', idp: 'entra', source: `login by ${maskUser('john.doe@contoso.com')}` })
+    expect(m.subject).toEqual({
+      kind: 'saml-test-login',
+      idp: 'entra',
+      source: `login by ${maskUser('john.doe@contoso.com')}`,
+    })
   })
 
   test('the same person masks alike everywhere in a report: facts, XML, subject, matrix', () => {
@@ -91,7 +152,9 @@ describe('maskReport', () => {
 describe('masked values', () => {
   test('an address keeps its first letter and domain, with a hash that tells people apart', () => {
     expect(maskValue('jane.doe@example.com')).toMatch(/^j…·[0-9a-f]{6}@example\.com$/)
-    expect(maskValue('Jane.Doe@Example.com')).toBe(maskValue('jane.doe@example.com').replace('@example.com', '@Example.com'))
+    expect(maskValue('Jane.Doe@Example.com')).toBe(
+      maskValue('jane.doe@example.com').replace('@example.com', '@Example.com'),
+    )
   })
 
   // issue 9 bug 3: both showed as e***@demo.test, one passed and one failed.
@@ -119,13 +182,22 @@ describe('masked values', () => {
 describe('the allow-list', () => {
   // issue 7: NameID jane.doe@corp and the attributes mobile and employeeNumber were stored unmasked.
   test('values of fields nobody listed are masked: mobile, employeeNumber, any claim', () => {
-    const m = maskDeep({ mobile: '+1 555 0100', employeeNumber: 40712, employee_number: 'E-40712', favouriteColour: 'teal', nameId: 'jane.doe@corp' }) as Record<string, string>
+    const m = maskDeep({
+      mobile: '+1 555 0100',
+      employeeNumber: 40712,
+      employee_number: 'E-40712',
+      favouriteColour: 'teal',
+      nameId: 'jane.doe@corp',
+    }) as Record<string, string>
     expect(JSON.stringify(m)).not.toMatch(/555|40712|teal|jane\.doe/)
     expect(m.nameId).toMatch(/^j…·[0-9a-f]{6}@corp$/)
   })
 
   test('an @ is masked even in an allowed field', () => {
-    const m = maskDeep({ issuer: 'https://idp.example/jane.doe@corp/x', actual: 'mailto:jane.doe@corp' }) as Record<string, string>
+    const m = maskDeep({ issuer: 'https://idp.example/jane.doe@corp/x', actual: 'mailto:jane.doe@corp' }) as Record<
+      string,
+      string
+    >
     expect(JSON.stringify(m)).not.toContain('jane.doe')
     expect(m.issuer).toMatch(/^https:\/\/idp\.example\/j…·[0-9a-f]{6}@corp\/x$/)
   })
@@ -134,44 +206,100 @@ describe('the allow-list', () => {
     const m = maskDeep({ name: 'email', values: ['xavier.y@corp.example'] }) as { name: string; values: string[] }
     expect(m.name).toBe('email')
     expect(m.values[0]).toMatch(/^x…·[0-9a-f]{6}@corp\.example$/)
-    expect(maskDeep({ name: 'Role', values: ['Admin'] })).toEqual({ name: 'Role', values: [expect.stringMatching(/^A…·/)] })
+    expect(maskDeep({ name: 'Role', values: ['Admin'] })).toEqual({
+      name: 'Role',
+      values: [expect.stringMatching(/^A…·/)],
+    })
     // `name` of a claims set is the person's name
     expect(JSON.stringify(maskDeep({ sub: 'abc', name: 'Dana Scully' }))).not.toContain('Dana')
   })
 
   test('what support needs from a timeline and triage facts stays: endpoints, client, hops, correlation IDs', () => {
     const kept = {
-      data: { client_id: 'app-123', redirect_uri: 'http://localhost:3300/oidc/callback', scope: 'openid email', response_type: 'code', code_challenge_method: 'S256' },
-      hop: { entry: 12, host: 'login.microsoftonline.com', method: 'POST', status: 200, url: 'https://login.microsoftonline.com/t/saml2' },
-      facts: { correlationIds: ['9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11'], errorCodes: ['AADSTS50011'], entries: 40, ssoHops: 3, hosts: ['idp.example'] },
+      data: {
+        client_id: 'app-123',
+        redirect_uri: 'http://localhost:3300/oidc/callback',
+        scope: 'openid email',
+        response_type: 'code',
+        code_challenge_method: 'S256',
+      },
+      hop: {
+        entry: 12,
+        host: 'login.microsoftonline.com',
+        method: 'POST',
+        status: 200,
+        url: 'https://login.microsoftonline.com/t/saml2',
+      },
+      facts: {
+        correlationIds: ['9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11'],
+        errorCodes: ['AADSTS50011'],
+        entries: 40,
+        ssoHops: 3,
+        hosts: ['idp.example'],
+      },
     }
     expect(maskDeep(kept)).toEqual(kept)
-    const claims = maskDeep({ idTokenClaims: { iss: 'https://idp.example', aud: 'app-123', exp: 1767225600, sub: 'user-0042', email: 'dana.s@fbi.example', name: 'Dana Scully' } }) as { idTokenClaims: Record<string, unknown> }
+    const claims = maskDeep({
+      idTokenClaims: {
+        iss: 'https://idp.example',
+        aud: 'app-123',
+        exp: 1767225600,
+        sub: 'user-0042',
+        email: 'dana.s@fbi.example',
+        name: 'Dana Scully',
+      },
+    }) as { idTokenClaims: Record<string, unknown> }
     expect(claims.idTokenClaims).toMatchObject({ iss: 'https://idp.example', aud: 'app-123', exp: 1767225600 })
     expect(JSON.stringify(claims)).not.toMatch(/user-0042|dana\.s|Scully/)
   })
 
   test('a verdict about the assertion stays; an assertion itself goes', () => {
-    const masked = maskDeep({ signature: { response: 'not signed', assertion: 'valid' }, assertion: '<saml:Assertion ID="_1">…</saml:Assertion>' }) as Record<string, unknown>
+    const masked = maskDeep({
+      signature: { response: 'not signed', assertion: 'valid' },
+      assertion: '<saml:Assertion ID="_1">…</saml:Assertion>',
+    }) as Record<string, unknown>
     expect(masked.signature).toEqual({ response: 'not signed', assertion: 'valid' })
     expect(masked.assertion).toBe(REDACTED)
   })
 
   test('error codes stay readable; authorization codes go', () => {
-    expect(maskDeep({ code: 'AADSTS50011', error: 'invalid_client' })).toEqual({ code: 'AADSTS50011', error: 'invalid_client' })
+    expect(maskDeep({ code: 'AADSTS50011', error: 'invalid_client' })).toEqual({
+      code: 'AADSTS50011',
+      error: 'invalid_client',
+    })
     expect(maskDeep({ code: 'SplxlOBeZQQYbYS6WxSbIA-authz-code-1234' })).toEqual({ code: REDACTED })
   })
 
   test('JSON text (claims pasted as a string) is masked like an object', () => {
-    const masked = JSON.parse(maskText(JSON.stringify({ sub: 'abc-123-def-456', name: 'Dana Scully', email: 'dana@fbi.example', access_token: 'opaque-token-value', iss: 'https://idp.example' })))
-    expect(masked).toEqual({ sub: expect.stringMatching(/^a…·/), name: expect.stringMatching(/^D…·/), email: expect.stringMatching(/^d…·[0-9a-f]{6}@fbi\.example$/), access_token: REDACTED, iss: 'https://idp.example' })
+    const masked = JSON.parse(
+      maskText(
+        JSON.stringify({
+          sub: 'abc-123-def-456',
+          name: 'Dana Scully',
+          email: 'dana@fbi.example',
+          access_token: 'opaque-token-value',
+          iss: 'https://idp.example',
+        }),
+      ),
+    )
+    expect(masked).toEqual({
+      sub: expect.stringMatching(/^a…·/),
+      name: expect.stringMatching(/^D…·/),
+      email: expect.stringMatching(/^d…·[0-9a-f]{6}@fbi\.example$/),
+      access_token: REDACTED,
+      iss: 'https://idp.example',
+    })
     expect(maskText('{not json')).toBe('{not json')
   })
 
   test('free text: JWTs and bearer tokens removed, addresses masked', () => {
-    expect(maskText('Bearer abcdefghijklmnop sent by xavier@y.example.')).toMatch(/^Bearer \[redacted\] sent by x…·[0-9a-f]{6}@y\.example\.$/)
+    expect(maskText('Bearer abcdefghijklmnop sent by xavier@y.example.')).toMatch(
+      /^Bearer \[redacted\] sent by x…·[0-9a-f]{6}@y\.example\.$/,
+    )
     expect(maskText(`got ${SECRETS[0]}`)).toBe('got [redacted JWT]')
-    expect(maskText(`https://app.example/cb#id_token=${SECRETS[0]}&state=s1`)).toBe('https://app.example/cb#id_token=[redacted JWT]&state=s1')
+    expect(maskText(`https://app.example/cb#id_token=${SECRETS[0]}&state=s1`)).toBe(
+      'https://app.example/cb#id_token=[redacted JWT]&state=s1',
+    )
   })
 
   test('personal values are cut before they are masked: a long value costs no more than 512 characters', () => {
@@ -194,10 +322,13 @@ describe('the allow-list', () => {
   // Further counterexamples found by fast-check with 20 000 runs and a markup-heavy alphabet.
   test.each([
     '< aa@a.aa > aa@a.aa <? aa@a.aa ', // text, then an instruction never closed
-    '0<!--', '<]]><!--', '<![CDATA[', // a comment or CDATA never closed
+    '0<!--',
+    '<]]><!--',
+    '<![CDATA[', // a comment or CDATA never closed
     '<CipherValue ]]><', // a `<` never closed inside a secret element
     "<Bearer =']]>", // an attribute value never closed must not swallow the tag's `>`
-    'Bearer @', 'Bearer a@b.c@', // an address after a scheme grows past 8 characters when masked
+    'Bearer @',
+    'Bearer a@b.c@', // an address after a scheme grows past 8 characters when masked
     '@\n…·3fa2c1', // not a masked form: `@` and a line break in front of the mark
   ])('idempotent on %j', (s) => {
     const once = maskText(s)
@@ -209,7 +340,9 @@ describe('the allow-list', () => {
 
   test('no personal value survives the fixes: unclosed tails and values are masked, secrets stay removed', () => {
     expect(maskText('<a>x</a> jane.doe@corp.example <b')).not.toContain('jane.doe')
-    expect(maskText('<saml:Issuer>https://idp.example</saml:Issuer><saml:Issuer>John Smith <x')).not.toContain('John Smith')
+    expect(maskText('<saml:Issuer>https://idp.example</saml:Issuer><saml:Issuer>John Smith <x')).not.toContain(
+      'John Smith',
+    )
     expect(maskText('<xenc:CipherValue>c2VjcmV0 <x')).toBe('<xenc:CipherValue>[redacted]')
     expect(maskText('<NameID>john.doe <!-- unclosed')).toBe('<NameID>[redacted]')
     expect(maskText('<a x="john.smith>')).toMatch(/^<a x="j…·[0-9a-f]{6}>$/)

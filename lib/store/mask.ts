@@ -39,51 +39,242 @@ const MAX_DEPTH = 40
  */
 const ALLOWED = new Set([
   // report and finding words
-  'code', 'severity', 'owner', 'title', 'detail', 'nextstep', 'important', 'fixat', 'logs', 'docs', 'kind', 'idp',
-  'profile', 'profileid', 'schema', 'checkedat', 'verdict', 'errors', 'warnings', 'infos', 'byowner', 'vendor', 'enduser',
+  'code',
+  'severity',
+  'owner',
+  'title',
+  'detail',
+  'nextstep',
+  'important',
+  'fixat',
+  'logs',
+  'docs',
+  'kind',
+  'idp',
+  'profile',
+  'profileid',
+  'schema',
+  'checkedat',
+  'verdict',
+  'errors',
+  'warnings',
+  'infos',
+  'byowner',
+  'vendor',
+  'enduser',
   // evidence
-  'expected', 'actual', 'now', 'tolerance', 'problem', 'secondlevel', 'matchedby', 'mapfrom', 'attribute', 'servedby',
-  'uris', 'uri', 'limit', 'max', 'min', 'count', 'total', 'size', 'bytes', 'length', 'folded', 'foldedsteps', 'shown',
-  'alg', 'algs', 'kid', 'time', 'field', 'available', 'placeholder', 'selfsigned', 'timeoutms', 'maxbytes', 'base',
-  'cycle', 'pages', 'page', 'from', 'to', 'actualserver', 'idpentityid', 'problems', 'problemevidence', 'firstresult',
+  'expected',
+  'actual',
+  'now',
+  'tolerance',
+  'problem',
+  'secondlevel',
+  'matchedby',
+  'mapfrom',
+  'attribute',
+  'servedby',
+  'uris',
+  'uri',
+  'limit',
+  'max',
+  'min',
+  'count',
+  'total',
+  'size',
+  'bytes',
+  'length',
+  'folded',
+  'foldedsteps',
+  'shown',
+  'alg',
+  'algs',
+  'kid',
+  'time',
+  'field',
+  'available',
+  'placeholder',
+  'selfsigned',
+  'timeoutms',
+  'maxbytes',
+  'base',
+  'cycle',
+  'pages',
+  'page',
+  'from',
+  'to',
+  'actualserver',
+  'idpentityid',
+  'problems',
+  'problemevidence',
+  'firstresult',
   // times
-  'at', 'since', 'durationms', 'notbefore', 'notafter', 'notonorafter', 'issueinstant', 'authninstant', 'validuntil',
-  'exp', 'iat', 'nbf', 'authtime', 'daysleft', 'expiresat', 'createdat', 'timestamp', 'deadline',
+  'at',
+  'since',
+  'durationms',
+  'notbefore',
+  'notafter',
+  'notonorafter',
+  'issueinstant',
+  'authninstant',
+  'validuntil',
+  'exp',
+  'iat',
+  'nbf',
+  'authtime',
+  'daysleft',
+  'expiresat',
+  'createdat',
+  'timestamp',
+  'deadline',
   // endpoints and identities of the IdP / SP
-  'issuer', 'responseissuer', 'entityid', 'entityids', 'spentityid', 'audience', 'audiences', 'recipient',
-  'destination', 'acsurl', 'url', 'urls', 'host', 'location', 'binding', 'bindings', 'endpoint', 'metadataurl',
-  'ssourl', 'iss', 'aud', 'azp', 'clientid', 'redirecturi', 'scope', 'responsetype', 'codechallengemethod', 'prompt',
-  'authorizationendpoint', 'tokenendpoint', 'jwksuri', 'userinfoendpoint', 'endsessionendpoint', 'connectionid',
+  'issuer',
+  'responseissuer',
+  'entityid',
+  'entityids',
+  'spentityid',
+  'audience',
+  'audiences',
+  'recipient',
+  'destination',
+  'acsurl',
+  'url',
+  'urls',
+  'host',
+  'location',
+  'binding',
+  'bindings',
+  'endpoint',
+  'metadataurl',
+  'ssourl',
+  'iss',
+  'aud',
+  'azp',
+  'clientid',
+  'redirecturi',
+  'scope',
+  'responsetype',
+  'codechallengemethod',
+  'prompt',
+  'authorizationendpoint',
+  'tokenendpoint',
+  'jwksuri',
+  'userinfoendpoint',
+  'endsessionendpoint',
+  'connectionid',
   // the admin's label for a connection (configuration, shown on every connection page)
   'connectionname',
   // the OIDC client ID a redirect URI is registered for (evidence of TRIAGE_AADSTS50011 / TRIAGE_OKTA_REDIRECT_URI_NOT_ALLOWED in a test login)
   'registeredfor',
   // formats and algorithms
-  'encoding', 'method', 'nameidformat', 'nameidformats', 'format', 'authncontextclassref', 'algorithm', 'algorithms',
-  'signaturealgorithm', 'digestalgorithm', 'keytype', 'keybits', 'use', 'protocol',
+  'encoding',
+  'method',
+  'nameidformat',
+  'nameidformats',
+  'format',
+  'authncontextclassref',
+  'algorithm',
+  'algorithms',
+  'signaturealgorithm',
+  'digestalgorithm',
+  'keytype',
+  'keybits',
+  'use',
+  'protocol',
   // certificates
-  'certificate', 'certificatesha256', 'sha256', 'sha1', 'thumbprint', 'fingerprint', 'signsnow',
+  'certificate',
+  'certificatesha256',
+  'sha256',
+  'sha1',
+  'thumbprint',
+  'fingerprint',
+  'signsnow',
   // the exchange
   // (OIDC `state` and RelayState are single-use values of one exchange, already spent when a report is stored)
-  'entry', 'status', 'statuscode', 'error', 'id', 'inresponseto', 'requestid', 'runid', 'relaystate', 'state', 'correlationid',
-  'traceid', 'assertions', 'params', 'signature', 'response', 'assertioncoveredby', 'sessionindexpresent',
-  'assertionconsumerserviceurl', 'protocolbinding', 'forceauthn', 'ispassive', 'substatus', 'encryptedassertions',
-  'validation', 'elementcount',
+  'entry',
+  'status',
+  'statuscode',
+  'error',
+  'id',
+  'inresponseto',
+  'requestid',
+  'runid',
+  'relaystate',
+  'state',
+  'correlationid',
+  'traceid',
+  'assertions',
+  'params',
+  'signature',
+  'response',
+  'assertioncoveredby',
+  'sessionindexpresent',
+  'assertionconsumerserviceurl',
+  'protocolbinding',
+  'forceauthn',
+  'ispassive',
+  'substatus',
+  'encryptedassertions',
+  'validation',
+  'elementcount',
   // what a HAR or a pasted text says about the sign-in, not the person (triage facts, support bundles)
-  'entries', 'ssohops', 'creator', 'hosts', 'firstrequestat', 'lastrequestat', 'correlationids', 'requestids',
-  'traceids', 'errorids', 'timestamps', 'errorcodes',
+  'entries',
+  'ssohops',
+  'creator',
+  'hosts',
+  'firstrequestat',
+  'lastrequestat',
+  'correlationids',
+  'requestids',
+  'traceids',
+  'errorids',
+  'timestamps',
+  'errorcodes',
   // names, not values
-  'attributenames', 'names', 'claimnames', 'idtokenclaimnames',
+  'attributenames',
+  'names',
+  'claimnames',
+  'idtokenclaimnames',
 ])
 /** Prose: our own sentences, or the IdP's message, with observed values in them; scanned, not masked whole. */
-const TEXT = new Set(['data', 'summary', 'where', 'source', 'note', 'reason', 'statusmessage', 'errordescription', 'message', 'description', 'check', 'hint', 'query'])
+const TEXT = new Set([
+  'data',
+  'summary',
+  'where',
+  'source',
+  'note',
+  'reason',
+  'statusmessage',
+  'errordescription',
+  'message',
+  'description',
+  'check',
+  'hint',
+  'query',
+])
 /** SAML XML kept for the timeline: structure kept, personal text and attribute values masked. */
 const XML = new Set(['xml', 'authnrequest', 'decodedxml', 'decoded'])
 /** Keys whose value is a secret: removed whole. */
 const SECRET = new Set([
-  'password', 'passwd', 'pwd', 'secret', 'clientsecret', 'token', 'idtoken', 'accesstoken', 'refreshtoken', 'codeverifier',
-  'authorization', 'cookie', 'setcookie', 'samlresponse', 'samlrequest', 'assertion', 'privatekey', 'clientassertion',
-  'otp', 'passcode',
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'clientsecret',
+  'token',
+  'idtoken',
+  'accesstoken',
+  'refreshtoken',
+  'codeverifier',
+  'authorization',
+  'cookie',
+  'setcookie',
+  'samlresponse',
+  'samlrequest',
+  'assertion',
+  'privatekey',
+  'clientassertion',
+  'otp',
+  'passcode',
 ])
 
 const norm = (k: string) => k.replace(/[_-]/g, '').toLowerCase()
@@ -146,10 +337,14 @@ export function maskDeep(value: unknown, depth = 0): unknown {
 function maskAs(value: unknown, cls: FieldClass, depth: number): unknown {
   if (depth > MAX_DEPTH) return REDACTED
   if (typeof value === 'string') return maskString(value, cls, depth)
-  if (typeof value === 'number' || typeof value === 'bigint') return cls === 'personal' ? maskPlain(String(value)) : value
+  if (typeof value === 'number' || typeof value === 'bigint')
+    return cls === 'personal' ? maskPlain(String(value)) : value
   if (value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) {
-    const list = value.length > MAX_ITEMS ? [...value.slice(0, MAX_ITEMS - 1), `[${value.length - MAX_ITEMS + 1} more items]`] : value
+    const list =
+      value.length > MAX_ITEMS
+        ? [...value.slice(0, MAX_ITEMS - 1), `[${value.length - MAX_ITEMS + 1} more items]`]
+        : value
     return list.map((v) => maskAs(v, cls, depth + 1))
   }
   const obj = value as Record<string, unknown>
@@ -175,13 +370,16 @@ function maskField(key: string, v: unknown, attributeLike: boolean, depth: numbe
 
 function maskString(s: string, cls: FieldClass, depth: number): string {
   switch (cls) {
-    case 'personal': return maskValue(s)
+    case 'personal':
+      return maskValue(s)
     case 'allowed': {
       const v = cut(s, MAX_VALUE_CHARS)
       return looksLikeBase64Xml(v.trim()) ? REDACTED : scanText(v)
     }
-    case 'xml': return scanXml(cut(s, MAX_XML_CHARS))
-    case 'text': return maskText(cut(s, MAX_TEXT_CHARS), depth)
+    case 'xml':
+      return scanXml(cut(s, MAX_XML_CHARS))
+    case 'text':
+      return maskText(cut(s, MAX_TEXT_CHARS), depth)
   }
 }
 
@@ -210,7 +408,9 @@ export function maskReport(report: Report): Report {
     subject: { kind, idp, ...(maskAs(subjectRest, 'text', 0) as Record<string, unknown>) },
     findings: r.findings.map((f) => ({
       ...f,
-      title: words(f.title)!, detail: words(f.detail)!, nextStep: words(f.nextStep)!,
+      title: words(f.title)!,
+      detail: words(f.detail)!,
+      nextStep: words(f.nextStep)!,
       ...(f.important !== undefined ? { important: words(f.important) } : {}),
       ...(f.fixAt !== undefined ? { fixAt: words(f.fixAt) } : {}),
       ...(f.logs !== undefined ? { logs: words(f.logs) } : {}),
@@ -218,7 +418,15 @@ export function maskReport(report: Report): Report {
       evidence: maskAs(f.evidence, 'text', 0) as typeof f.evidence,
     })),
     ...(r.skipped ? { skipped: r.skipped.map((s) => ({ check: words(s.check)!, reason: words(s.reason)! })) } : {}),
-    ...(r.certificates ? { certificates: r.certificates.map((c) => ({ ...c, subject: words(c.subject)!, ...(c.where !== undefined ? { where: words(c.where) } : {}) })) } : {}),
+    ...(r.certificates
+      ? {
+          certificates: r.certificates.map((c) => ({
+            ...c,
+            subject: words(c.subject)!,
+            ...(c.where !== undefined ? { where: words(c.where) } : {}),
+          })),
+        }
+      : {}),
     ...(r.facts ? { facts: maskAs(r.facts, 'text', 0) as Record<string, unknown> } : {}),
     ...(r.timeline ? { timeline: maskSteps(r.timeline) } : {}),
   }

@@ -247,7 +247,11 @@ export async function migrate(db: Db): Promise<number[]> {
     try {
       await q.exec(`create table if not exists schema_migrations (
         version integer primary key, name text not null, applied_at timestamptz not null default now())`)
-      const done = new Set((await q.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => Number(r.version)))
+      const done = new Set(
+        (await q.query<{ version: number }>('select version from schema_migrations')).rows.map((r) =>
+          Number(r.version),
+        ),
+      )
       const applied: number[] = []
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue

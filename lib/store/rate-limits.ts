@@ -40,7 +40,10 @@ export function rateLimitRepository(db: Db, clock: StoreClock): RateLimitReposit
       return { hits, limit, allowed: hits <= limit, resetAt: new Date(start.getTime() + windowMs) }
     },
     async purgeExpired(now = clock.now()) {
-      const { rows } = await db.query<{ bucket: string }>('delete from rate_limits where window_start < $1 returning bucket', [new Date(now.getTime() - KEEP_WINDOWS_MS)])
+      const { rows } = await db.query<{ bucket: string }>(
+        'delete from rate_limits where window_start < $1 returning bucket',
+        [new Date(now.getTime() - KEEP_WINDOWS_MS)],
+      )
       return rows.length
     },
   }

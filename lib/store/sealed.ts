@@ -28,7 +28,9 @@ export function openJson<T>(key: Buffer, aad: string, sealed: string): T | null 
     const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, IV_BYTES))
     decipher.setAAD(Buffer.from(aad, 'utf8'))
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-    return JSON.parse(Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8')) as T
+    return JSON.parse(
+      Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8'),
+    ) as T
   } catch {
     return null
   }

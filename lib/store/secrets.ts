@@ -18,5 +18,9 @@ export function hashBearerSecret(secret: string): string {
 
 /** A secret of the shape `newBearerSecret(prefix)` makes; anything else is refused before any lookup. */
 export function isBearerSecretShape(value: string, prefix = ''): boolean {
-  return value.length === prefix.length + 43 && value.startsWith(prefix) && /^[A-Za-z0-9_-]{43}$/.test(value.slice(prefix.length))
+  return (
+    value.length === prefix.length + 43 &&
+    value.startsWith(prefix) &&
+    /^[A-Za-z0-9_-]{43}$/.test(value.slice(prefix.length))
+  )
 }

@@ -36,8 +36,14 @@ const COLUMNS = 'id, workspace_id, connection_id, created_at, expires_at, revoke
 function fromRow(row: unknown): SetupLinkInfo {
   const r = SetupLinkRowSchema.parse(row)
   return {
-    id: r.id, workspaceId: r.workspace_id, connectionId: r.connection_id, createdAt: r.created_at, expiresAt: r.expires_at,
-    revokedAt: r.revoked_at, lastUsedAt: r.last_used_at, uses: r.uses,
+    id: r.id,
+    workspaceId: r.workspace_id,
+    connectionId: r.connection_id,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    revokedAt: r.revoked_at,
+    lastUsedAt: r.last_used_at,
+    uses: r.uses,
   }
 }
 
@@ -52,7 +58,15 @@ export function setupLinkRepository(db: Db, clock: StoreClock): SetupLinkReposit
         `insert into setup_links (id, token_hash, workspace_id, connection_id, created_by, created_at, expires_at)
          select $1, $2, $3, c.id, $5, $6, $7 from connections c where c.id = $4 and c.workspace_id = $3
          returning ${COLUMNS}`,
-        [newId(), hashBearerSecret(token), l.workspaceId, l.connectionId, l.createdBy ?? null, now, new Date(now.getTime() + l.ttlMs)],
+        [
+          newId(),
+          hashBearerSecret(token),
+          l.workspaceId,
+          l.connectionId,
+          l.createdBy ?? null,
+          now,
+          new Date(now.getTime() + l.ttlMs),
+        ],
       )
       if (!rows[0]) throw new RangeError('no such connection in this workspace')
       return { token, info: fromRow(rows[0]) }
@@ -83,7 +97,9 @@ export function setupLinkRepository(db: Db, clock: StoreClock): SetupLinkReposit
         `update setup_links l set uses = l.uses + 1, last_used_at = $2
          where l.token_hash = $1 and l.revoked_at is null and l.expires_at > $2
            and exists (select 1 from connections c where c.id = l.connection_id and c.expires_at > $2)
-         returning ${COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}`,
+         returning ${COLUMNS.split(', ')
+           .map((c) => `l.${c}`)
+           .join(', ')}`,
         [hashBearerSecret(token), now],
       )
       return rows[0] ? fromRow(rows[0]) : null

@@ -11,7 +11,9 @@ function report(o: { email?: string; errors?: boolean } = {}): Report {
     subject: { kind: 'saml-test-login', idp: 'entra' },
     profile: 'autodesk',
     now: T0,
-    findings: o.errors ? [finding('CERT_EXPIRED', { expected: 'valid', actual: '2025-01-01T00:00:00Z' }, { idp: 'entra' })] : [],
+    findings: o.errors
+      ? [finding('CERT_EXPIRED', { expected: 'valid', actual: '2025-01-01T00:00:00Z' }, { idp: 'entra' })]
+      : [],
     facts: { nameId: o.email ?? 'john.doe@example.com' },
   })
 }
@@ -20,14 +22,25 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
   let now = T0
   let store: Store
   // PGlite's first start compiles its WASM: slow on a busy machine.
-  beforeAll(async () => { store = await open({ now: () => now, retentionDays: 7 }) }, 120_000)
-  afterAll(async () => { await store.close() })
+  beforeAll(async () => {
+    store = await open({ now: () => now, retentionDays: 7 })
+  }, 120_000)
+  afterAll(async () => {
+    await store.close()
+  })
 
   describe('connections', () => {
     test('a created connection reads back with its config and no secret', async () => {
       const c = await store.connections.create({
-        name: 'Contoso Entra', protocol: 'saml', profileId: 'autodesk',
-        config: { metadataUrl: 'https://login.example.com/metadata.xml', spEntityId: 'https://www.okta.com/saml2/service-provider/spabc', acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa1', connectionId: '0oa1' },
+        name: 'Contoso Entra',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        config: {
+          metadataUrl: 'https://login.example.com/metadata.xml',
+          spEntityId: 'https://www.okta.com/saml2/service-provider/spabc',
+          acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa1',
+          connectionId: '0oa1',
+        },
       })
       expect(c.id).toMatch(/^[A-Za-z0-9_-]{22}$/)
       expect(await store.connections.get(c.id)).toEqual(c)
@@ -36,21 +49,36 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
     })
 
     test('lists leave the pasted metadata out; get has it', async () => {
-      const c = await store.connections.create({ name: 'pasted', protocol: 'saml', profileId: 'autodesk', config: { idpMetadataXml: '<md:EntityDescriptor/>', connectionId: 'p1' } })
+      const c = await store.connections.create({
+        name: 'pasted',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        config: { idpMetadataXml: '<md:EntityDescriptor/>', connectionId: 'p1' },
+      })
       const listed = (await store.connections.list()).find((x) => x.id === c.id)
       expect(listed?.config).toEqual({ connectionId: 'p1' })
       expect((await store.connections.get(c.id))?.config.idpMetadataXml).toBe('<md:EntityDescriptor/>')
     })
 
     test('a client secret in the config is refused, not stored', async () => {
-      await expect(store.connections.create({
-        name: 'x', protocol: 'oidc', profileId: 'generic',
-        config: { issuer: 'https://idp.example.com', clientId: 'abc', clientSecret: 's3cr3t' } as never,
-      })).rejects.toThrow(/clientSecret/)
+      await expect(
+        store.connections.create({
+          name: 'x',
+          protocol: 'oidc',
+          profileId: 'generic',
+          config: { issuer: 'https://idp.example.com', clientId: 'abc', clientSecret: 's3cr3t' } as never,
+        }),
+      ).rejects.toThrow(/clientSecret/)
     })
 
     test('the static report is stored masked', async () => {
-      const c = await store.connections.create({ name: 'y', protocol: 'saml', profileId: 'autodesk', config: {}, staticReport: report() })
+      const c = await store.connections.create({
+        name: 'y',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        config: {},
+        staticReport: report(),
+      })
       expect(JSON.stringify(c.staticReport)).not.toContain('john.doe')
       await store.connections.setStaticReport(c.id, report({ email: 'mary.major@example.org' }))
       const again = await store.connections.get(c.id)
@@ -70,7 +98,11 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
 
   describe('runs', () => {
     test('a pending run is found by its request ID and consumed exactly once', async () => {
-      const run = await store.runs.create({ protocol: 'saml', stateKey: '_req-once', pending: { requestId: '_req-once', relayState: 'r1' } })
+      const run = await store.runs.create({
+        protocol: 'saml',
+        stateKey: '_req-once',
+        pending: { requestId: '_req-once', relayState: 'r1' },
+      })
       expect(run).toMatchObject({ status: 'pending', consumedAt: null, pending: { relayState: 'r1' } })
       expect((await store.runs.findByKey('_req-once'))?.id).toBe(run.id)
       const first = await store.runs.consume('_req-once')
@@ -86,24 +118,47 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       try {
         expect(await store.runs.consume('state-late')).toBeNull()
         expect(await store.runs.findByKey('state-late')).toBeNull()
-      } finally { now = T0 }
+      } finally {
+        now = T0
+      }
     })
 
     test('pending state naming a secret is refused', async () => {
-      await expect(store.runs.create({ protocol: 'oidc', stateKey: 's-secret', pending: { clientSecret: 'x' } })).rejects.toThrow(/secret/)
+      await expect(
+        store.runs.create({ protocol: 'oidc', stateKey: 's-secret', pending: { clientSecret: 'x' } }),
+      ).rejects.toThrow(/secret/)
     })
 
     test('completing a run masks the user and the report, clears pending state and keeps the timeline', async () => {
       const c = await store.connections.create({ name: 'c', protocol: 'saml', profileId: 'autodesk', config: {} })
       const run = await store.runs.create({
-        connectionId: c.id, protocol: 'saml', stateKey: '_req-complete', pending: { requestId: '_req-complete' },
-        timeline: [{ at: T0.toISOString(), kind: 'request-sent', summary: 'AuthnRequest to https://login.example.com' }],
+        connectionId: c.id,
+        protocol: 'saml',
+        stateKey: '_req-complete',
+        pending: { requestId: '_req-complete' },
+        timeline: [
+          { at: T0.toISOString(), kind: 'request-sent', summary: 'AuthnRequest to https://login.example.com' },
+        ],
       })
-      await store.runs.appendTimeline(run.id, [{ at: T0.toISOString(), kind: 'decoded', summary: 'NameID john.doe@example.com' }])
-      const done = await store.runs.complete(run.id, { status: 'completed', report: report(), testUser: 'John.Doe@example.com' })
-      expect(done).toMatchObject({ status: 'completed', testUser: maskUser('john.doe@example.com'), pending: null, completedAt: T0.toISOString() })
+      await store.runs.appendTimeline(run.id, [
+        { at: T0.toISOString(), kind: 'decoded', summary: 'NameID john.doe@example.com' },
+      ])
+      const done = await store.runs.complete(run.id, {
+        status: 'completed',
+        report: report(),
+        testUser: 'John.Doe@example.com',
+      })
+      expect(done).toMatchObject({
+        status: 'completed',
+        testUser: maskUser('john.doe@example.com'),
+        pending: null,
+        completedAt: T0.toISOString(),
+      })
       expect(done?.testUser).toMatch(/^j…·[0-9a-f]{6}@example\.com$/)
-      expect(done?.timeline.map((s) => s.summary)).toEqual(['AuthnRequest to https://login.example.com', `NameID ${maskUser('john.doe@example.com')}`])
+      expect(done?.timeline.map((s) => s.summary)).toEqual([
+        'AuthnRequest to https://login.example.com',
+        `NameID ${maskUser('john.doe@example.com')}`,
+      ])
       expect(JSON.stringify(done)).not.toMatch(/john\.doe/i)
       // The NameID in the report and the test user in the matrix are the same masked value.
       expect((await store.runs.get(run.id))?.report?.facts).toEqual({ nameId: done?.testUser })
@@ -114,7 +169,10 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       const users: (string | null)[] = []
       for (const [i, user] of ['entra-claims@demo.test', 'expired-cert@demo.test'].entries()) {
         const r = await store.runs.create({ protocol: 'saml', stateKey: `_distinct-${i}` })
-        users.push((await store.runs.complete(r.id, { status: 'completed', report: report({ email: user }), testUser: user }))!.testUser)
+        users.push(
+          (await store.runs.complete(r.id, { status: 'completed', report: report({ email: user }), testUser: user }))!
+            .testUser,
+        )
       }
       expect(users[0]).toMatch(/^e…·[0-9a-f]{6}@demo\.test$/)
       expect(users[1]).toMatch(/^e…·[0-9a-f]{6}@demo\.test$/)
@@ -125,7 +183,9 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
       const keys: (string | null)[] = []
       for (const [i, user] of ['ann@example.com', ' ANN@example.com', 'amy@example.com'].entries()) {
         const r = await store.runs.create({ protocol: 'saml', stateKey: `_key-${i}` })
-        keys.push((await store.runs.complete(r.id, { status: 'completed', report: report(), testUser: user }))!.testUserKey)
+        keys.push(
+          (await store.runs.complete(r.id, { status: 'completed', report: report(), testUser: user }))!.testUserKey,
+        )
       }
       expect(keys[0]).toBe(keys[1])
       expect(keys[2]).not.toBe(keys[0])
@@ -142,7 +202,9 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
     })
 
     test('20 parallel consumes of distinct keys each get their own run', async () => {
-      const runs = await Promise.all(Array.from({ length: 20 }, (_, i) => store.runs.create({ protocol: 'saml', stateKey: `_par-${i}` })))
+      const runs = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.runs.create({ protocol: 'saml', stateKey: `_par-${i}` })),
+      )
       const consumed = await Promise.all(runs.map((r) => store.runs.consume(r.stateKey)))
       expect(consumed.map((r) => r?.id)).toEqual(runs.map((r) => r.id))
     })
@@ -171,12 +233,23 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
     // issue 7: NameID jane.doe@corp and the attributes mobile and employeeNumber were stored and returned unmasked.
     test('a posted report keeps no NameID, mobile or employeeNumber: fields nobody allowed are masked', async () => {
       const posted = report({ email: 'jane.doe@corp' })
-      posted.facts = { ...posted.facts, attributes: [{ name: 'mobile', values: ['+44 7700 900123'] }, { name: 'employeeNumber', values: ['40712'] }], mobile: '+44 7700 900123', employeeNumber: 40712 }
+      posted.facts = {
+        ...posted.facts,
+        attributes: [
+          { name: 'mobile', values: ['+44 7700 900123'] },
+          { name: 'employeeNumber', values: ['40712'] },
+        ],
+        mobile: '+44 7700 900123',
+        employeeNumber: 40712,
+      }
       const back = await store.savedReports.get((await store.savedReports.save({ report: posted })).id)
       const json = JSON.stringify(back)
       for (const v of ['jane.doe', '7700', '40712']) expect(json, v).not.toContain(v)
       expect(back?.report.facts?.nameId).toMatch(/^j…·[0-9a-f]{6}@corp$/)
-      expect((back?.report.facts?.attributes as { name: string }[]).map((a) => a.name)).toEqual(['mobile', 'employeeNumber'])
+      expect((back?.report.facts?.attributes as { name: string }[]).map((a) => a.name)).toEqual([
+        'mobile',
+        'employeeNumber',
+      ])
     })
 
     // issue 7: a 100 KB string in evidence.actual cost 10–15 s of masking; values are now cut before masking.
@@ -194,8 +267,11 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
 
     test('raw values and attachments are kept only when the user opted in', async () => {
       const saved = await store.savedReports.save({
-        kind: 'support-bundle', raw: true, report: report({ email: 'pat.smith@contoso.com' }),
-        attachments: { rawSamlResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' }, context: { correlationId: 'c0ffee' },
+        kind: 'support-bundle',
+        raw: true,
+        report: report({ email: 'pat.smith@contoso.com' }),
+        attachments: { rawSamlResponse: 'PHNhbWxwOlJlc3BvbnNlLz4=' },
+        context: { correlationId: 'c0ffee' },
       })
       const back = await store.savedReports.get(saved.id)
       expect(back?.report.facts).toEqual({ nameId: 'pat.smith@contoso.com' })
@@ -218,7 +294,12 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
   describe('retention', () => {
     test('purgeExpired deletes rows past retention and keeps newer ones', async () => {
       const old = await store.savedReports.save({ report: report() })
-      const oldConn = await store.connections.create({ name: 'old', protocol: 'saml', profileId: 'autodesk', config: {} })
+      const oldConn = await store.connections.create({
+        name: 'old',
+        protocol: 'saml',
+        profileId: 'autodesk',
+        config: {},
+      })
       const oldRun = await store.runs.create({ connectionId: oldConn.id, protocol: 'saml', stateKey: '_purge-old' })
       now = new Date(T0.getTime() + 6 * 86_400_000)
       const fresh = await store.savedReports.save({ report: report() })
@@ -230,7 +311,9 @@ describe.each(testStoreEngines())('store on %s', (_engine, open) => {
         expect(purged.connections).toBeGreaterThanOrEqual(1)
         expect(await store.savedReports.get(fresh.id)).not.toBeNull()
         expect(await store.runs.get(oldRun.id)).toBeNull()
-      } finally { now = T0 }
+      } finally {
+        now = T0
+      }
     })
   })
 })

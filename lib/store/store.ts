@@ -51,7 +51,10 @@ export async function createStore(o: CreateStoreOptions = {}): Promise<Store> {
 }
 
 /** A store over a database the caller opened, for tests that also read the raw tables; `close()` closes `db`. */
-export async function createStoreOnDb(db: Db, o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'> = {}): Promise<Store> {
+export async function createStoreOnDb(
+  db: Db,
+  o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'> = {},
+): Promise<Store> {
   await migrate(db)
   const secret = await loadSecret(db)
   useMaskKey(secret)
@@ -64,7 +67,11 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
   const userKeySecret = () => Promise.resolve(secret)
   const loginSecrets = loginSecretRepository(db, clock, o.encryptionKey ?? randomBytes(32))
   const rateLimits = rateLimitRepository(db, clock)
-  const watch = watchRepository(db, clock, o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32)))
+  const watch = watchRepository(
+    db,
+    clock,
+    o.durableKey ?? Buffer.from(hkdfSync('sha256', secret, 'sso-preflight', 'webhook-secrets/aes-256-gcm', 32)),
+  )
   return {
     kind: db.kind,
     retentionDays,
@@ -81,24 +88,41 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
       const { rows } = await db.query<{ v: number | null }>('select max(version) as v from schema_migrations')
       const applied = Number(rows[0]?.v ?? 0)
       const expected = Math.max(...MIGRATIONS.map((m) => m.version))
-      return { migrations: applied === expected ? 'current' : applied < expected ? 'behind' : 'ahead', applied, expected }
+      return {
+        migrations: applied === expected ? 'current' : applied < expected ? 'behind' : 'ahead',
+        applied,
+        expected,
+      }
     },
     sessions: sessionRepository(db, clock),
     team: teamRepository(db, clock),
     async purgeExpired(now = clock.now()): Promise<PurgeResult> {
       // Runs first, so the count does not include runs that go with their connection.
-      const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [now])
-      const connections = await db.query<{ id: string }>('delete from connections where expires_at <= $1 returning id', [now])
-      const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [now])
+      const runs = await db.query<{ id: string }>('delete from test_login_runs where expires_at <= $1 returning id', [
+        now,
+      ])
+      const connections = await db.query<{ id: string }>(
+        'delete from connections where expires_at <= $1 returning id',
+        [now],
+      )
+      const saved = await db.query<{ id: string }>('delete from saved_reports where expires_at <= $1 returning id', [
+        now,
+      ])
       // Setup links of a purged connection went with it (cascade); these are the expired ones of kept connections.
       // The audit log is not purged (lib/store/audit.ts says why).
-      const setupLinks = await db.query<{ id: string }>('delete from setup_links where expires_at <= $1 returning id', [now])
+      const setupLinks = await db.query<{ id: string }>('delete from setup_links where expires_at <= $1 returning id', [
+        now,
+      ])
       // Team mode: sessions past their absolute end (or revoked) and invitations that can no longer be accepted.
       await db.query('delete from sessions where absolute_expires_at <= $1 or revoked_at is not null', [now])
       await db.query('delete from invitations where expires_at <= $1 and accepted_at is null', [now])
       return {
-        connections: connections.rows.length, runs: runs.rows.length, savedReports: saved.rows.length, setupLinks: setupLinks.rows.length,
-        loginSecrets: await loginSecrets.purgeExpired(now), rateLimits: await rateLimits.purgeExpired(now),
+        connections: connections.rows.length,
+        runs: runs.rows.length,
+        savedReports: saved.rows.length,
+        setupLinks: setupLinks.rows.length,
+        loginSecrets: await loginSecrets.purgeExpired(now),
+        rateLimits: await rateLimits.purgeExpired(now),
         webhookDeliveries: await watch.purgeDeliveries(new Date(now.getTime() - retentionDays * 86_400_000)),
       }
     },
@@ -108,8 +132,10 @@ function storeOver(db: Db, o: CreateStoreOptions, secret: string): Store {
 
 // The key for hashing test users lives in the database, so every app instance counts the same user once.
 async function loadSecret(db: Db): Promise<string> {
-  await db.query(`insert into store_settings (key, value) values ('user-key-secret', $1) on conflict (key) do nothing`,
-    [randomBytes(32).toString('base64url')])
+  await db.query(
+    `insert into store_settings (key, value) values ('user-key-secret', $1) on conflict (key) do nothing`,
+    [randomBytes(32).toString('base64url')],
+  )
   const { rows } = await db.query<{ value: string }>(`select value from store_settings where key = 'user-key-secret'`)
   return rows[0]!.value
 }

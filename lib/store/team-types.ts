@@ -26,7 +26,10 @@ export const AuditEntrySchema = z.object({
   requestId: z.string().nullable(),
 })
 export type AuditEntry = z.infer<typeof AuditEntrySchema>
-export type NewAuditEntry = Omit<AuditEntry, 'id' | 'at' | 'actorId' | 'actorLabel' | 'targetKind' | 'targetId' | 'details' | 'requestId'> &
+export type NewAuditEntry = Omit<
+  AuditEntry,
+  'id' | 'at' | 'actorId' | 'actorLabel' | 'targetKind' | 'targetId' | 'details' | 'requestId'
+> &
   Partial<Pick<AuditEntry, 'actorId' | 'actorLabel' | 'targetKind' | 'targetId' | 'details' | 'requestId'>>
 
 export interface AuditRepository {
@@ -47,7 +50,13 @@ export interface ApiTokenInfo {
 }
 export interface ApiTokenRepository {
   /** `token` is shown once and never stored. */
-  create(input: { workspaceId: string; name: string; scopes: TokenScope[]; createdBy?: string; expiresAt?: Date }): Promise<{ token: string; info: ApiTokenInfo }>
+  create(input: {
+    workspaceId: string
+    name: string
+    scopes: TokenScope[]
+    createdBy?: string
+    expiresAt?: Date
+  }): Promise<{ token: string; info: ApiTokenInfo }>
   list(workspaceId: string): Promise<ApiTokenInfo[]>
   revoke(workspaceId: string, id: string): Promise<boolean>
   /** The live token for a presented secret (and last-used noted), or null: unknown, revoked or expired alike. */
@@ -65,7 +74,12 @@ export interface SetupLinkInfo {
   uses: number
 }
 export interface SetupLinkRepository {
-  create(input: { workspaceId: string; connectionId: string; createdBy?: string; ttlMs: number }): Promise<{ token: string; info: SetupLinkInfo }>
+  create(input: {
+    workspaceId: string
+    connectionId: string
+    createdBy?: string
+    ttlMs: number
+  }): Promise<{ token: string; info: SetupLinkInfo }>
   list(workspaceId: string, connectionId?: string): Promise<SetupLinkInfo[]>
   revoke(workspaceId: string, id: string): Promise<boolean>
   /** The live link for a presented secret, counting the use; null when unknown, revoked or expired. */
@@ -83,7 +97,12 @@ export type SessionUser = z.infer<typeof SessionUserSchema>
 
 export interface SessionRepository {
   /** A new session; `token` goes in the cookie and is never stored. */
-  create(input: { userId: string; workspaceId: string | null; idleMs: number; absoluteMs: number }): Promise<{ token: string; idHash: string }>
+  create(input: {
+    userId: string
+    workspaceId: string | null
+    idleMs: number
+    absoluteMs: number
+  }): Promise<{ token: string; idHash: string }>
   /** The session's user and current role (read from memberships, so a role change applies at once), sliding the
    *  idle expiry; null when unknown, revoked, idle too long or past its absolute end. */
   resolve(token: string, o: { idleMs: number }): Promise<(SessionUser & { idHash: string }) | null>

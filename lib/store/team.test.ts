@@ -11,8 +11,12 @@ const ISSUER = 'https://idp.example.net'
 describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
   let now = T0
   let store: Store
-  beforeAll(async () => { store = await open({ now: () => now }) }, 120_000)
-  afterAll(async () => { await store.close() })
+  beforeAll(async () => {
+    store = await open({ now: () => now })
+  }, 120_000)
+  afterAll(async () => {
+    await store.close()
+  })
 
   const user = (sub: string, email: string | null = `${sub}@example.net`) =>
     store.team.upsertUser({ issuer: ISSUER, subject: sub, email, displayName: sub })
@@ -20,10 +24,20 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
   describe('users', () => {
     test('one user per issuer and subject; the email follows the IdP', async () => {
       const a = await user('alice')
-      const again = await store.team.upsertUser({ issuer: ISSUER, subject: 'alice', email: 'Alice.New@Example.net', displayName: 'Alice' })
+      const again = await store.team.upsertUser({
+        issuer: ISSUER,
+        subject: 'alice',
+        email: 'Alice.New@Example.net',
+        displayName: 'Alice',
+      })
       expect(again.id).toBe(a.id)
       expect(again.email).toBe('alice.new@example.net')
-      const other = await store.team.upsertUser({ issuer: 'https://other.example.net', subject: 'alice', email: null, displayName: null })
+      const other = await store.team.upsertUser({
+        issuer: 'https://other.example.net',
+        subject: 'alice',
+        email: null,
+        displayName: null,
+      })
       expect(other.id).not.toBe(a.id)
     })
   })
@@ -33,7 +47,12 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
       const fresh = await open({ now: () => now })
       try {
         expect(await fresh.team.anyTeamMembers()).toBe(false)
-        const o = await fresh.team.upsertUser({ issuer: ISSUER, subject: 'first', email: 'first@example.net', displayName: null })
+        const o = await fresh.team.upsertUser({
+          issuer: ISSUER,
+          subject: 'first',
+          email: 'first@example.net',
+          displayName: null,
+        })
         const w = await fresh.team.createWorkspace({ name: 'Support', ownerId: o.id })
         expect(await fresh.team.roleOf(w.id, o.id)).toBe('owner')
         expect(await fresh.team.workspacesOf(o.id)).toEqual([{ ...w, role: 'owner' }])
@@ -49,7 +68,12 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
       expect(await store.team.setRole(w.id, o.id, 'viewer')).toBe('last-owner')
       expect(await store.team.removeMember(w.id, o.id)).toBe('last-owner')
       const b = await user('bob')
-      const { token } = await store.team.createInvitation({ workspaceId: w.id, role: 'owner', createdBy: o.id, ttlMs: 60 * MIN })
+      const { token } = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'owner',
+        createdBy: o.id,
+        ttlMs: 60 * MIN,
+      })
       expect(await store.team.acceptInvitation(token, b.id)).toEqual({ workspaceId: w.id, role: 'owner' })
       expect(await store.team.setRole(w.id, o.id, 'viewer')).toBe('changed')
       expect(await store.team.roleOf(w.id, o.id)).toBe('viewer')
@@ -63,13 +87,21 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
     test('stored hashed, accepted once, with the invited role', async () => {
       const o = await user('inv-owner')
       const w = await store.team.createWorkspace({ name: 'Inv', ownerId: o.id })
-      const { token, invitation } = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: o.id, ttlMs: 60 * MIN })
+      const { token, invitation } = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'viewer',
+        createdBy: o.id,
+        ttlMs: 60 * MIN,
+      })
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
       expect(invitation.expiresAt).toBe(new Date(now.getTime() + 60 * MIN).toISOString())
       expect(JSON.stringify(invitation)).not.toContain(token)
       expect((await store.team.listInvitations(w.id)).map((i) => i.id)).toEqual([invitation.id])
       const v = await user('viewer1')
-      const [first, second] = await Promise.all([store.team.acceptInvitation(token, v.id), store.team.acceptInvitation(token, v.id)])
+      const [first, second] = await Promise.all([
+        store.team.acceptInvitation(token, v.id),
+        store.team.acceptInvitation(token, v.id),
+      ])
       expect([first, second].filter(Boolean)).toEqual([{ workspaceId: w.id, role: 'viewer' }])
       expect(await store.team.acceptInvitation(token, (await user('late')).id)).toBeNull()
       expect(await store.team.roleOf(w.id, v.id)).toBe('viewer')
@@ -81,8 +113,18 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
     test('an expired or revoked invitation opens nothing; a wrong-shaped token is not even looked up', async () => {
       const o = await user('inv2-owner')
       const w = await store.team.createWorkspace({ name: 'Inv2', ownerId: o.id })
-      const expiring = await store.team.createInvitation({ workspaceId: w.id, role: 'admin', createdBy: o.id, ttlMs: 10 * MIN })
-      const revoked = await store.team.createInvitation({ workspaceId: w.id, role: 'admin', createdBy: o.id, ttlMs: 10 * MIN })
+      const expiring = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'admin',
+        createdBy: o.id,
+        ttlMs: 10 * MIN,
+      })
+      const revoked = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'admin',
+        createdBy: o.id,
+        ttlMs: 10 * MIN,
+      })
       const other = await store.team.createWorkspace({ name: 'Other', ownerId: o.id })
       expect(await store.team.revokeInvitation(other.id, revoked.invitation.id)).toBe(false)
       expect(await store.team.revokeInvitation(w.id, revoked.invitation.id)).toBe(true)
@@ -101,7 +143,12 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
     test('an owner who accepts a viewer invitation stays owner', async () => {
       const o = await user('inv3-owner')
       const w = await store.team.createWorkspace({ name: 'Inv3', ownerId: o.id })
-      const { token } = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: o.id, ttlMs: 10 * MIN })
+      const { token } = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'viewer',
+        createdBy: o.id,
+        ttlMs: 10 * MIN,
+      })
       expect(await store.team.acceptInvitation(token, o.id)).toEqual({ workspaceId: w.id, role: 'owner' })
     })
   })
@@ -114,16 +161,35 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
       const o = await user('s-owner')
       const w = await store.team.createWorkspace({ name: 'S', ownerId: o.id })
       const a = await user('s-admin')
-      const { token: inv } = await store.team.createInvitation({ workspaceId: w.id, role: 'admin', createdBy: o.id, ttlMs: MIN })
+      const { token: inv } = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'admin',
+        createdBy: o.id,
+        ttlMs: MIN,
+      })
       await store.team.acceptInvitation(inv, a.id)
-      const { token, idHash } = await store.sessions.create({ userId: a.id, workspaceId: w.id, idleMs: IDLE, absoluteMs: ABS })
+      const { token, idHash } = await store.sessions.create({
+        userId: a.id,
+        workspaceId: w.id,
+        idleMs: IDLE,
+        absoluteMs: ABS,
+      })
       expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/)
       expect(idHash).toBe(hashSecretToken(token))
-      expect(await store.sessions.resolve(token, { idleMs: IDLE })).toMatchObject({ userId: a.id, workspaceId: w.id, role: 'admin', idHash })
+      expect(await store.sessions.resolve(token, { idleMs: IDLE })).toMatchObject({
+        userId: a.id,
+        workspaceId: w.id,
+        role: 'admin',
+        idHash,
+      })
       await store.team.setRole(w.id, a.id, 'viewer')
       expect((await store.sessions.resolve(token, { idleMs: IDLE }))?.role).toBe('viewer')
       await store.team.removeMember(w.id, a.id)
-      expect(await store.sessions.resolve(token, { idleMs: IDLE })).toMatchObject({ userId: a.id, workspaceId: null, role: null })
+      expect(await store.sessions.resolve(token, { idleMs: IDLE })).toMatchObject({
+        userId: a.id,
+        workspaceId: null,
+        role: null,
+      })
     })
 
     test('idle too long, past the absolute end, revoked or unknown: no session', async () => {
@@ -156,7 +222,9 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
     test('sign-out everywhere ends every session of that user and no other', async () => {
       const u = await user('s-many')
       const other = await user('s-other')
-      const mine = await Promise.all([1, 2, 3].map(() => store.sessions.create({ userId: u.id, workspaceId: null, idleMs: IDLE, absoluteMs: ABS })))
+      const mine = await Promise.all(
+        [1, 2, 3].map(() => store.sessions.create({ userId: u.id, workspaceId: null, idleMs: IDLE, absoluteMs: ABS })),
+      )
       const theirs = await store.sessions.create({ userId: other.id, workspaceId: null, idleMs: IDLE, absoluteMs: ABS })
       expect(await store.sessions.revokeAllForUser(u.id)).toBe(3)
       for (const s of mine) expect(await store.sessions.resolve(s.token, { idleMs: IDLE })).toBeNull()
@@ -181,20 +249,34 @@ describe.each(testStoreEngines())('team store on %s', (_engine, open) => {
       const u = await user('scope')
       const w1 = await store.team.createWorkspace({ name: 'A', ownerId: u.id })
       const w2 = await store.team.createWorkspace({ name: 'B', ownerId: u.id })
-      const c = await store.connections.create({ name: 'in A', protocol: 'saml', profileId: 'generic', config: {}, workspaceId: w1.id })
+      const c = await store.connections.create({
+        name: 'in A',
+        protocol: 'saml',
+        profileId: 'generic',
+        config: {},
+        workspaceId: w1.id,
+      })
       expect(c.workspaceId).toBe(w1.id)
       expect(await store.connections.get(c.id, w2.id)).toBeNull()
       expect((await store.connections.get(c.id, w1.id))?.id).toBe(c.id)
       expect((await store.connections.list({ workspaceId: w2.id })).map((x) => x.id)).not.toContain(c.id)
       expect((await store.connections.list({ workspaceId: w1.id })).map((x) => x.id)).toEqual([c.id])
 
-      const run = await store.runs.create({ connectionId: c.id, protocol: 'saml', stateKey: '_scope1', workspaceId: w2.id })
+      const run = await store.runs.create({
+        connectionId: c.id,
+        protocol: 'saml',
+        stateKey: '_scope1',
+        workspaceId: w2.id,
+      })
       expect(run.workspaceId).toBe(w1.id) // the connection's, not what the caller said
       expect(await store.runs.get(run.id, w2.id)).toBeNull()
       expect(await store.runs.listByConnection(c.id, w2.id)).toEqual([])
       expect((await store.runs.findByKey('_scope1'))?.id).toBe(run.id)
 
-      const saved = await store.savedReports.save({ report: buildReport({ subject: { kind: 'explain', idp: 'other' }, profile: 'generic', now: T0, findings: [] }), workspaceId: w1.id })
+      const saved = await store.savedReports.save({
+        report: buildReport({ subject: { kind: 'explain', idp: 'other' }, profile: 'generic', now: T0, findings: [] }),
+        workspaceId: w1.id,
+      })
       expect(await store.savedReports.get(saved.id, w2.id)).toBeNull()
       expect(await store.savedReports.delete(saved.id, w2.id)).toBe(false)
       expect(await store.savedReports.delete(saved.id, w1.id)).toBe(true)
@@ -218,12 +300,37 @@ describe.each(testStoreEngines())('purge on %s', (_engine, open) => {
     try {
       const u = await store.team.upsertUser({ issuer: ISSUER, subject: 'purge', email: null, displayName: null })
       const w = await store.team.createWorkspace({ name: 'P', ownerId: u.id })
-      const short = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 60 * MIN })
-      const long = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 600 * MIN })
-      const revoked = await store.sessions.create({ userId: u.id, workspaceId: w.id, idleMs: 10 * MIN, absoluteMs: 600 * MIN })
+      const short = await store.sessions.create({
+        userId: u.id,
+        workspaceId: w.id,
+        idleMs: 10 * MIN,
+        absoluteMs: 60 * MIN,
+      })
+      const long = await store.sessions.create({
+        userId: u.id,
+        workspaceId: w.id,
+        idleMs: 10 * MIN,
+        absoluteMs: 600 * MIN,
+      })
+      const revoked = await store.sessions.create({
+        userId: u.id,
+        workspaceId: w.id,
+        idleMs: 10 * MIN,
+        absoluteMs: 600 * MIN,
+      })
       await store.sessions.revoke(revoked.token)
-      const dead = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: u.id, ttlMs: 30 * MIN })
-      const live = await store.team.createInvitation({ workspaceId: w.id, role: 'viewer', createdBy: u.id, ttlMs: 300 * MIN })
+      const dead = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'viewer',
+        createdBy: u.id,
+        ttlMs: 30 * MIN,
+      })
+      const live = await store.team.createInvitation({
+        workspaceId: w.id,
+        role: 'viewer',
+        createdBy: u.id,
+        ttlMs: 300 * MIN,
+      })
       now = new Date(T0.getTime() + 61 * MIN)
       await store.purgeExpired(now)
       // Expired rows resolve to null anyway; what shows they are gone: nothing left to revoke.

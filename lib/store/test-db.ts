@@ -9,14 +9,32 @@ import { dropSchema, isolatedDatabaseUrl } from './testing'
  */
 export function testDbEngines(): [name: 'pglite' | 'postgres', open: () => Promise<Db>][] {
   const url = process.env.TEST_DATABASE_URL
-  const engines: ReturnType<typeof testDbEngines> = [['pglite', async () => { const db = await openPglite('memory://'); await migrate(db); return db }]]
+  const engines: ReturnType<typeof testDbEngines> = [
+    [
+      'pglite',
+      async () => {
+        const db = await openPglite('memory://')
+        await migrate(db)
+        return db
+      },
+    ],
+  ]
   if (url) {
-    engines.push(['postgres', async () => {
-      const { url: isolated, schema } = await isolatedDatabaseUrl(url)
-      const db = await openPostgres(isolated)
-      await migrate(db)
-      return { ...db, async close() { await db.close(); await dropSchema(url, schema) } }
-    }])
+    engines.push([
+      'postgres',
+      async () => {
+        const { url: isolated, schema } = await isolatedDatabaseUrl(url)
+        const db = await openPostgres(isolated)
+        await migrate(db)
+        return {
+          ...db,
+          async close() {
+            await db.close()
+            await dropSchema(url, schema)
+          },
+        }
+      },
+    ])
   }
   return engines
 }
@@ -25,5 +43,13 @@ export function testDbEngines(): [name: 'pglite' | 'postgres', open: () => Promi
 export function movableClock(start: Date): StoreClock & { set(d: Date): void; advance(ms: number): void } {
   let now = start
   const base = storeClock(7, () => now)
-  return { ...base, set(d) { now = d }, advance(ms) { now = new Date(now.getTime() + ms) } }
+  return {
+    ...base,
+    set(d) {
+      now = d
+    },
+    advance(ms) {
+      now = new Date(now.getTime() + ms)
+    },
+  }
 }

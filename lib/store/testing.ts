@@ -7,9 +7,14 @@ import type { Store } from './types'
  * Each Postgres store gets its own schema, so test files running in parallel never see each other's rows.
  * @example describe.each(testStoreEngines())('%s', (_, open) => { ... await open() ... })
  */
-export function testStoreEngines(): [name: 'pglite' | 'postgres', open: (o?: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>) => Promise<Store>][] {
+export function testStoreEngines(): [
+  name: 'pglite' | 'postgres',
+  open: (o?: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>) => Promise<Store>,
+][] {
   const url = process.env.TEST_DATABASE_URL
-  const engines: ReturnType<typeof testStoreEngines> = [['pglite', (o = {}) => createStore({ ...o, dataDir: 'memory://' })]]
+  const engines: ReturnType<typeof testStoreEngines> = [
+    ['pglite', (o = {}) => createStore({ ...o, dataDir: 'memory://' })],
+  ]
   if (url) engines.push(['postgres', (o = {}) => openIsolatedPostgres(url, o)])
   return engines
 }
@@ -30,7 +35,10 @@ export async function isolatedDatabaseUrl(url: string): Promise<{ url: string; s
   return { url: u.toString(), schema }
 }
 
-async function openIsolatedPostgres(url: string, o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>): Promise<Store> {
+async function openIsolatedPostgres(
+  url: string,
+  o: Omit<CreateStoreOptions, 'databaseUrl' | 'dataDir'>,
+): Promise<Store> {
   const { url: isolated, schema } = await isolatedDatabaseUrl(url)
   const store = await createStore({ ...o, databaseUrl: isolated })
   return {

@@ -80,10 +80,9 @@ export type RunStatus = z.infer<typeof RunStatusSchema>
  * Server-side state a pending test login needs at the callback (request ID, RelayState, PKCE verifier, nonce...).
  * Short-lived, cleared when the run completes. A key naming a secret (client secret, password) is refused.
  */
-export const PendingStateSchema = z.record(z.string(), z.unknown()).refine(
-  (o) => !Object.keys(o).some((k) => SECRET_KEY.test(k)),
-  { message: 'pending state must not hold a secret' },
-)
+export const PendingStateSchema = z
+  .record(z.string(), z.unknown())
+  .refine((o) => !Object.keys(o).some((k) => SECRET_KEY.test(k)), { message: 'pending state must not hold a secret' })
 export type PendingState = z.infer<typeof PendingStateSchema>
 
 /** A test login (SAML or OIDC), also called a run. */
@@ -180,9 +179,13 @@ export interface StoreHealth {
 }
 
 export interface PurgeResult {
-  connections: number; runs: number; savedReports: number
+  connections: number
+  runs: number
+  savedReports: number
   setupLinks: number
-  loginSecrets?: number; rateLimits?: number; webhookDeliveries?: number
+  loginSecrets?: number
+  rateLimits?: number
+  webhookDeliveries?: number
 }
 
 export interface ConnectionRepository {

@@ -69,7 +69,10 @@ export type DeploymentConfig = LocalConfig | TeamConfig
  * team mode is asked for but incomplete.
  * @example readDeploymentConfig(process.env).mode // 'local'
  */
-export function readDeploymentConfig(env: Record<string, string | undefined> = process.env, localKey?: Buffer): DeploymentConfig {
+export function readDeploymentConfig(
+  env: Record<string, string | undefined> = process.env,
+  localKey?: Buffer,
+): DeploymentConfig {
   const pick = (k: string) => (env[k] === '' ? undefined : env[k])
   const wantsTeam = pick('SSO_PREFLIGHT_MODE') === 'team' || TEAM_TRIGGER_VARS.some((k) => pick(k) !== undefined)
   if (!wantsTeam) return { mode: 'local', encryptionKey: localKey ?? processLocalKey() }
@@ -90,11 +93,20 @@ export function readDeploymentConfig(env: Record<string, string | undefined> = p
     mode: 'team',
     publicUrl: new URL(e.SSO_PREFLIGHT_PUBLIC_URL),
     sessionSecret: e.SSO_PREFLIGHT_SESSION_SECRET,
-    auth: { issuer: e.SSO_PREFLIGHT_AUTH_ISSUER, clientId: e.SSO_PREFLIGHT_AUTH_CLIENT_ID, clientSecret: e.SSO_PREFLIGHT_AUTH_CLIENT_SECRET },
+    auth: {
+      issuer: e.SSO_PREFLIGHT_AUTH_ISSUER,
+      clientId: e.SSO_PREFLIGHT_AUTH_CLIENT_ID,
+      clientSecret: e.SSO_PREFLIGHT_AUTH_CLIENT_SECRET,
+    },
     encryptionKey: e.SSO_PREFLIGHT_ENCRYPTION_KEY
       ? decodeKey(e.SSO_PREFLIGHT_ENCRYPTION_KEY)
-      : Buffer.from(hkdfSync('sha256', e.SSO_PREFLIGHT_SESSION_SECRET, 'sso-preflight', 'login-secrets/aes-256-gcm', 32)),
-    ownerEmails: (e.SSO_PREFLIGHT_OWNER_EMAILS ?? '').split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+      : Buffer.from(
+          hkdfSync('sha256', e.SSO_PREFLIGHT_SESSION_SECRET, 'sso-preflight', 'login-secrets/aes-256-gcm', 32),
+        ),
+    ownerEmails: (e.SSO_PREFLIGHT_OWNER_EMAILS ?? '')
+      .split(',')
+      .map((s) => s.trim().toLowerCase())
+      .filter(Boolean),
     sessionIdleMs: e.SSO_PREFLIGHT_SESSION_IDLE_MINUTES * 60_000,
     sessionAbsoluteMs: e.SSO_PREFLIGHT_SESSION_ABSOLUTE_MINUTES * 60_000,
     setupLinkMs: e.SSO_PREFLIGHT_SETUP_LINK_MINUTES * 60_000,
@@ -105,12 +117,17 @@ export function readDeploymentConfig(env: Record<string, string | undefined> = p
 function decodeKey(text: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64')
   if (key.length !== 32) {
-    throw new PreflightError('SSO_PREFLIGHT_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or base64 (`openssl rand -base64 32`)', { code: 'ERR_USAGE' })
+    throw new PreflightError(
+      'SSO_PREFLIGHT_ENCRYPTION_KEY must be 32 bytes, as 64 hex digits or base64 (`openssl rand -base64 32`)',
+      { code: 'ERR_USAGE' },
+    )
   }
   return key
 }
 
 const slot = globalThis as typeof globalThis & { __ssoPreflightLocalKey?: Buffer }
 function processLocalKey(): Buffer {
-  return (slot.__ssoPreflightLocalKey ??= createHash('sha256').update(crypto.getRandomValues(new Uint8Array(32))).digest())
+  return (slot.__ssoPreflightLocalKey ??= createHash('sha256')
+    .update(crypto.getRandomValues(new Uint8Array(32)))
+    .digest())
 }

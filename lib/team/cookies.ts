@@ -21,7 +21,10 @@ export const ALL_SETUP_LINK_COOKIES = [cookieNames(true).setupLink, cookieNames(
 /** A Set-Cookie value: httpOnly, SameSite=Lax, Path=/, Secure when served over https. `maxAgeSeconds` 0 deletes. */
 export function setCookie(name: string, value: string, o: { secure: boolean; maxAgeSeconds?: number }): string {
   return [
-    `${name}=${value}`, 'Path=/', 'HttpOnly', 'SameSite=Lax',
+    `${name}=${value}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
     ...(o.secure ? ['Secure'] : []),
     ...(o.maxAgeSeconds !== undefined ? [`Max-Age=${o.maxAgeSeconds}`] : []),
   ].join('; ')

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest'
 import { readDeploymentConfig } from './config'
 import { allows, LOCAL_PRINCIPAL, type Principal } from './principal'
 
-const user = (role: 'owner' | 'admin' | 'viewer'): Principal =>
-  ({ kind: 'user', userId: 'u1', label: 'a', workspaceId: 'w1', role, sessionIdHash: 'h' })
+const user = (role: 'owner' | 'admin' | 'viewer'): Principal => ({
+  kind: 'user',
+  userId: 'u1',
+  label: 'a',
+  workspaceId: 'w1',
+  role,
+  sessionIdHash: 'h',
+})
 
 describe('allows', () => {
   it('lets a viewer read and triage but not change or run', () => {
@@ -46,8 +52,9 @@ describe('readDeploymentConfig', () => {
     expect(readDeploymentConfig({ SSO_PREFLIGHT_PUBLIC_URL: 'https://a.example.net' }).mode).toBe('local')
   })
   it('refuses a half-configured team mode and names what is missing', () => {
-    expect(() => readDeploymentConfig({ SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.example.net' }))
-      .toThrow(/missing SSO_PREFLIGHT_PUBLIC_URL, SSO_PREFLIGHT_SESSION_SECRET, SSO_PREFLIGHT_AUTH_CLIENT_ID, SSO_PREFLIGHT_AUTH_CLIENT_SECRET/)
+    expect(() => readDeploymentConfig({ SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.example.net' })).toThrow(
+      /missing SSO_PREFLIGHT_PUBLIC_URL, SSO_PREFLIGHT_SESSION_SECRET, SSO_PREFLIGHT_AUTH_CLIENT_ID, SSO_PREFLIGHT_AUTH_CLIENT_SECRET/,
+    )
   })
   it('refuses a short session secret and a wrong-sized key', () => {
     expect(() => readDeploymentConfig({ ...full, SSO_PREFLIGHT_SESSION_SECRET: 'short' })).toThrow(/at least 32/)

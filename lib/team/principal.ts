@@ -15,7 +15,13 @@ export const PrincipalSchema = z.discriminatedUnion('kind', [
     role: RoleSchema,
     sessionIdHash: z.string(),
   }),
-  z.object({ kind: z.literal('token'), tokenId: z.string(), label: z.string(), workspaceId: z.string(), scopes: z.array(TokenScopeSchema) }),
+  z.object({
+    kind: z.literal('token'),
+    tokenId: z.string(),
+    label: z.string(),
+    workspaceId: z.string(),
+    scopes: z.array(TokenScopeSchema),
+  }),
   z.object({ kind: z.literal('setup-link'), linkId: z.string(), workspaceId: z.string(), connectionId: z.string() }),
 ])
 export type Principal = z.infer<typeof PrincipalSchema>
@@ -43,6 +49,9 @@ export function allows(p: Principal, action: Action, target: AccessTarget = {}):
     case 'token':
       return p.scopes.some((s) => SCOPE_ACTIONS[s].includes(action))
     case 'setup-link':
-      return SETUP_LINK_ACTIONS.includes(action) && (target.connectionId === undefined || target.connectionId === p.connectionId)
+      return (
+        SETUP_LINK_ACTIONS.includes(action) &&
+        (target.connectionId === undefined || target.connectionId === p.connectionId)
+      )
   }
 }

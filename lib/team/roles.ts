@@ -59,4 +59,10 @@ export const SCOPE_ACTIONS: Record<TokenScope, readonly Action[]> = {
 }
 
 /** A setup link opens one connection only: its values, its test logins and their results. */
-export const SETUP_LINK_ACTIONS: readonly Action[] = ['connections.read', 'connections.write', 'runs.read', 'runs.start', 'check.run']
+export const SETUP_LINK_ACTIONS: readonly Action[] = [
+  'connections.read',
+  'connections.write',
+  'runs.read',
+  'runs.start',
+  'check.run',
+]

@@ -5,18 +5,30 @@ import { readDeploymentConfig, type TeamConfig } from './config'
 import { openSession } from './sign-in-session'
 
 const config = readDeploymentConfig({
-  SSO_PREFLIGHT_PUBLIC_URL: 'https://preflight.corp.example', SSO_PREFLIGHT_SESSION_SECRET: 's'.repeat(40),
-  SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.corp.example', SSO_PREFLIGHT_AUTH_CLIENT_ID: 'pf', SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
+  SSO_PREFLIGHT_PUBLIC_URL: 'https://preflight.corp.example',
+  SSO_PREFLIGHT_SESSION_SECRET: 's'.repeat(40),
+  SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.corp.example',
+  SSO_PREFLIGHT_AUTH_CLIENT_ID: 'pf',
+  SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
   SSO_PREFLIGHT_OWNER_EMAILS: 'Lead@Corp.example, boss@corp.example',
 }) as TeamConfig
 
-const who = (sub: string, email: string | null, emailVerified = true) =>
-  ({ issuer: 'https://idp.corp.example', subject: sub, email, displayName: null, emailVerified })
+const who = (sub: string, email: string | null, emailVerified = true) => ({
+  issuer: 'https://idp.corp.example',
+  subject: sub,
+  email,
+  displayName: null,
+  emailVerified,
+})
 
 describe.each(testStoreEngines())('first sign-in bootstrap on %s', (_engine, open) => {
   let store: Store
-  beforeAll(async () => { store = await open() }, 120_000)
-  afterAll(async () => { await store.close() })
+  beforeAll(async () => {
+    store = await open()
+  }, 120_000)
+  afterAll(async () => {
+    await store.close()
+  })
 
   test('the very first user owns a new workspace; the next one without an invitation gets none', async () => {
     const first = await openSession(store, config, who('u1', 'first@corp.example'))

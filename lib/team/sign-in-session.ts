@@ -15,8 +15,17 @@ export interface SignedIn {
  * new session. Bootstrap: a user with a verified email in SSO_PREFLIGHT_OWNER_EMAILS, or the very first user while no
  * workspace but 'local' has members, becomes owner of a new workspace. Everybody else needs an invitation.
  */
-export async function openSession(store: Store, config: TeamConfig, identity: SignedInIdentity & { emailVerified: boolean }): Promise<SignedIn> {
-  const user = await store.team.upsertUser({ issuer: identity.issuer, subject: identity.subject, email: identity.email, displayName: identity.displayName })
+export async function openSession(
+  store: Store,
+  config: TeamConfig,
+  identity: SignedInIdentity & { emailVerified: boolean },
+): Promise<SignedIn> {
+  const user = await store.team.upsertUser({
+    issuer: identity.issuer,
+    subject: identity.subject,
+    email: identity.email,
+    displayName: identity.displayName,
+  })
   let workspaces = await store.team.workspacesOf(user.id)
   let bootstrapped = false
   if (workspaces.length === 0) {
@@ -29,6 +38,11 @@ export async function openSession(store: Store, config: TeamConfig, identity: Si
     }
   }
   const workspaceId = workspaces[0]?.id ?? null
-  const { token } = await store.sessions.create({ userId: user.id, workspaceId, idleMs: config.sessionIdleMs, absoluteMs: config.sessionAbsoluteMs })
+  const { token } = await store.sessions.create({
+    userId: user.id,
+    workspaceId,
+    idleMs: config.sessionIdleMs,
+    absoluteMs: config.sessionAbsoluteMs,
+  })
   return { token, userId: user.id, workspaceId, bootstrapped }
 }

@@ -50,7 +50,15 @@ export function callbackUrl(config: TeamConfig): string {
  * sign-in page cannot be used as an open redirect.
  */
 export function safeReturnPath(next: string | null | undefined): string {
-  if (!next || next.length > 2000 || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || /[\u0000-\u001f]/.test(next)) return '/'
+  if (
+    !next ||
+    next.length > 2000 ||
+    !next.startsWith('/') ||
+    next.startsWith('//') ||
+    next.startsWith('/\\') ||
+    /[\u0000-\u001f]/.test(next)
+  )
+    return '/'
   try {
     const u = new URL(next, 'http://x.invalid')
     return u.origin === 'http://x.invalid' ? `${u.pathname}${u.search}` : '/'
@@ -66,10 +74,19 @@ export async function startSignIn(config: TeamConfig, returnTo: string): Promise
   const nonce = oc.randomNonce()
   const verifier = oc.randomPKCECodeVerifier()
   const url = oc.buildAuthorizationUrl(client, {
-    redirect_uri: callbackUrl(config), scope: 'openid email profile', state, nonce,
-    code_challenge: await oc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256',
+    redirect_uri: callbackUrl(config),
+    scope: 'openid email profile',
+    state,
+    nonce,
+    code_challenge: await oc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
   })
-  const transaction = seal(config.sessionSecret, PURPOSE, { state, nonce, verifier, returnTo: safeReturnPath(returnTo) }, SIGN_IN_TTL_MS)
+  const transaction = seal(
+    config.sessionSecret,
+    PURPOSE,
+    { state, nonce, verifier, returnTo: safeReturnPath(returnTo) },
+    SIGN_IN_TTL_MS,
+  )
   return { url, transaction }
 }
 
@@ -82,11 +99,28 @@ export type SignInResult =
  * The callback: the sealed transaction must be there (same browser, within 10 minutes); openid-client checks state,
  * PKCE, nonce, issuer, audience, expiry and the ID token's signature.
  */
-export async function finishSignIn(config: TeamConfig, current: URL, sealedTransaction: string | undefined): Promise<SignInResult> {
-  const tx = TransactionSchema.safeParse(sealedTransaction ? unseal(config.sessionSecret, PURPOSE, sealedTransaction) : undefined)
-  if (!tx.success) return { ok: false, reason: 'no-transaction', detail: 'This sign-in was not started in this browser, or took longer than 10 minutes.' }
+export async function finishSignIn(
+  config: TeamConfig,
+  current: URL,
+  sealedTransaction: string | undefined,
+): Promise<SignInResult> {
+  const tx = TransactionSchema.safeParse(
+    sealedTransaction ? unseal(config.sessionSecret, PURPOSE, sealedTransaction) : undefined,
+  )
+  if (!tx.success)
+    return {
+      ok: false,
+      reason: 'no-transaction',
+      detail: 'This sign-in was not started in this browser, or took longer than 10 minutes.',
+    }
   const error = current.searchParams.get('error')
-  if (error) return { ok: false, reason: 'idp-error', code: /^[a-z_]{1,64}$/.test(error) ? error : 'invalid', detail: `${error.slice(0, 64)}: ${(current.searchParams.get('error_description') ?? '').slice(0, 300)}` }
+  if (error)
+    return {
+      ok: false,
+      reason: 'idp-error',
+      code: /^[a-z_]{1,64}$/.test(error) ? error : 'invalid',
+      detail: `${error.slice(0, 64)}: ${(current.searchParams.get('error_description') ?? '').slice(0, 300)}`,
+    }
   const client = await signInClient(config)
   // openid-client compares the callback URL with the redirect URI: rebuild it on the public URL (behind a proxy the
   // request's own URL may be http://internal:3000).
@@ -94,18 +128,33 @@ export async function finishSignIn(config: TeamConfig, current: URL, sealedTrans
   callback.search = current.search
   try {
     const tokens = await oc.authorizationCodeGrant(client, callback, {
-      pkceCodeVerifier: tx.data.verifier, expectedState: tx.data.state, expectedNonce: tx.data.nonce, idTokenExpected: true,
+      pkceCodeVerifier: tx.data.verifier,
+      expectedState: tx.data.state,
+      expectedNonce: tx.data.nonce,
+      idTokenExpected: true,
     })
     const claims = tokens.claims()
     if (!claims) return { ok: false, reason: 'rejected', detail: 'The provider sent no ID token.' }
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase().slice(0, 320) : null
     const name = typeof claims.name === 'string' ? claims.name.slice(0, 500) : null
     return {
-      ok: true, returnTo: tx.data.returnTo,
-      identity: { issuer: claims.iss, subject: claims.sub, email, displayName: name, emailVerified: claims.email_verified !== false },
+      ok: true,
+      returnTo: tx.data.returnTo,
+      identity: {
+        issuer: claims.iss,
+        subject: claims.sub,
+        email,
+        displayName: name,
+        emailVerified: claims.email_verified !== false,
+      },
     }
   } catch (err) {
-    const code = err instanceof Error && 'code' in err ? String((err as { code: unknown }).code).slice(0, 64) : err instanceof Error ? err.name : 'unknown'
+    const code =
+      err instanceof Error && 'code' in err
+        ? String((err as { code: unknown }).code).slice(0, 64)
+        : err instanceof Error
+          ? err.name
+          : 'unknown'
     return { ok: false, reason: 'rejected', code, detail: `The provider's answer was refused (${code}).` }
   }
 }

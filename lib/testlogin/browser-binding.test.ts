@@ -13,7 +13,9 @@ describe('binding a result to the browser that started the run', () => {
   })
 
   test('the cookie is HttpOnly and SameSite=Lax, Secure on https', () => {
-    expect(browserCookieHeader('v', false)).toBe('sso_preflight_browser=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000')
+    expect(browserCookieHeader('v', false)).toBe(
+      'sso_preflight_browser=v; Path=/; HttpOnly; SameSite=Lax; Max-Age=2592000',
+    )
     expect(browserCookieHeader('v', true)).toMatch(/; Secure$/)
   })
 })

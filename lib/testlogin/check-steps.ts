@@ -55,18 +55,29 @@ const rank = { error: 0, warning: 1, info: 2 } as const
  * The "each check" part of a run's flow view: one step per check with its result (✔, ✖ with the codes, or not
  * reached), then one for any finding no check claims. `reachedUntil` is the index of the last check that ran.
  */
-export function checkSteps(groups: readonly CheckGroup[], findings: readonly Finding[], o: { skipped?: Report['skipped']; reachedUntil: number }): TimelineStep[] {
+export function checkSteps(
+  groups: readonly CheckGroup[],
+  findings: readonly Finding[],
+  o: { skipped?: Report['skipped']; reachedUntil: number },
+): TimelineStep[] {
   const claimed = new Set<Finding>()
   const steps = groups.map((g, i) => {
     const own = findings.filter((f) => !claimed.has(f) && inCheck(g, f.code))
     own.forEach((f) => claimed.add(f))
     if (own.length) {
       const worst = own.reduce((a, f) => (rank[f.severity] < rank[a.severity] ? f : a))
-      return step('check', `${MARK[worst.severity]} ${g.name}: ${[...new Set(own.map((f) => f.code))].join(', ')}`, { data: own.map((f) => ({ code: f.code, owner: f.owner, severity: f.severity })) })
+      return step('check', `${MARK[worst.severity]} ${g.name}: ${[...new Set(own.map((f) => f.code))].join(', ')}`, {
+        data: own.map((f) => ({ code: f.code, owner: f.owner, severity: f.severity })),
+      })
     }
     return step('check', i <= o.reachedUntil ? `✔ ${g.name}` : `· ${g.name}: not reached`)
   })
   const rest = findings.filter((f) => !claimed.has(f))
-  for (const f of rest) steps.push(step('check', `${MARK[f.severity]} ${f.code}: ${f.title}`, { data: { code: f.code, owner: f.owner, severity: f.severity } }))
+  for (const f of rest)
+    steps.push(
+      step('check', `${MARK[f.severity]} ${f.code}: ${f.title}`, {
+        data: { code: f.code, owner: f.owner, severity: f.severity },
+      }),
+    )
   return steps
 }

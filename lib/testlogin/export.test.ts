@@ -12,8 +12,12 @@ import { runExportReport } from './export'
 // timeline, full thumbprints, and no JSON in a table cell.
 
 let h: Harness
-beforeAll(async () => { h = await openHarness() }, 60_000)
-afterAll(async () => { await h?.close() })
+beforeAll(async () => {
+  h = await openHarness()
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
 
 async function exported(outcome: AcsOutcome) {
   if (outcome.kind !== 'run') throw new Error(`expected a run, got ${JSON.stringify(outcome)}`)
@@ -26,9 +30,26 @@ async function exported(outcome: AcsOutcome) {
 }
 
 /** Table cells of every table row, the code span fence taken off. */
-const tableCells = (md: string) => md.split('\n').filter((l) => l.startsWith('|')).flatMap((l) =>
-  l.replace(/\\\|/g, '\u0000').split('|').slice(1, -1).map((c) => c.trim().replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2')))
-const isJson = (cell: string) => { if (!/^[[{]/.test(cell)) return false; try { JSON.parse(cell); return true } catch { return false } }
+const tableCells = (md: string) =>
+  md
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
+    .flatMap((l) =>
+      l
+        .replace(/\\\|/g, '\u0000')
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim().replace(/^(`+) ?([\s\S]*?) ?\1$/, '$2')),
+    )
+const isJson = (cell: string) => {
+  if (!/^[[{]/.test(cell)) return false
+  try {
+    JSON.parse(cell)
+    return true
+  } catch {
+    return false
+  }
+}
 
 describe('the Markdown export of a SAML test login', () => {
   test('carries the run ID, the connection, the masked user, every timeline step and the full thumbprints', async () => {
@@ -40,10 +61,14 @@ describe('the Markdown export of a SAML test login', () => {
     expect(md).not.toContain(user)
     expect(md).not.toContain('jane.doe')
     const steps = report.timeline ?? []
-    expect(steps.map((s) => s.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']))
+    expect(steps.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']),
+    )
     expect(md).toContain(`## Timeline (${steps.length} steps)`)
     steps.forEach((s, i) => {
-      expect(md).toContain(`| ${i + 1} | ${markdownCode(s.at, { inTable: true })} | ${s.kind} | ${markdownText(s.summary)} |`)
+      expect(md).toContain(
+        `| ${i + 1} | ${markdownCode(s.at, { inTable: true })} | ${s.kind} | ${markdownText(s.summary)} |`,
+      )
     })
     expect(report.certificates?.length).toBeGreaterThan(0)
     for (const c of report.certificates ?? []) {
@@ -52,18 +77,24 @@ describe('the Markdown export of a SAML test login', () => {
       if (c.sha1) expect(md).toContain(`\`${c.sha1}\``)
     }
   })
-  test.each(SAML_SCENARIOS.map((s) => s.id))('%s: no table cell holds JSON; the header counts agree with the sections', async (id) => {
-    const { md, report } = await exported(await samlLogin(h, usernameFor(id)))
-    for (const cell of tableCells(md)) expect(isJson(cell), cell).toBe(false)
-    for (const m of md.matchAll(/^## Fix in: (.+) \((\d+)\)$/gm)) {
-      const row = new RegExp(`^\\| ${m[1]!.replace(/[()]/g, '\\$&')} \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$`, 'm').exec(md)
-      expect(row, m[1]).not.toBeNull()
-      expect(Number(row![1]) + Number(row![2]) + Number(row![3])).toBe(Number(m[2]))
-    }
-    expect(md).toContain('- Run ID: `')
-    expect(md).toContain('- Connection: `mock SAML`')
-    expect(report.subject.kind).toBe('saml-test-login')
-  })
+  test.each(SAML_SCENARIOS.map((s) => s.id))(
+    '%s: no table cell holds JSON; the header counts agree with the sections',
+    async (id) => {
+      const { md, report } = await exported(await samlLogin(h, usernameFor(id)))
+      for (const cell of tableCells(md)) expect(isJson(cell), cell).toBe(false)
+      for (const m of md.matchAll(/^## Fix in: (.+) \((\d+)\)$/gm)) {
+        const row = new RegExp(
+          `^\\| ${m[1]!.replace(/[()]/g, '\\$&')} \\| (\\d+) \\| (\\d+) \\| (\\d+) \\|$`,
+          'm',
+        ).exec(md)
+        expect(row, m[1]).not.toBeNull()
+        expect(Number(row![1]) + Number(row![2]) + Number(row![3])).toBe(Number(m[2]))
+      }
+      expect(md).toContain('- Run ID: `')
+      expect(md).toContain('- Connection: `mock SAML`')
+      expect(report.subject.kind).toBe('saml-test-login')
+    },
+  )
 })
 
 describe('the JSON export of a test login', () => {
@@ -71,7 +102,12 @@ describe('the JSON export of a test login', () => {
     const user = usernameFor('ok', 'json.saml')
     const { run, json } = await exported(await samlLogin(h, user))
     expect(json.facts?.runId).toBe(run.id)
-    expect(json.subject).toMatchObject({ kind: 'saml-test-login', connectionId: h.saml.id, connectionName: 'mock SAML', testUser: maskUser(user) })
+    expect(json.subject).toMatchObject({
+      kind: 'saml-test-login',
+      connectionId: h.saml.id,
+      connectionName: 'mock SAML',
+      testUser: maskUser(user),
+    })
     expect(json.timeline?.length).toBeGreaterThanOrEqual(4)
     expect(JSON.stringify(json)).not.toContain(user)
     expect(JSON.stringify(json)).not.toContain('json.saml')
@@ -80,8 +116,15 @@ describe('the JSON export of a test login', () => {
     const user = usernameFor('ok', 'json.oidc')
     const { run, json, md } = await exported(await oidcLogin(h, user))
     expect(json.facts?.runId).toBe(run.id)
-    expect(json.subject).toMatchObject({ kind: 'oidc-test-login', connectionId: h.oidc.id, connectionName: 'mock OIDC', testUser: maskUser(user) })
-    expect(json.timeline?.map((s) => s.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'check']))
+    expect(json.subject).toMatchObject({
+      kind: 'oidc-test-login',
+      connectionId: h.oidc.id,
+      connectionName: 'mock OIDC',
+      testUser: maskUser(user),
+    })
+    expect(json.timeline?.map((s) => s.kind)).toEqual(
+      expect.arrayContaining(['request-sent', 'response-received', 'check']),
+    )
     expect(JSON.stringify(json)).not.toContain('json.oidc')
     expect(md).toContain(`- Test user: ${markdownCode(maskUser(user))}`)
     expect(md).toContain(`- Connection: \`mock OIDC\` (ID \`${h.oidc.id}\`)`)
@@ -105,7 +148,11 @@ describe('the JSON export of a test login', () => {
     const { timeline: _t, ...olderReport } = run.report!
     const older = { ...run, report: { ...olderReport, subject: olderSubject as Report['subject'], facts: {} } }
     const report = runExportReport(older, await h.store.connections.get(h.saml.id))!
-    expect(report.subject).toMatchObject({ connectionId: h.saml.id, connectionName: 'mock SAML', testUser: maskUser(user) })
+    expect(report.subject).toMatchObject({
+      connectionId: h.saml.id,
+      connectionName: 'mock SAML',
+      testUser: maskUser(user),
+    })
     expect(report.facts?.runId).toBe(run.id)
     expect(report.timeline).toEqual(run.timeline)
   })

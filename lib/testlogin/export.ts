@@ -14,14 +14,22 @@ export function runExportReport(
 ): Report | null {
   const report = run.report
   if (!report) return null
-  const subject = report.subject as Report['subject'] & { testUser?: unknown; connectionName?: unknown; connectionId?: unknown }
+  const subject = report.subject as Report['subject'] & {
+    testUser?: unknown
+    connectionName?: unknown
+    connectionId?: unknown
+  }
   const timeline = report.timeline?.length ? report.timeline : run.timeline
   return maskReport({
     ...report,
     subject: {
       ...report.subject,
       ...(subject.connectionId === undefined && run.connectionId ? { connectionId: run.connectionId } : {}),
-      ...(subject.connectionName === undefined && connection && connection.id === (subject.connectionId ?? run.connectionId) ? { connectionName: connection.name } : {}),
+      ...(subject.connectionName === undefined &&
+      connection &&
+      connection.id === (subject.connectionId ?? run.connectionId)
+        ? { connectionName: connection.name }
+        : {}),
       ...(subject.testUser === undefined && run.testUser ? { testUser: run.testUser } : {}),
     },
     facts: { ...(report.facts ?? {}), runId: run.id },

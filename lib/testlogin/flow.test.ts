@@ -7,8 +7,12 @@ import { openHarness, oidcLogin, samlLogin, type Harness } from '../../e2e/mock-
 import type { AcsOutcome } from './saml/complete'
 
 let h: Harness
-beforeAll(async () => { h = await openHarness() }, 60_000)
-afterAll(async () => { await h?.close() })
+beforeAll(async () => {
+  h = await openHarness()
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
 
 async function reportOf(outcome: AcsOutcome): Promise<{ report: Report; status: string; testUser: string | null }> {
   if (outcome.kind !== 'run') throw new Error(`expected a run, got ${JSON.stringify(outcome)}`)
@@ -23,7 +27,9 @@ describe('SAML test login against the mock IdP: every scenario', () => {
     if (expected === 'pass') {
       expect(report.summary.errors).toBe(0)
       expect(status).toBe('completed')
-      expect(report.timeline?.map((t) => t.kind)).toEqual(expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']))
+      expect(report.timeline?.map((t) => t.kind)).toEqual(
+        expect.arrayContaining(['request-sent', 'response-received', 'decoded', 'check']),
+      )
     } else {
       const f = report.findings.find((x) => x.code === expected.code)
       expect(f, report.findings.map((x) => x.code).join(', ')).toBeDefined()

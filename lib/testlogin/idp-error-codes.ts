@@ -9,5 +9,7 @@ import type { Finding, IdpKind } from '../findings/types'
  */
 export function idpErrorCodeFindings(message: string | undefined, o: { idp: IdpKind; where: string }): Finding[] {
   if (!message) return []
-  return idpCodesIn(message.slice(0, 5000)).flatMap((m) => (m.code ? [finding(m.code, { actual: message.slice(0, 500), where: o.where }, { idp: m.idp })] : []))
+  return idpCodesIn(message.slice(0, 5000)).flatMap((m) =>
+    m.code ? [finding(m.code, { actual: message.slice(0, 500), where: o.where }, { idp: m.idp })] : [],
+  )
 }

@@ -13,7 +13,11 @@ import { step } from './timeline'
  * unknown app). The admin pastes what the page said; the run ends as failed with what that error means.
  * Returns false when the run is not pending any more.
  */
-export async function reportIdpErrorPage(runId: string, text: string, o: { store: Store; now?: Date }): Promise<boolean> {
+export async function reportIdpErrorPage(
+  runId: string,
+  text: string,
+  o: { store: Store; now?: Date },
+): Promise<boolean> {
   const now = o.now ?? new Date()
   const run = await o.store.runs.get(runId)
   if (!run || run.status !== 'pending') return false
@@ -25,13 +29,40 @@ export async function reportIdpErrorPage(runId: string, text: string, o: { store
   // An IdP code names its IdP (AADSTS → Entra, E0000… → Okta); otherwise what the page says, then the run's issuer.
   const fromPage = detectIdp({ errorPage: message }).idp
   const idp = idpCodesIn(message)[0]?.idp ?? (fromPage !== 'other' ? fromPage : idpKindFromIssuer(issuer))
-  const known = run.protocol === 'oidc'
-    ? errorRedirectFindings({ error: 'error_page', error_description: message }, { idp, redirectUri: String(run.pending?.redirectUri ?? '') }).filter((f) => f.code !== 'OIDC_AUTHORIZE_ERROR')
-    : idpErrorCodeFindings(message, { idp, where: 'IdP error page' })
-  const findings = [finding('SAML_TEST_LOGIN_IDP_ERROR_PAGE', { expected: 'the IdP’s answer at the callback / ACS', actual: message || '(nothing pasted)', where: 'IdP error page' }, { idp }), ...known]
-  const timeline = [...run.timeline, step('error', 'The IdP showed an error page (reported by the admin)', { at: now, data: { message } })]
+  const known =
+    run.protocol === 'oidc'
+      ? errorRedirectFindings(
+          { error: 'error_page', error_description: message },
+          { idp, redirectUri: String(run.pending?.redirectUri ?? '') },
+        ).filter((f) => f.code !== 'OIDC_AUTHORIZE_ERROR')
+      : idpErrorCodeFindings(message, { idp, where: 'IdP error page' })
+  const findings = [
+    finding(
+      'SAML_TEST_LOGIN_IDP_ERROR_PAGE',
+      {
+        expected: 'the IdP’s answer at the callback / ACS',
+        actual: message || '(nothing pasted)',
+        where: 'IdP error page',
+      },
+      { idp },
+    ),
+    ...known,
+  ]
+  const timeline = [
+    ...run.timeline,
+    step('error', 'The IdP showed an error page (reported by the admin)', { at: now, data: { message } }),
+  ]
   const report: Report = {
-    ...buildReport({ subject: { kind: run.protocol === 'oidc' ? 'oidc-test-login' : 'saml-test-login', idp, source: 'test login (IdP error page)' }, profile: 'generic', now, findings }),
+    ...buildReport({
+      subject: {
+        kind: run.protocol === 'oidc' ? 'oidc-test-login' : 'saml-test-login',
+        idp,
+        source: 'test login (IdP error page)',
+      },
+      profile: 'generic',
+      now,
+      findings,
+    }),
     timeline,
   }
   await o.store.runs.complete(run.id, { status: 'failed', report, timeline })

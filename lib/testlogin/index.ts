@@ -1,4 +1,11 @@
-export { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl, BINDING_POST, BINDING_REDIRECT } from './saml/authn-request'
+export {
+  buildAuthnRequest,
+  newRequestId,
+  postBindingFields,
+  redirectBindingUrl,
+  BINDING_POST,
+  BINDING_REDIRECT,
+} from './saml/authn-request'
 export type { AuthnRequestInput } from './saml/authn-request'
 export { samlIdpEndpoint } from './saml/idp-endpoint'
 export type { SamlIdpEndpoint } from './saml/idp-endpoint'

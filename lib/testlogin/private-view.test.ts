@@ -5,8 +5,12 @@ import { NO_BROWSER } from '../store/index'
 import { samlViewKey, type PrivateSamlView } from './saml/complete'
 
 let h: Harness
-beforeAll(async () => { h = await openHarness() }, 60_000)
-afterAll(async () => { await h?.close() })
+beforeAll(async () => {
+  h = await openHarness()
+}, 60_000)
+afterAll(async () => {
+  await h?.close()
+})
 
 async function login(scenario: Parameters<typeof usernameFor>[0]) {
   const outcome = await samlLogin(h, usernameFor(scenario))

@@ -6,7 +6,9 @@ import { describe, expect, test } from 'vitest'
 import { GUIDE_ROWS, guideRow } from './guide'
 
 const SEEDS = join(__dirname, '../../../shared/seeds')
-const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(SEEDS, f), 'utf8'))
+const seeds = readdirSync(SEEDS)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(SEEDS, f), 'utf8'))
 const table = seeds.find((s) => s.includes('Who owns the resolution'))!
 const tutorial = seeds.find((s) => s.includes('Use a backup code'))!
 const normal = (s: string) => s.replace(/\s+/g, ' ')
@@ -17,7 +19,7 @@ describe('sign-in guide follows the seeds', () => {
     expect(tutorial).toBeDefined()
   })
 
-  test.each(GUIDE_ROWS.map((r) => [r.id, r] as const))('row %s: every text is the seed row\'s own', (_id, row) => {
+  test.each(GUIDE_ROWS.map((r) => [r.id, r] as const))("row %s: every text is the seed row's own", (_id, row) => {
     const line = table.split('\n').find((l) => l.startsWith(`${row.issue} |`))
     expect(line, row.issue).toBeDefined()
     const cells = line!.split('|').map((c) => c.trim())
@@ -35,7 +37,7 @@ describe('sign-in guide follows the seeds', () => {
     expect(row.suggestedNextStep).toBe('Contact your company SSO admin.')
   })
 
-  test('backup code: the tutorial\'s condition and steps, in its order, ending with Continue', () => {
+  test("backup code: the tutorial's condition and steps, in its order, ending with Continue", () => {
     const t = guideRow('authenticator')!.more!
     expect(tutorial).toContain(t.intro)
     let from = 0

@@ -38,18 +38,27 @@ const RowSchema = z.object({
 const QuestionSchema = z.object({
   id: z.string(),
   question: z.string(),
-  answers: z.array(z.object({ label: z.string(), next: z.union([z.object({ question: z.string() }), z.object({ row: RowIdSchema })]) })),
+  answers: z.array(
+    z.object({
+      label: z.string(),
+      next: z.union([z.object({ question: z.string() }), z.object({ row: RowIdSchema })]),
+    }),
+  ),
 })
 
-const GuideSchema = z.object({
-  title: z.string(),
-  source: z.string(),
-  tutorials: z.record(z.string(), TutorialSchema),
-  rows: z.array(RowSchema),
-  questions: z.array(QuestionSchema),
-}).superRefine((g, ctx) => {
-  for (const r of g.rows) if (r.more && !g.tutorials[r.more]) ctx.addIssue({ code: 'custom', path: ['rows', r.id, 'more'], message: `no tutorial ${r.more}` })
-})
+const GuideSchema = z
+  .object({
+    title: z.string(),
+    source: z.string(),
+    tutorials: z.record(z.string(), TutorialSchema),
+    rows: z.array(RowSchema),
+    questions: z.array(QuestionSchema),
+  })
+  .superRefine((g, ctx) => {
+    for (const r of g.rows)
+      if (r.more && !g.tutorials[r.more])
+        ctx.addIssue({ code: 'custom', path: ['rows', r.id, 'more'], message: `no tutorial ${r.more}` })
+  })
 
 const guide = GuideSchema.parse(SIGN_IN_GUIDES[DEFAULT_PROFILE_ID])
 

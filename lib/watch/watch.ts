@@ -59,7 +59,14 @@ export function watchReport(report: Report, o: { contents: readonly string[]; pr
     findings.push(
       finding(
         'CERT_EXPIRY_THRESHOLD',
-        { expected: `more than ${window.days} days left`, actual: `expires ${c.notAfter} (in ${daysLeft} days)`, window: window.days, daysLeft, sha256: c.sha256, subject: c.subject },
+        {
+          expected: `more than ${window.days} days left`,
+          actual: `expires ${c.notAfter} (in ${daysLeft} days)`,
+          window: window.days,
+          daysLeft,
+          sha256: c.sha256,
+          subject: c.subject,
+        },
         ctx,
         { severity: window.severity },
       ),
@@ -73,16 +80,42 @@ export function watchReport(report: Report, o: { contents: readonly string[]; pr
     const after = new Set(certificates.map((c) => c.sha256))
     for (const c of certificates) {
       if (!before.has(c.sha256)) {
-        findings.push(finding('CERT_NEW_PUBLISHED', { expected: `the certificates seen on ${previous.checkedAt}`, actual: `new: ${c.subject} (notAfter ${c.notAfter})`, sha256: c.sha256 }, ctx))
+        findings.push(
+          finding(
+            'CERT_NEW_PUBLISHED',
+            {
+              expected: `the certificates seen on ${previous.checkedAt}`,
+              actual: `new: ${c.subject} (notAfter ${c.notAfter})`,
+              sha256: c.sha256,
+            },
+            ctx,
+          ),
+        )
       }
     }
     for (const c of previous.certificates) {
       if (!after.has(c.sha256)) {
-        findings.push(finding('CERT_REMOVED', { expected: `${c.subject} (seen on ${previous.checkedAt})`, actual: 'no longer published', sha256: c.sha256 }, ctx))
+        findings.push(
+          finding(
+            'CERT_REMOVED',
+            {
+              expected: `${c.subject} (seen on ${previous.checkedAt})`,
+              actual: 'no longer published',
+              sha256: c.sha256,
+            },
+            ctx,
+          ),
+        )
       }
     }
     if (previous.contentSha256 !== contentSha256) {
-      findings.push(finding('INPUT_CONFIGURATION_CHANGED', { expected: `sha256 ${previous.contentSha256} (${previous.checkedAt})`, actual: `sha256 ${contentSha256}` }, ctx))
+      findings.push(
+        finding(
+          'INPUT_CONFIGURATION_CHANGED',
+          { expected: `sha256 ${previous.contentSha256} (${previous.checkedAt})`, actual: `sha256 ${contentSha256}` },
+          ctx,
+        ),
+      )
     }
   }
 
@@ -103,7 +136,10 @@ export function watchReport(report: Report, o: { contents: readonly string[]; pr
         subject: merged.subject,
         profile: merged.profile,
         now,
-        findings: [...merged.findings, finding('INPUT_VERDICT_CHANGED', { expected: previous.verdict, actual: merged.summary.verdict }, ctx)],
+        findings: [
+          ...merged.findings,
+          finding('INPUT_VERDICT_CHANGED', { expected: previous.verdict, actual: merged.summary.verdict }, ctx),
+        ],
         skipped: merged.skipped,
         certificates: merged.certificates,
         timeline: merged.timeline,
@@ -118,7 +154,12 @@ export function watchReport(report: Report, o: { contents: readonly string[]; pr
       checkedAt: report.checkedAt,
       contentSha256,
       verdict: final.summary.verdict,
-      certificates: certificates.map((c) => ({ sha256: c.sha256, use: c.use, subject: c.subject, notAfter: c.notAfter })),
+      certificates: certificates.map((c) => ({
+        sha256: c.sha256,
+        use: c.use,
+        subject: c.subject,
+        notAfter: c.notAfter,
+      })),
     },
   }
 }

@@ -18,7 +18,12 @@ export const DELIVERY_HEADER = 'x-sso-preflight-delivery'
 export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 60 * 60_000] as const
 
 /** The codes that say something changed; a delivery is made when one is new in this check. */
-export const WATCH_CHANGE_CODES = new Set(['CERT_NEW_PUBLISHED', 'CERT_REMOVED', 'INPUT_CONFIGURATION_CHANGED', 'INPUT_VERDICT_CHANGED'])
+export const WATCH_CHANGE_CODES = new Set([
+  'CERT_NEW_PUBLISHED',
+  'CERT_REMOVED',
+  'INPUT_CONFIGURATION_CHANGED',
+  'INPUT_VERDICT_CHANGED',
+])
 
 export interface WatchEventPayload {
   readonly event: 'watch.changed'
@@ -33,10 +38,22 @@ export interface WatchEventPayload {
   readonly report: Report
 }
 
-export function watchEventPayload(o: { connection: { id: string; name: string; protocol: string }; report: Report; snapshot: WatchSnapshot; previous: WatchSnapshot | null; reasons: readonly string[] }): WatchEventPayload {
+export function watchEventPayload(o: {
+  connection: { id: string; name: string; protocol: string }
+  report: Report
+  snapshot: WatchSnapshot
+  previous: WatchSnapshot | null
+  reasons: readonly string[]
+}): WatchEventPayload {
   return {
-    event: 'watch.changed', connection: o.connection, checkedAt: o.report.checkedAt, verdict: o.report.summary.verdict,
-    previousVerdict: o.previous?.verdict ?? null, reasons: [...o.reasons], snapshot: o.snapshot, report: maskReport(o.report),
+    event: 'watch.changed',
+    connection: o.connection,
+    checkedAt: o.report.checkedAt,
+    verdict: o.report.summary.verdict,
+    previousVerdict: o.previous?.verdict ?? null,
+    reasons: [...o.reasons],
+    snapshot: o.snapshot,
+    report: maskReport(o.report),
   }
 }
 
@@ -81,12 +98,26 @@ export type AttemptOutcome =
  * One POST of a delivery through lib/net (the SSRF policy applies to the webhook URL and every hop; redirects are
  * not followed). 2xx is delivered; anything else, or no answer, is a failed attempt.
  */
-export async function attemptDelivery(d: { id: string; url: string; secret: string; payload: unknown }, o: { now: Date; fetchOptions?: SafeFetchOptions }): Promise<AttemptOutcome> {
+export async function attemptDelivery(
+  d: { id: string; url: string; secret: string; payload: unknown },
+  o: { now: Date; fetchOptions?: SafeFetchOptions },
+): Promise<AttemptOutcome> {
   const sentAt = o.now.toISOString()
   const body = JSON.stringify({ ...(d.payload as object), deliveryId: d.id, sentAt })
   const r = await safeFetch(d.url, {
-    ...o.fetchOptions, method: 'POST', body, followRedirects: false, timeoutMs: 10_000, maxBytes: 64 * 1024,
-    headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(d.secret, body), [TIMESTAMP_HEADER]: sentAt, [DELIVERY_HEADER]: d.id, 'user-agent': 'sso-preflight-webhook/1' },
+    ...o.fetchOptions,
+    method: 'POST',
+    body,
+    followRedirects: false,
+    timeoutMs: 10_000,
+    maxBytes: 64 * 1024,
+    headers: {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signBody(d.secret, body),
+      [TIMESTAMP_HEADER]: sentAt,
+      [DELIVERY_HEADER]: d.id,
+      'user-agent': 'sso-preflight-webhook/1',
+    },
   })
   if (!r.ok) {
     // safeFetch answers a 4xx / 5xx as NET_HTTP_ERROR with the status as its evidence.

@@ -21,14 +21,26 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
   test.each([
     ['empty', '', 'INPUT_EMPTY'],
     ['whitespace only', ' \n\t ', 'INPUT_EMPTY'],
-    ['DOCTYPE with an external entity (XXE)', '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>', 'INPUT_XML_DOCTYPE'],
-    ['billion laughs', '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>', 'INPUT_XML_DOCTYPE'],
+    [
+      'DOCTYPE with an external entity (XXE)',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><r>&x;</r>',
+      'INPUT_XML_DOCTYPE',
+    ],
+    [
+      'billion laughs',
+      '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]><lolz>&lol2;</lolz>',
+      'INPUT_XML_DOCTYPE',
+    ],
     ['processing instruction inside', '<r><?evil x?></r>', 'INPUT_XML_PROCESSING_INSTRUCTION'],
     ['processing instruction before the root', '<?xml-stylesheet href="x"?><r/>', 'INPUT_XML_PROCESSING_INSTRUCTION'],
     ['undeclared entity', '<r>&nbsp;</r>', 'INPUT_NOT_XML'],
     ['unbound prefix', '<saml:Assertion/>', 'INPUT_NOT_XML'],
     ['duplicate attribute', '<r a="1" a="2"/>', 'INPUT_NOT_XML'],
-    ['duplicate attribute via two prefixes of one namespace', '<r xmlns:a="u" xmlns:b="u" a:x="1" b:x="2"/>', 'INPUT_NOT_XML'],
+    [
+      'duplicate attribute via two prefixes of one namespace',
+      '<r xmlns:a="u" xmlns:b="u" a:x="1" b:x="2"/>',
+      'INPUT_NOT_XML',
+    ],
     ['two roots', '<a/><b/>', 'INPUT_NOT_XML'],
     ['text after the root', '<a/>trailing', 'INPUT_NOT_XML'],
     ['mismatched end tag', '<a><b></a></b>', 'INPUT_NOT_XML'],
@@ -76,7 +88,10 @@ describe('parseSafeXml reads what XML 1.0 + Namespaces say', () => {
     const doc = ok('<r xmlns="urn:d" xmlns:p="urn:p"><p:x p:a="1" b="2"/><y xmlns=""/></r>')
     const [x, y] = childElements(doc.root)
     expect([doc.root.ns, x!.ns, x!.attrs[0]!.ns, x!.attrs[1]!.ns, y!.ns]).toEqual(['urn:d', 'urn:p', 'urn:p', '', ''])
-    expect(doc.root.nsDecls).toEqual([['', 'urn:d'], ['p', 'urn:p']])
+    expect(doc.root.nsDecls).toEqual([
+      ['', 'urn:d'],
+      ['p', 'urn:p'],
+    ])
   })
   test('IDs are indexed, duplicates kept for the signature code to refuse', () => {
     const doc = ok('<r ID="a"><x ID="a"/><y Id="b"/></r>')
@@ -89,7 +104,9 @@ describe('parseSafeXml reads what XML 1.0 + Namespaces say', () => {
     expect(ownText(doc.root)).toBe('admin@evil.com.example.com')
   })
   test('pathOf names the element for evidence', () => {
-    const doc = ok('<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"><IDPSSODescriptor><KeyDescriptor/><KeyDescriptor/></IDPSSODescriptor></EntityDescriptor>')
+    const doc = ok(
+      '<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata"><IDPSSODescriptor><KeyDescriptor/><KeyDescriptor/></IDPSSODescriptor></EntityDescriptor>',
+    )
     const kd = descendants(doc.root, NS.md, 'KeyDescriptor')[1]!
     expect(pathOf(kd)).toBe('/EntityDescriptor/IDPSSODescriptor/KeyDescriptor[2]')
   })
@@ -100,12 +117,22 @@ function sameTree(ours: XmlElement, theirs: DomElement, path = ''): void {
   const here = `${path}/${ours.name}`
   expect(ours.name, here).toBe(theirs.tagName)
   expect(ours.ns, here).toBe(theirs.namespaceURI ?? '')
-  const theirAttrs = Array.from({ length: theirs.attributes.length }, (_, i) => theirs.attributes.item(i)!)
-    .filter((a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'))
-  expect(ours.attrs.map((a) => [a.name, a.ns, a.value]), here).toEqual(theirAttrs.map((a) => [a.name, a.namespaceURI ?? '', a.value]))
+  const theirAttrs = Array.from({ length: theirs.attributes.length }, (_, i) => theirs.attributes.item(i)!).filter(
+    (a) => a.name !== 'xmlns' && !a.name.startsWith('xmlns:'),
+  )
+  expect(
+    ours.attrs.map((a) => [a.name, a.ns, a.value]),
+    here,
+  ).toEqual(theirAttrs.map((a) => [a.name, a.namespaceURI ?? '', a.value]))
   const theirKids = Array.from({ length: theirs.childNodes.length }, (_, i) => theirs.childNodes.item(i)!) as DomNode[]
-  const ourText = ours.children.filter((c) => c.type === 'text').map((c) => (c as { value: string }).value).join('')
-  const theirText = theirKids.filter((n) => n.nodeType === 3 || n.nodeType === 4).map((n) => n.nodeValue ?? '').join('')
+  const ourText = ours.children
+    .filter((c) => c.type === 'text')
+    .map((c) => (c as { value: string }).value)
+    .join('')
+  const theirText = theirKids
+    .filter((n) => n.nodeType === 3 || n.nodeType === 4)
+    .map((n) => n.nodeValue ?? '')
+    .join('')
   expect(ourText, here).toBe(theirText)
   const ourEls = childElements(ours)
   const theirEls = theirKids.filter((n) => n.nodeType === 1) as DomElement[]
@@ -113,16 +140,22 @@ function sameTree(ours: XmlElement, theirs: DomElement, path = ''): void {
   ourEls.forEach((el, i) => sameTree(el, theirEls[i]!, here))
 }
 
-describe('differential: our tree equals xmldom\'s on every real XML fixture', () => {
+describe("differential: our tree equals xmldom's on every real XML fixture", () => {
   const files = filesUnder(FIXTURES, (n) => n.endsWith('.xml'))
   test.each(files.map((f) => [f.slice(FIXTURES.length + 1), f]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8')
     const ours = parseSafeXml(text)
     let theirs: DomElement | undefined
     try {
-      theirs = new DOMParser({ onError: (level) => { if (level !== 'warning') throw new Error(level) } })
-        .parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml').documentElement ?? undefined
-    } catch { theirs = undefined }
+      theirs =
+        new DOMParser({
+          onError: (level) => {
+            if (level !== 'warning') throw new Error(level)
+          },
+        }).parseFromString(text.replace(/^\uFEFF/, ''), 'text/xml').documentElement ?? undefined
+    } catch {
+      theirs = undefined
+    }
     if (!theirs) {
       expect(ours.ok, 'xmldom refused it, so must we').toBe(false)
       return

@@ -1,6 +1,15 @@
 import type { Parsed } from '../context'
 import { finding, type FindingContext } from '../findings/finding'
-import { DEFAULT_XML_LIMITS, type XmlAttr, type XmlComment, type XmlDocument, type XmlElement, type XmlLimits, type XmlNode, type XmlPI } from './types'
+import {
+  DEFAULT_XML_LIMITS,
+  type XmlAttr,
+  type XmlComment,
+  type XmlDocument,
+  type XmlElement,
+  type XmlLimits,
+  type XmlNode,
+  type XmlPI,
+} from './types'
 
 /*
  * A strict, non-validating XML 1.0 + Namespaces parser that builds the tree once.
@@ -15,7 +24,8 @@ import { DEFAULT_XML_LIMITS, type XmlAttr, type XmlComment, type XmlDocument, ty
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
-const NAME_RE = /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+const NAME_RE =
+  /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
 // Characters XML 1.0 forbids anywhere (C0 controls except tab, LF, CR; lone surrogates are left to the encoder).
 const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
@@ -23,7 +33,12 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '
 type ErrorKind = 'syntax' | 'doctype' | 'pi' | 'depth' | 'size' | 'attributes' | 'namespaces'
 
 class XmlSyntaxError extends Error {
-  constructor(message: string, readonly offset: number, readonly kind: ErrorKind = 'syntax', readonly expected?: string) {
+  constructor(
+    message: string,
+    readonly offset: number,
+    readonly kind: ErrorKind = 'syntax',
+    readonly expected?: string,
+  ) {
     super(message)
   }
 }
@@ -32,9 +47,17 @@ class XmlSyntaxError extends Error {
 const SMALL_ATTR_COUNT = 8
 
 interface MutableElement {
-  type: 'element'; name: string; prefix: string; local: string; ns: string
-  attrs: XmlAttr[]; nsDecls: [string, string][]; children: XmlNode[]; parent: MutableElement | null
-  depth: number; start: number
+  type: 'element'
+  name: string
+  prefix: string
+  local: string
+  ns: string
+  attrs: XmlAttr[]
+  nsDecls: [string, string][]
+  children: XmlNode[]
+  parent: MutableElement | null
+  depth: number
+  start: number
 }
 
 /** Strips a UTF-8 BOM (every Entra federation metadata file starts with one) and normalises line ends. */
@@ -47,12 +70,25 @@ export function normaliseXmlText(text: string): string {
  * Parses untrusted XML into a tree, or explains as findings why it cannot.
  * @example const doc = parseSafeXml(xml); if (!doc.ok) return doc
  */
-export function parseSafeXml(text: string, o: { limits?: Partial<XmlLimits>; ctx?: FindingContext } = {}): Parsed<XmlDocument> {
+export function parseSafeXml(
+  text: string,
+  o: { limits?: Partial<XmlLimits>; ctx?: FindingContext } = {},
+): Parsed<XmlDocument> {
   const limits = { ...DEFAULT_XML_LIMITS, ...o.limits }
   const ctx = o.ctx ?? {}
-  if (text.trim() === '' || text === '\uFEFF') return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
+  if (text.trim() === '' || text === '\uFEFF')
+    return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
   if (text.length > limits.maxChars) {
-    return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${limits.maxChars} characters`, actual: `${text.length} characters` }, ctx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'INPUT_TOO_LARGE',
+          { expected: `at most ${limits.maxChars} characters`, actual: `${text.length} characters` },
+          ctx,
+        ),
+      ],
+    }
   }
   const src = normaliseXmlText(text)
   try {
@@ -61,21 +97,81 @@ export function parseSafeXml(text: string, o: { limits?: Partial<XmlLimits>; ctx
     if (!(err instanceof XmlSyntaxError)) throw err
     const where = position(src, err.offset)
     switch (err.kind) {
-      case 'doctype': return { ok: false, findings: [finding('INPUT_XML_DOCTYPE', { expected: 'no DOCTYPE', actual: src.slice(err.offset, err.offset + 80), where }, ctx)] }
-      case 'pi': return { ok: false, findings: [finding('INPUT_XML_PROCESSING_INSTRUCTION', { expected: 'no processing instruction', actual: err.message, where }, ctx)] }
-      case 'depth': return { ok: false, findings: [finding('INPUT_XML_TOO_DEEP', { expected: `at most ${limits.maxDepth} levels`, actual: err.message, where }, ctx)] }
-      case 'size': return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${limits.maxElements} elements`, actual: err.message, where }, ctx)] }
-      case 'attributes': return { ok: false, findings: [finding('INPUT_XML_TOO_MANY_ATTRIBUTES', { expected: err.expected, actual: err.message, where }, ctx)] }
-      case 'namespaces': return { ok: false, findings: [finding('INPUT_XML_TOO_MANY_NAMESPACES', { expected: err.expected, actual: err.message, where }, ctx)] }
-      default: return { ok: false, findings: [finding('INPUT_NOT_XML', { expected: 'well-formed XML', actual: err.message, where }, ctx)] }
+      case 'doctype':
+        return {
+          ok: false,
+          findings: [
+            finding(
+              'INPUT_XML_DOCTYPE',
+              { expected: 'no DOCTYPE', actual: src.slice(err.offset, err.offset + 80), where },
+              ctx,
+            ),
+          ],
+        }
+      case 'pi':
+        return {
+          ok: false,
+          findings: [
+            finding(
+              'INPUT_XML_PROCESSING_INSTRUCTION',
+              { expected: 'no processing instruction', actual: err.message, where },
+              ctx,
+            ),
+          ],
+        }
+      case 'depth':
+        return {
+          ok: false,
+          findings: [
+            finding(
+              'INPUT_XML_TOO_DEEP',
+              { expected: `at most ${limits.maxDepth} levels`, actual: err.message, where },
+              ctx,
+            ),
+          ],
+        }
+      case 'size':
+        return {
+          ok: false,
+          findings: [
+            finding(
+              'INPUT_TOO_LARGE',
+              { expected: `at most ${limits.maxElements} elements`, actual: err.message, where },
+              ctx,
+            ),
+          ],
+        }
+      case 'attributes':
+        return {
+          ok: false,
+          findings: [
+            finding('INPUT_XML_TOO_MANY_ATTRIBUTES', { expected: err.expected, actual: err.message, where }, ctx),
+          ],
+        }
+      case 'namespaces':
+        return {
+          ok: false,
+          findings: [
+            finding('INPUT_XML_TOO_MANY_NAMESPACES', { expected: err.expected, actual: err.message, where }, ctx),
+          ],
+        }
+      default:
+        return {
+          ok: false,
+          findings: [finding('INPUT_NOT_XML', { expected: 'well-formed XML', actual: err.message, where }, ctx)],
+        }
     }
   }
 }
 
 function position(src: string, offset: number): string {
-  let line = 1, col = 1
+  let line = 1,
+    col = 1
   for (let i = 0; i < offset && i < src.length; i++) {
-    if (src.charCodeAt(i) === 10) { line++; col = 1 } else col++
+    if (src.charCodeAt(i) === 10) {
+      line++
+      col = 1
+    } else col++
   }
   return `line ${line}, column ${col}`
 }
@@ -96,19 +192,29 @@ class Parser {
   private readonly prolog: (XmlComment | XmlPI)[] = []
   private readonly epilog: (XmlComment | XmlPI)[] = []
 
-  constructor(private readonly s: string, private readonly limits: XmlLimits) {}
+  constructor(
+    private readonly s: string,
+    private readonly limits: XmlLimits,
+  ) {}
 
   parse(): XmlDocument {
     const s = this.s
     if (FORBIDDEN_CHAR_RE.test(s)) {
       const m = FORBIDDEN_CHAR_RE.exec(s)!
-      throw new XmlSyntaxError(`character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`, m.index)
+      throw new XmlSyntaxError(
+        `character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`,
+        m.index,
+      )
     }
     if (/^<\?xml[ \t\n]/.test(s)) {
       const end = s.indexOf('?>')
       if (end < 0) throw new XmlSyntaxError('unterminated XML declaration', 0)
       const decl = s.slice(5, end)
-      if (!/^(\s+version\s*=\s*(["'])1\.[0-9]\2)(\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\4)?(\s+standalone\s*=\s*(["'])(yes|no)\6)?\s*$/.test(decl)) {
+      if (
+        !/^(\s+version\s*=\s*(["'])1\.[0-9]\2)(\s+encoding\s*=\s*(["'])[A-Za-z][\w.-]*\4)?(\s+standalone\s*=\s*(["'])(yes|no)\6)?\s*$/.test(
+          decl,
+        )
+      ) {
         throw new XmlSyntaxError('malformed XML declaration', 0)
       }
       this.i = end + 2
@@ -123,9 +229,10 @@ class Parser {
       if (lt < 0) break
       this.i = lt
       if (s.startsWith('<!--', lt)) {
-        (root ? this.epilog : this.prolog).push({ type: 'comment', value: this.readComment(), parent: null })
+        ;(root ? this.epilog : this.prolog).push({ type: 'comment', value: this.readComment(), parent: null })
       } else if (s.startsWith('<?', lt)) {
-        const pi = this.readPI(); (root ? this.epilog : this.prolog).push(pi)
+        const pi = this.readPI()
+        ;(root ? this.epilog : this.prolog).push(pi)
       } else if (s.startsWith('<!DOCTYPE', lt) || s.startsWith('<!doctype', lt)) {
         throw new XmlSyntaxError('DOCTYPE', lt, 'doctype')
       } else if (s.startsWith('<!', lt)) {
@@ -142,7 +249,8 @@ class Parser {
   }
 
   private readComment(): string {
-    const s = this.s, start = this.i
+    const s = this.s,
+      start = this.i
     const end = s.indexOf('-->', start + 4)
     if (end < 0) throw new XmlSyntaxError('unterminated comment', start)
     const value = s.slice(start + 4, end)
@@ -152,19 +260,22 @@ class Parser {
   }
 
   private readPI(): XmlPI {
-    const s = this.s, start = this.i
+    const s = this.s,
+      start = this.i
     const end = s.indexOf('?>', start + 2)
     if (end < 0) throw new XmlSyntaxError('unterminated processing instruction', start)
     const body = s.slice(start + 2, end)
     const m = /^([^\s?]+)(?:\s+([\s\S]*))?$/.exec(body)
     const target = m?.[1] ?? ''
-    if (target.toLowerCase() === 'xml') throw new XmlSyntaxError('XML declaration not at the start of the document', start)
+    if (target.toLowerCase() === 'xml')
+      throw new XmlSyntaxError('XML declaration not at the start of the document', start)
     // Any PI is refused: none belongs in SSO documents, and inside signed content they are a known signature trick.
     throw new XmlSyntaxError(`<?${target} ...?>`, start, 'pi')
   }
 
   private readName(): string {
-    const s = this.s, start = this.i
+    const s = this.s,
+      start = this.i
     let j = start
     for (; j < s.length; j++) {
       const c = s.charCodeAt(j)
@@ -192,7 +303,10 @@ class Parser {
   private enterScope(nsDecls: readonly (readonly [string, string])[]): [string, string | undefined][] | null {
     if (!nsDecls.length) return null
     const undo: [string, string | undefined][] = []
-    for (const [p, uri] of nsDecls) { undo.push([p, this.scope.get(p)]); this.scope.set(p, uri) }
+    for (const [p, uri] of nsDecls) {
+      undo.push([p, this.scope.get(p)])
+      this.scope.set(p, uri)
+    }
     return undo
   }
 
@@ -200,7 +314,8 @@ class Parser {
     if (!undo) return
     for (let k = undo.length - 1; k >= 0; k--) {
       const [p, before] = undo[k]!
-      if (before === undefined) this.scope.delete(p); else this.scope.set(p, before)
+      if (before === undefined) this.scope.delete(p)
+      else this.scope.set(p, before)
     }
   }
 
@@ -215,7 +330,10 @@ class Parser {
     let text = ''
     let textStart = -1
     const flushText = (into: MutableElement) => {
-      if (text !== '') { into.children.push({ type: 'text', value: text, parent: into as unknown as XmlElement }); text = '' }
+      if (text !== '') {
+        into.children.push({ type: 'text', value: text, parent: into as unknown as XmlElement })
+        text = ''
+      }
       textStart = -1
     }
     for (;;) {
@@ -230,10 +348,15 @@ class Parser {
       for (;;) {
         const hadSpace = this.skipSpace()
         const c = s.charCodeAt(this.i)
-        if (c === 62) { this.i++; break }
+        if (c === 62) {
+          this.i++
+          break
+        }
         if (c === 47) {
           if (s.charCodeAt(this.i + 1) !== 62) throw new XmlSyntaxError("expected '>' after '/'", this.i)
-          this.i += 2; selfClosing = true; break
+          this.i += 2
+          selfClosing = true
+          break
         }
         if (Number.isNaN(c)) throw new XmlSyntaxError(`unterminated start tag <${qname}>`, start)
         if (!hadSpace) throw new XmlSyntaxError('expected whitespace between attributes', this.i)
@@ -252,31 +375,55 @@ class Parser {
         this.i = close + 1
         // Counted before any further work, so a tag with 100,000 attributes is refused at the 257th.
         if (rawAttrs.length >= limits.maxAttributesPerElement) {
-          throw new XmlSyntaxError(`more than ${limits.maxAttributesPerElement} attributes on <${qname}>`, at, 'attributes', `at most ${limits.maxAttributesPerElement} attributes on one element`)
+          throw new XmlSyntaxError(
+            `more than ${limits.maxAttributesPerElement} attributes on <${qname}>`,
+            at,
+            'attributes',
+            `at most ${limits.maxAttributesPerElement} attributes on one element`,
+          )
         }
         if (++this.attributeCount > limits.maxAttributes) {
-          throw new XmlSyntaxError(`more than ${limits.maxAttributes} attributes in the document`, at, 'attributes', `at most ${limits.maxAttributes} attributes in the document`)
+          throw new XmlSyntaxError(
+            `more than ${limits.maxAttributes} attributes in the document`,
+            at,
+            'attributes',
+            `at most ${limits.maxAttributes} attributes in the document`,
+          )
         }
         if (seen) {
           if (seen.has(aname)) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
           seen.add(aname)
         } else {
           for (const a of rawAttrs) if (a.name === aname) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
-          if (rawAttrs.length === SMALL_ATTR_COUNT) { seen = new Set(rawAttrs.map((a) => a.name)); seen.add(aname) }
+          if (rawAttrs.length === SMALL_ATTR_COUNT) {
+            seen = new Set(rawAttrs.map((a) => a.name))
+            seen.add(aname)
+          }
         }
         const value = decodeText(raw, this.i, true)
         rawAttrs.push({ name: aname, value, at })
         if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
           if (nsDecls.length >= limits.maxNamespaceDeclsPerElement) {
-            throw new XmlSyntaxError(`more than ${limits.maxNamespaceDeclsPerElement} namespace declarations on <${qname}>`, at, 'namespaces', `at most ${limits.maxNamespaceDeclsPerElement} namespace declarations on one element`)
+            throw new XmlSyntaxError(
+              `more than ${limits.maxNamespaceDeclsPerElement} namespace declarations on <${qname}>`,
+              at,
+              'namespaces',
+              `at most ${limits.maxNamespaceDeclsPerElement} namespace declarations on one element`,
+            )
           }
           if (++this.namespaceDeclCount > limits.maxNamespaceDecls) {
-            throw new XmlSyntaxError(`more than ${limits.maxNamespaceDecls} namespace declarations in the document`, at, 'namespaces', `at most ${limits.maxNamespaceDecls} namespace declarations in the document`)
+            throw new XmlSyntaxError(
+              `more than ${limits.maxNamespaceDecls} namespace declarations in the document`,
+              at,
+              'namespaces',
+              `at most ${limits.maxNamespaceDecls} namespace declarations in the document`,
+            )
           }
           if (aname === 'xmlns') nsDecls.push(['', value])
           else {
             const p = aname.slice(6)
-            if (p === 'xmlns' || (p === 'xml' && value !== XML_NS)) throw new XmlSyntaxError(`reserved prefix '${p}' redeclared`, at)
+            if (p === 'xmlns' || (p === 'xml' && value !== XML_NS))
+              throw new XmlSyntaxError(`reserved prefix '${p}' redeclared`, at)
             if (value === '') throw new XmlSyntaxError(`prefix '${p}' bound to an empty namespace`, at)
             nsDecls.push([p, value])
           }
@@ -313,7 +460,9 @@ class Parser {
             if (seenNs.has(key)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
             seenNs.add(key)
           } else {
-            for (const b of attrs) if (b.prefix && b.local === al && b.ns === ans) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+            for (const b of attrs)
+              if (b.prefix && b.local === al && b.ns === ans)
+                throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
             if (++prefixed === SMALL_ATTR_COUNT) {
               seenNs = new Set()
               for (const b of attrs) if (b.prefix) seenNs.add(b.ns + '\u0000' + b.local)
@@ -325,24 +474,38 @@ class Parser {
       }
 
       const depth = current ? current.depth + 1 : 0
-      if (depth >= this.limits.maxDepth) throw new XmlSyntaxError(`nesting deeper than ${this.limits.maxDepth} at <${qname}>`, start, 'depth')
-      if (++this.elementCount > this.limits.maxElements) throw new XmlSyntaxError(`more than ${this.limits.maxElements} elements`, start, 'size')
+      if (depth >= this.limits.maxDepth)
+        throw new XmlSyntaxError(`nesting deeper than ${this.limits.maxDepth} at <${qname}>`, start, 'depth')
+      if (++this.elementCount > this.limits.maxElements)
+        throw new XmlSyntaxError(`more than ${this.limits.maxElements} elements`, start, 'size')
 
       const el: MutableElement = {
-        type: 'element', name: qname, prefix, local, ns, attrs, nsDecls, children: [], parent: current,
-        depth, start,
+        type: 'element',
+        name: qname,
+        prefix,
+        local,
+        ns,
+        attrs,
+        nsDecls,
+        children: [],
+        parent: current,
+        depth,
+        start,
       }
       for (const a of attrs) {
         if (!a.prefix && (a.local === 'ID' || a.local === 'Id' || a.local === 'id')) {
           const list = this.ids.get(a.value)
-          if (list) list.push(el as unknown as XmlElement); else this.ids.set(a.value, [el as unknown as XmlElement])
+          if (list) list.push(el as unknown as XmlElement)
+          else this.ids.set(a.value, [el as unknown as XmlElement])
         }
       }
       if (current) current.children.push(el as unknown as XmlNode)
       if (!root) root = el
 
-      if (!selfClosing) { current = el; undoStack.push(undo) }
-      else {
+      if (!selfClosing) {
+        current = el
+        undoStack.push(undo)
+      } else {
         this.leaveScope(undo)
         if (!current) return root
       }
@@ -416,8 +579,15 @@ function decodeText(raw: string, offset: number, attribute: boolean): string {
     if (!whole.endsWith(';')) throw new XmlSyntaxError(`'&' not part of a reference`, offset)
     if (ref.startsWith('#')) {
       const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
-      const ok = /^#(x[0-9A-Fa-f]+|[0-9]+)$/.test(ref) && Number.isFinite(cp) &&
-        (cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))
+      const ok =
+        /^#(x[0-9A-Fa-f]+|[0-9]+)$/.test(ref) &&
+        Number.isFinite(cp) &&
+        (cp === 9 ||
+          cp === 10 ||
+          cp === 13 ||
+          (cp >= 0x20 && cp <= 0xd7ff) ||
+          (cp >= 0xe000 && cp <= 0xfffd) ||
+          (cp >= 0x10000 && cp <= 0x10ffff))
       if (!ok) throw new XmlSyntaxError(`invalid character reference &${ref};`, offset)
       return String.fromCodePoint(cp)
     }

@@ -14,10 +14,16 @@ const parse = (xml: string): XmlDocument => {
   if (!r.ok) throw new Error(`does not parse: ${r.findings[0]?.code}`)
   return r.value
 }
-const mockResponse = () => buildSamlResponse({
-  site: testSite('http://127.0.0.1:3200'), scenario: 'ok', username: 'ok@demo.test', requestId: '_req1', acsUrl: 'https://sp.example.com/acs',
-  spEntityId: 'https://sp.example.com/entity', now: new Date('2026-11-22T10:00:00Z'),
-})
+const mockResponse = () =>
+  buildSamlResponse({
+    site: testSite('http://127.0.0.1:3200'),
+    scenario: 'ok',
+    username: 'ok@demo.test',
+    requestId: '_req1',
+    acsUrl: 'https://sp.example.com/acs',
+    spEntityId: 'https://sp.example.com/entity',
+    now: new Date('2026-11-22T10:00:00Z'),
+  })
 
 describe('prettyXml: the document’s own text, one tag a line, indented by the parser’s depth', () => {
   test('nothing re-serialised: the lines joined give back the compact document exactly', () => {
@@ -40,7 +46,15 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
   })
   test('the elements findings point at are highlighted, by full or relative path; free-text wheres mark nothing', () => {
     const xml = mockResponse()
-    const view = prettyXml(xml, parse(xml), { highlight: ['/Response/Assertion/Conditions/AudienceRestriction/Audience', '/Assertion/Issuer', '/Response/@Destination', 'RelayState', '/'] })
+    const view = prettyXml(xml, parse(xml), {
+      highlight: [
+        '/Response/Assertion/Conditions/AudienceRestriction/Audience',
+        '/Assertion/Issuer',
+        '/Response/@Destination',
+        'RelayState',
+        '/',
+      ],
+    })
     const marked = view.lines.filter((l) => l.highlight).map((l) => l.path)
     expect(marked).toContain('/Response/Assertion/Conditions/AudienceRestriction/Audience')
     expect(marked).toContain('/Response/Assertion/Issuer')
@@ -50,12 +64,17 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
     expect(marked).toHaveLength(4)
   })
   test('a real Entra metadata file with whitespace, comments-free, a BOM: every start tag shown verbatim', () => {
-    const xml = readFileSync(join(REAL, 'saml-metadata/entra/netsaml2-entra-tenant-239f867f-multiple-signing-federationmetadata.xml'), 'utf8')
+    const xml = readFileSync(
+      join(REAL, 'saml-metadata/entra/netsaml2-entra-tenant-239f867f-multiple-signing-federationmetadata.xml'),
+      'utf8',
+    )
     const doc = parse(xml)
     const view = prettyXml(xml, doc)
     expect(view.lines.filter((l) => !l.text.startsWith('</')).length).toBeLessThanOrEqual(doc.elementCount)
     const src = xml.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
-    for (const l of view.lines) if (!l.text.includes('\n') && l.text.startsWith('<') && !l.text.startsWith('</')) expect(src).toContain(l.text.split('>')[0])
+    for (const l of view.lines)
+      if (!l.text.includes('\n') && l.text.startsWith('<') && !l.text.startsWith('</'))
+        expect(src).toContain(l.text.split('>')[0])
   })
   test('maxLines cuts the view and says so', () => {
     const xml = mockResponse()
@@ -64,7 +83,8 @@ describe('prettyXml: the document’s own text, one tag a line, indented by the 
     expect(view.truncated).toBe(true)
   })
   test('linear: 4x the attributes takes well under 8x the time (time at n and 4n)', () => {
-    const doc = (n: number) => `<r>${Array.from({ length: n }, (_, i) => `<a n="${i}" m='x>y'><b>v${i}</b><c/></a>`).join('')}</r>`
+    const doc = (n: number) =>
+      `<r>${Array.from({ length: n }, (_, i) => `<a n="${i}" m='x>y'><b>v${i}</b><c/></a>`).join('')}</r>`
     const ratio = growthRatio((n) => {
       const xml = doc(n)
       const d = parse(xml)

@@ -29,7 +29,11 @@ export interface PrettyXml {
  *   element offsets line up).
  * @example prettyXml(xml, doc, { highlight: report.findings.map((f) => f.evidence.where) })
  */
-export function prettyXml(source: string, doc: XmlDocument, o: { highlight?: readonly (string | undefined)[]; maxLines?: number } = {}): PrettyXml {
+export function prettyXml(
+  source: string,
+  doc: XmlDocument,
+  o: { highlight?: readonly (string | undefined)[]; maxLines?: number } = {},
+): PrettyXml {
   const src = normalise(source)
   const targets = (o.highlight ?? []).flatMap((w) => (w === undefined ? [] : whereSegments(w)))
   // A page shows a SAML message, not a federation aggregate: beyond this the view says it was cut short.
@@ -37,7 +41,10 @@ export function prettyXml(source: string, doc: XmlDocument, o: { highlight?: rea
   const lines: PrettyXmlLine[] = []
   let truncated = false
   const push = (line: PrettyXmlLine) => {
-    if (lines.length >= maxLines) { truncated = true; return false }
+    if (lines.length >= maxLines) {
+      truncated = true
+      return false
+    }
     lines.push(line)
     return true
   }
@@ -101,8 +108,9 @@ function startTagEnd(src: string, start: number): number {
   let quote = ''
   for (let i = start + 1; i < src.length; i++) {
     const c = src[i]
-    if (quote) { if (c === quote) quote = '' }
-    else if (c === '"' || c === "'") quote = c
+    if (quote) {
+      if (c === quote) quote = ''
+    } else if (c === '"' || c === "'") quote = c
     else if (c === '>') return i + 1
   }
   return src.length
@@ -120,7 +128,10 @@ function collapseBlank(text: string): string {
  */
 function whereSegments(where: string): string[][] {
   if (/\s/.test(where) || !where.includes('/')) return []
-  const steps = where.replace(/\[[^\]]*\]/g, '').split('/').filter((s) => s !== '' && !s.startsWith('@'))
+  const steps = where
+    .replace(/\[[^\]]*\]/g, '')
+    .split('/')
+    .filter((s) => s !== '' && !s.startsWith('@'))
   return steps.length ? [steps.map((s) => s.slice(s.indexOf(':') + 1))] : []
 }
 

@@ -19,7 +19,8 @@ export function isElement(n: XmlNode): n is XmlElement {
 export function childElements(el: XmlElement, ns?: string, local?: string): XmlElement[] {
   const out: XmlElement[] = []
   for (const c of el.children) {
-    if (c.type === 'element' && (ns === undefined || c.ns === ns) && (local === undefined || c.local === local)) out.push(c)
+    if (c.type === 'element' && (ns === undefined || c.ns === ns) && (local === undefined || c.local === local))
+      out.push(c)
   }
   return out
 }

@@ -27,9 +27,22 @@ export interface XmlElement {
   readonly start: number
 }
 
-export interface XmlText { readonly type: 'text'; readonly value: string; readonly parent: XmlElement }
-export interface XmlComment { readonly type: 'comment'; readonly value: string; readonly parent: XmlElement | null }
-export interface XmlPI { readonly type: 'pi'; readonly target: string; readonly data: string; readonly parent: XmlElement | null }
+export interface XmlText {
+  readonly type: 'text'
+  readonly value: string
+  readonly parent: XmlElement
+}
+export interface XmlComment {
+  readonly type: 'comment'
+  readonly value: string
+  readonly parent: XmlElement | null
+}
+export interface XmlPI {
+  readonly type: 'pi'
+  readonly target: string
+  readonly data: string
+  readonly parent: XmlElement | null
+}
 export type XmlNode = XmlElement | XmlText | XmlComment | XmlPI
 
 export interface XmlDocument {
@@ -61,6 +74,11 @@ export interface XmlLimits {
 }
 
 export const DEFAULT_XML_LIMITS: XmlLimits = {
-  maxChars: 4 * 1024 * 1024, maxDepth: 128, maxElements: 200_000,
-  maxAttributesPerElement: 256, maxAttributes: 100_000, maxNamespaceDeclsPerElement: 64, maxNamespaceDecls: 4096,
+  maxChars: 4 * 1024 * 1024,
+  maxDepth: 128,
+  maxElements: 200_000,
+  maxAttributesPerElement: 256,
+  maxAttributes: 100_000,
+  maxNamespaceDeclsPerElement: 64,
+  maxNamespaceDecls: 4096,
 }

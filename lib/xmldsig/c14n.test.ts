@@ -34,7 +34,11 @@ describe('c14n rules, by hand (W3C C14N 1.0 / Exclusive C14N 1.0)', () => {
   const first = (doc: XmlDocument, local: string) => {
     const walk = (el: XmlElement): XmlElement | undefined => {
       if (el.local === local) return el
-      for (const c of el.children) if (c.type === 'element') { const f = walk(c); if (f) return f }
+      for (const c of el.children)
+        if (c.type === 'element') {
+          const f = walk(c)
+          if (f) return f
+        }
       return undefined
     }
     return walk(doc.root)!
@@ -44,16 +48,26 @@ describe('c14n rules, by hand (W3C C14N 1.0 / Exclusive C14N 1.0)', () => {
 
   it('sorts namespace declarations by prefix (default first), then attributes by namespace URI, then local name', () => {
     const doc = parse('<r xmlns:b="urn:a" xmlns:a="urn:z" xmlns="urn:d" z="1" b:k="2" a:k="3" k="4" xmlns:c="urn:m"/>')
-    expect(canonicalize(doc.root, inc)).toBe('<r xmlns="urn:d" xmlns:a="urn:z" xmlns:b="urn:a" xmlns:c="urn:m" k="4" z="1" b:k="2" a:k="3"></r>')
+    expect(canonicalize(doc.root, inc)).toBe(
+      '<r xmlns="urn:d" xmlns:a="urn:z" xmlns:b="urn:a" xmlns:c="urn:m" k="4" z="1" b:k="2" a:k="3"></r>',
+    )
   })
   it('exclusive: renders only visibly utilised namespaces, on the first element that uses them', () => {
     const doc = parse('<r xmlns:a="urn:a" xmlns:u="urn:unused" xmlns:x="urn:x"><a:e><x:f x:g="1"/><x:h/></a:e></r>')
-    expect(canonicalize(first(doc, 'e'), exc)).toBe('<a:e xmlns:a="urn:a"><x:f xmlns:x="urn:x" x:g="1"></x:f><x:h xmlns:x="urn:x"></x:h></a:e>')
+    expect(canonicalize(first(doc, 'e'), exc)).toBe(
+      '<a:e xmlns:a="urn:a"><x:f xmlns:x="urn:x" x:g="1"></x:f><x:h xmlns:x="urn:x"></x:h></a:e>',
+    )
   })
   it('exclusive: the PrefixList brings in a prefix used only in a value (and #default)', () => {
-    const doc = parse('<r xmlns="urn:d" xmlns:xs="urn:xs" xmlns:xsi="urn:xsi"><e xsi:type="xs:string"><p:f xmlns:p="urn:p"/></e></r>')
-    expect(canonicalize(first(doc, 'e'), { ...exc, inclusivePrefixes: ['xs'] })).toBe('<e xmlns="urn:d" xmlns:xs="urn:xs" xmlns:xsi="urn:xsi" xsi:type="xs:string"><p:f xmlns:p="urn:p"></p:f></e>')
-    expect(canonicalize(first(doc, 'f'), { ...exc, inclusivePrefixes: ['#default'] })).toBe('<p:f xmlns="urn:d" xmlns:p="urn:p"></p:f>')
+    const doc = parse(
+      '<r xmlns="urn:d" xmlns:xs="urn:xs" xmlns:xsi="urn:xsi"><e xsi:type="xs:string"><p:f xmlns:p="urn:p"/></e></r>',
+    )
+    expect(canonicalize(first(doc, 'e'), { ...exc, inclusivePrefixes: ['xs'] })).toBe(
+      '<e xmlns="urn:d" xmlns:xs="urn:xs" xmlns:xsi="urn:xsi" xsi:type="xs:string"><p:f xmlns:p="urn:p"></p:f></e>',
+    )
+    expect(canonicalize(first(doc, 'f'), { ...exc, inclusivePrefixes: ['#default'] })).toBe(
+      '<p:f xmlns="urn:d" xmlns:p="urn:p"></p:f>',
+    )
     expect(canonicalize(first(doc, 'f'), exc)).toBe('<p:f xmlns:p="urn:p"></p:f>')
   })
   it('xmlns="" only where an output ancestor has a non-empty default', () => {
@@ -63,9 +77,13 @@ describe('c14n rules, by hand (W3C C14N 1.0 / Exclusive C14N 1.0)', () => {
     expect(canonicalize(first(doc, 'h'), exc)).toBe('<h></h>')
     expect(canonicalize(first(doc, 'h'), inc)).toBe('<h></h>')
   })
-  it('inclusive: the apex inherits every in-scope namespace and the ancestors\' xml:* attributes', () => {
-    const doc = parse('<r xmlns:a="urn:a" xml:lang="en" xml:space="preserve"><s xmlns:b="urn:b" xml:lang="fr"><e xml:space="default"/></s></r>')
-    expect(canonicalize(first(doc, 'e'), inc)).toBe('<e xmlns:a="urn:a" xmlns:b="urn:b" xml:lang="fr" xml:space="default"></e>')
+  it("inclusive: the apex inherits every in-scope namespace and the ancestors' xml:* attributes", () => {
+    const doc = parse(
+      '<r xmlns:a="urn:a" xml:lang="en" xml:space="preserve"><s xmlns:b="urn:b" xml:lang="fr"><e xml:space="default"/></s></r>',
+    )
+    expect(canonicalize(first(doc, 'e'), inc)).toBe(
+      '<e xmlns:a="urn:a" xmlns:b="urn:b" xml:lang="fr" xml:space="default"></e>',
+    )
     expect(canonicalize(first(doc, 'e'), exc)).toBe('<e xml:space="default"></e>')
   })
   it('inclusive: a redundant redeclaration is dropped, a changed one kept', () => {
@@ -74,7 +92,9 @@ describe('c14n rules, by hand (W3C C14N 1.0 / Exclusive C14N 1.0)', () => {
   })
   it('escapes text (& < > CR) and attribute values (& < " TAB LF CR); leaves > and \' in attributes', () => {
     const doc = parse('<r a="&amp;&lt;&gt;&quot;\'&#9;&#10;&#13;">&amp;&lt;&gt;&#13;"\'<![CDATA[<&>]]></r>')
-    expect(canonicalize(doc.root, inc)).toBe('<r a="&amp;&lt;>&quot;\'&#x9;&#xA;&#xD;">&amp;&lt;&gt;&#xD;"\'&lt;&amp;&gt;</r>')
+    expect(canonicalize(doc.root, inc)).toBe(
+      '<r a="&amp;&lt;>&quot;\'&#x9;&#xA;&#xD;">&amp;&lt;&gt;&#xD;"\'&lt;&amp;&gt;</r>',
+    )
   })
   it('comments only with #WithComments; the excluded element and its subtree are left out', () => {
     const doc = parse('<r><!--c--><s><t/></s><u/></r>')

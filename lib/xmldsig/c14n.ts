@@ -29,17 +29,24 @@ export interface C14nOptions {
 /** The options a canonicalization algorithm URI stands for, or undefined when we do not implement it. */
 export function c14nOptionsFor(uri: string): { exclusive: boolean; withComments: boolean } | undefined {
   switch (uri) {
-    case C14N.inclusive: return { exclusive: false, withComments: false }
-    case C14N.inclusiveWithComments: return { exclusive: false, withComments: true }
-    case C14N.exclusive: return { exclusive: true, withComments: false }
-    case C14N.exclusiveWithComments: return { exclusive: true, withComments: true }
-    default: return undefined
+    case C14N.inclusive:
+      return { exclusive: false, withComments: false }
+    case C14N.inclusiveWithComments:
+      return { exclusive: false, withComments: true }
+    case C14N.exclusive:
+      return { exclusive: true, withComments: false }
+    case C14N.exclusiveWithComments:
+      return { exclusive: true, withComments: true }
+    default:
+      return undefined
   }
 }
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 /** The output, built by concatenation (V8 ropes: cheaper than an array of small strings and a join). */
-interface Out { s: string }
+interface Out {
+  s: string
+}
 
 /**
  * Rendering state. `scope` (in-scope bindings) and `rendered` (bindings the output ancestors declared, exclusive
@@ -71,7 +78,10 @@ export function inScopeNamespaces(el: XmlElement): Map<string, string> {
 export function canonicalize(apex: XmlElement, o: C14nOptions): string {
   const w: Walk = {
     o,
-    prefixList: o.exclusive && o.inclusivePrefixes?.length ? o.inclusivePrefixes.map((p) => (p === '#default' ? '' : p)) : undefined,
+    prefixList:
+      o.exclusive && o.inclusivePrefixes?.length
+        ? o.inclusivePrefixes.map((p) => (p === '#default' ? '' : p))
+        : undefined,
     scope: inScopeNamespaces(apex),
     rendered: new Map(),
     out: { s: '' },
@@ -100,7 +110,10 @@ function inheritedXmlAttrs(apex: XmlElement): XmlAttr[] | undefined {
 function bind(map: Map<string, string>, decls: readonly (readonly [string, string])[]): Undo | undefined {
   if (!decls.length) return undefined
   const undo: Undo = []
-  for (const [p, uri] of decls) { undo.push([p, map.get(p)]); map.set(p, uri) }
+  for (const [p, uri] of decls) {
+    undo.push([p, map.get(p)])
+    map.set(p, uri)
+  }
   return undo
 }
 
@@ -108,7 +121,8 @@ function unbind(map: Map<string, string>, undo: Undo | undefined): void {
   if (!undo) return
   for (let k = undo.length - 1; k >= 0; k--) {
     const [p, before] = undo[k]!
-    if (before === undefined) map.delete(p); else map.set(p, before)
+    if (before === undefined) map.delete(p)
+    else map.set(p, before)
   }
 }
 
@@ -156,8 +170,12 @@ function renderChildren(el: XmlElement, w: Walk): void {
   const o = w.o
   for (const c of el.children) {
     switch (c.type) {
-      case 'text': w.out.s += escapeText(c.value); break
-      case 'comment': if (o.withComments) w.out.s += '<!--' + c.value + '-->'; break
+      case 'text':
+        w.out.s += escapeText(c.value)
+        break
+      case 'comment':
+        if (o.withComments) w.out.s += '<!--' + c.value + '-->'
+        break
       case 'element': {
         if (c === o.exclude) break
         if (o.exclusive) {
@@ -167,7 +185,8 @@ function renderChildren(el: XmlElement, w: Walk): void {
         } else renderInclusiveChild(c, w)
         break
       }
-      default: break // processing instructions are refused by the parser
+      default:
+        break // processing instructions are refused by the parser
     }
   }
 }
@@ -222,12 +241,18 @@ export function escapeAttr(s: string): string {
   if (!ATTR_RE.test(s)) return s
   return s.replace(/[&<"\t\n\r]/g, (c) => {
     switch (c) {
-      case '&': return '&amp;'
-      case '<': return '&lt;'
-      case '"': return '&quot;'
-      case '\t': return '&#x9;'
-      case '\n': return '&#xA;'
-      default: return '&#xD;'
+      case '&':
+        return '&amp;'
+      case '<':
+        return '&lt;'
+      case '"':
+        return '&quot;'
+      case '\t':
+        return '&#x9;'
+      case '\n':
+        return '&#xA;'
+      default:
+        return '&#xD;'
     }
   })
 }

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { parseSafeXml } from '../xml/parse'
 import { textContent } from '../xml/query'
 import type { XmlDocument, XmlElement } from '../xml/types'
-import { canonicalize, findEnvelopedSignature, listSignatures, trustedKeysFromCertificates, verifyEnvelopedSignature } from './index'
+import {
+  canonicalize,
+  findEnvelopedSignature,
+  listSignatures,
+  trustedKeysFromCertificates,
+  verifyEnvelopedSignature,
+} from './index'
 import type { SignatureResult, TrustedKey } from './types'
 import { FIXTURES } from './testing/corpus'
 import { signWithXmlCrypto, TEST_CERT_PEM } from './testing/sign'
@@ -33,10 +39,14 @@ const unsignedResponseDoc = ORIGINAL.replace(responseSignature, '') // the asser
 const assertion = /<saml2:Assertion[\s\S]*<\/saml2:Assertion>/.exec(ORIGINAL)![0]
 const assertionSignature = SIG_RE.exec(assertion)![0]
 const assertionUnsigned = assertion.replace(assertionSignature, '')
-const evil = (a: string, id = 'evil-assertion') => a.replace(GENUINE_NAMEID, EVIL_NAMEID).replace(`ID="${ASSERTION_ID}"`, `ID="${id}"`)
+const evil = (a: string, id = 'evil-assertion') =>
+  a.replace(GENUINE_NAMEID, EVIL_NAMEID).replace(`ID="${ASSERTION_ID}"`, `ID="${id}"`)
 const evilAssertion = evil(assertionUnsigned)
 const responseOpen = /^[\s\S]*?<saml2p:Response[^>]*>/.exec(unsignedResponseDoc)![0]
-const responseInner = unsignedResponseDoc.slice(responseOpen.length, unsignedResponseDoc.lastIndexOf('</saml2p:Response>'))
+const responseInner = unsignedResponseDoc.slice(
+  responseOpen.length,
+  unsignedResponseDoc.lastIndexOf('</saml2p:Response>'),
+)
 const withResponse = (inner: string, open = responseOpen) => `${open}${inner}</saml2p:Response>`
 
 function parse(xml: string): XmlDocument {
@@ -47,7 +57,10 @@ function parse(xml: string): XmlDocument {
 
 function assertions(doc: XmlDocument): XmlElement[] {
   const out: XmlElement[] = []
-  const walk = (el: XmlElement) => { if (el.local === 'Assertion') out.push(el); for (const c of el.children) if (c.type === 'element') walk(c) }
+  const walk = (el: XmlElement) => {
+    if (el.local === 'Assertion') out.push(el)
+    for (const c of el.children) if (c.type === 'element') walk(c)
+  }
   walk(doc.root)
   return out
 }
@@ -66,7 +79,7 @@ function expectNoEvilAccepted(xml: string, k: readonly TrustedKey[]): SignatureR
     if (!textContent(a).includes(EVIL_NAMEID)) continue
     const sig = findEnvelopedSignature(a)
     const covered = results.some((r) => r.ok && (r.signedElement === a || isAncestor(r.signedElement, a)))
-    expect(covered, 'the attacker\'s assertion is covered by a valid signature').toBe(false)
+    expect(covered, "the attacker's assertion is covered by a valid signature").toBe(false)
     if (sig) expect(verifyEnvelopedSignature(doc, sig, k).ok).toBe(false)
   }
   return results
@@ -109,7 +122,13 @@ function wrappingCases(base: string): [string, string][] {
   const evilOpen = `<saml2p:Response ID="evil-response" Version="2.0" IssueInstant="2024-04-25T20:31:55.494Z" xmlns:saml2p="urn:oasis:names:tc:SAML:2.0:protocol">`
   return [
     // XSW1: a new Response (other ID, evil assertion) whose Signature carries the original signed Response in ds:Object.
-    ['XSW1', evilOpen + respSig.replace('</ds:Signature>', `<ds:Object>${body.replace(respSig, '')}</ds:Object></ds:Signature>`) + evilA + '</saml2p:Response>'],
+    [
+      'XSW1',
+      evilOpen +
+        respSig.replace('</ds:Signature>', `<ds:Object>${body.replace(respSig, '')}</ds:Object></ds:Signature>`) +
+        evilA +
+        '</saml2p:Response>',
+    ],
     // XSW2: as XSW1, the original Response as a sibling before the Signature (detached).
     ['XSW2', evilOpen + body.replace(respSig, '') + respSig + evilA + '</saml2p:Response>'],
     // XSW3: an unsigned evil assertion before the genuine signed one.
@@ -121,11 +140,33 @@ function wrappingCases(base: string): [string, string][] {
     // XSW5: the genuine signature moved into the evil assertion (same ID); the genuine assertion, unsigned, appended.
     ['XSW5', wrap(inner.replace(asrt, evil(asrt, ASSERTION_ID)) + asrtUnsigned)],
     // XSW6: the evil assertion holds the signature, which holds the genuine assertion in ds:Object.
-    ['XSW6', wrap(inner.replace(asrt, evil(asrt, ASSERTION_ID).replace(asrtSig, asrtSig.replace('</ds:Signature>', `<ds:Object>${asrt}</ds:Object></ds:Signature>`))))],
+    [
+      'XSW6',
+      wrap(
+        inner.replace(
+          asrt,
+          evil(asrt, ASSERTION_ID).replace(
+            asrtSig,
+            asrtSig.replace('</ds:Signature>', `<ds:Object>${asrt}</ds:Object></ds:Signature>`),
+          ),
+        ),
+      ),
+    ],
     // XSW7: the genuine assertion hidden in an Extensions element; the evil one unsigned.
     ['XSW7', wrap(`<saml2p:Extensions>${asrt}</saml2p:Extensions>` + inner.replace(asrt, evilA))],
     // XSW8: the evil assertion holds the signature, whose ds:Object holds the genuine assertion without its signature.
-    ['XSW8', wrap(inner.replace(asrt, evil(asrt, ASSERTION_ID).replace(asrtSig, asrtSig.replace('</ds:Signature>', `<ds:Object>${asrtUnsigned}</ds:Object></ds:Signature>`))))],
+    [
+      'XSW8',
+      wrap(
+        inner.replace(
+          asrt,
+          evil(asrt, ASSERTION_ID).replace(
+            asrtSig,
+            asrtSig.replace('</ds:Signature>', `<ds:Object>${asrtUnsigned}</ds:Object></ds:Signature>`),
+          ),
+        ),
+      ),
+    ],
   ]
 }
 
@@ -134,14 +175,28 @@ function wrappingCases(base: string): [string, string][] {
 const RESIGNED = (() => {
   const stripped = ORIGINAL.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, '')
   const c14n = 'http://www.w3.org/2001/10/xml-exc-c14n#'
-  const a = signWithXmlCrypto(stripped, { xpath: `//*[local-name(.)='Assertion']`, after: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`, c14n, prefix: 'ds' })
-  return signWithXmlCrypto(a, { xpath: `/*[local-name(.)='Response']`, after: `/*[local-name(.)='Response']/*[local-name(.)='Issuer']`, c14n, prefix: 'ds' })
+  const a = signWithXmlCrypto(stripped, {
+    xpath: `//*[local-name(.)='Assertion']`,
+    after: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`,
+    c14n,
+    prefix: 'ds',
+  })
+  return signWithXmlCrypto(a, {
+    xpath: `/*[local-name(.)='Response']`,
+    after: `/*[local-name(.)='Response']/*[local-name(.)='Issuer']`,
+    c14n,
+    prefix: 'ds',
+  })
 })()
 
 describe('signature wrapping (XSW1–XSW8)', () => {
   const bases = [
     { name: 'real Okta response, metadata certificate', xml: ORIGINAL, keys },
-    { name: 'Okta response re-signed (Response + Assertion)', xml: RESIGNED, keys: trustedKeysFromCertificates([TEST_CERT_PEM]) },
+    {
+      name: 'Okta response re-signed (Response + Assertion)',
+      xml: RESIGNED,
+      keys: trustedKeysFromCertificates([TEST_CERT_PEM]),
+    },
   ]
   it('the re-signed base verifies both signatures', () => {
     const doc = parse(RESIGNED)
@@ -160,8 +215,13 @@ describe('signature wrapping (XSW1–XSW8)', () => {
     it(`${base.name} · XSW1/2/5/6/8 are refused for the reason that defeats them (reference or duplicate ID)`, () => {
       for (const name of ['XSW1', 'XSW2', 'XSW5', 'XSW6', 'XSW8']) {
         const doc = parse(cases.find((c) => c[0] === name)![1])
-        const kinds = listSignatures(doc).flatMap((s) => verifyEnvelopedSignature(doc, s, base.keys).problems.map((p) => p.kind))
-        expect(kinds.some((k) => k === 'reference-uri' || k === 'duplicate-id'), `${name}: ${kinds.join(',')}`).toBe(true)
+        const kinds = listSignatures(doc).flatMap((s) =>
+          verifyEnvelopedSignature(doc, s, base.keys).problems.map((p) => p.kind),
+        )
+        expect(
+          kinds.some((k) => k === 'reference-uri' || k === 'duplicate-id'),
+          `${name}: ${kinds.join(',')}`,
+        ).toBe(true)
       }
     })
   }
@@ -177,7 +237,9 @@ describe('structural attacks', () => {
     return verifyEnvelopedSignature(doc, sig!, keys)
   }
   it('duplicate IDs anywhere in the document', () => {
-    const xml = withResponse(responseInner.replace(/<saml2p:Status[^>]*>/, (m) => `${m}<x ID="${ASSERTION_ID}" xmlns="urn:x"/>`))
+    const xml = withResponse(
+      responseInner.replace(/<saml2p:Status[^>]*>/, (m) => `${m}<x ID="${ASSERTION_ID}" xmlns="urn:x"/>`),
+    )
     const r = verifyAssertion(xml)
     expect(r.ok).toBe(false)
     expect(r.problems).toContainEqual({ kind: 'duplicate-id', id: ASSERTION_ID, count: 2 })
@@ -185,14 +247,22 @@ describe('structural attacks', () => {
   it('a Reference URI that names another element', () => {
     const r = verifyAssertion(assertionOnly.replace(`URI="#${ASSERTION_ID}"`, `URI="#${RESPONSE_ID}"`))
     expect(r.ok).toBe(false)
-    expect(r.problems).toContainEqual({ kind: 'reference-uri', expected: `#${ASSERTION_ID}`, actual: `#${RESPONSE_ID}` })
+    expect(r.problems).toContainEqual({
+      kind: 'reference-uri',
+      expected: `#${ASSERTION_ID}`,
+      actual: `#${RESPONSE_ID}`,
+    })
   })
   it('the assertion signature moved to the Response, still referencing the assertion', () => {
     const moved = withResponse(assertionSignature + responseInner.replace(assertionSignature, ''))
     const doc = parse(moved)
     const r = verifyEnvelopedSignature(doc, findEnvelopedSignature(doc.root)!, keys)
     expect(r.ok).toBe(false)
-    expect(r.problems).toContainEqual({ kind: 'reference-uri', expected: `#${RESPONSE_ID}`, actual: `#${ASSERTION_ID}` })
+    expect(r.problems).toContainEqual({
+      kind: 'reference-uri',
+      expected: `#${RESPONSE_ID}`,
+      actual: `#${ASSERTION_ID}`,
+    })
   })
   it('an empty Reference URI (the whole document)', () => {
     const r = verifyAssertion(assertionOnly.replace(`URI="#${ASSERTION_ID}"`, 'URI=""'))
@@ -221,22 +291,36 @@ describe('structural attacks', () => {
     ['base64', 'http://www.w3.org/2000/09/xmldsig#base64'],
   ] as const) {
     it(`an extra ${name} transform`, () => {
-      const r = verifyAssertion(assertionOnly.replace('<ds:Transforms>', `<ds:Transforms><ds:Transform Algorithm="${uri}"><ds:XPath>not(ancestor-or-self::x)</ds:XPath></ds:Transform>`))
+      const r = verifyAssertion(
+        assertionOnly.replace(
+          '<ds:Transforms>',
+          `<ds:Transforms><ds:Transform Algorithm="${uri}"><ds:XPath>not(ancestor-or-self::x)</ds:XPath></ds:Transform>`,
+        ),
+      )
       expect(r.ok).toBe(false)
       expect(r.problems).toContainEqual({ kind: 'transform-unsupported', actual: uri })
     })
   }
   it('no enveloped-signature transform', () => {
-    const r = verifyAssertion(assertionOnly.replace('<ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>', ''))
+    const r = verifyAssertion(
+      assertionOnly.replace('<ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>', ''),
+    )
     expect(r.ok).toBe(false)
     expect(r.problems[0]!.kind).toBe('transform-unsupported')
   })
   it('two c14n transforms', () => {
     const t = '<ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>'
     const r = verifyAssertion(assertionOnly.replace(`${t}</ds:Transforms>`, `${t}${t}</ds:Transforms>`))
-    expect(r.problems).toContainEqual({ kind: 'transform-unsupported', actual: 'http://www.w3.org/2001/10/xml-exc-c14n#' })
+    expect(r.problems).toContainEqual({
+      kind: 'transform-unsupported',
+      actual: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    })
   })
-  for (const [name, uri] of [['HMAC-SHA1', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1'], ['HMAC-SHA256', 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256'], ['DSA-SHA1', 'http://www.w3.org/2000/09/xmldsig#dsa-sha1']] as const) {
+  for (const [name, uri] of [
+    ['HMAC-SHA1', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1'],
+    ['HMAC-SHA256', 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256'],
+    ['DSA-SHA1', 'http://www.w3.org/2000/09/xmldsig#dsa-sha1'],
+  ] as const) {
     it(`signature method ${name}`, () => {
       const r = verifyAssertion(assertionOnly.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', uri))
       expect(r.ok).toBe(false)
@@ -245,11 +329,18 @@ describe('structural attacks', () => {
   }
   it('digest method MD5', () => {
     const uri = 'http://www.w3.org/2001/04/xmldsig-more#md5'
-    const r = verifyAssertion(assertionOnly.replace(/(<ds:Reference URI="#id35528194006743571812188338">[\s\S]*?DigestMethod Algorithm=")[^"]+/, `$1${uri}`))
+    const r = verifyAssertion(
+      assertionOnly.replace(
+        /(<ds:Reference URI="#id35528194006743571812188338">[\s\S]*?DigestMethod Algorithm=")[^"]+/,
+        `$1${uri}`,
+      ),
+    )
     expect(r.problems).toContainEqual({ kind: 'digest-unsupported', actual: uri })
   })
   it('C14N 1.1 canonicalization', () => {
-    const r = verifyAssertion(assertionOnly.replace(/(<ds:CanonicalizationMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2006/12/xml-c14n11'))
+    const r = verifyAssertion(
+      assertionOnly.replace(/(<ds:CanonicalizationMethod Algorithm=")[^"]+/, '$1http://www.w3.org/2006/12/xml-c14n11'),
+    )
     expect(r.problems).toContainEqual({ kind: 'c14n-unsupported', actual: 'http://www.w3.org/2006/12/xml-c14n11' })
   })
   it('a changed NameID gives a digest mismatch with both digests as evidence', () => {
@@ -258,10 +349,15 @@ describe('structural attacks', () => {
     expect(r.problems).toHaveLength(1)
     const p = r.problems[0]!
     expect(p.kind).toBe('digest-mismatch')
-    if (p.kind === 'digest-mismatch') { expect(p.expected).toMatch(/^[A-Za-z0-9+/]+=*$/); expect(p.actual).not.toBe(p.expected) }
+    if (p.kind === 'digest-mismatch') {
+      expect(p.expected).toMatch(/^[A-Za-z0-9+/]+=*$/)
+      expect(p.actual).not.toBe(p.expected)
+    }
   })
   it('a changed SignatureValue is an invalid signature', () => {
-    const r = verifyAssertion(assertionOnly.replace(/(<ds:SignatureValue>)(.)/, (_m, a: string, c: string) => a + (c === 'A' ? 'B' : 'A')))
+    const r = verifyAssertion(
+      assertionOnly.replace(/(<ds:SignatureValue>)(.)/, (_m, a: string, c: string) => a + (c === 'A' ? 'B' : 'A')),
+    )
     expect(r.problems).toEqual([{ kind: 'signature-invalid' }])
   })
   it('comment injection in NameID: comments are outside the digest, so the genuine element verifies (readers must refuse comments)', () => {
@@ -273,7 +369,11 @@ describe('structural attacks', () => {
   })
   it('an attacker re-signs an evil assertion and puts their certificate in KeyInfo', () => {
     const evilDoc = withResponse(responseInner.replace(assertion, evilAssertion))
-    const signed = signWithXmlCrypto(evilDoc, { xpath: `//*[local-name(.)='Assertion']`, after: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`, c14n: 'http://www.w3.org/2001/10/xml-exc-c14n#' })
+    const signed = signWithXmlCrypto(evilDoc, {
+      xpath: `//*[local-name(.)='Assertion']`,
+      after: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`,
+      c14n: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+    })
     const r = verifyAssertion(signed)
     expect(r.ok).toBe(false)
     expect(r.problems).toEqual([{ kind: 'signature-invalid' }])
@@ -296,8 +396,20 @@ describe('malformed signatures never throw', () => {
     ['no SignedInfo', assertionSignature.replace(/<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>/, '')],
     ['two SignedInfo', assertionSignature.replace(/(<ds:SignedInfo>[\s\S]*<\/ds:SignedInfo>)/, '$1$1')],
     ['no SignatureValue', assertionSignature.replace(/<ds:SignatureValue>[\s\S]*<\/ds:SignatureValue>/, '')],
-    ['SignatureValue not base64', assertionSignature.replace(/<ds:SignatureValue>[\s\S]*<\/ds:SignatureValue>/, '<ds:SignatureValue>!!notbase64!!</ds:SignatureValue>')],
-    ['empty SignatureValue', assertionSignature.replace(/<ds:SignatureValue>[\s\S]*<\/ds:SignatureValue>/, '<ds:SignatureValue></ds:SignatureValue>')],
+    [
+      'SignatureValue not base64',
+      assertionSignature.replace(
+        /<ds:SignatureValue>[\s\S]*<\/ds:SignatureValue>/,
+        '<ds:SignatureValue>!!notbase64!!</ds:SignatureValue>',
+      ),
+    ],
+    [
+      'empty SignatureValue',
+      assertionSignature.replace(
+        /<ds:SignatureValue>[\s\S]*<\/ds:SignatureValue>/,
+        '<ds:SignatureValue></ds:SignatureValue>',
+      ),
+    ],
     ['DigestValue not base64', assertionSignature.replace(/<ds:DigestValue>[^<]*/, '<ds:DigestValue>%%%')],
     ['no DigestValue', assertionSignature.replace(/<ds:DigestValue>[^<]*<\/ds:DigestValue>/, '')],
     ['no CanonicalizationMethod', assertionSignature.replace(/<ds:CanonicalizationMethod[^>]*\/>/, '')],
@@ -321,7 +433,9 @@ describe('malformed signatures never throw', () => {
   })
   it('a ds:Signature that is the root element', () => {
     const doc = parse(assertionSignature)
-    expect(verifyEnvelopedSignature(doc, doc.root, keys).problems).toEqual([{ kind: 'malformed', detail: 'the signature is the root element: it envelops nothing' }])
+    expect(verifyEnvelopedSignature(doc, doc.root, keys).problems).toEqual([
+      { kind: 'malformed', detail: 'the signature is the root element: it envelops nothing' },
+    ])
   })
   it('an element that is not a ds:Signature', () => {
     const doc = parse(unsignedResponseDoc)
@@ -332,19 +446,27 @@ describe('malformed signatures never throw', () => {
 describe('random mutations (seeded) never make verification throw or pass', () => {
   it('1,000 single-character mutations of the signed assertion', () => {
     let seed = 0x5eed
-    const rand = (n: number) => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed % n }
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff
+      return seed % n
+    }
     const alphabet = '<>/="\' :#&;-_aZ09xmlnsID\n\t'
     const start = unsignedResponseDoc.indexOf('<saml2:Assertion')
-    let parsed = 0, verifiedUnchanged = 0
+    let parsed = 0,
+      verifiedUnchanged = 0
     for (let i = 0; i < 1000; i++) {
       const at = start + rand(unsignedResponseDoc.length - start)
-      const mutated = unsignedResponseDoc.slice(0, at) + alphabet[rand(alphabet.length)] + unsignedResponseDoc.slice(at + rand(2))
+      const mutated =
+        unsignedResponseDoc.slice(0, at) + alphabet[rand(alphabet.length)] + unsignedResponseDoc.slice(at + rand(2))
       const p = parseSafeXml(mutated)
       if (!p.ok) continue
       parsed++
       for (const s of listSignatures(p.value)) {
         const r = verifyEnvelopedSignature(p.value, s, keys)
-        expect(r.problems.some((x) => x.kind === 'malformed' && x.detail.startsWith('verification failed')), 'an internal error').toBe(false)
+        expect(
+          r.problems.some((x) => x.kind === 'malformed' && x.detail.startsWith('verification failed')),
+          'an internal error',
+        ).toBe(false)
         if (r.ok) {
           verifiedUnchanged++
           // Only a change the signature does not cover may pass: the canonical signed element is unchanged.

@@ -27,7 +27,14 @@ describe('trustedKeysFromCertificates', () => {
     expect(k?.sha256).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
   })
   it('skips unparseable entries and keeps the index of the good ones', () => {
-    const certs = ['', 'not base64 !!', 'QUJD', B64, '-----BEGIN RSA PRIVATE KEY-----\nQUJD\n-----END RSA PRIVATE KEY-----', 'MIIB' + 'A'.repeat(400)]
+    const certs = [
+      '',
+      'not base64 !!',
+      'QUJD',
+      B64,
+      '-----BEGIN RSA PRIVATE KEY-----\nQUJD\n-----END RSA PRIVATE KEY-----',
+      'MIIB' + 'A'.repeat(400),
+    ]
     const keys = trustedKeysFromCertificates(certs)
     expect(keys.map((k) => k.index)).toEqual([3])
     const problems = certificateProblems(certs)

@@ -41,7 +41,11 @@ export function certificateProblems(certs: readonly string[]): CertificateProble
 
 /** SHA-256 of DER bytes as colon-separated upper-case hex, as `X509Certificate.fingerprint256` writes it. */
 export function sha256Fingerprint(der: Uint8Array): string {
-  return createHash('sha256').update(der).digest('hex').toUpperCase().replace(/(..)(?!$)/g, '$1:')
+  return createHash('sha256')
+    .update(der)
+    .digest('hex')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1:')
 }
 
 function read(text: string): Reading {
@@ -51,7 +55,8 @@ function read(text: string): Reading {
   // A certificate the reader knows is a map lookup (it normalises the text itself); the checks below only explain a
   // miss. Armour that is not one well-formed PEM block is not base64, as before.
   const reading = label === 'CERTIFICATE' && (m || !armoured) ? readCertificate(m ? m[2]! : text) : undefined
-  if (reading?.kind === 'certificate') return { key: reading.cert.publicKey, sha256: reading.cert.sha256, cert: reading.cert }
+  if (reading?.kind === 'certificate')
+    return { key: reading.cert.publicKey, sha256: reading.cert.sha256, cert: reading.cert }
   const base64 = (m ? m[2]! : text).replace(/\s+/g, '')
   if (base64 === '') return { error: 'empty certificate' }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) return { error: 'not base64' }

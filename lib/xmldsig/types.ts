@@ -19,18 +19,18 @@ export interface TrustedKey {
 }
 
 export type SignatureProblem =
-  | { readonly kind: 'reference-uri'; readonly expected: string; readonly actual: string }      // URI is not '#' + the enclosing element's ID
-  | { readonly kind: 'reference-count'; readonly actual: number }                               // exactly one Reference required
+  | { readonly kind: 'reference-uri'; readonly expected: string; readonly actual: string } // URI is not '#' + the enclosing element's ID
+  | { readonly kind: 'reference-count'; readonly actual: number } // exactly one Reference required
   | { readonly kind: 'duplicate-id'; readonly id: string; readonly count: number }
   | { readonly kind: 'missing-id'; readonly element: string }
   | { readonly kind: 'transform-unsupported'; readonly actual: string }
   | { readonly kind: 'c14n-unsupported'; readonly actual: string }
   | { readonly kind: 'algorithm-unsupported'; readonly actual: string }
   | { readonly kind: 'digest-unsupported'; readonly actual: string }
-  | { readonly kind: 'digest-mismatch'; readonly expected: string; readonly actual: string }      // expected = DigestValue in the document
-  | { readonly kind: 'signature-invalid' }                                                        // no trusted key verifies SignatureValue
+  | { readonly kind: 'digest-mismatch'; readonly expected: string; readonly actual: string } // expected = DigestValue in the document
+  | { readonly kind: 'signature-invalid' } // no trusted key verifies SignatureValue
   | { readonly kind: 'no-trusted-keys' }
-  | { readonly kind: 'malformed'; readonly detail: string }                                       // missing SignedInfo, bad base64, ...
+  | { readonly kind: 'malformed'; readonly detail: string } // missing SignedInfo, bad base64, ...
 
 export interface SignatureResult {
   readonly ok: boolean

@@ -12,14 +12,23 @@ import { xmlCryptoVerifies, xmlsec1Available, xmlsec1Verifies } from './testing/
  * certificate. We may only be stricter, and only for the structural reasons SignatureProblem names.
  */
 
-const STRICT_ONLY = new Set<SignatureProblem['kind']>(['reference-uri', 'duplicate-id', 'reference-count', 'missing-id', 'transform-unsupported', 'c14n-unsupported'])
+const STRICT_ONLY = new Set<SignatureProblem['kind']>([
+  'reference-uri',
+  'duplicate-id',
+  'reference-count',
+  'missing-id',
+  'transform-unsupported',
+  'c14n-unsupported',
+])
 
 // Signatures xmlsec1 accepts that we refuse on purpose: an empty Reference URI (it signs the whole document, not
 // the element a SAML reader uses), a Reference to another element than the signature's parent, C14N 1.1, two
 // References in one signature.
 const STRICTER_THAN_XMLSEC1 = [
   'peer-suites/node-saml/test/static/signatures/valid/response.root-signed.assertion-signed.2advice-signed.xml#0',
-  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15].map((n) => `real/saml-responses/okta/oktadev-scenarios/response_${n}.b64#0`),
+  ...[2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15].map(
+    (n) => `real/saml-responses/okta/oktadev-scenarios/response_${n}.b64#0`,
+  ),
   'peer-suites/python3-saml/tests/data/responses/response_without_assertion_reference_uri.xml.base64#0',
   'peer-suites/python3-saml/tests/data/responses/response_without_reference_uri.xml.base64#0',
   'peer-suites/ruby-saml/test/responses/invalids/response_with_concealed_signed_assertion.xml#0',
@@ -41,7 +50,11 @@ function pairedCertificates(): Map<string, string[]> {
   for (const row of sources.split('\n')) {
     const name = /^\| `([^`]+)`/.exec(row)?.[1]
     const src = /paired key source: ([^\s|<]+)/.exec(row)?.[1]
-    if (name && src) byName.set(name, certsIn(decodeFixture(join(FIXTURES, 'real', src)) ?? readFileSync(join(FIXTURES, 'real', src), 'utf8')))
+    if (name && src)
+      byName.set(
+        name,
+        certsIn(decodeFixture(join(FIXTURES, 'real', src)) ?? readFileSync(join(FIXTURES, 'real', src), 'utf8')),
+      )
   }
   return byName
 }
@@ -50,7 +63,10 @@ function pairedCertificates(): Map<string, string[]> {
 function manifestCertificates(): Map<string, string[]> {
   const out = new Map<string, string[]>()
   for (const suite of ['node-saml', 'python3-saml', 'ruby-saml']) {
-    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'peer-suites', suite, 'manifest.json'), 'utf8')) as { file: string; idp_cert: string }[]
+    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'peer-suites', suite, 'manifest.json'), 'utf8')) as {
+      file: string
+      idp_cert: string
+    }[]
     for (const c of manifest) {
       const key = `peer-suites/${suite}/${c.file}`
       const cert = readFileSync(join(FIXTURES, 'peer-suites', suite, c.idp_cert), 'utf8')
@@ -60,7 +76,12 @@ function manifestCertificates(): Map<string, string[]> {
   return out
 }
 
-interface Case { path: string; index: number; xml: string; certs: string[] }
+interface Case {
+  path: string
+  index: number
+  xml: string
+  certs: string[]
+}
 
 function cases(): Case[] {
   const paired = pairedCertificates()
@@ -104,7 +125,10 @@ describe('verdicts on the fixture corpus agree with xml-crypto and xmlsec1', () 
         return
       }
       const strictOnly = r.problems.length > 0 && r.problems.every((p) => STRICT_ONLY.has(p.kind))
-      if (strictOnly && (xc || xs)) { stricter.push(`${c.path}#${c.index}`); return }
+      if (strictOnly && (xc || xs)) {
+        stricter.push(`${c.path}#${c.index}`)
+        return
+      }
       // Refused for a cryptographic reason: both references must refuse too (else our c14n would be wrong).
       expect(xc, `xml-crypto accepts what we refuse: ${JSON.stringify(r.problems)}`).toBe(false)
       if (xs !== undefined) expect(xs, `xmlsec1 accepts what we refuse: ${JSON.stringify(r.problems)}`).toBe(false)
@@ -113,14 +137,23 @@ describe('verdicts on the fixture corpus agree with xml-crypto and xmlsec1', () 
   it('is stricter than xmlsec1 / xml-crypto exactly on the known structural cases', () => {
     expect(stricter.sort()).toEqual(STRICTER_THAN_XMLSEC1)
   })
-  if (!xmlsec1Available) it.skip('xmlsec1 comparisons SKIPPED: the xmlsec1 binary is not installed (apt-get install -y xmlsec1)', () => {})
+  if (!xmlsec1Available)
+    it.skip('xmlsec1 comparisons SKIPPED: the xmlsec1 binary is not installed (apt-get install -y xmlsec1)', () => {})
 })
 
-interface ManifestCase { id: string; file: string; encoding: string; idp_cert: string; xmlsec1: string | { parent_id: string; xmlsec1: string }[] }
+interface ManifestCase {
+  id: string
+  file: string
+  encoding: string
+  idp_cert: string
+  xmlsec1: string | { parent_id: string; xmlsec1: string }[]
+}
 
-describe('verdicts match the peer suites\' recorded xmlsec1 results', () => {
+describe("verdicts match the peer suites' recorded xmlsec1 results", () => {
   for (const suite of ['node-saml', 'python3-saml', 'ruby-saml']) {
-    const manifest = JSON.parse(readFileSync(join(FIXTURES, 'peer-suites', suite, 'manifest.json'), 'utf8')) as ManifestCase[]
+    const manifest = JSON.parse(
+      readFileSync(join(FIXTURES, 'peer-suites', suite, 'manifest.json'), 'utf8'),
+    ) as ManifestCase[]
     for (const c of manifest) {
       if (!Array.isArray(c.xmlsec1) || c.xmlsec1.length === 0) continue
       const entries = c.xmlsec1
@@ -129,7 +162,9 @@ describe('verdicts match the peer suites\' recorded xmlsec1 results', () => {
         const doc = parseSafeXml(xml)
         expect(doc.ok).toBe(true)
         if (!doc.ok) return
-        const keys = trustedKeysFromCertificates([readFileSync(join(FIXTURES, 'peer-suites', suite, c.idp_cert), 'utf8')])
+        const keys = trustedKeysFromCertificates([
+          readFileSync(join(FIXTURES, 'peer-suites', suite, c.idp_cert), 'utf8'),
+        ])
         expect(keys).toHaveLength(1)
         const sigs = listSignatures(doc.value)
         expect(sigs.length).toBe(entries.length)
@@ -138,7 +173,11 @@ describe('verdicts match the peer suites\' recorded xmlsec1 results', () => {
           const idOf = sigs[i]!.parent?.attrs.find((a) => a.local === 'ID')?.value
           expect(idOf).toBe(e.parent_id)
           if (e.xmlsec1 !== 'verifies') expect(r.ok, `${c.id} #${i}: xmlsec1 fails it`).toBe(false)
-          else if (!r.ok) expect(r.problems.every((p) => STRICT_ONLY.has(p.kind)), `${c.id} #${i}: ${JSON.stringify(r.problems)}`).toBe(true)
+          else if (!r.ok)
+            expect(
+              r.problems.every((p) => STRICT_ONLY.has(p.kind)),
+              `${c.id} #${i}: ${JSON.stringify(r.problems)}`,
+            ).toBe(true)
         })
       })
     }

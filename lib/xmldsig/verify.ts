@@ -54,17 +54,35 @@ export function listSignatures(doc: XmlDocument): XmlElement[] {
  * hostile input: every defect is a problem, and `ok` is true only when there is none.
  * @example const r = verifyEnvelopedSignature(doc, sig, keys); if (r.ok) readAssertion(r.signedElement)
  */
-export function verifyEnvelopedSignature(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedKey[]): SignatureResult {
+export function verifyEnvelopedSignature(
+  doc: XmlDocument,
+  signature: XmlElement,
+  keys: readonly TrustedKey[],
+): SignatureResult {
   try {
     return verify(doc, signature, keys)
   } catch (err) {
     // A bug of ours must not turn into a pass; report it as a malformed signature.
-    return fail(signature.parent ?? signature, [{ kind: 'malformed', detail: `verification failed: ${err instanceof Error ? err.message : String(err)}` }])
+    return fail(signature.parent ?? signature, [
+      { kind: 'malformed', detail: `verification failed: ${err instanceof Error ? err.message : String(err)}` },
+    ])
   }
 }
 
-function fail(signedElement: XmlElement, problems: SignatureProblem[], partial: Partial<SignatureResult> = {}): SignatureResult {
-  return { signatureMethod: '', digestMethod: '', canonicalizationMethod: '', ...partial, ok: false, signedElement, problems }
+function fail(
+  signedElement: XmlElement,
+  problems: SignatureProblem[],
+  partial: Partial<SignatureResult> = {},
+): SignatureResult {
+  return {
+    signatureMethod: '',
+    digestMethod: '',
+    canonicalizationMethod: '',
+    ...partial,
+    ok: false,
+    signedElement,
+    problems,
+  }
 }
 
 function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedKey[]): SignatureResult {
@@ -72,7 +90,8 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
   if (signature.ns !== DS_NS || signature.local !== 'Signature') {
     return fail(signed ?? signature, [{ kind: 'malformed', detail: `<${signature.name}> is not a ds:Signature` }])
   }
-  if (!signed) return fail(signature, [{ kind: 'malformed', detail: 'the signature is the root element: it envelops nothing' }])
+  if (!signed)
+    return fail(signature, [{ kind: 'malformed', detail: 'the signature is the root element: it envelops nothing' }])
 
   const parts = readSignatureParts(signature)
   if (typeof parts === 'string') return fail(signed, [{ kind: 'malformed', detail: parts }])
@@ -82,16 +101,19 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
     digestMethod: parts.references[0]?.digestMethod ?? '',
     canonicalizationMethod: parts.canonicalizationMethod,
   }
-  const keyInfoCertificateUntrusted = parts.keyInfoCertificates.length > 0 ? untrusted(parts.keyInfoCertificates, keys) : undefined
+  const keyInfoCertificateUntrusted =
+    parts.keyInfoCertificates.length > 0 ? untrusted(parts.keyInfoCertificates, keys) : undefined
   const extra = keyInfoCertificateUntrusted === undefined ? {} : { keyInfoCertificateUntrusted }
 
   // Which element is signed: the parent, named by its ID.
   const id = elementId(signed)
   if (id === undefined) problems.push({ kind: 'missing-id', element: signed.name })
-  for (const [dupId, els] of doc.ids) if (els.length > 1) problems.push({ kind: 'duplicate-id', id: dupId, count: els.length })
+  for (const [dupId, els] of doc.ids)
+    if (els.length > 1) problems.push({ kind: 'duplicate-id', id: dupId, count: els.length })
   if (parts.references.length !== 1) problems.push({ kind: 'reference-count', actual: parts.references.length })
   const ref = parts.references[0]
-  if (ref && id !== undefined && ref.uri !== `#${id}`) problems.push({ kind: 'reference-uri', expected: `#${id}`, actual: ref.uri ?? '(no URI)' })
+  if (ref && id !== undefined && ref.uri !== `#${id}`)
+    problems.push({ kind: 'reference-uri', expected: `#${id}`, actual: ref.uri ?? '(no URI)' })
 
   // Algorithms.
   const siC14n = c14nOptionsFor(parts.canonicalizationMethod)
@@ -106,11 +128,13 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
     if (!digestAlg) problems.push({ kind: 'digest-unsupported', actual: ref.digestMethod })
   }
   if (keys.length === 0) problems.push({ kind: 'no-trusted-keys' })
-  if (problems.length > 0 || !ref || !refC14n || !digestAlg || !siC14n || !sigAlg) return fail(signed, problems, { ...base, ...extra })
+  if (problems.length > 0 || !ref || !refC14n || !digestAlg || !siC14n || !sigAlg)
+    return fail(signed, problems, { ...base, ...extra })
 
   // The digest of the signed element, then the signature over SignedInfo.
   const expectedDigest = ref.digestValue.replace(/\s+/g, '')
-  if (!isBase64(expectedDigest) || expectedDigest === '') return fail(signed, [{ kind: 'malformed', detail: 'DigestValue is not base64' }], { ...base, ...extra })
+  if (!isBase64(expectedDigest) || expectedDigest === '')
+    return fail(signed, [{ kind: 'malformed', detail: 'DigestValue is not base64' }], { ...base, ...extra })
   const digest = createHash(digestAlg.hash).update(canonicalize(signed, refC14n), 'utf8').digest()
   // Compared as bytes: base64 may carry non-zero padding bits without changing the value.
   if (!digest.equals(Buffer.from(expectedDigest, 'base64'))) {
@@ -118,16 +142,24 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
     return fail(signed, problems, { ...base, ...extra })
   }
   const sigB64 = parts.signatureValue.replace(/\s+/g, '')
-  if (!isBase64(sigB64) || sigB64 === '') return fail(signed, [{ kind: 'malformed', detail: 'SignatureValue is not base64' }], { ...base, ...extra })
+  if (!isBase64(sigB64) || sigB64 === '')
+    return fail(signed, [{ kind: 'malformed', detail: 'SignatureValue is not base64' }], { ...base, ...extra })
   const signatureBytes = Buffer.from(sigB64, 'base64')
-  const signedInfoBytes = Buffer.from(canonicalize(parts.signedInfo, { ...siC14n, inclusivePrefixes: siC14n.exclusive ? parts.signedInfoPrefixes : undefined }), 'utf8')
+  const signedInfoBytes = Buffer.from(
+    canonicalize(parts.signedInfo, {
+      ...siC14n,
+      inclusivePrefixes: siC14n.exclusive ? parts.signedInfoPrefixes : undefined,
+    }),
+    'utf8',
+  )
   for (const k of keys) {
     if (k.key.asymmetricKeyType !== sigAlg.keyType) continue
     let good = false
     try {
-      good = sigAlg.keyType === 'ec'
-        ? cryptoVerify(sigAlg.hash, signedInfoBytes, { key: k.key, dsaEncoding: 'ieee-p1363' }, signatureBytes)
-        : cryptoVerify(sigAlg.hash, signedInfoBytes, k.key, signatureBytes)
+      good =
+        sigAlg.keyType === 'ec'
+          ? cryptoVerify(sigAlg.hash, signedInfoBytes, { key: k.key, dsaEncoding: 'ieee-p1363' }, signatureBytes)
+          : cryptoVerify(sigAlg.hash, signedInfoBytes, k.key, signatureBytes)
     } catch {
       good = false
     }
@@ -138,30 +170,49 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
 
 /** The ID attribute SAML and XML-DSig use (`ID`, else `Id`, else `id`, unprefixed). */
 function elementId(el: XmlElement): string | undefined {
-  for (const name of ['ID', 'Id', 'id']) for (const a of el.attrs) if (a.prefix === '' && a.local === name) return a.value
+  for (const name of ['ID', 'Id', 'id'])
+    for (const a of el.attrs) if (a.prefix === '' && a.local === name) return a.value
   return undefined
 }
 
 /** Allowed: enveloped-signature, then at most one c14n (inclusive c14n when none is given, as XML-DSig says). */
-function referenceC14n(ref: SignatureReference, signature: XmlElement, problems: SignatureProblem[]): C14nOptions | undefined {
+function referenceC14n(
+  ref: SignatureReference,
+  signature: XmlElement,
+  problems: SignatureProblem[],
+): C14nOptions | undefined {
   let enveloped = false
   let c14n: { exclusive: boolean; withComments: boolean } | undefined
   let bad = false
   ref.transforms.forEach((t, i) => {
-    if (t === ENVELOPED_SIGNATURE && !enveloped && i === 0) { enveloped = true; return }
+    if (t === ENVELOPED_SIGNATURE && !enveloped && i === 0) {
+      enveloped = true
+      return
+    }
     const c = c14nOptionsFor(t)
-    if (c && !c14n && i === ref.transforms.length - 1) { c14n = c; return }
+    if (c && !c14n && i === ref.transforms.length - 1) {
+      c14n = c
+      return
+    }
     bad = true
     problems.push({ kind: 'transform-unsupported', actual: t || '(no Algorithm)' })
   })
   if (!enveloped && !bad) {
-    problems.push({ kind: 'transform-unsupported', actual: `no ${ENVELOPED_SIGNATURE} transform (the signature would cover itself)` })
+    problems.push({
+      kind: 'transform-unsupported',
+      actual: `no ${ENVELOPED_SIGNATURE} transform (the signature would cover itself)`,
+    })
     bad = true
   }
   if (bad) return undefined
   const opts = c14n ?? { exclusive: false, withComments: false }
   // A same-document reference ('#id') dereferences without comments, whatever the c14n says.
-  return { exclusive: opts.exclusive, withComments: false, exclude: signature, inclusivePrefixes: opts.exclusive ? ref.inclusivePrefixes : undefined }
+  return {
+    exclusive: opts.exclusive,
+    withComments: false,
+    exclude: signature,
+    inclusivePrefixes: opts.exclusive ? ref.inclusivePrefixes : undefined,
+  }
 }
 
 function isBase64(s: string): boolean {
@@ -187,8 +238,13 @@ function algorithmOf(el: XmlElement): string {
 
 function prefixListOf(el: XmlElement): string[] | undefined {
   for (const c of el.children) {
-    if (c.type === 'element' && c.local === 'InclusiveNamespaces' && c.ns === 'http://www.w3.org/2001/10/xml-exc-c14n#') {
-      for (const a of c.attrs) if (a.prefix === '' && a.local === 'PrefixList') return a.value.split(/[ \t\n\r]+/).filter((p) => p !== '')
+    if (
+      c.type === 'element' &&
+      c.local === 'InclusiveNamespaces' &&
+      c.ns === 'http://www.w3.org/2001/10/xml-exc-c14n#'
+    ) {
+      for (const a of c.attrs)
+        if (a.prefix === '' && a.local === 'PrefixList') return a.value.split(/[ \t\n\r]+/).filter((p) => p !== '')
     }
   }
   return undefined
@@ -230,7 +286,8 @@ export function readSignatureParts(signature: XmlElement): SignatureParts | stri
   }
   const keyInfoCertificates: string[] = []
   for (const ki of dsChildren(signature, 'KeyInfo')) {
-    for (const xd of dsChildren(ki, 'X509Data')) for (const c of dsChildren(xd, 'X509Certificate')) keyInfoCertificates.push(textOf(c))
+    for (const xd of dsChildren(ki, 'X509Data'))
+      for (const c of dsChildren(xd, 'X509Certificate')) keyInfoCertificates.push(textOf(c))
   }
   return {
     signedInfo,

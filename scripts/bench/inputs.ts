@@ -5,7 +5,10 @@ import { randomUUID } from 'node:crypto'
 import { SignedXml } from 'xml-crypto'
 
 export const KEY_PEM = readFileSync(new URL('../../e2e/test-keys/TEST-ONLY-bench-idp.key.pem', import.meta.url), 'utf8')
-export const CERT_PEM = readFileSync(new URL('../../e2e/test-keys/TEST-ONLY-bench-idp.cert.pem', import.meta.url), 'utf8')
+export const CERT_PEM = readFileSync(
+  new URL('../../e2e/test-keys/TEST-ONLY-bench-idp.cert.pem', import.meta.url),
+  'utf8',
+)
 export const CERT_B64 = CERT_PEM.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
 
 export const IDP_ENTITY_ID = 'https://sts.windows.net/6f1c2d3e-0000-4000-8000-000000000001/'
@@ -18,10 +21,18 @@ export const NOW = new Date(Math.floor(Date.now() / 1000) * 1000)
 const iso = (ms: number) => new Date(NOW.getTime() + ms).toISOString()
 
 /** A signing key and its certificate (PEM); the bench's TEST-ONLY pair unless another is given. */
-export interface SigningPair { readonly keyPem: string; readonly certPem: string }
+export interface SigningPair {
+  readonly keyPem: string
+  readonly certPem: string
+}
 const BENCH_PAIR: SigningPair = { keyPem: KEY_PEM, certPem: CERT_PEM }
 
-function sign(xml: string, referenceXPath: string, location: { reference: string; action: 'after' | 'prepend' }, pair: SigningPair = BENCH_PAIR): string {
+function sign(
+  xml: string,
+  referenceXPath: string,
+  location: { reference: string; action: 'after' | 'prepend' },
+  pair: SigningPair = BENCH_PAIR,
+): string {
   const sig = new SignedXml({
     privateKey: pair.keyPem,
     publicCert: pair.certPem,
@@ -41,13 +52,18 @@ function sign(xml: string, referenceXPath: string, location: { reference: string
 export function signedResponseXml(): string {
   const assertionId = '_' + randomUUID()
   const attrs: [string, string][] = [
-    ['firstName', 'Ada'], ['lastName', 'Lovelace'], ['email', 'ada.lovelace@contoso.example'],
+    ['firstName', 'Ada'],
+    ['lastName', 'Lovelace'],
+    ['email', 'ada.lovelace@contoso.example'],
     ['objectGUID', '9b2f7c1e-3a4d-4e5f-8a6b-7c8d9e0f1a2b'],
     ['http://schemas.microsoft.com/identity/claims/tenantid', '6f1c2d3e-0000-4000-8000-000000000001'],
     ['http://schemas.microsoft.com/identity/claims/objectidentifier', '9b2f7c1e-3a4d-4e5f-8a6b-7c8d9e0f1a2b'],
     ['http://schemas.microsoft.com/identity/claims/displayname', 'Ada Lovelace'],
     ['http://schemas.microsoft.com/identity/claims/identityprovider', IDP_ENTITY_ID],
-    ['http://schemas.microsoft.com/claims/authnmethodsreferences', 'http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password'],
+    [
+      'http://schemas.microsoft.com/claims/authnmethodsreferences',
+      'http://schemas.microsoft.com/ws/2008/06/identity/authenticationmethod/password',
+    ],
   ]
   const groups = Array.from({ length: 24 }, (_, i) => `<AttributeValue>${randomUUID()}-g${i}</AttributeValue>`).join('')
   const assertion =
@@ -66,8 +82,12 @@ export function signedResponseXml(): string {
     `<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_${randomUUID()}" Version="2.0" IssueInstant="${iso(-1000)}" Destination="${ACS_URL}" InResponseTo="${REQUEST_ID}">` +
     `<Issuer xmlns="urn:oasis:names:tc:SAML:2.0:assertion">${IDP_ENTITY_ID}</Issuer>` +
     `<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Success"/></samlp:Status>` +
-    assertion + `</samlp:Response>`
-  return sign(response, `//*[local-name(.)='Assertion']`, { reference: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`, action: 'after' })
+    assertion +
+    `</samlp:Response>`
+  return sign(response, `//*[local-name(.)='Assertion']`, {
+    reference: `//*[local-name(.)='Assertion']/*[local-name(.)='Issuer']`,
+    action: 'after',
+  })
 }
 
 function keyDescriptor(b64: string): string {
@@ -77,8 +97,11 @@ function keyDescriptor(b64: string): string {
 /** ~50 KB, signed, shaped like Entra federation metadata (WS-Fed roles, many KeyDescriptors). */
 export function largeSignedEntraMetadata(pair: SigningPair = BENCH_PAIR): string {
   const kd = keyDescriptor(pair.certPem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''))
-  const claims = Array.from({ length: 110 }, (_, i) =>
-    `<auth:ClaimType xmlns:auth="http://docs.oasis-open.org/wsfed/authorization/200706" Uri="http://schemas.example.com/claims/c${i}"><auth:DisplayName>Claim ${i}</auth:DisplayName><auth:Description>The claim number ${i} of this tenant, padded for size.</auth:Description></auth:ClaimType>`).join('')
+  const claims = Array.from(
+    { length: 110 },
+    (_, i) =>
+      `<auth:ClaimType xmlns:auth="http://docs.oasis-open.org/wsfed/authorization/200706" Uri="http://schemas.example.com/claims/c${i}"><auth:DisplayName>Claim ${i}</auth:DisplayName><auth:Description>The claim number ${i} of this tenant, padded for size.</auth:Description></auth:ClaimType>`,
+  ).join('')
   const role = (type: string, extra: string) =>
     `<RoleDescriptor xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:fed="http://docs.oasis-open.org/wsfed/federation/200706" xsi:type="fed:${type}" protocolSupportEnumeration="http://docs.oasis-open.org/wsfed/federation/200706">${kd.repeat(4)}${extra}</RoleDescriptor>`
   const xml =
@@ -91,7 +114,15 @@ export function largeSignedEntraMetadata(pair: SigningPair = BENCH_PAIR): string
     `<SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://login.microsoftonline.com/6f1c2d3e-0000-4000-8000-000000000001/saml2"/>` +
     `</IDPSSODescriptor></EntityDescriptor>`
   // The metadata schema wants ds:Signature as the EntityDescriptor's first child.
-  return sign(xml, `/*[local-name(.)='EntityDescriptor']`, { reference: `/*[local-name(.)='EntityDescriptor']`, action: 'prepend' }, pair)
+  return sign(
+    xml,
+    `/*[local-name(.)='EntityDescriptor']`,
+    { reference: `/*[local-name(.)='EntityDescriptor']`, action: 'prepend' },
+    pair,
+  )
 }
 
-export const SMALL_OKTA_METADATA_PATH = new URL('../../../shared/fixtures/real/saml-metadata/okta/ssoready-okta-app-metadata.xml', import.meta.url)
+export const SMALL_OKTA_METADATA_PATH = new URL(
+  '../../../shared/fixtures/real/saml-metadata/okta/ssoready-okta-app-metadata.xml',
+  import.meta.url,
+)

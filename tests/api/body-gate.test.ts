@@ -20,15 +20,18 @@ function lazyBody(total: number, prefix = '', chunk = 256 * 1024) {
   const head = new TextEncoder().encode(prefix)
   const filler = new Uint8Array(chunk).fill(0x61)
   let sent = 0
-  const stream = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (sent >= total) return controller.close()
-      const piece = sent === 0 && head.length ? head : filler.subarray(0, Math.min(chunk, total - sent))
-      sent += piece.byteLength
-      state.pulled += piece.byteLength
-      controller.enqueue(piece)
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (sent >= total) return controller.close()
+        const piece = sent === 0 && head.length ? head : filler.subarray(0, Math.min(chunk, total - sent))
+        sent += piece.byteLength
+        state.pulled += piece.byteLength
+        controller.enqueue(piece)
+      },
     },
-  }, { highWaterMark: 0 })
+    { highWaterMark: 0 },
+  )
   return { stream, state }
 }
 
@@ -49,7 +52,9 @@ async function expectRefused(res: Response) {
 describe('one body gate: oversized bodies are refused before parsing', () => {
   test('POST /triage/analyze, 1 GB multipart declared by Content-Length: 413 without reading a byte', async () => {
     const { stream, state } = lazyBody(1024 * MB, multipartHead)
-    const res = await postAnalyze(post('/triage/analyze', stream, { 'content-type': MULTIPART, 'content-length': String(1024 * MB) }))
+    const res = await postAnalyze(
+      post('/triage/analyze', stream, { 'content-type': MULTIPART, 'content-length': String(1024 * MB) }),
+    )
     await expectRefused(res)
     expect(state.pulled).toBeLessThanOrEqual(256 * 1024)
   })
@@ -71,9 +76,15 @@ describe('one body gate: oversized bodies are refused before parsing', () => {
 
   test('POST /api/connections and /api/saved-reports: oversized JSON is 413 with a message', async () => {
     const big = lazyBody(50 * MB, '{"name":"')
-    await expectRefused(await postConnection(post('/api/connections', big.stream, { 'content-type': 'application/json' })))
+    await expectRefused(
+      await postConnection(post('/api/connections', big.stream, { 'content-type': 'application/json' })),
+    )
     expect(big.state.pulled).toBeLessThan(BODY_LIMITS.connections + 2 * MB)
-    await expectRefused(await postSavedReport(post('/api/saved-reports', 'x', { 'content-type': 'application/json', 'content-length': String(6 * MB) })))
+    await expectRefused(
+      await postSavedReport(
+        post('/api/saved-reports', 'x', { 'content-type': 'application/json', 'content-length': String(6 * MB) }),
+      ),
+    )
   })
 
   test('POST /saml/acs with a 100 MB urlencoded body: only the cap is read, and the run still ends with a redirect', async () => {
@@ -101,10 +112,12 @@ describe('one body gate: oversized bodies are refused before parsing', () => {
   test('the proxy and the server-action limit use the same caps as the route handlers', () => {
     expect(bodyLimitFor('/triage/analyze', false)).toBe(BODY_LIMITS.triageAnalyze)
     expect(bodyLimitFor('/check', true)).toBe(BODY_LIMITS.serverAction)
-    const limit = (nextConfig as { experimental: { serverActions: { bodySizeLimit: string } } }).experimental.serverActions.bodySizeLimit
+    const limit = (nextConfig as { experimental: { serverActions: { bodySizeLimit: string } } }).experimental
+      .serverActions.bodySizeLimit
     expect(limit).toBe(`${BODY_LIMITS.serverAction / MB}mb`)
     // The proxy buffers at most this much; a body cut there must still be over every route's cap, so it is refused.
-    const proxyLimit = (nextConfig as { experimental: { proxyClientMaxBodySize: string } }).experimental.proxyClientMaxBodySize
+    const proxyLimit = (nextConfig as { experimental: { proxyClientMaxBodySize: string } }).experimental
+      .proxyClientMaxBodySize
     expect(Number.parseInt(proxyLimit, 10) * MB).toBeGreaterThan(Math.max(...Object.values(BODY_LIMITS)))
   })
 })

@@ -14,7 +14,11 @@ const OKTA_DISCOVERY = real('oidc/okta/dockyard-okta-common.okta.com-org-openid-
 const PINNED_NOW = '2026-11-22T00:00:00Z'
 
 const json = (path: string, body: unknown) =>
-  new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 const raw = (path: string, body: string, type = 'application/xml') =>
   new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': type }, body })
 
@@ -31,7 +35,9 @@ describe('POST /api/reports/metadata', () => {
   })
 
   test('takes the raw XML as the body with options in the query, and answers Markdown on ?format=md', async () => {
-    const res = await postMetadata(raw(`/api/reports/metadata?format=md&now=${PINNED_NOW}&profile=generic`, ENTRA_ROLLOVER))
+    const res = await postMetadata(
+      raw(`/api/reports/metadata?format=md&now=${PINNED_NOW}&profile=generic`, ENTRA_ROLLOVER),
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/markdown')
     expect(res.headers.get('content-disposition')).toContain('sso-preflight-saml-metadata-2026-11-22.md')
@@ -41,7 +47,9 @@ describe('POST /api/reports/metadata', () => {
   })
 
   test('typed values reach the checks: the vendor placeholder Reply URL is a finding', async () => {
-    const res = await postMetadata(json('/api/reports/metadata', { xml: OKTA_METADATA, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' }))
+    const res = await postMetadata(
+      json('/api/reports/metadata', { xml: OKTA_METADATA, acsUrl: 'https://autodesk-prod.okta.com/sso/saml2/1' }),
+    )
     const report = ReportSchema.parse(await res.json())
     expect(report.findings.map((f) => f.code)).toContain('SAML_CONFIG_REPLY_URL_PLACEHOLDER')
   })
@@ -69,7 +77,11 @@ describe('POST /api/reports/metadata', () => {
     ['invalid JSON', raw('/api/reports/metadata', '{', 'application/json'), 'ERR_USAGE'],
     ['a JSON array', json('/api/reports/metadata', []), 'ERR_USAGE'],
     ['no document', json('/api/reports/metadata', {}), 'ERR_USAGE'],
-    ['both xml and url', json('/api/reports/metadata', { xml: '<a/>', url: 'https://idp.example.com/md' }), 'ERR_USAGE'],
+    [
+      'both xml and url',
+      json('/api/reports/metadata', { xml: '<a/>', url: 'https://idp.example.com/md' }),
+      'ERR_USAGE',
+    ],
     ['a URL that is not absolute', json('/api/reports/metadata', { url: 'idp.example.com/md' }), 'ERR_USAGE'],
     ['an unknown profile', json('/api/reports/metadata', { xml: '<a/>', profile: 'nope' }), 'ERR_USAGE'],
     ['a bad now', json('/api/reports/metadata', { xml: '<a/>', now: 'yesterday' }), 'ERR_USAGE'],
@@ -87,18 +99,25 @@ describe('POST /api/reports/metadata', () => {
     expect(body.issues.properties.url.errors[0]).toContain('http')
   })
 
-  test.each(['file:///etc/passwd', 'ftp://idp.example.com/md', 'javascript:alert(1)', 'data:application/xml,<a/>', 'gopher://127.0.0.1:70/'])(
-    'a %s URL is a report saying only http(s) URLs are fetched, not a bare 400', async (url) => {
-      const res = await postMetadata(json('/api/reports/metadata', { url }))
-      expect(res.status).toBe(200)
-      const report = ReportSchema.parse(await res.json())
-      expect(report.summary.verdict).toBe('no-go')
-      expect(report.findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
-      expect(report.findings[0]!.title).toMatch(/only http\(s\) URLs/i)
-    })
+  test.each([
+    'file:///etc/passwd',
+    'ftp://idp.example.com/md',
+    'javascript:alert(1)',
+    'data:application/xml,<a/>',
+    'gopher://127.0.0.1:70/',
+  ])('a %s URL is a report saying only http(s) URLs are fetched, not a bare 400', async (url) => {
+    const res = await postMetadata(json('/api/reports/metadata', { url }))
+    expect(res.status).toBe(200)
+    const report = ReportSchema.parse(await res.json())
+    expect(report.summary.verdict).toBe('no-go')
+    expect(report.findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
+    expect(report.findings[0]!.title).toMatch(/only http\(s\) URLs/i)
+  })
 
   test('the OIDC issuer URL too', async () => {
-    const report = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { url: 'file:///etc/passwd', profile: 'generic' }))).json())
+    const report = ReportSchema.parse(
+      await (await postOidc(json('/api/reports/oidc', { url: 'file:///etc/passwd', profile: 'generic' }))).json(),
+    )
     expect(report.findings.map((f) => f.code)).toContain('NET_SCHEME_NOT_ALLOWED')
   })
 
@@ -107,26 +126,49 @@ describe('POST /api/reports/metadata', () => {
     expect(res.status).toBe(413)
   })
 
-  test.each(['', '   ', 'not xml', '<', '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>', '<a><b></a>', '\u0000\u0001', '<EntityDescriptor/>'])(
-    'garbage %j becomes a report with error findings (200), not an exception', async (xml) => {
-      const res = await postMetadata(json('/api/reports/metadata', { xml }))
-      expect(res.status).toBe(200)
-      const report = ReportSchema.parse(await res.json())
-      expect(report.summary.errors).toBeGreaterThan(0)
-    })
+  test.each([
+    '',
+    '   ',
+    'not xml',
+    '<',
+    '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>',
+    '<a><b></a>',
+    '\u0000\u0001',
+    '<EntityDescriptor/>',
+  ])('garbage %j becomes a report with error findings (200), not an exception', async (xml) => {
+    const res = await postMetadata(json('/api/reports/metadata', { xml }))
+    expect(res.status).toBe(200)
+    const report = ReportSchema.parse(await res.json())
+    expect(report.summary.errors).toBeGreaterThan(0)
+  })
 })
 
 describe('POST /api/reports/oidc', () => {
   test('a discovery document as an object or as text gives the same OIDC report', async () => {
-    const asText = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { discovery: OKTA_DISCOVERY, profile: 'generic', now: PINNED_NOW }))).json())
-    const asObject = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { discovery: JSON.parse(OKTA_DISCOVERY), profile: 'generic', now: PINNED_NOW }))).json())
+    const asText = ReportSchema.parse(
+      await (
+        await postOidc(json('/api/reports/oidc', { discovery: OKTA_DISCOVERY, profile: 'generic', now: PINNED_NOW }))
+      ).json(),
+    )
+    const asObject = ReportSchema.parse(
+      await (
+        await postOidc(
+          json('/api/reports/oidc', { discovery: JSON.parse(OKTA_DISCOVERY), profile: 'generic', now: PINNED_NOW }),
+        )
+      ).json(),
+    )
     expect(asText.subject.kind).toBe('oidc-discovery')
     expect(asObject.findings.map((f) => f.code)).toEqual(asText.findings.map((f) => f.code))
   })
 
   test('under the autodesk profile OIDC gets a SAML-only finding, fixed in the IdP (a SAML app; issue 9)', async () => {
-    const report = ReportSchema.parse(await (await postOidc(json('/api/reports/oidc', { discovery: OKTA_DISCOVERY }))).json())
-    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({ owner: 'idp', severity: 'error' })
+    const report = ReportSchema.parse(
+      await (await postOidc(json('/api/reports/oidc', { discovery: OKTA_DISCOVERY }))).json(),
+    )
+    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({
+      owner: 'idp',
+      severity: 'error',
+    })
   })
 
   test('the body is a JSON envelope: a bare discovery document or plain text is a 400', async () => {
@@ -137,10 +179,16 @@ describe('POST /api/reports/oidc', () => {
 
 describe('POST /api/reports/response', () => {
   test('validates a captured response against the IdP metadata', async () => {
-    const res = await postResponse(json('/api/reports/response', {
-      response: OKTA_RESPONSE, idpMetadata: OKTA_METADATA, profile: 'generic',
-      spEntityId: 'http://localhost:8080', acsUrl: 'http://localhost:8080', now: '2024-04-25T20:31:55.494Z',
-    }))
+    const res = await postResponse(
+      json('/api/reports/response', {
+        response: OKTA_RESPONSE,
+        idpMetadata: OKTA_METADATA,
+        profile: 'generic',
+        spEntityId: 'http://localhost:8080',
+        acsUrl: 'http://localhost:8080',
+        now: '2024-04-25T20:31:55.494Z',
+      }),
+    )
     expect(res.status).toBe(200)
     const report = ReportSchema.parse(await res.json())
     expect(report.subject.kind).toBe('saml-response')
@@ -148,7 +196,11 @@ describe('POST /api/reports/response', () => {
   })
 
   test('unreadable IdP metadata is reported as findings without reading the response', async () => {
-    const report = ReportSchema.parse(await (await postResponse(json('/api/reports/response', { response: OKTA_RESPONSE, idpMetadata: 'nope' }))).json())
+    const report = ReportSchema.parse(
+      await (
+        await postResponse(json('/api/reports/response', { response: OKTA_RESPONSE, idpMetadata: 'nope' }))
+      ).json(),
+    )
     expect(report.subject.kind).toBe('saml-response')
     expect(report.findings.map((f) => f.code)).toContain('INPUT_NOT_XML')
   })

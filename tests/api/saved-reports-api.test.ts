@@ -7,14 +7,26 @@ import { closeStore } from '@/lib/store'
 
 const ORIGIN = 'http://localhost:3106'
 const report = buildReport({
-  subject: { kind: 'saml-response', idp: 'okta' }, profile: 'autodesk', now: new Date('2026-03-01T10:00:00Z'),
+  subject: { kind: 'saml-response', idp: 'okta' },
+  profile: 'autodesk',
+  now: new Date('2026-03-01T10:00:00Z'),
   findings: [finding('CERT_EXPIRED', { expected: 'valid', actual: 'expired' }, { idp: 'okta' })],
   facts: { nameId: 'lee.chen@fabrikam.example' },
 })
-const save = (body: unknown) => POST(new Request(`${ORIGIN}/api/saved-reports`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }))
-const read = (id: string, q = '') => GET(new Request(`${ORIGIN}/api/saved-reports/${id}${q}`), { params: Promise.resolve({ id }) })
+const save = (body: unknown) =>
+  POST(
+    new Request(`${ORIGIN}/api/saved-reports`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json' },
+    }),
+  )
+const read = (id: string, q = '') =>
+  GET(new Request(`${ORIGIN}/api/saved-reports/${id}${q}`), { params: Promise.resolve({ id }) })
 
-afterAll(async () => { await closeStore() })
+afterAll(async () => {
+  await closeStore()
+})
 
 describe('saved reports API', () => {
   test('save → 201 { id, url }; read back as masked Report JSON and as Markdown', async () => {
@@ -34,7 +46,9 @@ describe('saved reports API', () => {
 
   test('raw values and attachments only with attachRaw: true', async () => {
     expect((await save({ report, attachments: { rawSamlResponse: 'PHgvPg==' } })).status).toBe(400)
-    const { id } = await (await save({ report, attachRaw: true, kind: 'support-bundle', attachments: { rawSamlResponse: 'PHgvPg==' } })).json()
+    const { id } = await (
+      await save({ report, attachRaw: true, kind: 'support-bundle', attachments: { rawSamlResponse: 'PHgvPg==' } })
+    ).json()
     const bundle = await (await read(id, '?format=bundle')).json()
     expect(bundle).toMatchObject({ kind: 'support-bundle', raw: true, attachments: { rawSamlResponse: 'PHgvPg==' } })
     expect(bundle.report.facts).toEqual({ nameId: 'lee.chen@fabrikam.example' })
@@ -49,7 +63,10 @@ describe('saved reports API', () => {
 
   test('DELETE withdraws a saved report', async () => {
     const { id } = await (await save({ report })).json()
-    const del = () => DELETE(new Request(`${ORIGIN}/api/saved-reports/${id}`, { method: 'DELETE' }), { params: Promise.resolve({ id }) })
+    const del = () =>
+      DELETE(new Request(`${ORIGIN}/api/saved-reports/${id}`, { method: 'DELETE' }), {
+        params: Promise.resolve({ id }),
+      })
     expect((await del()).status).toBe(204)
     expect((await read(id)).status).toBe(404)
     expect((await del()).status).toBe(404)

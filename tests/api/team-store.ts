@@ -7,7 +7,11 @@ import { createStoreOnDb } from '@/lib/store/store'
 import { dropSchema, isolatedDatabaseUrl } from '@/lib/store/testing'
 import type { Store } from '@/lib/store'
 
-export interface TeamTestStore { store: Store; db: Db; clock: { now: Date } }
+export interface TeamTestStore {
+  store: Store
+  db: Db
+  clock: { now: Date }
+}
 
 const slot = globalThis as typeof globalThis & { __ssoPreflightStore?: Promise<Store> }
 
@@ -26,7 +30,10 @@ export async function openTeamTestStore(): Promise<TeamTestStore> {
   // The users the tests' principals name (`u-<role>-<workspace>`); the auth part's repository makes real ones.
   for (const ws of ['local', 'ws-b']) {
     for (const role of ['owner', 'admin', 'viewer']) {
-      await db.query(`insert into users (id, issuer, subject, email, created_at) values ($1, 'https://idp.test', $1, $2, now())`, [`u-${role}-${ws}`, `${role}@team.example`])
+      await db.query(
+        `insert into users (id, issuer, subject, email, created_at) values ($1, 'https://idp.test', $1, $2, now())`,
+        [`u-${role}-${ws}`, `${role}@team.example`],
+      )
     }
   }
   return { store, db, clock }

@@ -9,23 +9,42 @@ import type { Role } from '@/lib/team/roles'
 import { dumpTeamTables, openTeamTestStore, type TeamTestStore } from './team-store'
 
 const ORIGIN = 'http://localhost:3107'
-const user = (role: Role, workspaceId = 'local'): Principal =>
-  ({ kind: 'user', userId: `u-${role}-${workspaceId}`, label: `${role}@team.example`, workspaceId, role, sessionIdHash: 'h' })
+const user = (role: Role, workspaceId = 'local'): Principal => ({
+  kind: 'user',
+  userId: `u-${role}-${workspaceId}`,
+  label: `${role}@team.example`,
+  workspaceId,
+  role,
+  sessionIdHash: 'h',
+})
 const ciToken: Principal = { kind: 'token', tokenId: 't1', label: 'CI', workspaceId: 'local', scopes: ['read', 'run'] }
 const setupLink: Principal = { kind: 'setup-link', linkId: 'l1', workspaceId: 'local', connectionId: 'c1' }
 
-const post = (body: unknown) => new Request(`${ORIGIN}/api/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const post = (body: unknown) =>
+  new Request(`${ORIGIN}/api/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 let t: TeamTestStore
-beforeAll(async () => { t = await openTeamTestStore() }, 120_000)
-beforeEach(() => { t.clock.now = new Date() })
+beforeAll(async () => {
+  t = await openTeamTestStore()
+}, 120_000)
+beforeEach(() => {
+  t.clock.now = new Date()
+})
 
 describe('API tokens over HTTP', () => {
   test('create shows the token once; the list never shows it; the database holds only its hash', async () => {
     const res = await createRoute(post({ name: 'GitHub Actions', scopes: ['run'] }))
     expect(res.status).toBe(201)
     expect(res.headers.get('cache-control')).toBe('no-store')
-    const body = await res.json() as { token: string; warning: string; info: { id: string; scopes: string[]; lastUsedAt: null } }
+    const body = (await res.json()) as {
+      token: string
+      warning: string
+      info: { id: string; scopes: string[]; lastUsedAt: null }
+    }
     expect(body.token).toMatch(/^spf_[A-Za-z0-9_-]{43}$/)
     expect(body.warning).toMatch(/shown once/)
     expect(body.info).toMatchObject({ name: 'GitHub Actions', scopes: ['run'], lastUsedAt: null, revokedAt: null })
@@ -39,26 +58,43 @@ describe('API tokens over HTTP', () => {
   })
 
   test('last used shows once the token was used', async () => {
-    const { token, info } = await (await createRoute(post({ name: 'used', scopes: ['read'] }))).json() as { token: string; info: { id: string } }
+    const { token, info } = (await (await createRoute(post({ name: 'used', scopes: ['read'] }))).json()) as {
+      token: string
+      info: { id: string }
+    }
     await t.store.apiTokens.verify(token)
-    const { tokens } = await (await listRoute(new Request(`${ORIGIN}/api/tokens`))).json() as { tokens: { id: string; lastUsedAt: string | null }[] }
+    const { tokens } = (await (await listRoute(new Request(`${ORIGIN}/api/tokens`))).json()) as {
+      tokens: { id: string; lastUsedAt: string | null }[]
+    }
     expect(tokens.find((x) => x.id === info.id)?.lastUsedAt).toBe(t.clock.now.toISOString())
   })
 
   test('revoke works: 204, the token is refused from then on, listed as revoked; again is 204 and changes nothing', async () => {
-    const { token, info } = await (await createRoute(post({ name: 'to revoke', scopes: ['read'] }))).json() as { token: string; info: { id: string } }
-    const del = () => revokeRoute(new Request(`${ORIGIN}/api/tokens/${info.id}`, { method: 'DELETE' }), { params: Promise.resolve({ id: info.id }) })
+    const { token, info } = (await (await createRoute(post({ name: 'to revoke', scopes: ['read'] }))).json()) as {
+      token: string
+      info: { id: string }
+    }
+    const del = () =>
+      revokeRoute(new Request(`${ORIGIN}/api/tokens/${info.id}`, { method: 'DELETE' }), {
+        params: Promise.resolve({ id: info.id }),
+      })
     expect((await del()).status).toBe(204)
     expect(await t.store.apiTokens.verify(token)).toBeNull()
-    const { tokens } = await (await listRoute(new Request(`${ORIGIN}/api/tokens`))).json() as { tokens: { id: string; revokedAt: string | null }[] }
+    const { tokens } = (await (await listRoute(new Request(`${ORIGIN}/api/tokens`))).json()) as {
+      tokens: { id: string; revokedAt: string | null }[]
+    }
     expect(tokens.find((x) => x.id === info.id)?.revokedAt).not.toBeNull()
     expect((await del()).status).toBe(204)
-    const revokes = (await t.store.audit.list('local', { limit: 1000 })).filter((e) => e.action === 'token.revoke' && e.targetId === info.id)
+    const revokes = (await t.store.audit.list('local', { limit: 1000 })).filter(
+      (e) => e.action === 'token.revoke' && e.targetId === info.id,
+    )
     expect(revokes).toHaveLength(1)
   })
 
-  test('an unknown id, or another workspace\'s token id, answers 404 and revokes nothing', async () => {
-    const { token, info } = await (await createToken(user('admin'), post({ name: 'ours', scopes: ['read'] }), t.store)).json() as { token: string; info: { id: string } }
+  test("an unknown id, or another workspace's token id, answers 404 and revokes nothing", async () => {
+    const { token, info } = (await (
+      await createToken(user('admin'), post({ name: 'ours', scopes: ['read'] }), t.store)
+    ).json()) as { token: string; info: { id: string } }
     expect((await revokeToken(user('owner', 'ws-b'), info.id, t.store)).status).toBe(404)
     expect(await t.store.apiTokens.verify(token)).not.toBeNull()
     expect((await revokeToken(user('admin'), 'AAAAAAAAAAAAAAAAAAAAAA', t.store)).status).toBe(404)
@@ -94,14 +130,16 @@ describe('API tokens over HTTP', () => {
 
   test('a token with an expiry shows it', async () => {
     const res = await createRoute(post({ name: 'a week', scopes: ['read'], expiresInDays: 7 }))
-    const { info } = await res.json() as { info: { expiresAt: string } }
+    const { info } = (await res.json()) as { info: { expiresAt: string } }
     expect(Date.parse(info.expiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000)
   })
 })
 
 describe('audit of token changes', () => {
   test('create and revoke are audited with who, what and the token name; never the token or its hash', async () => {
-    const { token, info } = await (await createToken(user('admin'), post({ name: 'audited', scopes: ['run', 'read'] }), t.store)).json() as { token: string; info: { id: string } }
+    const { token, info } = (await (
+      await createToken(user('admin'), post({ name: 'audited', scopes: ['run', 'read'] }), t.store)
+    ).json()) as { token: string; info: { id: string } }
     await revokeToken(user('owner'), info.id, t.store)
     const entries = (await t.store.audit.list('local', { limit: 1000 })).filter((e) => e.targetId === info.id)
     expect(entries.map((e) => [e.action, e.actorKind, e.actorLabel])).toEqual([
@@ -110,7 +148,8 @@ describe('audit of token changes', () => {
     ])
     expect(entries[1]?.details).toMatchObject({ name: 'audited', scopes: 'read,run' })
     const dump = await dumpTeamTables(t.db)
-    const row = (await t.db.query<{ token_hash: string }>('select token_hash from api_tokens where id = $1', [info.id])).rows[0]!
+    const row = (await t.db.query<{ token_hash: string }>('select token_hash from api_tokens where id = $1', [info.id]))
+      .rows[0]!
     const audit = JSON.stringify((await t.db.query('select * from audit_log')).rows)
     expect(dump).not.toContain(token.slice(4))
     expect(audit).not.toContain(row.token_hash)
@@ -120,16 +159,23 @@ describe('audit of token changes', () => {
 describe('GET /api/audit', () => {
   test('newest first, paged with next; the JSON download is an attachment and is itself audited', async () => {
     for (let i = 0; i < 3; i++) await createToken(user('admin'), post({ name: `page ${i}`, scopes: ['read'] }), t.store)
-    const first = await (await auditRoute(new Request(`${ORIGIN}/api/audit?limit=2`))).json() as { entries: { id: string; at: string }[]; next: string }
+    const first = (await (await auditRoute(new Request(`${ORIGIN}/api/audit?limit=2`))).json()) as {
+      entries: { id: string; at: string }[]
+      next: string
+    }
     expect(first.entries).toHaveLength(2)
     expect(first.next).toBe(`/api/audit?limit=2&before=${first.entries[1]!.id}`)
-    const second = await (await auditRoute(new Request(`${ORIGIN}${first.next}`))).json() as { entries: { id: string; at: string }[] }
+    const second = (await (await auditRoute(new Request(`${ORIGIN}${first.next}`))).json()) as {
+      entries: { id: string; at: string }[]
+    }
     expect(second.entries[0]!.at <= first.entries[1]!.at).toBe(true)
     expect(second.entries.map((e) => e.id)).not.toContain(first.entries[0]!.id)
 
     const download = await auditRoute(new Request(`${ORIGIN}/api/audit?format=json&limit=5`))
-    expect(download.headers.get('content-disposition')).toMatch(/^attachment; filename="sso-preflight-audit-\d{4}-\d{2}-\d{2}\.json"$/)
-    const doc = await download.json() as { schema: string; entries: unknown[] }
+    expect(download.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="sso-preflight-audit-\d{4}-\d{2}-\d{2}\.json"$/,
+    )
+    const doc = (await download.json()) as { schema: string; entries: unknown[] }
     expect(doc.schema).toBe('sso-preflight/audit@1')
     expect(doc.entries.length).toBeLessThanOrEqual(5)
     expect((await t.store.audit.list('local', { limit: 1 }))[0]?.action).toBe('audit.export')
@@ -141,7 +187,9 @@ describe('GET /api/audit', () => {
     expect((await auditPage(user('viewer'), `${ORIGIN}/api/audit`, t.store)).status).toBe(403)
     expect((await auditPage(ciToken, `${ORIGIN}/api/audit`, t.store)).status).toBe(403)
     expect((await auditPage(user('admin'), `${ORIGIN}/api/audit`, t.store)).status).toBe(200)
-    const theirs = await (await auditPage(user('owner', 'ws-b'), `${ORIGIN}/api/audit`, t.store)).json() as { entries: { workspaceId: string }[] }
+    const theirs = (await (await auditPage(user('owner', 'ws-b'), `${ORIGIN}/api/audit`, t.store)).json()) as {
+      entries: { workspaceId: string }[]
+    }
     expect(theirs.entries.every((e) => e.workspaceId === 'ws-b')).toBe(true)
   })
 })

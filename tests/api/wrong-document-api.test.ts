@@ -8,7 +8,11 @@ import { ReportSchema } from '@/lib'
 const REAL = new URL('../../../shared/fixtures/real/', import.meta.url)
 const real = (rel: string) => readFileSync(new URL(rel, REAL), 'utf8')
 const json = (path: string, body: unknown) =>
-  new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  new Request(`http://localhost${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 describe('POST /api/reports/oidc with a JWKS as the discovery document', () => {
   test.each([
@@ -19,15 +23,25 @@ describe('POST /api/reports/oidc with a JWKS as the discovery document', () => {
     expect(res.status).toBe(200)
     const report = ReportSchema.parse(await res.json())
     expect(report.findings.map((f) => f.code)).toEqual(['INPUT_JWKS_NOT_DISCOVERY'])
-    expect(report.facts?.detectedInput).toMatchObject({ kind: 'jwks', description: 'JWKS (a key set, not a discovery document)' })
+    expect(report.facts?.detectedInput).toMatchObject({
+      kind: 'jwks',
+      description: 'JWKS (a key set, not a discovery document)',
+    })
   })
 })
 
 describe('POST /api/reports/metadata with a SAML response', () => {
   test('one error that names the document', async () => {
-    const res = await postMetadata(json('/api/reports/metadata', { xml: real('saml-responses/entra/ssoready-entra-response.xml'), profile: 'generic' }))
+    const res = await postMetadata(
+      json('/api/reports/metadata', {
+        xml: real('saml-responses/entra/ssoready-entra-response.xml'),
+        profile: 'generic',
+      }),
+    )
     const report = ReportSchema.parse(await res.json())
-    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['SAML_METADATA_NOT_METADATA'])
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual([
+      'SAML_METADATA_NOT_METADATA',
+    ])
     expect(report.facts?.detectedInput).toMatchObject({ kind: 'saml-response' })
   })
 })

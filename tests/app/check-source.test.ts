@@ -17,8 +17,25 @@ const sourceOf = (s: CheckFormState) => (s.status === 'done' ? s.report.subject.
 
 describe('the /check report names its source', () => {
   test('pasted text is "pasted text", an uploaded file is "uploaded file"', async () => {
-    const base = { kind: 'saml-metadata', profile: 'autodesk', now: '2026-11-22T00:00:00Z', spEntityId: '', acsUrl: '', signOnUrl: '', idp: '' }
-    expect(sourceOf(await runCheckAction(INITIAL_STATE, form({ ...base, source: 'paste', text: xml })))).toBe('pasted text')
-    expect(sourceOf(await runCheckAction(INITIAL_STATE, form({ ...base, source: 'file', file: new File([xml], 'federationmetadata.xml') })))).toBe('uploaded file')
+    const base = {
+      kind: 'saml-metadata',
+      profile: 'autodesk',
+      now: '2026-11-22T00:00:00Z',
+      spEntityId: '',
+      acsUrl: '',
+      signOnUrl: '',
+      idp: '',
+    }
+    expect(sourceOf(await runCheckAction(INITIAL_STATE, form({ ...base, source: 'paste', text: xml })))).toBe(
+      'pasted text',
+    )
+    expect(
+      sourceOf(
+        await runCheckAction(
+          INITIAL_STATE,
+          form({ ...base, source: 'file', file: new File([xml], 'federationmetadata.xml') }),
+        ),
+      ),
+    ).toBe('uploaded file')
   })
 })

@@ -6,7 +6,7 @@ import { BUILTIN_PROFILES } from '@/lib/profiles'
 
 const sp = BUILTIN_PROFILES.autodesk.vendor!.spValues
 
-describe('new-connection form: the vendor\'s two SP values', () => {
+describe("new-connection form: the vendor's two SP values", () => {
   const html = renderToStaticMarkup(createElement(NewConnectionForm))
 
   test('asks for both values, each with its own example from the profile, and never fills them from one ID', () => {
@@ -26,7 +26,8 @@ describe('new-connection form: the vendor\'s two SP values', () => {
     expect(html).toContain(sp.shownAt.join(' › '))
   })
 
-  test('profile names come from the profiles, not from the form\'s code', () => {
-    for (const p of Object.values(BUILTIN_PROFILES)) expect(html).toContain(`>${p.name.replace(/'/g, '&#x27;')}</option>`)
+  test("profile names come from the profiles, not from the form's code", () => {
+    for (const p of Object.values(BUILTIN_PROFILES))
+      expect(html).toContain(`>${p.name.replace(/'/g, '&#x27;')}</option>`)
   })
 })

@@ -18,23 +18,40 @@ const findings = [
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')
 
 describe('owner counts agree', () => {
-  test.each(['autodesk', 'generic'] as const)('ReportView (%s profile): each chip equals its section heading count', (profile) => {
-    const report = buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile, now: NOW, findings })
-    const html = renderToStaticMarkup(createElement(ReportView, { report }))
-    const chips = [...html.matchAll(/<span class="verdict-owner-count">(\d+)<\/span> ([^<]+)<\/li>/g)].map((m) => [m[2]!.trim(), Number(m[1])])
-    const sections = [...html.matchAll(/Fix in: ([^<]+?) <span class="count">(\d+)<\/span>/g)].map((m) => [m[1]!.trim(), Number(m[2])])
-    expect(sections.length).toBeGreaterThan(1)
-    for (const [label, n] of sections) expect(chips).toContainEqual([label, n])
-    const md = renderMarkdown(report)
-    for (const [label, n] of sections) expect(md).toContain(`## Fix in: ${label} (${n})`)
-    if (profile === 'generic') expect(text(html) + md).not.toMatch(/Autodesk/)
-    else expect(text(html)).toContain('the vendor (Autodesk)')
-  })
+  test.each(['autodesk', 'generic'] as const)(
+    'ReportView (%s profile): each chip equals its section heading count',
+    (profile) => {
+      const report = buildReport({ subject: { kind: 'saml-metadata', idp: 'entra' }, profile, now: NOW, findings })
+      const html = renderToStaticMarkup(createElement(ReportView, { report }))
+      const chips = [...html.matchAll(/<span class="verdict-owner-count">(\d+)<\/span> ([^<]+)<\/li>/g)].map((m) => [
+        m[2]!.trim(),
+        Number(m[1]),
+      ])
+      const sections = [...html.matchAll(/Fix in: ([^<]+?) <span class="count">(\d+)<\/span>/g)].map((m) => [
+        m[1]!.trim(),
+        Number(m[2]),
+      ])
+      expect(sections.length).toBeGreaterThan(1)
+      for (const [label, n] of sections) expect(chips).toContainEqual([label, n])
+      const md = renderMarkdown(report)
+      for (const [label, n] of sections) expect(md).toContain(`## Fix in: ${label} (${n})`)
+      if (profile === 'generic') expect(text(html) + md).not.toMatch(/Autodesk/)
+      else expect(text(html)).toContain('the vendor (Autodesk)')
+    },
+  )
 
   test('the go / no-go banner: no vendor words and no cap for the generic profile', () => {
-    const html = renderToStaticMarkup(createElement(GoNoGoBanner, { verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.generic }) }))
+    const html = renderToStaticMarkup(
+      createElement(GoNoGoBanner, {
+        verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.generic }),
+      }),
+    )
     expect(text(html)).not.toMatch(/Autodesk|\/30|at most 30/)
-    const vendor = renderToStaticMarkup(createElement(GoNoGoBanner, { verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.autodesk }) }))
+    const vendor = renderToStaticMarkup(
+      createElement(GoNoGoBanner, {
+        verdict: verdictFor({ staticReport: null }, [], { profile: BUILTIN_PROFILES.autodesk }),
+      }),
+    )
     expect(text(vendor)).toContain('Autodesk allows at most 30 test users')
   })
 })

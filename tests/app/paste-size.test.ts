@@ -7,7 +7,9 @@ describe('/check: a paste over the limit is said in the form, before sending (is
     form.set('kind', 'saml-response')
     form.set('text', 'x'.repeat(20 * 1024 * 1024))
     form.set('idpText', '<EntityDescriptor/>')
-    expect(oversizedFields(form)).toEqual({ input: [expect.stringMatching(/^The pasted text is 20,971,520 bytes; the limit is 5 MB\./)] })
+    expect(oversizedFields(form)).toEqual({
+      input: [expect.stringMatching(/^The pasted text is 20,971,520 bytes; the limit is 5 MB\./)],
+    })
   })
 
   test('sizes are counted in UTF-8 bytes, as sent', () => {

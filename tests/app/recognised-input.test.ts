@@ -21,7 +21,17 @@ function done(state: CheckFormState) {
 
 describe('/check says what it was given', () => {
   test('a JWKS pasted as the discovery document: one finding, and "Recognised as" on the page', async () => {
-    const report = done(await runCheckAction(INITIAL_STATE, form({ kind: 'oidc-discovery', source: 'paste', text: read('oidc/entra/wellknown-entra-common-v2-jwks.json'), profile: 'generic' })))
+    const report = done(
+      await runCheckAction(
+        INITIAL_STATE,
+        form({
+          kind: 'oidc-discovery',
+          source: 'paste',
+          text: read('oidc/entra/wellknown-entra-common-v2-jwks.json'),
+          profile: 'generic',
+        }),
+      ),
+    )
     expect(report.findings.map((f) => f.code)).toEqual(['INPUT_JWKS_NOT_DISCOVERY'])
     const html = renderToStaticMarkup(ReportView({ report }))
     expect(html).toContain('Recognised as: <strong>JWKS (a key set, not a discovery document)</strong>')
@@ -29,15 +39,37 @@ describe('/check says what it was given', () => {
   })
 
   test('pasted metadata is recognised as IdP metadata', async () => {
-    const report = done(await runCheckAction(INITIAL_STATE, form({ kind: 'saml-metadata', source: 'paste', text: read('saml-metadata/okta/ssoready-okta-app-metadata.xml'), profile: 'generic' })))
-    expect(renderToStaticMarkup(ReportView({ report }))).toContain('Recognised as: <strong>SAML metadata (IdP)</strong>')
+    const report = done(
+      await runCheckAction(
+        INITIAL_STATE,
+        form({
+          kind: 'saml-metadata',
+          source: 'paste',
+          text: read('saml-metadata/okta/ssoready-okta-app-metadata.xml'),
+          profile: 'generic',
+        }),
+      ),
+    )
+    expect(renderToStaticMarkup(ReportView({ report }))).toContain(
+      'Recognised as: <strong>SAML metadata (IdP)</strong>',
+    )
   })
 })
 
 const triage = async (fields: Record<string, string>) => {
-  const res = await POST(new Request('http://127.0.0.1/triage/analyze', { method: 'POST', body: form({ profile: 'generic', ...fields }) }))
+  const res = await POST(
+    new Request('http://127.0.0.1/triage/analyze', { method: 'POST', body: form({ profile: 'generic', ...fields }) }),
+  )
   expect(res.status).toBe(200)
-  return await res.json() as { kind: string; detected: { kind: string; description: string }; reports: { facts?: Record<string, unknown>; summary: { verdict: string }; findings: { code: string; evidence: Record<string, unknown> }[] }[] }
+  return (await res.json()) as {
+    kind: string
+    detected: { kind: string; description: string }
+    reports: {
+      facts?: Record<string, unknown>
+      summary: { verdict: string }
+      findings: { code: string; evidence: Record<string, unknown> }[]
+    }[]
+  }
 }
 
 describe('/triage says what it was given and takes the expected SP values', () => {
@@ -53,10 +85,16 @@ describe('/triage says what it was given and takes the expected SP values', () =
   })
 
   test('pasted metadata is checked as metadata, a pasted JWKS gets the one finding that names it', async () => {
-    const md = await triage({ text: read('saml-metadata/okta/ssoready-okta-app-metadata.xml'), spEntityId: 'https://sp.vendor.example/saml' })
+    const md = await triage({
+      text: read('saml-metadata/okta/ssoready-okta-app-metadata.xml'),
+      spEntityId: 'https://sp.vendor.example/saml',
+    })
     expect(md.kind).toBe('saml-metadata')
     expect(md.reports[0]!.findings.map((f) => f.code)).not.toContain('TRIAGE_UNKNOWN_ERROR')
-    expect((md.reports[0] as unknown as { subject: { kind: string; entityId: string } }).subject).toMatchObject({ kind: 'saml-metadata', entityId: 'http://www.okta.com/exkdoocxa1VmjpXmX697' })
+    expect((md.reports[0] as unknown as { subject: { kind: string; entityId: string } }).subject).toMatchObject({
+      kind: 'saml-metadata',
+      entityId: 'http://www.okta.com/exkdoocxa1VmjpXmX697',
+    })
     const jwks = await triage({ text: read('oidc/google/wellknown-google-jwks.json') })
     expect(jwks.reports[0]!.findings.map((f) => f.code)).toEqual(['INPUT_JWKS_NOT_DISCOVERY'])
     const discovery = await triage({ text: read('oidc/google/wellknown-google-openid-configuration.json') })
@@ -73,8 +111,13 @@ describe('/triage says what it was given and takes the expected SP values', () =
   test('a pasted response without metadata is checked against the SP values typed on the form', async () => {
     const text = read('saml-responses/okta/ssoready-okta-response.xml')
     const without = await triage({ text })
-    const withSp = await triage({ text, spEntityId: 'https://sp.vendor.example/saml', acsUrl: 'https://sp.vendor.example/acs' })
-    const mentions = (b: typeof without, value: string) => b.reports[0]!.findings.some((f) => JSON.stringify(f.evidence).includes(value))
+    const withSp = await triage({
+      text,
+      spEntityId: 'https://sp.vendor.example/saml',
+      acsUrl: 'https://sp.vendor.example/acs',
+    })
+    const mentions = (b: typeof without, value: string) =>
+      b.reports[0]!.findings.some((f) => JSON.stringify(f.evidence).includes(value))
     expect(mentions(without, 'https://sp.vendor.example/saml')).toBe(false)
     expect(mentions(withSp, 'https://sp.vendor.example/saml')).toBe(true)
     expect(mentions(withSp, 'https://sp.vendor.example/acs')).toBe(true)

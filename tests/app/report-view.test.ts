@@ -6,11 +6,23 @@ import { reportFileName } from '@/app/ui/report/format'
 import { buildReport, finding, type CertificateSummary } from '@/lib'
 
 const NOW = new Date('2026-11-22T00:00:00Z')
-const cert = (o: Partial<CertificateSummary>): CertificateSummary =>
-  ({ use: 'signing', subject: 'CN=Test', notBefore: '2024-01-01T00:00:00Z', notAfter: '2027-01-01T00:00:00Z', sha256: 'AA:BB', ...o })
+const cert = (o: Partial<CertificateSummary>): CertificateSummary => ({
+  use: 'signing',
+  subject: 'CN=Test',
+  notBefore: '2024-01-01T00:00:00Z',
+  notAfter: '2027-01-01T00:00:00Z',
+  sha256: 'AA:BB',
+  ...o,
+})
 
 function render(findings: Parameters<typeof buildReport>[0]['findings'], certificates: CertificateSummary[] = []) {
-  const report = buildReport({ subject: { kind: 'saml-metadata', idp: 'entra', source: 'upload' }, profile: 'autodesk', now: NOW, findings, certificates })
+  const report = buildReport({
+    subject: { kind: 'saml-metadata', idp: 'entra', source: 'upload' },
+    profile: 'autodesk',
+    now: NOW,
+    findings,
+    certificates,
+  })
   return { report, html: renderToStaticMarkup(createElement(ReportView, { report })) }
 }
 
@@ -18,10 +30,16 @@ describe('ReportView', () => {
   test('one article per finding, named by its title, grouped under who fixes it, errors first', () => {
     const { html } = render([
       finding('SAML_CONFIG_TRAILING_SLASH', { expected: 'https://a', actual: 'https://a/' }, { idp: 'entra' }),
-      finding('SAML_STATUS_AUTHN_FAILED', { actual: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' }, { idp: 'entra' }),
+      finding(
+        'SAML_STATUS_AUTHN_FAILED',
+        { actual: 'urn:oasis:names:tc:SAML:2.0:status:AuthnFailed' },
+        { idp: 'entra' },
+      ),
     ])
     expect(html.match(/<article /g)).toHaveLength(2)
-    expect(html).toMatch(/<article[^>]*aria-labelledby="(r-idp-0-title)"[\s\S]*id="\1"[^>]*>A value differs from the vendor/)
+    expect(html).toMatch(
+      /<article[^>]*aria-labelledby="(r-idp-0-title)"[\s\S]*id="\1"[^>]*>A value differs from the vendor/,
+    )
     expect(html.indexOf('Fix in: your IdP / IT team')).toBeLessThan(html.indexOf('Fix in: the person signing in'))
     expect(html).toContain('NO-GO')
   })
@@ -33,11 +51,14 @@ describe('ReportView', () => {
   })
 
   test('the certificate timeline judges validity at the report time and marks the signing certificate', () => {
-    const { html } = render([], [
-      cert({ subject: 'CN=Old', notAfter: '2025-09-28T00:00:00Z', signsNow: true }),
-      cert({ subject: 'CN=Soon', notAfter: '2026-12-01T00:00:00Z' }),
-      cert({ subject: 'CN=Later', notBefore: '2027-01-01T00:00:00Z', notAfter: '2030-01-01T00:00:00Z' }),
-    ])
+    const { html } = render(
+      [],
+      [
+        cert({ subject: 'CN=Old', notAfter: '2025-09-28T00:00:00Z', signsNow: true }),
+        cert({ subject: 'CN=Soon', notAfter: '2026-12-01T00:00:00Z' }),
+        cert({ subject: 'CN=Later', notBefore: '2027-01-01T00:00:00Z', notAfter: '2030-01-01T00:00:00Z' }),
+      ],
+    )
     expect(html).toMatch(/CN=Old[\s\S]*Expired 420 days ago[\s\S]*Signs now/)
     expect(html).toMatch(/CN=Soon[\s\S]*Expires in 9 days/)
     expect(html).toMatch(/CN=Later[\s\S]*Not valid until 2027-01-01/)
@@ -47,8 +68,11 @@ describe('ReportView', () => {
   test('four or more findings get an at-a-glance list linking to each card', () => {
     const few = render([finding('SAML_STATUS_AUTHN_FAILED', { actual: 'urn:x' })]).html
     expect(few).not.toContain('Findings at a glance')
-    const many = render(['SAML_STATUS_AUTHN_FAILED', 'SAML_STATUS_REQUESTER', 'SAML_AUDIENCE_MISSING', 'SAML_ISSUER_MISSING'].map((c) =>
-      finding(c as 'SAML_STATUS_AUTHN_FAILED', {}))).html
+    const many = render(
+      ['SAML_STATUS_AUTHN_FAILED', 'SAML_STATUS_REQUESTER', 'SAML_AUDIENCE_MISSING', 'SAML_ISSUER_MISSING'].map((c) =>
+        finding(c as 'SAML_STATUS_AUTHN_FAILED', {}),
+      ),
+    ).html
     const links = [...many.matchAll(/href="#([^"]+)"/g)].map((m) => m[1])
     expect(links).toHaveLength(4)
     for (const id of links) expect(many).toContain(`id="${id}"`)

@@ -25,10 +25,21 @@ function form(fields: Record<string, string | File>): FormData {
 }
 
 async function checkResponse() {
-  const state = await runCheckAction(INITIAL_STATE, form({
-    kind: 'saml-response', source: 'file', file: fixtureFile(OKTA_RESPONSE), idpSource: 'file', idpFile: fixtureFile(OKTA_METADATA),
-    profile: 'generic', now: '2024-04-25T20:31:55.494Z', spEntityId: 'http://localhost:8080', acsUrl: '', requestId: '',
-  }))
+  const state = await runCheckAction(
+    INITIAL_STATE,
+    form({
+      kind: 'saml-response',
+      source: 'file',
+      file: fixtureFile(OKTA_RESPONSE),
+      idpSource: 'file',
+      idpFile: fixtureFile(OKTA_METADATA),
+      profile: 'generic',
+      now: '2024-04-25T20:31:55.494Z',
+      spEntityId: 'http://localhost:8080',
+      acsUrl: '',
+      requestId: '',
+    }),
+  )
   if (state.status !== 'done') throw new Error(`expected a report, got ${JSON.stringify(state)}`)
   return state
 }
@@ -36,7 +47,12 @@ async function checkResponse() {
 describe('/check: values for whoever ran it, masked downloads', () => {
   test('the page shows the signed NameID; the report the download buttons save is masked', async () => {
     const state = await checkResponse()
-    const html = renderToStaticMarkup(createElement(ReportView, { report: state.report, ...(state.exportReport ? { exportReport: state.exportReport } : {}) }))
+    const html = renderToStaticMarkup(
+      createElement(ReportView, {
+        report: state.report,
+        ...(state.exportReport ? { exportReport: state.exportReport } : {}),
+      }),
+    )
     expect(html).toContain('Signed identity and attribute values')
     expect(html).toContain('ulysse.carion@codomaindata.com')
     expect(JSON.stringify(state.exportReport)).not.toContain('ulysse.carion@')
@@ -46,18 +62,33 @@ describe('/check: values for whoever ran it, masked downloads', () => {
     const { report } = await checkResponse()
     const html = renderToStaticMarkup(createElement(ReportView, { report }))
     expect(html).toMatch(/Settings side by side/)
-    expect(html).toMatch(/data-key="entityId"[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?Matches/)
+    expect(html).toMatch(
+      /data-key="entityId"[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?<code>http:\/\/localhost:8080<\/code>[\s\S]*?Matches/,
+    )
   })
   test('the checked response comes back decoded and indented, with the element of a failing check marked', async () => {
-    const state = await runCheckAction(INITIAL_STATE, form({
-      kind: 'saml-response', source: 'file', file: fixtureFile(OKTA_RESPONSE), idpSource: 'file', idpFile: fixtureFile(OKTA_METADATA),
-      profile: 'generic', now: '2024-04-25T20:31:55.494Z', spEntityId: 'https://wrong.example.com/sp', acsUrl: '', requestId: '',
-    }))
+    const state = await runCheckAction(
+      INITIAL_STATE,
+      form({
+        kind: 'saml-response',
+        source: 'file',
+        file: fixtureFile(OKTA_RESPONSE),
+        idpSource: 'file',
+        idpFile: fixtureFile(OKTA_METADATA),
+        profile: 'generic',
+        now: '2024-04-25T20:31:55.494Z',
+        spEntityId: 'https://wrong.example.com/sp',
+        acsUrl: '',
+        requestId: '',
+      }),
+    )
     if (state.status !== 'done') throw new Error('expected a report')
     expect(state.report.findings.map((f) => f.code)).toContain('SAML_AUDIENCE_MISMATCH')
     const lines = state.responsePretty?.lines ?? []
     expect(lines[0]?.text).toMatch(/^<saml2?p:Response /)
-    expect(lines.filter((l) => l.highlight).map((l) => l.path)).toContain('/Response/Assertion/Conditions/AudienceRestriction/Audience')
+    expect(lines.filter((l) => l.highlight).map((l) => l.path)).toContain(
+      '/Response/Assertion/Conditions/AudienceRestriction/Audience',
+    )
     expect(lines.some((l) => l.depth >= 4)).toBe(true)
   })
   test('a saved (masked) report says its values are masked', async () => {
@@ -70,9 +101,20 @@ describe('/check: values for whoever ran it, masked downloads', () => {
 
 describe('certificates as admins see them', () => {
   test('full SHA-1 thumbprint and SHA-256, not truncated, with a .cer download per certificate', async () => {
-    const state = await runCheckAction(INITIAL_STATE, form({
-      kind: 'saml-metadata', source: 'file', file: fixtureFile(ENTRA), profile: 'autodesk', now: '2026-11-22T00:00:00Z', spEntityId: '', acsUrl: '', signOnUrl: '', idp: '',
-    }))
+    const state = await runCheckAction(
+      INITIAL_STATE,
+      form({
+        kind: 'saml-metadata',
+        source: 'file',
+        file: fixtureFile(ENTRA),
+        profile: 'autodesk',
+        now: '2026-11-22T00:00:00Z',
+        spEntityId: '',
+        acsUrl: '',
+        signOnUrl: '',
+        idp: '',
+      }),
+    )
     if (state.status !== 'done') throw new Error('expected a report')
     const certs = state.report.certificates ?? []
     expect(certs.length).toBeGreaterThan(0)
@@ -92,7 +134,11 @@ describe('certificates as admins see them', () => {
     expect(lines.at(-1)).toBe('-----END CERTIFICATE-----')
     expect(lines.slice(1, -2).every((l) => l.length === 64)).toBe(true)
     const der = Buffer.from(lines.slice(1, -1).join(''), 'base64')
-    expect(createHash('sha1').update(der).digest('hex')).toBe(createHash('sha1').update(Buffer.from(b64.replace(/\s+/g, ''), 'base64')).digest('hex'))
+    expect(createHash('sha1').update(der).digest('hex')).toBe(
+      createHash('sha1')
+        .update(Buffer.from(b64.replace(/\s+/g, ''), 'base64'))
+        .digest('hex'),
+    )
   })
 })
 
@@ -101,8 +147,12 @@ describe('pretty XML view', () => {
     const xml = '<r><a><b>x</b></a><c/></r>'
     const doc = parseSafeXml(xml)
     if (!doc.ok) throw new Error('parse')
-    const html = renderToStaticMarkup(createElement(PrettyXmlView, { view: prettyXml(xml, doc.value, { highlight: ['/r/a/b'] }), label: 'Test' }))
-    expect(html).toMatch(/<mark class="xml-line xml-line-hit" style="padding-left:6ch" title="\/r\/a\/b">&lt;b&gt;x&lt;\/b&gt;<\/mark>/)
+    const html = renderToStaticMarkup(
+      createElement(PrettyXmlView, { view: prettyXml(xml, doc.value, { highlight: ['/r/a/b'] }), label: 'Test' }),
+    )
+    expect(html).toMatch(
+      /<mark class="xml-line xml-line-hit" style="padding-left:6ch" title="\/r\/a\/b">&lt;b&gt;x&lt;\/b&gt;<\/mark>/,
+    )
     expect(html).toContain('1 line marked')
   })
 })

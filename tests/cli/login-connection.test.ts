@@ -47,9 +47,22 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
   let stdout = ''
   let stderr = ''
   const io: CliIo = {
-    stdout: { write: (s: string) => { stdout += s } },
-    stderr: { write: (s: string) => { stderr += s } },
-    env: { SSO_PREFLIGHT_API_TOKEN: token, SSO_PREFLIGHT_USERNAME: 'ok@demo.test', SSO_PREFLIGHT_PASSWORD: 'any', ...env },
+    stdout: {
+      write: (s: string) => {
+        stdout += s
+      },
+    },
+    stderr: {
+      write: (s: string) => {
+        stderr += s
+      },
+    },
+    env: {
+      SSO_PREFLIGHT_API_TOKEN: token,
+      SSO_PREFLIGHT_USERNAME: 'ok@demo.test',
+      SSO_PREFLIGHT_PASSWORD: 'any',
+      ...env,
+    },
     readFile: () => Promise.reject(new Error('no files here')),
   }
   const code = await main(['login', ...args], io)
@@ -59,7 +72,8 @@ const login = async (id: string, extra: string[] = [], env: Record<string, strin
   const r = await cli(['--connection', id, '--app-url', appUrl, '--format', 'json', ...extra], env)
   return { ...r, report: r.stdout ? ReportSchema.parse(JSON.parse(r.stdout)) : undefined }
 }
-const errorCodes = (r: { report?: { findings: { severity: string; code: string }[] } }) => r.report?.findings.filter((f) => f.severity === 'error').map((f) => f.code)
+const errorCodes = (r: { report?: { findings: { severity: string; code: string }[] } }) =>
+  r.report?.findings.filter((f) => f.severity === 'error').map((f) => f.code)
 
 beforeAll(async () => {
   vi.stubEnv('SSO_PREFLIGHT_ALLOW_LOOPBACK', '1') // the mock IdP and the app are on this machine
@@ -69,10 +83,38 @@ beforeAll(async () => {
   idp = await startMockIdp({ port: 0 })
   const store = await getStore()
   const metadata = await (await fetch(idp.samlMetadataUrl)).text()
-  ids.pasted = (await store.connections.create({ name: 'pasted', protocol: 'saml', profileId: 'autodesk', config: { idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL } })).id
-  ids.byUrl = (await store.connections.create({ name: 'by URL', protocol: 'saml', profileId: 'generic', config: { metadataUrl: idp.samlMetadataUrl, spEntityId: 'https://sp.example.com/ci' } })).id
-  ids.oidc = (await store.connections.create({ name: 'oidc', protocol: 'oidc', profileId: 'generic', config: { issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID } })).id
-  ids.noSpId = (await store.connections.create({ name: 'no SP id', protocol: 'saml', profileId: 'generic', config: { metadataUrl: idp.samlMetadataUrl } })).id
+  ids.pasted = (
+    await store.connections.create({
+      name: 'pasted',
+      protocol: 'saml',
+      profileId: 'autodesk',
+      config: { idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL },
+    })
+  ).id
+  ids.byUrl = (
+    await store.connections.create({
+      name: 'by URL',
+      protocol: 'saml',
+      profileId: 'generic',
+      config: { metadataUrl: idp.samlMetadataUrl, spEntityId: 'https://sp.example.com/ci' },
+    })
+  ).id
+  ids.oidc = (
+    await store.connections.create({
+      name: 'oidc',
+      protocol: 'oidc',
+      profileId: 'generic',
+      config: { issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID },
+    })
+  ).id
+  ids.noSpId = (
+    await store.connections.create({
+      name: 'no SP id',
+      protocol: 'saml',
+      profileId: 'generic',
+      config: { metadataUrl: idp.samlMetadataUrl },
+    })
+  ).id
   token = (await store.apiTokens.create({ workspaceId: 'local', name: 'CI', scopes: ['run'] })).token
 }, 120_000)
 afterAll(async () => {
@@ -89,7 +131,10 @@ describe('login --connection', () => {
     expect(r.code).toBe(0)
     expect(r.report?.subject.kind).toBe('saml-test-login')
     expect(errorCodes(r)).toEqual([])
-    expect(requests.map((q) => q.path)).toEqual([`/api/connections/${ids.pasted}`, `/api/connections/${ids.pasted}/idp-metadata`])
+    expect(requests.map((q) => q.path)).toEqual([
+      `/api/connections/${ids.pasted}`,
+      `/api/connections/${ids.pasted}/idp-metadata`,
+    ])
     expect(requests.every((q) => q.authorization === `Bearer ${token}`)).toBe(true)
   })
 
@@ -108,7 +153,7 @@ describe('login --connection', () => {
     expect(r.code).toBe(0)
   })
 
-  test('a connection without the vendor\'s SP entity ID is a finding, exit 1', async () => {
+  test("a connection without the vendor's SP entity ID is a finding, exit 1", async () => {
     const r = await login(ids.noSpId)
     expect(r.code).toBe(1)
     expect(errorCodes(r)).toEqual(['SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING'])
@@ -142,7 +187,12 @@ describe('login --connection', () => {
     let dashed = ''
     // Make IDs until one begins with '-' (1 in 64); deleted again so the list stays as it was.
     for (let i = 0; i < 2000 && !dashed; i++) {
-      const c = await store.connections.create({ name: 'dash', protocol: 'saml', profileId: 'generic', config: { metadataUrl: idp.samlMetadataUrl, spEntityId: 'https://sp.example.com/ci' } })
+      const c = await store.connections.create({
+        name: 'dash',
+        protocol: 'saml',
+        profileId: 'generic',
+        config: { metadataUrl: idp.samlMetadataUrl, spEntityId: 'https://sp.example.com/ci' },
+      })
       if (c.id.startsWith('-')) dashed = c.id
       else await store.connections.delete(c.id)
     }
@@ -176,7 +226,12 @@ describe('login --connection', () => {
     })
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve))
     try {
-      const r = await cli(['--connection', ids.pasted, '--app-url', `http://127.0.0.1:${(other.address() as AddressInfo).port}/preflight`])
+      const r = await cli([
+        '--connection',
+        ids.pasted,
+        '--app-url',
+        `http://127.0.0.1:${(other.address() as AddressInfo).port}/preflight`,
+      ])
       expect([r.code, r.stdout]).toEqual([2, ''])
       expect(r.stderr).toMatch(message)
       expect(seen).toEqual([`/preflight/api/connections/${ids.pasted}`])

@@ -14,13 +14,23 @@ const SP_ENTITY_ID = 'https://sp.example.com/saml2/service-provider/ci'
 const REDIRECT_URI = 'http://127.0.0.1:9/oidc/callback'
 
 /** Runs the bin asynchronously (the mock is another process of this test, so the event loop must keep turning). */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SSO_PREFLIGHT_ALLOW_LOOPBACK: '1', ...env } })
+    const child = spawn(CLI[0]!, [...CLI.slice(1), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', SSO_PREFLIGHT_ALLOW_LOOPBACK: '1', ...env },
+    })
     let stdout = ''
     let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (s: string) => { stdout += s })
-    child.stderr.setEncoding('utf8').on('data', (s: string) => { stderr += s })
+    child.stdout.setEncoding('utf8').on('data', (s: string) => {
+      stdout += s
+    })
+    child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      stderr += s
+    })
     child.on('exit', (code) => resolve({ code, stdout, stderr }))
   })
 }
@@ -33,8 +43,12 @@ const errorCodes = (r: Report) => r.findings.filter((f) => f.severity === 'error
 
 describe('sso-preflight mock-idp (generated keys)', () => {
   let idp: RunningMockIdp
-  beforeAll(async () => { idp = await spawnMockIdp({ command: CLI }) })
-  afterAll(async () => { await idp?.stop() })
+  beforeAll(async () => {
+    idp = await spawnMockIdp({ command: CLI })
+  })
+  afterAll(async () => {
+    await idp?.stop()
+  })
 
   test('one JSON line names every URL; metadata and health answer at them', async () => {
     expect(idp.port).toBeGreaterThan(0)
@@ -49,11 +63,20 @@ describe('sso-preflight mock-idp (generated keys)', () => {
     const health = await fetch(idp.healthUrl)
     expect(health.status).toBe(200)
     expect(await health.json()).toMatchObject({ status: 'ok', personality: 'generic' })
-    const discovery = await (await fetch(idp.oidcDiscoveryUrl)).json() as { issuer: string }
+    const discovery = (await (await fetch(idp.oidcDiscoveryUrl)).json()) as { issuer: string }
     expect(discovery.issuer).toBe(idp.oidcIssuer)
   })
 
-  const samlArgs = () => ['--idp-metadata', idp.samlMetadataUrl, '--sp-entity-id', SP_ENTITY_ID, '--acs-url', ACS_URL, '--profile', 'generic']
+  const samlArgs = () => [
+    '--idp-metadata',
+    idp.samlMetadataUrl,
+    '--sp-entity-id',
+    SP_ENTITY_ID,
+    '--acs-url',
+    ACS_URL,
+    '--profile',
+    'generic',
+  ]
   const oidcArgs = () => ['--issuer', idp.oidcIssuer, '--client-id', idp.oidcClientId, '--redirect-uri', REDIRECT_URI]
   const oidcEnv = () => ({ SSO_PREFLIGHT_CLIENT_SECRET: idp.oidcClientSecret })
 
@@ -61,14 +84,18 @@ describe('sso-preflight mock-idp (generated keys)', () => {
     const ok = await login(samlArgs(), { SSO_PREFLIGHT_USERNAME: 'ok+ci@demo.test' })
     expect(errorCodes(ok.report)).toEqual([])
     expect(ok.code).toBe(0)
-    const bad = await login([...samlArgs(), '--scenario', 'wrong-audience'], { SSO_PREFLIGHT_USERNAME: 'ok+ci@demo.test' })
+    const bad = await login([...samlArgs(), '--scenario', 'wrong-audience'], {
+      SSO_PREFLIGHT_USERNAME: 'ok+ci@demo.test',
+    })
     expect(bad.code).toBe(1)
     expect(errorCodes(bad.report)).toContain('SAML_AUDIENCE_MISMATCH')
   })
 
   test('SAML: POST /_admin/scenario scripts the next login only', async () => {
     await idp.setScenario('wrong-recipient', 'saml')
-    expect((await (await fetch(idp.healthUrl)).json() as { nextScenario: unknown }).nextScenario).toEqual({ saml: 'wrong-recipient' })
+    expect(((await (await fetch(idp.healthUrl)).json()) as { nextScenario: unknown }).nextScenario).toEqual({
+      saml: 'wrong-recipient',
+    })
     const scripted = await login(samlArgs(), { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
     expect(scripted.code).toBe(1)
     expect(errorCodes(scripted.report)).toContain('SAML_RECIPIENT_MISMATCH')
@@ -80,7 +107,10 @@ describe('sso-preflight mock-idp (generated keys)', () => {
     const ok = await login(oidcArgs(), { ...oidcEnv(), SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
     expect(errorCodes(ok.report)).toEqual([])
     expect(ok.code).toBe(0)
-    const byQuery = await login([...oidcArgs(), '--scenario', 'wrong-aud'], { ...oidcEnv(), SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+    const byQuery = await login([...oidcArgs(), '--scenario', 'wrong-aud'], {
+      ...oidcEnv(),
+      SSO_PREFLIGHT_USERNAME: 'ok@demo.test',
+    })
     expect(byQuery.code).toBe(1)
     expect(errorCodes(byQuery.report)).toContain('OIDC_ID_TOKEN_AUDIENCE_MISMATCH')
     await idp.setScenario('expired', 'oidc')
@@ -89,7 +119,7 @@ describe('sso-preflight mock-idp (generated keys)', () => {
     expect(errorCodes(byAdmin.report)).toContain('OIDC_ID_TOKEN_EXPIRED')
   })
 
-  test('a scenario picked explicitly lets any test user sign in; without one, only the table\'s names do', async () => {
+  test("a scenario picked explicitly lets any test user sign in; without one, only the table's names do", async () => {
     const picked = await login([...samlArgs(), '--scenario', 'ok'], { SSO_PREFLIGHT_USERNAME: 'ci-bot@example.com' })
     expect(errorCodes(picked.report)).toEqual([])
     expect(picked.code).toBe(0)
@@ -104,7 +134,11 @@ describe('sso-preflight mock-idp (generated keys)', () => {
   })
 
   test('the admin endpoint refuses an unknown scenario with a 400 and the list, never a 500', async () => {
-    const r = await fetch(idp.scenarioUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: 'no-such-thing' }) })
+    const r = await fetch(idp.scenarioUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: 'no-such-thing' }),
+    })
     expect(r.status).toBe(400)
     expect(await r.json()).toMatchObject({ scenarios: { saml: expect.arrayContaining(['ok', 'wrong-audience']) } })
     expect((await fetch(idp.scenarioUrl, { method: 'POST', body: '{not json' })).status).toBe(400)
@@ -113,14 +147,15 @@ describe('sso-preflight mock-idp (generated keys)', () => {
   })
 })
 
-describe('sso-preflight mock-idp personalities pass the project\'s own metadata check', () => {
+describe("sso-preflight mock-idp personalities pass the project's own metadata check", () => {
   const OKTA_ENTITY_ID = /^http:\/\/www\.okta\.com\/exk[0-9A-Za-z]{17}$/
   test.each([
     ['entra', 'entra', /^https:\/\/sts\.windows\.net\/[0-9a-f-]{36}\/$/, /\/[0-9a-f-]{36}\/v2\.0$/],
     ['okta', 'okta', OKTA_ENTITY_ID, /:\d+\/oauth2\/default$/],
     ['okta-org', 'okta', OKTA_ENTITY_ID, /^http:\/\/127\.0\.0\.1:\d+$/],
   ] as const)(
-    '%s: entity ID and issuer in its forms; its metadata is detected as %s with no error (loopback http warnings only)', async (personality, detected, entityId, issuer) => {
+    '%s: entity ID and issuer in its forms; its metadata is detected as %s with no error (loopback http warnings only)',
+    async (personality, detected, entityId, issuer) => {
       const idp = await spawnMockIdp({ command: CLI, personality, keysDir: TEST_KEYS_DIR })
       try {
         expect(idp.samlEntityId).toMatch(entityId)
@@ -128,7 +163,12 @@ describe('sso-preflight mock-idp personalities pass the project\'s own metadata 
         const r = await cli(['metadata', idp.samlMetadataUrl, '--format', 'json'])
         const report = ReportSchema.parse(JSON.parse(r.stdout))
         expect(report.subject.idp).toBe(detected)
-        expect(report.findings.filter((f) => f.severity !== 'info').map((f) => f.code).filter((c) => c !== 'SAML_SSO_ENDPOINT_NOT_HTTPS' && c !== 'NET_NOT_HTTPS')).toEqual([])
+        expect(
+          report.findings
+            .filter((f) => f.severity !== 'info')
+            .map((f) => f.code)
+            .filter((c) => c !== 'SAML_SSO_ENDPOINT_NOT_HTTPS' && c !== 'NET_NOT_HTTPS'),
+        ).toEqual([])
         // The metadata came over plain http (loopback): the CLI says so, as /check does.
         expect(report.findings.map((f) => f.code)).toContain('NET_NOT_HTTPS')
         expect(r.code).toBe(0)
@@ -136,20 +176,39 @@ describe('sso-preflight mock-idp personalities pass the project\'s own metadata 
         const o = await cli(['oidc', idp.oidcIssuer, '--client-id', idp.oidcClientId, '--format', 'json'])
         expect(errorCodes(ReportSchema.parse(JSON.parse(o.stdout)))).toEqual([])
         if (personality === 'entra') {
-          const discovery = await (await fetch(idp.oidcDiscoveryUrl)).json() as { authorization_endpoint: string; jwks_uri: string }
+          const discovery = (await (await fetch(idp.oidcDiscoveryUrl)).json()) as {
+            authorization_endpoint: string
+            jwks_uri: string
+          }
           const tenant = /\/([0-9a-f-]{36})\/v2\.0$/.exec(idp.oidcIssuer)![1]
           expect(new URL(discovery.authorization_endpoint).pathname).toBe(`/${tenant}/oauth2/v2.0/authorize`)
           expect(new URL(discovery.jwks_uri).pathname).toBe(`/${tenant}/discovery/v2.0/keys`)
         }
         // And a test login against it passes, with the stable keys of --keys.
-        const ok = await login(['--idp-metadata', idp.samlMetadataUrl, '--sp-entity-id', SP_ENTITY_ID, '--acs-url', ACS_URL, '--profile', 'generic'], { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+        const ok = await login(
+          [
+            '--idp-metadata',
+            idp.samlMetadataUrl,
+            '--sp-entity-id',
+            SP_ENTITY_ID,
+            '--acs-url',
+            ACS_URL,
+            '--profile',
+            'generic',
+          ],
+          { SSO_PREFLIGHT_USERNAME: 'ok@demo.test' },
+        )
         expect(errorCodes(ok.report)).toEqual([])
-        const oidc = await login(['--issuer', idp.oidcIssuer, '--client-id', idp.oidcClientId, '--redirect-uri', REDIRECT_URI], { SSO_PREFLIGHT_CLIENT_SECRET: idp.oidcClientSecret, SSO_PREFLIGHT_USERNAME: 'ok@demo.test' })
+        const oidc = await login(
+          ['--issuer', idp.oidcIssuer, '--client-id', idp.oidcClientId, '--redirect-uri', REDIRECT_URI],
+          { SSO_PREFLIGHT_CLIENT_SECRET: idp.oidcClientSecret, SSO_PREFLIGHT_USERNAME: 'ok@demo.test' },
+        )
         expect(errorCodes(oidc.report)).toEqual([])
       } finally {
         await idp.stop()
       }
-    })
+    },
+  )
 })
 
 describe('sso-preflight mock-idp --issuer-url (behind a proxy or a port map)', () => {
@@ -162,9 +221,11 @@ describe('sso-preflight mock-idp --issuer-url (behind a proxy or a port map)', (
       const xml = await (await fetch(`http://127.0.0.1:${idp.port}/mock/saml/metadata`)).text()
       expect(xml).toContain('entityID="https://idp.ci.example/mock/saml/metadata"')
       expect(xml).toContain('Location="https://idp.ci.example/mock/saml/sso"')
-      const discovery = await (await fetch(`http://127.0.0.1:${idp.port}/mock/oidc/.well-known/openid-configuration`, {
-        headers: { 'x-forwarded-host': 'idp.ci.example', 'x-forwarded-proto': 'https' },
-      })).json() as { issuer: string; authorization_endpoint: string }
+      const discovery = (await (
+        await fetch(`http://127.0.0.1:${idp.port}/mock/oidc/.well-known/openid-configuration`, {
+          headers: { 'x-forwarded-host': 'idp.ci.example', 'x-forwarded-proto': 'https' },
+        })
+      ).json()) as { issuer: string; authorization_endpoint: string }
       expect(discovery.issuer).toBe('https://idp.ci.example/mock/oidc')
       expect(discovery.authorization_endpoint).toBe('https://idp.ci.example/mock/oidc/auth')
     } finally {
@@ -174,10 +235,20 @@ describe('sso-preflight mock-idp --issuer-url (behind a proxy or a port map)', (
 })
 
 describe('sso-preflight mock-idp usage errors', () => {
-  test.each([[['--personality', 'keycloak']], [['--port', '70000']], [['--keys', '/nonexistent-dir']], [['--issuer-url', 'ftp://x']]])('%j: exit 2, one stderr line', async (args) => {
+  test.each([
+    [['--personality', 'keycloak']],
+    [['--port', '70000']],
+    [['--keys', '/nonexistent-dir']],
+    [['--issuer-url', 'ftp://x']],
+  ])('%j: exit 2, one stderr line', async (args) => {
     const r = await cli(['mock-idp', ...args])
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
-    expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('oidc-provider WARNING'))).toHaveLength(1)
+    expect(
+      r.stderr
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('oidc-provider WARNING')),
+    ).toHaveLength(1)
   })
 })

@@ -10,7 +10,13 @@ import { ReportSchema } from '../../lib/findings/report'
 import { filesUnder, memoryIo, PINNED_NOW, REAL } from '../helpers'
 
 const post = (handler: (r: Request) => Promise<Response>, path: string, body: unknown) =>
-  handler(new Request(`http://localhost${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }))
+  handler(
+    new Request(`http://localhost${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  )
 
 const metadataFiles = filesUnder(join(REAL, 'saml-metadata'), (n) => n.endsWith('.xml'))
 
@@ -31,7 +37,11 @@ describe('POST /api/reports/metadata over every real metadata document', () => {
 describe('POST /api/reports/oidc over every real discovery document', () => {
   const docs = filesUnder(join(REAL, 'oidc'), (n) => n.includes('openid-configuration'))
   test.each(docs.map((f) => [f.slice(REAL.length + 1), f]))('%s', async (_name, file) => {
-    const res = await post(postOidc, '/api/reports/oidc', { discovery: readFileSync(file, 'utf8'), now: PINNED_NOW, profile: 'generic' })
+    const res = await post(postOidc, '/api/reports/oidc', {
+      discovery: readFileSync(file, 'utf8'),
+      now: PINNED_NOW,
+      profile: 'generic',
+    })
     expect(res.status).toBe(200)
     expect(ReportSchema.parse(await res.json()).subject.kind).toBe('oidc-discovery')
   })
@@ -45,7 +55,13 @@ describe('hostile bodies are 400s or findings, never a 500', () => {
     ['a number for xml', JSON.stringify({ xml: 42 })],
     ['a URL that is not absolute', JSON.stringify({ url: 'alert(1)' })],
   ])('%s', async (_name, body) => {
-    const res = await postMetadata(new Request('http://localhost/api/reports/metadata', { method: 'POST', headers: { 'content-type': 'application/json' }, body }))
+    const res = await postMetadata(
+      new Request('http://localhost/api/reports/metadata', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }),
+    )
     expect(res.status).toBe(400)
     expect((await res.json()).error).toBe('ERR_USAGE')
   })
@@ -55,7 +71,9 @@ describe('hostile bodies are 400s or findings, never a 500', () => {
     expect(ReportSchema.parse(await res.json()).findings.map((f) => f.code)).toEqual(['NET_SCHEME_NOT_ALLOWED'])
   })
   test('a DOCTYPE document is a 200 with the finding', async () => {
-    const res = await post(postMetadata, '/api/reports/metadata', { xml: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>' })
+    const res = await post(postMetadata, '/api/reports/metadata', {
+      xml: '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    })
     expect(res.status).toBe(200)
     expect(ReportSchema.parse(await res.json()).findings.map((f) => f.code)).toEqual(['INPUT_XML_DOCTYPE'])
   })

@@ -35,7 +35,11 @@ describe('sso-preflight metadata <file> over every real metadata document', () =
 describe('notable metadata documents give the findings SOURCES.md promises', () => {
   const md = (p: string) => join(REAL, 'saml-metadata', p)
   test('expired signing certificates are reported as of the pinned date, with both dates', async () => {
-    for (const p of ['entra/wowblacksheep-entra-app-70186da4-federationmetadata.xml', 'other/crewjam-onelogin-503983-idp-metadata.xml', 'entra/ssoready-entra-app-federationmetadata.xml']) {
+    for (const p of [
+      'entra/wowblacksheep-entra-app-70186da4-federationmetadata.xml',
+      'other/crewjam-onelogin-503983-idp-metadata.xml',
+      'entra/ssoready-entra-app-federationmetadata.xml',
+    ]) {
       const { code, report } = await runCli(['metadata', md(p)])
       expect(code, p).toBe(1)
       const expired = report.findings.find((f) => /^CERT_.*EXPIRED/.test(f.code))
@@ -44,13 +48,19 @@ describe('notable metadata documents give the findings SOURCES.md promises', () 
     }
   })
   test('a current Okta app metadata passes the static checks (go) under the generic profile', async () => {
-    const { code, report } = await runCli(['metadata', md('okta/ssoready-okta-app-metadata.xml'), '--profile', 'generic'])
+    const { code, report } = await runCli([
+      'metadata',
+      md('okta/ssoready-okta-app-metadata.xml'),
+      '--profile',
+      'generic',
+    ])
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(code).toBe(0)
     expect(report.subject.idp).toBe('okta')
   })
   test('IdP detection', async () => {
-    const expectIdp = async (p: string, idp: string) => expect((await runCli(['metadata', md(p)])).report.subject.idp, p).toBe(idp)
+    const expectIdp = async (p: string, idp: string) =>
+      expect((await runCli(['metadata', md(p)])).report.subject.idp, p).toBe(idp)
     await expectIdp('entra/ggtristams-entra-tenant-81c1df79-federationmetadata.xml', 'entra')
     await expectIdp('okta/crewjam-okta-dev-513394-idp-metadata.xml', 'okta')
     await expectIdp('other/msidentitymodel-adfs-v4-fs.msidlab11.com-metadata.xml', 'adfs')
@@ -61,11 +71,17 @@ describe('notable metadata documents give the findings SOURCES.md promises', () 
     for (const f of filesUnder(join(REAL, 'saml-metadata/sp'))) {
       const { code, report } = await runCli(['metadata', f])
       expect(code, f).toBe(1)
-      expect(codes(report).some((c) => /SP_METADATA|NOT_IDP|NO_IDP/.test(c)), `${basename(f)}: ${codes(report)}`).toBe(true)
+      expect(
+        codes(report).some((c) => /SP_METADATA|NOT_IDP|NO_IDP/.test(c)),
+        `${basename(f)}: ${codes(report)}`,
+      ).toBe(true)
     }
   })
   test('the Entra common metadata says the {tenantid} template is not a tenant', async () => {
-    const { report } = await runCli(['metadata', md('entra/erikgrootoonk-entra-common-tenantid-federationmetadata.xml')])
+    const { report } = await runCli([
+      'metadata',
+      md('entra/erikgrootoonk-entra-common-tenantid-federationmetadata.xml'),
+    ])
     const f = report.findings.find((x) => /TENANT|PLACEHOLDER|TEMPLATE|COMMON/.test(x.code))
     expect(f, codes(report).join()).toBeDefined()
     expect(JSON.stringify(f!.evidence)).toContain('{tenantid}')
@@ -74,18 +90,34 @@ describe('notable metadata documents give the findings SOURCES.md promises', () 
     const dir = mkdtempSync(join(tmpdir(), 'cli-'))
     writeFileSync(join(dir, 'empty.xml'), '')
     writeFileSync(join(dir, 'html.xml'), '<html><body>Sign in</body></html>')
-    writeFileSync(join(dir, 'doctype.xml'), '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>')
+    writeFileSync(
+      join(dir, 'doctype.xml'),
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    )
     expect(codes((await runCli(['metadata', join(dir, 'empty.xml')])).report)).toContain('INPUT_EMPTY')
     expect((await runCli(['metadata', join(dir, 'html.xml')])).code).toBe(1)
     expect(codes((await runCli(['metadata', join(dir, 'doctype.xml')])).report)).toEqual(['INPUT_XML_DOCTYPE'])
-    expect(codes((await runCli(['metadata', join(REAL, 'saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml')])).report)).toContain('INPUT_NOT_XML')
+    expect(
+      codes(
+        (
+          await runCli([
+            'metadata',
+            join(REAL, 'saml-responses/okta/ssoready-negative/bad-assertion-utf8/assertion.xml'),
+          ])
+        ).report,
+      ),
+    ).toContain('INPUT_NOT_XML')
   })
 })
 
 /** Discovery documents pair with the JWKS of the same capture (same name, "jwks" for "openid-configuration"). */
 function jwksFor(doc: string): string | undefined {
   const name = basename(doc)
-  const candidates = [name.replace(/openid-configuration/, 'jwks'), name.replace(/-openid-configuration.*$/, '-jwks.json'), name.replace(/-openid-configuration.*$/, '-jwks.DERIVED.json')]
+  const candidates = [
+    name.replace(/openid-configuration/, 'jwks'),
+    name.replace(/-openid-configuration.*$/, '-jwks.json'),
+    name.replace(/-openid-configuration.*$/, '-jwks.DERIVED.json'),
+  ]
   for (const c of candidates) if (existsSync(join(dirname(doc), c))) return join(dirname(doc), c)
   return undefined
 }
@@ -98,39 +130,73 @@ describe('sso-preflight oidc <discovery.json> over every real discovery document
     expect(report.subject.kind).toBe('oidc-discovery')
   })
   test('the Entra organizations template issuer is a finding that shows the template', async () => {
-    const { code, report } = await runCli(['oidc', join(REAL, 'oidc/entra/wellknown-entra-organizations-v2-openid-configuration.json')])
+    const { code, report } = await runCli([
+      'oidc',
+      join(REAL, 'oidc/entra/wellknown-entra-organizations-v2-openid-configuration.json'),
+    ])
     expect(code).toBe(1)
     expect(JSON.stringify(report.findings)).toContain('{tenantid}')
   })
   test('the autodesk profile says OIDC is not accepted, fixed in the IdP with a SAML app (issue 9)', async () => {
-    const { report } = await runCli(['oidc', join(REAL, 'oidc/google/wellknown-google-openid-configuration.json'), '--profile', 'autodesk'])
-    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({ owner: 'idp', severity: 'error' })
+    const { report } = await runCli([
+      'oidc',
+      join(REAL, 'oidc/google/wellknown-google-openid-configuration.json'),
+      '--profile',
+      'autodesk',
+    ])
+    expect(report.findings.find((f) => f.code === 'OIDC_VENDOR_SAML_ONLY')).toMatchObject({
+      owner: 'idp',
+      severity: 'error',
+    })
   })
 })
 
 describe('sso-preflight response over real responses with their metadata', () => {
   function metadataFromPem(pemFile: string, entityId: string): string {
-    const b64 = readFileSync(pemFile, 'utf8').replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
+    const b64 = readFileSync(pemFile, 'utf8')
+      .replace(/-----[^-]+-----/g, '')
+      .replace(/\s+/g, '')
     const dir = mkdtempSync(join(tmpdir(), 'md-'))
     const file = join(dir, 'idp.xml')
-    writeFileSync(file, `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entityId}"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><X509Data><X509Certificate>${b64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor><SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/></IDPSSODescriptor></EntityDescriptor>`)
+    writeFileSync(
+      file,
+      `<EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${entityId}"><IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol"><KeyDescriptor use="signing"><KeyInfo xmlns="http://www.w3.org/2000/09/xmldsig#"><X509Data><X509Certificate>${b64}</X509Certificate></X509Data></KeyInfo></KeyDescriptor><SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/></IDPSSODescriptor></EntityDescriptor>`,
+    )
     return file
   }
   const responses = filesUnder(join(REAL, 'saml-responses'), (n) => /\.(xml|b64)$/.test(n) && !n.includes('metadata'))
-  test.each(responses.map((f) => [f.slice(REAL.length + 1), f]))('%s gives a schema-valid report', async (_name, file) => {
-    const sibling = filesUnder(dirname(file), (n) => n.endsWith('.pem'))[0]
-    const md = sibling ? metadataFromPem(sibling, 'https://idp.example.com') : join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml')
-    const { report } = await runCli(['response', file, '--idp-metadata', md])
-    expect(report.subject.kind).toBe('saml-response')
-  })
+  test.each(responses.map((f) => [f.slice(REAL.length + 1), f]))(
+    '%s gives a schema-valid report',
+    async (_name, file) => {
+      const sibling = filesUnder(dirname(file), (n) => n.endsWith('.pem'))[0]
+      const md = sibling
+        ? metadataFromPem(sibling, 'https://idp.example.com')
+        : join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml')
+      const { report } = await runCli(['response', file, '--idp-metadata', md])
+      expect(report.subject.kind).toBe('saml-response')
+    },
+  )
   test('the ssoready Okta response verifies against its metadata at its own time', async () => {
-    const params = JSON.parse(readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8')) as Record<string, string>
+    const params = JSON.parse(
+      readFileSync(join(REAL, 'saml-responses/okta/ssoready-okta-response.params.json'), 'utf8'),
+    ) as Record<string, string>
     const io = memoryIo()
-    const argv = ['response', join(REAL, 'saml-responses/okta/ssoready-okta-response.xml'), '--idp-metadata', join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml'), '--profile', 'generic', '--json']
+    const argv = [
+      'response',
+      join(REAL, 'saml-responses/okta/ssoready-okta-response.xml'),
+      '--idp-metadata',
+      join(REAL, 'saml-metadata/okta/ssoready-okta-app-metadata.xml'),
+      '--profile',
+      'generic',
+      '--json',
+    ]
     const now = params.now ?? params.Now
     if (now) argv.push('--now', now)
     await main(argv, io)
     const report = ReportSchema.parse(JSON.parse(io.out()))
-    expect(report.findings.filter((f) => /SIGNATURE/.test(f.code) && f.severity === 'error'), JSON.stringify(codes(report))).toEqual([])
+    expect(
+      report.findings.filter((f) => /SIGNATURE/.test(f.code) && f.severity === 'error'),
+      JSON.stringify(codes(report)),
+    ).toEqual([])
   })
 })

@@ -5,12 +5,21 @@ import { describe, expect, test } from 'vitest'
 import { ReportSchema } from '../../lib/findings/report'
 
 const ROOT = join(__dirname, '..', '..')
-const run = (args: string[]) => spawnSync(process.execPath, ['dist/cli.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['dist/cli.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
 
 describe('only http(s) URLs are fetched', () => {
   test.each([
-    ['metadata', 'file:///etc/passwd'], ['metadata', 'gopher://127.0.0.1:70/_x'], ['metadata', 'data:application/xml,<a/>'],
-    ['metadata', 'javascript:alert(1)'], ['oidc', 'file:///etc/passwd'], ['oidc', 'ftp://idp.example.com/'],
+    ['metadata', 'file:///etc/passwd'],
+    ['metadata', 'gopher://127.0.0.1:70/_x'],
+    ['metadata', 'data:application/xml,<a/>'],
+    ['metadata', 'javascript:alert(1)'],
+    ['oidc', 'file:///etc/passwd'],
+    ['oidc', 'ftp://idp.example.com/'],
   ])('%s %s: the NET_SCHEME_NOT_ALLOWED finding, exit 1', (command, url) => {
     const r = run([command, url, '--json'])
     expect(r.stderr).toBe('')

@@ -7,7 +7,11 @@ import { REAL } from '../helpers'
 
 const ROOT = join(__dirname, '..', '..')
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['dist/cli.mjs', ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', SSO_PREFLIGHT_ALLOW_LOOPBACK: '' } })
+  const r = spawnSync(process.execPath, ['dist/cli.mjs', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', SSO_PREFLIGHT_ALLOW_LOOPBACK: '' },
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -29,7 +33,13 @@ describe('sso-preflight oidc keys.json', () => {
     expect(r.stdout).not.toContain('OIDC_METADATA_MEMBER_MISSING')
   })
   test('the real discovery document is recognised and checked as one', () => {
-    const r = cli(['oidc', join(REAL, 'oidc/google/wellknown-google-openid-configuration.json'), '--profile', 'generic', '--json'])
+    const r = cli([
+      'oidc',
+      join(REAL, 'oidc/google/wellknown-google-openid-configuration.json'),
+      '--profile',
+      'generic',
+      '--json',
+    ])
     const report = ReportSchema.parse(JSON.parse(r.stdout))
     expect(report.facts?.detectedInput).toMatchObject({ kind: 'oidc-discovery' })
     expect(report.findings.map((f) => f.code)).not.toContain('INPUT_JWKS_NOT_DISCOVERY')

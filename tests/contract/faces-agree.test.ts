@@ -41,7 +41,16 @@ const metadata = [
 describe('metadata: the CLI and /check give the same findings', () => {
   test.each(metadata.map((f) => [f.slice(REAL.length + 1), f]))('%s', async (_name, file) => {
     const values = { spEntityId: 'https://sp.example.com/saml', acsUrl: 'https://sp.example.com/acs' }
-    const c = await cli(['metadata', file, '--now', PINNED_NOW, '--sp-entity-id', values.spEntityId, '--acs-url', values.acsUrl])
+    const c = await cli([
+      'metadata',
+      file,
+      '--now',
+      PINNED_NOW,
+      '--sp-entity-id',
+      values.spEntityId,
+      '--acs-url',
+      values.acsUrl,
+    ])
     const a = await app({ kind: 'saml-metadata', xml: readFileSync(file, 'utf8'), now: PINNED_NOW, ...values })
     expect(codes(a)).toEqual(codes(c))
     expect(a.subject.idp).toBe(c.subject.idp)
@@ -51,30 +60,75 @@ describe('metadata: the CLI and /check give the same findings', () => {
 const discovery = [
   ['entra/wellknown-entra-common-v2-openid-configuration.json', 'entra/wellknown-entra-common-v2-jwks.json'],
   ['google/wellknown-google-openid-configuration.json', 'google/wellknown-google-jwks.json'],
-  ['okta/dockyard-okta-common.okta.com-org-openid-configuration.json', 'okta/dockyard-okta-common.okta.com-org-jwks.json'],
-  ['other/dockyard-keycloak-localhost-master-openid-configuration.DERIVED.json', 'other/dockyard-keycloak-localhost-master-jwks.json'],
+  [
+    'okta/dockyard-okta-common.okta.com-org-openid-configuration.json',
+    'okta/dockyard-okta-common.okta.com-org-jwks.json',
+  ],
+  [
+    'other/dockyard-keycloak-localhost-master-openid-configuration.DERIVED.json',
+    'other/dockyard-keycloak-localhost-master-jwks.json',
+  ],
 ].map(([d, j]) => [join(REAL, 'oidc', d!), join(REAL, 'oidc', j!)] as const)
 
 describe('OIDC discovery: the CLI and /check give the same findings', () => {
   test.each(discovery.map(([d, j]) => [d.slice(REAL.length + 1), d, j]))('%s', async (_name, doc, jwks) => {
     const c = await cli(['oidc', doc, '--jwks', jwks, '--now', PINNED_NOW, '--client-id', 'app-1'])
-    const a = await app({ kind: 'oidc-discovery', discovery: readFileSync(doc, 'utf8'), jwks: readFileSync(jwks, 'utf8'), now: PINNED_NOW, clientId: 'app-1', profile: 'generic' })
+    const a = await app({
+      kind: 'oidc-discovery',
+      discovery: readFileSync(doc, 'utf8'),
+      jwks: readFileSync(jwks, 'utf8'),
+      now: PINNED_NOW,
+      clientId: 'app-1',
+      profile: 'generic',
+    })
     expect(codes(a)).toEqual(codes(c))
   })
 })
 
 const responses = [
-  ['okta/ssoready-okta-response.xml', 'saml-metadata/okta/ssoready-okta-app-metadata.xml', 'okta/ssoready-okta-response.params.json'],
-  ['entra/ssoready-entra-response.xml', 'saml-metadata/entra/ssoready-entra-app-federationmetadata.xml', 'entra/ssoready-entra-response.params.json'],
-  ['other/ssoready-google-response.xml', 'saml-metadata/other/ssoready-google-idp-metadata.xml', 'other/ssoready-google-response.params.json'],
+  [
+    'okta/ssoready-okta-response.xml',
+    'saml-metadata/okta/ssoready-okta-app-metadata.xml',
+    'okta/ssoready-okta-response.params.json',
+  ],
+  [
+    'entra/ssoready-entra-response.xml',
+    'saml-metadata/entra/ssoready-entra-app-federationmetadata.xml',
+    'entra/ssoready-entra-response.params.json',
+  ],
+  [
+    'other/ssoready-google-response.xml',
+    'saml-metadata/other/ssoready-google-idp-metadata.xml',
+    'other/ssoready-google-response.params.json',
+  ],
 ] as const
 
 describe('SAML responses: the CLI and /check give the same findings', () => {
-  test.each(responses.map(([r, m, p]) => [r, join(REAL, 'saml-responses', r), join(REAL, m), join(REAL, 'saml-responses', p)]))('%s', async (_name, response, md, paramsFile) => {
+  test.each(
+    responses.map(([r, m, p]) => [r, join(REAL, 'saml-responses', r), join(REAL, m), join(REAL, 'saml-responses', p)]),
+  )('%s', async (_name, response, md, paramsFile) => {
     const params = JSON.parse(readFileSync(paramsFile, 'utf8')) as { sp_entity_id: string; now: string }
     for (const profile of ['autodesk', 'generic']) {
-      const c = await cli(['response', response, '--idp-metadata', md, '--now', params.now, '--sp-entity-id', params.sp_entity_id, '--profile', profile])
-      const a = await app({ kind: 'saml-response', response: readFileSync(response, 'utf8'), idpMetadata: readFileSync(md, 'utf8'), now: params.now, spEntityId: params.sp_entity_id, profile })
+      const c = await cli([
+        'response',
+        response,
+        '--idp-metadata',
+        md,
+        '--now',
+        params.now,
+        '--sp-entity-id',
+        params.sp_entity_id,
+        '--profile',
+        profile,
+      ])
+      const a = await app({
+        kind: 'saml-response',
+        response: readFileSync(response, 'utf8'),
+        idpMetadata: readFileSync(md, 'utf8'),
+        now: params.now,
+        spEntityId: params.sp_entity_id,
+        profile,
+      })
       expect(codes(a), profile).toEqual(codes(c))
       expect(c.findings.length, profile).toBeGreaterThan(0)
     }
@@ -88,7 +142,13 @@ describe('documents fetched over plain http: both faces keep what the fetch noti
     vi.stubEnv('SSO_PREFLIGHT_ALLOW_LOOPBACK', '1')
     const okta = readFileSync(join(REAL, 'saml-metadata', 'okta', 'ssoready-okta-app-metadata.xml'))
     server = createServer((req, res) => {
-      if (req.url === '/metadata.xml') { res.writeHead(200, { 'content-type': 'application/samlmetadata+xml' }); res.end(okta) } else { res.writeHead(404); res.end() }
+      if (req.url === '/metadata.xml') {
+        res.writeHead(200, { 'content-type': 'application/samlmetadata+xml' })
+        res.end(okta)
+      } else {
+        res.writeHead(404)
+        res.end()
+      }
     })
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`

@@ -5,19 +5,32 @@ import { findScenario, OIDC_SCENARIOS, SAML_SCENARIOS } from '../../lib/mock-idp
 // The README's demo instructions must match the demo IdP exactly: every user it names exists at the mock IdP for the
 // protocol it names, since the mock refuses any other name.
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-const TABLES: Record<'SAML' | 'OIDC', readonly { readonly id: string }[]> = { SAML: SAML_SCENARIOS, OIDC: OIDC_SCENARIOS }
+const TABLES: Record<'SAML' | 'OIDC', readonly { readonly id: string }[]> = {
+  SAML: SAML_SCENARIOS,
+  OIDC: OIDC_SCENARIOS,
+}
 
-interface Row { users: string[]; protocols: (keyof typeof TABLES)[]; line: string }
+interface Row {
+  users: string[]
+  protocols: (keyof typeof TABLES)[]
+  line: string
+}
 
 function demoUserRows(text: string): Row[] {
-  return text.split('\n').filter((l) => /^\|[^|]*@demo\.test/.test(l)).map((line) => {
-    const [who = '', at = ''] = line.split('|').slice(1).map((c) => c.trim())
-    return {
-      users: [...who.matchAll(/`([^`]+@demo\.test)`/g)].map((m) => m[1]!),
-      protocols: (['SAML', 'OIDC'] as const).filter((p) => new RegExp(`\\b${p}\\b`).test(at)),
-      line,
-    }
-  })
+  return text
+    .split('\n')
+    .filter((l) => /^\|[^|]*@demo\.test/.test(l))
+    .map((line) => {
+      const [who = '', at = ''] = line
+        .split('|')
+        .slice(1)
+        .map((c) => c.trim())
+      return {
+        users: [...who.matchAll(/`([^`]+@demo\.test)`/g)].map((m) => m[1]!),
+        protocols: (['SAML', 'OIDC'] as const).filter((p) => new RegExp(`\\b${p}\\b`).test(at)),
+        line,
+      }
+    })
 }
 
 describe('README demo users', () => {
@@ -34,7 +47,9 @@ describe('README demo users', () => {
   })
 
   test('each listed user exists at the mock IdP for the protocol the README says', () => {
-    const missing = rows.flatMap((r) => r.users.flatMap((u) => r.protocols.filter((p) => !findScenario(u, TABLES[p])).map((p) => `${u} (${p})`)))
+    const missing = rows.flatMap((r) =>
+      r.users.flatMap((u) => r.protocols.filter((p) => !findScenario(u, TABLES[p])).map((p) => `${u} (${p})`)),
+    )
     expect(missing).toEqual([])
   })
 
@@ -46,6 +61,9 @@ describe('README demo users', () => {
 
   test('the parser catches a user listed under the wrong protocol', () => {
     const wrong = demoUserRows('| `aadsts50011@demo.test` | SAML | x |\n| `wrong-audience@demo.test` | OIDC | y |')
-    expect(wrong.flatMap((r) => r.users.filter((u) => !r.protocols.some((p) => findScenario(u, TABLES[p]))))).toEqual(['aadsts50011@demo.test', 'wrong-audience@demo.test'])
+    expect(wrong.flatMap((r) => r.users.filter((u) => !r.protocols.some((p) => findScenario(u, TABLES[p]))))).toEqual([
+      'aadsts50011@demo.test',
+      'wrong-audience@demo.test',
+    ])
   })
 })

@@ -4,13 +4,17 @@ import { describe, expect, test } from 'vitest'
 // @ts-expect-error plain ESM script without type declarations (scripts/serve-team.mjs uses it as is)
 import { gracefulShutdown } from '../../scripts/graceful.mjs'
 
-interface Graceful { shutdown(signal: string): Promise<void> }
+interface Graceful {
+  shutdown(signal: string): Promise<void>
+}
 
 function get(port: number, path: string): Promise<{ status: number; body: string; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
       let body = ''
-      res.on('data', (c: Buffer) => { body += c.toString() })
+      res.on('data', (c: Buffer) => {
+        body += c.toString()
+      })
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection }))
       res.on('error', reject)
     })
@@ -20,11 +24,21 @@ function get(port: number, path: string): Promise<{ status: number; body: string
 }
 
 async function serve(delayMs: number) {
-  const server = createServer((req, res) => { setTimeout(() => res.end(`done ${req.url}`), req.url === '/slow' ? delayMs : 0) })
+  const server = createServer((req, res) => {
+    setTimeout(() => res.end(`done ${req.url}`), req.url === '/slow' ? delayMs : 0)
+  })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()))
   const closedResources: string[] = []
   let exitCode: number | undefined
-  const g = gracefulShutdown(server, { timeoutMs: 2000, onClosed: async () => { closedResources.push('store') }, exit: (c: number) => { exitCode = c } }) as Graceful
+  const g = gracefulShutdown(server, {
+    timeoutMs: 2000,
+    onClosed: async () => {
+      closedResources.push('store')
+    },
+    exit: (c: number) => {
+      exitCode = c
+    },
+  }) as Graceful
   return { server, port: (server.address() as AddressInfo).port, g, closedResources, exit: () => exitCode }
 }
 

@@ -7,7 +7,7 @@ import { GET as health } from '@/app/api/health/route'
 test('/api/health answers 503 naming the database when it is unreachable', async () => {
   const r = await health()
   expect(r.status).toBe(503)
-  const body = await r.json() as Record<string, unknown>
+  const body = (await r.json()) as Record<string, unknown>
   expect(body).toMatchObject({ status: 'unavailable', database: expect.stringMatching(/^(unreachable|timeout)$/) })
   expect(JSON.stringify(body)).not.toContain('nobody')
 })

@@ -11,7 +11,9 @@ const HOUR = 3_600_000
 let store: Store
 
 const form = (fields: Record<string, string>, cookie?: string) => ({
-  method: 'POST', body: new URLSearchParams(fields), headers: { ...(cookie ? { cookie } : {}) },
+  method: 'POST',
+  body: new URLSearchParams(fields),
+  headers: { ...(cookie ? { cookie } : {}) },
 })
 const location = (r: Response) => r.headers.get('location')
 
@@ -21,9 +23,13 @@ describe('team mode: sign-in, sign-out, invitations and the switcher', () => {
     resetDeploymentConfig()
     store = await getStore()
   }, 120_000)
-  afterAll(() => { useTeamMode(false); resetDeploymentConfig() })
+  afterAll(() => {
+    useTeamMode(false)
+    resetDeploymentConfig()
+  })
 
-  const user = (sub: string) => store.team.upsertUser({ issuer: 'https://idp.test', subject: sub, email: `${sub}@corp.test`, displayName: null })
+  const user = (sub: string) =>
+    store.team.upsertUser({ issuer: 'https://idp.test', subject: sub, email: `${sub}@corp.test`, displayName: null })
   const session = async (userId: string, workspaceId: string | null) =>
     (await store.sessions.create({ userId, workspaceId, idleMs: HOUR, absoluteMs: 8 * HOUR })).token
 
@@ -50,8 +56,16 @@ describe('team mode: sign-in, sign-out, invitations and the switcher', () => {
   test('an invitation link joins once, after sign-in, and switches the session to that workspace', async () => {
     const owner = await user('inviting')
     const ws = await store.team.createWorkspace({ name: 'Invites', ownerId: owner.id })
-    const { token } = await store.team.createInvitation({ workspaceId: ws.id, role: 'admin', createdBy: owner.id, ttlMs: HOUR })
-    const post = (cookie?: string) => accept(new Request(`${PUBLIC_URL}/invite/${token}/accept`, form({}, cookie)), { params: Promise.resolve({ token }) })
+    const { token } = await store.team.createInvitation({
+      workspaceId: ws.id,
+      role: 'admin',
+      createdBy: owner.id,
+      ttlMs: HOUR,
+    })
+    const post = (cookie?: string) =>
+      accept(new Request(`${PUBLIC_URL}/invite/${token}/accept`, form({}, cookie)), {
+        params: Promise.resolve({ token }),
+      })
 
     expect(location(await post())).toBe(`/auth/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`)
     const newcomer = await user('newcomer')
@@ -68,7 +82,8 @@ describe('team mode: sign-in, sign-out, invitations and the switcher', () => {
     const two = await store.team.createWorkspace({ name: 'Two', ownerId: u.id })
     const theirs = await store.team.createWorkspace({ name: 'Theirs', ownerId: (await user('stranger')).id })
     const s = await session(u.id, one.id)
-    const to = (workspaceId: string) => switchWorkspace(new Request(`${PUBLIC_URL}/auth/workspace`, form({ workspaceId }, `preflight_session=${s}`)))
+    const to = (workspaceId: string) =>
+      switchWorkspace(new Request(`${PUBLIC_URL}/auth/workspace`, form({ workspaceId }, `preflight_session=${s}`)))
     await to(two.id)
     expect((await store.sessions.resolve(s, { idleMs: HOUR }))?.workspaceId).toBe(two.id)
     await to(theirs.id)

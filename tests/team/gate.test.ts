@@ -5,26 +5,43 @@ import { safeReturnPath } from '@/lib/team/sign-in'
 import { cookieNames, readCookie, setCookie } from '@/lib/team/cookies'
 
 const TEAM = {
-  SSO_PREFLIGHT_PUBLIC_URL: 'https://preflight.corp.example', SSO_PREFLIGHT_SESSION_SECRET: 's'.repeat(40),
-  SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.corp.example', SSO_PREFLIGHT_AUTH_CLIENT_ID: 'pf', SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
+  SSO_PREFLIGHT_PUBLIC_URL: 'https://preflight.corp.example',
+  SSO_PREFLIGHT_SESSION_SECRET: 's'.repeat(40),
+  SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.corp.example',
+  SSO_PREFLIGHT_AUTH_CLIENT_ID: 'pf',
+  SSO_PREFLIGHT_AUTH_CLIENT_SECRET: 'x',
 }
 const team = requestPolicyConfigFromEnv(TEAM)
 const local = requestPolicyConfigFromEnv({})
 const decide = (method: string, url: string, headers: Record<string, string> = {}, config = team) =>
-  decideRequest({ method, url, headers: new Headers({ host: 'preflight.corp.example', ...headers }) }, config, 'bm9uY2U=')
+  decideRequest(
+    { method, url, headers: new Headers({ host: 'preflight.corp.example', ...headers }) },
+    config,
+    'bm9uY2U=',
+  )
 
 describe('the team-mode gate in the request proxy', () => {
   test('without credentials the API answers 401 and pages go to sign-in, coming back afterwards', () => {
     const api = decide('GET', '/api/connections')
     expect(api).toMatchObject({ action: 'refuse', status: 401, error: 'ERR_UNAUTHENTICATED' })
     expect(decide('DELETE', '/api/connections/abc')).toMatchObject({ action: 'refuse', status: 401 })
-    expect(decide('GET', '/connections/abc?tab=runs')).toMatchObject({ action: 'sign-in', location: '/auth/sign-in?next=%2Fconnections%2Fabc%3Ftab%3Druns' })
+    expect(decide('GET', '/connections/abc?tab=runs')).toMatchObject({
+      action: 'sign-in',
+      location: '/auth/sign-in?next=%2Fconnections%2Fabc%3Ftab%3Druns',
+    })
     expect(decide('GET', '/')).toMatchObject({ action: 'sign-in' })
   })
 
   test('sign-in, the IdP answers to test logins, setup links and health stay open', () => {
-    for (const [method, path] of [['GET', '/auth/sign-in'], ['GET', '/auth/callback?code=x&state=y'], ['POST', '/saml/acs'], ['GET', '/oidc/callback'],
-      ['GET', '/setup-link/abc'], ['GET', '/api/health'], ['GET', '/favicon.svg']] as const) {
+    for (const [method, path] of [
+      ['GET', '/auth/sign-in'],
+      ['GET', '/auth/callback?code=x&state=y'],
+      ['POST', '/saml/acs'],
+      ['GET', '/oidc/callback'],
+      ['GET', '/setup-link/abc'],
+      ['GET', '/api/health'],
+      ['GET', '/favicon.svg'],
+    ] as const) {
       expect(decide(method, path).action, path).toBe('allow')
     }
   })
@@ -40,7 +57,13 @@ describe('the team-mode gate in the request proxy', () => {
   test('local mode lets everything through as before; half-configured team mode fails closed', () => {
     expect(decide('GET', '/api/connections', { host: 'localhost:3000' }, local).action).toBe('allow')
     const half = requestPolicyConfigFromEnv({ SSO_PREFLIGHT_AUTH_ISSUER: 'https://idp.corp.example' })
-    expect(decideRequest({ method: 'GET', url: '/api/connections', headers: new Headers({ host: 'localhost' }) }, half, 'bm9uY2U=').action).toBe('refuse')
+    expect(
+      decideRequest(
+        { method: 'GET', url: '/api/connections', headers: new Headers({ host: 'localhost' }) },
+        half,
+        'bm9uY2U=',
+      ).action,
+    ).toBe('refuse')
   })
 })
 
@@ -62,7 +85,15 @@ describe('sealed sign-in transaction', () => {
 describe('where sign-in returns to', () => {
   test('paths on this site only: never another origin', () => {
     expect(safeReturnPath('/connections/abc?x=1')).toBe('/connections/abc?x=1')
-    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '', null, '/a\nb']) {
+    for (const bad of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      '',
+      null,
+      '/a\nb',
+    ]) {
       expect(safeReturnPath(bad)).toBe('/')
     }
   })
@@ -71,8 +102,12 @@ describe('where sign-in returns to', () => {
 describe('cookies', () => {
   test('__Host- and Secure on https; httpOnly and SameSite=Lax always', () => {
     expect(cookieNames(true).session).toBe('__Host-preflight_session')
-    expect(setCookie('__Host-preflight_session', 'v', { secure: true, maxAgeSeconds: 60 })).toBe('__Host-preflight_session=v; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=60')
-    expect(setCookie('preflight_session', 'v', { secure: false })).toBe('preflight_session=v; Path=/; HttpOnly; SameSite=Lax')
+    expect(setCookie('__Host-preflight_session', 'v', { secure: true, maxAgeSeconds: 60 })).toBe(
+      '__Host-preflight_session=v; Path=/; HttpOnly; SameSite=Lax; Secure; Max-Age=60',
+    )
+    expect(setCookie('preflight_session', 'v', { secure: false })).toBe(
+      'preflight_session=v; Path=/; HttpOnly; SameSite=Lax',
+    )
     expect(readCookie('a=1; preflight_session=tok; b=2', 'preflight_session')).toBe('tok')
     expect(readCookie('xpreflight_session=tok', 'preflight_session')).toBeUndefined()
   })

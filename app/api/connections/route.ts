@@ -14,18 +14,34 @@ export async function POST(request: Request): Promise<Response> {
     const access = await apiAccess(request, 'connections.write')
     if (!access.ok) return access.response
     // A setup link edits its one connection; it never creates another.
-    if (access.principal.kind === 'setup-link') return Response.json({ error: 'ERR_FORBIDDEN', message: 'A setup link cannot create connections.' }, { status: 403 })
+    if (access.principal.kind === 'setup-link')
+      return Response.json(
+        { error: 'ERR_FORBIDDEN', message: 'A setup link cannot create connections.' },
+        { status: 403 },
+      )
     const read = await readJsonObject(request)
     if (!read.ok) return read.response
     const origin = originOf(request.url)
     const created = await createConnection(read.body, origin, access.principal.workspaceId)
     if (!created.ok) return invalid(created.error)
     const { connection, urls, staticCheckMessage } = created
-    await recordAudit(access.principal, 'connection.create', { kind: 'connection', id: connection.id }, { name: connection.name, protocol: connection.protocol })
-    return Response.json({
-      id: connection.id, name: connection.name, ...urls, url: `${origin}/connections/${connection.id}`,
-      staticReport: connection.staticReport, ...(staticCheckMessage ? { staticCheckMessage } : {}),
-    }, { status: 201, headers: { location: `${origin}/api/connections/${connection.id}` } })
+    await recordAudit(
+      access.principal,
+      'connection.create',
+      { kind: 'connection', id: connection.id },
+      { name: connection.name, protocol: connection.protocol },
+    )
+    return Response.json(
+      {
+        id: connection.id,
+        name: connection.name,
+        ...urls,
+        url: `${origin}/connections/${connection.id}`,
+        staticReport: connection.staticReport,
+        ...(staticCheckMessage ? { staticCheckMessage } : {}),
+      },
+      { status: 201, headers: { location: `${origin}/api/connections/${connection.id}` } },
+    )
   })
 }
 
@@ -35,7 +51,18 @@ export async function GET(request: Request): Promise<Response> {
     const access = await apiAccess(request, 'connections.read')
     if (!access.ok) return access.response
     const scope = connectionListScope(access.principal)
-    const list = (await (await getStore()).connections.list({ workspaceId: scope.workspaceId })).filter((c) => !scope.onlyId || c.id === scope.onlyId)
-    return Response.json({ connections: list.map(({ id, name, protocol, profileId, createdAt, expiresAt }) => ({ id, name, protocol, profileId, createdAt, expiresAt })) })
+    const list = (await (await getStore()).connections.list({ workspaceId: scope.workspaceId })).filter(
+      (c) => !scope.onlyId || c.id === scope.onlyId,
+    )
+    return Response.json({
+      connections: list.map(({ id, name, protocol, profileId, createdAt, expiresAt }) => ({
+        id,
+        name,
+        protocol,
+        profileId,
+        createdAt,
+        expiresAt,
+      })),
+    })
   })
 }

@@ -12,7 +12,10 @@ export const dynamic = 'force-dynamic'
 export async function GET(request: Request): Promise<Response> {
   const token = readOpsEnv().SSO_PREFLIGHT_METRICS_TOKEN
   if (token && !bearerMatches(request.headers.get('authorization'), token)) {
-    return Response.json({ error: 'ERR_UNAUTHORIZED', message: 'Metrics need Authorization: Bearer <SSO_PREFLIGHT_METRICS_TOKEN>.' }, { status: 401, headers: { 'www-authenticate': 'Bearer' } })
+    return Response.json(
+      { error: 'ERR_UNAUTHORIZED', message: 'Metrics need Authorization: Bearer <SSO_PREFLIGHT_METRICS_TOKEN>.' },
+      { status: 401, headers: { 'www-authenticate': 'Bearer' } },
+    )
   }
   return new Response(renderMetrics({ version: packageJson.version }), {
     headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' },

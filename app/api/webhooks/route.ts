@@ -9,7 +9,10 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from '@/lib'
 const NewWebhookSchema = z.strictObject({
   url: WebhookUrlSchema,
   /** Only this connection's watch events; absent: every connection of the workspace. */
-  connectionId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/).optional(),
+  connectionId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional(),
 })
 
 /** GET /api/webhooks → { webhooks: [{ id, url, connectionId, createdAt }] } of the caller's workspace. */
@@ -37,14 +40,22 @@ export async function POST(request: Request): Promise<Response> {
     if (!parsed.success) return invalid(parsed.error)
     const url = new URL(parsed.data.url)
     if (url.protocol !== 'https:' && !loopbackAllowedByEnv()) return usage('A webhook URL must use https.')
-    if (url.username || url.password) return usage('A webhook URL must not carry credentials; the signature authenticates the sender.')
+    if (url.username || url.password)
+      return usage('A webhook URL must not carry credentials; the signature authenticates the sender.')
     const store = await getStore()
     if (parsed.data.connectionId) {
       // Another workspace's connection answers like an unknown one.
       const c = await store.connections.get(parsed.data.connectionId, p.workspaceId)
       if (!c) return usage('No connection with this id (it may have expired).', {}, 404)
     }
-    const { secret, info } = await store.watch.createWebhook({ workspaceId: p.workspaceId, connectionId: parsed.data.connectionId ?? null, url: url.href })
-    return Response.json({ ...info, secret, signatureHeader: SIGNATURE_HEADER, timestampHeader: TIMESTAMP_HEADER }, { status: 201, headers: { 'cache-control': 'no-store' } })
+    const { secret, info } = await store.watch.createWebhook({
+      workspaceId: p.workspaceId,
+      connectionId: parsed.data.connectionId ?? null,
+      url: url.href,
+    })
+    return Response.json(
+      { ...info, secret, signatureHeader: SIGNATURE_HEADER, timestampHeader: TIMESTAMP_HEADER },
+      { status: 201, headers: { 'cache-control': 'no-store' } },
+    )
   })
 }

@@ -18,14 +18,24 @@ export async function GET(request: Request): Promise<Response> {
   const headers = new Headers({ 'cache-control': 'no-store' })
   // The transaction is single-use: cleared whatever the outcome.
   headers.append('set-cookie', setCookie(names.signIn, '', { secure: names.secure, maxAgeSeconds: 0 }))
-  const result = await finishSignIn(config, new URL(request.url), readCookie(request.headers.get('cookie'), names.signIn))
+  const result = await finishSignIn(
+    config,
+    new URL(request.url),
+    readCookie(request.headers.get('cookie'), names.signIn),
+  )
   if (!result.ok) {
     console.error(`[auth] sign-in refused: ${result.reason}${result.code ? ` (${result.code})` : ''}`)
     headers.set('location', `/auth/error?reason=${result.reason}`)
     return new Response(null, { status: 303, headers })
   }
   const session = await openSession(await getStore(), config, result.identity)
-  headers.append('set-cookie', setCookie(names.session, session.token, { secure: names.secure, maxAgeSeconds: Math.floor(config.sessionAbsoluteMs / 1000) }))
+  headers.append(
+    'set-cookie',
+    setCookie(names.session, session.token, {
+      secure: names.secure,
+      maxAgeSeconds: Math.floor(config.sessionAbsoluteMs / 1000),
+    }),
+  )
   const goesToInvitation = result.returnTo.startsWith('/invite/')
   headers.set('location', session.workspaceId || goesToInvitation ? result.returnTo : '/auth/no-workspace')
   return new Response(null, { status: 303, headers })

@@ -15,9 +15,16 @@ export default async function NoWorkspacePage() {
   return (
     <div className="message-page">
       <h1>You have no workspace yet</h1>
-      <p>You are signed in as <strong>{access.label}</strong>, but no workspace has you as a member: ask an owner for an invitation.</p>
+      <p>
+        You are signed in as <strong>{access.label}</strong>, but no workspace has you as a member: ask an owner for an
+        invitation.
+      </p>
       <p>An invitation is a link; open it while signed in and you join that workspace.</p>
-      <form method="post" action="/auth/sign-out"><button type="submit" className="button">Sign out</button></form>
+      <form method="post" action="/auth/sign-out">
+        <button type="submit" className="button">
+          Sign out
+        </button>
+      </form>
     </div>
   )
 }

@@ -16,7 +16,10 @@ export async function GET(request: Request): Promise<Response> {
   // back with a state that no longer matches (seen as a rare OAUTH_INVALID_RESPONSE in the team e2e).
   const mode = request.headers.get('sec-fetch-mode')
   if (request.headers.get('rsc') !== null || (mode !== null && mode !== 'navigate')) {
-    return Response.json({ error: 'ERR_UNAUTHENTICATED', message: 'Sign in first: open this page in the browser.' }, { status: 401, headers: { 'cache-control': 'no-store' } })
+    return Response.json(
+      { error: 'ERR_UNAUTHENTICATED', message: 'Sign in first: open this page in the browser.' },
+      { status: 401, headers: { 'cache-control': 'no-store' } },
+    )
   }
   const next = safeReturnPath(new URL(request.url).searchParams.get('next'))
   if (config.mode === 'local') return new Response(null, { status: 303, headers: { location: next } })
@@ -26,12 +29,21 @@ export async function GET(request: Request): Promise<Response> {
     return new Response(null, {
       status: 303,
       headers: {
-        location: url.href, 'cache-control': 'no-store',
-        'set-cookie': setCookie(names.signIn, transaction, { secure: names.secure, maxAgeSeconds: SIGN_IN_TTL_MS / 1000 }),
+        location: url.href,
+        'cache-control': 'no-store',
+        'set-cookie': setCookie(names.signIn, transaction, {
+          secure: names.secure,
+          maxAgeSeconds: SIGN_IN_TTL_MS / 1000,
+        }),
       },
     })
   } catch (err) {
-    console.error(`[auth] sign-in provider unavailable: ${err instanceof Error ? (('code' in err && String(err.code)) || err.name) : typeof err}`)
-    return new Response(null, { status: 303, headers: { location: '/auth/error?reason=provider-unavailable', 'cache-control': 'no-store' } })
+    console.error(
+      `[auth] sign-in provider unavailable: ${err instanceof Error ? ('code' in err && String(err.code)) || err.name : typeof err}`,
+    )
+    return new Response(null, {
+      status: 303,
+      headers: { location: '/auth/error?reason=provider-unavailable', 'cache-control': 'no-store' },
+    })
   }
 }

@@ -23,6 +23,10 @@ export async function POST(request: Request): Promise<Response> {
   }
   return new Response(null, {
     status: 303,
-    headers: { location: '/auth/signed-out', 'cache-control': 'no-store', 'set-cookie': setCookie(names.session, '', { secure: names.secure, maxAgeSeconds: 0 }) },
+    headers: {
+      location: '/auth/signed-out',
+      'cache-control': 'no-store',
+      'set-cookie': setCookie(names.session, '', { secure: names.secure, maxAgeSeconds: 0 }),
+    },
   })
 }

@@ -6,7 +6,11 @@ export default function SignedOutPage() {
   return (
     <div className="message-page">
       <h1>You are signed out</h1>
-      <p><a className="button button-primary" href="/auth/sign-in">Sign in again</a></p>
+      <p>
+        <a className="button button-primary" href="/auth/sign-in">
+          Sign in again
+        </a>
+      </p>
     </div>
   )
 }

@@ -11,7 +11,8 @@ export async function POST(request: Request): Promise<Response> {
   const access = await apiAccess(request, 'reports.read')
   const form = await readCappedForm(request, BODY_LIMITS.smallForm).catch(() => undefined)
   const workspaceId = form?.get('workspaceId')
-  const session = config.mode === 'team' ? readCookie(request.headers.get('cookie'), teamCookies(config).session) : undefined
+  const session =
+    config.mode === 'team' ? readCookie(request.headers.get('cookie'), teamCookies(config).session) : undefined
   if (access.ok && access.principal.kind === 'user' && session && typeof workspaceId === 'string') {
     await (await getStore()).sessions.switchWorkspace(session, workspaceId.slice(0, 64))
   }

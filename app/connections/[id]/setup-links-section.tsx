@@ -25,25 +25,48 @@ export async function SetupLinksSection({ connectionId, workspaceId }: { connect
         and test logins), for {hours} hours, and every use is recorded in the audit log.
       </p>
       <CreateSetupLinkButton connectionId={connectionId} />
-      {links.length === 0 ? <p className="empty-state">No setup links for this connection.</p> : (
-        <div className="table-scroll"><table className="data-table">
-          <thead><tr><th scope="col">Created</th><th scope="col">Expires</th><th scope="col">Uses</th><th scope="col">Last used</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
-          <tbody>
-            {links.map((l) => {
-              const expired = Date.parse(l.expiresAt) <= now
-              return (
-                <tr key={l.id}>
-                  <td><time dateTime={l.createdAt}>{formatInstant(l.createdAt)}</time></td>
-                  <td>{formatInstant(l.expiresAt)}</td>
-                  <td>{l.uses}</td>
-                  <td>{l.lastUsedAt ? formatInstant(l.lastUsedAt) : <span className="muted">never</span>}</td>
-                  <td className={l.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>{l.revokedAt ? `revoked ${formatInstant(l.revokedAt)}` : expired ? 'expired' : 'active'}</td>
-                  <td>{l.revokedAt || expired ? null : <RevokeSetupLinkButton connectionId={connectionId} linkId={l.id} />}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table></div>
+      {links.length === 0 ? (
+        <p className="empty-state">No setup links for this connection.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Created</th>
+                <th scope="col">Expires</th>
+                <th scope="col">Uses</th>
+                <th scope="col">Last used</th>
+                <th scope="col">State</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {links.map((l) => {
+                const expired = Date.parse(l.expiresAt) <= now
+                return (
+                  <tr key={l.id}>
+                    <td>
+                      <time dateTime={l.createdAt}>{formatInstant(l.createdAt)}</time>
+                    </td>
+                    <td>{formatInstant(l.expiresAt)}</td>
+                    <td>{l.uses}</td>
+                    <td>{l.lastUsedAt ? formatInstant(l.lastUsedAt) : <span className="muted">never</span>}</td>
+                    <td className={l.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>
+                      {l.revokedAt ? `revoked ${formatInstant(l.revokedAt)}` : expired ? 'expired' : 'active'}
+                    </td>
+                    <td>
+                      {l.revokedAt || expired ? null : (
+                        <RevokeSetupLinkButton connectionId={connectionId} linkId={l.id} />
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   )

@@ -20,18 +20,31 @@ export interface RunSummary {
 
 /** What the API and the page show for a connection: no secrets (none are stored), the metadata XML summarised. */
 export interface ConnectionDetail {
-  readonly connection: Omit<Connection, 'config'> & { config: Omit<ConnectionConfig, 'idpMetadataXml'> & { idpMetadataXmlBytes?: number } }
+  readonly connection: Omit<Connection, 'config'> & {
+    config: Omit<ConnectionConfig, 'idpMetadataXml'> & { idpMetadataXmlBytes?: number }
+  }
   readonly urls: ConnectionUrls
   readonly runs: readonly RunSummary[]
   readonly goNoGo: ConnectionVerdict
 }
 
 export function summarizeRun(r: TestLoginRun, origin: string, now = new Date()): RunSummary {
-  const state: RunSummary['state'] = r.status === 'pending'
-    ? (isAbandoned(r, now) ? 'abandoned' : 'waiting')
-    : r.status === 'completed' && r.report?.summary.errors === 0 ? 'passed' : 'failed'
+  const state: RunSummary['state'] =
+    r.status === 'pending'
+      ? isAbandoned(r, now)
+        ? 'abandoned'
+        : 'waiting'
+      : r.status === 'completed' && r.report?.summary.errors === 0
+        ? 'passed'
+        : 'failed'
   return {
-    id: r.id, protocol: r.protocol, status: r.status, state, testUser: r.testUser, createdAt: r.createdAt, completedAt: r.completedAt,
+    id: r.id,
+    protocol: r.protocol,
+    status: r.status,
+    state,
+    testUser: r.testUser,
+    createdAt: r.createdAt,
+    completedAt: r.completedAt,
     summary: r.report?.summary ?? null,
     errorCodes: r.report ? r.report.findings.filter((f) => f.severity === 'error').map((f) => f.code) : [],
     reportUrl: `${origin}/api/runs/${encodeURIComponent(r.id)}`,
@@ -39,15 +52,30 @@ export function summarizeRun(r: TestLoginRun, origin: string, now = new Date()):
 }
 
 /** With `workspaceId`, a connection of another workspace is null like an unknown one. */
-export async function connectionDetail(store: Store, id: string, origin: string, now = new Date(), workspaceId?: string): Promise<ConnectionDetail | null> {
+export async function connectionDetail(
+  store: Store,
+  id: string,
+  origin: string,
+  now = new Date(),
+  workspaceId?: string,
+): Promise<ConnectionDetail | null> {
   const connection = await store.connections.get(id, workspaceId)
   if (!connection) return null
   const runs = await store.runs.listByConnection(id, connection.workspaceId)
   const { idpMetadataXml, ...config } = connection.config
   return {
-    connection: { ...connection, config: { ...config, ...(idpMetadataXml !== undefined ? { idpMetadataXmlBytes: Buffer.byteLength(idpMetadataXml) } : {}) } },
+    connection: {
+      ...connection,
+      config: {
+        ...config,
+        ...(idpMetadataXml !== undefined ? { idpMetadataXmlBytes: Buffer.byteLength(idpMetadataXml) } : {}),
+      },
+    },
     urls: connectionUrls(origin, id),
     runs: runs.map((r) => summarizeRun(r, origin, now)),
-    goNoGo: verdictFor(connection, runs, { profile: BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic'], now }),
+    goNoGo: verdictFor(connection, runs, {
+      profile: BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic'],
+      now,
+    }),
   }
 }

@@ -10,12 +10,29 @@ export type StaticCheck = { ok: true; report: Report } | { ok: false; message: s
  * The static check of a new connection's configuration: the IdP metadata (SAML) or discovery document (OIDC)
  * against the profile and the vendor values. A URL is fetched through lib/net (inside runCheck).
  */
-export async function staticCheck(r: NewConnectionRequest, sp: { spEntityId?: string; acsUrl?: string }, origin: string): Promise<StaticCheck> {
+export async function staticCheck(
+  r: NewConnectionRequest,
+  sp: { spEntityId?: string; acsUrl?: string },
+  origin: string,
+): Promise<StaticCheck> {
   const profile = isBuiltinProfileId(r.profileId) ? r.profileId : DEFAULT_PROFILE_ID
-  const req: CheckRequest = r.protocol === 'saml'
-    ? { kind: 'saml-metadata', profile, ...(r.metadataXml !== undefined ? { xml: r.metadataXml } : {}), ...(r.metadataUrl !== undefined ? { url: r.metadataUrl } : {}), ...sp }
-    : { kind: 'oidc-discovery', profile, url: r.issuer!, expectedIssuer: r.issuer!, ...(r.clientId ? { clientId: r.clientId } : {}),
-        redirectUri: connectionUrls(origin, 'x').redirectUri }
+  const req: CheckRequest =
+    r.protocol === 'saml'
+      ? {
+          kind: 'saml-metadata',
+          profile,
+          ...(r.metadataXml !== undefined ? { xml: r.metadataXml } : {}),
+          ...(r.metadataUrl !== undefined ? { url: r.metadataUrl } : {}),
+          ...sp,
+        }
+      : {
+          kind: 'oidc-discovery',
+          profile,
+          url: r.issuer!,
+          expectedIssuer: r.issuer!,
+          ...(r.clientId ? { clientId: r.clientId } : {}),
+          redirectUri: connectionUrls(origin, 'x').redirectUri,
+        }
   const outcome = await runCheck(req)
   return outcome.ok ? { ok: true, report: outcome.report } : { ok: false, message: outcome.message }
 }

@@ -11,7 +11,13 @@ export const dynamic = 'force-dynamic'
  * /invite/<token> — after sign-in, a button joins the workspace with the invited role. A button, not the GET itself:
  * a link previewer or scanner that follows the URL must not use the invitation up.
  */
-export default async function InvitePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function InvitePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ token: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { token } = await params
   if (deploymentConfig().mode === 'local') redirect('/')
   const h = await headers()
@@ -22,12 +28,16 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
     <div className="message-page">
       <h1>Join a workspace</h1>
       {failed ? (
-        <p role="alert">This invitation is no longer valid: it was used already, revoked, or has expired. Ask the owner for a new one.</p>
+        <p role="alert">
+          This invitation is no longer valid: it was used already, revoked, or has expired. Ask the owner for a new one.
+        </p>
       ) : (
         <>
           <p>You have been invited to a workspace of SSO Preflight. Joining gives you the role the owner chose.</p>
           <form method="post" action={`/invite/${encodeURIComponent(token)}/accept`}>
-            <button type="submit" className="button button-primary">Join the workspace</button>
+            <button type="submit" className="button button-primary">
+              Join the workspace
+            </button>
           </form>
         </>
       )}

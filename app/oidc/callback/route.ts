@@ -11,8 +11,12 @@ export async function GET(request: Request): Promise<Response> {
   // A top-level GET navigation carries the SameSite=Lax browser cookie: the run's secret is released to that browser only.
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const browserHash = key && /^[A-Za-z0-9_-]{20,64}$/.test(key) ? browserKeyHash(key) : undefined
-  const outcome = await completeOidcTestLogin(new URL(request.url), { store: await getStore(), browserHash: browserHash ?? 'no-browser-cookie' })
+  const outcome = await completeOidcTestLogin(new URL(request.url), {
+    store: await getStore(),
+    browserHash: browserHash ?? 'no-browser-cookie',
+  })
   const origin = originOf(request.url)
-  const target = outcome.kind === 'run' ? claimPath(outcome.runId) : `/test-logins/${encodeURIComponent(outcome.reportId)}`
+  const target =
+    outcome.kind === 'run' ? claimPath(outcome.runId) : `/test-logins/${encodeURIComponent(outcome.reportId)}`
   return Response.redirect(new URL(target, origin), 303)
 }

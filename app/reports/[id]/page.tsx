@@ -15,7 +15,11 @@ type Props = { params: Promise<{ id: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const saved = await (await getStore()).savedReports.get((await params).id, (await currentPrincipal()).workspaceId)
   // Shared links must not leak into search engines or referrers.
-  return { title: saved ? `Saved report: ${KIND_LABEL[saved.report.subject.kind]}` : 'Report not found', robots: { index: false, follow: false }, referrer: 'no-referrer' }
+  return {
+    title: saved ? `Saved report: ${KIND_LABEL[saved.report.subject.kind]}` : 'Report not found',
+    robots: { index: false, follow: false },
+    referrer: 'no-referrer',
+  }
 }
 
 /** A saved (shared) report: the same ReportView, a link to copy, JSON / Markdown downloads, printable. */
@@ -32,10 +36,14 @@ export default async function SavedReportPage({ params }: Props) {
         <p className="lead">
           Saved <time dateTime={saved.createdAt}>{formatInstant(saved.createdAt)}</time>, kept until{' '}
           <time dateTime={saved.expiresAt}>{formatInstant(saved.expiresAt)}</time>.{' '}
-          {saved.raw ? 'Personal values are shown unmasked: the person who saved it chose to include them.' : 'Personal values are masked.'}
+          {saved.raw
+            ? 'Personal values are shown unmasked: the person who saved it chose to include them.'
+            : 'Personal values are masked.'}
         </p>
         <div className="action-row setup-value-row">
-          <span>Link: <code>{link}</code></span>
+          <span>
+            Link: <code>{link}</code>
+          </span>
           <CopyButton value={link} label="link to this report" />
         </div>
       </header>
@@ -45,7 +53,10 @@ export default async function SavedReportPage({ params }: Props) {
           <h2 id="attachments-title">Attached raw material</h2>
           <p className="hint">Attached on purpose by the person who saved this report. Treat it as confidential.</p>
           {Object.entries(saved.attachments).map(([k, v]) => (
-            <details key={k}><summary>{k}</summary><pre className="mono">{v}</pre></details>
+            <details key={k}>
+              <summary>{k}</summary>
+              <pre className="mono">{v}</pre>
+            </details>
           ))}
         </section>
       ) : null}

@@ -21,13 +21,18 @@ export async function POST(request: Request): Promise<Response> {
   const relayState = (form?.get('RelayState') ?? '').slice(0, 200)
   const outcome = await completeSamlTestLogin({ samlResponse, relayState }, { store: await getStore() })
   const origin = originOf(request.url)
-  const target = outcome.kind === 'run' ? claimPath(outcome.runId) : `/test-logins/${encodeURIComponent(outcome.reportId)}`
+  const target =
+    outcome.kind === 'run' ? claimPath(outcome.runId) : `/test-logins/${encodeURIComponent(outcome.reportId)}`
   return Response.redirect(new URL(target, origin), 303)
 }
 
 /** A GET here is a misconfigured IdP (or a bookmark): say how to start instead of a bare 405. */
 export function GET(): Response {
-  return new Response('This is SSO Preflight’s SAML ACS: the IdP posts SAMLResponse here. Start a test login from a connection page.', {
-    status: 405, headers: { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' },
-  })
+  return new Response(
+    'This is SSO Preflight’s SAML ACS: the IdP posts SAMLResponse here. Start a test login from a connection page.',
+    {
+      status: 405,
+      headers: { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' },
+    },
+  )
 }

@@ -16,7 +16,9 @@ export default async function TokensPage() {
   if (!allows(principal, 'tokens.manage', { workspaceId: principal.workspaceId })) {
     return (
       <div>
-        <header className="page-header"><h1>API tokens</h1></header>
+        <header className="page-header">
+          <h1>API tokens</h1>
+        </header>
         <p className="empty-state">Only a workspace’s admins and owners manage its API tokens.</p>
       </div>
     )
@@ -41,32 +43,56 @@ export default async function TokensPage() {
 
       <section aria-labelledby="tokens-title" className="connection-section">
         <h2 id="tokens-title">Tokens of this workspace</h2>
-        {tokens.length === 0 ? <p className="empty-state">No API tokens yet.</p> : (
-          <div className="table-scroll"><table className="data-table">
-            <thead><tr>
-              <th scope="col">Name</th><th scope="col">Scopes</th><th scope="col">Created</th><th scope="col">Last used</th>
-              <th scope="col">Expires</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Actions</span></th>
-            </tr></thead>
-            <tbody>
-              {tokens.map((t) => {
-                const expired = t.expiresAt !== null && Date.parse(t.expiresAt) <= now
-                const state = t.revokedAt ? `revoked ${formatInstant(t.revokedAt)}` : expired ? 'expired' : 'active'
-                return (
-                  <tr key={t.id}>
-                    <th scope="row">{t.name}</th>
-                    <td>{t.scopes.join(', ')}</td>
-                    <td><time dateTime={t.createdAt}>{formatInstant(t.createdAt)}</time></td>
-                    <td>{t.lastUsedAt ? <time dateTime={t.lastUsedAt}>{formatInstant(t.lastUsedAt)}</time> : <span className="muted">never</span>}</td>
-                    <td>{t.expiresAt ? formatInstant(t.expiresAt) : <span className="muted">no expiry</span>}</td>
-                    <td className={t.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>{state}</td>
-                    <td>{t.revokedAt || expired ? null : <RevokeTokenButton id={t.id} name={t.name} />}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table></div>
+        {tokens.length === 0 ? (
+          <p className="empty-state">No API tokens yet.</p>
+        ) : (
+          <div className="table-scroll">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Scopes</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">State</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {tokens.map((t) => {
+                  const expired = t.expiresAt !== null && Date.parse(t.expiresAt) <= now
+                  const state = t.revokedAt ? `revoked ${formatInstant(t.revokedAt)}` : expired ? 'expired' : 'active'
+                  return (
+                    <tr key={t.id}>
+                      <th scope="row">{t.name}</th>
+                      <td>{t.scopes.join(', ')}</td>
+                      <td>
+                        <time dateTime={t.createdAt}>{formatInstant(t.createdAt)}</time>
+                      </td>
+                      <td>
+                        {t.lastUsedAt ? (
+                          <time dateTime={t.lastUsedAt}>{formatInstant(t.lastUsedAt)}</time>
+                        ) : (
+                          <span className="muted">never</span>
+                        )}
+                      </td>
+                      <td>{t.expiresAt ? formatInstant(t.expiresAt) : <span className="muted">no expiry</span>}</td>
+                      <td className={t.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>{state}</td>
+                      <td>{t.revokedAt || expired ? null : <RevokeTokenButton id={t.id} name={t.name} />}</td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
         )}
-        <p className="hint hint-after">Scopes: <strong>read</strong> reads connections, runs and reports; <strong>run</strong> also starts test logins and saves reports. Last use is noted at most once a minute.</p>
+        <p className="hint hint-after">
+          Scopes: <strong>read</strong> reads connections, runs and reports; <strong>run</strong> also starts test
+          logins and saves reports. Last use is noted at most once a minute.
+        </p>
       </section>
     </div>
   )

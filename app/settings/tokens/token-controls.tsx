@@ -4,7 +4,11 @@ import { useState, type FormEvent } from 'react'
 import { apiCall } from '@/app/ui/team/api-call'
 import { SecretOnce } from '@/app/ui/team/secret-once'
 
-interface Created { token: string; warning: string; info: { name: string } }
+interface Created {
+  token: string
+  warning: string
+  info: { name: string }
+}
 
 /** Name + scopes (+ optional expiry) → POST /api/tokens; the token is shown once, then the list refreshes. */
 export function CreateTokenForm() {
@@ -21,34 +25,62 @@ export function CreateTokenForm() {
     setError(null)
     const r = await apiCall<Created>('/api/tokens', {
       method: 'POST',
-      body: JSON.stringify({ name: String(form.get('name') ?? ''), scopes: form.getAll('scopes').map(String), ...(days ? { expiresInDays: Number(days) } : {}) }),
+      body: JSON.stringify({
+        name: String(form.get('name') ?? ''),
+        scopes: form.getAll('scopes').map(String),
+        ...(days ? { expiresInDays: Number(days) } : {}),
+      }),
     })
     setBusy(false)
-    if (!r.ok || !r.body) { setError(r.ok ? 'No token came back; try again.' : r.message); return }
+    if (!r.ok || !r.body) {
+      setError(r.ok ? 'No token came back; try again.' : r.message)
+      return
+    }
     setCreated(r.body)
     formEl.reset()
     router.refresh()
   }
   return (
     <>
-      {created ? <SecretOnce label={`API token “${created.info.name}”`} value={created.token} warning={created.warning} /> : null}
+      {created ? (
+        <SecretOnce label={`API token “${created.info.name}”`} value={created.token} warning={created.warning} />
+      ) : null}
       <form className="team-form" onSubmit={submit} aria-describedby={error ? 'token-error' : undefined}>
         <div>
-          <label className="field-label" htmlFor="token-name">Name</label>
-          <p className="hint" id="token-name-hint">What uses it, e.g. “GitHub Actions: sso-check”.</p>
+          <label className="field-label" htmlFor="token-name">
+            Name
+          </label>
+          <p className="hint" id="token-name-hint">
+            What uses it, e.g. “GitHub Actions: sso-check”.
+          </p>
           <input id="token-name" name="name" type="text" required maxLength={100} aria-describedby="token-name-hint" />
         </div>
         <fieldset>
           <legend className="field-label">Scopes</legend>
-          <label><input type="checkbox" name="scopes" value="read" defaultChecked /> read: connections, runs, reports</label><br />
-          <label><input type="checkbox" name="scopes" value="run" /> run: also start test logins and save reports</label>
+          <label>
+            <input type="checkbox" name="scopes" value="read" defaultChecked /> read: connections, runs, reports
+          </label>
+          <br />
+          <label>
+            <input type="checkbox" name="scopes" value="run" /> run: also start test logins and save reports
+          </label>
         </fieldset>
         <div>
-          <label className="field-label" htmlFor="token-days">Expires after (days, optional)</label>
+          <label className="field-label" htmlFor="token-days">
+            Expires after (days, optional)
+          </label>
           <input id="token-days" name="expiresInDays" type="number" min={1} max={3650} inputMode="numeric" />
         </div>
-        {error ? <p id="token-error" role="alert" className="team-error">{error}</p> : null}
-        <div><button type="submit" className="button button-primary" disabled={busy}>Create token</button></div>
+        {error ? (
+          <p id="token-error" role="alert" className="team-error">
+            {error}
+          </p>
+        ) : null}
+        <div>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            Create token
+          </button>
+        </div>
       </form>
     </>
   )
@@ -64,13 +96,29 @@ export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
     setBusy(true)
     const r = await apiCall(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })
     setBusy(false)
-    if (!r.ok) { setError(r.message); return }
+    if (!r.ok) {
+      setError(r.message)
+      return
+    }
     router.refresh()
   }
   return (
     <>
-      <button type="button" className="button button-danger" onClick={revoke} disabled={busy} aria-label={`Revoke ${name}`}>Revoke</button>
-      {error ? <span role="alert" className="team-error"> {error}</span> : null}
+      <button
+        type="button"
+        className="button button-danger"
+        onClick={revoke}
+        disabled={busy}
+        aria-label={`Revoke ${name}`}
+      >
+        Revoke
+      </button>
+      {error ? (
+        <span role="alert" className="team-error">
+          {' '}
+          {error}
+        </span>
+      ) : null}
     </>
   )
 }

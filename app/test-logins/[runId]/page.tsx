@@ -17,7 +17,10 @@ import { IdpErrorForm } from '../_ui/idp-error-form'
 export const dynamic = 'force-dynamic'
 export const metadata: Metadata = { title: 'Test login result' }
 
-type Props = { params: Promise<{ runId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }
+type Props = {
+  params: Promise<{ runId: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
+}
 
 /** A test login's result: verdict, the flow step by step, the IdP's answer (unmasked for the browser that ran it), findings. */
 export default async function TestLoginPage({ params, searchParams }: Props) {
@@ -29,7 +32,10 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   const saved = run ? null : await store.savedReports.get(runId, principal.workspaceId)
   if (!run && !saved) notFound()
   if (principal.kind === 'setup-link' && run?.connectionId !== principal.connectionId) notFound()
-  await requireAccess(run ? 'runs.read' : 'reports.read', { workspaceId: (run ?? saved)!.workspaceId, ...(run?.connectionId ? { connectionId: run.connectionId } : {}) })
+  await requireAccess(run ? 'runs.read' : 'reports.read', {
+    workspaceId: (run ?? saved)!.workspaceId,
+    ...(run?.connectionId ? { connectionId: run.connectionId } : {}),
+  })
   const otherBrowser = (await searchParams)['other-browser'] === '1'
 
   if (run && isAbandoned(run)) {
@@ -39,17 +45,24 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
         <header className="page-header">
           <h1>Test login abandoned</h1>
           <p className="lead">
-            No answer came back from the IdP before this run expired (<time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>).
-            It counts neither as a pass nor as a failure. Start a new test login to try again.
+            No answer came back from the IdP before this run expired (
+            <time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>). It counts neither as a
+            pass nor as a failure. Start a new test login to try again.
           </p>
           {run.connectionId ? (
             <div className="action-row">
-              <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>Run another test login</Link>
+              <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>
+                Run another test login
+              </Link>
             </div>
           ) : null}
         </header>
         <RunTimeline steps={run.timeline} />
-        {run.connectionId ? <p><Link href={`/connections/${run.connectionId}`}>Back to the connection</Link></p> : null}
+        {run.connectionId ? (
+          <p>
+            <Link href={`/connections/${run.connectionId}`}>Back to the connection</Link>
+          </p>
+        ) : null}
       </div>
     )
   }
@@ -61,13 +74,18 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
           <h1>Test login in progress</h1>
           <p className="lead">
             Waiting for the IdP’s answer. Sign in at the IdP in this browser. If nobody answers by{' '}
-            <time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>, the run counts as abandoned.
+            <time dateTime={pendingDeadline(run)}>{formatInstant(pendingDeadline(run))}</time>, the run counts as
+            abandoned.
           </p>
           <RefreshAt at={pendingDeadline(run)} />
         </header>
         <RunTimeline steps={run.timeline} />
         <IdpErrorForm runId={run.id} />
-        {run.connectionId ? <p><Link href={`/connections/${run.connectionId}`}>Back to the connection</Link></p> : null}
+        {run.connectionId ? (
+          <p>
+            <Link href={`/connections/${run.connectionId}`}>Back to the connection</Link>
+          </p>
+        ) : null}
       </div>
     )
   }
@@ -75,7 +93,9 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
   const report = (run?.report ?? saved?.report) as Report
   const { timeline = [], ...rest } = report
   // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
-  const exportReport = run ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null) : report
+  const exportReport = run
+    ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null)
+    : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const mine = run ? (await privateViewFor(store, run.id, key)).view : undefined
   const protocol = report.subject.kind === 'oidc-test-login' ? 'OpenID Connect' : 'SAML'
@@ -83,22 +103,45 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
     <div className="test-login-page">
       <header className="page-header">
         <p className="muted">
-          {run?.connectionId ? <><Link href={`/connections/${run.connectionId}`}>Connection</Link> › </> : null}{protocol} test login
+          {run?.connectionId ? (
+            <>
+              <Link href={`/connections/${run.connectionId}`}>Connection</Link> ›{' '}
+            </>
+          ) : null}
+          {protocol} test login
         </p>
         <h1>Test login result</h1>
-        {run?.testUser ? <p className="lead">Test user: <code>{mine && 'nameId' in mine && mine.nameId ? mine.nameId : run.testUser}</code></p> : null}
+        {run?.testUser ? (
+          <p className="lead">
+            Test user: <code>{mine && 'nameId' in mine && mine.nameId ? mine.nameId : run.testUser}</code>
+          </p>
+        ) : null}
         {run?.connectionId ? (
           <div className="action-row">
-            <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>Run another test login</Link>
+            <Link className="button button-primary" href={`/connections/${run.connectionId}/test-login`}>
+              Run another test login
+            </Link>
           </div>
         ) : null}
       </header>
-      {otherBrowser ? <p className="hint" role="note">This result was opened in another browser than the one that ran the test login, so personal values stay masked.</p> : null}
+      {otherBrowser ? (
+        <p className="hint" role="note">
+          This result was opened in another browser than the one that ran the test login, so personal values stay
+          masked.
+        </p>
+      ) : null}
       <RunTimeline steps={timeline} />
       {mine ? <PrivateView view={mine} /> : null}
       <section aria-labelledby="findings-title">
         <h2 id="findings-title">Findings</h2>
-        <ReportView report={rest as Report} idPrefix="run" stored showIdentity={!mine} {...(exportReport ? { exportReport } : {})} {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})} />
+        <ReportView
+          report={rest as Report}
+          idPrefix="run"
+          stored
+          showIdentity={!mine}
+          {...(exportReport ? { exportReport } : {})}
+          {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})}
+        />
       </section>
     </div>
   )

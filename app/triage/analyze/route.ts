@@ -39,21 +39,30 @@ export async function POST(request: Request): Promise<Response> {
     if (typeof v === 'string' && v.trim() !== '') values[k] = v
   }
   if (file instanceof File && file.size > 0) {
-    if (file.size > DEFAULT_MAX_HAR_BYTES) return Response.json({ error: 'ERR_USAGE', message: `The file is ${file.size} bytes; the limit is ${DEFAULT_MAX_HAR_BYTES}.` }, { status: 413 })
+    if (file.size > DEFAULT_MAX_HAR_BYTES)
+      return Response.json(
+        { error: 'ERR_USAGE', message: `The file is ${file.size} bytes; the limit is ${DEFAULT_MAX_HAR_BYTES}.` },
+        { status: 413 },
+      )
     values.text = await file.text()
   }
   const parsed = Fields.safeParse(values)
-  if (!parsed.success) return Response.json({ error: 'ERR_USAGE', issues: z.treeifyError(parsed.error) }, { status: 400 })
+  if (!parsed.success)
+    return Response.json({ error: 'ERR_USAGE', issues: z.treeifyError(parsed.error) }, { status: 400 })
   const d = parsed.data
-  if (!d.text.trim()) return Response.json({ error: 'ERR_USAGE', message: 'Paste something or drop a file first.' }, { status: 400 })
+  if (!d.text.trim())
+    return Response.json({ error: 'ERR_USAGE', message: 'Paste something or drop a file first.' }, { status: 400 })
   const profile = BUILTIN_PROFILES[isBuiltinProfileId(d.profile) ? d.profile : DEFAULT_PROFILE_ID]
   const result = await triageInputBounded(d.text, {
     profile,
     ...(d.idpMetadata ? { idpMetadataXml: d.idpMetadata } : {}),
-    ...(d.jwks ? { jwks: d.jwks } : {}), ...(d.clientId ? { clientId: d.clientId.trim() } : {}),
-    ...(d.issuer ? { issuer: d.issuer.trim() } : {}), ...(d.nonce ? { nonce: d.nonce.trim() } : {}),
+    ...(d.jwks ? { jwks: d.jwks } : {}),
+    ...(d.clientId ? { clientId: d.clientId.trim() } : {}),
+    ...(d.issuer ? { issuer: d.issuer.trim() } : {}),
+    ...(d.nonce ? { nonce: d.nonce.trim() } : {}),
     // The vendor's SP values: a pasted SAMLResponse without metadata is still checked for audience and recipient.
-    ...(d.spEntityId ? { spEntityId: d.spEntityId.trim() } : {}), ...(d.acsUrl ? { acsUrl: d.acsUrl.trim() } : {}),
+    ...(d.spEntityId ? { spEntityId: d.spEntityId.trim() } : {}),
+    ...(d.acsUrl ? { acsUrl: d.acsUrl.trim() } : {}),
   })
   // The page shows the reports as read; what its download buttons save is masked like what is stored (issue 9).
   return Response.json({ ...result, exportReports: result.reports.map(maskReport) })

@@ -2,7 +2,11 @@
 
 /** PEM text with 64-character lines, as a vendor's "upload certificate" form and `openssl x509` expect. */
 export function pemOf(base64: string): string {
-  const body = base64.replace(/\s+/g, '').match(/.{1,64}/g)?.join('\n') ?? ''
+  const body =
+    base64
+      .replace(/\s+/g, '')
+      .match(/.{1,64}/g)
+      ?.join('\n') ?? ''
   return `-----BEGIN CERTIFICATE-----\n${body}\n-----END CERTIFICATE-----\n`
 }
 
@@ -21,5 +25,9 @@ export function CertificateDownload({ base64, name }: { base64: string; name: st
     a.remove()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
-  return <button type="button" className="button button-quiet cert-download print-hide" onClick={save}>Download .cer (Base64 / PEM)</button>
+  return (
+    <button type="button" className="button button-quiet cert-download print-hide" onClick={save}>
+      Download .cer (Base64 / PEM)
+    </button>
+  )
 }

@@ -16,7 +16,9 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <button type="button" className="copy-button print-hide" onClick={copy} aria-label={label}>
       {copied ? 'Copied' : 'Copy'}
-      <span className="visually-hidden" aria-live="polite">{copied ? 'Copied to the clipboard' : ''}</span>
+      <span className="visually-hidden" aria-live="polite">
+        {copied ? 'Copied to the clipboard' : ''}
+      </span>
     </button>
   )
 }

@@ -18,10 +18,18 @@ function save(text: string, type: string, name: string) {
 export function DownloadButtons({ report, downloadBase }: { report: Report; downloadBase?: string }) {
   return (
     <div className="downloads" role="group" aria-label="Download report">
-      <button type="button" className="button" onClick={() => save(renderJson(report), 'application/json', reportFileName(report, 'json'))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => save(renderJson(report), 'application/json', reportFileName(report, 'json'))}
+      >
         Download JSON
       </button>
-      <button type="button" className="button" onClick={() => save(renderMarkdown(report), 'text/markdown', reportFileName(report, 'md'))}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => save(renderMarkdown(report), 'text/markdown', reportFileName(report, 'md'))}
+      >
         Download Markdown
       </button>
       {downloadBase ? (
@@ -29,7 +37,9 @@ export function DownloadButtons({ report, downloadBase }: { report: Report; down
           Links: <a href={`${downloadBase}?format=json`}>JSON</a> · <a href={`${downloadBase}?format=md`}>Markdown</a>
         </span>
       ) : null}
-      <button type="button" className="button button-quiet print-hide" onClick={() => window.print()}>Print</button>
+      <button type="button" className="button button-quiet print-hide" onClick={() => window.print()}>
+        Print
+      </button>
     </div>
   )
 }

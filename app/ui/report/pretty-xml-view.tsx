@@ -12,15 +12,22 @@ export function PrettyXmlView({ view, label }: { view: PrettyXml; label: string 
   return (
     <figure className="xml-pretty-figure">
       <figcaption className="hint">
-        {label}{marked ? ` — ${marked} line${marked === 1 ? '' : 's'} marked: the elements the findings point at` : ''}
+        {label}
+        {marked ? ` — ${marked} line${marked === 1 ? '' : 's'} marked: the elements the findings point at` : ''}
         {view.truncated ? ' (cut short: the document is very long)' : ''}
       </figcaption>
       <pre className="xml-pretty">
         {view.lines.map((l, i) => {
           const style = { paddingLeft: `${Math.min(l.depth, MAX_INDENT) * 2 + 2}ch` }
-          return l.highlight
-            ? <mark key={i} className="xml-line xml-line-hit" style={style} title={l.path}>{l.text}</mark>
-            : <span key={i} className="xml-line" style={style}>{l.text}</span>
+          return l.highlight ? (
+            <mark key={i} className="xml-line xml-line-hit" style={style} title={l.path}>
+              {l.text}
+            </mark>
+          ) : (
+            <span key={i} className="xml-line" style={style}>
+              {l.text}
+            </span>
+          )
         })}
       </pre>
     </figure>

@@ -8,5 +8,9 @@ export function recognisedAs(facts: Record<string, unknown> | undefined): string
 
 /** "Recognised as: JWKS (a key set, not a discovery document)": what was given, said before any finding. */
 export function RecognisedAs({ description }: { description: string }) {
-  return <p className="recognised-as" data-testid="recognised-as">Recognised as: <strong>{description}</strong></p>
+  return (
+    <p className="recognised-as" data-testid="recognised-as">
+      Recognised as: <strong>{description}</strong>
+    </p>
+  )
 }

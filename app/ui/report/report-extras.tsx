@@ -6,14 +6,20 @@ import { ValueView } from './value-view'
 export function ReportExtras({ report }: { report: Report }) {
   // Attribute values have their own table (IdentityTable); the list of names stays here.
   // What the input was recognised as is said at the top of the report (RecognisedAs), not again here.
-  const facts = Object.entries(report.facts ?? {}).filter(([k, v]) => v !== undefined && k !== 'attributes' && k !== 'detectedInput')
+  const facts = Object.entries(report.facts ?? {}).filter(
+    ([k, v]) => v !== undefined && k !== 'attributes' && k !== 'detectedInput',
+  )
   return (
     <>
       {report.skipped?.length ? (
         <section className="report-section" aria-labelledby="skipped-title">
           <h3 id="skipped-title">Not checked</h3>
           <ul className="skipped">
-            {report.skipped.map((s, i) => <li key={i}><code>{s.check}</code>: {s.reason}</li>)}
+            {report.skipped.map((s, i) => (
+              <li key={i}>
+                <code>{s.check}</code>: {s.reason}
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}
@@ -35,7 +41,14 @@ export function ReportExtras({ report }: { report: Report }) {
         <section className="report-section" aria-labelledby="facts-title">
           <h3 id="facts-title">Facts read from the input</h3>
           <dl className="facts">
-            {facts.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><ValueView value={v} /></dd></div>)}
+            {facts.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>
+                  <ValueView value={v} />
+                </dd>
+              </div>
+            ))}
           </dl>
         </section>
       ) : null}

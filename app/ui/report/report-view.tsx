@@ -20,8 +20,19 @@ const GLANCE_MIN = 4
  * adds links to `${downloadBase}?format=json|md`. `exportReport`, when given, is what the download buttons save (the
  * masked form of a report shown unmasked to the person who ran the check).
  */
-export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport, showIdentity = true, showRecognised = true, stored }: {
-  report: Report; downloadBase?: string; idPrefix?: string; exportReport?: Report
+export function ReportView({
+  report,
+  downloadBase,
+  idPrefix = 'r',
+  exportReport,
+  showIdentity = true,
+  showRecognised = true,
+  stored,
+}: {
+  report: Report
+  downloadBase?: string
+  idPrefix?: string
+  exportReport?: Report
   /**
    * True when `report` is a stored (masked) copy. By default a page that offers a separate export copy shows the
    * unmasked report, and every other page a stored one.
@@ -55,7 +66,14 @@ export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport,
               Fix in: {ownerLabel(owner, vendorName)} <span className="count">{list.length}</span>
             </h3>
             <div className="finding-list">
-              {list.map((f, i) => <FindingCard key={`${f.code}-${i}`} finding={f} id={`${idPrefix}-${owner}-${i}`} vendorName={vendorName} />)}
+              {list.map((f, i) => (
+                <FindingCard
+                  key={`${f.code}-${i}`}
+                  finding={f}
+                  id={`${idPrefix}-${owner}-${i}`}
+                  vendorName={vendorName}
+                />
+              ))}
             </div>
           </section>
         )
@@ -63,7 +81,9 @@ export function ReportView({ report, downloadBase, idPrefix = 'r', exportReport,
       {/* A page that offers a separate export copy shows the unmasked report; every other page shows a stored (masked) one. */}
       {identity ? <IdentityTable identity={identity} idPrefix={idPrefix} masked={stored ?? !exportReport} /> : null}
       {report.comparison ? <ComparisonTable comparison={report.comparison} idPrefix={idPrefix} /> : null}
-      {report.certificates?.length ? <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} /> : null}
+      {report.certificates?.length ? (
+        <CertificateTimeline certificates={report.certificates} checkedAt={report.checkedAt} />
+      ) : null}
       <ReportExtras report={report} />
     </div>
   )
@@ -74,13 +94,18 @@ function AtAGlance({ groups, idPrefix }: { groups: Record<Owner, Finding[]>; idP
   return (
     <nav className="glance" aria-label="Findings at a glance">
       <ol>
-        {OWNERS.flatMap((owner) => groups[owner].map((f, i) => (
-          <li key={`${owner}-${i}`}>
-            <span className={`glance-dot glance-${f.severity}`} aria-hidden="true" />
-            <a href={`#${idPrefix}-${owner}-${i}-title`}>{f.title}</a>
-            <span className="glance-meta"><span className="visually-hidden">{f.severity}, </span>{OWNER_SHORT[owner]} · <code>{f.code}</code></span>
-          </li>
-        )))}
+        {OWNERS.flatMap((owner) =>
+          groups[owner].map((f, i) => (
+            <li key={`${owner}-${i}`}>
+              <span className={`glance-dot glance-${f.severity}`} aria-hidden="true" />
+              <a href={`#${idPrefix}-${owner}-${i}-title`}>{f.title}</a>
+              <span className="glance-meta">
+                <span className="visually-hidden">{f.severity}, </span>
+                {OWNER_SHORT[owner]} · <code>{f.code}</code>
+              </span>
+            </li>
+          )),
+        )}
       </ol>
     </nav>
   )

@@ -1,7 +1,8 @@
 type Scalar = string | number | boolean | null
 
 const isScalar = (v: unknown): v is Scalar => v === null || ['string', 'number', 'boolean'].includes(typeof v)
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Nesting shown as lists and key / value lines; anything deeper reads better as JSON. */
 const MAX_DEPTH = 3
@@ -18,7 +19,11 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
     if (value.length === 0) return <span className="value-absent">(none)</span>
     return (
       <ul className="value-list">
-        {value.map((v, i) => <li key={i}><ValueView value={v} depth={depth + 1} /></li>)}
+        {value.map((v, i) => (
+          <li key={i}>
+            <ValueView value={v} depth={depth + 1} />
+          </li>
+        ))}
       </ul>
     )
   }
@@ -27,7 +32,14 @@ export function ValueView({ value, depth = 0 }: { value: unknown; depth?: number
     if (entries.length === 0) return <span className="value-absent">(empty)</span>
     return (
       <dl className={depth > 0 ? 'value-object value-flat' : 'value-object'}>
-        {entries.map(([k, v]) => <div key={k}><dt>{k}</dt><dd><ValueView value={v} depth={depth + 1} /></dd></div>)}
+        {entries.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>
+              <ValueView value={v} depth={depth + 1} />
+            </dd>
+          </div>
+        ))}
       </dl>
     )
   }

@@ -8,7 +8,9 @@ import { CopyButton } from '@/app/connections/copy-button'
  */
 export function SecretOnce({ label, value, warning }: { label: string; value: string; warning: string }) {
   const ref = useRef<HTMLDivElement>(null)
-  useEffect(() => { ref.current?.focus() }, [value])
+  useEffect(() => {
+    ref.current?.focus()
+  }, [value])
   return (
     <div ref={ref} tabIndex={-1} className="secret-once" role="region" aria-label={label}>
       <p className="field-label">{label}</p>
@@ -16,7 +18,9 @@ export function SecretOnce({ label, value, warning }: { label: string; value: st
         <code data-testid="secret-once-value">{value}</code>
         <CopyButton value={value} label={label} />
       </div>
-      <p className="secret-once-warning"><strong>Shown once.</strong> {warning}</p>
+      <p className="secret-once-warning">
+        <strong>Shown once.</strong> {warning}
+      </p>
     </div>
   )
 }

@@ -5,13 +5,19 @@ import { COMMON_FLAGS, nowFlag, parseArgs, stringFlag } from '../args'
 import type { Command } from '../command'
 import { emitReport } from '../output'
 
-const FLAGS = { json: COMMON_FLAGS.json, now: COMMON_FLAGS.now, help: COMMON_FLAGS.help, idp: { type: 'string' } } as const
+const FLAGS = {
+  json: COMMON_FLAGS.json,
+  now: COMMON_FLAGS.now,
+  help: COMMON_FLAGS.help,
+  idp: { type: 'string' },
+} as const
 const IDPS: readonly string[] = IDP_IDS
 
 export const explainCommand: Command = {
   name: 'explain',
   usage: 'explain <code or error text> [--idp entra|okta|...] [--json]',
-  summary: 'Explain an AADSTS / Okta / SAML status code or a pasted error message: meaning, who fixes it, fastest next step.',
+  summary:
+    'Explain an AADSTS / Okta / SAML status code or a pasted error message: meaning, who fixes it, fastest next step.',
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, { min: 1, max: 10_000, name: 'error code or text' })
     const idp = stringFlag(args, 'idp')

@@ -18,7 +18,12 @@ export const harCommand: Command = {
     const mdFile = stringFlag(args, 'idp-metadata')
     const idpMetadataXml = mdFile ? await readInputFile(io, mdFile, 'metadata file') : undefined
     const profile = await resolveProfile(io, stringFlag(args, 'profile'))
-    const report = await analyzeHarBounded(text, { profile, now: nowFlag(args), source: file, ...(idpMetadataXml !== undefined ? { idpMetadataXml } : {}) })
+    const report = await analyzeHarBounded(text, {
+      profile,
+      now: nowFlag(args),
+      source: file,
+      ...(idpMetadataXml !== undefined ? { idpMetadataXml } : {}),
+    })
     return emitReport(io, report, args.flags.json === true)
   },
 }

@@ -24,8 +24,12 @@ export interface SavedConnectionLoginInput {
  * which the IdP already lists for test logins.
  */
 export async function loginSavedConnection(input: SavedConnectionLoginInput, io: CliIo): Promise<Report> {
-  if (!input.appUrl) throw usageError('--app-url is required with --connection (the SSO Preflight app that has the connection)')
-  if (!/^[A-Za-z0-9_-]{16,64}$/.test(input.connectionId)) throw usageError(`--connection ${JSON.stringify(input.connectionId)} is not a connection ID (22 letters, digits, - and _)`)
+  if (!input.appUrl)
+    throw usageError('--app-url is required with --connection (the SSO Preflight app that has the connection)')
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(input.connectionId))
+    throw usageError(
+      `--connection ${JSON.stringify(input.connectionId)} is not a connection ID (22 letters, digits, - and _)`,
+    )
   const token = io.env[API_TOKEN_ENV]?.trim() || undefined
   const api = appApi(input.appUrl, token)
   const saved = await api.getConnection(input.connectionId)
@@ -33,13 +37,18 @@ export async function loginSavedConnection(input: SavedConnectionLoginInput, io:
   const profile = BUILTIN_PROFILES[isBuiltinProfileId(connection.profileId) ? connection.profileId : 'generic']
   const now = input.now ?? new Date()
   const credentials = {
-    ...(input.username ? { username: input.username } : {}), ...(input.password ? { password: input.password } : {}),
+    ...(input.username ? { username: input.username } : {}),
+    ...(input.password ? { password: input.password } : {}),
     ...(input.driver ? { driver: input.driver, env: io.env } : {}),
   }
 
   if (connection.protocol === 'oidc') {
     return headlessOidcLogin({
-      issuer: connection.config.issuer ?? '', clientId: connection.config.clientId ?? '', redirectUri: urls.redirectUri, profile, ...credentials,
+      issuer: connection.config.issuer ?? '',
+      clientId: connection.config.clientId ?? '',
+      redirectUri: urls.redirectUri,
+      profile,
+      ...credentials,
       ...(io.env.SSO_PREFLIGHT_CLIENT_SECRET ? { clientSecret: io.env.SSO_PREFLIGHT_CLIENT_SECRET } : {}),
       ...(input.scenario ? { authorizeQuery: { scenario: input.scenario } } : {}),
     })
@@ -47,14 +56,28 @@ export async function loginSavedConnection(input: SavedConnectionLoginInput, io:
   const spEntityId = connection.config.spEntityId?.trim()
   const subject = { kind: 'saml-test-login' as const, idp: 'other' as const, source: `connection ${connection.id}` }
   if (!spEntityId) {
-    return buildReport({ subject, profile: profile.id, now, findings: [finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', {
-      expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID', actual: null,
-      ...(profile.vendor ? { where: profile.vendor.spValues.shownAt.join(' › ') } : {}) })] })
+    return buildReport({
+      subject,
+      profile: profile.id,
+      now,
+      findings: [
+        finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', {
+          expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID',
+          actual: null,
+          ...(profile.vendor ? { where: profile.vendor.spValues.shownAt.join(' › ') } : {}),
+        }),
+      ],
+    })
   }
   const metadata = await idpMetadata(saved, api.getIdpMetadata)
   if (!metadata.ok) return buildReport({ subject, profile: profile.id, now, findings: metadata.findings })
   return headlessSamlLogin({
-    idpMetadataXml: metadata.xml, spEntityId, acsUrl: urls.acsUrl, profile, now, ...credentials,
+    idpMetadataXml: metadata.xml,
+    spEntityId,
+    acsUrl: urls.acsUrl,
+    profile,
+    now,
+    ...credentials,
     ...(input.scenario ? { ssoQuery: { scenario: input.scenario } } : {}),
   })
 }

@@ -25,7 +25,8 @@ const FLAGS = {
 /** `--driver auto|http|chromium`: auto is the HTTP form driver, with Chromium when a login page needs script. */
 function driverFlag(value: string | undefined): LoginDriver {
   const v = value ?? 'auto'
-  if (!(LOGIN_DRIVERS as readonly string[]).includes(v)) throw usageError(`--driver expects one of ${LOGIN_DRIVERS.join(', ')}, got ${JSON.stringify(v)}`)
+  if (!(LOGIN_DRIVERS as readonly string[]).includes(v))
+    throw usageError(`--driver expects one of ${LOGIN_DRIVERS.join(', ')}, got ${JSON.stringify(v)}`)
   return v as LoginDriver
 }
 
@@ -44,7 +45,8 @@ export const loginCommand: Command = {
     '      login --connection ID --app-url URL [--scenario S]   (a saved connection; API token from SSO_PREFLIGHT_API_TOKEN)\n' +
     '      credentials from SSO_PREFLIGHT_USERNAME / SSO_PREFLIGHT_PASSWORD (and SSO_PREFLIGHT_CLIENT_SECRET for OIDC);\n' +
     '      --driver chromium signs in with a real browser engine (Playwright, /usr/bin/chromium or PLAYWRIGHT_CHROMIUM_PATH)',
-  summary: 'Run a test login without a browser, as a CI step: sign in at the IdP with the test user from the environment, capture the IdP\'s answer and check it.',
+  summary:
+    "Run a test login without a browser, as a CI step: sign in at the IdP with the test user from the environment, capture the IdP's answer and check it.",
   async run(argv, io) {
     const args = parseArgs(connectionValueJoined(argv), FLAGS, { min: 0, max: 0, name: 'nothing' })
     const scenario = stringFlag(args, 'scenario')
@@ -52,7 +54,16 @@ export const loginCommand: Command = {
     const connectionId = stringFlag(args, 'connection')
     if (connectionId !== undefined) {
       const { loginSavedConnection } = await import('./login-connection')
-      const report = await loginSavedConnection({ connectionId, appUrl: stringFlag(args, 'app-url'), ...(scenario ? { scenario } : {}), ...credentials(io), driver: driving.driver }, io)
+      const report = await loginSavedConnection(
+        {
+          connectionId,
+          appUrl: stringFlag(args, 'app-url'),
+          ...(scenario ? { scenario } : {}),
+          ...credentials(io),
+          driver: driving.driver,
+        },
+        io,
+      )
       return emitReport(io, report, args.flags.json === true)
     }
     const issuer = urlFlag(args, 'issuer')
@@ -63,7 +74,12 @@ export const loginCommand: Command = {
       if (!redirectUri) throw usageError('--redirect-uri is required with --issuer')
       const profile = await resolveProfile(io, stringFlag(args, 'profile'), 'generic')
       const report = await headlessOidcLogin({
-        issuer, clientId, redirectUri, profile, ...credentials(io), ...driving,
+        issuer,
+        clientId,
+        redirectUri,
+        profile,
+        ...credentials(io),
+        ...driving,
         ...(io.env.SSO_PREFLIGHT_CLIENT_SECRET ? { clientSecret: io.env.SSO_PREFLIGHT_CLIENT_SECRET } : {}),
         ...(scenario ? { authorizeQuery: { scenario } } : {}),
       })
@@ -81,12 +97,27 @@ export const loginCommand: Command = {
     if (/^https?:\/\//i.test(metadataSource)) {
       const fetched = await readSource({ kind: 'url', url: metadataSource })
       if (!fetched.ok) {
-        return emitReport(io, buildReport({ subject: { kind: 'saml-test-login', idp: 'other', source: metadataSource }, profile: profile.id, now, findings: fetched.findings }), args.flags.json === true)
+        return emitReport(
+          io,
+          buildReport({
+            subject: { kind: 'saml-test-login', idp: 'other', source: metadataSource },
+            profile: profile.id,
+            now,
+            findings: fetched.findings,
+          }),
+          args.flags.json === true,
+        )
       }
       xml = fetched.text
     } else xml = await readInputFile(io, metadataSource, 'IdP metadata file')
     const report = await headlessSamlLogin({
-      idpMetadataXml: xml, spEntityId, acsUrl, profile, now, ...credentials(io), ...driving,
+      idpMetadataXml: xml,
+      spEntityId,
+      acsUrl,
+      profile,
+      now,
+      ...credentials(io),
+      ...driving,
       ...(scenario ? { ssoQuery: { scenario } } : {}),
     })
     return emitReport(io, report, args.flags.json === true)

@@ -10,15 +10,34 @@ import type { CliIo } from '../io'
 import { readFile } from 'node:fs/promises'
 
 function memoryIo(): CliIo & { out: () => string; err: () => string } {
-  let out = '', err = ''
+  let out = '',
+    err = ''
   return {
-    stdout: { write: (s: string) => { out += s; return true }, isTTY: false },
-    stderr: { write: (s: string) => { err += s; return true } },
-    env: {}, readFile: (p: string) => readFile(p, 'utf8'), out: () => out, err: () => err,
+    stdout: {
+      write: (s: string) => {
+        out += s
+        return true
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (s: string) => {
+        err += s
+        return true
+      },
+    },
+    env: {},
+    readFile: (p: string) => readFile(p, 'utf8'),
+    out: () => out,
+    err: () => err,
   }
 }
 const dir = mkdtempSync(join(tmpdir(), 'triage-cli-'))
-const file = (name: string, text: string) => { const p = join(dir, name); writeFileSync(p, text); return p }
+const file = (name: string, text: string) => {
+  const p = join(dir, name)
+  writeFileSync(p, text)
+  return p
+}
 async function run(argv: string[]) {
   const io = memoryIo()
   const code = await main(argv, io)
@@ -42,7 +61,10 @@ describe('sso-preflight explain', () => {
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out).findings[0].code).toBe('TRIAGE_UNKNOWN_ERROR')
   })
-  test.each([[['explain'], /missing error code or text/], [['explain', 'x', '--idp', 'foo'], /--idp must be one of/]])('usage error %j', async (argv, msg) => {
+  test.each([
+    [['explain'], /missing error code or text/],
+    [['explain', 'x', '--idp', 'foo'], /--idp must be one of/],
+  ])('usage error %j', async (argv, msg) => {
     const r = await run(argv)
     expect({ code: r.code, out: r.out }).toEqual({ code: 2, out: '' })
     expect(r.err).toMatch(msg)
@@ -51,7 +73,16 @@ describe('sso-preflight explain', () => {
 
 describe('sso-preflight har', () => {
   test('a HAR with an AADSTS page', async () => {
-    const p = file('a.har', har([entry({ at: '2026-11-22T13:45:00Z', url: 'https://login.microsoftonline.com/t/saml2', body: '<p>AADSTS50105: The signed in user is not assigned. Correlation Id: 9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11</p>' })]))
+    const p = file(
+      'a.har',
+      har([
+        entry({
+          at: '2026-11-22T13:45:00Z',
+          url: 'https://login.microsoftonline.com/t/saml2',
+          body: '<p>AADSTS50105: The signed in user is not assigned. Correlation Id: 9f1a7c1a-2f41-4b3a-9a6e-3f0d8c2e4a11</p>',
+        }),
+      ]),
+    )
     const r = await run(['har', p, '--json', '--now', '2026-11-22T14:00:00Z'])
     expect(r.code).toBe(1)
     const report = ReportSchema.parse(JSON.parse(r.out))
@@ -69,16 +100,49 @@ describe('sso-preflight har', () => {
 describe('sso-preflight token', () => {
   test('valid token → exit 0; wrong client → exit 1; missing flags → exit 2', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256')
-    const jwks = file('jwks.json', JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] }))
+    const jwks = file(
+      'jwks.json',
+      JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', use: 'sig' }] }),
+    )
     const now = Math.floor(Date.parse('2026-11-22T12:00:00Z') / 1000)
-    const jwt = await new SignJWT({ email: 'a@b.example' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
-      .setIssuer('https://idp.example').setAudience('cid').setSubject('s').setIssuedAt(now).setExpirationTime(now + 600).sign(privateKey)
+    const jwt = await new SignJWT({ email: 'a@b.example' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+      .setIssuer('https://idp.example')
+      .setAudience('cid')
+      .setSubject('s')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(privateKey)
     const tok = file('token.txt', jwt + '\n')
     const disco = file('disco.json', JSON.stringify({ issuer: 'https://idp.example' }))
-    const ok = await run(['token', tok, '--issuer', 'https://idp.example', '--jwks', jwks, '--client-id', 'cid', '--now', '2026-11-22T12:01:00Z', '--json'])
+    const ok = await run([
+      'token',
+      tok,
+      '--issuer',
+      'https://idp.example',
+      '--jwks',
+      jwks,
+      '--client-id',
+      'cid',
+      '--now',
+      '2026-11-22T12:01:00Z',
+      '--json',
+    ])
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.out).findings.map((f: { code: string }) => f.code)).toContain('OIDC_ID_TOKEN_VALID')
-    const bad = await run(['token', tok, '--discovery', disco, '--jwks', jwks, '--client-id', 'other', '--now', '2026-11-22T12:01:00Z', '--json'])
+    const bad = await run([
+      'token',
+      tok,
+      '--discovery',
+      disco,
+      '--jwks',
+      jwks,
+      '--client-id',
+      'other',
+      '--now',
+      '2026-11-22T12:01:00Z',
+      '--json',
+    ])
     expect(bad.code).toBe(1)
     expect(JSON.parse(bad.out).findings[0].code).toBe('OIDC_ID_TOKEN_AUDIENCE_MISMATCH')
     for (const [argv, msg] of [

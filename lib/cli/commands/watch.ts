@@ -10,14 +10,21 @@ import { readInputFile } from '../io'
 import { emitReport } from '../output'
 import { resolveProfile } from '../profile'
 
-const FLAGS = { ...COMMON_FLAGS, state: { type: 'string' }, oidc: { type: 'boolean' }, jwks: { type: 'string' } } as const
+const FLAGS = {
+  ...COMMON_FLAGS,
+  state: { type: 'string' },
+  oidc: { type: 'boolean' },
+  jwks: { type: 'string' },
+} as const
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s)
 
 export const watchCommand: Command = {
   name: 'watch',
-  usage: 'watch <metadata file|URL> | --oidc <issuer URL|discovery.json> [--jwks file.json] [--state FILE] [--profile P] [--now ISO]',
-  summary: 'Re-check a configuration on a schedule: certificates expiring in 90 / 30 / 7 days, a new certificate published, content or verdict changed since the state file\'s last check.',
+  usage:
+    'watch <metadata file|URL> | --oidc <issuer URL|discovery.json> [--jwks file.json] [--state FILE] [--profile P] [--now ISO]',
+  summary:
+    "Re-check a configuration on a schedule: certificates expiring in 90 / 30 / 7 days, a new certificate published, content or verdict changed since the state file's last check.",
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, { min: 1, max: 1, name: 'metadata file or URL (or --oidc issuer)' })
     const source = args.positional[0]!
@@ -32,13 +39,17 @@ export const watchCommand: Command = {
     if (oidc) {
       const jwksFile = stringFlag(args, 'jwks')
       const jwks = jwksFile ? await readInputFile(io, jwksFile, 'JWKS file') : undefined
-      const given = isUrl(source) ? { kind: 'url' as const, url: source } : { kind: 'json' as const, text: await readInputFile(io, source, 'discovery file'), name: source }
+      const given = isUrl(source)
+        ? { kind: 'url' as const, url: source }
+        : { kind: 'json' as const, text: await readInputFile(io, source, 'discovery file'), name: source }
       const checked = await checkOidc({ source: given, jwks, profile, now })
       if (!checked.documents) return emitReport(io, checked.report, args.flags.json === true)
       report = checked.report
       contents = [checked.documents.discovery, checked.documents.jwks ?? '']
     } else {
-      const given = isUrl(source) ? { kind: 'url' as const, url: source } : { kind: 'xml' as const, text: await readInputFile(io, source, 'metadata file'), name: source }
+      const given = isUrl(source)
+        ? { kind: 'url' as const, url: source }
+        : { kind: 'xml' as const, text: await readInputFile(io, source, 'metadata file'), name: source }
       const checked = await checkMetadata({ source: given, profile, now })
       if (checked.xml === undefined) return emitReport(io, checked.report, args.flags.json === true)
       report = checked.report
@@ -67,9 +78,12 @@ async function readState(path: string, source: string): Promise<WatchSnapshot | 
     throw usageError(`state file ${JSON.stringify(path)} is not JSON (delete it to start over)`)
   }
   const parsed = WatchSnapshotSchema.safeParse(json)
-  if (!parsed.success) throw usageError(`state file ${JSON.stringify(path)} is not a watch state (delete it to start over)`)
+  if (!parsed.success)
+    throw usageError(`state file ${JSON.stringify(path)} is not a watch state (delete it to start over)`)
   if (parsed.data.source !== source) {
-    throw usageError(`state file ${JSON.stringify(path)} belongs to ${JSON.stringify(parsed.data.source)}, not ${JSON.stringify(source)}`)
+    throw usageError(
+      `state file ${JSON.stringify(path)} belongs to ${JSON.stringify(parsed.data.source)}, not ${JSON.stringify(source)}`,
+    )
   }
   return parsed.data
 }

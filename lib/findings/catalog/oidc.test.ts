@@ -14,17 +14,37 @@ import { testLoginCatalog } from './test-login'
 import { triageCatalog } from './triage'
 
 const mine = { OIDC: oidcCatalog, NET: netCatalog } as const
-const others: Record<string, object> = { certCatalog, inputCatalog, oidcTestLoginCatalog, samlMetadataCatalog, samlResponseCatalog, testLoginCatalog, triageCatalog }
+const others: Record<string, object> = {
+  certCatalog,
+  inputCatalog,
+  oidcTestLoginCatalog,
+  samlMetadataCatalog,
+  samlResponseCatalog,
+  testLoginCatalog,
+  triageCatalog,
+}
 
-const testSources = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-  e.isDirectory() ? testSources(join(dir, e.name)) : e.name.endsWith('.test.ts') ? [readFileSync(join(dir, e.name), 'utf8')] : [])
+const testSources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? testSources(join(dir, e.name))
+      : e.name.endsWith('.test.ts')
+        ? [readFileSync(join(dir, e.name), 'utf8')]
+        : [],
+  )
 
 describe.each(Object.entries(mine))('%s_ catalog', (prefix, entries) => {
   test('every code is prefixed, and every idp entry names the Entra and Okta screens', () => {
     for (const [code, entry] of Object.entries(entries)) {
       expect(code).toMatch(new RegExp(`^${prefix}_[A-Z0-9_]+$`))
-      if (entry.owner === 'idp') expect([code, namesIdpScreen(entry, 'entra') && namesIdpScreen(entry, 'okta') ? 'ok' : 'missing']).toEqual([code, 'ok'])
-      expect(entry.title.length && entry.symptom.length && entry.detail.length && entry.nextStep.length).toBeGreaterThan(0)
+      if (entry.owner === 'idp')
+        expect([code, namesIdpScreen(entry, 'entra') && namesIdpScreen(entry, 'okta') ? 'ok' : 'missing']).toEqual([
+          code,
+          'ok',
+        ])
+      expect(
+        entry.title.length && entry.symptom.length && entry.detail.length && entry.nextStep.length,
+      ).toBeGreaterThan(0)
     }
   })
 

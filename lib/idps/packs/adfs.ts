@@ -28,9 +28,12 @@ export const adfs = definePack({
     'saml.nameId': `${RPT} › Edit Claim Issuance Policy › (rule) › Outgoing claim type Name ID, Outgoing name ID format`,
     'saml.signingCertificate': 'AD FS Management › Service › Certificates › Token-signing',
     // What is signed has no field in the trust's Properties: the cmdlet sets it.
-    'saml.signingOption': 'PowerShell: Set-AdfsRelyingPartyTrust -TargetName (trust) -SamlResponseSignature … -SignatureAlgorithm …',
-    'saml.metadataUrl': 'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml (AD FS Management › Service › Endpoints › Metadata)',
-    'logs.signIns': 'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
+    'saml.signingOption':
+      'PowerShell: Set-AdfsRelyingPartyTrust -TargetName (trust) -SamlResponseSignature … -SignatureAlgorithm …',
+    'saml.metadataUrl':
+      'https://<your AD FS host>/FederationMetadata/2007-06/FederationMetadata.xml (AD FS Management › Service › Endpoints › Metadata)',
+    'logs.signIns':
+      'Event Viewer › Applications and Services Logs › AD FS › Admin (event 364 names the relying party and the reason)',
     'logs.audit': 'Event Viewer › Applications and Services Logs › AD FS › Admin',
   },
   variants: [{ id: 'relying-party-trust', label: 'relying party trust', screens: {} }],

@@ -2,7 +2,13 @@ import { definePack } from '../schema'
 
 const SSO = 'Entra admin center › Entra ID › Enterprise apps › (app) › Single sign-on'
 const REG = 'Entra admin center › Entra ID › App registrations › (app)'
-const ENTRA_HOSTS = ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'login.chinacloudapi.cn', 'login.windows.net']
+const ENTRA_HOSTS = [
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'login.partner.microsoftonline.cn',
+  'login.chinacloudapi.cn',
+  'login.windows.net',
+]
 
 /** Microsoft Entra ID. Screen names as Microsoft Learn writes them today ("Entra ID › Enterprise apps"). */
 export const entra = definePack({
@@ -25,7 +31,11 @@ export const entra = definePack({
     oidcIssuer: [{ host: 'sts.windows.net' }, { host: '*.ciamlogin.com' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
     errorPage: [{ contains: 'AADSTS' }, ...ENTRA_HOSTS.map((host) => ({ host }))],
     // The names Entra gives the certificates it makes (per-app SAML signing; tenant token signing).
-    certificate: [{ contains: 'CN=Microsoft Azure Federated SSO Certificate' }, { suffix: 'CN=accounts.accesscontrol.windows.net' }, { suffix: 'CN=login.microsoftonline.us' }],
+    certificate: [
+      { contains: 'CN=Microsoft Azure Federated SSO Certificate' },
+      { suffix: 'CN=accounts.accesscontrol.windows.net' },
+      { suffix: 'CN=login.microsoftonline.us' },
+    ],
   },
   screens: {
     'saml.identifier': `${SSO} › Basic SAML Configuration › Edit › Identifier (Entity ID)`,
@@ -40,8 +50,10 @@ export const entra = definePack({
     'oidc.clientSecret': `${REG} › Certificates & secrets`,
     'oidc.claims': `${REG} › Token configuration › Add optional claim (ID token)`,
     assignment: 'Entra admin center › Entra ID › Enterprise apps › (app) › Users and groups',
-    'logs.signIns': 'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
-    'logs.audit': 'Entra admin center › Entra ID › Monitoring & health › Audit logs › filter Service = Core Directory, Activity = Update application (or Update service principal) › the app',
+    'logs.signIns':
+      'Entra admin center › Entra ID › Monitoring & health › Sign-in logs › filter Application = (app), Status = Failure › Basic info › Sign-in error code (AADSTS…) and Correlation ID',
+    'logs.audit':
+      'Entra admin center › Entra ID › Monitoring & health › Audit logs › filter Service = Core Directory, Activity = Update application (or Update service principal) › the app',
   },
   // Both are enterprise apps with the same Single sign-on screens; they differ in what is pre-filled.
   variants: [

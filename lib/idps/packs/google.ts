@@ -7,17 +7,18 @@ export const google = definePack({
   id: 'google',
   label: 'Google Workspace',
   docsUrl: 'https://support.google.com/a/answer/6087519',
-  docs: [
-    'https://support.google.com/a/answer/6087519',
-    'https://support.google.com/a/answer/6330801',
-  ],
+  docs: ['https://support.google.com/a/answer/6087519', 'https://support.google.com/a/answer/6330801'],
   detect: {
     // entityID https://accounts.google.com/o/saml2?idpid=<id> (real fixtures: 4 of 4).
     entityId: [{ host: 'accounts.google.com', pathPrefix: '/o/saml2' }],
     endpointHost: [{ host: 'accounts.google.com', pathPrefix: '/o/saml2' }],
     responseIssuer: [],
     // Google's issuer, with and without the scheme (the 2015 discovery document has none).
-    oidcIssuer: [{ equals: 'https://accounts.google.com' }, { equals: 'accounts.google.com' }, { equals: 'https://accounts.google.com/' }],
+    oidcIssuer: [
+      { equals: 'https://accounts.google.com' },
+      { equals: 'accounts.google.com' },
+      { equals: 'https://accounts.google.com/' },
+    ],
     errorPage: [],
     certificate: [],
   },

@@ -26,7 +26,8 @@ export const keycloak = definePack({
     'saml.nameId': `${CLIENT} › Settings › Name ID format`,
     'saml.signingOption': `${CLIENT} › Settings › Sign documents / Sign assertions / Signature algorithm`,
     'saml.signingCertificate': 'Keycloak admin console › (realm) › Realm settings › Keys',
-    'saml.metadataUrl': 'Keycloak admin console › (realm) › Realm settings › General › Endpoints › SAML 2.0 Identity Provider Metadata',
+    'saml.metadataUrl':
+      'Keycloak admin console › (realm) › Realm settings › General › Endpoints › SAML 2.0 Identity Provider Metadata',
     'oidc.redirectUris': `${CLIENT} › Settings › Valid redirect URIs`,
   },
   variants: [{ id: 'client', label: 'SAML client', screens: {} }],

@@ -35,8 +35,10 @@ export const okta = definePack({
     'oidc.clientSecret': `${APP} › General › Client Credentials`,
     'oidc.claims': 'Okta Admin Console › Security › API › Authorization Servers › (server) › Claims',
     assignment: `${APP} › Assignments`,
-    'logs.signIns': 'Okta Admin Console › Reports › System Log › filter: eventType eq "user.authentication.sso" and outcome.result eq "FAILURE" (target = the app)',
-    'logs.audit': 'Okta Admin Console › Reports › System Log › filter: eventType eq "app.lifecycle.update" (target = the app)',
+    'logs.signIns':
+      'Okta Admin Console › Reports › System Log › filter: eventType eq "user.authentication.sso" and outcome.result eq "FAILURE" (target = the app)',
+    'logs.audit':
+      'Okta Admin Console › Reports › System Log › filter: eventType eq "app.lifecycle.update" (target = the app)',
   },
   variants: [
     {

@@ -9,10 +9,7 @@ export const onelogin = definePack({
   id: 'onelogin',
   label: 'OneLogin',
   docsUrl: 'https://onelogin.service-now.com/support',
-  docs: [
-    'https://onelogin.service-now.com/support',
-    'https://developers.onelogin.com/api-docs/2/apps/create-app',
-  ],
+  docs: ['https://onelogin.service-now.com/support', 'https://developers.onelogin.com/api-docs/2/apps/create-app'],
   detect: {
     // entityID https://app.onelogin.com/saml/metadata/<app id> (real fixtures: 3 metadata, 2 responses).
     entityId: [{ host: 'app.onelogin.com', pathPrefix: '/saml/metadata/' }],

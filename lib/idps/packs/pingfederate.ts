@@ -6,7 +6,8 @@ const SP = 'PingFederate administrative console › SP Connections › (connecti
 export const pingfederate = definePack({
   id: 'pingfederate',
   label: 'PingFederate',
-  docsUrl: 'https://docs.pingidentity.com/pingfederate/latest/administrators_reference_guide/pf_servic_provid_sso_config.html',
+  docsUrl:
+    'https://docs.pingidentity.com/pingfederate/latest/administrators_reference_guide/pf_servic_provid_sso_config.html',
   docs: [
     'https://docs.pingidentity.com/pingfederate/latest/administrators_reference_guide/help_spprotocolsettingstasklet_assertionconsumerservicestate.html',
     'https://docs.pingidentity.com/pingfederate/13.1/administrators_reference_guide/help_spbrowserssotasklet_assertioncreationstate.html',

@@ -8,7 +8,8 @@ import { definePack } from '../schema'
 export const pingone = definePack({
   id: 'pingone',
   label: 'PingOne',
-  docsUrl: 'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/create-application-saml-protocol.html',
+  docsUrl:
+    'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/create-application-saml-protocol.html',
   docs: [
     'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/create-application-saml-protocol.html',
     'https://developer.pingidentity.com/pingone-api/platform/applications/application-attribute-mapping.html',

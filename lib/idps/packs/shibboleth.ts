@@ -22,8 +22,10 @@ export const shibboleth = definePack({
   screens: {
     'saml.identifier': "conf/metadata-providers.xml › the MetadataProvider holding the SP's metadata (its entityID)",
     'saml.replyUrl': "conf/metadata-providers.xml › the SP's metadata › AssertionConsumerService Location",
-    'saml.claims': 'conf/attribute-resolver.xml (what is built) and conf/attribute-filter.xml (what is released to the SP)',
-    'saml.signingOption': 'conf/relying-party.xml › an override for the SP › SAML2.SSO profile (which layer is signed: responses or assertions; algorithms)',
+    'saml.claims':
+      'conf/attribute-resolver.xml (what is built) and conf/attribute-filter.xml (what is released to the SP)',
+    'saml.signingOption':
+      'conf/relying-party.xml › an override for the SP › SAML2.SSO profile (which layer is signed: responses or assertions; algorithms)',
   },
   variants: [{ id: 'relying-party', label: 'relying party (SP metadata)', screens: {} }],
 })

@@ -56,7 +56,9 @@ function oidcSignals(json: Record<string, unknown>): IdpSignals {
     const keys = json.keys.filter((k): k is Record<string, unknown> => typeof k === 'object' && k !== null)
     return {
       oidcIssuers: keys.map((k) => str(k.issuer)),
-      certificates: keys.flatMap((k) => (Array.isArray(k.x5c) ? k.x5c.filter((c): c is string => typeof c === 'string') : [])),
+      certificates: keys.flatMap((k) =>
+        Array.isArray(k.x5c) ? k.x5c.filter((c): c is string => typeof c === 'string') : [],
+      ),
     }
   }
   return { oidcIssuers: [str(json.issuer)], endpoints: [str(json.authorization_endpoint), str(json.token_endpoint)] }

@@ -12,9 +12,15 @@ export { DEMO_CLIENT_ID, DEMO_CLIENT_SECRET }
 
 /** Redirect URIs the demo client accepts: the app's callback on the demo and e2e ports (any localhost port 3000–3199). */
 function demoRedirectUris(): string[] {
-  const extra = (process.env.MOCK_IDP_REDIRECT_URIS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const extra = (process.env.MOCK_IDP_REDIRECT_URIS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const ports = Array.from({ length: 200 }, (_, i) => 3000 + i)
-  return [...ports.flatMap((p) => [`http://localhost:${p}/oidc/callback`, `http://127.0.0.1:${p}/oidc/callback`]), ...extra]
+  return [
+    ...ports.flatMap((p) => [`http://localhost:${p}/oidc/callback`, `http://127.0.0.1:${p}/oidc/callback`]),
+    ...extra,
+  ]
 }
 
 export interface MockOidc {
@@ -23,7 +29,10 @@ export interface MockOidc {
 }
 
 /** The OIDC half of the mock IdP: oidc-provider with its own login page (interactions) and ID-token faults. */
-export async function createOidcProvider(site: MockIdpSite, o: { acceptAnyRedirectUri?: boolean } = {}): Promise<MockOidc> {
+export async function createOidcProvider(
+  site: MockIdpSite,
+  o: { acceptAnyRedirectUri?: boolean } = {},
+): Promise<MockOidc> {
   const issuer = site.oidcIssuer
   // The SAML signing key signs ID tokens too: one stable key per `--keys` directory; `rogue` forges `bad-signature`.
   const signingJwk = signingJwkOf(site.keys.signing, 'mock-idp-oidc-1') as JWK
@@ -32,21 +41,26 @@ export async function createOidcProvider(site: MockIdpSite, o: { acceptAnyRedire
     ...(site.oidcRoutes ? { routes: site.oidcRoutes } : {}),
     // `scenario` on the authorization URL picks the outcome of that login (read by the interaction).
     extraParams: ['scenario'],
-    clients: [{
-      client_id: DEMO_CLIENT_ID,
-      client_secret: DEMO_CLIENT_SECRET,
-      redirect_uris: demoRedirectUris(),
-      response_types: ['code'],
-      grant_types: ['authorization_code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: DEMO_CLIENT_ID,
+        client_secret: DEMO_CLIENT_SECRET,
+        redirect_uris: demoRedirectUris(),
+        response_types: ['code'],
+        grant_types: ['authorization_code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     jwks: { keys: [signingJwk] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'given_name', 'family_name'] },
     conformIdTokenClaims: false,
     ttl: { AccessToken: 600, AuthorizationCode: 120, IdToken: 600, Interaction: 600, Grant: 600, Session: 600 },
     cookies: { keys: ['mock-idp-cookie-key-for-tests-only'] },
     features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${new URL(site.base).pathname.replace(/\/$/, '')}${site.oidcPath}/interaction/${interaction.uid}` },
+    interactions: {
+      url: (_ctx: unknown, interaction: { uid: string }) =>
+        `${new URL(site.base).pathname.replace(/\/$/, '')}${site.oidcPath}/interaction/${interaction.uid}`,
+    },
     findAccount: (_ctx: unknown, id: string) => ({
       accountId: id,
       claims: () => {

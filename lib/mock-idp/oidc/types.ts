@@ -34,7 +34,12 @@ export interface OidcProvider {
   callback(): (req: IncomingMessage, res: ServerResponse) => void
   use(middleware: (ctx: OidcKoaContext, next: () => Promise<void>) => Promise<void>): void
   interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<OidcInteractionDetails>
-  interactionFinished(req: IncomingMessage, res: ServerResponse, result: Record<string, unknown>, o?: { mergeWithLastSubmission?: boolean }): Promise<void>
+  interactionFinished(
+    req: IncomingMessage,
+    res: ServerResponse,
+    result: Record<string, unknown>,
+    o?: { mergeWithLastSubmission?: boolean },
+  ): Promise<void>
 }
 
 export type OidcProviderConstructor = new (issuer: string, configuration: Record<string, unknown>) => OidcProvider

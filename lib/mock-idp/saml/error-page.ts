@@ -17,10 +17,25 @@ interface ErrorPage {
  * there; the catalog's TRIAGE_AADSTS entries carry the same text).
  */
 const ENTRA: Record<SsoRequestFault, { code: string; message: string }> = {
-  'no-saml-request': { code: '750054', message: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.' },
-  'bad-authn-request': { code: '75005', message: 'Saml2MessageInvalid - Microsoft Entra ID doesn’t support the SAML request sent by the app for SSO.' },
-  'bad-acs-url': { code: '50011', message: "The redirect URI specified in the request does not match the redirect URIs configured for the application. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal." },
-  'method-not-allowed': { code: '750054', message: 'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.' },
+  'no-saml-request': {
+    code: '750054',
+    message:
+      'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
+  },
+  'bad-authn-request': {
+    code: '75005',
+    message: 'Saml2MessageInvalid - Microsoft Entra ID doesn’t support the SAML request sent by the app for SSO.',
+  },
+  'bad-acs-url': {
+    code: '50011',
+    message:
+      'The redirect URI specified in the request does not match the redirect URIs configured for the application. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal.',
+  },
+  'method-not-allowed': {
+    code: '750054',
+    message:
+      'SAMLRequest or SAMLResponse must be present as query string parameters in HTTP request for SAML Redirect binding.',
+  },
 }
 
 /**
@@ -33,17 +48,29 @@ const OKTA: Record<SsoRequestFault, { status: number; code: string; summary: str
   'no-saml-request': { status: 400, code: 'E0000001', summary: 'Api validation failed: SAMLRequest' },
   'bad-authn-request': { status: 400, code: 'E0000001', summary: 'Api validation failed: SAMLRequest' },
   'bad-acs-url': { status: 400, code: 'E0000001', summary: 'Api validation failed: AssertionConsumerServiceURL' },
-  'method-not-allowed': { status: 405, code: 'E0000022', summary: 'The endpoint does not support the provided HTTP method' },
+  'method-not-allowed': {
+    status: 405,
+    code: 'E0000022',
+    summary: 'The endpoint does not support the provided HTTP method',
+  },
 }
 
 const GENERIC: Record<SsoRequestFault, { status: number; title: string; text: string }> = {
   'no-saml-request': { status: 400, title: 'No SAMLRequest', text: 'Start a test login from SSO Preflight.' },
   'bad-authn-request': { status: 400, title: 'Bad AuthnRequest', text: 'The SAMLRequest could not be read.' },
   'bad-acs-url': { status: 400, title: 'Bad ACS URL', text: 'The AuthnRequest named no http(s) ACS URL.' },
-  'method-not-allowed': { status: 405, title: 'Method not allowed', text: 'The SSO endpoint takes GET (HTTP-Redirect) and POST (HTTP-POST).' },
+  'method-not-allowed': {
+    status: 405,
+    title: 'Method not allowed',
+    text: 'The SSO endpoint takes GET (HTTP-Redirect) and POST (HTTP-POST).',
+  },
 }
 
-const timestamp = (now: Date) => now.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, 'Z')
+const timestamp = (now: Date) =>
+  now
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d{3}Z$/, 'Z')
 
 /**
  * The page the IdP shows instead of a sign-in when the SP's request is wrong, in the personality's shape, so that what
@@ -58,13 +85,16 @@ export function ssoErrorPage(personality: Personality, fault: SsoRequestFault, n
     return {
       status: 400,
       type: 'text/html; charset=utf-8',
-      body: page('Sign in to your account', `<h1>Sign in</h1><p>Sorry, but we’re having trouble signing you in.</p>
+      body: page(
+        'Sign in to your account',
+        `<h1>Sign in</h1><p>Sorry, but we’re having trouble signing you in.</p>
 <p id="error">AADSTS${esc(e.code)}: ${esc(e.message)}</p>
 <h2>Troubleshooting details</h2><p>If you contact your administrator, send this info to them.</p>
 <pre>Request Id: ${randomUUID()}
 Correlation Id: ${randomUUID()}
 Timestamp: ${timestamp(now)}
-Message: AADSTS${esc(e.code)}: ${esc(e.message)}</pre>`),
+Message: AADSTS${esc(e.code)}: ${esc(e.message)}</pre>`,
+      ),
     }
   }
   if (personality === 'okta' || personality === 'okta-org') {
@@ -73,13 +103,20 @@ Message: AADSTS${esc(e.code)}: ${esc(e.message)}</pre>`),
     return {
       status: o.status,
       type: 'text/html; charset=utf-8',
-      body: page('Okta - Error', `<h1>${o.status === 405 ? '405 - Method Not Allowed' : '400 - Bad Request'}</h1>
+      body: page(
+        'Okta - Error',
+        `<h1>${o.status === 405 ? '405 - Method Not Allowed' : '400 - Bad Request'}</h1>
 <p class="error">${esc(o.summary)}</p>
 <dl><dt>Error code</dt><dd>${o.code}</dd><dt>Error ID</dt><dd>${errorId}</dd></dl>
 <pre>{"errorCode":"${o.code}","errorSummary":"${esc(o.summary)}","errorLink":"${o.code}","errorId":"${errorId}","errorCauses":[]}</pre>
-<p>Powered by Okta (mock)</p>`),
+<p>Powered by Okta (mock)</p>`,
+      ),
     }
   }
   const g = GENERIC[fault]
-  return { status: g.status, type: 'text/html; charset=utf-8', body: page(g.title, `<h1>${esc(g.title)}</h1><p>${esc(detail ?? g.text)}</p>`) }
+  return {
+    status: g.status,
+    type: 'text/html; charset=utf-8',
+    body: page(g.title, `<h1>${esc(g.title)}</h1><p>${esc(detail ?? g.text)}</p>`),
+  }
 }

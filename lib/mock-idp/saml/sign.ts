@@ -3,7 +3,10 @@ import type { SignedXml as SignedXmlClass } from 'xml-crypto'
 import type { MockIdpKeyPair } from '../keys'
 
 const ALG = {
-  sha256: { signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digest: 'http://www.w3.org/2001/04/xmlenc#sha256' },
+  sha256: {
+    signature: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    digest: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  },
   sha1: { signature: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digest: 'http://www.w3.org/2000/09/xmldsig#sha1' },
 } as const
 
@@ -35,6 +38,9 @@ export function signElement(xml: string, which: 'Assertion' | 'Response', key: M
     digestAlgorithm: ALG[alg].digest,
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
   })
-  sig.computeSignature(xml, { prefix: 'ds', location: { reference: `${path}/*[local-name(.)='Issuer']`, action: 'after' } })
+  sig.computeSignature(xml, {
+    prefix: 'ds',
+    location: { reference: `${path}/*[local-name(.)='Issuer']`, action: 'after' },
+  })
   return sig.getSignedXml()
 }

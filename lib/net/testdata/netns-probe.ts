@@ -27,10 +27,18 @@ const cases: Array<[string, Parameters<typeof safeFetch>[1]]> = [
   ['https://idp.example.invalid/.well-known/openid-configuration', { timeoutMs: 3000 }],
 ]
 
-const interfaces = readFileSync('/proc/net/dev', 'utf8').split('\n').slice(2).map((l) => l.split(':')[0]?.trim()).filter(Boolean)
+const interfaces = readFileSync('/proc/net/dev', 'utf8')
+  .split('\n')
+  .slice(2)
+  .map((l) => l.split(':')[0]?.trim())
+  .filter(Boolean)
 const results = []
 for (const [url, o] of cases) {
   const r = await safeFetch(url, o)
-  results.push({ url, codes: r.ok ? ['OK'] : r.findings.map((f) => f.code), actual: r.ok ? undefined : r.findings.map((f) => f.evidence.actual) })
+  results.push({
+    url,
+    codes: r.ok ? ['OK'] : r.findings.map((f) => f.code),
+    actual: r.ok ? undefined : r.findings.map((f) => f.evidence.actual),
+  })
 }
 process.stdout.write(JSON.stringify({ interfaces, results }))

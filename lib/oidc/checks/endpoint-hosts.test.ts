@@ -8,9 +8,12 @@ import { endpointHostKind } from './endpoint-hosts'
 
 const analyze = (doc: Record<string, unknown>, o: Partial<OidcOptions> = {}) =>
   ReportSchema.parse(analyzeOidcConfiguration({ discovery: json(doc) }, { profile: generic, now: NOW, ...o }))
-const internal = (doc: Record<string, unknown>, o: Partial<OidcOptions> = {}) => withCode(analyze(doc, o), 'OIDC_ENDPOINT_INTERNAL_ADDRESS')
+const internal = (doc: Record<string, unknown>, o: Partial<OidcOptions> = {}) =>
+  withCode(analyze(doc, o), 'OIDC_ENDPOINT_INTERNAL_ADDRESS')
 
-afterEach(() => { vi.unstubAllEnvs() })
+afterEach(() => {
+  vi.unstubAllEnvs()
+})
 
 describe('OIDC_ENDPOINT_INTERNAL_ADDRESS: internal hosts in the discovery document, nothing fetched', () => {
   test('a public document has none', () => {
@@ -28,10 +31,19 @@ describe('OIDC_ENDPOINT_INTERNAL_ADDRESS: internal hosts in the discovery docume
     ['jwks_uri', 'https://idp.localhost/keys', 'loopback'],
     ['jwks_uri', 'https://0x7f.1/keys', 'loopback'],
   ])('%s at %s is an error (%s)', (member, url, kind) => {
-    expect(internal(goodDiscovery({ [member]: url }))).toEqual([{
-      code: 'OIDC_ENDPOINT_INTERNAL_ADDRESS', owner: 'idp', severity: 'error',
-      evidence: { expected: 'a public host name for every endpoint', actual: { [member]: url }, where: member, addresses: [expect.stringContaining(kind)] },
-    }])
+    expect(internal(goodDiscovery({ [member]: url }))).toEqual([
+      {
+        code: 'OIDC_ENDPOINT_INTERNAL_ADDRESS',
+        owner: 'idp',
+        severity: 'error',
+        evidence: {
+          expected: 'a public host name for every endpoint',
+          actual: { [member]: url },
+          where: member,
+          addresses: [expect.stringContaining(kind)],
+        },
+      },
+    ])
   })
 
   test('one finding lists every internal endpoint', () => {
@@ -45,15 +57,27 @@ describe('OIDC_ENDPOINT_INTERNAL_ADDRESS: internal hosts in the discovery docume
     expect(f.map((x) => x.evidence.where)).toEqual(['mtls_endpoint_aliases.token_endpoint'])
   })
 
-  test('under the loopback allowance (tests\' symbol) loopback is a warning, private is still an error', () => {
-    const f = internal(goodDiscovery({ jwks_uri: 'http://127.0.0.1:3200/jwks', token_endpoint: 'https://10.0.0.5/t' }), { [allowLoopbackForTests]: true })
-    expect(f.map((x) => [x.severity, x.evidence.where])).toEqual([['error', 'token_endpoint'], ['warning', 'jwks_uri']])
+  test("under the loopback allowance (tests' symbol) loopback is a warning, private is still an error", () => {
+    const f = internal(
+      goodDiscovery({ jwks_uri: 'http://127.0.0.1:3200/jwks', token_endpoint: 'https://10.0.0.5/t' }),
+      { [allowLoopbackForTests]: true },
+    )
+    expect(f.map((x) => [x.severity, x.evidence.where])).toEqual([
+      ['error', 'token_endpoint'],
+      ['warning', 'jwks_uri'],
+    ])
   })
 
   test('SSO_PREFLIGHT_ALLOW_LOOPBACK=1 (the demo) makes loopback a warning: the mock IdP stays a GO', () => {
     vi.stubEnv('SSO_PREFLIGHT_ALLOW_LOOPBACK', '1')
     const base = 'https://127.0.0.1:3200'
-    const r = analyze(goodDiscovery({ authorization_endpoint: `${base}/auth`, token_endpoint: `${base}/token`, jwks_uri: `${base}/jwks` }))
+    const r = analyze(
+      goodDiscovery({
+        authorization_endpoint: `${base}/auth`,
+        token_endpoint: `${base}/token`,
+        jwks_uri: `${base}/jwks`,
+      }),
+    )
     expect(withCode(r, 'OIDC_ENDPOINT_INTERNAL_ADDRESS').map((f) => f.severity)).toEqual(['warning'])
     expect(r.summary.verdict).toBe('go')
   })
@@ -61,8 +85,15 @@ describe('OIDC_ENDPOINT_INTERNAL_ADDRESS: internal hosts in the discovery docume
 
 describe('endpointHostKind', () => {
   test.each([
-    ['idp.example.com', 'public'], ['8.8.8.8', 'public'], ['localhost', 'loopback'], ['LOCALHOST.', 'loopback'], ['a.b.localhost', 'loopback'],
-    ['localhost.example.com', 'public'], ['[::1]', 'loopback'], ['[::ffff:10.0.0.1]', 'private'], ['100.64.0.1', 'private'],
+    ['idp.example.com', 'public'],
+    ['8.8.8.8', 'public'],
+    ['localhost', 'loopback'],
+    ['LOCALHOST.', 'loopback'],
+    ['a.b.localhost', 'loopback'],
+    ['localhost.example.com', 'public'],
+    ['[::1]', 'loopback'],
+    ['[::ffff:10.0.0.1]', 'private'],
+    ['100.64.0.1', 'private'],
   ])('%s is %s', (host, kind) => {
     expect(endpointHostKind(host).kind).toBe(kind)
   })
@@ -73,11 +104,19 @@ describe('NET_RESERVED_EXAMPLE_DOMAIN in a discovery document', () => {
   test('a warning under the generic profile, listing every endpoint on the reserved domain', () => {
     const [f, ...rest] = withCode(analyze(doc), 'NET_RESERVED_EXAMPLE_DOMAIN')
     expect(rest).toEqual([])
-    expect(f).toMatchObject({ severity: 'warning', evidence: { reservedDomain: ['test'], where: 'issuer, authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri' } })
+    expect(f).toMatchObject({
+      severity: 'warning',
+      evidence: {
+        reservedDomain: ['test'],
+        where: 'issuer, authorization_endpoint, token_endpoint, userinfo_endpoint, jwks_uri',
+      },
+    })
   })
   test('an error under a vendor profile', async () => {
     const { BUILTIN_PROFILES } = await import('../../profiles/index')
     const oidcVendor = { ...BUILTIN_PROFILES.autodesk, protocols: ['saml', 'oidc'] as ('saml' | 'oidc')[] }
-    expect(withCode(analyze(doc, { profile: oidcVendor }), 'NET_RESERVED_EXAMPLE_DOMAIN').map((f) => f.severity)).toEqual(['error'])
+    expect(
+      withCode(analyze(doc, { profile: oidcVendor }), 'NET_RESERVED_EXAMPLE_DOMAIN').map((f) => f.severity),
+    ).toEqual(['error'])
   })
 })

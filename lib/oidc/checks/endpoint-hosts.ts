@@ -36,7 +36,11 @@ export function checkEndpointHosts(doc: OidcDiscovery, ctx: OidcCheckContext): F
   const visit = (member: string, value: unknown) => {
     if (typeof value !== 'string') return
     let url: URL
-    try { url = new URL(value) } catch { return }
+    try {
+      url = new URL(value)
+    } catch {
+      return
+    }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return // OIDC_ENDPOINT_INVALID says so
     const reserved = reservedExampleDomain(url.hostname)
     if (reserved) {
@@ -53,19 +57,40 @@ export function checkEndpointHosts(doc: OidcDiscovery, ctx: OidcCheckContext): F
   for (const [member, value] of Object.entries(doc)) if (isEndpointMember(member)) visit(member, value)
   const aliases = doc.mtls_endpoint_aliases
   if (aliases && typeof aliases === 'object' && !Array.isArray(aliases))
-    for (const [member, value] of Object.entries(aliases)) if (isEndpointMember(member) && value !== doc[member]) visit(`mtls_endpoint_aliases.${member}`, value)
+    for (const [member, value] of Object.entries(aliases))
+      if (isEndpointMember(member) && value !== doc[member]) visit(`mtls_endpoint_aliases.${member}`, value)
   const out = (['error', 'warning'] as const).flatMap((severity) => {
     const g = bySeverity[severity]
     if (!g) return []
-    return [finding('OIDC_ENDPOINT_INTERNAL_ADDRESS', {
-      expected: 'a public host name for every endpoint', actual: g.urls, where: Object.keys(g.urls).join(', '), addresses: [...g.kinds],
-    }, ctx, { severity })]
+    return [
+      finding(
+        'OIDC_ENDPOINT_INTERNAL_ADDRESS',
+        {
+          expected: 'a public host name for every endpoint',
+          actual: g.urls,
+          where: Object.keys(g.urls).join(', '),
+          addresses: [...g.kinds],
+        },
+        ctx,
+        { severity },
+      ),
+    ]
   })
   // A test IdP on idp.example.test: said as such, a warning or an error as the profile decides.
   if (reservedNames.size) {
-    out.push(finding('NET_RESERVED_EXAMPLE_DOMAIN', {
-      expected: 'a public host name for every endpoint', actual: reservedUrls, where: Object.keys(reservedUrls).join(', '), reservedDomain: [...reservedNames],
-    }, ctx, { severity: ctx.profile.reservedExampleDomains }))
+    out.push(
+      finding(
+        'NET_RESERVED_EXAMPLE_DOMAIN',
+        {
+          expected: 'a public host name for every endpoint',
+          actual: reservedUrls,
+          where: Object.keys(reservedUrls).join(', '),
+          reservedDomain: [...reservedNames],
+        },
+        ctx,
+        { severity: ctx.profile.reservedExampleDomains },
+      ),
+    )
   }
   return out
 }

@@ -16,25 +16,69 @@ export function checkEndpoints(doc: OidcDiscovery, ctx: OidcCheckContext): Findi
   // One cause (the IdP is served over http) makes every endpoint http: one finding listing them all.
   const plainHttp: Record<string, string> = {}
   const visit = (member: string, value: unknown) => {
-    if (typeof value !== 'string') return out.push(finding('OIDC_METADATA_MEMBER_INVALID', { expected: 'an https URL', actual: describe(value), where: member }, ctx))
+    if (typeof value !== 'string')
+      return out.push(
+        finding(
+          'OIDC_METADATA_MEMBER_INVALID',
+          { expected: 'an https URL', actual: describe(value), where: member },
+          ctx,
+        ),
+      )
     let url: URL | undefined
-    try { url = new URL(value) } catch { url = undefined }
-    if (!url) return out.push(finding('OIDC_ENDPOINT_INVALID', { expected: 'an absolute https URL', actual: value, where: member, reason: 'not an absolute URL' }, ctx))
+    try {
+      url = new URL(value)
+    } catch {
+      url = undefined
+    }
+    if (!url)
+      return out.push(
+        finding(
+          'OIDC_ENDPOINT_INVALID',
+          { expected: 'an absolute https URL', actual: value, where: member, reason: 'not an absolute URL' },
+          ctx,
+        ),
+      )
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-      return out.push(finding('OIDC_ENDPOINT_INVALID', { expected: 'an absolute https URL', actual: value.slice(0, 200), where: member, reason: `${url.protocol} scheme` }, ctx))
+      return out.push(
+        finding(
+          'OIDC_ENDPOINT_INVALID',
+          {
+            expected: 'an absolute https URL',
+            actual: value.slice(0, 200),
+            where: member,
+            reason: `${url.protocol} scheme`,
+          },
+          ctx,
+        ),
+      )
     if (url.hash || value.includes('#'))
-      return out.push(finding('OIDC_ENDPOINT_INVALID', { expected: value.replace(/#.*$/, ''), actual: value, where: member, reason: 'fragment' }, ctx))
+      return out.push(
+        finding(
+          'OIDC_ENDPOINT_INVALID',
+          { expected: value.replace(/#.*$/, ''), actual: value, where: member, reason: 'fragment' },
+          ctx,
+        ),
+      )
     if (url.protocol === 'http:') plainHttp[member] = value
     return 0
   }
-  for (const [member, value] of Object.entries(doc)) if (isEndpointMember(member) && value !== undefined && value !== null) visit(member, value)
+  for (const [member, value] of Object.entries(doc))
+    if (isEndpointMember(member) && value !== undefined && value !== null) visit(member, value)
   const aliases = doc.mtls_endpoint_aliases
   if (aliases && typeof aliases === 'object' && !Array.isArray(aliases))
-    for (const [member, value] of Object.entries(aliases)) if (isEndpointMember(member) && value !== doc[member]) visit(`mtls_endpoint_aliases.${member}`, value)
+    for (const [member, value] of Object.entries(aliases))
+      if (isEndpointMember(member) && value !== doc[member]) visit(`mtls_endpoint_aliases.${member}`, value)
   const members = Object.keys(plainHttp)
   if (members.length) {
     const allLoopback = Object.values(plainHttp).every((v) => isLoopbackHostname(new URL(v).hostname))
-    out.push(finding('OIDC_ENDPOINT_NOT_HTTPS', { expected: 'https:// for every endpoint', actual: plainHttp, where: members.join(', ') }, ctx, allLoopback ? { severity: 'warning' } : {}))
+    out.push(
+      finding(
+        'OIDC_ENDPOINT_NOT_HTTPS',
+        { expected: 'https:// for every endpoint', actual: plainHttp, where: members.join(', ') },
+        ctx,
+        allLoopback ? { severity: 'warning' } : {},
+      ),
+    )
   }
   return out
 }

@@ -24,23 +24,51 @@ export function issuerFromDiscoveryUrl(source: string | undefined): string | und
 export function checkIssuer(doc: OidcDiscovery, ctx: OidcCheckContext): Finding[] {
   const configured = ctx.expectedIssuer
   const expected = configured ?? issuerFromDiscoveryUrl(ctx.source)
-  const where = configured ? 'issuer (vs the configured issuer)' : expected ? `issuer (vs the URL it was fetched from: ${ctx.source})` : 'issuer'
+  const where = configured
+    ? 'issuer (vs the configured issuer)'
+    : expected
+      ? `issuer (vs the URL it was fetched from: ${ctx.source})`
+      : 'issuer'
   const issuer = doc.issuer
   if (typeof issuer !== 'string' || issuer.trim() === '')
-    return [finding('OIDC_ISSUER_MISSING', { expected: expected ?? 'an https issuer URL', actual: issuer === undefined ? 'missing' : issuer, where: 'issuer' }, ctx)]
+    return [
+      finding(
+        'OIDC_ISSUER_MISSING',
+        {
+          expected: expected ?? 'an https issuer URL',
+          actual: issuer === undefined ? 'missing' : issuer,
+          where: 'issuer',
+        },
+        ctx,
+      ),
+    ]
 
   const out: Finding[] = []
   const templated = issuer.includes(TEMPLATE)
   if (templated) {
     const tenant = tenantOf(expected) ?? '<your-tenant-id>'
-    out.push(finding('OIDC_ENTRA_ISSUER_TEMPLATE', { expected: issuer.replace(TEMPLATE, tenant), actual: issuer, where: 'issuer' }, ctx))
+    out.push(
+      finding(
+        'OIDC_ENTRA_ISSUER_TEMPLATE',
+        { expected: issuer.replace(TEMPLATE, tenant), actual: issuer, where: 'issuer' },
+        ctx,
+      ),
+    )
   }
   const url = parseUrl(issuer)
   if (!url || url.protocol !== 'https:')
-    out.push(finding('OIDC_ISSUER_NOT_HTTPS', { expected: url ? issuer.replace(/^http:/i, 'https:') : `https://${issuer}`, actual: issuer, where: 'issuer' }, ctx,
-      url && isLoopbackHostname(url.hostname) ? { severity: 'warning' } : {}))
+    out.push(
+      finding(
+        'OIDC_ISSUER_NOT_HTTPS',
+        { expected: url ? issuer.replace(/^http:/i, 'https:') : `https://${issuer}`, actual: issuer, where: 'issuer' },
+        ctx,
+        url && isLoopbackHostname(url.hostname) ? { severity: 'warning' } : {},
+      ),
+    )
   else if (url.search || url.hash || /[?#]/.test(issuer))
-    out.push(finding('OIDC_ISSUER_INVALID', { expected: issuer.replace(/[?#].*$/, ''), actual: issuer, where: 'issuer' }, ctx))
+    out.push(
+      finding('OIDC_ISSUER_INVALID', { expected: issuer.replace(/[?#].*$/, ''), actual: issuer, where: 'issuer' }, ctx),
+    )
 
   out.push(...checkEntraVersionInDocument(doc, issuer, ctx))
   if (expected !== undefined && expected !== issuer && !(templated && matchesTemplate(issuer, expected)))
@@ -50,28 +78,62 @@ export function checkIssuer(doc: OidcDiscovery, ctx: OidcCheckContext): Finding[
 
 /** The msalnet "hybrid" document: a v1 issuer (sts.windows.net) over v2.0 endpoints, or the reverse. */
 function checkEntraVersionInDocument(doc: OidcDiscovery, issuer: string, ctx: OidcCheckContext): Finding[] {
-  const endpoint = [doc.authorization_endpoint, doc.token_endpoint].find((e): e is string => typeof e === 'string' && /login\.microsoftonline\.|login\.windows\.net/i.test(e))
+  const endpoint = [doc.authorization_endpoint, doc.token_endpoint].find(
+    (e): e is string => typeof e === 'string' && /login\.microsoftonline\.|login\.windows\.net/i.test(e),
+  )
   if (!endpoint) return []
   const v2Endpoints = /\/oauth2\/v2\.0\//i.test(endpoint)
   const v1 = ENTRA_V1.exec(issuer)
   const v2 = ENTRA_V2.exec(issuer)
   if (v1 && v2Endpoints)
-    return [finding('OIDC_ENTRA_ISSUER_VERSION_MISMATCH', { expected: `https://login.microsoftonline.com/${v1[1]}/v2.0`, actual: issuer, where: 'issuer vs authorization_endpoint', endpoint }, ctx)]
+    return [
+      finding(
+        'OIDC_ENTRA_ISSUER_VERSION_MISMATCH',
+        {
+          expected: `https://login.microsoftonline.com/${v1[1]}/v2.0`,
+          actual: issuer,
+          where: 'issuer vs authorization_endpoint',
+          endpoint,
+        },
+        ctx,
+      ),
+    ]
   if (v2 && !v2Endpoints && /\/oauth2\//i.test(endpoint))
-    return [finding('OIDC_ENTRA_ISSUER_VERSION_MISMATCH', { expected: `https://sts.windows.net/${v2[1]}/`, actual: issuer, where: 'issuer vs authorization_endpoint', endpoint }, ctx)]
+    return [
+      finding(
+        'OIDC_ENTRA_ISSUER_VERSION_MISMATCH',
+        {
+          expected: `https://sts.windows.net/${v2[1]}/`,
+          actual: issuer,
+          where: 'issuer vs authorization_endpoint',
+          endpoint,
+        },
+        ctx,
+      ),
+    ]
   return []
 }
 
 function compareWithExpected(issuer: string, expected: string, where: string, ctx: OidcCheckContext): Finding {
   if (expected.replace(/\/+$/, '') === issuer.replace(/\/+$/, ''))
     return finding('OIDC_ISSUER_TRAILING_SLASH', { expected, actual: issuer, where }, ctx)
-  const eV1 = ENTRA_V1.exec(expected), eV2 = ENTRA_V2.exec(expected), aV1 = ENTRA_V1.exec(issuer), aV2 = ENTRA_V2.exec(issuer)
-  if ((eV1 && aV2) || (eV2 && aV1)) return finding('OIDC_ENTRA_ISSUER_VERSION_MISMATCH', { expected, actual: issuer, where }, ctx)
-  const eOkta = OKTA_HOST.exec(expected), aOkta = OKTA_HOST.exec(issuer)
+  const eV1 = ENTRA_V1.exec(expected),
+    eV2 = ENTRA_V2.exec(expected),
+    aV1 = ENTRA_V1.exec(issuer),
+    aV2 = ENTRA_V2.exec(issuer)
+  if ((eV1 && aV2) || (eV2 && aV1))
+    return finding('OIDC_ENTRA_ISSUER_VERSION_MISMATCH', { expected, actual: issuer, where }, ctx)
+  const eOkta = OKTA_HOST.exec(expected),
+    aOkta = OKTA_HOST.exec(issuer)
   if (eOkta && aOkta && eOkta[1]?.toLowerCase() === aOkta[1]?.toLowerCase()) {
-    const expectedServer = oktaServer(eOkta[2]), actualServer = oktaServer(aOkta[2])
+    const expectedServer = oktaServer(eOkta[2]),
+      actualServer = oktaServer(aOkta[2])
     if (expectedServer !== actualServer)
-      return finding('OIDC_OKTA_AUTHORIZATION_SERVER_MISMATCH', { expected, actual: issuer, where, expectedServer, actualServer }, ctx)
+      return finding(
+        'OIDC_OKTA_AUTHORIZATION_SERVER_MISMATCH',
+        { expected, actual: issuer, where, expectedServer, actualServer },
+        ctx,
+      )
   }
   return finding('OIDC_ISSUER_MISMATCH', { expected, actual: issuer, where }, ctx)
 }
@@ -84,7 +146,11 @@ function oktaServer(path: string | undefined): string {
 
 function matchesTemplate(issuer: string, candidate: string): boolean {
   const [head = '', tail = ''] = issuer.split(TEMPLATE)
-  return candidate.startsWith(head) && candidate.endsWith(tail) && !candidate.slice(head.length, candidate.length - tail.length).includes('/')
+  return (
+    candidate.startsWith(head) &&
+    candidate.endsWith(tail) &&
+    !candidate.slice(head.length, candidate.length - tail.length).includes('/')
+  )
 }
 
 /** A tenant GUID in the configured issuer, to write the exact tenant-specific issuer into the evidence. */
@@ -93,5 +159,9 @@ function tenantOf(expected: string | undefined): string | undefined {
 }
 
 function parseUrl(s: string): URL | undefined {
-  try { return new URL(s) } catch { return undefined }
+  try {
+    return new URL(s)
+  } catch {
+    return undefined
+  }
 }

@@ -37,47 +37,140 @@ export async function checkIdToken(jwt: string, o: CheckIdTokenOptions): Promise
   const idp = guessIdp(expectedIssuer ?? '')
   const ctx = checkContext({ profile: o.profile, now: o.now, idp })
   const report = (findings: Finding[], extra: { skipped?: Report['skipped']; facts?: Record<string, unknown> } = {}) =>
-    buildReport({ subject: { kind: 'oidc-id-token', idp, source: 'pasted ID token', ...(expectedIssuer ? { issuer: expectedIssuer } : {}) },
-      profile: o.profile.id, now: ctx.now, findings, ...extra })
+    buildReport({
+      subject: {
+        kind: 'oidc-id-token',
+        idp,
+        source: 'pasted ID token',
+        ...(expectedIssuer ? { issuer: expectedIssuer } : {}),
+      },
+      profile: o.profile.id,
+      now: ctx.now,
+      findings,
+      ...extra,
+    })
 
   const pre: Finding[] = []
-  if (issuerFromDiscovery === null) pre.push(finding('OIDC_ID_TOKEN_DISCOVERY_INVALID', { expected: 'a JSON document with "issuer"', where: 'discovery' }, ctx))
+  if (issuerFromDiscovery === null)
+    pre.push(
+      finding(
+        'OIDC_ID_TOKEN_DISCOVERY_INVALID',
+        { expected: 'a JSON document with "issuer"', where: 'discovery' },
+        ctx,
+      ),
+    )
   const parts = token.length <= MAX_TOKEN ? token.split('.') : []
   let header: JwsHeader
   let claims: IdTokenClaims
   try {
     if (parts.length !== 3) throw new Error('not three parts')
     header = decodeProtectedHeader(token) as JwsHeader
-    claims = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(parts[1]!, 'base64url'))) as IdTokenClaims
+    claims = JSON.parse(
+      new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(parts[1]!, 'base64url')),
+    ) as IdTokenClaims
     if (!claims || typeof claims !== 'object' || Array.isArray(claims)) throw new Error('payload is not an object')
   } catch {
-    return report([...pre, finding('OIDC_ID_TOKEN_MALFORMED', { expected: 'header.payload.signature (base64url JSON)', actual: describeShape(token, parts.length), where: 'pasted token' }, ctx)])
+    return report([
+      ...pre,
+      finding(
+        'OIDC_ID_TOKEN_MALFORMED',
+        {
+          expected: 'header.payload.signature (base64url JSON)',
+          actual: describeShape(token, parts.length),
+          where: 'pasted token',
+        },
+        ctx,
+      ),
+    ])
   }
   const facts = { header: { alg: header.alg, kid: header.kid, typ: header.typ }, claims: summarizeClaims(claims) }
-  const skippedClaims = (reason: string) => [{ check: 'ID token claims (iss, aud, exp, nonce, required claims)', reason }]
+  const skippedClaims = (reason: string) => [
+    { check: 'ID token claims (iss, aud, exp, nonce, required claims)', reason },
+  ]
 
   const refused = checkHeader(header, ctx)
-  if (refused.length) return report([...pre, ...refused], { skipped: skippedClaims('the header was refused, so the signature was not checked and the claims cannot be trusted'), facts })
+  if (refused.length)
+    return report([...pre, ...refused], {
+      skipped: skippedClaims(
+        'the header was refused, so the signature was not checked and the claims cannot be trusted',
+      ),
+      facts,
+    })
 
   const jwks = parseJwks(o.jwks)
-  if (!jwks.ok) return report([...pre, finding('OIDC_ID_TOKEN_JWKS_INVALID', { expected: 'a JWKS with public signing keys', actual: jwks.reason, where: 'JWKS' }, ctx)], { skipped: skippedClaims('no usable key to verify the signature'), facts })
+  if (!jwks.ok)
+    return report(
+      [
+        ...pre,
+        finding(
+          'OIDC_ID_TOKEN_JWKS_INVALID',
+          { expected: 'a JWKS with public signing keys', actual: jwks.reason, where: 'JWKS' },
+          ctx,
+        ),
+      ],
+      { skipped: skippedClaims('no usable key to verify the signature'), facts },
+    )
 
   const alg = header.alg as string
   const kid = typeof header.kid === 'string' ? header.kid : undefined
   const candidates = candidateKeys(jwks.keys, alg, kid)
   if (!candidates.length) {
-    return report([...pre, finding('OIDC_ID_TOKEN_KEY_NOT_FOUND', { expected: { kid: kid ?? '(none)', alg }, actual: jwks.keys.map((k) => k.kid ?? `(${k.kty}, no kid)`), where: 'JWKS keys' }, ctx)],
-      { skipped: skippedClaims('no key in the JWKS matches the token'), facts })
+    return report(
+      [
+        ...pre,
+        finding(
+          'OIDC_ID_TOKEN_KEY_NOT_FOUND',
+          {
+            expected: { kid: kid ?? '(none)', alg },
+            actual: jwks.keys.map((k) => k.kid ?? `(${k.kty}, no kid)`),
+            where: 'JWKS keys',
+          },
+          ctx,
+        ),
+      ],
+      { skipped: skippedClaims('no key in the JWKS matches the token'), facts },
+    )
   }
   if (!(await verifiesWithAny(token, alg, candidates))) {
-    return report([...pre, finding('OIDC_ID_TOKEN_SIGNATURE_INVALID', { expected: `a valid ${alg} signature by ${kid ? `kid ${kid}` : 'a JWKS key'}`, actual: 'signature does not verify', where: 'JWT signature' }, ctx)],
-      { skipped: skippedClaims('the signature is invalid'), facts })
+    return report(
+      [
+        ...pre,
+        finding(
+          'OIDC_ID_TOKEN_SIGNATURE_INVALID',
+          {
+            expected: `a valid ${alg} signature by ${kid ? `kid ${kid}` : 'a JWKS key'}`,
+            actual: 'signature does not verify',
+            where: 'JWT signature',
+          },
+          ctx,
+        ),
+      ],
+      { skipped: skippedClaims('the signature is invalid'), facts },
+    )
   }
-  const findings = [...pre, ...checkIdTokenClaims(claims, { issuer: expectedIssuer, clientId: o.clientId, nonce: o.nonce }, ctx)]
-  if (!findings.some((f) => f.severity === 'error')) findings.push(finding('OIDC_ID_TOKEN_VALID', { expected: { iss: expectedIssuer ?? '(not given)', aud: o.clientId }, actual: { iss: claims.iss, aud: claims.aud }, kid: kid ?? null }, ctx))
+  const findings = [
+    ...pre,
+    ...checkIdTokenClaims(claims, { issuer: expectedIssuer, clientId: o.clientId, nonce: o.nonce }, ctx),
+  ]
+  if (!findings.some((f) => f.severity === 'error'))
+    findings.push(
+      finding(
+        'OIDC_ID_TOKEN_VALID',
+        {
+          expected: { iss: expectedIssuer ?? '(not given)', aud: o.clientId },
+          actual: { iss: claims.iss, aud: claims.aud },
+          kid: kid ?? null,
+        },
+        ctx,
+      ),
+    )
   const skipped = [
-    ...(expectedIssuer === undefined ? [{ check: 'issuer', reason: 'no expected issuer or discovery document was given' }] : []),
-    ...(o.profile.oidc ? [] : [{ check: 'required claims', reason: `the ${o.profile.id} profile has no OpenID Connect rules` }]),
+    ...(expectedIssuer === undefined
+      ? [{ check: 'issuer', reason: 'no expected issuer or discovery document was given' }]
+      : []),
+    ...(o.profile.oidc
+      ? []
+      : [{ check: 'required claims', reason: `the ${o.profile.id} profile has no OpenID Connect rules` }]),
   ]
   return report(findings, { facts, ...(skipped.length ? { skipped } : {}) })
 }
@@ -128,10 +221,13 @@ function summarizeClaims(c: IdTokenClaims): Record<string, unknown> {
   const t = (v: unknown) => (typeof v === 'number' ? new Date(v * 1000).toISOString() : undefined)
   return {
     names: Object.keys(c).slice(0, 100),
-    iss: c.iss, aud: c.aud, azp: c.azp,
+    iss: c.iss,
+    aud: c.aud,
+    azp: c.azp,
     sub: typeof c.sub === 'string' ? maskPersonal(c.sub) : undefined,
     email: typeof c.email === 'string' ? maskPersonal(c.email) : undefined,
-    exp: t(c.exp), iat: t(c.iat), nbf: t(c.nbf),
+    exp: t(c.exp),
+    iat: t(c.iat),
+    nbf: t(c.nbf),
   }
 }
-

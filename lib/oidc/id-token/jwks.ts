@@ -35,18 +35,29 @@ export function parseJwks(text: string): ParsedJwks {
 }
 
 const KTY_FOR_ALG: Readonly<Record<string, string>> = {
-  RS256: 'RSA', RS384: 'RSA', RS512: 'RSA', PS256: 'RSA', PS384: 'RSA', PS512: 'RSA',
-  ES256: 'EC', ES384: 'EC', ES512: 'EC', EdDSA: 'OKP', Ed25519: 'OKP',
+  RS256: 'RSA',
+  RS384: 'RSA',
+  RS512: 'RSA',
+  PS256: 'RSA',
+  PS384: 'RSA',
+  PS512: 'RSA',
+  ES256: 'EC',
+  ES384: 'EC',
+  ES512: 'EC',
+  EdDSA: 'OKP',
+  Ed25519: 'OKP',
 }
 export const ASYMMETRIC_ALGS: readonly string[] = Object.keys(KTY_FOR_ALG)
 
 /** Keys that may have signed a token with this alg and kid: same key type, signing use, kid equal when both have one. */
 export function candidateKeys(keys: readonly PublicJwk[], alg: string, kid: string | undefined): PublicJwk[] {
   const kty = KTY_FOR_ALG[alg]
-  return keys.filter((k) =>
-    k.kty === kty &&
-    (k.use === undefined || k.use === 'sig') &&
-    (k.alg === undefined || k.alg === alg) &&
-    (k.key_ops === undefined || k.key_ops.includes('verify')) &&
-    (kid === undefined || k.kid === undefined || k.kid === kid))
+  return keys.filter(
+    (k) =>
+      k.kty === kty &&
+      (k.use === undefined || k.use === 'sig') &&
+      (k.alg === undefined || k.alg === alg) &&
+      (k.key_ops === undefined || k.key_ops.includes('verify')) &&
+      (kid === undefined || k.kid === undefined || k.kid === kid),
+  )
 }

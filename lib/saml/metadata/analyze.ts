@@ -32,7 +32,13 @@ export interface AnalyzeMetadataOptions {
   readonly trustedCertificates?: readonly string[]
 }
 
-const SKIPPED_AFTER_FATAL = ['entity ID', 'single sign-on endpoints', 'NameID formats', 'certificates', 'metadata signature']
+const SKIPPED_AFTER_FATAL = [
+  'entity ID',
+  'single sign-on endpoints',
+  'NameID formats',
+  'certificates',
+  'metadata signature',
+]
 
 /**
  * Analyses an IdP's SAML metadata under a vendor profile: every problem as a finding, the certificate timeline and
@@ -41,7 +47,10 @@ const SKIPPED_AFTER_FATAL = ['entity ID', 'single sign-on endpoints', 'NameID fo
  * @example const report = analyzeSamlMetadata({ xml, source: 'federationmetadata.xml' }, { profile: BUILTIN_PROFILES.<default profile id> })
  */
 export function analyzeSamlMetadata(input: { xml: string; source?: string }, opts: AnalyzeMetadataOptions): Report {
-  return withSamlComparison(analyzeMetadataDocument(input, opts), opts.profile, { spEntityId: opts.spEntityId, acsUrl: opts.acsUrl })
+  return withSamlComparison(analyzeMetadataDocument(input, opts), opts.profile, {
+    spEntityId: opts.spEntityId,
+    acsUrl: opts.acsUrl,
+  })
 }
 
 function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: AnalyzeMetadataOptions): Report {
@@ -51,14 +60,26 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
   const given = wrongDocument(input.xml, 'saml-metadata', { idp: opts.idp ?? 'other' })
   if (given.finding) {
     // A SAML response where the metadata belongs: one finding that says so, not the metadata checks failing one by one.
-    return buildReport({ ...base, subject: { kind: 'saml-metadata', idp: opts.idp ?? 'other', ...source }, findings: [given.finding],
-      skipped: SKIPPED_AFTER_FATAL.map((check) => ({ check, reason: 'the document given is a SAML response, not metadata' })),
-      facts: { detectedInput: given.detected } })
+    return buildReport({
+      ...base,
+      subject: { kind: 'saml-metadata', idp: opts.idp ?? 'other', ...source },
+      findings: [given.finding],
+      skipped: SKIPPED_AFTER_FATAL.map((check) => ({
+        check,
+        reason: 'the document given is a SAML response, not metadata',
+      })),
+      facts: { detectedInput: given.detected },
+    })
   }
   const doc = parseSafeXml(input.xml)
   if (!doc.ok) {
     const ctx = context(opts, now, opts.idp ?? 'other')
-    return buildReport({ ...base, subject: { kind: 'saml-metadata', idp: ctx.idp, ...source }, findings: [...doc.findings, ...checkConfiguredValues(undefined, ctx)], facts: { detectedInput: given.detected } })
+    return buildReport({
+      ...base,
+      subject: { kind: 'saml-metadata', idp: ctx.idp, ...source },
+      findings: [...doc.findings, ...checkConfiguredValues(undefined, ctx)],
+      facts: { detectedInput: given.detected },
+    })
   }
   const reading = readMetadata(doc.value)
   const md = reading.metadata
@@ -71,13 +92,21 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
   if (!md || reading.fatal) {
     findings.push(...checkConfiguredValues(undefined, ctx))
     return buildReport({
-      ...base, subject, findings,
-      skipped: SKIPPED_AFTER_FATAL.map((check) => ({ check, reason: 'the document holds no single IdP entity to check' })),
+      ...base,
+      subject,
+      findings,
+      skipped: SKIPPED_AFTER_FATAL.map((check) => ({
+        check,
+        reason: 'the document holds no single IdP entity to check',
+      })),
       facts: { detectedInput: given.detected, ...(reading.entityIds ? { entityIds: reading.entityIds } : {}) },
     })
   }
   const sig = checkMetadataSignature(reading, ctx, opts.trustedCertificates)
-  const certs = checkMetadataCertificates(md, ctx, { ...(sig.signer ? { signer: sig.signer } : {}), ...(sig.signerSha256 ? { signerSha256: sig.signerSha256 } : {}) })
+  const certs = checkMetadataCertificates(md, ctx, {
+    ...(sig.signer ? { signer: sig.signer } : {}),
+    ...(sig.signerSha256 ? { signerSha256: sig.signerSha256 } : {}),
+  })
   findings.push(
     ...checkEntityId(md, ctx),
     ...checkSsoEndpoints(md, ctx),
@@ -87,12 +116,28 @@ function analyzeMetadataDocument(input: { xml: string; source?: string }, opts: 
     ...sig.findings,
     ...checkConfiguredValues(md, ctx),
   )
-  return buildReport({ ...base, subject, findings, certificates: certs.certificates, facts: { detectedInput: given.detected, ...facts(md, reading.entityIds, sig.signerSha256), ...(detection ? { idpDetectedBy: { signal: detection.signal, evidence: detection.evidence } } : {}) } })
+  return buildReport({
+    ...base,
+    subject,
+    findings,
+    certificates: certs.certificates,
+    facts: {
+      detectedInput: given.detected,
+      ...facts(md, reading.entityIds, sig.signerSha256),
+      ...(detection ? { idpDetectedBy: { signal: detection.signal, evidence: detection.evidence } } : {}),
+    },
+  })
 }
 
 function context(opts: AnalyzeMetadataOptions, now: Date, idp: IdpKind): MetadataCheckContext {
   return {
-    ...checkContext({ profile: opts.profile, now, idp, ...(opts.spEntityId !== undefined ? { spEntityId: opts.spEntityId } : {}), ...(opts.acsUrl !== undefined ? { acsUrl: opts.acsUrl } : {}) }),
+    ...checkContext({
+      profile: opts.profile,
+      now,
+      idp,
+      ...(opts.spEntityId !== undefined ? { spEntityId: opts.spEntityId } : {}),
+      ...(opts.acsUrl !== undefined ? { acsUrl: opts.acsUrl } : {}),
+    }),
     // checkContext drops empty strings; an empty value the admin typed is still worth a finding, so keep what was given.
     ...(opts.spEntityId !== undefined ? { spEntityId: opts.spEntityId } : {}),
     ...(opts.acsUrl !== undefined ? { acsUrl: opts.acsUrl } : {}),
@@ -102,7 +147,11 @@ function context(opts: AnalyzeMetadataOptions, now: Date, idp: IdpKind): Metadat
 
 const BINDING_LABEL: Record<string, string> = { [BINDING.redirect]: 'HTTP-Redirect', [BINDING.post]: 'HTTP-POST' }
 
-function facts(md: IdpMetadata, entityIds: readonly string[] | undefined, signerSha256: string | undefined): Record<string, unknown> {
+function facts(
+  md: IdpMetadata,
+  entityIds: readonly string[] | undefined,
+  signerSha256: string | undefined,
+): Record<string, unknown> {
   const ssoByBinding: Record<string, string[]> = {}
   for (const e of md.ssoServices) (ssoByBinding[BINDING_LABEL[e.binding] ?? e.binding] ??= []).push(e.location)
   return {

@@ -19,12 +19,23 @@ describe('detectIdpKind', () => {
   })
   test('each product by its entity ID or endpoints (derived from the Okta file)', () => {
     const as = (entityId: string, sso: string) => kindOf(OKTA.replace(OKTA_ENTITY_ID, entityId).replace(SSO, sso))
-    expect(as('https://sts.windows.net/0d1e2f3a-0000-4000-8000-000000000000/', 'https://login.microsoftonline.com/0d1e2f3a-0000-4000-8000-000000000000/saml2')).toBe('entra')
+    expect(
+      as(
+        'https://sts.windows.net/0d1e2f3a-0000-4000-8000-000000000000/',
+        'https://login.microsoftonline.com/0d1e2f3a-0000-4000-8000-000000000000/saml2',
+      ),
+    ).toBe('entra')
     expect(as('http://fs.contoso.com/adfs/services/trust', 'https://fs.contoso.com/adfs/ls/')).toBe('adfs')
-    expect(as('https://accounts.google.com/o/saml2?idpid=C0abc', 'https://accounts.google.com/o/saml2/idp?idpid=C0abc')).toBe('google')
-    expect(as('https://sso.contoso.com/realms/corp', 'https://sso.contoso.com/realms/corp/protocol/saml')).toBe('keycloak')
+    expect(
+      as('https://accounts.google.com/o/saml2?idpid=C0abc', 'https://accounts.google.com/o/saml2/idp?idpid=C0abc'),
+    ).toBe('google')
+    expect(as('https://sso.contoso.com/realms/corp', 'https://sso.contoso.com/realms/corp/protocol/saml')).toBe(
+      'keycloak',
+    )
     expect(as('urn:contoso:idp', 'https://contoso.okta.com/app/x/sso/saml')).toBe('okta')
-    expect(as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1')).toBe('onelogin')
+    expect(
+      as('https://app.onelogin.com/saml/metadata/1', 'https://contoso.onelogin.com/trust/saml2/http-post/sso/1'),
+    ).toBe('onelogin')
     // Host and entity ID renamed: Okta's certificate (O=Okta, OU=SSOProvider) still tells.
     expect(as('urn:contoso:idp', 'https://sso.contoso.example/saml2/idp')).toBe('okta')
   })
@@ -39,10 +50,17 @@ describe('detectIdpKind', () => {
     expect(doc.ok && detectIdpKind(doc.value)).toBe('other')
   })
   test('the metadata report says which signal named the IdP, and says nothing when the admin named it', () => {
-    const analyze = (o: { idp?: 'okta' } = {}) => analyzeSamlMetadata({ xml: real('other/ssoready-jumpcloud-idp-metadata.xml') }, { profile: BUILTIN_PROFILES.generic, ...o })
+    const analyze = (o: { idp?: 'okta' } = {}) =>
+      analyzeSamlMetadata(
+        { xml: real('other/ssoready-jumpcloud-idp-metadata.xml') },
+        { profile: BUILTIN_PROFILES.generic, ...o },
+      )
     const r = analyze()
     expect(r.subject.idp).toBe('jumpcloud')
-    expect(r.facts?.idpDetectedBy).toEqual({ signal: 'endpointHost', evidence: 'https://sso.jumpcloud.com/saml2/ucariontest' })
+    expect(r.facts?.idpDetectedBy).toEqual({
+      signal: 'endpointHost',
+      evidence: 'https://sso.jumpcloud.com/saml2/ucariontest',
+    })
     expect(analyze({ idp: 'okta' }).facts?.idpDetectedBy).toBeUndefined()
   })
 })

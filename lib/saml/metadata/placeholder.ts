@@ -5,7 +5,8 @@ import { reservedExampleDomain } from '../../net/reserved-domains'
  * ("https://..."), documentation hosts (example.com, RFC 2606). A real configuration never contains them.
  */
 const TEMPLATE_RE = /[{}<>]|\$\{|%[A-Z_]+%|\.\.\.|\u2026/
-const DEFAULT_WORDS_RE = /^(idp[ _-]?entity[ _-]?id|entity[ _-]?id|issuer|identifier|sp[ _-]?entity[ _-]?id|your[ _-].*|change[ _-]?me|todo|tbd|xxx+|example|placeholder|n\/a|none|null|undefined)$/i
+const DEFAULT_WORDS_RE =
+  /^(idp[ _-]?entity[ _-]?id|entity[ _-]?id|issuer|identifier|sp[ _-]?entity[ _-]?id|your[ _-].*|change[ _-]?me|todo|tbd|xxx+|example|placeholder|n\/a|none|null|undefined)$/i
 const BARE_SCHEME_RE = /^[a-z][a-z0-9+.-]*:\/*$/i
 /** The reason given for a host under a reserved example domain; callers that report NET_RESERVED_EXAMPLE_DOMAIN skip it. */
 export const DOCUMENTATION_HOST = 'a documentation host (example.com, .example, .invalid, .test)'
@@ -25,5 +26,9 @@ export function placeholderReason(value: string): string | undefined {
 
 function hostOf(v: string): string | undefined {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) return undefined
-  try { return new URL(v).hostname.replace(/\.$/, '') } catch { return undefined }
+  try {
+    return new URL(v).hostname.replace(/\.$/, '')
+  } catch {
+    return undefined
+  }
 }

@@ -53,7 +53,10 @@ export const IdpMetadataSchema = z.object({
 export type IdpMetadata = z.infer<typeof IdpMetadataSchema>
 
 /** A problem found while reading, turned into a finding once the IdP kind (for fixAt) is known. */
-export interface ReadIssue { readonly code: FindingCode; readonly evidence: Evidence }
+export interface ReadIssue {
+  readonly code: FindingCode
+  readonly evidence: Evidence
+}
 
 /** The reader's full answer: the metadata when there is one IdP, the tree positions the signature check needs. */
 export interface MetadataReading {

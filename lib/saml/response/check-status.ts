@@ -18,7 +18,16 @@ export function isSuccess(status: SamlStatus | undefined): boolean {
 export function checkStatus(status: SamlStatus | undefined, ctx: CheckContext): Finding[] {
   const fctx = { idp: ctx.idp }
   if (!status || status.code === undefined) {
-    return [finding('SAML_STATUS_MISSING', { expected: 'samlp:Status with a StatusCode', actual: status ? 'samlp:Status without StatusCode' : 'no samlp:Status' }, fctx)]
+    return [
+      finding(
+        'SAML_STATUS_MISSING',
+        {
+          expected: 'samlp:Status with a StatusCode',
+          actual: status ? 'samlp:Status without StatusCode' : 'no samlp:Status',
+        },
+        fctx,
+      ),
+    ]
   }
   if (status.code === STATUS_SUCCESS) return []
   const evidence = {

@@ -16,8 +16,14 @@ import * as F from './testing/fixture'
 type Code = keyof typeof samlResponseCatalog | keyof typeof samlStatusCatalog
 const triggered = new Set<string>()
 
-function run(xml: string, o: { trust?: Parameters<typeof F.trust>[0]; ctx?: Parameters<typeof F.ctx>[0]; requestId?: string } = {}): Report {
-  const r = validateSamlResponse({ response: xml }, F.trust(o.trust), { ctx: F.ctx(o.ctx), ...(o.requestId ? { requestId: o.requestId } : {}) })
+function run(
+  xml: string,
+  o: { trust?: Parameters<typeof F.trust>[0]; ctx?: Parameters<typeof F.ctx>[0]; requestId?: string } = {},
+): Report {
+  const r = validateSamlResponse({ response: xml }, F.trust(o.trust), {
+    ctx: F.ctx(o.ctx),
+    ...(o.requestId ? { requestId: o.requestId } : {}),
+  })
   expect(ReportSchema.safeParse(r).success).toBe(true)
   return r
 }
@@ -25,7 +31,10 @@ function run(xml: string, o: { trust?: Parameters<typeof F.trust>[0]; ctx?: Para
 function expectFinding(r: Report, code: Code, owner?: Finding['owner']): Finding {
   const f = r.findings.find((x) => x.code === code)
   expect(f, `${code} in ${r.findings.map((x) => x.code).join(', ')}`).toBeDefined()
-  expect(f!.owner).toBe(owner ?? ({ ...samlResponseCatalog, ...samlStatusCatalog } as Record<Code, { owner: Finding['owner'] }>)[code].owner)
+  expect(f!.owner).toBe(
+    owner ??
+      ({ ...samlResponseCatalog, ...samlStatusCatalog } as Record<Code, { owner: Finding['owner'] }>)[code].owner,
+  )
   triggered.add(code)
   return f!
 }
@@ -39,13 +48,18 @@ describe('the derived baseline', () => {
     const r = run(signed(base(), { assertion: true, response: true }))
     expect(r.findings).toEqual([])
     expect(r.summary.verdict).toBe('go')
-    expect(r.facts).toMatchObject({ nameId: 'ulysse.carion@codomaindata.com', issuer: F.ISSUER, attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'] })
+    expect(r.facts).toMatchObject({
+      nameId: 'ulysse.carion@codomaindata.com',
+      issuer: F.ISSUER,
+      attributeNames: ['firstName', 'lastName', 'email', 'objectGUID'],
+    })
   })
 })
 
 describe('what was uploaded', () => {
   it('SAML_RESPONSE_WRONG_MESSAGE: an AuthnRequest, and IdP metadata', () => {
-    const req = '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a" Version="2.0" IssueInstant="2024-04-25T20:31:55Z"/>'
+    const req =
+      '<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_a" Version="2.0" IssueInstant="2024-04-25T20:31:55Z"/>'
     const f = expectFinding(run(req), 'SAML_RESPONSE_WRONG_MESSAGE', 'idp')
     expect(f.evidence.actual).toMatch(/AuthnRequest/)
     const md = F.readFixture('real/saml-metadata/okta/ssoready-okta-app-metadata.xml')
@@ -59,10 +73,16 @@ describe('what was uploaded', () => {
     expect(r.summary.errors).toBe(0)
   })
   it('SAML_RESPONSE_VERSION_UNSUPPORTED: Response Version 2.0 → 1.1', () => {
-    expectFinding(run(signed(base().replace('Version="2.0" xmlns:saml2p', 'Version="1.1" xmlns:saml2p'))), 'SAML_RESPONSE_VERSION_UNSUPPORTED')
+    expectFinding(
+      run(signed(base().replace('Version="2.0" xmlns:saml2p', 'Version="1.1" xmlns:saml2p'))),
+      'SAML_RESPONSE_VERSION_UNSUPPORTED',
+    )
   })
   it('SAML_RESPONSE_ID_MISSING: the Response ID attribute removed', () => {
-    const f = expectFinding(run(signed(base().replace(' ID="id35528194005172931133953195"', ''))), 'SAML_RESPONSE_ID_MISSING')
+    const f = expectFinding(
+      run(signed(base().replace(' ID="id35528194005172931133953195"', ''))),
+      'SAML_RESPONSE_ID_MISSING',
+    )
     expect(f.evidence.where).toBe('/Response/@ID')
   })
   it('SAML_RESPONSE_DUPLICATE_ID: after signing, the Response ID set to the Assertion ID', () => {
@@ -91,10 +111,16 @@ describe('what was uploaded', () => {
     const generic = run(xml, { trust, ctx: { profile: 'generic', spEntityId: null, acsUrl: null } })
     expect(expectFinding(generic, 'SAML_ASSERTION_ENCRYPTED', 'vendor').severity).toBe('warning')
     expect(generic.skipped?.length).toBeGreaterThan(0)
-    expectFinding(run(xml, { trust, ctx: { spEntityId: null, acsUrl: null } }), 'SAML_ASSERTION_ENCRYPTED_UNSUPPORTED', 'idp')
+    expectFinding(
+      run(xml, { trust, ctx: { spEntityId: null, acsUrl: null } }),
+      'SAML_ASSERTION_ENCRYPTED_UNSUPPORTED',
+      'idp',
+    )
   })
   it('SAML_RESPONSE_CHECK_FAILED: a caller passing a trust without certificates gets a finding, not a throw', () => {
-    const r = validateSamlResponse({ response: signed(base()) }, { entityId: F.ISSUER, kind: 'okta' } as never, { ctx: F.ctx() })
+    const r = validateSamlResponse({ response: signed(base()) }, { entityId: F.ISSUER, kind: 'okta' } as never, {
+      ctx: F.ctx(),
+    })
     expectFinding(r, 'SAML_RESPONSE_CHECK_FAILED')
   })
 })
@@ -121,7 +147,10 @@ describe('signature', () => {
   })
   it('SAML_SIGNATURE_INVALID: SignatureValue altered (KeyInfo still the trusted certificate)', () => {
     // One character changed for sure (swapping two could swap equal ones: 1 run in 64 signed validly).
-    const xml = signed(base()).replace(/<ds:SignatureValue>(.)/, (_, a: string) => `<ds:SignatureValue>${a === 'A' ? 'B' : 'A'}`)
+    const xml = signed(base()).replace(
+      /<ds:SignatureValue>(.)/,
+      (_, a: string) => `<ds:SignatureValue>${a === 'A' ? 'B' : 'A'}`,
+    )
     const f = expectFinding(run(xml), 'SAML_SIGNATURE_INVALID')
     expect(f.evidence.expected).toEqual([F.testKeys().trusted.sha256])
     expect(f.evidence.actual).toBe(F.testKeys().trusted.sha256)
@@ -146,11 +175,17 @@ describe('signature', () => {
     const xml = F.readFixture('real/saml-responses/okta/ssoready-negative/bad-signature-algorithm/assertion.xml')
     const md = F.readFixture('real/saml-metadata/okta/ssoready-okta-app-metadata.xml')
     const certs = [...md.matchAll(/<ds:X509Certificate>([\s\S]*?)<\/ds:X509Certificate>/g)].map((m) => m[1]!)
-    const f = expectFinding(run(xml, { trust: { certs }, ctx: { spEntityId: 'http://localhost:8080', acsUrl: 'http://localhost:8080' } }), 'SAML_SIGNATURE_ALGORITHM_UNSUPPORTED')
+    const f = expectFinding(
+      run(xml, { trust: { certs }, ctx: { spEntityId: 'http://localhost:8080', acsUrl: 'http://localhost:8080' } }),
+      'SAML_SIGNATURE_ALGORITHM_UNSUPPORTED',
+    )
     expect(JSON.stringify(f.evidence)).toContain('BAD_SIGNATURE_ALGORITHM')
   })
   it('SAML_SIGNATURE_MALFORMED: the SignatureValue element removed', () => {
-    expectFinding(run(signed(base()).replace(/<ds:SignatureValue>[\s\S]*?<\/ds:SignatureValue>/, '')), 'SAML_SIGNATURE_MALFORMED')
+    expectFinding(
+      run(signed(base()).replace(/<ds:SignatureValue>[\s\S]*?<\/ds:SignatureValue>/, '')),
+      'SAML_SIGNATURE_MALFORMED',
+    )
   })
   it('SAML_SIGNATURE_SHA1: rsa-sha1 / sha1 signature: an error under autodesk, a warning under generic', () => {
     const xml = signed(base(), { alg: 'sha1' })
@@ -158,7 +193,10 @@ describe('signature', () => {
     expect(expectFinding(run(xml, { ctx: { profile: 'generic' } }), 'SAML_SIGNATURE_SHA1').severity).toBe('warning')
   })
   it('SAML_RESPONSE_SIGNATURE_INVALID_IGNORED: Response altered after both were signed; the assertion signature holds', () => {
-    const xml = signed(base(), { assertion: true, response: true }).replace('IssueInstant="2024-04-25T20:31:55.494Z" Version="2.0" xmlns:saml2p', 'IssueInstant="2024-04-25T20:31:54.494Z" Version="2.0" xmlns:saml2p')
+    const xml = signed(base(), { assertion: true, response: true }).replace(
+      'IssueInstant="2024-04-25T20:31:55.494Z" Version="2.0" xmlns:saml2p',
+      'IssueInstant="2024-04-25T20:31:54.494Z" Version="2.0" xmlns:saml2p',
+    )
     const r = run(xml)
     expect(expectFinding(r, 'SAML_RESPONSE_SIGNATURE_INVALID_IGNORED').severity).toBe('warning')
     expect(r.summary.errors).toBe(0)
@@ -187,9 +225,13 @@ describe('issuer and status', () => {
   it('SAML_STATUS_MISSING: samlp:Status removed', () => {
     expectFinding(run(signed(base().replace(/<saml2p:Status[\s\S]*?<\/saml2p:Status>/, ''))), 'SAML_STATUS_MISSING')
   })
-  const statusResponse = (top: string, sub?: string, message?: string) => base()
-    .replace(/<saml2:Assertion[\s\S]*<\/saml2:Assertion>/, '')
-    .replace(/<saml2p:StatusCode Value="[^"]*"\/>/, `<saml2p:StatusCode Value="${top}">${sub ? `<saml2p:StatusCode Value="${sub}"/>` : ''}</saml2p:StatusCode>${message ? `<saml2p:StatusMessage>${message}</saml2p:StatusMessage>` : ''}`)
+  const statusResponse = (top: string, sub?: string, message?: string) =>
+    base()
+      .replace(/<saml2:Assertion[\s\S]*<\/saml2:Assertion>/, '')
+      .replace(
+        /<saml2p:StatusCode Value="[^"]*"\/>/,
+        `<saml2p:StatusCode Value="${top}">${sub ? `<saml2p:StatusCode Value="${sub}"/>` : ''}</saml2p:StatusCode>${message ? `<saml2p:StatusMessage>${message}</saml2p:StatusMessage>` : ''}`,
+      )
   const S = 'urn:oasis:names:tc:SAML:2.0:status:'
   const cases: [Code, string, string | undefined, Finding['owner']][] = [
     ['SAML_STATUS_REQUESTER', `${S}Requester`, undefined, 'vendor'],
@@ -210,20 +252,34 @@ describe('issuer and status', () => {
     it(`${code}: the Assertion removed and StatusCode ${top.slice(S.length)}${sub ? ` / ${sub.slice(S.length)}` : ''}`, () => {
       const r = run(statusResponse(top, sub, 'AADSTS50105: user not assigned'))
       const f = expectFinding(r, code, owner)
-      expect(f.evidence).toMatchObject({ expected: `${S}Success`, actual: top, statusMessage: 'AADSTS50105: user not assigned' })
+      expect(f.evidence).toMatchObject({
+        expected: `${S}Success`,
+        actual: top,
+        statusMessage: 'AADSTS50105: user not assigned',
+      })
       expect(r.findings.map((x) => x.code)).not.toContain('SAML_SIGNATURE_MISSING')
     })
   }
   it('SAML_STATUS_NOT_URI: the real AD FS response with StatusCode "main status" / "sub status"', () => {
     const xml = F.readFixture('real/saml-responses/other/netsaml2-adfs-mintlab-failed-status-response.xml')
-    const f = expectFinding(run(xml, { trust: { entityId: 'http://adfs.dev.mintlab.nl/adfs/services/trust' } }), 'SAML_STATUS_NOT_URI')
-    expect(f.evidence).toMatchObject({ actual: 'main status', secondLevel: 'sub status', statusMessage: 'Authentication Failed' })
+    const f = expectFinding(
+      run(xml, { trust: { entityId: 'http://adfs.dev.mintlab.nl/adfs/services/trust' } }),
+      'SAML_STATUS_NOT_URI',
+    )
+    expect(f.evidence).toMatchObject({
+      actual: 'main status',
+      secondLevel: 'sub status',
+      statusMessage: 'Authentication Failed',
+    })
   })
 })
 
 describe('addressing', () => {
   it('SAML_AUDIENCE_MISMATCH: the admin typed another SP entity ID', () => {
-    const f = expectFinding(run(signed(base()), { ctx: { spEntityId: 'https://www.okta.com/saml2/service-provider/other' } }), 'SAML_AUDIENCE_MISMATCH')
+    const f = expectFinding(
+      run(signed(base()), { ctx: { spEntityId: 'https://www.okta.com/saml2/service-provider/other' } }),
+      'SAML_AUDIENCE_MISMATCH',
+    )
     expect(f.evidence).toMatchObject({ expected: 'https://www.okta.com/saml2/service-provider/other', actual: F.SP })
     expect(f.fixAt).toMatch(/Audience URI/)
   })
@@ -233,14 +289,19 @@ describe('addressing', () => {
     expect(f.evidence.expected).toBe('https://www.okta.com/saml2/service-provider/<sp-id>')
   })
   it('SAML_AUDIENCE_MISSING: AudienceRestriction removed', () => {
-    expectFinding(run(signed(base().replace(/<saml2:AudienceRestriction>[\s\S]*?<\/saml2:AudienceRestriction>/, ''))), 'SAML_AUDIENCE_MISSING')
+    expectFinding(
+      run(signed(base().replace(/<saml2:AudienceRestriction>[\s\S]*?<\/saml2:AudienceRestriction>/, ''))),
+      'SAML_AUDIENCE_MISSING',
+    )
   })
   it('SAML_AUDIENCE_PLACEHOLDER: Audience is the documented placeholder …/service-provider/1', () => {
     const xml = signed(base().replace(`${F.SP}<`, 'https://www.okta.com/saml2/service-provider/1<'))
     expectFinding(run(xml, { ctx: { spEntityId: null } }), 'SAML_AUDIENCE_PLACEHOLDER')
   })
   it('SAML_RECIPIENT_MISMATCH: Recipient is another ACS URL', () => {
-    const xml = signed(base().replace(`Recipient="${F.ACS}"`, 'Recipient="https://autodesk-prod.okta.com/sso/saml2/0oaother"'))
+    const xml = signed(
+      base().replace(`Recipient="${F.ACS}"`, 'Recipient="https://autodesk-prod.okta.com/sso/saml2/0oaother"'),
+    )
     const f = expectFinding(run(xml), 'SAML_RECIPIENT_MISMATCH')
     expect(f.evidence).toMatchObject({ expected: F.ACS, actual: 'https://autodesk-prod.okta.com/sso/saml2/0oaother' })
   })
@@ -255,16 +316,28 @@ describe('addressing', () => {
   })
   it('SAML_DESTINATION_MISMATCH: only the Response Destination altered', () => {
     const xml = signed(base().replace(`Destination="${F.ACS}"`, 'Destination="https://example.com/acs"'))
-    expect(expectFinding(run(xml), 'SAML_DESTINATION_MISMATCH').evidence).toMatchObject({ expected: F.ACS, actual: 'https://example.com/acs' })
+    expect(expectFinding(run(xml), 'SAML_DESTINATION_MISMATCH').evidence).toMatchObject({
+      expected: F.ACS,
+      actual: 'https://example.com/acs',
+    })
   })
   it('SAML_IN_RESPONSE_TO_MISMATCH: InResponseTo added on Response and SubjectConfirmationData, another request expected', () => {
-    const answering = (id: string) => signed(base().replace('<saml2p:Response ', `<saml2p:Response InResponseTo="${id}" `).replace('<saml2:SubjectConfirmationData ', `<saml2:SubjectConfirmationData InResponseTo="${id}" `))
+    const answering = (id: string) =>
+      signed(
+        base()
+          .replace('<saml2p:Response ', `<saml2p:Response InResponseTo="${id}" `)
+          .replace('<saml2:SubjectConfirmationData ', `<saml2:SubjectConfirmationData InResponseTo="${id}" `),
+      )
     const r = run(answering('_other'), { requestId: F.REQUEST_ID })
-    expect(expectFinding(r, 'SAML_IN_RESPONSE_TO_MISMATCH', 'end-user').evidence).toMatchObject({ expected: F.REQUEST_ID, actual: '_other' })
+    expect(expectFinding(r, 'SAML_IN_RESPONSE_TO_MISMATCH', 'end-user').evidence).toMatchObject({
+      expected: F.REQUEST_ID,
+      actual: '_other',
+    })
     expect(run(answering(F.REQUEST_ID), { requestId: F.REQUEST_ID }).findings).toEqual([])
   })
   it('of several bearer confirmations, the one that fits is used (an expired one with another Recipient comes first)', () => {
-    const other = '<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:00:00Z" Recipient="https://example.com/other"/></saml2:SubjectConfirmation>'
+    const other =
+      '<saml2:SubjectConfirmation Method="urn:oasis:names:tc:SAML:2.0:cm:bearer"><saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:00:00Z" Recipient="https://example.com/other"/></saml2:SubjectConfirmation>'
     const xml = signed(base().replace('<saml2:SubjectConfirmation ', `${other}<saml2:SubjectConfirmation `))
     expect(run(xml).findings).toEqual([])
   })
@@ -278,7 +351,11 @@ describe('time', () => {
   it('SAML_ASSERTION_EXPIRED: now 10 minutes after Conditions NotOnOrAfter; evidence carries now and tolerance', () => {
     const now = new Date(Date.parse('2024-04-25T20:36:55.494Z') + 10 * min)
     const f = expectFinding(run(signed(base()), { ctx: { now } }), 'SAML_ASSERTION_EXPIRED', 'end-user')
-    expect(f.evidence).toMatchObject({ now: now.toISOString(), tolerance: '180 s', notOnOrAfter: '2024-04-25T20:36:55.494Z' })
+    expect(f.evidence).toMatchObject({
+      now: now.toISOString(),
+      tolerance: '180 s',
+      notOnOrAfter: '2024-04-25T20:36:55.494Z',
+    })
   })
   it('SAML_ASSERTION_EXPIRED respects the skew: 2 minutes late is tolerated with 180 s, not with 60 s', () => {
     const now = new Date(Date.parse('2024-04-25T20:36:55.494Z') + 2 * min)
@@ -290,31 +367,75 @@ describe('time', () => {
     expectFinding(run(signed(base()), { ctx: { now } }), 'SAML_ASSERTION_NOT_YET_VALID')
   })
   it('SAML_CONDITIONS_NO_EXPIRY: Conditions NotOnOrAfter removed', () => {
-    expectFinding(run(signed(base().replace(/(<saml2:Conditions[^>]*?) NotOnOrAfter="[^"]*"/, '$1'))), 'SAML_CONDITIONS_NO_EXPIRY')
+    expectFinding(
+      run(signed(base().replace(/(<saml2:Conditions[^>]*?) NotOnOrAfter="[^"]*"/, '$1'))),
+      'SAML_CONDITIONS_NO_EXPIRY',
+    )
   })
   it('SAML_SUBJECT_CONFIRMATION_EXPIRED: SubjectConfirmationData NotOnOrAfter moved 10 minutes earlier', () => {
-    const xml = signed(base().replace('<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:36:55.494Z"', '<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:21:55.494Z"'))
+    const xml = signed(
+      base().replace(
+        '<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:36:55.494Z"',
+        '<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:21:55.494Z"',
+      ),
+    )
     expectFinding(run(xml), 'SAML_SUBJECT_CONFIRMATION_EXPIRED')
   })
   it('SAML_SUBJECT_CONFIRMATION_NOT_YET_VALID: SubjectConfirmationData NotBefore added, an hour ahead', () => {
-    const xml = signed(base().replace('<saml2:SubjectConfirmationData ', '<saml2:SubjectConfirmationData NotBefore="2024-04-25T21:31:55Z" '))
+    const xml = signed(
+      base().replace(
+        '<saml2:SubjectConfirmationData ',
+        '<saml2:SubjectConfirmationData NotBefore="2024-04-25T21:31:55Z" ',
+      ),
+    )
     expectFinding(run(xml), 'SAML_SUBJECT_CONFIRMATION_NOT_YET_VALID')
   })
   it('SAML_SUBJECT_CONFIRMATION_NO_EXPIRY: SubjectConfirmationData NotOnOrAfter removed', () => {
-    expectFinding(run(signed(base().replace('<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:36:55.494Z"', '<saml2:SubjectConfirmationData'))), 'SAML_SUBJECT_CONFIRMATION_NO_EXPIRY')
+    expectFinding(
+      run(
+        signed(
+          base().replace(
+            '<saml2:SubjectConfirmationData NotOnOrAfter="2024-04-25T20:36:55.494Z"',
+            '<saml2:SubjectConfirmationData',
+          ),
+        ),
+      ),
+      'SAML_SUBJECT_CONFIRMATION_NO_EXPIRY',
+    )
   })
   it('SAML_ISSUE_INSTANT_IN_FUTURE: Response IssueInstant an hour ahead', () => {
-    const xml = signed(base().replace('IssueInstant="2024-04-25T20:31:55.494Z" Version="2.0" xmlns:saml2p', 'IssueInstant="2024-04-25T21:31:55.494Z" Version="2.0" xmlns:saml2p'))
+    const xml = signed(
+      base().replace(
+        'IssueInstant="2024-04-25T20:31:55.494Z" Version="2.0" xmlns:saml2p',
+        'IssueInstant="2024-04-25T21:31:55.494Z" Version="2.0" xmlns:saml2p',
+      ),
+    )
     expect(expectFinding(run(xml), 'SAML_ISSUE_INSTANT_IN_FUTURE').evidence.where).toBe('/Response/@IssueInstant')
   })
   it('SAML_SESSION_EXPIRED: AuthnStatement SessionNotOnOrAfter added, in the past', () => {
-    expectFinding(run(signed(base().replace('<saml2:AuthnStatement ', '<saml2:AuthnStatement SessionNotOnOrAfter="2024-04-25T20:00:00Z" '))), 'SAML_SESSION_EXPIRED')
+    expectFinding(
+      run(
+        signed(
+          base().replace('<saml2:AuthnStatement ', '<saml2:AuthnStatement SessionNotOnOrAfter="2024-04-25T20:00:00Z" '),
+        ),
+      ),
+      'SAML_SESSION_EXPIRED',
+    )
   })
   it('SAML_TIME_INVALID: Conditions NotBefore "yesterday"', () => {
-    expect(expectFinding(run(signed(base().replace('NotBefore="2024-04-25T20:26:55.494Z"', 'NotBefore="yesterday"'))), 'SAML_TIME_INVALID').evidence.actual).toBe('yesterday')
+    expect(
+      expectFinding(
+        run(signed(base().replace('NotBefore="2024-04-25T20:26:55.494Z"', 'NotBefore="yesterday"'))),
+        'SAML_TIME_INVALID',
+      ).evidence.actual,
+    ).toBe('yesterday')
   })
   it('7-digit fractions (Azure AD B2C) and no fraction parse', () => {
-    const xml = signed(base().replace('NotBefore="2024-04-25T20:26:55.494Z"', 'NotBefore="2024-04-25T20:26:55.4940000Z"').replace('NotOnOrAfter="2024-04-25T20:36:55.494Z" xmlns', 'NotOnOrAfter="2024-04-25T20:36:55Z" xmlns'))
+    const xml = signed(
+      base()
+        .replace('NotBefore="2024-04-25T20:26:55.494Z"', 'NotBefore="2024-04-25T20:26:55.4940000Z"')
+        .replace('NotOnOrAfter="2024-04-25T20:36:55.494Z" xmlns', 'NotOnOrAfter="2024-04-25T20:36:55Z" xmlns'),
+    )
     expect(run(xml).findings).toEqual([])
   })
 })
@@ -322,23 +443,44 @@ describe('time', () => {
 describe('subject and attributes', () => {
   const attrs = (a: Record<string, string | string[]>) => F.baseResponse({ attributes: a })
   it('SAML_AUTHN_STATEMENT_MISSING: AuthnStatement removed', () => {
-    expectFinding(run(signed(base().replace(/<saml2:AuthnStatement[\s\S]*?<\/saml2:AuthnStatement>/, ''))), 'SAML_AUTHN_STATEMENT_MISSING')
+    expectFinding(
+      run(signed(base().replace(/<saml2:AuthnStatement[\s\S]*?<\/saml2:AuthnStatement>/, ''))),
+      'SAML_AUTHN_STATEMENT_MISSING',
+    )
   })
   it('SAML_SUBJECT_CONFIRMATION_NOT_BEARER: Method bearer → holder-of-key', () => {
     expectFinding(run(signed(base().replace('cm:bearer', 'cm:holder-of-key'))), 'SAML_SUBJECT_CONFIRMATION_NOT_BEARER')
   })
   it('SAML_SUBJECT_CONFIRMATION_DATA_MISSING: SubjectConfirmationData removed', () => {
-    expectFinding(run(signed(base().replace(/<saml2:SubjectConfirmationData[^>]*\/>/, ''))), 'SAML_SUBJECT_CONFIRMATION_DATA_MISSING')
+    expectFinding(
+      run(signed(base().replace(/<saml2:SubjectConfirmationData[^>]*\/>/, ''))),
+      'SAML_SUBJECT_CONFIRMATION_DATA_MISSING',
+    )
   })
   it('SAML_NAMEID_MISSING: NameID emptied', () => {
-    expectFinding(run(signed(base().replace('>ulysse.carion@codomaindata.com</saml2:NameID>', '></saml2:NameID>'))), 'SAML_NAMEID_MISSING')
+    expectFinding(
+      run(signed(base().replace('>ulysse.carion@codomaindata.com</saml2:NameID>', '></saml2:NameID>'))),
+      'SAML_NAMEID_MISSING',
+    )
   })
   it('SAML_NAMEID_FORMAT_UNSUPPORTED: Format emailAddress → transient', () => {
-    const f = expectFinding(run(signed(base().replace('urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">ulysse', 'urn:oasis:names:tc:SAML:2.0:nameid-format:transient">ulysse'))), 'SAML_NAMEID_FORMAT_UNSUPPORTED')
+    const f = expectFinding(
+      run(
+        signed(
+          base().replace(
+            'urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress">ulysse',
+            'urn:oasis:names:tc:SAML:2.0:nameid-format:transient">ulysse',
+          ),
+        ),
+      ),
+      'SAML_NAMEID_FORMAT_UNSUPPORTED',
+    )
     expect(f.evidence.actual).toBe('urn:oasis:names:tc:SAML:2.0:nameid-format:transient')
   })
   it('SAML_NAMEID_COMMENT: a comment inserted inside NameID before signing (the signature holds)', () => {
-    const xml = signed(base().replace('>ulysse.carion@codomaindata.com<', '>ulysse.carion@codomaindata.com<!---->.evil.com<'))
+    const xml = signed(
+      base().replace('>ulysse.carion@codomaindata.com<', '>ulysse.carion@codomaindata.com<!---->.evil.com<'),
+    )
     const r = run(xml)
     expectFinding(r, 'SAML_NAMEID_COMMENT')
     expect(r.findings.map((f) => f.code)).not.toContain('SAML_SIGNATURE_DIGEST_MISMATCH')
@@ -350,20 +492,33 @@ describe('subject and attributes', () => {
     expect(r.summary.verdict).toBe('no-go')
     expect(r.findings.map((x) => x.code)).not.toContain('SAML_SIGNATURE_DIGEST_MISMATCH')
     // Any attribute, and a comment nested in a child element of the value, too.
-    expectFinding(run(signed(attrs({ ...F.ATTRIBUTES, objectGUID: '<x:v xmlns:x="urn:x">8f6c<!-- x -->1a2e</x:v>' }))), 'SAML_ATTRIBUTE_COMMENT')
+    expectFinding(
+      run(signed(attrs({ ...F.ATTRIBUTES, objectGUID: '<x:v xmlns:x="urn:x">8f6c<!-- x -->1a2e</x:v>' }))),
+      'SAML_ATTRIBUTE_COMMENT',
+    )
     expect(run(signed(attrs(F.ATTRIBUTES))).findings.map((x) => x.code)).not.toContain('SAML_ATTRIBUTE_COMMENT')
   })
   it('SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH: SPNameQualifier of another SP added to NameID', () => {
-    expectFinding(run(signed(base().replace('<saml2:NameID ', '<saml2:NameID SPNameQualifier="https://other.example.com" '))), 'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH')
+    expectFinding(
+      run(signed(base().replace('<saml2:NameID ', '<saml2:NameID SPNameQualifier="https://other.example.com" '))),
+      'SAML_NAMEID_SP_NAME_QUALIFIER_MISMATCH',
+    )
   })
   it('SAML_ATTRIBUTE_MISSING: objectGUID not sent', () => {
     const { objectGUID: _, ...rest } = F.ATTRIBUTES
     const f = expectFinding(run(signed(attrs(rest))), 'SAML_ATTRIBUTE_MISSING')
-    expect(f.evidence).toMatchObject({ expected: 'objectGUID', actual: ['firstName', 'lastName', 'email'], mapFrom: 'user.id (or an immutable directory attribute)' })
+    expect(f.evidence).toMatchObject({
+      expected: 'objectGUID',
+      actual: ['firstName', 'lastName', 'email'],
+      mapFrom: 'user.id (or an immutable directory attribute)',
+    })
   })
   it('SAML_ATTRIBUTE_RECOMMENDED_MISSING: no firstName under the generic profile (a warning)', () => {
     const { firstName: _, ...rest } = F.ATTRIBUTES
-    const f = expectFinding(run(signed(attrs(rest)), { ctx: { profile: 'generic' } }), 'SAML_ATTRIBUTE_RECOMMENDED_MISSING')
+    const f = expectFinding(
+      run(signed(attrs(rest)), { ctx: { profile: 'generic' } }),
+      'SAML_ATTRIBUTE_RECOMMENDED_MISSING',
+    )
     expect(f.severity).toBe('warning')
   })
   it('SAML_ATTRIBUTE_EMPTY: objectGUID blank', () => {
@@ -383,10 +538,16 @@ describe('subject and attributes', () => {
   })
   it('SAML_ATTRIBUTE_NAMESPACED: a namespaced claim ending in the expected name (…/claims/objectGUID)', () => {
     const { objectGUID, ...rest } = F.ATTRIBUTES
-    expectFinding(run(signed(attrs({ ...rest, 'http://schemas.microsoft.com/identity/claims/objectGUID': objectGUID }))), 'SAML_ATTRIBUTE_NAMESPACED')
+    expectFinding(
+      run(signed(attrs({ ...rest, 'http://schemas.microsoft.com/identity/claims/objectGUID': objectGUID }))),
+      'SAML_ATTRIBUTE_NAMESPACED',
+    )
   })
   it('SAML_ATTRIBUTE_DUPLICATE: email sent twice', () => {
-    const xml = attrs(F.ATTRIBUTES).replace('</saml2:AttributeStatement>', '<saml2:Attribute Name="email"><saml2:AttributeValue>x@y.z</saml2:AttributeValue></saml2:Attribute></saml2:AttributeStatement>')
+    const xml = attrs(F.ATTRIBUTES).replace(
+      '</saml2:AttributeStatement>',
+      '<saml2:Attribute Name="email"><saml2:AttributeValue>x@y.z</saml2:AttributeValue></saml2:Attribute></saml2:AttributeStatement>',
+    )
     expectFinding(run(signed(xml)), 'SAML_ATTRIBUTE_DUPLICATE')
   })
   it('SAML_AUTHN_CONTEXT_MISMATCH: the profile requires MFA, the assertion says PasswordProtectedTransport', () => {

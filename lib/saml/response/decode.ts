@@ -3,7 +3,10 @@ import type { Parsed } from '../../context'
 import { finding, type FindingContext } from '../../findings/finding'
 
 export type SamlMessageEncoding = 'xml' | 'base64' | 'deflate-base64'
-export interface DecodedSamlMessage { readonly xml: string; readonly encoding: SamlMessageEncoding }
+export interface DecodedSamlMessage {
+  readonly xml: string
+  readonly encoding: SamlMessageEncoding
+}
 
 export const DEFAULT_MAX_INFLATED_BYTES = 1024 * 1024
 /** Base64 of the XML parser's 4 MiB cap, plus line breaks: anything longer is not a SAML message. */
@@ -17,12 +20,25 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  * URL-encoded or line-wrapped), or the HTTP-Redirect value (raw DEFLATE, then base64), inflated with a hard cap.
  * @example const m = decodeSamlMessage(pasted); if (m.ok) parseSafeXml(m.value.xml)
  */
-export function decodeSamlMessage(text: string, o: { maxInflatedBytes?: number; ctx?: FindingContext } = {}): Parsed<DecodedSamlMessage> {
+export function decodeSamlMessage(
+  text: string,
+  o: { maxInflatedBytes?: number; ctx?: FindingContext } = {},
+): Parsed<DecodedSamlMessage> {
   const ctx = o.ctx ?? {}
   const trimmed = text.replace(/^\uFEFF/, '').trim()
-  if (trimmed === '') return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
+  if (trimmed === '')
+    return { ok: false, findings: [finding('INPUT_EMPTY', { actual: `${text.length} characters` }, ctx)] }
   if (trimmed.length > MAX_INPUT_CHARS) {
-    return { ok: false, findings: [finding('INPUT_TOO_LARGE', { expected: `at most ${MAX_INPUT_CHARS} characters`, actual: `${trimmed.length} characters` }, ctx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'INPUT_TOO_LARGE',
+          { expected: `at most ${MAX_INPUT_CHARS} characters`, actual: `${trimmed.length} characters` },
+          ctx,
+        ),
+      ],
+    }
   }
   if (trimmed.startsWith('<')) return { ok: true, value: { xml: trimmed, encoding: 'xml' } }
 
@@ -39,12 +55,22 @@ export function decodeSamlMessage(text: string, o: { maxInflatedBytes?: number; 
     inflated = inflateRawSync(bytes, { maxOutputLength: max })
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      return { ok: false, findings: [finding('INPUT_INFLATE_LIMIT', { expected: `at most ${max} bytes inflated`, actual: `more than ${max} bytes` }, ctx)] }
+      return {
+        ok: false,
+        findings: [
+          finding(
+            'INPUT_INFLATE_LIMIT',
+            { expected: `at most ${max} bytes inflated`, actual: `more than ${max} bytes` },
+            ctx,
+          ),
+        ],
+      }
     }
     return { ok: false, findings: [encodingFinding('base64 that is neither XML nor a DEFLATE stream', trimmed, ctx)] }
   }
   const xml = decodeUtf8Xml(inflated)
-  if (xml === undefined) return { ok: false, findings: [encodingFinding('a DEFLATE stream that does not hold UTF-8 XML', trimmed, ctx)] }
+  if (xml === undefined)
+    return { ok: false, findings: [encodingFinding('a DEFLATE stream that does not hold UTF-8 XML', trimmed, ctx)] }
   return { ok: true, value: { xml, encoding: 'deflate-base64' } }
 }
 
@@ -66,7 +92,11 @@ function base64Bytes(s: string): Buffer | undefined {
 function base64Text(s: string): string | undefined {
   let t = s
   if (t.includes('%')) {
-    try { t = decodeURIComponent(t) } catch { return undefined }
+    try {
+      t = decodeURIComponent(t)
+    } catch {
+      return undefined
+    }
   }
   t = t.replace(/\s+/g, '')
   // A form value copied from a URL query may carry '+' as ' ' (already removed) — and base64url is tolerated too.
@@ -79,14 +109,22 @@ function base64Text(s: string): string | undefined {
 
 function decodeUtf8Xml(bytes: Buffer): string | undefined {
   let s: string
-  try { s = utf8.decode(bytes) } catch { return undefined }
+  try {
+    s = utf8.decode(bytes)
+  } catch {
+    return undefined
+  }
   s = s.replace(/^\uFEFF/, '').trim()
   return s.startsWith('<') ? s : undefined
 }
 
 function encodingFinding(actual: string, input: string, ctx: FindingContext) {
-  return finding('INPUT_ENCODING', {
-    expected: 'SAML XML, the base64 SAMLResponse form value, or the deflated redirect-binding value',
-    actual: `${actual} (${input.length} characters, starting ${JSON.stringify(input.slice(0, 12))})`,
-  }, ctx)
+  return finding(
+    'INPUT_ENCODING',
+    {
+      expected: 'SAML XML, the base64 SAMLResponse form value, or the deflated redirect-binding value',
+      actual: `${actual} (${input.length} characters, starting ${JSON.stringify(input.slice(0, 12))})`,
+    },
+    ctx,
+  )
 }

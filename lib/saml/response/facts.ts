@@ -12,7 +12,12 @@ export function maskIdentifier(value: string): string {
  * Non-secret values for the admin, read ONLY from signed content: the assertion a valid signature covers, and the
  * Response envelope only when its own signature verified.
  */
-export function responseFacts(o: { encoding: string; signed?: SignedAssertion; response?: SamlResponseEnvelope; gate?: SignatureGate }): Record<string, unknown> {
+export function responseFacts(o: {
+  encoding: string
+  signed?: SignedAssertion
+  response?: SamlResponseEnvelope
+  gate?: SignatureGate
+}): Record<string, unknown> {
   const facts: Record<string, unknown> = { encoding: o.encoding }
   const g = o.gate
   if (g) {
@@ -54,7 +59,15 @@ export function responseFacts(o: { encoding: string; signed?: SignedAssertion; r
 
 /** The algorithms of the signature we rely on (the Assertion's when valid, else the Response's), else of any present. */
 function signatureAlgorithms(g: SignatureGate): { signatureAlgorithm?: string; digestAlgorithm?: string } {
-  const counted = g.assertion?.ok && g.signedBy !== 'response' ? g.assertion : g.responseSignatureValid ? g.response : (g.assertion ?? g.response)
+  const counted =
+    g.assertion?.ok && g.signedBy !== 'response'
+      ? g.assertion
+      : g.responseSignatureValid
+        ? g.response
+        : (g.assertion ?? g.response)
   if (!counted?.signatureMethod) return {}
-  return { signatureAlgorithm: algorithmName(counted.signatureMethod), ...(counted.digestMethod ? { digestAlgorithm: algorithmName(counted.digestMethod) } : {}) }
+  return {
+    signatureAlgorithm: algorithmName(counted.signatureMethod),
+    ...(counted.digestMethod ? { digestAlgorithm: algorithmName(counted.digestMethod) } : {}),
+  }
 }

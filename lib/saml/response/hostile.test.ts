@@ -26,33 +26,61 @@ function expectRefusedWithoutEvil(xml: string) {
 describe('signature wrapping', () => {
   const signed = F.sign(F.baseResponse())
   const original = ASSERTION_RE.exec(signed)![0]
-  const evil = (id: string) => original.replace(/ID="[^"]*"/, `ID="${id}"`).replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/, '').replace('ulysse.carion@codomaindata.com</saml2:NameID>', `${EVIL}</saml2:NameID>`)
+  const evil = (id: string) =>
+    original
+      .replace(/ID="[^"]*"/, `ID="${id}"`)
+      .replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/, '')
+      .replace('ulysse.carion@codomaindata.com</saml2:NameID>', `${EVIL}</saml2:NameID>`)
 
   it('an unsigned evil assertion before the signed one', () => {
-    expect(expectRefusedWithoutEvil(signed.replace(original, evil('_evil') + original)).findings.map((f) => f.code)).toContain('SAML_RESPONSE_MULTIPLE_ASSERTIONS')
+    expect(
+      expectRefusedWithoutEvil(signed.replace(original, evil('_evil') + original)).findings.map((f) => f.code),
+    ).toContain('SAML_RESPONSE_MULTIPLE_ASSERTIONS')
   })
   it('the signed assertion hidden in samlp:Extensions, the evil one in its place', () => {
-    expectRefusedWithoutEvil(signed.replace(original, evil('_evil')).replace('<saml2p:Status', `<saml2p:Extensions>${original}</saml2p:Extensions><saml2p:Status`))
+    expectRefusedWithoutEvil(
+      signed
+        .replace(original, evil('_evil'))
+        .replace('<saml2p:Status', `<saml2p:Extensions>${original}</saml2p:Extensions><saml2p:Status`),
+    )
   })
   it('the signed assertion inside the evil assertion’s Advice', () => {
-    const wrapped = evil('_evil').replace('</saml2:Conditions>', `</saml2:Conditions><saml2:Advice>${original}</saml2:Advice>`)
+    const wrapped = evil('_evil').replace(
+      '</saml2:Conditions>',
+      `</saml2:Conditions><saml2:Advice>${original}</saml2:Advice>`,
+    )
     expectRefusedWithoutEvil(signed.replace(original, wrapped))
   })
   it('the original signature moved into the evil assertion (reference points elsewhere)', () => {
     const sig = /<ds:Signature[\s\S]*?<\/ds:Signature>/.exec(original)![0]
     const e = evil('_evil').replace(/(<saml2:Issuer[^>]*>[^<]*<\/saml2:Issuer>)/, `$1${sig}`)
-    expectRefusedWithoutEvil(signed.replace(original, e.replace('</saml2:Conditions>', `</saml2:Conditions><saml2:Advice>${original.replace(sig, '')}</saml2:Advice>`)))
+    expectRefusedWithoutEvil(
+      signed.replace(
+        original,
+        e.replace(
+          '</saml2:Conditions>',
+          `</saml2:Conditions><saml2:Advice>${original.replace(sig, '')}</saml2:Advice>`,
+        ),
+      ),
+    )
   })
   it('the evil assertion reusing the signed assertion’s ID', () => {
     const id = /ID="([^"]*)"/.exec(original)![1]!
-    expect(expectRefusedWithoutEvil(signed.replace(original, evil(id) + original)).findings.map((f) => f.code)).toEqual(expect.arrayContaining(['SAML_RESPONSE_DUPLICATE_ID']))
+    expect(expectRefusedWithoutEvil(signed.replace(original, evil(id) + original)).findings.map((f) => f.code)).toEqual(
+      expect.arrayContaining(['SAML_RESPONSE_DUPLICATE_ID']),
+    )
   })
   it('a DOCTYPE with an entity in the NameID', () => {
-    const xml = signed.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE r [<!ENTITY e "evil">]>')
+    const xml = signed.replace(
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE r [<!ENTITY e "evil">]>',
+    )
     expect(expectRefusedWithoutEvil(xml).findings[0]?.code).toBe('INPUT_XML_DOCTYPE')
   })
   it('a processing instruction inside the NameID', () => {
-    expect(expectRefusedWithoutEvil(signed.replace('>ulysse.carion@', '><?evil x?>ulysse.carion@')).findings[0]?.code).toBe('INPUT_XML_PROCESSING_INSTRUCTION')
+    expect(
+      expectRefusedWithoutEvil(signed.replace('>ulysse.carion@', '><?evil x?>ulysse.carion@')).findings[0]?.code,
+    ).toBe('INPUT_XML_PROCESSING_INSTRUCTION')
   })
   it('a deflate bomb as the redirect value', () => {
     const bomb = deflateRawSync(Buffer.alloc(64 * 1024 * 1024, 0x20)).toString('base64')
@@ -63,7 +91,8 @@ describe('signature wrapping', () => {
 /** Deterministic PRNG (mulberry32): the same mutations every run. */
 function rng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0
+    seed |= 0
+    seed = (seed + 0x6d2b79f5) | 0
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
@@ -79,22 +108,31 @@ describe('random mutations of the real Okta response', () => {
     const n = src.length
     const at = Math.floor(rand() * n)
     switch (Math.floor(rand() * 7)) {
-      case 0: return src.slice(0, at) // truncate
-      case 1: { // flip a byte
+      case 0:
+        return src.slice(0, at) // truncate
+      case 1: {
+        // flip a byte
         const c = String.fromCharCode(Math.floor(rand() * 128))
         return src.slice(0, at) + c + src.slice(at + 1)
       }
-      case 2: { // duplicate an element in place
-        const els = elements(src); const e = els[Math.floor(rand() * els.length)]
+      case 2: {
+        // duplicate an element in place
+        const els = elements(src)
+        const e = els[Math.floor(rand() * els.length)]
         return e ? src.replace(e, e + e) : src
       }
-      case 3: { // delete an element
-        const els = elements(src); const e = els[Math.floor(rand() * els.length)]
+      case 3: {
+        // delete an element
+        const els = elements(src)
+        const e = els[Math.floor(rand() * els.length)]
         return e ? src.replace(e, '') : src
       }
-      case 4: return src.slice(0, at) + src.slice(at + Math.floor(rand() * 200)) // cut a span
-      case 5: return Buffer.from(src.slice(0, at)).toString('base64') // base64 of a prefix
-      default: return src.slice(0, at) + '<' + src.slice(at) // stray '<'
+      case 4:
+        return src.slice(0, at) + src.slice(at + Math.floor(rand() * 200)) // cut a span
+      case 5:
+        return Buffer.from(src.slice(0, at)).toString('base64') // base64 of a prefix
+      default:
+        return src.slice(0, at) + '<' + src.slice(at) // stray '<'
     }
   }
 
@@ -107,7 +145,10 @@ describe('random mutations of the real Okta response', () => {
       for (let k = 0; k < rounds; k++) m = mutate(m, rand)
       const r = run(m)
       expect(ReportSchema.safeParse(r).success, `mutation ${i}`).toBe(true)
-      expect(r.findings.map((f) => f.code), `mutation ${i}`).not.toContain('SAML_RESPONSE_CHECK_FAILED')
+      expect(
+        r.findings.map((f) => f.code),
+        `mutation ${i}`,
+      ).not.toContain('SAML_RESPONSE_CHECK_FAILED')
       if (r.summary.verdict === 'go') go++
     }
     // A few mutations only touch whitespace or unsigned parts; most must be refused.

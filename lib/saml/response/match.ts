@@ -4,7 +4,11 @@ const patternCache = new Map<string, RegExp | null>()
 export function profilePattern(source: string): RegExp | null {
   let re = patternCache.get(source)
   if (re === undefined) {
-    try { re = new RegExp(source) } catch { re = null }
+    try {
+      re = new RegExp(source)
+    } catch {
+      re = null
+    }
     if (patternCache.size > 256) patternCache.clear()
     patternCache.set(source, re)
   }
@@ -15,9 +19,17 @@ export function profilePattern(source: string): RegExp | null {
  * What a value must be: the exact value the admin typed, else the profile's pattern (with its human template as
  * "expected"), else nothing to compare with.
  */
-export interface Expectation { readonly exact?: string; readonly pattern?: RegExp; readonly template?: string }
+export interface Expectation {
+  readonly exact?: string
+  readonly pattern?: RegExp
+  readonly template?: string
+}
 
-export function expectation(exact: string | undefined, pattern: string | undefined, template: string | undefined): Expectation | undefined {
+export function expectation(
+  exact: string | undefined,
+  pattern: string | undefined,
+  template: string | undefined,
+): Expectation | undefined {
   if (exact) return { exact }
   const re = pattern ? profilePattern(pattern) : null
   if (re) return { pattern: re, ...(template ? { template } : {}) }

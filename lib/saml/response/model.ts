@@ -1,7 +1,8 @@
 import type { XmlElement } from '../../xml/types'
 
 /** What the root of an uploaded document is. */
-export type SamlMessageKind = 'response' | 'assertion' | 'authn-request' | 'logout-request' | 'logout-response' | 'metadata' | 'saml1' | 'other'
+export type SamlMessageKind =
+  'response' | 'assertion' | 'authn-request' | 'logout-request' | 'logout-response' | 'metadata' | 'saml1' | 'other'
 
 export interface SamlStatus {
   readonly code?: string

@@ -1,6 +1,15 @@
 import { attr, childElements, firstChild, NS, ownText, textContent } from '../../xml/query'
 import type { XmlDocument, XmlElement } from '../../xml/types'
-import type { AssertionModel, AuthnStatementModel, SamlAttribute, SamlMessageKind, SamlResponseDocument, SamlResponseEnvelope, SamlStatus, SubjectConfirmation } from './model'
+import type {
+  AssertionModel,
+  AuthnStatementModel,
+  SamlAttribute,
+  SamlMessageKind,
+  SamlResponseDocument,
+  SamlResponseEnvelope,
+  SamlStatus,
+  SubjectConfirmation,
+} from './model'
 
 const { saml, samlp, ds, md } = NS
 const SAML1_NS = new Set(['urn:oasis:names:tc:SAML:1.0:protocol', 'urn:oasis:names:tc:SAML:1.0:assertion'])
@@ -22,11 +31,16 @@ export function readSamlResponse(doc: XmlDocument): SamlResponseDocument {
 function messageKind(root: XmlElement): SamlMessageKind {
   if (root.ns === samlp) {
     switch (root.local) {
-      case 'Response': return 'response'
-      case 'AuthnRequest': return 'authn-request'
-      case 'LogoutRequest': return 'logout-request'
-      case 'LogoutResponse': return 'logout-response'
-      default: return 'other'
+      case 'Response':
+        return 'response'
+      case 'AuthnRequest':
+        return 'authn-request'
+      case 'LogoutRequest':
+        return 'logout-request'
+      case 'LogoutResponse':
+        return 'logout-response'
+      default:
+        return 'other'
     }
   }
   if (root.ns === saml && root.local === 'Assertion') return 'assertion'
@@ -43,7 +57,10 @@ function collectAssertions(root: XmlElement, out: XmlElement[], encrypted: XmlEl
     if (el.ns === saml) {
       if (el.local === 'Advice') continue
       if (el.local === 'Assertion') out.push(el)
-      else if (el.local === 'EncryptedAssertion') { encrypted.push(el); continue }
+      else if (el.local === 'EncryptedAssertion') {
+        encrypted.push(el)
+        continue
+      }
     }
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!
@@ -94,16 +111,21 @@ export function readAssertion(el: XmlElement): AssertionModel {
     issueInstant: attr(el, 'IssueInstant'),
     ...(issuerEl ? { issuer: ownText(issuerEl).trim() } : {}),
     ...(subject ? readSubject(subject) : { subjectConfirmations: [] }),
-    ...(conditionsEl ? {
-      conditions: {
-        notBefore: attr(conditionsEl, 'NotBefore'),
-        notOnOrAfter: attr(conditionsEl, 'NotOnOrAfter'),
-        audienceRestrictions: childElements(conditionsEl, saml, 'AudienceRestriction')
-          .map((r) => childElements(r, saml, 'Audience').map((a) => ownText(a).trim())),
-      },
-    } : {}),
+    ...(conditionsEl
+      ? {
+          conditions: {
+            notBefore: attr(conditionsEl, 'NotBefore'),
+            notOnOrAfter: attr(conditionsEl, 'NotOnOrAfter'),
+            audienceRestrictions: childElements(conditionsEl, saml, 'AudienceRestriction').map((r) =>
+              childElements(r, saml, 'Audience').map((a) => ownText(a).trim()),
+            ),
+          },
+        }
+      : {}),
     authnStatements: childElements(el, saml, 'AuthnStatement').map(readAuthnStatement),
-    attributes: childElements(el, saml, 'AttributeStatement').flatMap((s) => childElements(s, saml, 'Attribute').map(readAttribute)),
+    attributes: childElements(el, saml, 'AttributeStatement').flatMap((s) =>
+      childElements(s, saml, 'Attribute').map(readAttribute),
+    ),
     ...(signature ? { signature } : {}),
   }
 }
@@ -116,15 +138,17 @@ function readSubject(subject: XmlElement): Pick<AssertionModel, 'nameId' | 'subj
     return {
       element: sc,
       method: attr(sc, 'Method'),
-      ...(d ? {
-        data: {
-          element: d,
-          notBefore: attr(d, 'NotBefore'),
-          notOnOrAfter: attr(d, 'NotOnOrAfter'),
-          recipient: attr(d, 'Recipient'),
-          inResponseTo: attr(d, 'InResponseTo'),
-        },
-      } : {}),
+      ...(d
+        ? {
+            data: {
+              element: d,
+              notBefore: attr(d, 'NotBefore'),
+              notOnOrAfter: attr(d, 'NotOnOrAfter'),
+              recipient: attr(d, 'Recipient'),
+              inResponseTo: attr(d, 'InResponseTo'),
+            },
+          }
+        : {}),
     }
   })
   if (nameIdEl) {

@@ -40,7 +40,13 @@ export interface SignatureGate {
  * decides which assertion (if any) is covered. A valid Response signature covers its direct child assertion; the
  * assertion's own signature covers itself. Nothing else counts.
  */
-export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope | undefined, assertionEl: XmlElement | undefined, trust: IdpTrust, ctx: CheckContext): SignatureGate {
+export function checkSignatures(
+  doc: XmlDocument,
+  response: SamlResponseEnvelope | undefined,
+  assertionEl: XmlElement | undefined,
+  trust: IdpTrust,
+  ctx: CheckContext,
+): SignatureGate {
   const fctx = { idp: ctx.idp }
   const material: TrustMaterial = { keys: trustedKeysFromCertificates(trust.signingCertificates) }
   const findings: Finding[] = []
@@ -48,11 +54,29 @@ export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope
   const asrSigEl = assertionEl ? firstChild(assertionEl, NS.ds, 'Signature') : undefined
 
   if (!respSigEl && !asrSigEl) {
-    findings.push(finding('SAML_SIGNATURE_MISSING', { expected: 'a signature on the Assertion (or the Response) by the IdP metadata certificate', actual: 'no ds:Signature on the Response or the Assertion' }, fctx))
+    findings.push(
+      finding(
+        'SAML_SIGNATURE_MISSING',
+        {
+          expected: 'a signature on the Assertion (or the Response) by the IdP metadata certificate',
+          actual: 'no ds:Signature on the Response or the Assertion',
+        },
+        fctx,
+      ),
+    )
     return { findings, responseSignatureValid: false, material }
   }
   if (material.keys.length === 0) {
-    findings.push(finding('SAML_SIGNATURE_NO_TRUSTED_CERT', { expected: 'at least one signing certificate from the IdP metadata', actual: `${trust.signingCertificates.length} certificate(s), none usable` }, fctx))
+    findings.push(
+      finding(
+        'SAML_SIGNATURE_NO_TRUSTED_CERT',
+        {
+          expected: 'at least one signing certificate from the IdP metadata',
+          actual: `${trust.signingCertificates.length} certificate(s), none usable`,
+        },
+        fctx,
+      ),
+    )
     return { findings, responseSignatureValid: false, material }
   }
 
@@ -65,24 +89,50 @@ export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope
   if (respRes && !respOk) {
     if (asrOk) {
       const first = respRes.problems[0]
-      findings.push(finding('SAML_RESPONSE_SIGNATURE_INVALID_IGNORED', {
-        ...problemEvidence(respRes, respSigEl!, material), ...(first ? problemDetail(first) : {}),
-        problems: respRes.problems.map((p) => p.kind), where: '/Response/Signature',
-      }, fctx))
+      findings.push(
+        finding(
+          'SAML_RESPONSE_SIGNATURE_INVALID_IGNORED',
+          {
+            ...problemEvidence(respRes, respSigEl!, material),
+            ...(first ? problemDetail(first) : {}),
+            problems: respRes.problems.map((p) => p.kind),
+            where: '/Response/Signature',
+          },
+          fctx,
+        ),
+      )
     } else findings.push(...signatureFindings(respRes, respSigEl!, material, '/Response/Signature', ctx))
   }
   if (asrRes && !asrOk) findings.push(...signatureFindings(asrRes, asrSigEl!, material, '/Assertion/Signature', ctx))
 
   const covered = asrOk || coversViaResponse
   if (!covered && assertionEl && findings.every((f) => f.severity !== 'error')) {
-    findings.push(finding('SAML_ASSERTION_NOT_COVERED', {
-      expected: 'a valid signature on the Assertion or on its enclosing Response',
-      actual: respOk ? 'the Response signature is valid but the Assertion is not its direct child' : 'no valid signature covers the Assertion',
-      where: '/Assertion',
-    }, fctx))
+    findings.push(
+      finding(
+        'SAML_ASSERTION_NOT_COVERED',
+        {
+          expected: 'a valid signature on the Assertion or on its enclosing Response',
+          actual: respOk
+            ? 'the Response signature is valid but the Assertion is not its direct child'
+            : 'no valid signature covers the Assertion',
+          where: '/Assertion',
+        },
+        fctx,
+      ),
+    )
   }
   if (covered && !asrOk && ctx.profile.saml?.requireSignedAssertion) {
-    findings.push(finding('SAML_ASSERTION_SIGNATURE_REQUIRED', { expected: 'a valid signature on the Assertion', actual: asrSigEl ? 'an Assertion signature that does not verify' : 'only the Response is signed', where: '/Assertion' }, fctx))
+    findings.push(
+      finding(
+        'SAML_ASSERTION_SIGNATURE_REQUIRED',
+        {
+          expected: 'a valid signature on the Assertion',
+          actual: asrSigEl ? 'an Assertion signature that does not verify' : 'only the Response is signed',
+          where: '/Assertion',
+        },
+        fctx,
+      ),
+    )
   }
 
   // Algorithms of the signatures that count (SHA-1 policy applies to what we rely on, and to a failed one too).
@@ -94,13 +144,26 @@ export function checkSignatures(doc: XmlDocument, response: SamlResponseEnvelope
   }
   if (sha1.size) {
     const severity: Severity = ctx.profile.saml?.sha1 === 'error' ? 'error' : 'warning'
-    findings.push(finding('SAML_SIGNATURE_SHA1', { expected: 'rsa-sha256 / sha256 (or stronger)', actual: [...sha1].map(algorithmName), uris: [...sha1] }, fctx, { severity }))
+    findings.push(
+      finding(
+        'SAML_SIGNATURE_SHA1',
+        { expected: 'rsa-sha256 / sha256 (or stronger)', actual: [...sha1].map(algorithmName), uris: [...sha1] },
+        fctx,
+        { severity },
+      ),
+    )
   }
 
   const key = (asrOk ? asrRes?.key : undefined) ?? (respOk ? respRes?.key : undefined)
   return {
     findings,
-    ...(covered ? { signedAssertion: assertionEl!, signedBy: asrOk && coversViaResponse ? 'both' as const : asrOk ? 'assertion' as const : 'response' as const } : {}),
+    ...(covered
+      ? {
+          signedAssertion: assertionEl!,
+          signedBy:
+            asrOk && coversViaResponse ? ('both' as const) : asrOk ? ('assertion' as const) : ('response' as const),
+        }
+      : {}),
     responseSignatureValid: respOk,
     ...(respRes ? { response: respRes } : {}),
     ...(asrRes ? { assertion: asrRes } : {}),
@@ -124,7 +187,13 @@ const PROBLEM_CODE: Record<SignatureProblem['kind'], FindingCode> = {
   malformed: 'SAML_SIGNATURE_MALFORMED',
 }
 
-function signatureFindings(r: SignatureResult, sigEl: XmlElement, m: TrustMaterial, where: string, ctx: CheckContext): Finding[] {
+function signatureFindings(
+  r: SignatureResult,
+  sigEl: XmlElement,
+  m: TrustMaterial,
+  where: string,
+  ctx: CheckContext,
+): Finding[] {
   const fctx = { idp: ctx.idp }
   const base = problemEvidence(r, sigEl, m)
   const problems = r.problems.length ? r.problems : [{ kind: 'signature-invalid' } as const]
@@ -132,7 +201,12 @@ function signatureFindings(r: SignatureResult, sigEl: XmlElement, m: TrustMateri
   const seen = new Set<FindingCode>()
   for (const p of problems) {
     let code = PROBLEM_CODE[p.kind] ?? 'SAML_SIGNATURE_MALFORMED'
-    if (code === 'SAML_SIGNATURE_INVALID' && base.keyInfoCertificate && !m.keys.some((k) => k.sha256 === base.keyInfoCertificate)) code = 'SAML_SIGNATURE_CERT_NOT_TRUSTED'
+    if (
+      code === 'SAML_SIGNATURE_INVALID' &&
+      base.keyInfoCertificate &&
+      !m.keys.some((k) => k.sha256 === base.keyInfoCertificate)
+    )
+      code = 'SAML_SIGNATURE_CERT_NOT_TRUSTED'
     if (seen.has(code)) continue
     seen.add(code)
     out.push(finding(code, { ...base, ...problemDetail(p), where }, fctx))
@@ -142,14 +216,24 @@ function signatureFindings(r: SignatureResult, sigEl: XmlElement, m: TrustMateri
 
 function problemDetail(p: SignatureProblem): Record<string, unknown> {
   switch (p.kind) {
-    case 'reference-uri': case 'digest-mismatch': return { expected: p.expected, actual: p.actual, problem: p.kind }
-    case 'reference-count': return { expected: 1, actual: p.actual, problem: p.kind }
-    case 'duplicate-id': return { expected: `one element with ID ${p.id}`, actual: `${p.count} elements`, problem: p.kind }
-    case 'missing-id': return { expected: `an ID on ${p.element}`, actual: null, problem: p.kind }
-    case 'transform-unsupported': case 'c14n-unsupported': case 'algorithm-unsupported': case 'digest-unsupported':
+    case 'reference-uri':
+    case 'digest-mismatch':
+      return { expected: p.expected, actual: p.actual, problem: p.kind }
+    case 'reference-count':
+      return { expected: 1, actual: p.actual, problem: p.kind }
+    case 'duplicate-id':
+      return { expected: `one element with ID ${p.id}`, actual: `${p.count} elements`, problem: p.kind }
+    case 'missing-id':
+      return { expected: `an ID on ${p.element}`, actual: null, problem: p.kind }
+    case 'transform-unsupported':
+    case 'c14n-unsupported':
+    case 'algorithm-unsupported':
+    case 'digest-unsupported':
       return { actual: p.actual, problem: p.kind }
-    case 'malformed': return { actual: p.detail, problem: p.kind }
-    default: return { problem: p.kind }
+    case 'malformed':
+      return { actual: p.detail, problem: p.kind }
+    default:
+      return { problem: p.kind }
   }
 }
 
@@ -163,7 +247,9 @@ function problemEvidence(r: SignatureResult, sigEl: XmlElement, m: TrustMaterial
     ...(keyInfoCertificate ? { keyInfoCertificate } : {}),
     signatureMethod: r.signatureMethod,
     digestMethod: r.digestMethod,
-    ...(r.signatureMethod ? { algorithm: `${algorithmName(r.signatureMethod)} / ${algorithmName(r.digestMethod)}` } : {}),
+    ...(r.signatureMethod
+      ? { algorithm: `${algorithmName(r.signatureMethod)} / ${algorithmName(r.digestMethod)}` }
+      : {}),
   }
 }
 

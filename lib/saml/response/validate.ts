@@ -6,7 +6,14 @@ import type { Finding } from '../../findings/types'
 import { parseSafeXml } from '../../xml/parse'
 import type { XmlDocument } from '../../xml/types'
 import type { IdpTrust } from '../types'
-import { checkAudience, checkBearer, checkDestination, checkInResponseTo, checkSpNameQualifier, pickBearer } from './check-addressing'
+import {
+  checkAudience,
+  checkBearer,
+  checkDestination,
+  checkInResponseTo,
+  checkSpNameQualifier,
+  pickBearer,
+} from './check-addressing'
 import { checkAttributes } from './check-attributes'
 import { checkIssuer } from './check-issuer'
 import { checkStatus, isSuccess } from './check-status'
@@ -31,7 +38,15 @@ export interface ValidateResponseOptions {
 }
 
 /** Checks that read the assertion: they run only on a signature-covered assertion. */
-const ASSERTION_CHECKS = ['assertion issuer', 'audience', 'subject confirmation (recipient, InResponseTo)', 'assertion times', 'NameID', 'AuthnStatement', 'attributes'] as const
+const ASSERTION_CHECKS = [
+  'assertion issuer',
+  'audience',
+  'subject confirmation (recipient, InResponseTo)',
+  'assertion times',
+  'NameID',
+  'AuthnStatement',
+  'attributes',
+] as const
 
 /**
  * Validates a captured SAML response (raw XML, base64 POST value or deflated redirect value) against the IdP's
@@ -39,34 +54,64 @@ const ASSERTION_CHECKS = ['assertion issuer', 'audience', 'subject confirmation 
  * input: every problem is a finding. Identity is read only from what a valid signature covers.
  * @example validateSamlResponse({ response: b64 }, toIdpTrust(md), { ctx: checkContext({ profile, spEntityId, acsUrl }) })
  */
-export function validateSamlResponse(input: { response: string }, trust: IdpTrust, opts: ValidateResponseOptions): Report {
-  const ctx: CheckContext = opts.ctx.idp === 'other' && trust.kind !== 'other' ? { ...opts.ctx, idp: trust.kind } : opts.ctx
-  const subject = { kind: 'saml-response' as const, idp: ctx.idp, entityId: trust.entityId, ...(opts.source ? { source: opts.source } : {}) }
-  const report = (findings: Finding[], extra: ValidationExtras = {}) => withSamlComparison(
-    buildReport({
-      subject: { ...subject, ...(extra.issuer ? { issuer: extra.issuer } : {}) },
-      profile: ctx.profile.id, now: ctx.now, findings,
-      ...(extra.skipped ? { skipped: extra.skipped } : {}),
-      ...(extra.facts ? { facts: extra.facts } : {}),
-      ...(extra.certificates ? { certificates: extra.certificates } : {}),
-      ...(extra.timeline ? { timeline: extra.timeline } : {}),
-    }), ctx.profile, { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl })
+export function validateSamlResponse(
+  input: { response: string },
+  trust: IdpTrust,
+  opts: ValidateResponseOptions,
+): Report {
+  const ctx: CheckContext =
+    opts.ctx.idp === 'other' && trust.kind !== 'other' ? { ...opts.ctx, idp: trust.kind } : opts.ctx
+  const subject = {
+    kind: 'saml-response' as const,
+    idp: ctx.idp,
+    entityId: trust.entityId,
+    ...(opts.source ? { source: opts.source } : {}),
+  }
+  const report = (findings: Finding[], extra: ValidationExtras = {}) =>
+    withSamlComparison(
+      buildReport({
+        subject: { ...subject, ...(extra.issuer ? { issuer: extra.issuer } : {}) },
+        profile: ctx.profile.id,
+        now: ctx.now,
+        findings,
+        ...(extra.skipped ? { skipped: extra.skipped } : {}),
+        ...(extra.facts ? { facts: extra.facts } : {}),
+        ...(extra.certificates ? { certificates: extra.certificates } : {}),
+        ...(extra.timeline ? { timeline: extra.timeline } : {}),
+      }),
+      ctx.profile,
+      { spEntityId: ctx.spEntityId, acsUrl: ctx.acsUrl },
+    )
   try {
-    const decoded = decodeSamlMessage(input.response, { ctx: { idp: ctx.idp }, ...(opts.maxInflatedBytes ? { maxInflatedBytes: opts.maxInflatedBytes } : {}) })
+    const decoded = decodeSamlMessage(input.response, {
+      ctx: { idp: ctx.idp },
+      ...(opts.maxInflatedBytes ? { maxInflatedBytes: opts.maxInflatedBytes } : {}),
+    })
     if (!decoded.ok) return report(decoded.findings)
     const parsed = parseSafeXml(decoded.value.xml, { ctx: { idp: ctx.idp } })
     if (!parsed.ok) return report(parsed.findings, { facts: { encoding: decoded.value.encoding } })
     const [findings, extra] = validateParsed(parsed.value, trust, ctx, opts.requestId, decoded.value.encoding)
     const at = ctx.now.toISOString()
     const timeline: TimelineStep[] = [
-      { at, kind: 'decoded', summary: `Decoded the ${ENCODING_LABEL[decoded.value.encoding]}: ${decoded.value.xml.length} characters of XML, ${parsed.value.elementCount} elements`, data: { encoding: decoded.value.encoding } },
+      {
+        at,
+        kind: 'decoded',
+        summary: `Decoded the ${ENCODING_LABEL[decoded.value.encoding]}: ${decoded.value.xml.length} characters of XML, ${parsed.value.elementCount} elements`,
+        data: { encoding: decoded.value.encoding },
+      },
       ...(extra.timeline ?? []),
     ]
     // What was given, named from the message decoded above (detectInput would decode it a second time).
     const detectedInput = detectDecodedXml(decoded.value.xml, decoded.value.encoding, input.response)
     return report(findings, { ...extra, facts: { detectedInput, ...extra.facts }, timeline })
   } catch (err) {
-    return report([finding('SAML_RESPONSE_CHECK_FAILED', { actual: err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error' }, { idp: ctx.idp })])
+    return report([
+      finding(
+        'SAML_RESPONSE_CHECK_FAILED',
+        { actual: err instanceof Error ? `${err.name}: ${err.message.slice(0, 200)}` : 'unknown error' },
+        { idp: ctx.idp },
+      ),
+    ])
   }
 }
 
@@ -81,71 +126,157 @@ export interface ValidationExtras {
 }
 
 /** The checks over an already parsed document (the test-login path parses once and calls this). */
-export function validateParsed(doc: XmlDocument, trust: IdpTrust, ctx: CheckContext, requestId: string | undefined, encoding = 'xml'): [Finding[], ValidationExtras] {
+export function validateParsed(
+  doc: XmlDocument,
+  trust: IdpTrust,
+  ctx: CheckContext,
+  requestId: string | undefined,
+  encoding = 'xml',
+): [Finding[], ValidationExtras] {
   const [findings, extra] = validateParsedDocument(doc, trust, ctx, requestId, encoding)
   // The certificates the response is checked against (what the admin uploaded at the vendor), as Entra thumbprints:
   // the "you configured" column of the side-by-side table. Read by the one cached X.509 reader.
   const metadataCertificates = trust.signingCertificates.flatMap((c) => parseCertificate(c)?.sha1Thumbprint ?? [])
-  return [findings, metadataCertificates.length ? { ...extra, facts: { ...(extra.facts ?? { encoding }), metadataCertificates } } : extra]
+  return [
+    findings,
+    metadataCertificates.length
+      ? { ...extra, facts: { ...(extra.facts ?? { encoding }), metadataCertificates } }
+      : extra,
+  ]
 }
 
-function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckContext, requestId: string | undefined, encoding: string): [Finding[], ValidationExtras] {
+function validateParsedDocument(
+  doc: XmlDocument,
+  trust: IdpTrust,
+  ctx: CheckContext,
+  requestId: string | undefined,
+  encoding: string,
+): [Finding[], ValidationExtras] {
   const fctx = { idp: ctx.idp }
   const model = readSamlResponse(doc)
   const findings: Finding[] = []
-  const skip = (reason: string, checks: readonly string[] = ASSERTION_CHECKS) => checks.map((check) => ({ check, reason }))
+  const skip = (reason: string, checks: readonly string[] = ASSERTION_CHECKS) =>
+    checks.map((check) => ({ check, reason }))
 
   if (model.kind !== 'response' && model.kind !== 'assertion') {
     const code = model.kind === 'saml1' ? 'SAML_RESPONSE_VERSION_UNSUPPORTED' : 'SAML_RESPONSE_WRONG_MESSAGE'
-    findings.push(finding(code, { expected: 'samlp:Response (urn:oasis:names:tc:SAML:2.0:protocol)', actual: `${describeKind(model)}: <${model.root.name}> in ${model.root.ns || 'no namespace'}` }, fctx))
+    findings.push(
+      finding(
+        code,
+        {
+          expected: 'samlp:Response (urn:oasis:names:tc:SAML:2.0:protocol)',
+          actual: `${describeKind(model)}: <${model.root.name}> in ${model.root.ns || 'no namespace'}`,
+        },
+        fctx,
+      ),
+    )
     return [findings, { facts: { encoding } }]
   }
   const r = model.response
   if (model.kind === 'assertion') {
-    findings.push(finding('SAML_RESPONSE_BARE_ASSERTION', { expected: 'samlp:Response', actual: 'saml:Assertion' }, fctx))
+    findings.push(
+      finding('SAML_RESPONSE_BARE_ASSERTION', { expected: 'samlp:Response', actual: 'saml:Assertion' }, fctx),
+    )
   }
   if (r) {
-    if (r.version !== '2.0') findings.push(finding('SAML_RESPONSE_VERSION_UNSUPPORTED', { expected: '2.0', actual: r.version ?? null, where: '/Response/@Version' }, fctx))
-    if (!r.id) findings.push(finding('SAML_RESPONSE_ID_MISSING', { expected: 'an ID attribute', actual: null, where: '/Response/@ID' }, fctx))
+    if (r.version !== '2.0')
+      findings.push(
+        finding(
+          'SAML_RESPONSE_VERSION_UNSUPPORTED',
+          { expected: '2.0', actual: r.version ?? null, where: '/Response/@Version' },
+          fctx,
+        ),
+      )
+    if (!r.id)
+      findings.push(
+        finding(
+          'SAML_RESPONSE_ID_MISSING',
+          { expected: 'an ID attribute', actual: null, where: '/Response/@ID' },
+          fctx,
+        ),
+      )
   }
   const duplicates = [...doc.ids].filter(([, els]) => els.length > 1)
   for (const [id, els] of duplicates) {
-    findings.push(finding('SAML_RESPONSE_DUPLICATE_ID', { expected: `one element with ID ${id}`, actual: `${els.length} elements: ${els.map((e) => e.local).join(', ')}` }, fctx))
+    findings.push(
+      finding(
+        'SAML_RESPONSE_DUPLICATE_ID',
+        {
+          expected: `one element with ID ${id}`,
+          actual: `${els.length} elements: ${els.map((e) => e.local).join(', ')}`,
+        },
+        fctx,
+      ),
+    )
   }
 
   // Response-level checks: unsigned values can only produce findings here, never identity.
   if (r) {
-    findings.push(...checkStatus(r.status, ctx), ...checkIssuer(r, undefined, trust, ctx), ...checkDestination(r, ctx), ...checkResponseTimes(r, ctx))
+    findings.push(
+      ...checkStatus(r.status, ctx),
+      ...checkIssuer(r, undefined, trust, ctx),
+      ...checkDestination(r, ctx),
+      ...checkResponseTimes(r, ctx),
+    )
   }
   if (r && !isSuccess(r.status)) {
     findings.push(...checkInResponseTo(r, undefined, requestId, ctx))
-    return [findings, { skipped: skip('the IdP returned an error status, so there is no assertion to check'), facts: { encoding } }]
+    return [
+      findings,
+      { skipped: skip('the IdP returned an error status, so there is no assertion to check'), facts: { encoding } },
+    ]
   }
 
   const total = model.assertions.length + model.encryptedAssertions.length
   if (total === 0) {
-    findings.push(finding('SAML_RESPONSE_NO_ASSERTION', { expected: 'one saml:Assertion', actual: 'none', where: '/Response' }, fctx))
+    findings.push(
+      finding(
+        'SAML_RESPONSE_NO_ASSERTION',
+        { expected: 'one saml:Assertion', actual: 'none', where: '/Response' },
+        fctx,
+      ),
+    )
     return [findings, { skipped: skip('the response carries no assertion'), facts: { encoding } }]
   }
   if (total > 1) {
-    findings.push(finding('SAML_RESPONSE_MULTIPLE_ASSERTIONS', { expected: 1, actual: total, where: '/Response/Assertion' }, fctx))
+    findings.push(
+      finding('SAML_RESPONSE_MULTIPLE_ASSERTIONS', { expected: 1, actual: total, where: '/Response/Assertion' }, fctx),
+    )
     return [findings, { skipped: skip('several assertions: none is trusted'), facts: { encoding } }]
   }
   if (model.encryptedAssertions.length) {
     const unsupported = ctx.profile.saml?.encryptedAssertions === 'unsupported'
-    findings.push(finding(unsupported ? 'SAML_ASSERTION_ENCRYPTED_UNSUPPORTED' : 'SAML_ASSERTION_ENCRYPTED', { expected: unsupported ? 'a plain saml:Assertion' : 'the SP private key to decrypt', actual: 'saml:EncryptedAssertion', where: '/Response/EncryptedAssertion' }, fctx))
+    findings.push(
+      finding(
+        unsupported ? 'SAML_ASSERTION_ENCRYPTED_UNSUPPORTED' : 'SAML_ASSERTION_ENCRYPTED',
+        {
+          expected: unsupported ? 'a plain saml:Assertion' : 'the SP private key to decrypt',
+          actual: 'saml:EncryptedAssertion',
+          where: '/Response/EncryptedAssertion',
+        },
+        fctx,
+      ),
+    )
     let gate: SignatureGate | undefined
     if (r?.signature && !duplicates.length) {
       gate = checkSignatures(doc, r, undefined, trust, ctx)
       findings.push(...gate.findings)
     }
     findings.push(...checkInResponseTo(r, undefined, requestId, ctx))
-    return [findings, { skipped: skip('the assertion is encrypted; only the SP key can decrypt it'), facts: responseFacts({ encoding, ...(r ? { response: r } : {}), ...(gate ? { gate } : {}) }) }]
+    return [
+      findings,
+      {
+        skipped: skip('the assertion is encrypted; only the SP key can decrypt it'),
+        facts: responseFacts({ encoding, ...(r ? { response: r } : {}), ...(gate ? { gate } : {}) }),
+      },
+    ]
   }
 
   const assertionEl = model.assertions[0]!
   if (!assertionEl.attrs.some((a) => a.local === 'ID' && a.ns === '' && a.value !== '')) {
-    findings.push(finding('SAML_RESPONSE_ID_MISSING', { expected: 'an ID attribute', actual: null, where: '/Assertion/@ID' }, fctx))
+    findings.push(
+      finding('SAML_RESPONSE_ID_MISSING', { expected: 'an ID attribute', actual: null, where: '/Assertion/@ID' }, fctx),
+    )
   }
   if (duplicates.length) {
     if (r) findings.push(...checkInResponseTo(r, undefined, requestId, ctx))
@@ -155,14 +286,24 @@ function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckCon
   const gate = checkSignatures(doc, r, assertionEl, trust, ctx)
   findings.push(...gate.findings)
   const sigFacts = responseFacts({ encoding, gate }).signature as Record<string, string>
-  const timeline: TimelineStep[] = [{
-    at: ctx.now.toISOString(), kind: 'check',
-    summary: `Signatures: Response ${sigFacts.response}, Assertion ${sigFacts.assertion}; ${gate.signedAssertion ? `the assertion is covered (${gate.signedBy})` : 'no valid signature covers the assertion'}`,
-    data: sigFacts,
-  }]
+  const timeline: TimelineStep[] = [
+    {
+      at: ctx.now.toISOString(),
+      kind: 'check',
+      summary: `Signatures: Response ${sigFacts.response}, Assertion ${sigFacts.assertion}; ${gate.signedAssertion ? `the assertion is covered (${gate.signedBy})` : 'no valid signature covers the assertion'}`,
+      data: sigFacts,
+    },
+  ]
   if (!gate.signedAssertion) {
     if (r) findings.push(...checkInResponseTo(r, undefined, requestId, ctx))
-    return [findings, { skipped: skip('no valid signature covers the assertion, so its contents are not read'), facts: responseFacts({ encoding, ...(r ? { response: r } : {}), gate }), timeline }]
+    return [
+      findings,
+      {
+        skipped: skip('no valid signature covers the assertion, so its contents are not read'),
+        facts: responseFacts({ encoding, ...(r ? { response: r } : {}), gate }),
+        timeline,
+      },
+    ]
   }
 
   const signed: SignedAssertion = { ...readAssertion(gate.signedAssertion), signedBy: gate.signedBy! }
@@ -184,27 +325,54 @@ function validateParsedDocument(doc: XmlDocument, trust: IdpTrust, ctx: CheckCon
   const cert = gate.key?.cert
   if (cert) {
     if (cert.notAfter.getTime() <= ctx.now.getTime()) {
-      findings.push(finding('SAML_RESPONSE_SIGNING_CERT_EXPIRED', { expected: `valid at ${ctx.now.toISOString()}`, actual: `expired ${cert.notAfter.toISOString()}`, certificate: cert.sha256, subject: cert.subject }, fctx))
+      findings.push(
+        finding(
+          'SAML_RESPONSE_SIGNING_CERT_EXPIRED',
+          {
+            expected: `valid at ${ctx.now.toISOString()}`,
+            actual: `expired ${cert.notAfter.toISOString()}`,
+            certificate: cert.sha256,
+            subject: cert.subject,
+          },
+          fctx,
+        ),
+      )
     }
-    certificates.push({ ...summarizeCertificate(cert, 'signing', 'IdP metadata', { signsNow: true }), subject: cert.subject })
+    certificates.push({
+      ...summarizeCertificate(cert, 'signing', 'IdP metadata', { signsNow: true }),
+      subject: cert.subject,
+    })
   }
-  return [findings, {
-    facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),
-    certificates,
-    ...(signed.issuer ? { issuer: signed.issuer } : {}),
-    timeline,
-  }]
+  return [
+    findings,
+    {
+      facts: responseFacts({ encoding, signed, ...(r ? { response: r } : {}), gate }),
+      certificates,
+      ...(signed.issuer ? { issuer: signed.issuer } : {}),
+      timeline,
+    },
+  ]
 }
 
-const ENCODING_LABEL = { xml: 'raw XML', base64: 'base64 HTTP-POST value', 'deflate-base64': 'deflated HTTP-Redirect value' } as const
+const ENCODING_LABEL = {
+  xml: 'raw XML',
+  base64: 'base64 HTTP-POST value',
+  'deflate-base64': 'deflated HTTP-Redirect value',
+} as const
 
 function describeKind(m: SamlResponseDocument): string {
   switch (m.kind) {
-    case 'authn-request': return 'an AuthnRequest (the request the vendor sends to the IdP)'
-    case 'logout-request': return 'a LogoutRequest'
-    case 'logout-response': return 'a LogoutResponse'
-    case 'metadata': return 'SAML metadata (use the metadata check)'
-    case 'saml1': return 'a SAML 1.x message'
-    default: return 'another XML document'
+    case 'authn-request':
+      return 'an AuthnRequest (the request the vendor sends to the IdP)'
+    case 'logout-request':
+      return 'a LogoutRequest'
+    case 'logout-response':
+      return 'a LogoutResponse'
+    case 'metadata':
+      return 'SAML metadata (use the metadata check)'
+    case 'saml1':
+      return 'a SAML 1.x message'
+    default:
+      return 'another XML document'
   }
 }

@@ -5,7 +5,13 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
-import { INTEROP_SP_ENTITY_ID, INTEROP_USERS, simpleSamlPhpMissing, startSimpleSamlPhp, type SimpleSamlPhp } from '../../../e2e/interop/simplesamlphp'
+import {
+  INTEROP_SP_ENTITY_ID,
+  INTEROP_USERS,
+  simpleSamlPhpMissing,
+  startSimpleSamlPhp,
+  type SimpleSamlPhp,
+} from '../../../e2e/interop/simplesamlphp'
 import { VENDOR_ACS_URL, VENDOR_SP_ENTITY_ID } from '../../../e2e/mock-idp/harness'
 import { startMockIdp, type MockIdp } from '../../../e2e/mock-idp/server'
 import { testSite } from '../../../e2e/mock-idp/keys'
@@ -33,11 +39,13 @@ describe.runIf(hasChromium)('login with Chromium against the mock IdP', () => {
     // An IdP whose sign-in page is drawn by script and then asks for a one-time code after the password.
     mfa = createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' })
-      res.end(req.url?.startsWith('/otp')
-        ? '<!doctype html><form method="post" action="/verify"><label>Code <input name="otc" autocomplete="one-time-code"></label><button>Verify</button></form>'
-        : `<!doctype html><div id="app"></div><script>
+      res.end(
+        req.url?.startsWith('/otp')
+          ? '<!doctype html><form method="post" action="/verify"><label>Code <input name="otc" autocomplete="one-time-code"></label><button>Verify</button></form>'
+          : `<!doctype html><div id="app"></div><script>
 document.getElementById('app').innerHTML = '<form method="get" action="/otp"><input type="email" name="u"><input type="password" name="p"><button type="submit">Sign in</button></form>'
-</script>`)
+</script>`,
+      )
     })
     await new Promise<void>((r) => mfa.listen(0, '127.0.0.1', r))
     mfaUrl = `http://127.0.0.1:${(mfa.address() as AddressInfo).port}`
@@ -47,14 +55,32 @@ document.getElementById('app').innerHTML = '<form method="get" action="/otp"><in
     await new Promise((r) => mfa?.close(r))
   })
 
-  const saml = (scenario: string, extra: Partial<Parameters<typeof headlessSamlLogin>[0]> = {}) => headlessSamlLogin({
-    idpMetadataXml: metadata, spEntityId: VENDOR_SP_ENTITY_ID, acsUrl: VENDOR_ACS_URL, profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
-    username: 'ok@demo.test', ssoQuery: { scenario }, fetch: fetchOptions, driver: 'chromium', env: process.env, ...extra,
-  })
-  const oidc = (scenario: string) => headlessOidcLogin({
-    issuer: idp.oidcIssuer, clientId: DEMO_CLIENT_ID, clientSecret: DEMO_CLIENT_SECRET, redirectUri: 'https://app.example.com/callback',
-    profile: BUILTIN_PROFILES.generic, username: 'ok@demo.test', authorizeQuery: { scenario }, fetch: fetchOptions, driver: 'chromium', env: process.env,
-  })
+  const saml = (scenario: string, extra: Partial<Parameters<typeof headlessSamlLogin>[0]> = {}) =>
+    headlessSamlLogin({
+      idpMetadataXml: metadata,
+      spEntityId: VENDOR_SP_ENTITY_ID,
+      acsUrl: VENDOR_ACS_URL,
+      profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
+      username: 'ok@demo.test',
+      ssoQuery: { scenario },
+      fetch: fetchOptions,
+      driver: 'chromium',
+      env: process.env,
+      ...extra,
+    })
+  const oidc = (scenario: string) =>
+    headlessOidcLogin({
+      issuer: idp.oidcIssuer,
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: DEMO_CLIENT_SECRET,
+      redirectUri: 'https://app.example.com/callback',
+      profile: BUILTIN_PROFILES.generic,
+      username: 'ok@demo.test',
+      authorizeQuery: { scenario },
+      fetch: fetchOptions,
+      driver: 'chromium',
+      env: process.env,
+    })
 
   test('SAML, passing: the browser signs in, the answer to the ACS is captured (nothing listens there) and passes', async () => {
     const report = await saml('ok')
@@ -76,7 +102,9 @@ document.getElementById('app').innerHTML = '<form method="get" action="/otp"><in
 
   test('an unknown test user: the sign-in form again is "credentials refused", not a wait', async () => {
     const t0 = performance.now()
-    expect(codes(await saml('ok', { username: 'nobody@example.com', ssoQuery: {} }))).toEqual(['INPUT_LOGIN_CREDENTIALS_REFUSED'])
+    expect(codes(await saml('ok', { username: 'nobody@example.com', ssoQuery: {} }))).toEqual([
+      'INPUT_LOGIN_CREDENTIALS_REFUSED',
+    ])
     expect(performance.now() - t0).toBeLessThan(15_000)
   })
 
@@ -89,7 +117,12 @@ document.getElementById('app').innerHTML = '<form method="get" action="/otp"><in
 
   test('--driver auto: the HTTP driver meets a page drawn by script and hands over to Chromium', async () => {
     const md = metadata.replace(/Location="[^"]*\/saml\/sso"/g, `Location="${mfaUrl}/sso"`)
-    const report = await saml('ok', { idpMetadataXml: md, password: 'pw', driver: 'auto', chromium: { timeoutMs: 8_000 } })
+    const report = await saml('ok', {
+      idpMetadataXml: md,
+      password: 'pw',
+      driver: 'auto',
+      chromium: { timeoutMs: 8_000 },
+    })
     expect(report.timeline?.map((s) => s.summary)).toContain('the login page needs script: continuing in Chromium')
     expect(report.findings.map((f) => f.evidence.actual)).toEqual(['a form asking for a one-time code or challenge'])
   })
@@ -108,12 +141,20 @@ describe.runIf(hasChromium && sspMissing === null)('login with Chromium against 
   afterAll(async () => {
     await ssp?.stop()
   })
-  const login = (username: string, password: string) => headlessSamlLogin({
-    idpMetadataXml: metadata, spEntityId: INTEROP_SP_ENTITY_ID, acsUrl, profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
-    username, password, fetch: fetchOptions, driver: 'chromium', env: process.env,
-  })
+  const login = (username: string, password: string) =>
+    headlessSamlLogin({
+      idpMetadataXml: metadata,
+      spEntityId: INTEROP_SP_ENTITY_ID,
+      acsUrl,
+      profile: BUILTIN_PROFILES[DEFAULT_PROFILE_ID],
+      username,
+      password,
+      fetch: fetchOptions,
+      driver: 'chromium',
+      env: process.env,
+    })
 
-  test('types the username and password from the environment into the IdP\'s form and validates the answer', async () => {
+  test("types the username and password from the environment into the IdP's form and validates the answer", async () => {
     const { complete } = INTEROP_USERS
     expect(codes(await login(complete.username, complete.password))).toEqual([])
   }, 30_000)
@@ -129,7 +170,20 @@ describe('a browser that cannot start', () => {
     const idp = await startMockIdp({ port: 0 })
     vi.stubEnv('SSO_PREFLIGHT_ALLOW_LOOPBACK', '1') // lib/net reads the process's environment
     try {
-      const code = await main(['login', '--idp-metadata', idp.samlMetadataUrl, '--sp-entity-id', VENDOR_SP_ENTITY_ID, '--acs-url', VENDOR_ACS_URL, '--driver', 'chromium'], io)
+      const code = await main(
+        [
+          'login',
+          '--idp-metadata',
+          idp.samlMetadataUrl,
+          '--sp-entity-id',
+          VENDOR_SP_ENTITY_ID,
+          '--acs-url',
+          VENDOR_ACS_URL,
+          '--driver',
+          'chromium',
+        ],
+        io,
+      )
       expect(code).toBe(2)
       expect(io.out()).toBe('')
       expect(io.err()).toMatch(/^sso-preflight login: PLAYWRIGHT_CHROMIUM_PATH "\/nonexistent\/chromium": no such file/)
@@ -139,14 +193,23 @@ describe('a browser that cannot start', () => {
     }
   })
 
-  test('--driver auto: the HTTP driver\'s finding stands, and the timeline says why Chromium was not used', async () => {
-    const server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<div id="app"></div><script>render()</script>') })
+  test("--driver auto: the HTTP driver's finding stands, and the timeline says why Chromium was not used", async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' })
+      res.end('<div id="app"></div><script>render()</script>')
+    })
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
       const report = await headlessSamlLogin({
-        idpMetadataXml: idpMetadataXml(testSite(base)), spEntityId: 'https://sp.example.com', acsUrl: 'https://sp.example.com/acs', profile: BUILTIN_PROFILES.generic,
-        username: 'u', fetch: fetchOptions, driver: 'auto', env: { PLAYWRIGHT_CHROMIUM_PATH: '/nonexistent/chromium' },
+        idpMetadataXml: idpMetadataXml(testSite(base)),
+        spEntityId: 'https://sp.example.com',
+        acsUrl: 'https://sp.example.com/acs',
+        profile: BUILTIN_PROFILES.generic,
+        username: 'u',
+        fetch: fetchOptions,
+        driver: 'auto',
+        env: { PLAYWRIGHT_CHROMIUM_PATH: '/nonexistent/chromium' },
       })
       expect(codes(report)).toEqual(['INPUT_LOGIN_INTERACTIVE_STEP'])
       expect(report.timeline?.map((s) => s.summary).join('\n')).toMatch(/Chromium not used: PLAYWRIGHT_CHROMIUM_PATH/)

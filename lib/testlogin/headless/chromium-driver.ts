@@ -12,7 +12,15 @@ export const DEFAULT_BROWSER_TIMEOUT_MS = 20_000
 const STEP_MS = 50
 /** Debian's chromium, as playwright.config.ts uses it; PLAYWRIGHT_CHROMIUM_PATH overrides. */
 const DEFAULT_CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export interface ChromiumOptions {
   /** The browser binary; default PLAYWRIGHT_CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own. */
@@ -28,7 +36,11 @@ type PlaywrightCore = typeof import('playwright-core')
  * full `playwright` / `@playwright/test` packages, which carry the same `chromium`.
  */
 export async function loadPlaywright(): Promise<PlaywrightCore> {
-  for (const load of [() => import('playwright-core'), () => import('playwright' as string), () => import('@playwright/test' as string)]) {
+  for (const load of [
+    () => import('playwright-core'),
+    () => import('playwright' as string),
+    () => import('@playwright/test' as string),
+  ]) {
     try {
       const mod = (await load()) as Partial<PlaywrightCore> & { default?: Partial<PlaywrightCore> }
       const chromium = mod.chromium ?? mod.default?.chromium
@@ -37,7 +49,9 @@ export async function loadPlaywright(): Promise<PlaywrightCore> {
       if (!isModuleNotFound(err)) throw err
     }
   }
-  throw usageError('--driver chromium needs Playwright: install playwright-core next to sso-preflight (npm install playwright-core), or use --driver http')
+  throw usageError(
+    '--driver chromium needs Playwright: install playwright-core next to sso-preflight (npm install playwright-core), or use --driver http',
+  )
 }
 
 /** A module that is not installed (the error itself, or the cause a loader wrapped it in). */
@@ -63,7 +77,10 @@ export async function playwrightAvailable(): Promise<boolean> {
 function chromiumPath(env: Readonly<Record<string, string | undefined>>, o: ChromiumOptions): string | undefined {
   const named = o.executablePath ?? env.PLAYWRIGHT_CHROMIUM_PATH
   if (named) {
-    if (!existsSync(named)) throw usageError(`PLAYWRIGHT_CHROMIUM_PATH ${JSON.stringify(named)}: no such file (name a Chromium binary, or unset it for ${DEFAULT_CHROMIUM})`)
+    if (!existsSync(named))
+      throw usageError(
+        `PLAYWRIGHT_CHROMIUM_PATH ${JSON.stringify(named)}: no such file (name a Chromium binary, or unset it for ${DEFAULT_CHROMIUM})`,
+      )
     return named
   }
   return existsSync(DEFAULT_CHROMIUM) ? DEFAULT_CHROMIUM : undefined
@@ -84,7 +101,13 @@ async function readPage(page: Page): Promise<PageFields | undefined> {
       const visible = (e: Element) => {
         const r = (e as HTMLElement).getBoundingClientRect()
         const s = getComputedStyle(e)
-        return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none' && !(e as HTMLInputElement).disabled
+        return (
+          r.width > 0 &&
+          r.height > 0 &&
+          s.visibility !== 'hidden' &&
+          s.display !== 'none' &&
+          !(e as HTMLInputElement).disabled
+        )
       }
       const inputs = Array.from(document.querySelectorAll('input')).filter(visible)
       const key = (i: HTMLInputElement) => `${i.name} ${i.id} ${i.autocomplete}`
@@ -92,7 +115,11 @@ async function readPage(page: Page): Promise<PageFields | undefined> {
       return {
         username: inputs.some((i) => (i.type === 'text' || i.type === 'email') && !mfa.test(key(i))),
         password: inputs.some((i) => i.type === 'password'),
-        oneTimeCode: inputs.some((i) => i.autocomplete === 'one-time-code' || ((i.type === 'text' || i.type === 'tel' || i.type === 'number') && mfa.test(key(i)))),
+        oneTimeCode: inputs.some(
+          (i) =>
+            i.autocomplete === 'one-time-code' ||
+            ((i.type === 'text' || i.type === 'tel' || i.type === 'number') && mfa.test(key(i))),
+        ),
         text: (document.body?.innerText ?? '').slice(0, 100_000),
       }
     })
@@ -103,10 +130,13 @@ async function readPage(page: Page): Promise<PageFields | undefined> {
 
 /** Fills the visible field of `kind` and submits its form (the submit button, or Enter as a person would). */
 async function fillAndSubmit(page: Page, kind: 'username' | 'password', value: string): Promise<void> {
-  const selector = kind === 'password' ? 'input[type=password]:visible' : 'input[type=text]:visible, input[type=email]:visible'
+  const selector =
+    kind === 'password' ? 'input[type=password]:visible' : 'input[type=text]:visible, input[type=email]:visible'
   const field = page.locator(selector).first()
   await field.fill(value, { timeout: 2_000 })
-  const submit = page.locator('button[type=submit]:visible, input[type=submit]:visible, button:not([type]):visible').first()
+  const submit = page
+    .locator('button[type=submit]:visible, input[type=submit]:visible, button:not([type]):visible')
+    .first()
   if (await submit.count()) await submit.click({ timeout: 2_000, noWaitAfter: true })
   else await field.press('Enter', { timeout: 2_000, noWaitAfter: true })
 }
@@ -119,19 +149,35 @@ async function fillAndSubmit(page: Page, kind: 'username' | 'password', value: s
  * prompt, a page that never answers or the sign-in form shown again end in the same findings as the HTTP driver,
  * within `timeoutMs`.
  */
-export async function driveWithChromium(first: PageRequest, o: DriveOptions & { readonly env: Readonly<Record<string, string | undefined>>; readonly chromium?: ChromiumOptions }): Promise<DriveOutcome> {
-  const note = (summary: string) => o.timeline.push({ at: new Date().toISOString(), kind: 'redirect' as TimelineStep['kind'], summary })
-  const stop = (code: 'INPUT_LOGIN_INTERACTIVE_STEP' | 'INPUT_LOGIN_CREDENTIALS_REFUSED' | 'INPUT_LOGIN_NO_ANSWER', expected: string, actual: string, where: string): DriveOutcome =>
-    ({ kind: 'stopped', findings: [finding(code, { expected, actual, where }, o.ctx)] })
+export async function driveWithChromium(
+  first: PageRequest,
+  o: DriveOptions & { readonly env: Readonly<Record<string, string | undefined>>; readonly chromium?: ChromiumOptions },
+): Promise<DriveOutcome> {
+  const note = (summary: string) =>
+    o.timeline.push({ at: new Date().toISOString(), kind: 'redirect' as TimelineStep['kind'], summary })
+  const stop = (
+    code: 'INPUT_LOGIN_INTERACTIVE_STEP' | 'INPUT_LOGIN_CREDENTIALS_REFUSED' | 'INPUT_LOGIN_NO_ANSWER',
+    expected: string,
+    actual: string,
+    where: string,
+  ): DriveOutcome => ({ kind: 'stopped', findings: [finding(code, { expected, actual, where }, o.ctx)] })
   const timeoutMs = o.chromium?.timeoutMs ?? DEFAULT_BROWSER_TIMEOUT_MS
   const executablePath = chromiumPath(o.env, o.chromium ?? {}) // before loading Playwright: a wrong path fails at once
   const { chromium } = await loadPlaywright()
   let browser: Browser | undefined
   try {
     try {
-      browser = await chromium.launch({ headless: true, args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}), timeout: 30_000 })
+      browser = await chromium.launch({
+        headless: true,
+        args: CHROMIUM_ARGS,
+        ...(executablePath ? { executablePath } : {}),
+        timeout: 30_000,
+      })
     } catch (err) {
-      throw usageError(`cannot start Chromium (${executablePath ?? 'Playwright\'s own browser'}): ${(err as Error).message.split('\n')[0]}; install chromium or set PLAYWRIGHT_CHROMIUM_PATH`, err)
+      throw usageError(
+        `cannot start Chromium (${executablePath ?? "Playwright's own browser"}): ${(err as Error).message.split('\n')[0]}; install chromium or set PLAYWRIGHT_CHROMIUM_PATH`,
+        err,
+      )
     }
     const context = await browser.newContext({ ignoreHTTPSErrors: false, javaScriptEnabled: true })
     let captured: DriveOutcome | undefined
@@ -143,27 +189,45 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
       if (!captured && o.answerField && request.method() === 'POST' && request.isNavigationRequest()) {
         const fields = new URLSearchParams(request.postData() ?? '')
         if (fields.has(o.answerField)) {
-          const form: HtmlForm = { action: url, method: 'post', inputs: [...fields].map(([name, value]) => ({ name, type: 'hidden', value })) }
+          const form: HtmlForm = {
+            action: url,
+            method: 'post',
+            inputs: [...fields].map(([name, value]) => ({ name, type: 'hidden', value })),
+          }
           captured = { kind: 'answer-form', form, action: url }
-          return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Answer captured</title>' })
+          return route.fulfill({
+            status: 200,
+            contentType: 'text/html',
+            body: '<!doctype html><title>Answer captured</title>',
+          })
         }
       }
       if (!captured && answerTo && url.startsWith(answerTo)) {
         note(`redirect back to ${new URL(url).origin}${new URL(url).pathname}`)
         captured = { kind: 'redirect-back', url: new URL(url) }
-        return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Answer captured</title>' })
+        return route.fulfill({
+          status: 200,
+          contentType: 'text/html',
+          body: '<!doctype html><title>Answer captured</title>',
+        })
       }
       return route.continue()
     })
     const page = await context.newPage()
     let navigations = 0
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() && /^https?:/.test(frame.url())) { navigations++; const u = new URL(frame.url()); note(`browser at ${u.origin}${u.pathname}`) }
+      if (frame === page.mainFrame() && /^https?:/.test(frame.url())) {
+        navigations++
+        const u = new URL(frame.url())
+        note(`browser at ${u.origin}${u.pathname}`)
+      }
     })
     if (first.method === 'GET') void page.goto(first.url, { timeout: timeoutMs }).catch(() => undefined)
     else {
       // The HTTP-POST binding: the browser posts the AuthnRequest as the SP's page would.
-      const inputs = Object.entries(first.form ?? {}).map(([k, v]) => `<input type="hidden" name="${attr(k)}" value="${attr(v)}">`).join('')
+      const inputs = Object.entries(first.form ?? {})
+        .map(([k, v]) => `<input type="hidden" name="${attr(k)}" value="${attr(v)}">`)
+        .join('')
       await page.setContent(`<form method="post" action="${attr(first.url)}">${inputs}</form>`)
       void page.evaluate(() => document.forms[0]!.submit()).catch(() => undefined)
     }
@@ -183,23 +247,53 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
       // An error line counts only on a page without sign-in fields (a login page may well mention error codes).
       const idpError = fields.username || fields.password ? undefined : idpErrorPageText(fields.text)
       if (idpError) {
-        return { kind: 'stopped', findings: [
-          finding('SAML_TEST_LOGIN_IDP_ERROR_PAGE', { expected: 'the IdP\'s answer at the ACS / redirect URI', actual: idpError, where: lastUrl }, o.ctx),
-          ...idpErrorCodeFindings(idpError, { idp: o.ctx.idp ?? 'other', where: lastUrl }),
-        ] }
+        return {
+          kind: 'stopped',
+          findings: [
+            finding(
+              'SAML_TEST_LOGIN_IDP_ERROR_PAGE',
+              { expected: "the IdP's answer at the ACS / redirect URI", actual: idpError, where: lastUrl },
+              o.ctx,
+            ),
+            ...idpErrorCodeFindings(idpError, { idp: o.ctx.idp ?? 'other', where: lastUrl }),
+          ],
+        }
       }
-      if (fields.oneTimeCode) return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'a username / password form', 'a form asking for a one-time code or challenge', lastUrl)
+      if (fields.oneTimeCode)
+        return stop(
+          'INPUT_LOGIN_INTERACTIVE_STEP',
+          'a username / password form',
+          'a form asking for a one-time code or challenge',
+          lastUrl,
+        )
       if (fields.password) {
-        if (!o.password || (fields.username && !o.username)) return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'SSO_PREFLIGHT_USERNAME and SSO_PREFLIGHT_PASSWORD', 'not set', lastUrl)
+        if (!o.password || (fields.username && !o.username))
+          return stop(
+            'INPUT_LOGIN_INTERACTIVE_STEP',
+            'SSO_PREFLIGHT_USERNAME and SSO_PREFLIGHT_PASSWORD',
+            'not set',
+            lastUrl,
+          )
         if (passwordSubmits > 0) {
           // The password form again after the password went in: give the IdP a moment to move on, then call it refused.
           await page.waitForLoadState('load', { timeout: 1_500 }).catch(() => undefined)
           const again = await readPage(page)
           if (captured) return captured
-          if (again?.password) return stop('INPUT_LOGIN_CREDENTIALS_REFUSED', 'the IdP to accept the credentials', 'the sign-in form again', pageUrl(page.url(), lastUrl))
+          if (again?.password)
+            return stop(
+              'INPUT_LOGIN_CREDENTIALS_REFUSED',
+              'the IdP to accept the credentials',
+              'the sign-in form again',
+              pageUrl(page.url(), lastUrl),
+            )
           continue
         }
-        if (fields.username && o.username) await page.locator('input[type=text]:visible, input[type=email]:visible').first().fill(o.username, { timeout: 2_000 }).catch(() => undefined)
+        if (fields.username && o.username)
+          await page
+            .locator('input[type=text]:visible, input[type=email]:visible')
+            .first()
+            .fill(o.username, { timeout: 2_000 })
+            .catch(() => undefined)
         passwordSubmits++
         note('credentials submitted in the browser')
         await fillAndSubmit(page, 'password', o.password).catch(() => undefined)
@@ -207,7 +301,12 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
       }
       if (fields.username && sentUsername && navigations > navigationsAtUsername) {
         // The username form again on a new page after the name went in: the IdP refused the name.
-        return stop('INPUT_LOGIN_CREDENTIALS_REFUSED', 'the IdP to accept the credentials', 'the sign-in form again', lastUrl)
+        return stop(
+          'INPUT_LOGIN_CREDENTIALS_REFUSED',
+          'the IdP to accept the credentials',
+          'the sign-in form again',
+          lastUrl,
+        )
       }
       if (fields.username && !sentUsername) {
         if (!o.username) return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'SSO_PREFLIGHT_USERNAME', 'not set', lastUrl)
@@ -218,7 +317,12 @@ export async function driveWithChromium(first: PageRequest, o: DriveOptions & { 
       }
     }
     if (captured) return captured
-    return stop('INPUT_LOGIN_INTERACTIVE_STEP', `the IdP's answer within ${Math.round(timeoutMs / 1000)} s`, 'the browser stayed on the IdP\'s pages (an interactive step, or a page that never answers)', lastUrl)
+    return stop(
+      'INPUT_LOGIN_INTERACTIVE_STEP',
+      `the IdP's answer within ${Math.round(timeoutMs / 1000)} s`,
+      "the browser stayed on the IdP's pages (an interactive step, or a page that never answers)",
+      lastUrl,
+    )
   } finally {
     await browser?.close().catch(() => undefined)
   }

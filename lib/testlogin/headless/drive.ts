@@ -32,7 +32,11 @@ export async function driveLogin(first: PageRequest, o: DriveOptions & DriverCho
   if (!(await playwrightAvailable())) return outcome
   // The page needs script: start over in the browser (a fresh session; the HTTP driver's steps stay on the timeline).
   // A browser that cannot start leaves the HTTP driver's finding standing.
-  o.timeline.splice(timelineBefore, 0, { at: new Date().toISOString(), kind: 'redirect', summary: 'the login page needs script: continuing in Chromium' })
+  o.timeline.splice(timelineBefore, 0, {
+    at: new Date().toISOString(),
+    kind: 'redirect',
+    summary: 'the login page needs script: continuing in Chromium',
+  })
   try {
     return await viaBrowser()
   } catch (err) {

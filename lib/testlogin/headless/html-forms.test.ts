@@ -23,15 +23,23 @@ describe('readForms', () => {
         { name: 'go', type: 'submit', value: '' },
       ],
     })
-    expect(forms[1]).toEqual({ action: 'https://sp.example.com/acs', method: 'get', inputs: [{ name: 'SAMLResponse', type: 'hidden', value: 'PHNhbWw+' }] })
+    expect(forms[1]).toEqual({
+      action: 'https://sp.example.com/acs',
+      method: 'get',
+      inputs: [{ name: 'SAMLResponse', type: 'hidden', value: 'PHNhbWw+' }],
+    })
   })
 
   test('never throws and caps what it returns, whatever the page', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.array(fc.constantFrom('<form>', '<input name="a">', '</form>', '<!--', '<script>', '"', "'", '<', '>')), (text, parts) => {
-        const forms = readForms(text + parts.join(''))
-        expect(forms.length).toBeLessThanOrEqual(20)
-      }),
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.array(fc.constantFrom('<form>', '<input name="a">', '</form>', '<!--', '<script>', '"', "'", '<', '>')),
+        (text, parts) => {
+          const forms = readForms(text + parts.join(''))
+          expect(forms.length).toBeLessThanOrEqual(20)
+        },
+      ),
       { numRuns: 500 },
     )
     expect(readForms('<form>'.repeat(10_000))).toHaveLength(20)
@@ -47,6 +55,15 @@ describe('readForms', () => {
     ['nested-looking forms', (n: number) => '<form><input name=a>'.repeat(n)],
   ])('stays linear on %s', (_shape, make) => {
     // MAX_FORMS ends the scan early on form-heavy shapes, so the cost may stop growing (flatOk).
-    expect(growthRatio((n) => { const html = make(n); return () => readForms(html) }, 8_000, { flatOk: true }).ratio).toBeLessThan(LINEAR_BOUND)
+    expect(
+      growthRatio(
+        (n) => {
+          const html = make(n)
+          return () => readForms(html)
+        },
+        8_000,
+        { flatOk: true },
+      ).ratio,
+    ).toBeLessThan(LINEAR_BOUND)
   })
 })

@@ -45,7 +45,11 @@ export function readForms(html: string): HtmlForm[] {
       continue
     }
     if (tag.name === 'form') {
-      current = { action: tag.attrs.get('action') ?? '', method: tag.attrs.get('method')?.toLowerCase() === 'get' ? 'get' : 'post', inputs: [] }
+      current = {
+        action: tag.attrs.get('action') ?? '',
+        method: tag.attrs.get('method')?.toLowerCase() === 'get' ? 'get' : 'post',
+        inputs: [],
+      }
       forms.push(current)
     } else if (tag.name === '/form') current = undefined
     else if (current && (tag.name === 'input' || tag.name === 'button') && current.inputs.length < MAX_INPUTS) {
@@ -81,7 +85,8 @@ function tagEnd(html: string, from: number): number {
 
 function readTag(body: string): { name: string; attrs: Map<string, string> } | undefined {
   let j = 0
-  const isSpace = (c: string | undefined) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '/'
+  const isSpace = (c: string | undefined) =>
+    c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '/'
   const nameStart = j
   if (body[j] === '/') j++
   while (j < body.length && !isSpace(body[j]) && body[j] !== '>') j++

@@ -34,20 +34,51 @@ export async function headlessOidcLogin(input: HeadlessOidcLoginInput): Promise<
   const idp = idpKindFromIssuer(input.issuer)
   const subject = { kind: 'oidc-test-login' as const, idp, issuer: input.issuer, source: 'headless test login' }
   const prepared = await prepareOidcAuthorization({
-    issuer: input.issuer, clientId: input.clientId, clientSecret: input.clientSecret ?? '', redirectUri: input.redirectUri, profile: input.profile, now,
+    issuer: input.issuer,
+    clientId: input.clientId,
+    clientSecret: input.clientSecret ?? '',
+    redirectUri: input.redirectUri,
+    profile: input.profile,
+    now,
     ...(input.fetch ? { fetchOptions: input.fetch } : {}),
   })
   if (!prepared.ok) return buildReport({ subject, profile: input.profile.id, now, findings: prepared.findings })
   const url = new URL(prepared.url)
   for (const [k, v] of Object.entries(input.authorizeQuery ?? {})) url.searchParams.set(k, v)
   const timeline: TimelineStep[] = [...prepared.timeline]
-  const outcome = await driveLogin({ url: url.href, method: 'GET' }, { ...input, ctx: { idp }, redirectBackTo: input.redirectUri, timeline })
+  const outcome = await driveLogin(
+    { url: url.href, method: 'GET' },
+    { ...input, ctx: { idp }, redirectBackTo: input.redirectUri, timeline },
+  )
   if (outcome.kind !== 'redirect-back') {
-    const findings = outcome.kind === 'stopped' ? outcome.findings : [finding('INPUT_LOGIN_NO_ANSWER', { expected: `a redirect to ${input.redirectUri}`, actual: 'a SAML answer form' }, { idp })]
+    const findings =
+      outcome.kind === 'stopped'
+        ? outcome.findings
+        : [
+            finding(
+              'INPUT_LOGIN_NO_ANSWER',
+              { expected: `a redirect to ${input.redirectUri}`, actual: 'a SAML answer form' },
+              { idp },
+            ),
+          ]
     return buildReport({ subject, profile: input.profile.id, now, findings, timeline })
   }
   const q = outcome.url.searchParams
-  timeline.push(step('response-received', `Redirected back with ${q.has('error') ? `error=${q.get('error')}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}`, { at: new Date() }))
-  const { report } = await evaluateOidcCallback(outcome.url, { pending: prepared.pending, memory: prepared.memory, profile: input.profile, idp, now, t0, timeline })
+  timeline.push(
+    step(
+      'response-received',
+      `Redirected back with ${q.has('error') ? `error=${q.get('error')}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}`,
+      { at: new Date() },
+    ),
+  )
+  const { report } = await evaluateOidcCallback(outcome.url, {
+    pending: prepared.pending,
+    memory: prepared.memory,
+    profile: input.profile,
+    idp,
+    now,
+    t0,
+    timeline,
+  })
   return { ...report, subject: { ...report.subject, source: 'headless test login' } }
 }

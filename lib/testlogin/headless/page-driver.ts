@@ -16,7 +16,11 @@ export interface PageRequest {
 export type DriveOutcome =
   | { readonly kind: 'answer-form'; readonly form: HtmlForm; readonly action: string }
   | { readonly kind: 'redirect-back'; readonly url: URL }
-  | { readonly kind: 'stopped'; readonly findings: Finding[]; /** The page wants script: a browser might get further. */ readonly needsBrowser?: true }
+  | {
+      readonly kind: 'stopped'
+      readonly findings: Finding[]
+      /** The page wants script: a browser might get further. */ readonly needsBrowser?: true
+    }
 
 export interface DriveOptions {
   readonly username?: string
@@ -42,8 +46,14 @@ const MFA_NAME = /(otp|totp|passcode|mfa|2fa|verification|one-?time|answer|chall
  */
 export async function drivePages(first: PageRequest, o: DriveOptions): Promise<DriveOutcome> {
   const cookies = new Map<string, Map<string, string>>()
-  const note = (kind: TimelineStep['kind'], summary: string) => o.timeline.push({ at: new Date().toISOString(), kind, summary })
-  const stop = (code: 'INPUT_LOGIN_INTERACTIVE_STEP' | 'INPUT_LOGIN_CREDENTIALS_REFUSED' | 'INPUT_LOGIN_NO_ANSWER', expected: string, actual: string, where: string): DriveOutcome => ({
+  const note = (kind: TimelineStep['kind'], summary: string) =>
+    o.timeline.push({ at: new Date().toISOString(), kind, summary })
+  const stop = (
+    code: 'INPUT_LOGIN_INTERACTIVE_STEP' | 'INPUT_LOGIN_CREDENTIALS_REFUSED' | 'INPUT_LOGIN_NO_ANSWER',
+    expected: string,
+    actual: string,
+    where: string,
+  ): DriveOutcome => ({
     kind: 'stopped',
     findings: [finding(code, { expected, actual, where }, o.ctx)],
   })
@@ -59,13 +69,25 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
       headers['content-type'] = 'application/x-www-form-urlencoded'
       body = new URLSearchParams(next.form).toString()
     }
-    const raw = await fetchBytes(url.href, { ...o.fetch, method: next.method, headers, ...(body !== undefined ? { body } : {}), followRedirects: false, ctx: o.ctx })
+    const raw = await fetchBytes(url.href, {
+      ...o.fetch,
+      method: next.method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      followRedirects: false,
+      ctx: o.ctx,
+    })
     if (!raw.ok) return { kind: 'stopped', findings: raw.findings }
     const res = { status: raw.status, headers: raw.headers, body: raw.body.toString('utf8') }
     if (res.status >= 400) {
       // IdPs show their error pages with a 4xx / 5xx status: read the page before calling it an HTTP error.
       const idpError = idpErrorPageStop(res.body, url, o)
-      return idpError ?? { kind: 'stopped', findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: res.status, where: url.href }, o.ctx)] }
+      return (
+        idpError ?? {
+          kind: 'stopped',
+          findings: [finding('NET_HTTP_ERROR', { expected: '2xx', actual: res.status, where: url.href }, o.ctx)],
+        }
+      )
     }
     keepCookies(cookies, url, res.headers['set-cookie'])
     const location = res.headers.location
@@ -86,13 +108,29 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
     const login = forms.find((f) => f.inputs.some((i) => i.type === 'password') || f.inputs.some(isUsernameInput))
     // A form asking for a one-time code (on its own or beside the password) is a person's step: no browser gets past it.
     if (forms.some((f) => f.inputs.some((i) => MFA_NAME.test(i.name) && i.type !== 'hidden' && i.type !== 'submit'))) {
-      return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'a username / password form', 'a form asking for a one-time code or challenge', url.href)
+      return stop(
+        'INPUT_LOGIN_INTERACTIVE_STEP',
+        'a username / password form',
+        'a form asking for a one-time code or challenge',
+        url.href,
+      )
     }
     if (login) {
-      if (credentialsSent) return stop('INPUT_LOGIN_CREDENTIALS_REFUSED', 'the IdP to accept the credentials', 'the sign-in form again', url.href)
+      if (credentialsSent)
+        return stop(
+          'INPUT_LOGIN_CREDENTIALS_REFUSED',
+          'the IdP to accept the credentials',
+          'the sign-in form again',
+          url.href,
+        )
       const needsPassword = login.inputs.some((i) => i.type === 'password')
       if (!o.username || (needsPassword && !o.password)) {
-        return stop('INPUT_LOGIN_INTERACTIVE_STEP', 'SSO_PREFLIGHT_USERNAME' + (needsPassword ? ' and SSO_PREFLIGHT_PASSWORD' : ''), 'not set', url.href)
+        return stop(
+          'INPUT_LOGIN_INTERACTIVE_STEP',
+          'SSO_PREFLIGHT_USERNAME' + (needsPassword ? ' and SSO_PREFLIGHT_PASSWORD' : ''),
+          'not set',
+          url.href,
+        )
       }
       const fields = formValues(login)
       for (const i of login.inputs) {
@@ -115,10 +153,29 @@ export async function drivePages(first: PageRequest, o: DriveOptions): Promise<D
     const idpError = idpErrorPageStop(res.body, url, o)
     if (idpError) return idpError
     return forms.length || /<script/i.test(res.body.slice(0, 200_000))
-      ? { kind: 'stopped', needsBrowser: true, findings: [finding('INPUT_LOGIN_INTERACTIVE_STEP', { expected: 'a username / password form or the IdP\'s answer', actual: `a page with ${forms.length} form(s) the script cannot fill`, where: url.href }, o.ctx)] }
-      : stop('INPUT_LOGIN_NO_ANSWER', 'the IdP\'s answer', `HTTP ${res.status}, no form`, url.href)
+      ? {
+          kind: 'stopped',
+          needsBrowser: true,
+          findings: [
+            finding(
+              'INPUT_LOGIN_INTERACTIVE_STEP',
+              {
+                expected: "a username / password form or the IdP's answer",
+                actual: `a page with ${forms.length} form(s) the script cannot fill`,
+                where: url.href,
+              },
+              o.ctx,
+            ),
+          ],
+        }
+      : stop('INPUT_LOGIN_NO_ANSWER', "the IdP's answer", `HTTP ${res.status}, no form`, url.href)
   }
-  return stop('INPUT_LOGIN_NO_ANSWER', `the IdP's answer within ${MAX_STEPS} pages`, 'the IdP kept sending pages', next.url)
+  return stop(
+    'INPUT_LOGIN_NO_ANSWER',
+    `the IdP's answer within ${MAX_STEPS} pages`,
+    'the IdP kept sending pages',
+    next.url,
+  )
 }
 
 function idpErrorPageStop(html: string, url: URL, o: DriveOptions): DriveOutcome | undefined {
@@ -127,7 +184,11 @@ function idpErrorPageStop(html: string, url: URL, o: DriveOptions): DriveOutcome
   return {
     kind: 'stopped',
     findings: [
-      finding('SAML_TEST_LOGIN_IDP_ERROR_PAGE', { expected: 'the IdP\'s answer at the ACS / redirect URI', actual: line, where: url.href }, o.ctx),
+      finding(
+        'SAML_TEST_LOGIN_IDP_ERROR_PAGE',
+        { expected: "the IdP's answer at the ACS / redirect URI", actual: line, where: url.href },
+        o.ctx,
+      ),
       ...idpErrorCodeFindings(line, { idp: o.ctx.idp ?? 'other', where: url.href }),
     ],
   }

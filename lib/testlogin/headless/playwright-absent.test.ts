@@ -12,7 +12,9 @@ import { PreflightError } from '../../errors'
 import { loadPlaywright, playwrightAvailable } from './chromium-driver'
 
 const { notFound } = vi.hoisted(() => ({
-  notFound: () => { throw Object.assign(new Error("Cannot find package 'playwright-core'"), { code: 'ERR_MODULE_NOT_FOUND' }) },
+  notFound: () => {
+    throw Object.assign(new Error("Cannot find package 'playwright-core'"), { code: 'ERR_MODULE_NOT_FOUND' })
+  },
 }))
 vi.mock('playwright-core', notFound)
 vi.mock('playwright', notFound)
@@ -28,16 +30,27 @@ describe('Playwright absent', () => {
   })
 })
 
-test('--driver auto without Playwright: a page that needs script keeps the HTTP driver\'s interactive-step finding', async () => {
-  const server = createServer((_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<div id="app"></div><script>render()</script>') })
+test("--driver auto without Playwright: a page that needs script keeps the HTTP driver's interactive-step finding", async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' })
+    res.end('<div id="app"></div><script>render()</script>')
+  })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   try {
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
     const report = await headlessSamlLogin({
-      idpMetadataXml: idpMetadataXml(testSite(base)), spEntityId: 'https://sp.example.com', acsUrl: 'https://sp.example.com/acs', profile: BUILTIN_PROFILES.generic,
-      username: 'u', fetch: { [allowLoopbackForTests]: true }, driver: 'auto', env: {},
+      idpMetadataXml: idpMetadataXml(testSite(base)),
+      spEntityId: 'https://sp.example.com',
+      acsUrl: 'https://sp.example.com/acs',
+      profile: BUILTIN_PROFILES.generic,
+      username: 'u',
+      fetch: { [allowLoopbackForTests]: true },
+      driver: 'auto',
+      env: {},
     })
-    expect(report.findings.map((f) => [f.code, f.evidence.actual])).toEqual([['INPUT_LOGIN_INTERACTIVE_STEP', 'a page with 0 form(s) the script cannot fill']])
+    expect(report.findings.map((f) => [f.code, f.evidence.actual])).toEqual([
+      ['INPUT_LOGIN_INTERACTIVE_STEP', 'a page with 0 form(s) the script cannot fill'],
+    ])
     expect(report.timeline?.map((s) => s.summary)).not.toContain('the login page needs script: continuing in Chromium')
   } finally {
     server.close()

@@ -34,35 +34,83 @@ export async function headlessSamlLogin(input: HeadlessSamlLoginInput): Promise<
   const now = input.now ?? new Date()
   const endpoint = samlIdpEndpoint(input.idpMetadataXml, { idp: 'other' })
   const subject = { kind: 'saml-test-login' as const, source: 'headless test login' }
-  if (!endpoint.ok) return buildReport({ subject: { ...subject, idp: 'other' }, profile: input.profile.id, now, findings: endpoint.findings })
+  if (!endpoint.ok)
+    return buildReport({
+      subject: { ...subject, idp: 'other' },
+      profile: input.profile.id,
+      now,
+      findings: endpoint.findings,
+    })
   const { ssoUrl, binding, trust } = endpoint.value
   const requestId = newRequestId()
-  const authnRequest = buildAuthnRequest({ id: requestId, issueInstant: now, destination: ssoUrl, issuer: input.spEntityId, acsUrl: input.acsUrl, forceAuthn: true })
+  const authnRequest = buildAuthnRequest({
+    id: requestId,
+    issueInstant: now,
+    destination: ssoUrl,
+    issuer: input.spEntityId,
+    acsUrl: input.acsUrl,
+    forceAuthn: true,
+  })
   const first = new URL(binding === 'redirect' ? redirectBindingUrl(ssoUrl, authnRequest) : ssoUrl)
   for (const [k, v] of Object.entries(input.ssoQuery ?? {})) first.searchParams.set(k, v)
-  const request: PageRequest = binding === 'redirect' ? { url: first.href, method: 'GET' } : { url: first.href, method: 'POST', form: postBindingFields(authnRequest) }
-  const timeline: TimelineStep[] = [{ at: now.toISOString(), kind: 'request-sent', summary: `AuthnRequest ${requestId} to ${ssoUrl} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'})` }]
+  const request: PageRequest =
+    binding === 'redirect'
+      ? { url: first.href, method: 'GET' }
+      : { url: first.href, method: 'POST', form: postBindingFields(authnRequest) }
+  const timeline: TimelineStep[] = [
+    {
+      at: now.toISOString(),
+      kind: 'request-sent',
+      summary: `AuthnRequest ${requestId} to ${ssoUrl} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'})`,
+    },
+  ]
 
-  const outcome = await driveLogin(request, { ...input, ctx: { idp: trust.kind }, answerField: 'SAMLResponse', timeline })
+  const outcome = await driveLogin(request, {
+    ...input,
+    ctx: { idp: trust.kind },
+    answerField: 'SAMLResponse',
+    timeline,
+  })
   if (outcome.kind !== 'answer-form') {
     const findings = outcome.kind === 'stopped' ? outcome.findings : []
-    return buildReport({ subject: { ...subject, idp: trust.kind, entityId: trust.entityId }, profile: input.profile.id, now, findings, timeline })
+    return buildReport({
+      subject: { ...subject, idp: trust.kind, entityId: trust.entityId },
+      profile: input.profile.id,
+      now,
+      findings,
+      timeline,
+    })
   }
-  timeline.push({ at: new Date().toISOString(), kind: 'response-received', summary: `SAMLResponse addressed to ${outcome.action}` })
+  timeline.push({
+    at: new Date().toISOString(),
+    kind: 'response-received',
+    summary: `SAMLResponse addressed to ${outcome.action}`,
+  })
   const response = outcome.form.inputs.find((i) => i.name === 'SAMLResponse')!.value
   const validated = validateSamlResponse({ response }, trust, {
-    ctx: checkContext({ profile: input.profile, now, idp: trust.kind, spEntityId: input.spEntityId, acsUrl: input.acsUrl }),
+    ctx: checkContext({
+      profile: input.profile,
+      now,
+      idp: trust.kind,
+      spEntityId: input.spEntityId,
+      acsUrl: input.acsUrl,
+    }),
     requestId,
     source: 'headless test login',
   })
   // As in the browser test login (lib/testlogin/saml/complete.ts): an IdP error code in the StatusMessage (AADSTS…)
   // gets the catalog's knowledge of that code.
-  const statusMessage = validated.findings.map((f) => f.evidence.statusMessage).find((m): m is string => typeof m === 'string')
+  const statusMessage = validated.findings
+    .map((f) => f.evidence.statusMessage)
+    .find((m): m is string => typeof m === 'string')
   return buildReport({
     subject: { ...validated.subject, ...subject },
     profile: validated.profile,
     now,
-    findings: [...validated.findings, ...idpErrorCodeFindings(statusMessage, { idp: trust.kind, where: '/Response/Status/StatusMessage' })],
+    findings: [
+      ...validated.findings,
+      ...idpErrorCodeFindings(statusMessage, { idp: trust.kind, where: '/Response/Status/StatusMessage' }),
+    ],
     skipped: validated.skipped,
     certificates: validated.certificates,
     timeline: [...timeline, ...(validated.timeline ?? [])],

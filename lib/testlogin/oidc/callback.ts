@@ -20,8 +20,14 @@ import { oidcRunSecretKey, OidcRunSecretSchema, type OidcPending, type OidcRunMe
 import { oidcErrorToFindings } from './to-findings'
 
 const OidcPendingSchema = z.object({
-  state: z.string(), nonce: z.string(), codeVerifier: z.string(), redirectUri: z.string(), issuer: z.string(),
-  clientId: z.string(), browserHash: z.string().optional(), deadline: z.string(),
+  state: z.string(),
+  nonce: z.string(),
+  codeVerifier: z.string(),
+  redirectUri: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  browserHash: z.string().optional(),
+  deadline: z.string(),
 })
 
 /** What only the browser that started the run may see (store.loginSecrets: encrypted, 10 minutes): the unmasked claims. */
@@ -49,7 +55,13 @@ export const oidcViewKey = (runId: string) => `oidc-view:${runId}`
  * The run's client secret, taken once from the store for the browser presenting the callback, as the Configuration
  * the code exchange needs. Undefined when expired, already taken, or the browser is not the one that started the run.
  */
-async function takeRunSecret(store: Store, runId: string, browserHash: string, idp: IdpKind, clientId: string): Promise<OidcRunMemory | undefined> {
+async function takeRunSecret(
+  store: Store,
+  runId: string,
+  browserHash: string,
+  idp: IdpKind,
+  clientId: string,
+): Promise<OidcRunMemory | undefined> {
   const parsed = OidcRunSecretSchema.safeParse(await store.loginSecrets.take(oidcRunSecretKey(runId), browserHash))
   if (!parsed.success) return undefined
   const s = parsed.data
@@ -61,7 +73,10 @@ async function takeRunSecret(store: Store, runId: string, browserHash: string, i
  * @param o.browserHash browserKeyHash of the browser cookie the callback came with: the secret is released only to
  *   the browser that started the run (NO_BROWSER for runs started without one, as the test harness does).
  */
-export async function completeOidcTestLogin(callback: URL, o: { store: Store; now?: Date; browserHash?: string }): Promise<AcsOutcome> {
+export async function completeOidcTestLogin(
+  callback: URL,
+  o: { store: Store; now?: Date; browserHash?: string },
+): Promise<AcsOutcome> {
   const t0 = performance.now()
   const now = o.now ?? new Date()
   const q = callback.searchParams
@@ -71,14 +86,34 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
 
   if (!run) {
     const code = replayOf ? 'OIDC_TEST_LOGIN_REPLAYED' : 'OIDC_TEST_LOGIN_RUN_NOT_FOUND'
-    const findings: Finding[] = [finding(code, {
-      expected: replayOf ? 'a callback not seen before' : 'the state of a test login started here in the last 15 minutes',
-      actual: { state: state || null }, ...(replayOf ? { firstResult: runPath(replayOf.id) } : {}),
-    })]
-    if (error) findings.push(...errorRedirectFindings({ error, ...(q.get('error_description') ? { error_description: q.get('error_description')! } : {}) }, { idp: 'other', redirectUri: `${callback.origin}${callback.pathname}` }))
+    const findings: Finding[] = [
+      finding(code, {
+        expected: replayOf
+          ? 'a callback not seen before'
+          : 'the state of a test login started here in the last 15 minutes',
+        actual: { state: state || null },
+        ...(replayOf ? { firstResult: runPath(replayOf.id) } : {}),
+      }),
+    ]
+    if (error)
+      findings.push(
+        ...errorRedirectFindings(
+          { error, ...(q.get('error_description') ? { error_description: q.get('error_description')! } : {}) },
+          { idp: 'other', redirectUri: `${callback.origin}${callback.pathname}` },
+        ),
+      )
     const report = buildReport({
-      subject: { kind: 'oidc-test-login', idp: 'other', source: 'test login (callback)' }, profile: 'generic', now, findings,
-      timeline: [step('response-received', `Callback received (${error ? `error=${error}` : q.has('code') ? 'code' : 'no code'})`, { at: now })],
+      subject: { kind: 'oidc-test-login', idp: 'other', source: 'test login (callback)' },
+      profile: 'generic',
+      now,
+      findings,
+      timeline: [
+        step(
+          'response-received',
+          `Callback received (${error ? `error=${error}` : q.has('code') ? 'code' : 'no code'})`,
+          { at: now },
+        ),
+      ],
     })
     const saved = await o.store.savedReports.save({ kind: 'test-login', report })
     countTestLogin('oidc', 'unmatched')
@@ -91,20 +126,47 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
   const pending = parsed.success ? parsed.data : undefined
   const idp: IdpKind = idpKindFromIssuer(pending?.issuer)
   const timeline: TimelineStep[] = [...run.timeline]
-  timeline.push(step('response-received', `Redirected back to the callback with ${error ? `error=${error}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}${q.has('iss') ? ', iss' : ''}`, {
-    at: now, data: { params: [...q.keys()], ...(error ? { error, error_description: q.get('error_description') } : {}) },
-  }))
-  const memory = pending ? await takeRunSecret(o.store, run.id, o.browserHash ?? NO_BROWSER, idp, pending.clientId) : undefined
-  const { report: withTimeline, testUser, idTokenClaims, userinfo } = await evaluateOidcCallback(callback, {
-    ...(pending ? { pending } : {}), ...(memory ? { memory } : {}), profile, idp, now, t0, timeline, runId: run.id,
+  timeline.push(
+    step(
+      'response-received',
+      `Redirected back to the callback with ${error ? `error=${error}` : q.has('code') ? 'an authorization code' : 'neither code nor error'}${q.has('iss') ? ', iss' : ''}`,
+      {
+        at: now,
+        data: { params: [...q.keys()], ...(error ? { error, error_description: q.get('error_description') } : {}) },
+      },
+    ),
+  )
+  const memory = pending
+    ? await takeRunSecret(o.store, run.id, o.browserHash ?? NO_BROWSER, idp, pending.clientId)
+    : undefined
+  const {
+    report: withTimeline,
+    testUser,
+    idTokenClaims,
+    userinfo,
+  } = await evaluateOidcCallback(callback, {
+    ...(pending ? { pending } : {}),
+    ...(memory ? { memory } : {}),
+    profile,
+    idp,
+    now,
+    t0,
+    timeline,
+    runId: run.id,
     ...(connection ? { connectionId: connection.id, connectionName: connection.name } : {}),
   })
-  await o.store.runs.complete(run.id, { status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed', report: withTimeline, testUser: testUser || null, timeline: withTimeline.timeline ?? [] })
+  await o.store.runs.complete(run.id, {
+    status: withTimeline.summary.verdict === 'go' ? 'completed' : 'failed',
+    report: withTimeline,
+    testUser: testUser || null,
+    timeline: withTimeline.timeline ?? [],
+  })
   countTestLogin('oidc', withTimeline.summary.verdict === 'go' ? 'passed' : 'failed')
   countFindings(withTimeline.findings.map((f) => f.code))
   await o.store.loginSecrets.put(oidcViewKey(run.id), pending?.browserHash ?? NO_BROWSER, {
     ...(pending?.browserHash ? { browserHash: pending.browserHash } : {}),
-    ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}),
+    ...(idTokenClaims ? { idTokenClaims } : {}),
+    ...(userinfo ? { userinfo } : {}),
   } satisfies PrivateOidcView)
   return { kind: 'run', runId: run.id }
 }
@@ -114,9 +176,26 @@ export async function completeOidcTestLogin(callback: URL, o: { store: Store; no
  * nonce and the ID token's signature checked by openid-client), userinfo fetched and the profile's claims checked.
  * Store-free, so the app's callback and the headless login share it.
  */
-export async function evaluateOidcCallback(callback: URL, o: {
-  pending?: OidcPending; memory?: OidcRunMemory; profile: SpProfile; idp: IdpKind; now: Date; t0: number; timeline: TimelineStep[]; runId?: string; connectionId?: string; connectionName?: string
-}): Promise<{ report: Report; testUser: string; idTokenClaims?: Record<string, unknown>; userinfo?: Record<string, unknown> }> {
+export async function evaluateOidcCallback(
+  callback: URL,
+  o: {
+    pending?: OidcPending
+    memory?: OidcRunMemory
+    profile: SpProfile
+    idp: IdpKind
+    now: Date
+    t0: number
+    timeline: TimelineStep[]
+    runId?: string
+    connectionId?: string
+    connectionName?: string
+  },
+): Promise<{
+  report: Report
+  testUser: string
+  idTokenClaims?: Record<string, unknown>
+  userinfo?: Record<string, unknown>
+}> {
   const { pending, memory, profile, idp, now, t0, timeline } = o
   const q = callback.searchParams
   const error = q.get('error')
@@ -125,17 +204,43 @@ export async function evaluateOidcCallback(callback: URL, o: {
   let userinfo: Record<string, unknown> | undefined
 
   if (!pending) {
-    findings.push(finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', { expected: 'an OIDC test login run', actual: { runId: o.runId ?? null } }))
+    findings.push(
+      finding('OIDC_TEST_LOGIN_RUN_NOT_FOUND', {
+        expected: 'an OIDC test login run',
+        actual: { runId: o.runId ?? null },
+      }),
+    )
   } else if (error) {
     const description = q.get('error_description')
-    findings.push(...errorRedirectFindings({ error, ...(description ? { error_description: description } : {}) }, { idp, redirectUri: pending.redirectUri, clientId: pending.clientId }))
+    findings.push(
+      ...errorRedirectFindings(
+        { error, ...(description ? { error_description: description } : {}) },
+        { idp, redirectUri: pending.redirectUri, clientId: pending.clientId },
+      ),
+    )
   } else if (!q.get('code')) {
-    findings.push(finding('OIDC_TEST_LOGIN_CALLBACK_INVALID', { expected: 'code and state (or error) in the query', actual: [...q.keys()] }, { idp }))
+    findings.push(
+      finding(
+        'OIDC_TEST_LOGIN_CALLBACK_INVALID',
+        { expected: 'code and state (or error) in the query', actual: [...q.keys()] },
+        { idp },
+      ),
+    )
   } else if (!memory) {
-    findings.push(finding('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE', { expected: 'the client secret typed when this test login started', actual: 'not available: expired, already used, or another browser than the one that started the run' }))
+    findings.push(
+      finding('OIDC_TEST_LOGIN_SECRET_UNAVAILABLE', {
+        expected: 'the client secret typed when this test login started',
+        actual: 'not available: expired, already used, or another browser than the one that started the run',
+      }),
+    )
   } else {
     if (now.getTime() > Date.parse(pending.deadline)) {
-      findings.push(finding('OIDC_TEST_LOGIN_RUN_EXPIRED', { expected: `a callback before ${pending.deadline}`, actual: now.toISOString() }))
+      findings.push(
+        finding('OIDC_TEST_LOGIN_RUN_EXPIRED', {
+          expected: `a callback before ${pending.deadline}`,
+          actual: now.toISOString(),
+        }),
+      )
     }
     const currentUrl = new URL(pending.redirectUri)
     currentUrl.search = callback.search
@@ -143,18 +248,45 @@ export async function evaluateOidcCallback(callback: URL, o: {
     const tToken = performance.now()
     try {
       const tokens = await oc.authorizationCodeGrant(memory.config, currentUrl, {
-        pkceCodeVerifier: pending.codeVerifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true,
+        pkceCodeVerifier: pending.codeVerifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
       })
       idTokenClaims = { ...(tokens.claims() ?? {}) }
-      timeline.push(step('decoded', `Code exchanged for tokens; ID token signature verified (${String(idTokenHeaderAlg(tokens.id_token))}); claims: ${Object.keys(idTokenClaims).sort().join(', ')}`, {
-        since: tToken, data: { idTokenClaims },
-      }))
+      timeline.push(
+        step(
+          'decoded',
+          `Code exchanged for tokens; ID token signature verified (${String(idTokenHeaderAlg(tokens.id_token))}); claims: ${Object.keys(idTokenClaims).sort().join(', ')}`,
+          {
+            since: tToken,
+            data: { idTokenClaims },
+          },
+        ),
+      )
       const tInfo = performance.now()
       try {
-        userinfo = { ...(await oc.fetchUserInfo(memory.config, tokens.access_token, String(idTokenClaims.sub ?? oc.skipSubjectCheck))) }
-        timeline.push(step('decoded', `Userinfo: ${Object.keys(userinfo).sort().join(', ')}`, { since: tInfo, data: { userinfo } }))
+        userinfo = {
+          ...(await oc.fetchUserInfo(
+            memory.config,
+            tokens.access_token,
+            String(idTokenClaims.sub ?? oc.skipSubjectCheck),
+          )),
+        }
+        timeline.push(
+          step('decoded', `Userinfo: ${Object.keys(userinfo).sort().join(', ')}`, { since: tInfo, data: { userinfo } }),
+        )
       } catch (err) {
-        findings.push(finding('OIDC_USERINFO_FAILED', { expected: 'a userinfo answer for the access token', actual: oidcErrorToFindings(err, ctx).map((f) => f.evidence.actual ?? f.code) }, { idp }))
+        findings.push(
+          finding(
+            'OIDC_USERINFO_FAILED',
+            {
+              expected: 'a userinfo answer for the access token',
+              actual: oidcErrorToFindings(err, ctx).map((f) => f.evidence.actual ?? f.code),
+            },
+            { idp },
+          ),
+        )
       }
       findings.push(...checkRequiredClaims(idTokenClaims, userinfo, profile, { idp }))
     } catch (err) {
@@ -165,26 +297,57 @@ export async function evaluateOidcCallback(callback: URL, o: {
   // Error redirect: nothing after the authorization response ran; a failed exchange stops before the claims.
   // openid-client stops at the first failed check, so what comes after it was not verified.
   const firstFailed = OIDC_CHECKS.findIndex((g) => findings.some((f) => f.severity === 'error' && inCheck(g, f.code)))
-  const reachedUntil = !pending || error || !q.get('code') || !memory ? 0 : !idTokenClaims ? Math.max(firstFailed, 1) : OIDC_CHECKS.length - 1
+  const reachedUntil =
+    !pending || error || !q.get('code') || !memory
+      ? 0
+      : !idTokenClaims
+        ? Math.max(firstFailed, 1)
+        : OIDC_CHECKS.length - 1
   timeline.push(...checkSteps(OIDC_CHECKS, findings, { reachedUntil }))
-  const testUser = idTokenClaims ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '') : ''
+  const testUser = idTokenClaims
+    ? String(idTokenClaims.email ?? idTokenClaims.preferred_username ?? idTokenClaims.sub ?? '')
+    : ''
   const report = buildReport({
-    subject: { kind: 'oidc-test-login', idp, source: 'test login', ...(pending ? { issuer: pending.issuer } : {}), ...(o.connectionId ? { connectionId: o.connectionId } : {}),
+    subject: {
+      kind: 'oidc-test-login',
+      idp,
+      source: 'test login',
+      ...(pending ? { issuer: pending.issuer } : {}),
+      ...(o.connectionId ? { connectionId: o.connectionId } : {}),
       // Who and where, so an export stands alone; the store masks testUser like any personal value (lib/store/mask.ts).
-      ...(o.connectionName ? { connectionName: o.connectionName } : {}), ...(testUser ? { testUser } : {}) },
-    profile: profile.id, now, findings,
+      ...(o.connectionName ? { connectionName: o.connectionName } : {}),
+      ...(testUser ? { testUser } : {}),
+    },
+    profile: profile.id,
+    now,
+    findings,
     facts: {
-      ...(o.runId ? { runId: o.runId } : {}), serverMs: Math.round((performance.now() - t0) * 10) / 10,
-      ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfoClaims: Object.keys(userinfo).sort() } : {}),
+      ...(o.runId ? { runId: o.runId } : {}),
+      serverMs: Math.round((performance.now() - t0) * 10) / 10,
+      ...(idTokenClaims ? { idTokenClaims } : {}),
+      ...(userinfo ? { userinfoClaims: Object.keys(userinfo).sort() } : {}),
     },
   })
-  timeline.push(step('check', `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`, { since: t0 }))
-  return { report: { ...report, timeline }, testUser, ...(idTokenClaims ? { idTokenClaims } : {}), ...(userinfo ? { userinfo } : {}) }
+  timeline.push(
+    step(
+      'check',
+      `${report.summary.errors} error(s), ${report.summary.warnings} warning(s): ${report.summary.verdict === 'go' ? 'the vendor would accept this login' : 'the vendor would reject this login'}`,
+      { since: t0 },
+    ),
+  )
+  return {
+    report: { ...report, timeline },
+    testUser,
+    ...(idTokenClaims ? { idTokenClaims } : {}),
+    ...(userinfo ? { userinfo } : {}),
+  }
 }
 
 function idTokenHeaderAlg(idToken: string | undefined): string {
   try {
-    const header = JSON.parse(Buffer.from((idToken ?? '').split('.')[0] ?? '', 'base64url').toString('utf8')) as { alg?: unknown }
+    const header = JSON.parse(Buffer.from((idToken ?? '').split('.')[0] ?? '', 'base64url').toString('utf8')) as {
+      alg?: unknown
+    }
     return typeof header.alg === 'string' ? header.alg : 'unknown alg'
   } catch {
     return 'unknown alg'

@@ -33,7 +33,10 @@ export interface ErrorRedirect {
  * the IdP's own code first (AADSTS, Okta E-code: the IdP error-code table), then Okta's sentences, then the OAuth
  * error name itself.
  */
-export function errorRedirectFindings(e: ErrorRedirect, o: { idp: IdpKind; redirectUri: string; clientId?: string }): Finding[] {
+export function errorRedirectFindings(
+  e: ErrorRedirect,
+  o: { idp: IdpKind; redirectUri: string; clientId?: string },
+): Finding[] {
   const description = e.error_description?.slice(0, 1000)
   const actual = { error: e.error.slice(0, 200), ...(description ? { error_description: description } : {}) }
   const mentions = idpCodesIn(description ?? '')
@@ -41,9 +44,11 @@ export function errorRedirectFindings(e: ErrorRedirect, o: { idp: IdpKind; redir
   const okta = OKTA_TEXT.find(([re]) => re.test(description ?? ''))
   const idp: IdpKind = (known ?? mentions[0])?.idp ?? (okta ? 'okta' : o.idp)
   const code: FindingCode = known?.code ?? okta?.[1] ?? BY_ERROR[e.error] ?? 'OIDC_AUTHORIZE_ERROR'
-  const expected = REDIRECT_URI_NOT_REGISTERED.has(code) ? { redirectUri: o.redirectUri, registeredFor: o.clientId ?? null }
-    : code === 'TRIAGE_AADSTS700016' ? { clientId: o.clientId ?? null }
-    : 'an authorization code for the test user'
+  const expected = REDIRECT_URI_NOT_REGISTERED.has(code)
+    ? { redirectUri: o.redirectUri, registeredFor: o.clientId ?? null }
+    : code === 'TRIAGE_AADSTS700016'
+      ? { clientId: o.clientId ?? null }
+      : 'an authorization code for the test user'
   return [finding(code, { expected, actual, where: 'authorization response (redirect to the callback)' }, { idp })]
 }
 

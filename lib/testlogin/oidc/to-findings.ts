@@ -43,8 +43,17 @@ function detailOf(err: unknown): ClaimDetail {
   return {}
 }
 
-const TIME_CODES = { exp: 'OIDC_ID_TOKEN_EXPIRED', nbf: 'OIDC_ID_TOKEN_NOT_YET_VALID', iat: 'OIDC_ID_TOKEN_ISSUED_IN_FUTURE' } as const
-const CLAIM_CODES = { aud: 'OIDC_ID_TOKEN_AUDIENCE_MISMATCH', iss: 'OIDC_ID_TOKEN_ISSUER_MISMATCH', nonce: 'OIDC_ID_TOKEN_NONCE_MISMATCH', azp: 'OIDC_ID_TOKEN_AZP_MISMATCH' } as const
+const TIME_CODES = {
+  exp: 'OIDC_ID_TOKEN_EXPIRED',
+  nbf: 'OIDC_ID_TOKEN_NOT_YET_VALID',
+  iat: 'OIDC_ID_TOKEN_ISSUED_IN_FUTURE',
+} as const
+const CLAIM_CODES = {
+  aud: 'OIDC_ID_TOKEN_AUDIENCE_MISMATCH',
+  iss: 'OIDC_ID_TOKEN_ISSUER_MISMATCH',
+  nonce: 'OIDC_ID_TOKEN_NONCE_MISMATCH',
+  azp: 'OIDC_ID_TOKEN_AZP_MISMATCH',
+} as const
 
 /** openid-client's failure during the code exchange (or discovery) as findings. */
 export function oidcErrorToFindings(err: unknown, ctx: TranslateContext): Finding[] {
@@ -54,48 +63,146 @@ export function oidcErrorToFindings(err: unknown, ctx: TranslateContext): Findin
   // A 401 with WWW-Authenticate (client authentication failed) comes as a challenge error, not a body error.
   const challenge = err instanceof oc.WWWAuthenticateChallengeError ? err.cause[0]?.parameters : undefined
   if (err instanceof oc.ResponseBodyError || challenge) {
-    const e = challenge ? { error: challenge.error ?? 'invalid_client', error_description: challenge.error_description, status: (err as oc.WWWAuthenticateChallengeError).status }
-      : { error: (err as oc.ResponseBodyError).error, error_description: (err as oc.ResponseBodyError).error_description, status: (err as oc.ResponseBodyError).status }
+    const e = challenge
+      ? {
+          error: challenge.error ?? 'invalid_client',
+          error_description: challenge.error_description,
+          status: (err as oc.WWWAuthenticateChallengeError).status,
+        }
+      : {
+          error: (err as oc.ResponseBodyError).error,
+          error_description: (err as oc.ResponseBodyError).error_description,
+          status: (err as oc.ResponseBodyError).status,
+        }
     const body = { error: e.error, ...(e.error_description ? { error_description: e.error_description } : {}) }
     // The IdP's own code (AADSTS7000215, 54005, ...) is the IdP error-code table's row, as everywhere else.
     const known = idpCodesIn(e.error_description ?? '').find((m) => m.code)
     if (known?.code) {
-      return [finding(known.code, { expected: 'tokens for the authorization code', actual: { ...body, status: e.status }, where: 'token endpoint' }, { idp: known.idp })]
+      return [
+        finding(
+          known.code,
+          {
+            expected: 'tokens for the authorization code',
+            actual: { ...body, status: e.status },
+            where: 'token endpoint',
+          },
+          { idp: known.idp },
+        ),
+      ]
     }
     if (e.error === 'invalid_client') {
-      return [finding('OIDC_CLIENT_SECRET_INVALID', { expected: 'the client secret Value of this app', actual: { ...body, status: e.status }, where: 'token endpoint' }, fctx)]
+      return [
+        finding(
+          'OIDC_CLIENT_SECRET_INVALID',
+          {
+            expected: 'the client secret Value of this app',
+            actual: { ...body, status: e.status },
+            where: 'token endpoint',
+          },
+          fctx,
+        ),
+      ]
     }
-    return [finding('OIDC_TOKEN_EXCHANGE_FAILED', { expected: 'tokens for the authorization code', actual: { ...body, status: e.status }, where: 'token endpoint' }, fctx)]
+    return [
+      finding(
+        'OIDC_TOKEN_EXCHANGE_FAILED',
+        {
+          expected: 'tokens for the authorization code',
+          actual: { ...body, status: e.status },
+          where: 'token endpoint',
+        },
+        fctx,
+      ),
+    ]
   }
   if (err instanceof oc.AuthorizationResponseError) {
-    return errorRedirectFindings({ error: err.error, ...(err.error_description ? { error_description: err.error_description } : {}) }, { idp: ctx.idp, redirectUri: ctx.redirectUri, clientId: ctx.clientId })
+    return errorRedirectFindings(
+      { error: err.error, ...(err.error_description ? { error_description: err.error_description } : {}) },
+      { idp: ctx.idp, redirectUri: ctx.redirectUri, clientId: ctx.clientId },
+    )
   }
   const code = err instanceof oc.ClientError ? err.code : undefined
   const d = detailOf(err)
-  const message = causes(err).map((c) => (c instanceof Error ? c.message : '')).filter(Boolean).join(' / ').slice(0, 300)
+  const message = causes(err)
+    .map((c) => (c instanceof Error ? c.message : ''))
+    .filter(Boolean)
+    .join(' / ')
+    .slice(0, 300)
   if (code === 'OAUTH_JWT_CLAIM_COMPARISON_FAILED' && d.claim && d.claim in CLAIM_CODES) {
-    return [finding(CLAIM_CODES[d.claim as keyof typeof CLAIM_CODES], { expected: d.expected, actual: d.claims?.[d.claim], where: `ID token "${d.claim}"` }, fctx)]
+    return [
+      finding(
+        CLAIM_CODES[d.claim as keyof typeof CLAIM_CODES],
+        { expected: d.expected, actual: d.claims?.[d.claim], where: `ID token "${d.claim}"` },
+        fctx,
+      ),
+    ]
   }
   if (code === 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED' && d.claim && d.claim in TIME_CODES) {
     const now = d.now ?? Math.floor(Date.now() / 1000)
-    return [finding(TIME_CODES[d.claim as keyof typeof TIME_CODES], {
-      expected: d.claim === 'exp' ? `exp after ${new Date(now * 1000).toISOString()}` : `${d.claim} before ${new Date(now * 1000).toISOString()}`,
-      actual: typeof d.claims?.[d.claim] === 'number' ? new Date((d.claims[d.claim] as number) * 1000).toISOString() : d.claims?.[d.claim],
-      where: `ID token "${d.claim}"`, now: new Date(now * 1000).toISOString(), toleranceSeconds: d.tolerance ?? 0,
-    }, fctx)]
+    return [
+      finding(
+        TIME_CODES[d.claim as keyof typeof TIME_CODES],
+        {
+          expected:
+            d.claim === 'exp'
+              ? `exp after ${new Date(now * 1000).toISOString()}`
+              : `${d.claim} before ${new Date(now * 1000).toISOString()}`,
+          actual:
+            typeof d.claims?.[d.claim] === 'number'
+              ? new Date((d.claims[d.claim] as number) * 1000).toISOString()
+              : d.claims?.[d.claim],
+          where: `ID token "${d.claim}"`,
+          now: new Date(now * 1000).toISOString(),
+          toleranceSeconds: d.tolerance ?? 0,
+        },
+        fctx,
+      ),
+    ]
   }
   if (code === 'OAUTH_INVALID_RESPONSE' && /signature verification failed/i.test(message)) {
-    return [finding('OIDC_ID_TOKEN_SIGNATURE_INVALID', { expected: `a signature by a key in the issuer's JWKS (${ctx.issuer})`, actual: 'the signature does not verify', where: 'ID token' }, fctx)]
+    return [
+      finding(
+        'OIDC_ID_TOKEN_SIGNATURE_INVALID',
+        {
+          expected: `a signature by a key in the issuer's JWKS (${ctx.issuer})`,
+          actual: 'the signature does not verify',
+          where: 'ID token',
+        },
+        fctx,
+      ),
+    ]
   }
   if (code === 'OAUTH_KEY_SELECTION_FAILED') {
-    return [finding('OIDC_ID_TOKEN_KEY_NOT_FOUND', { expected: 'a JWKS key matching the ID token header (kid, alg)', actual: message, where: 'ID token header' }, fctx)]
+    return [
+      finding(
+        'OIDC_ID_TOKEN_KEY_NOT_FOUND',
+        { expected: 'a JWKS key matching the ID token header (kid, alg)', actual: message, where: 'ID token header' },
+        fctx,
+      ),
+    ]
   }
   if (code === 'OAUTH_INVALID_RESPONSE' && /"state"/.test(message)) {
     const got = d.parameters instanceof URLSearchParams ? d.parameters.get('state') : null
-    return [finding('OIDC_STATE_MISMATCH', { expected: d.expected ?? null, actual: got, where: 'authorization response "state"' }, fctx)]
+    return [
+      finding(
+        'OIDC_STATE_MISMATCH',
+        { expected: d.expected ?? null, actual: got, where: 'authorization response "state"' },
+        fctx,
+      ),
+    ]
   }
   if (/"?id_token"?/.test(message) && /missing|must be a string|expected/i.test(message)) {
     return [finding('OIDC_TOKEN_NO_ID_TOKEN', { expected: 'an id_token in the token response', actual: message }, fctx)]
   }
-  return [finding('OIDC_CLIENT_REJECTED', { expected: 'a valid OpenID Connect answer', actual: { code: code ?? (err instanceof Error ? err.name : typeof err), message }, ...(d.claim ? { where: d.claim } : {}) }, fctx)]
+  return [
+    finding(
+      'OIDC_CLIENT_REJECTED',
+      {
+        expected: 'a valid OpenID Connect answer',
+        actual: { code: code ?? (err instanceof Error ? err.name : typeof err), message },
+        ...(d.claim ? { where: d.claim } : {}),
+      },
+      fctx,
+    ),
+  ]
 }

@@ -5,8 +5,10 @@ import { buildAuthnRequest, newRequestId, postBindingFields, redirectBindingUrl 
 import { buildSpMetadata } from './sp-metadata'
 
 const input = {
-  id: '_0123456789abcdef0123456789abcdef', issueInstant: new Date('2026-11-22T10:00:00.123Z'),
-  destination: 'https://login.microsoftonline.com/tenant/saml2', issuer: 'https://www.okta.com/saml2/service-provider/spabc',
+  id: '_0123456789abcdef0123456789abcdef',
+  issueInstant: new Date('2026-11-22T10:00:00.123Z'),
+  destination: 'https://login.microsoftonline.com/tenant/saml2',
+  issuer: 'https://www.okta.com/saml2/service-provider/spabc',
   acsUrl: 'http://localhost:3000/saml/acs',
 }
 
@@ -26,9 +28,15 @@ describe('buildAuthnRequest', () => {
   })
 
   test('escapes values so a hostile entity ID cannot change the XML', () => {
-    const xml = buildAuthnRequest({ ...input, issuer: 'a"><x/>&', nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified' })
+    const xml = buildAuthnRequest({
+      ...input,
+      issuer: 'a"><x/>&',
+      nameIdFormat: 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified',
+    })
     expect(xml).toContain('<saml:Issuer>a&quot;&gt;&lt;x/&gt;&amp;</saml:Issuer>')
-    expect(xml).toContain('<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified" AllowCreate="true"/>')
+    expect(xml).toContain(
+      '<samlp:NameIDPolicy Format="urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified" AllowCreate="true"/>',
+    )
     expect(parseSafeXml(xml).ok).toBe(true)
   })
 
@@ -59,7 +67,11 @@ describe('bindings', () => {
 
 describe('buildSpMetadata', () => {
   test('the vendor’s entity ID with the vendor’s ACS as default and ours as index 1', () => {
-    const xml = buildSpMetadata({ spEntityId: input.issuer, ourAcsUrl: input.acsUrl, vendorAcsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa1' })
+    const xml = buildSpMetadata({
+      spEntityId: input.issuer,
+      ourAcsUrl: input.acsUrl,
+      vendorAcsUrl: 'https://autodesk-prod.okta.com/sso/saml2/0oa1',
+    })
     expect(parseSafeXml(xml).ok).toBe(true)
     expect(xml).toContain(`entityID="${input.issuer}"`)
     expect(xml).toMatch(/Location="https:\/\/autodesk-prod\.okta\.com\/sso\/saml2\/0oa1" index="0" isDefault="true"/)

@@ -25,7 +25,8 @@ export function newRequestId(): string {
   return `_${randomBytes(16).toString('hex')}`
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
 const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 /**
@@ -34,11 +35,15 @@ const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')
  * @example buildAuthnRequest({ id: newRequestId(), issueInstant: new Date(), destination, issuer: spEntityId, acsUrl })
  */
 export function buildAuthnRequest(input: AuthnRequestInput): string {
-  const policy = input.nameIdFormat ? `<samlp:NameIDPolicy Format="${esc(input.nameIdFormat)}" AllowCreate="true"/>` : ''
-  return `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"`
-    + ` ID="${esc(input.id)}" Version="2.0" IssueInstant="${iso(input.issueInstant)}" Destination="${esc(input.destination)}"`
-    + ` AssertionConsumerServiceURL="${esc(input.acsUrl)}" ProtocolBinding="${BINDING_POST}"${input.forceAuthn ? ' ForceAuthn="true"' : ''}>`
-    + `<saml:Issuer>${esc(input.issuer)}</saml:Issuer>${policy}</samlp:AuthnRequest>`
+  const policy = input.nameIdFormat
+    ? `<samlp:NameIDPolicy Format="${esc(input.nameIdFormat)}" AllowCreate="true"/>`
+    : ''
+  return (
+    `<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"` +
+    ` ID="${esc(input.id)}" Version="2.0" IssueInstant="${iso(input.issueInstant)}" Destination="${esc(input.destination)}"` +
+    ` AssertionConsumerServiceURL="${esc(input.acsUrl)}" ProtocolBinding="${BINDING_POST}"${input.forceAuthn ? ' ForceAuthn="true"' : ''}>` +
+    `<saml:Issuer>${esc(input.issuer)}</saml:Issuer>${policy}</samlp:AuthnRequest>`
+  )
 }
 
 /** HTTP-Redirect binding: DEFLATE, base64, then URL-encode, appended to the SSO URL (keeping its own query). @see SAML 2.0 Bindings §3.4.4.1 */
@@ -51,5 +56,8 @@ export function redirectBindingUrl(ssoUrl: string, authnRequestXml: string, rela
 
 /** HTTP-POST binding: the form fields a self-submitting page posts to the SSO URL. @see SAML 2.0 Bindings §3.5.4 */
 export function postBindingFields(authnRequestXml: string, relayState?: string): Record<string, string> {
-  return { SAMLRequest: Buffer.from(authnRequestXml, 'utf8').toString('base64'), ...(relayState ? { RelayState: relayState } : {}) }
+  return {
+    SAMLRequest: Buffer.from(authnRequestXml, 'utf8').toString('base64'),
+    ...(relayState ? { RelayState: relayState } : {}),
+  }
 }

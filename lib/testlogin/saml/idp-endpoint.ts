@@ -25,25 +25,78 @@ function browserUsable(location: string): boolean {
 }
 
 /** Reads the SSO endpoint (Redirect preferred, POST when it is the only one) and the trust from stored metadata XML. */
-export function samlIdpEndpoint(metadataXml: string | undefined, ctx: Pick<CheckContext, 'idp'>): { ok: true; value: SamlIdpEndpoint } | { ok: false; findings: Finding[] } {
+export function samlIdpEndpoint(
+  metadataXml: string | undefined,
+  ctx: Pick<CheckContext, 'idp'>,
+): { ok: true; value: SamlIdpEndpoint } | { ok: false; findings: Finding[] } {
   const fctx = { idp: ctx.idp }
-  if (!metadataXml) return { ok: false, findings: [finding('SAML_TEST_LOGIN_METADATA_UNUSABLE', { expected: 'the IdP metadata XML saved with the connection', actual: 'none' }, fctx)] }
+  if (!metadataXml)
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'SAML_TEST_LOGIN_METADATA_UNUSABLE',
+          { expected: 'the IdP metadata XML saved with the connection', actual: 'none' },
+          fctx,
+        ),
+      ],
+    }
   const parsed = parseIdpMetadata(metadataXml)
   if (!parsed.ok) {
-    return { ok: false, findings: [finding('SAML_TEST_LOGIN_METADATA_UNUSABLE', { expected: 'one IdP entity with an SSO endpoint and a signing certificate', actual: parsed.findings.map((f) => f.code) }, fctx), ...parsed.findings] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'SAML_TEST_LOGIN_METADATA_UNUSABLE',
+          {
+            expected: 'one IdP entity with an SSO endpoint and a signing certificate',
+            actual: parsed.findings.map((f) => f.code),
+          },
+          fctx,
+        ),
+        ...parsed.findings,
+      ],
+    }
   }
   const md = parsed.value
   const trust = toIdpTrust(md)
   const fixCtx = { idp: trust.kind }
   if (!md.entityId || md.signingCertificates.length === 0) {
-    return { ok: false, findings: [finding('SAML_TEST_LOGIN_METADATA_UNUSABLE', { expected: 'an entityID and at least one signing certificate', actual: { entityId: md.entityId ?? null, signingCertificates: md.signingCertificates.length } }, fixCtx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'SAML_TEST_LOGIN_METADATA_UNUSABLE',
+          {
+            expected: 'an entityID and at least one signing certificate',
+            actual: { entityId: md.entityId ?? null, signingCertificates: md.signingCertificates.length },
+          },
+          fixCtx,
+        ),
+      ],
+    }
   }
   const usable = md.ssoServices.filter((s) => browserUsable(s.location))
   const redirect = usable.find((s) => s.binding === BINDING_REDIRECT)
   const post = usable.find((s) => s.binding === BINDING_POST)
   const chosen = redirect ?? post
   if (!chosen) {
-    return { ok: false, findings: [finding('SAML_TEST_LOGIN_NO_SSO_ENDPOINT', { expected: `a SingleSignOnService with ${BINDING_REDIRECT} or ${BINDING_POST} at an https URL`, actual: md.ssoServices.map((s) => ({ binding: s.binding, location: s.location })) }, fixCtx)] }
+    return {
+      ok: false,
+      findings: [
+        finding(
+          'SAML_TEST_LOGIN_NO_SSO_ENDPOINT',
+          {
+            expected: `a SingleSignOnService with ${BINDING_REDIRECT} or ${BINDING_POST} at an https URL`,
+            actual: md.ssoServices.map((s) => ({ binding: s.binding, location: s.location })),
+          },
+          fixCtx,
+        ),
+      ],
+    }
   }
-  return { ok: true, value: { trust, ssoUrl: chosen.location, binding: chosen === redirect ? 'redirect' : 'post', metadata: md } }
+  return {
+    ok: true,
+    value: { trust, ssoUrl: chosen.location, binding: chosen === redirect ? 'redirect' : 'post', metadata: md },
+  }
 }

@@ -1,6 +1,7 @@
 import { BINDING_POST } from './authn-request'
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string)
 
 /**
  * SP metadata for IdPs that take a file: the vendor's entity ID (so the IdP app is the vendor's) with our ACS as an
@@ -10,7 +11,12 @@ export function buildSpMetadata(o: { spEntityId: string; ourAcsUrl: string; vend
   const acs = [
     ...(o.vendorAcsUrl ? [{ url: o.vendorAcsUrl, isDefault: true }] : []),
     { url: o.ourAcsUrl, isDefault: !o.vendorAcsUrl },
-  ].map((a, i) => `<md:AssertionConsumerService Binding="${BINDING_POST}" Location="${esc(a.url)}" index="${i}"${a.isDefault ? ' isDefault="true"' : ''}/>`).join('\n    ')
+  ]
+    .map(
+      (a, i) =>
+        `<md:AssertionConsumerService Binding="${BINDING_POST}" Location="${esc(a.url)}" index="${i}"${a.isDefault ? ' isDefault="true"' : ''}/>`,
+    )
+    .join('\n    ')
   return `<?xml version="1.0" encoding="UTF-8"?>
 <md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="${esc(o.spEntityId)}">
   <md:SPSSODescriptor AuthnRequestsSigned="false" WantAssertionsSigned="true" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">

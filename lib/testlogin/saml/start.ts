@@ -38,7 +38,10 @@ export interface SamlPending {
 }
 
 /** The connection's metadata: the saved XML, else fetched (through lib/net) from its metadata URL. */
-async function metadataFor(connection: Connection, fetchOptions: SafeFetchOptions): Promise<{ xml?: string; fetched: boolean; findings: Finding[] }> {
+async function metadataFor(
+  connection: Connection,
+  fetchOptions: SafeFetchOptions,
+): Promise<{ xml?: string; fetched: boolean; findings: Finding[] }> {
   if (connection.config.idpMetadataXml) return { xml: connection.config.idpMetadataXml, fetched: false, findings: [] }
   if (!connection.config.metadataUrl) return { fetched: false, findings: [] }
   const r = await safeFetch(connection.config.metadataUrl, fetchOptions)
@@ -50,7 +53,10 @@ async function metadataFor(connection: Connection, fetchOptions: SafeFetchOption
  * and whose ACS is ours, stored as a run keyed by the request ID; RelayState is the run ID.
  * A connection that cannot start a login still gets a run: a failed one whose findings say why.
  */
-export async function startSamlTestLogin(connection: Connection, o: { store: Store; origin: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions }): Promise<StartResult> {
+export async function startSamlTestLogin(
+  connection: Connection,
+  o: { store: Store; origin: string; browserHash?: string; now?: Date; fetchOptions?: SafeFetchOptions },
+): Promise<StartResult> {
   const now = o.now ?? new Date()
   const profile = profileFor(connection.profileId)
   const acsUrl = ourAcsUrl(o.origin)
@@ -59,33 +65,70 @@ export async function startSamlTestLogin(connection: Connection, o: { store: Sto
   const endpoint = samlIdpEndpoint(metadata.xml, { idp: 'other' })
   const problems: Finding[] = [...metadata.findings]
   if (!endpoint.ok) problems.push(...endpoint.findings)
-  if (!spEntityId) problems.push(finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', { expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID', actual: null, ...(profile.vendor ? { where: profile.vendor.spValues.shownAt.join(' › ') } : {}) }))
+  if (!spEntityId)
+    problems.push(
+      finding('SAML_TEST_LOGIN_SP_ENTITY_ID_MISSING', {
+        expected: profile.saml?.entityIdTemplate ?? 'the vendor’s SP entity ID',
+        actual: null,
+        ...(profile.vendor ? { where: profile.vendor.spValues.shownAt.join(' › ') } : {}),
+      }),
+    )
 
   const requestId = newRequestId()
   if (problems.length || !endpoint.ok || !spEntityId) {
     const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'saml', stateKey: requestId })
     const ctx = checkContext({ profile, now, ...(endpoint.ok ? { idp: endpoint.value.trust.kind } : {}) })
     const timeline = [step('error', 'The test login could not start: see the findings', { at: now })]
-    const report = buildReport({ subject: { kind: 'saml-test-login', idp: ctx.idp, source: 'test login' }, profile: profile.id, now, findings: problems, timeline })
+    const report = buildReport({
+      subject: { kind: 'saml-test-login', idp: ctx.idp, source: 'test login' },
+      profile: profile.id,
+      now,
+      findings: problems,
+      timeline,
+    })
     await o.store.runs.complete(run.id, { status: 'failed', report, timeline })
     return { ok: false, runId: run.id, findings: problems }
   }
   const { ssoUrl, binding, trust } = endpoint.value
-  const xml = buildAuthnRequest({ id: requestId, issueInstant: now, destination: ssoUrl, issuer: spEntityId, acsUrl, forceAuthn: true })
+  const xml = buildAuthnRequest({
+    id: requestId,
+    issueInstant: now,
+    destination: ssoUrl,
+    issuer: spEntityId,
+    acsUrl,
+    forceAuthn: true,
+  })
   const pending: SamlPending = {
-    requestId, spEntityId, acsUrl, ssoUrl, binding,
+    requestId,
+    spEntityId,
+    acsUrl,
+    ssoUrl,
+    binding,
     ...(connection.config.acsUrl ? { vendorAcsUrl: connection.config.acsUrl } : {}),
     ...(o.browserHash ? { browserHash: o.browserHash } : {}),
     deadline: new Date(now.getTime() + SAML_RUN_TTL_MS).toISOString(),
     ...(metadata.fetched && metadata.xml ? { idpMetadataXml: metadata.xml } : {}),
   }
-  const sent = step('request-sent', `AuthnRequest ${requestId} sent to ${trust.kind === 'other' ? 'the IdP' : trust.kind} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'}): Issuer ${spEntityId}, ACS ${acsUrl}`, {
-    at: now, data: { authnRequest: xml, destination: ssoUrl, binding },
+  const sent = step(
+    'request-sent',
+    `AuthnRequest ${requestId} sent to ${trust.kind === 'other' ? 'the IdP' : trust.kind} (${binding === 'redirect' ? 'HTTP-Redirect' : 'HTTP-POST'}): Issuer ${spEntityId}, ACS ${acsUrl}`,
+    {
+      at: now,
+      data: { authnRequest: xml, destination: ssoUrl, binding },
+    },
+  )
+  const run = await o.store.runs.create({
+    connectionId: connection.id,
+    protocol: 'saml',
+    stateKey: requestId,
+    pending: { ...pending },
+    timeline: [sent],
+    ttlSeconds: 15 * 60,
   })
-  const run = await o.store.runs.create({ connectionId: connection.id, protocol: 'saml', stateKey: requestId, pending: { ...pending }, timeline: [sent], ttlSeconds: 15 * 60 })
-  const dispatch: SamlDispatch = binding === 'redirect'
-    ? { binding, url: redirectBindingUrl(ssoUrl, xml, run.id) }
-    : { binding, url: ssoUrl, fields: postBindingFields(xml, run.id) }
+  const dispatch: SamlDispatch =
+    binding === 'redirect'
+      ? { binding, url: redirectBindingUrl(ssoUrl, xml, run.id) }
+      : { binding, url: ssoUrl, fields: postBindingFields(xml, run.id) }
   countTestLogin('saml', 'started')
   return { ok: true, runId: run.id, dispatch }
 }

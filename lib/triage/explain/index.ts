@@ -29,15 +29,37 @@ const MAX_QUERY = 200_000
 export function explain(query: string, o: ExplainOptions = {}): Report {
   const text = typeof query === 'string' ? query.slice(0, MAX_QUERY) : ''
   const exact = exactMatches(text)
-  const family = /AADSTS\d/i.test(text) ? 'TRIAGE_AADSTS' as const : /\bE0000\d{3}\b/.test(text) ? 'TRIAGE_OKTA_' as const : undefined
+  const family = /AADSTS\d/i.test(text)
+    ? ('TRIAGE_AADSTS' as const)
+    : /\bE0000\d{3}\b/.test(text)
+      ? ('TRIAGE_OKTA_' as const)
+      : undefined
   const matches: Match[] = exact.length ? exact : searchKnowledge(text, 3, family)
   // An Entra or Okta entry says which IdP the message came from when the text itself does not.
   const guessed = guessIdp(text)
   const first = matches[0]?.code
-  const idp = o.idp ?? (guessed !== 'other' ? guessed : first?.startsWith('TRIAGE_AADSTS') ? 'entra' : first?.startsWith('TRIAGE_OKTA_') ? 'okta' : 'other')
+  const idp =
+    o.idp ??
+    (guessed !== 'other'
+      ? guessed
+      : first?.startsWith('TRIAGE_AADSTS')
+        ? 'entra'
+        : first?.startsWith('TRIAGE_OKTA_')
+          ? 'okta'
+          : 'other')
   const shown = maskEmails(text.trim().slice(0, 300))
   const findings = matches.length
-    ? matches.map((m) => finding(m.code, { actual: maskEmails(m.matched), where: m.by === 'code' ? 'error code' : m.by === 'alias' ? 'message text' : 'matching words', matchedBy: m.by }, { idp }))
+    ? matches.map((m) =>
+        finding(
+          m.code,
+          {
+            actual: maskEmails(m.matched),
+            where: m.by === 'code' ? 'error code' : m.by === 'alias' ? 'message text' : 'matching words',
+            matchedBy: m.by,
+          },
+          { idp },
+        ),
+      )
     : [finding('TRIAGE_UNKNOWN_ERROR', { actual: shown || '(empty)', where: 'pasted text' }, { idp })]
   const facts = extractErrorFacts(text)
   return buildReport({

@@ -12,7 +12,9 @@ export type KnowledgeCode = IdpErrorCode | SamlStatusCode | VendorKnowledge
 const KNOWLEDGE: Record<KnowledgeCode, CatalogEntry> = {
   ...idpErrorCodeCatalog,
   ...samlStatusCatalog,
-  ...Object.fromEntries(Object.entries(triageCatalog).filter(([c]) => c.startsWith('TRIAGE_VENDOR_') || c === 'TRIAGE_HAR_REDIRECT_LOOP')) as Record<VendorKnowledge, CatalogEntry>,
+  ...(Object.fromEntries(
+    Object.entries(triageCatalog).filter(([c]) => c.startsWith('TRIAGE_VENDOR_') || c === 'TRIAGE_HAR_REDIRECT_LOOP'),
+  ) as Record<VendorKnowledge, CatalogEntry>),
 }
 /** Which entries a search may return: a text that names an Entra (or Okta) code is answered from that family only. */
 export type KnowledgeFamily = 'TRIAGE_AADSTS' | 'TRIAGE_OKTA_'
@@ -25,28 +27,45 @@ export interface Match {
   readonly score: number
 }
 
-const STOP = new Set(('the a an and or of to in for is are was be been this that with by on at as it its not no from your you ' +
-  'please can could may has have had but if when which into than then there their them they we our error errors').split(' '))
+const STOP = new Set(
+  (
+    'the a an and or of to in for is are was be been this that with by on at as it its not no from your you ' +
+    'please can could may has have had but if when which into than then there their them they we our error errors'
+  ).split(' '),
+)
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9_]+/g, ' ').trim()
-const tokens = (s: string) => norm(s).split(' ').filter((t) => t.length >= 3 && !STOP.has(t))
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, ' ')
+    .trim()
+const tokens = (s: string) =>
+  norm(s)
+    .split(' ')
+    .filter((t) => t.length >= 3 && !STOP.has(t))
 
-interface Indexed { code: KnowledgeCode; entry: CatalogEntry; aliases: string[]; fields: Array<[Set<string>, number]> }
+interface Indexed {
+  code: KnowledgeCode
+  entry: CatalogEntry
+  aliases: string[]
+  fields: Array<[Set<string>, number]>
+}
 
-const INDEX: Indexed[] = (Object.keys(KNOWLEDGE) as KnowledgeCode[])
-  .map((code) => {
-    const entry: CatalogEntry = KNOWLEDGE[code]
-    const aliases = (entry.aliases ?? []).map(norm).filter(Boolean)
-    return {
-      code, entry, aliases,
-      fields: [
-        [new Set(aliases.flatMap((a) => a.split(' '))), 3],
-        [new Set(tokens(entry.title)), 2],
-        [new Set(tokens(entry.symptom)), 1.5],
-        [new Set(tokens(entry.detail)), 1],
-      ],
-    }
-  })
+const INDEX: Indexed[] = (Object.keys(KNOWLEDGE) as KnowledgeCode[]).map((code) => {
+  const entry: CatalogEntry = KNOWLEDGE[code]
+  const aliases = (entry.aliases ?? []).map(norm).filter(Boolean)
+  return {
+    code,
+    entry,
+    aliases,
+    fields: [
+      [new Set(aliases.flatMap((a) => a.split(' '))), 3],
+      [new Set(tokens(entry.title)), 2],
+      [new Set(tokens(entry.symptom)), 1.5],
+      [new Set(tokens(entry.detail)), 1],
+    ],
+  }
+})
 
 // Rare words weigh more: "assigned" says more than "application".
 const DF = new Map<string, number>()
@@ -90,7 +109,10 @@ export function exactMatches(query: string): Match[] {
  */
 export function searchKnowledge(query: string, limit = 3, family?: KnowledgeFamily): Match[] {
   // Values inside a message (URLs, quoted names, GUIDs) are the user's, not the message's words.
-  const words = query.slice(0, 5000).replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ').replace(/'[^'\n]{0,300}'|"[^"\n]{0,300}"|‘[^’\n]{0,300}’/g, ' ')
+  const words = query
+    .slice(0, 5000)
+    .replace(/\b[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
+    .replace(/'[^'\n]{0,300}'|"[^"\n]{0,300}"|‘[^’\n]{0,300}’/g, ' ')
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ' ')
   const qn = ' ' + norm(words) + ' '
   const qt = [...new Set(tokens(words))]
@@ -102,20 +124,32 @@ export function searchKnowledge(query: string, limit = 3, family?: KnowledgeFami
     let phrase = 0
     let phraseText = ''
     for (const a of it.aliases) {
-      if (a.length >= 12 && qn.includes(' ' + a + ' ') && a.length > phrase) { phrase = a.length; phraseText = a }
+      if (a.length >= 12 && qn.includes(' ' + a + ' ') && a.length > phrase) {
+        phrase = a.length
+        phraseText = a
+      }
     }
     let hit = 0
     const words: string[] = []
     for (const t of qt) {
       let w = 0
       for (const [set, weight] of it.fields) if (set.has(t) && weight > w) w = weight
-      if (w) { hit += w * idf(t); words.push(t) }
+      if (w) {
+        hit += w * idf(t)
+        words.push(t)
+      }
     }
     // Coverage of the query (not of the entry): a short query fully covered is a strong match.
     const coverage = hit / (3 * total)
     const score = (phrase ? 10 + phrase / 10 : 0) + coverage * 10
     const enoughWords = words.length >= Math.min(2, qt.length) && coverage >= 0.25
-    if (phrase || enoughWords) scored.push({ code: it.code, by: phrase ? 'alias' : 'search', matched: phrase ? phraseText : words.join(' '), score })
+    if (phrase || enoughWords)
+      scored.push({
+        code: it.code,
+        by: phrase ? 'alias' : 'search',
+        matched: phrase ? phraseText : words.join(' '),
+        score,
+      })
   }
   scored.sort((a, b) => b.score - a.score)
   const best = scored[0]

@@ -40,7 +40,13 @@ export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   const now = o.now ?? new Date()
   const source = o.source ?? 'HAR file'
   const parsed = parseHar(text, { maxBytes: o.maxBytes })
-  if (!parsed.ok) return buildReport({ subject: { kind: 'har', idp: 'other', source }, profile: o.profile.id, now, findings: parsed.findings })
+  if (!parsed.ok)
+    return buildReport({
+      subject: { kind: 'har', idp: 'other', source },
+      profile: o.profile.id,
+      now,
+      findings: parsed.findings,
+    })
 
   const entries = parsed.value.log.entries
   const hops = extractHops(entries)
@@ -48,14 +54,20 @@ export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   // up to the cap are decoded and checked (a real sign-in has a handful; the failure is usually the last one).
   const samlHops = hops.filter((h) => h.kind === 'saml-request' || h.kind === 'saml-response')
   const maxSaml = Math.max(0, o.maxSamlHops ?? DEFAULT_MAX_SAML_HOPS)
-  const skippedSaml = new Set<SsoHop>(samlHops.length > maxSaml ? samlHops.slice(Math.ceil(maxSaml / 2), samlHops.length - Math.floor(maxSaml / 2)) : [])
+  const skippedSaml = new Set<SsoHop>(
+    samlHops.length > maxSaml ? samlHops.slice(Math.ceil(maxSaml / 2), samlHops.length - Math.floor(maxSaml / 2)) : [],
+  )
   const skippedEntries = new Set([...skippedSaml].map((h) => h.index))
 
   const secrets = new Set<string>()
-  const onSecret = (v: string) => { if (v.length >= 6 && v.length <= 100_000) secrets.add(v) }
+  const onSecret = (v: string) => {
+    if (v.length >= 6 && v.length <= 100_000) secrets.add(v)
+  }
   // Collect every secret value first (the redacted copy is discarded): they scrub the finished report. Skipped SAML
   // hops put nothing of theirs in the report (their URLs are redacted where they appear), so they add no secrets.
-  entries.forEach((e, i) => { if (!skippedEntries.has(i)) redactEntry(e, onSecret) })
+  entries.forEach((e, i) => {
+    if (!skippedEntries.has(i)) redactEntry(e, onSecret)
+  })
 
   const findings: Finding[] = []
   let trust: IdpTrust | undefined
@@ -89,12 +101,32 @@ export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   }
   if (skippedSaml.size) {
     const first = [...skippedSaml][0]!
-    findings.push(finding('TRIAGE_HAR_HOPS_NOT_ANALYSED', {
-      expected: `at most ${maxSaml} SAML messages`, actual: `${samlHops.length} SAML messages; ${skippedSaml.size} in the middle not analysed`,
-      analysed: samlHops.length - skippedSaml.size, notAnalysed: skippedSaml.size, where: `HAR entries #${first.index} to #${[...skippedSaml].at(-1)!.index}`,
-    }, fctx))
+    findings.push(
+      finding(
+        'TRIAGE_HAR_HOPS_NOT_ANALYSED',
+        {
+          expected: `at most ${maxSaml} SAML messages`,
+          actual: `${samlHops.length} SAML messages; ${skippedSaml.size} in the middle not analysed`,
+          analysed: samlHops.length - skippedSaml.size,
+          notAnalysed: skippedSaml.size,
+          where: `HAR entries #${first.index} to #${[...skippedSaml].at(-1)!.index}`,
+        },
+        fctx,
+      ),
+    )
   }
-  if (unvalidated && !trust) findings.push(finding('TRIAGE_HAR_SAML_NOT_VALIDATED', { expected: 'IdP metadata uploaded with the HAR', actual: `${unvalidated} SAMLResponse(s) decoded without it`, where: 'HAR' }, fctx))
+  if (unvalidated && !trust)
+    findings.push(
+      finding(
+        'TRIAGE_HAR_SAML_NOT_VALIDATED',
+        {
+          expected: 'IdP metadata uploaded with the HAR',
+          actual: `${unvalidated} SAMLResponse(s) decoded without it`,
+          where: 'HAR',
+        },
+        fctx,
+      ),
+    )
 
   const errors = checkErrors(entries, hops, fctx)
   findings.push(...errors.findings)
@@ -102,18 +134,30 @@ export function analyzeHar(text: string, o: AnalyzeHarOptions): Report {
   const cookies = checkCookies(entries, fctx)
   findings.push(...cookies.findings)
   findings.push(...checkTimingGaps(hops, fctx))
-  if (!hops.length && !findings.length) findings.push(finding('TRIAGE_HAR_NO_SSO', { expected: 'SAML or OIDC requests', actual: `${entries.length} requests, none of them SSO`, where: 'HAR' }, fctx))
+  if (!hops.length && !findings.length)
+    findings.push(
+      finding(
+        'TRIAGE_HAR_NO_SSO',
+        { expected: 'SAML or OIDC requests', actual: `${entries.length} requests, none of them SSO`, where: 'HAR' },
+        fctx,
+      ),
+    )
 
   const ids = extractErrorFacts(errors.texts.join('\n'))
   const report = buildReport({
     subject: { kind: 'har', idp, source, ...(trust ? { entityId: trust.entityId } : {}) },
-    profile: o.profile.id, now, findings: dedupeFindings(findings), timeline,
+    profile: o.profile.id,
+    now,
+    findings: dedupeFindings(findings),
+    timeline,
     ...(cookies.skipped ? { skipped: [cookies.skipped] } : {}),
     facts: {
-      entries: entries.length, ssoHops: hops.length,
+      entries: entries.length,
+      ssoHops: hops.length,
       creator: parsed.value.log.creator?.name,
       hosts: [...new Set(hops.map((h) => h.host))].slice(0, 30),
-      firstRequestAt: entries[0]?.startedDateTime, lastRequestAt: entries[entries.length - 1]?.startedDateTime,
+      firstRequestAt: entries[0]?.startedDateTime,
+      lastRequestAt: entries[entries.length - 1]?.startedDateTime,
       ...ids,
     },
   })
@@ -128,20 +172,45 @@ function hopStep(hop: SsoHop): TimelineStep {
     'oidc-token': hop.error ? `Token request to ${hop.host} failed: ${hop.error}` : `Token request to ${hop.host}`,
     'idp-page': `IdP page ${hop.host}`,
     'vendor-page': `Vendor page ${hop.host}`,
-    'saml-request': '', 'saml-response': '',
+    'saml-request': '',
+    'saml-response': '',
   }[hop.kind]
-  const kind: TimelineStep['kind'] = hop.error ? 'error' : hop.status >= 300 && hop.status < 400 ? 'redirect' : hop.kind === 'oidc-authorize' ? 'request-sent' : 'response-received'
-  return { at: hop.at.toISOString(), kind, summary, data: { entry: hop.index, host: hop.host, method: hop.method, status: hop.status, url: redactUrl(hop.url), ...(hop.error ? { error: hop.error } : {}) } }
+  const kind: TimelineStep['kind'] = hop.error
+    ? 'error'
+    : hop.status >= 300 && hop.status < 400
+      ? 'redirect'
+      : hop.kind === 'oidc-authorize'
+        ? 'request-sent'
+        : 'response-received'
+  return {
+    at: hop.at.toISOString(),
+    kind,
+    summary,
+    data: {
+      entry: hop.index,
+      host: hop.host,
+      method: hop.method,
+      status: hop.status,
+      url: redactUrl(hop.url),
+      ...(hop.error ? { error: hop.error } : {}),
+    },
+  }
 }
 
 /** One step standing for the hops left out of the timeline. */
 function foldedStep(hop: SsoHop, count: number): TimelineStep {
-  return { at: hop.at.toISOString(), kind: 'check', summary: `${count} more SSO steps not shown`, data: { entry: hop.index, notShown: count } }
+  return {
+    at: hop.at.toISOString(),
+    kind: 'check',
+    summary: `${count} more SSO steps not shown`,
+    data: { entry: hop.index, notShown: count },
+  }
 }
 
 function detectIdp(hops: readonly SsoHop[]): IdpKind {
   const hosts = hops.map((h) => h.host)
-  if (hosts.some((h) => /microsoftonline|login\.microsoft\.com|login\.windows\.net|sts\.windows\.net/.test(h))) return 'entra'
+  if (hosts.some((h) => /microsoftonline|login\.microsoft\.com|login\.windows\.net|sts\.windows\.net/.test(h)))
+    return 'entra'
   if (hosts.some((h) => /okta(preview|-emea)?\.com$/.test(h) && !isVendorHost(h))) return 'okta'
   if (hosts.some((h) => h === 'accounts.google.com')) return 'google'
   if (hops.some((h) => /\/adfs\//i.test(h.url))) return 'adfs'

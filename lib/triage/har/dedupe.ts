@@ -12,14 +12,20 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
     const { where, ...rest } = f.evidence
     const key = f.code + '\u0000' + f.severity + '\u0000' + stableJson(rest)
     const seen = byKey.get(key)
-    if (!seen) { byKey.set(key, { first: f, count: 1, alsoAt: [] }); order.push(key); continue }
+    if (!seen) {
+      byKey.set(key, { first: f, count: 1, alsoAt: [] })
+      order.push(key)
+      continue
+    }
     seen.count++
     if (where !== undefined && where !== seen.first.evidence.where && seen.alsoAt.length < 5) seen.alsoAt.push(where)
   }
   if (order.length === findings.length) return [...findings]
   return order.map((k) => {
     const { first, count, alsoAt } = byKey.get(k)!
-    return count === 1 ? first : { ...first, evidence: { ...first.evidence, occurrences: count, ...(alsoAt.length ? { alsoAt } : {}) } }
+    return count === 1
+      ? first
+      : { ...first, evidence: { ...first.evidence, occurrences: count, ...(alsoAt.length ? { alsoAt } : {}) } }
   })
 }
 
@@ -27,6 +33,9 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
 function stableJson(v: unknown): string {
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : val)
+      ? Object.fromEntries(
+          Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
+      : val,
+  )
 }

@@ -9,11 +9,17 @@ const Request = z.looseObject({
   headers: z.array(NameValue).catch([]),
   queryString: z.array(NameValue).catch([]),
   cookies: z.array(NameValue).catch([]),
-  postData: z.looseObject({
-    mimeType: z.string().optional().catch(undefined),
-    text: z.string().optional().catch(undefined),
-    params: z.array(z.looseObject({ name: z.string(), value: z.string().optional().catch(undefined) })).optional().catch(undefined),
-  }).optional().catch(undefined),
+  postData: z
+    .looseObject({
+      mimeType: z.string().optional().catch(undefined),
+      text: z.string().optional().catch(undefined),
+      params: z
+        .array(z.looseObject({ name: z.string(), value: z.string().optional().catch(undefined) }))
+        .optional()
+        .catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
 })
 
 const Response = z.looseObject({
@@ -21,11 +27,14 @@ const Response = z.looseObject({
   headers: z.array(NameValue).catch([]),
   cookies: z.array(NameValue).catch([]),
   redirectURL: z.string().optional().catch(undefined),
-  content: z.looseObject({
-    mimeType: z.string().optional().catch(undefined),
-    text: z.string().optional().catch(undefined),
-    encoding: z.string().optional().catch(undefined),
-  }).optional().catch(undefined),
+  content: z
+    .looseObject({
+      mimeType: z.string().optional().catch(undefined),
+      text: z.string().optional().catch(undefined),
+      encoding: z.string().optional().catch(undefined),
+    })
+    .optional()
+    .catch(undefined),
 })
 
 export const HarEntrySchema = z.looseObject({

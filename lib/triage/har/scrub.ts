@@ -12,7 +12,10 @@ const LONG_KEY = 32
  * start "PHNhbW"), so the long ones are indexed again by their first LONG_KEY characters: a lookup then checks the
  * short forms and the one long sub-bucket that matches, instead of every form with the same start.
  */
-interface Bucket { short: string[]; long: Map<string, string[]> }
+interface Bucket {
+  short: string[]
+  long: Map<string, string[]>
+}
 
 /**
  * The safety net behind redaction: every secret value seen while reading the input (cookies, tokens, codes,
@@ -29,7 +32,11 @@ export function scrubSecrets(report: Report, secrets: Iterable<string>): Report 
   const seen = new Set<string>()
   for (const s of new Set(secrets)) {
     if (s.length < MIN_SECRET) continue
-    for (const form of [JSON.stringify(s).slice(1, -1), encodeURIComponent(s), new URLSearchParams({ v: s }).toString().slice(2)]) {
+    for (const form of [
+      JSON.stringify(s).slice(1, -1),
+      encodeURIComponent(s),
+      new URLSearchParams({ v: s }).toString().slice(2),
+    ]) {
       if (form.length < MIN_SECRET || seen.has(form)) continue
       seen.add(form)
       const key = form.slice(0, MIN_SECRET)
@@ -39,7 +46,8 @@ export function scrubSecrets(report: Report, secrets: Iterable<string>): Report 
       else {
         const k2 = form.slice(0, LONG_KEY)
         const list = b.long.get(k2)
-        if (list) list.push(form); else b.long.set(k2, [form])
+        if (list) list.push(form)
+        else b.long.set(k2, [form])
       }
     }
   }
@@ -55,7 +63,8 @@ export function scrubSecrets(report: Report, secrets: Iterable<string>): Report 
     const b = index.get(json.slice(i, i + MIN_SECRET))
     let hit: string | undefined
     if (b) {
-      if (b.long.size && i + LONG_KEY <= json.length) hit = b.long.get(json.slice(i, i + LONG_KEY))?.find((form) => json.startsWith(form, i))
+      if (b.long.size && i + LONG_KEY <= json.length)
+        hit = b.long.get(json.slice(i, i + LONG_KEY))?.find((form) => json.startsWith(form, i))
       hit ??= b.short.find((form) => json.startsWith(form, i))
     }
     if (hit) {

@@ -10,7 +10,10 @@ import { inflateRawSync } from 'node:zlib'
 /** Relative to the repository (tests run from its root; CI clones shared/ beside it). */
 export const FIXTURES = resolve('../shared/fixtures')
 
-export interface CorpusFile { readonly path: string; readonly xml: string }
+export interface CorpusFile {
+  readonly path: string
+  readonly xml: string
+}
 
 function walk(dir: string, out: string[]): void {
   for (const name of readdirSync(dir).sort()) {

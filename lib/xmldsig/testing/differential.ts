@@ -5,7 +5,10 @@ import { c14nOptionsFor, canonicalize } from '../c14n'
 import { listSignatures, readSignatureParts } from '../verify'
 import { domSignatures, parseDom, xmlCryptoReference, xmlCryptoSignedInfo } from './xml-crypto-c14n'
 
-export interface Compared { signedInfo: number; reference: number }
+export interface Compared {
+  signedInfo: number
+  reference: number
+}
 
 /** Asserts our canonical SignedInfo and signed element (after the enveloped transform) equal xml-crypto's, per signature. */
 export function compareWithXmlCrypto(xml: string, label: string): Compared {
@@ -23,7 +26,10 @@ export function compareWithXmlCrypto(xml: string, label: string): Compared {
     const si = c14nOptionsFor(parts.canonicalizationMethod)
     const siTheirs = xmlCryptoSignedInfo(them)
     if (si && siTheirs !== undefined) {
-      const siOurs = canonicalize(parts.signedInfo, { ...si, inclusivePrefixes: si.exclusive ? parts.signedInfoPrefixes : undefined })
+      const siOurs = canonicalize(parts.signedInfo, {
+        ...si,
+        inclusivePrefixes: si.exclusive ? parts.signedInfoPrefixes : undefined,
+      })
       expect(siOurs, `${label}: SignedInfo #${i + 1}`).toBe(siTheirs)
       n.signedInfo++
     }
@@ -34,7 +40,9 @@ export function compareWithXmlCrypto(xml: string, label: string): Compared {
       const c = c14ns.length === 0 ? { exclusive: false, withComments: false } : c14nOptionsFor(c14ns[0]!)
       if (!c) return
       const refOurs = canonicalize(sig.parent, {
-        exclusive: c.exclusive, withComments: false, inclusivePrefixes: c.exclusive ? ref.inclusivePrefixes : undefined,
+        exclusive: c.exclusive,
+        withComments: false,
+        inclusivePrefixes: c.exclusive ? ref.inclusivePrefixes : undefined,
         exclude: ref.transforms.includes(ENVELOPED_SIGNATURE) ? sig : undefined,
       })
       expect(refOurs, `${label}: signed element of signature #${i + 1}`).toBe(refTheirs)

@@ -40,7 +40,10 @@ export function xmlsec1Verifies(xml: string, certPem: string, n: number): boolea
     writeFileSync(join(dir, 'key.pem'), pem)
     const args = ['--verify', isKey ? '--pubkey-pem' : '--pubkey-cert-pem', join(dir, 'key.pem')]
     for (const a of ID_ATTRS) args.push('--id-attr:ID', a)
-    args.push('--node-xpath', `(//*[local-name()='Signature' and namespace-uri()='http://www.w3.org/2000/09/xmldsig#'])[${n + 1}]`)
+    args.push(
+      '--node-xpath',
+      `(//*[local-name()='Signature' and namespace-uri()='http://www.w3.org/2000/09/xmldsig#'])[${n + 1}]`,
+    )
     args.push(join(dir, 'doc.xml'))
     try {
       execFileSync(XMLSEC1, args, { stdio: 'pipe', timeout: 20_000 })

@@ -18,16 +18,28 @@ export function resignWithOurC14n(xml: string, key: KeyObject, signatureMethod?:
   const ref = parts1.references[0]!
   const c = c14nOptionsFor(ref.transforms[ref.transforms.length - 1]!) ?? { exclusive: false, withComments: false }
   const digest = createHash(DIGEST_ALGORITHMS[ref.digestMethod]!.hash)
-    .update(canonicalize(sig1.parent!, { exclusive: c.exclusive, withComments: false, exclude: sig1, inclusivePrefixes: c.exclusive ? ref.inclusivePrefixes : undefined }), 'utf8')
+    .update(
+      canonicalize(sig1.parent!, {
+        exclusive: c.exclusive,
+        withComments: false,
+        exclude: sig1,
+        inclusivePrefixes: c.exclusive ? ref.inclusivePrefixes : undefined,
+      }),
+      'utf8',
+    )
     .digest('base64')
   text = text.replace(/(<(?:\w+:)?DigestValue>)[^<]*(<)/, `$1${digest}$2`)
   const doc2 = parse(text)
   const parts2 = readSignatureParts(listSignatures(doc2)[0]!)
   if (typeof parts2 === 'string') throw new Error(parts2)
   const si = c14nOptionsFor(parts2.canonicalizationMethod)!
-  const bytes = Buffer.from(canonicalize(parts2.signedInfo, { ...si, inclusivePrefixes: si.exclusive ? parts2.signedInfoPrefixes : undefined }), 'utf8')
+  const bytes = Buffer.from(
+    canonicalize(parts2.signedInfo, { ...si, inclusivePrefixes: si.exclusive ? parts2.signedInfoPrefixes : undefined }),
+    'utf8',
+  )
   const alg = SIGNATURE_ALGORITHMS[parts2.signatureMethod]!
-  const value = alg.keyType === 'ec' ? sign(alg.hash, bytes, { key, dsaEncoding: 'ieee-p1363' }) : sign(alg.hash, bytes, key)
+  const value =
+    alg.keyType === 'ec' ? sign(alg.hash, bytes, { key, dsaEncoding: 'ieee-p1363' }) : sign(alg.hash, bytes, key)
   return text.replace(/(<(?:\w+:)?SignatureValue>)[^<]*(<)/, `$1${value.toString('base64')}$2`)
 }
 

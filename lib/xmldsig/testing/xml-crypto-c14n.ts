@@ -1,5 +1,10 @@
 import { DOMParser, type Element as XElement, type Node as XNode } from '@xmldom/xmldom'
-import { C14nCanonicalization, C14nCanonicalizationWithComments, ExclusiveCanonicalization, ExclusiveCanonicalizationWithComments } from 'xml-crypto'
+import {
+  C14nCanonicalization,
+  C14nCanonicalizationWithComments,
+  ExclusiveCanonicalization,
+  ExclusiveCanonicalizationWithComments,
+} from 'xml-crypto'
 import { createRequire } from 'node:module'
 
 /*
@@ -9,20 +14,29 @@ import { createRequire } from 'node:module'
 
 const require = createRequire(import.meta.url)
 // Not exported from the package index; SignedXml itself uses it for the apex's ancestor namespaces.
-const utils = require('xml-crypto/lib/utils') as { findAncestorNsForElement(node: XNode): { prefix: string; namespaceURI: string }[] }
+const utils = require('xml-crypto/lib/utils') as {
+  findAncestorNsForElement(node: XNode): { prefix: string; namespaceURI: string }[]
+}
 
 const DS = 'http://www.w3.org/2000/09/xmldsig#'
 const ENVELOPED = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature'
 
-interface Canon { process(node: XNode, options: Record<string, unknown>): string }
+interface Canon {
+  process(node: XNode, options: Record<string, unknown>): string
+}
 
 function canonFor(uri: string): Canon | undefined {
   switch (uri) {
-    case 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315': return new C14nCanonicalization() as unknown as Canon
-    case 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments': return new C14nCanonicalizationWithComments() as unknown as Canon
-    case 'http://www.w3.org/2001/10/xml-exc-c14n#': return new ExclusiveCanonicalization() as unknown as Canon
-    case 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments': return new ExclusiveCanonicalizationWithComments() as unknown as Canon
-    default: return undefined
+    case 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315':
+      return new C14nCanonicalization() as unknown as Canon
+    case 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments':
+      return new C14nCanonicalizationWithComments() as unknown as Canon
+    case 'http://www.w3.org/2001/10/xml-exc-c14n#':
+      return new ExclusiveCanonicalization() as unknown as Canon
+    case 'http://www.w3.org/2001/10/xml-exc-c14n#WithComments':
+      return new ExclusiveCanonicalizationWithComments() as unknown as Canon
+    default:
+      return undefined
   }
 }
 
@@ -35,13 +49,16 @@ export function parseDom(xml: string): XNode | undefined {
 }
 
 export function domSignatures(doc: XNode): XElement[] {
-  const list = (doc as unknown as { getElementsByTagNameNS(ns: string, l: string): ArrayLike<XElement> }).getElementsByTagNameNS(DS, 'Signature')
+  const list = (
+    doc as unknown as { getElementsByTagNameNS(ns: string, l: string): ArrayLike<XElement> }
+  ).getElementsByTagNameNS(DS, 'Signature')
   return Array.from(list)
 }
 
 function dsChild(el: XElement, local: string): XElement | undefined {
   for (let c = el.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (c as XElement).namespaceURI === DS && (c as XElement).localName === local) return c as XElement
+    if (c.nodeType === 1 && (c as XElement).namespaceURI === DS && (c as XElement).localName === local)
+      return c as XElement
   }
   return undefined
 }
@@ -64,16 +81,20 @@ export function xmlCryptoReference(sig: XElement): string | undefined {
   if (!ref || !parent || parent.nodeType !== 1) return undefined
   const transformsEl = dsChild(ref, 'Transforms')
   const transforms: XElement[] = []
-  if (transformsEl) for (let c = transformsEl.firstChild; c; c = c.nextSibling) if (c.nodeType === 1 && (c as XElement).localName === 'Transform') transforms.push(c as XElement)
+  if (transformsEl)
+    for (let c = transformsEl.firstChild; c; c = c.nextSibling)
+      if (c.nodeType === 1 && (c as XElement).localName === 'Transform') transforms.push(c as XElement)
   const uris = transforms.map((t) => t.getAttribute('Algorithm') ?? '')
   let prefixList: string[] = []
   const last = transforms[transforms.length - 1]
   if (last) {
     for (let c = last.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 1 && (c as XElement).localName === 'InclusiveNamespaces') prefixList = ((c as XElement).getAttribute('PrefixList') ?? '').split(' ').filter((p) => p)
+      if (c.nodeType === 1 && (c as XElement).localName === 'InclusiveNamespaces')
+        prefixList = ((c as XElement).getAttribute('PrefixList') ?? '').split(' ').filter((p) => p)
     }
   }
-  if (uris.length === 0 || uris[uris.length - 1] === ENVELOPED) uris.push('http://www.w3.org/TR/2001/REC-xml-c14n-20010315')
+  if (uris.length === 0 || uris[uris.length - 1] === ENVELOPED)
+    uris.push('http://www.w3.org/TR/2001/REC-xml-c14n-20010315')
   const c14ns = uris.filter((u) => u !== ENVELOPED)
   if (c14ns.length !== 1) return undefined
   const canon = canonFor(c14ns[0]!)
@@ -88,7 +109,7 @@ export function xmlCryptoReference(sig: XElement): string | undefined {
 }
 
 function removeComments(el: XNode): void {
-  for (let c = el.firstChild; c; ) {
+  for (let c = el.firstChild; c;) {
     const next = c.nextSibling
     if (c.nodeType === 8) el.removeChild(c)
     else if (c.nodeType === 1) removeComments(c)

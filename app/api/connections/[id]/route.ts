@@ -12,9 +12,18 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     const access = await apiAccess(request, 'connections.read')
     if (!access.ok) return access.response
     const id = (await params).id
-    const detail = await connectionDetail(await getStore(), id, originOf(request.url), new Date(), access.principal.workspaceId)
+    const detail = await connectionDetail(
+      await getStore(),
+      id,
+      originOf(request.url),
+      new Date(),
+      access.principal.workspaceId,
+    )
     if (!detail) return notFound('connection')
-    const allowed = checkApi(access.principal, 'connections.read', { workspaceId: detail.connection.workspaceId, connectionId: id })
+    const allowed = checkApi(access.principal, 'connections.read', {
+      workspaceId: detail.connection.workspaceId,
+      connectionId: id,
+    })
     return allowed.ok ? Response.json(detail) : allowed.response
   })
 }
@@ -28,10 +37,14 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
     const store = await getStore()
     const connection = await store.connections.get(id, access.principal.workspaceId)
     if (!connection) return notFound('connection')
-    const allowed = checkApi(access.principal, 'connections.delete', { workspaceId: connection.workspaceId, connectionId: id })
+    const allowed = checkApi(access.principal, 'connections.delete', {
+      workspaceId: connection.workspaceId,
+      connectionId: id,
+    })
     if (!allowed.ok) return allowed.response
     const deleted = await store.connections.delete(id, connection.workspaceId)
-    if (deleted) await recordAudit(access.principal, 'connection.delete', { kind: 'connection', id }, { name: connection.name })
+    if (deleted)
+      await recordAudit(access.principal, 'connection.delete', { kind: 'connection', id }, { name: connection.name })
     return deleted ? new Response(null, { status: 204 }) : notFound('connection')
   })
 }

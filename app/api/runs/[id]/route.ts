@@ -13,11 +13,24 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const store = await getStore()
     const run = await store.runs.get((await params).id, access.principal.workspaceId)
     if (!run) return notFound('test-login run')
-    const allowed = checkApi(access.principal, 'runs.read', { workspaceId: run.workspaceId, ...(run.connectionId ? { connectionId: run.connectionId } : {}) })
+    const allowed = checkApi(access.principal, 'runs.read', {
+      workspaceId: run.workspaceId,
+      ...(run.connectionId ? { connectionId: run.connectionId } : {}),
+    })
     if (!allowed.ok) return allowed.response
-    const report = runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null)
+    const report = runExportReport(
+      run,
+      run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null,
+    )
     if (!report) {
-      return Response.json({ error: 'ERR_NOT_FOUND', message: 'This test login has no result yet (still waiting for the IdP).', status: run.status }, { status: 404 })
+      return Response.json(
+        {
+          error: 'ERR_NOT_FOUND',
+          message: 'This test login has no result yet (still waiting for the IdP).',
+          status: run.status,
+        },
+        { status: 404 },
+      )
     }
     if (new URL(request.url).searchParams.get('format') === 'md') {
       await recordAudit(access.principal, 'report.export', { kind: 'run', id: run.id }, { format: 'md' })

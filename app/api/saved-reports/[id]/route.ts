@@ -16,12 +16,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const saved = await (await getStore()).savedReports.get((await params).id, access.principal.workspaceId)
     if (!saved) return notFound('saved report')
     const format = new URL(request.url).searchParams.get('format')
-    if (format === 'md' || format === 'bundle') await recordAudit(access.principal, 'report.export', { kind: 'report', id: saved.id }, { format })
+    if (format === 'md' || format === 'bundle')
+      await recordAudit(access.principal, 'report.export', { kind: 'report', id: saved.id }, { format })
     if (format === 'md') {
-      return new Response(renderMarkdown(saved.report), { headers: {
-        'content-type': 'text/markdown; charset=utf-8',
-        'content-disposition': `inline; filename="${reportFileName(saved.report, 'md')}"`,
-      } })
+      return new Response(renderMarkdown(saved.report), {
+        headers: {
+          'content-type': 'text/markdown; charset=utf-8',
+          'content-disposition': `inline; filename="${reportFileName(saved.report, 'md')}"`,
+        },
+      })
     }
     if (format === 'bundle') return Response.json(saved)
     return Response.json(saved.report)

@@ -3,7 +3,8 @@ import { resolveAccess } from '@/app/_server/access'
 import { getStore } from '@/lib/store'
 import { readCookie } from '@/lib/team/cookies'
 
-const see = (location: string) => new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
+const see = (location: string) =>
+  new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store' } })
 
 /**
  * POST /invite/:token/accept — joins the invitation's workspace once, with the invited role, and makes it this
@@ -16,7 +17,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ tok
   const cookie = request.headers.get('cookie')
   const access = await resolveAccess({ cookie, authorization: null })
   if (access.kind === 'anonymous') return see(`/auth/sign-in?next=${encodeURIComponent(`/invite/${token}`)}`)
-  const userId = access.kind === 'no-workspace' ? access.userId : access.principal.kind === 'user' ? access.principal.userId : undefined
+  const userId =
+    access.kind === 'no-workspace'
+      ? access.userId
+      : access.principal.kind === 'user'
+        ? access.principal.userId
+        : undefined
   if (!userId) return see('/')
   const store = await getStore()
   const joined = await store.team.acceptInvitation(token, userId)

@@ -14,8 +14,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ runI
   if (!access.ok) return asPageRefusal(access.response, 'runs.read', '/')
   const store = await getStore()
   const run = /^[A-Za-z0-9_-]{16,64}$/.test(runId) ? await store.runs.get(runId, access.principal.workspaceId) : null
-  const allowed = run ? checkApi(access.principal, 'runs.read', { workspaceId: run.workspaceId, ...(run.connectionId ? { connectionId: run.connectionId } : {}) }) : undefined
-  if (!allowed?.ok) return asPageRefusal(allowed && !allowed.ok ? allowed.response : new Response(null, { status: 404 }), 'runs.read', '/')
+  const allowed = run
+    ? checkApi(access.principal, 'runs.read', {
+        workspaceId: run.workspaceId,
+        ...(run.connectionId ? { connectionId: run.connectionId } : {}),
+      })
+    : undefined
+  if (!allowed?.ok)
+    return asPageRefusal(
+      allowed && !allowed.ok ? allowed.response : new Response(null, { status: 404 }),
+      'runs.read',
+      '/',
+    )
   const key = readCookie(request.headers.get('cookie'), BROWSER_COOKIE)
   const { otherBrowser } = await privateViewFor(store, runId, key)
   const target = new URL(runPath(runId), originOf(request.url))

@@ -12,8 +12,18 @@ export async function POST(request: Request, { params }: { params: Promise<{ run
   if (!access.ok) return asPageRefusal(access.response, 'runs.start', '/')
   const store = await getStore()
   const run = /^[A-Za-z0-9_-]{16,64}$/.test(runId) ? await store.runs.get(runId, access.principal.workspaceId) : null
-  const allowed = run ? checkApi(access.principal, 'runs.start', { workspaceId: run.workspaceId, ...(run.connectionId ? { connectionId: run.connectionId } : {}) }) : undefined
-  if (!run || !allowed?.ok) return asPageRefusal(allowed && !allowed.ok ? allowed.response : new Response(null, { status: 404 }), 'runs.start', '/')
+  const allowed = run
+    ? checkApi(access.principal, 'runs.start', {
+        workspaceId: run.workspaceId,
+        ...(run.connectionId ? { connectionId: run.connectionId } : {}),
+      })
+    : undefined
+  if (!run || !allowed?.ok)
+    return asPageRefusal(
+      allowed && !allowed.ok ? allowed.response : new Response(null, { status: 404 }),
+      'runs.start',
+      '/',
+    )
   const form = await readCappedForm(request, BODY_LIMITS.smallForm).catch(() => undefined)
   const text = typeof form?.get('message') === 'string' ? String(form?.get('message')) : ''
   await reportIdpErrorPage(run.id, text, { store })

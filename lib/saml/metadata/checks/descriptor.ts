@@ -19,17 +19,64 @@ export function checkDescriptor(md: IdpMetadata, ctx: MetadataCheckContext): Fin
   const out: Finding[] = []
   if (md.validUntil !== undefined) {
     const t = parseXsDateTime(md.validUntil)
-    if (Number.isNaN(t)) out.push(finding('SAML_METADATA_VALID_UNTIL_INVALID', { expected: 'an xs:dateTime such as 2030-01-01T00:00:00Z', actual: md.validUntil, where: md.validUntilWhere }, ctx))
-    else if (t <= ctx.now.getTime()) out.push(finding('SAML_METADATA_EXPIRED', { expected: `validUntil after ${ctx.now.toISOString()}`, actual: md.validUntil, now: ctx.now.toISOString(), where: md.validUntilWhere }, ctx))
+    if (Number.isNaN(t))
+      out.push(
+        finding(
+          'SAML_METADATA_VALID_UNTIL_INVALID',
+          { expected: 'an xs:dateTime such as 2030-01-01T00:00:00Z', actual: md.validUntil, where: md.validUntilWhere },
+          ctx,
+        ),
+      )
+    else if (t <= ctx.now.getTime())
+      out.push(
+        finding(
+          'SAML_METADATA_EXPIRED',
+          {
+            expected: `validUntil after ${ctx.now.toISOString()}`,
+            actual: md.validUntil,
+            now: ctx.now.toISOString(),
+            where: md.validUntilWhere,
+          },
+          ctx,
+        ),
+      )
   }
   if (md.cacheDuration !== undefined && !DURATION_RE.test(md.cacheDuration.trim())) {
-    out.push(finding('SAML_METADATA_CACHE_DURATION_INVALID', { expected: 'an xs:duration such as PT1H or P1D', actual: md.cacheDuration, where: md.cacheDurationWhere }, ctx))
+    out.push(
+      finding(
+        'SAML_METADATA_CACHE_DURATION_INVALID',
+        { expected: 'an xs:duration such as PT1H or P1D', actual: md.cacheDuration, where: md.cacheDurationWhere },
+        ctx,
+      ),
+    )
   }
   if (!md.protocolSupportEnumeration.includes(SAML2_PROTOCOL)) {
-    out.push(finding('SAML_METADATA_NO_SAML2_PROTOCOL', { expected: SAML2_PROTOCOL, actual: md.protocolSupportEnumeration.length ? md.protocolSupportEnumeration : '(no protocolSupportEnumeration)', where: 'IDPSSODescriptor/@protocolSupportEnumeration' }, ctx))
+    out.push(
+      finding(
+        'SAML_METADATA_NO_SAML2_PROTOCOL',
+        {
+          expected: SAML2_PROTOCOL,
+          actual: md.protocolSupportEnumeration.length
+            ? md.protocolSupportEnumeration
+            : '(no protocolSupportEnumeration)',
+          where: 'IDPSSODescriptor/@protocolSupportEnumeration',
+        },
+        ctx,
+      ),
+    )
   }
   if (md.wantAuthnRequestsSigned === true) {
-    out.push(finding('SAML_METADATA_WANT_AUTHN_REQUESTS_SIGNED', { expected: 'the vendor\'s SP signs its AuthnRequests', actual: 'WantAuthnRequestsSigned="true"', where: 'IDPSSODescriptor/@WantAuthnRequestsSigned' }, ctx))
+    out.push(
+      finding(
+        'SAML_METADATA_WANT_AUTHN_REQUESTS_SIGNED',
+        {
+          expected: "the vendor's SP signs its AuthnRequests",
+          actual: 'WantAuthnRequestsSigned="true"',
+          where: 'IDPSSODescriptor/@WantAuthnRequestsSigned',
+        },
+        ctx,
+      ),
+    )
   }
   return out
 }

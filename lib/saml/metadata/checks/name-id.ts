@@ -8,5 +8,11 @@ export function checkNameIdFormats(md: IdpMetadata, ctx: MetadataCheckContext): 
   const accepted = ctx.profile.saml?.nameIdFormats ?? []
   if (accepted.length === 0 || md.nameIdFormats.length === 0) return []
   if (md.nameIdFormats.some((f) => accepted.includes(f))) return []
-  return [finding('SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED', { expected: accepted, actual: md.nameIdFormats, where: 'IDPSSODescriptor/NameIDFormat' }, ctx)]
+  return [
+    finding(
+      'SAML_METADATA_NAMEID_FORMATS_UNSUPPORTED',
+      { expected: accepted, actual: md.nameIdFormats, where: 'IDPSSODescriptor/NameIDFormat' },
+      ctx,
+    ),
+  ]
 }

@@ -25,11 +25,15 @@ export function alter(xml: string, from: string | RegExp, to: string): string {
 
 /** Signs the root EntityDescriptor (enveloped, exclusive c14n, signature first) with the TEST-ONLY key. */
 export function signMetadata(xml: string, o: { sha1?: boolean } = {}): string {
-  const withId = xml.includes(' ID="') ? xml : alter(xml, /<md:EntityDescriptor /, '<md:EntityDescriptor ID="_test-metadata-1" ')
+  const withId = xml.includes(' ID="')
+    ? xml
+    : alter(xml, /<md:EntityDescriptor /, '<md:EntityDescriptor ID="_test-metadata-1" ')
   const sig = new SignedXml({
     privateKey: KEY_PEM,
     publicCert: TEST_CERT_PEM,
-    signatureAlgorithm: o.sha1 ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    signatureAlgorithm: o.sha1
+      ? 'http://www.w3.org/2000/09/xmldsig#rsa-sha1'
+      : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
     canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
   })
   sig.addReference({

@@ -20,16 +20,46 @@ export const FIXTURES = resolve('../shared/fixtures')
 export const REAL = join(FIXTURES, 'real')
 export const readFixture = (rel: string) => readFileSync(join(FIXTURES, rel), 'utf8')
 
-export interface TestKey { readonly keyPem: string; readonly certPem: string; readonly certBase64: string; readonly sha256: string; readonly notAfter: Date }
+export interface TestKey {
+  readonly keyPem: string
+  readonly certPem: string
+  readonly certBase64: string
+  readonly sha256: string
+  readonly notAfter: Date
+}
 
 function makeKey(cn: string, days: number): TestKey {
   const dir = mkdtempSync(join(tmpdir(), 'resp-key-'))
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-sha256', '-days', String(days), '-subj', `/CN=${cn}`,
-      '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem')], { stdio: 'pipe' })
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-sha256',
+        '-days',
+        String(days),
+        '-subj',
+        `/CN=${cn}`,
+        '-keyout',
+        join(dir, 'k.pem'),
+        '-out',
+        join(dir, 'c.pem'),
+      ],
+      { stdio: 'pipe' },
+    )
     const certPem = readFileSync(join(dir, 'c.pem'), 'utf8')
     const x = new X509Certificate(certPem)
-    return { keyPem: readFileSync(join(dir, 'k.pem'), 'utf8'), certPem, certBase64: x.raw.toString('base64'), sha256: x.fingerprint256, notAfter: new Date(x.validTo) }
+    return {
+      keyPem: readFileSync(join(dir, 'k.pem'), 'utf8'),
+      certPem,
+      certBase64: x.raw.toString('base64'),
+      sha256: x.fingerprint256,
+      notAfter: new Date(x.validTo),
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -49,12 +79,19 @@ export const NOW = new Date('2024-04-25T20:31:55.494Z')
 export const REQUEST_ID = '_req-4f1c2d'
 
 export const ATTRIBUTES = {
-  firstName: 'Ulysse', lastName: 'Carion', email: 'ulysse.carion@codomaindata.com', objectGUID: '8f6c1a2e-1111-2222-3333-444455556666',
+  firstName: 'Ulysse',
+  lastName: 'Carion',
+  email: 'ulysse.carion@codomaindata.com',
+  objectGUID: '8f6c1a2e-1111-2222-3333-444455556666',
 } as const
 
 export function attributeStatement(attrs: Record<string, string | string[]>): string {
-  const body = Object.entries(attrs).map(([name, v]) =>
-    `<saml2:Attribute Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">${(Array.isArray(v) ? v : [v]).map((x) => `<saml2:AttributeValue>${x}</saml2:AttributeValue>`).join('')}</saml2:Attribute>`).join('')
+  const body = Object.entries(attrs)
+    .map(
+      ([name, v]) =>
+        `<saml2:Attribute Name="${name}" NameFormat="urn:oasis:names:tc:SAML:2.0:attrname-format:basic">${(Array.isArray(v) ? v : [v]).map((x) => `<saml2:AttributeValue>${x}</saml2:AttributeValue>`).join('')}</saml2:Attribute>`,
+    )
+    .join('')
   return `<saml2:AttributeStatement xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion">${body}</saml2:AttributeStatement>`
 }
 
@@ -74,12 +111,20 @@ export function baseResponse(o: { attributes?: Record<string, string | string[]>
 }
 
 const ALG = {
-  sha256: { sig: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', digest: 'http://www.w3.org/2001/04/xmlenc#sha256' },
+  sha256: {
+    sig: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+    digest: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  },
   sha1: { sig: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1', digest: 'http://www.w3.org/2000/09/xmldsig#sha1' },
 } as const
 
 function signElement(xml: string, local: 'Assertion' | 'Response', key: TestKey, alg: keyof typeof ALG): string {
-  const sig = new SignedXml({ privateKey: key.keyPem, publicCert: key.certPem, signatureAlgorithm: ALG[alg].sig, canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#' })
+  const sig = new SignedXml({
+    privateKey: key.keyPem,
+    publicCert: key.certPem,
+    signatureAlgorithm: ALG[alg].sig,
+    canonicalizationAlgorithm: 'http://www.w3.org/2001/10/xml-exc-c14n#',
+  })
   sig.addReference({
     xpath: `//*[local-name(.)='${local}']`,
     transforms: ['http://www.w3.org/2000/09/xmldsig#enveloped-signature', 'http://www.w3.org/2001/10/xml-exc-c14n#'],
@@ -94,7 +139,10 @@ function signElement(xml: string, local: 'Assertion' | 'Response', key: TestKey,
 }
 
 /** Signs the assertion and/or the response (assertion first, so the response signature covers it). */
-export function sign(xml: string, o: { assertion?: boolean; response?: boolean; key?: TestKey; alg?: keyof typeof ALG } = {}): string {
+export function sign(
+  xml: string,
+  o: { assertion?: boolean; response?: boolean; key?: TestKey; alg?: keyof typeof ALG } = {},
+): string {
   const key = o.key ?? testKeys().trusted
   const alg = o.alg ?? 'sha256'
   let out = xml
@@ -104,13 +152,27 @@ export function sign(xml: string, o: { assertion?: boolean; response?: boolean; 
 }
 
 export function trust(o: { certs?: string[]; entityId?: string } = {}): IdpTrust {
-  return { entityId: o.entityId ?? ISSUER, signingCertificates: o.certs ?? [testKeys().trusted.certBase64], kind: 'okta' }
+  return {
+    entityId: o.entityId ?? ISSUER,
+    signingCertificates: o.certs ?? [testKeys().trusted.certBase64],
+    kind: 'okta',
+  }
 }
 
-export function ctx(o: { profile?: SpProfile | BuiltinProfileId; now?: Date; spEntityId?: string | null; acsUrl?: string | null; skewSeconds?: number } = {}): CheckContext {
+export function ctx(
+  o: {
+    profile?: SpProfile | BuiltinProfileId
+    now?: Date
+    spEntityId?: string | null
+    acsUrl?: string | null
+    skewSeconds?: number
+  } = {},
+): CheckContext {
   const profile = typeof o.profile === 'object' ? o.profile : BUILTIN_PROFILES[o.profile ?? DEFAULT_PROFILE_ID]
   return checkContext({
-    profile, now: o.now ?? NOW, idp: 'okta',
+    profile,
+    now: o.now ?? NOW,
+    idp: 'okta',
     ...(o.spEntityId === null ? {} : { spEntityId: o.spEntityId ?? SP }),
     ...(o.acsUrl === null ? {} : { acsUrl: o.acsUrl ?? ACS }),
     ...(o.skewSeconds !== undefined ? { skewSeconds: o.skewSeconds } : {}),
@@ -125,7 +187,10 @@ export function profileWith(base: BuiltinProfileId, saml: Partial<NonNullable<Sp
 
 /** Moves every xs:dateTime attribute in the document by `ms` (to place a response around another clock). */
 export function shiftTimes(xml: string, ms: number): string {
-  return xml.replace(/="(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g, (_, t: string) => `="${new Date(Date.parse(t) + ms).toISOString()}"`)
+  return xml.replace(
+    /="(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)"/g,
+    (_, t: string) => `="${new Date(Date.parse(t) + ms).toISOString()}"`,
+  )
 }
 
 /** Test-only reading of IdP metadata into a trust (entity ID + signing certificates), independent of lib/saml/metadata. */

@@ -19,22 +19,47 @@ export function entry(s: EntrySpec) {
   const u = new URL(s.url)
   const formText = s.form ? new URLSearchParams(s.form).toString() : undefined
   return {
-    startedDateTime: s.at, time: 50,
+    startedDateTime: s.at,
+    time: 50,
     request: {
-      method: s.method ?? (s.form ? 'POST' : 'GET'), url: s.url, httpVersion: 'HTTP/1.1',
+      method: s.method ?? (s.form ? 'POST' : 'GET'),
+      url: s.url,
+      httpVersion: 'HTTP/1.1',
       headers: (s.requestHeaders ?? []).map(([name, value]) => ({ name, value })),
       queryString: [...u.searchParams].map(([name, value]) => ({ name, value })),
-      cookies: [], headersSize: -1, bodySize: formText?.length ?? 0,
-      ...(formText !== undefined ? { postData: { mimeType: 'application/x-www-form-urlencoded', text: formText, params: Object.entries(s.form!).map(([name, value]) => ({ name, value })) } } : {}),
+      cookies: [],
+      headersSize: -1,
+      bodySize: formText?.length ?? 0,
+      ...(formText !== undefined
+        ? {
+            postData: {
+              mimeType: 'application/x-www-form-urlencoded',
+              text: formText,
+              params: Object.entries(s.form!).map(([name, value]) => ({ name, value })),
+            },
+          }
+        : {}),
     },
     response: {
-      status: s.status ?? 200, statusText: '', httpVersion: 'HTTP/1.1',
-      headers: [...(s.responseHeaders ?? []), ...(s.location ? [['Location', s.location] as [string, string]] : [])].map(([name, value]) => ({ name, value })),
-      cookies: [], redirectURL: s.location ?? '',
-      content: { size: s.body?.length ?? 0, mimeType: s.mimeType ?? 'text/html; charset=utf-8', ...(s.body !== undefined ? { text: s.body } : {}) },
-      headersSize: -1, bodySize: -1,
+      status: s.status ?? 200,
+      statusText: '',
+      httpVersion: 'HTTP/1.1',
+      headers: [
+        ...(s.responseHeaders ?? []),
+        ...(s.location ? [['Location', s.location] as [string, string]] : []),
+      ].map(([name, value]) => ({ name, value })),
+      cookies: [],
+      redirectURL: s.location ?? '',
+      content: {
+        size: s.body?.length ?? 0,
+        mimeType: s.mimeType ?? 'text/html; charset=utf-8',
+        ...(s.body !== undefined ? { text: s.body } : {}),
+      },
+      headersSize: -1,
+      bodySize: -1,
     },
-    cache: {}, timings: { send: 0, wait: 40, receive: 10 },
+    cache: {},
+    timings: { send: 0, wait: 40, receive: 10 },
     _resourceType: s.resourceType ?? 'document',
   }
 }

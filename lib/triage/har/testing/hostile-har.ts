@@ -15,10 +15,20 @@ export function manySamlHops(hops: number, o: { distinct?: boolean } = {}): stri
   // Minimal entries (what a HAR writer must emit), so 48,000 of them fit in the 40 MB cap as in the probe.
   const list = []
   for (let i = 0; i < hops; i++) {
-    const form = new URLSearchParams({ SAMLResponse: o.distinct ? b64(failedResponse(i)) : same, RelayState: 'r' }).toString()
+    const form = new URLSearchParams({
+      SAMLResponse: o.distinct ? b64(failedResponse(i)) : same,
+      RelayState: 'r',
+    }).toString()
     list.push({
       startedDateTime: new Date(t + i * 10).toISOString(),
-      request: { method: 'POST', url: 'https://sp.example.com/acs', headers: [], queryString: [], cookies: [], postData: { mimeType: 'application/x-www-form-urlencoded', text: form } },
+      request: {
+        method: 'POST',
+        url: 'https://sp.example.com/acs',
+        headers: [],
+        queryString: [],
+        cookies: [],
+        postData: { mimeType: 'application/x-www-form-urlencoded', text: form },
+      },
       response: { status: 200, headers: [], cookies: [], content: { mimeType: 'text/html' } },
     })
   }
@@ -27,5 +37,11 @@ export function manySamlHops(hops: number, o: { distinct?: boolean } = {}): stri
 
 /** A normal small sign-in (used to check the caps change nothing on ordinary input). */
 export function oneSamlHop(): string {
-  return har([entry({ at: '2024-04-25T20:30:00Z', url: 'https://sp.example.com/acs', form: { SAMLResponse: b64(failedResponse()), RelayState: 'r' } })])
+  return har([
+    entry({
+      at: '2024-04-25T20:30:00Z',
+      url: 'https://sp.example.com/acs',
+      form: { SAMLResponse: b64(failedResponse()), RelayState: 'r' },
+    }),
+  ])
 }

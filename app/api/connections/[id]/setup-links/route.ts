@@ -12,5 +12,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
 
 /** POST /api/connections/:id/setup-links → 201 { url (shown once), warning, link }. No body needed. */
 export async function POST(request: Request, { params }: Params): Promise<Response> {
-  return jsonErrors(async () => createSetupLink(await principalFor(request), (await params).id, originOf(request.url), await getStore()))
+  return jsonErrors(async () =>
+    createSetupLink(await principalFor(request), (await params).id, originOf(request.url), await getStore()),
+  )
 }

@@ -9,6 +9,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const p = await opsPrincipal(request)
     if (!p) return unauthorized()
     if (!allows(p, 'connections.read', { workspaceId: p.workspaceId })) return forbidden()
-    return Response.json({ deliveries: await (await getStore()).watch.listDeliveries(p.workspaceId, (await params).id) })
+    return Response.json({
+      deliveries: await (await getStore()).watch.listDeliveries(p.workspaceId, (await params).id),
+    })
   })
 }

@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto'
 import { autoPostContentSecurityPolicy } from '@/app/_server/request-policy'
-import { browserCookieHeader, browserKeyHash, BROWSER_COOKIE, newBrowserKey, runPath, startOidcTestLogin, startSamlTestLogin } from '@/lib/testlogin'
+import {
+  browserCookieHeader,
+  browserKeyHash,
+  BROWSER_COOKIE,
+  newBrowserKey,
+  runPath,
+  startOidcTestLogin,
+  startSamlTestLogin,
+} from '@/lib/testlogin'
 import { getStore } from '@/lib/store'
 import { originOf } from '@/app/connections/_server/http'
 import { readCappedForm } from '@/app/test-logins/_ui/read-form'
@@ -23,17 +31,31 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const access = await apiAccess(request, 'runs.start')
   if (!access.ok) return asPageRefusal(access.response, 'runs.start', '/connections')
   const store = await getStore()
-  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id) ? await store.connections.get(id, access.principal.workspaceId) : null
+  const connection = /^[A-Za-z0-9_-]{16,64}$/.test(id)
+    ? await store.connections.get(id, access.principal.workspaceId)
+    : null
   if (!connection) return Response.redirect(new URL('/connections', origin), 303)
-  const allowed = checkApi(access.principal, 'runs.start', { workspaceId: connection.workspaceId, connectionId: connection.id })
+  const allowed = checkApi(access.principal, 'runs.start', {
+    workspaceId: connection.workspaceId,
+    connectionId: connection.id,
+  })
   if (!allowed.ok) return asPageRefusal(allowed.response, 'runs.start', '/connections')
-  await recordAudit(access.principal, 'run.start', { kind: 'connection', id: connection.id }, { protocol: connection.protocol })
+  await recordAudit(
+    access.principal,
+    'run.start',
+    { kind: 'connection', id: connection.id },
+    { protocol: connection.protocol },
+  )
 
   const existing = readCookie(request.headers.get('cookie'), BROWSER_COOKIE)
   const browserKey = existing && /^[A-Za-z0-9_-]{20,64}$/.test(existing) ? existing : newBrowserKey()
   const setCookie = browserCookieHeader(browserKey, origin.startsWith('https:'))
   const browserHash = browserKeyHash(browserKey)
-  const redirect = (url: string) => new Response(null, { status: 303, headers: { location: url, 'set-cookie': setCookie, 'cache-control': 'no-store' } })
+  const redirect = (url: string) =>
+    new Response(null, {
+      status: 303,
+      headers: { location: url, 'set-cookie': setCookie, 'cache-control': 'no-store' },
+    })
 
   if (connection.protocol === 'saml') {
     const started = await startSamlTestLogin(connection, { store, origin, browserHash })
@@ -43,7 +65,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const nonce = request.headers.get('x-nonce') ?? randomBytes(16).toString('base64')
     return new Response(autoPostPage(started.dispatch.url, started.dispatch.fields, 'Continue to your IdP', nonce), {
       headers: {
-        'content-type': 'text/html; charset=utf-8', 'set-cookie': setCookie, 'cache-control': 'no-store',
+        'content-type': 'text/html; charset=utf-8',
+        'set-cookie': setCookie,
+        'cache-control': 'no-store',
         'content-security-policy': autoPostContentSecurityPolicy(nonce, started.dispatch.url),
       },
     })
