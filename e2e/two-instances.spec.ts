@@ -143,13 +143,11 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
     await test.step('a session created on one instance is used on the other', async () => {
       if (!session) {
         // TODO(merge): store.team and store.sessions come with the auth part; once merged this step runs by itself.
-        test
-          .info()
-          .annotations.push({
-            type: 'todo',
-            description:
-              'store.sessions / store.team not merged yet: the cross-instance session assertion waits for the auth part (TODO(merge))',
-          })
+        test.info().annotations.push({
+          type: 'todo',
+          description:
+            'store.sessions / store.team not merged yet: the cross-instance session assertion waits for the auth part (TODO(merge))',
+        })
         return
       }
       for (const base of [A, B]) {
