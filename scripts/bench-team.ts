@@ -9,8 +9,8 @@
 // TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30),
 // BENCH_THINK_MS (1000: mean pause between a user's steps).
 //
-// Sign-in: each user gets a session created through the store's SessionRepository (the auth part) and sends its
-// cookie to every instance; without that part (TODO(merge)) the instances run the team configuration ungated.
+// Sign-in: each user gets a session of its own, created through the store's SessionRepository (what the OIDC
+// sign-in ends in), and sends its cookie to every instance.
 import { existsSync } from 'node:fs'
 import { appDistDir } from '../e2e/hostile/app-process'
 import { freePort } from '../e2e/free-port'
@@ -105,7 +105,7 @@ const owner = await signedInSession(store, idp.oidcIssuer, 'bench-owner')
 const post = (base: string, body: unknown) =>
   fetch(`${base}/api/connections`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...(owner ? { cookie: owner.cookie } : {}) },
+    headers: { 'content-type': 'application/json', origin: base, cookie: owner.cookie },
     body: JSON.stringify(body),
   })
 const saml = (
@@ -139,9 +139,9 @@ let stopAt = 0
 async function user(k: number): Promise<void> {
   const browser = newAppBrowser()
   // Every user signs in to the owner's workspace (one session each, as 200 people would have).
-  const session = owner ? await signedInSession(store, idp.oidcIssuer, 'bench-owner', owner) : null
-  const extraCookie = session?.cookie
-  const cookie = [browser.cookie, extraCookie].filter(Boolean).join('; ')
+  const session = await signedInSession(store, idp.oidcIssuer, 'bench-owner', owner)
+  const extraCookie = session.cookie
+  const cookie = `${browser.cookie}; ${extraCookie}`
   let lastRun: string | undefined
   for (let step = 0; Date.now() < stopAt; step++) {
     const here = instances[(k + step) % 2]!
@@ -163,7 +163,7 @@ async function user(k: number): Promise<void> {
               clientSecret: DEMO_CLIENT_SECRET,
               username: `ok+bench${k}@demo.test`,
               browser,
-              ...(extraCookie ? { extraCookie } : {}),
+              extraCookie,
             })
           : await samlLoginAcross({
               start: here,
@@ -171,7 +171,7 @@ async function user(k: number): Promise<void> {
               connectionId: saml,
               username: `ok+bench${k}@demo.test`,
               browser,
-              ...(extraCookie ? { extraCookie } : {}),
+              extraCookie,
             })
       lastRun = run.runId
       logins++

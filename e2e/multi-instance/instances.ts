@@ -130,7 +130,7 @@ export async function signedInSession(
   issuer: string,
   subject = 'two-instance-owner',
   sameAs?: TestSession,
-): Promise<TestSession | null> {
+): Promise<TestSession> {
   const userId =
     sameAs?.userId ??
     (await store.team.upsertUser({ issuer, subject, email: 'owner@demo.test', displayName: 'Owner' })).id
