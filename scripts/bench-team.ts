@@ -7,7 +7,7 @@
 //
 // Needs a production build (NEXT_DIST_DIR, default .next-e2e, else .next) and PostgreSQL in BENCH_DATABASE_URL or
 // TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30),
-// BENCH_THINK_MS (1000: mean pause between a user's steps).
+// BENCH_THINK_MS (1000: mean pause between a user's steps), BENCH_CPU_PROF_DIR (below).
 //
 // Sign-in: each user gets a session of its own, created through the store's SessionRepository (what the OIDC
 // sign-in ends in), and sends its cookie to every instance.
@@ -58,9 +58,13 @@ const env = {
   SSO_PREFLIGHT_RATE_LIMIT: '0',
   SSO_PREFLIGHT_LOG_FORMAT: 'text',
 }
+// BENCH_CPU_PROF_DIR=dir: each instance writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
+const nodeArgs = process.env.BENCH_CPU_PROF_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+  : []
 const [a, b] = await Promise.all([
-  startTeamInstance({ distDir, env, port: portA }),
-  startTeamInstance({ distDir, env, port: portB }),
+  startTeamInstance({ distDir, env, port: portA, nodeArgs }),
+  startTeamInstance({ distDir, env, port: portB, nodeArgs }),
 ])
 const instances = [a.url, `http://localhost:${portB}`]
 

@@ -48,22 +48,28 @@ export async function startTeamInstance(o: {
   env: Record<string, string>
   port?: number
   startTimeoutMs?: number
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[]
 }): Promise<TeamInstance> {
   const port = o.port ?? (await freePort())
-  const child: ChildProcess = spawn(process.execPath, [path.join(REPO, 'scripts', 'serve-team.mjs')], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: o.distDir,
-      PORT: String(port),
-      HOSTNAME_BIND: '127.0.0.1',
-      SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
-      SSO_PREFLIGHT_LOG_FORMAT: 'json',
-      ...o.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(o.nodeArgs ?? []), path.join(REPO, 'scripts', 'serve-team.mjs')],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: o.distDir,
+        PORT: String(port),
+        HOSTNAME_BIND: '127.0.0.1',
+        SSO_PREFLIGHT_ALLOW_LOOPBACK: '1',
+        SSO_PREFLIGHT_LOG_FORMAT: 'json',
+        ...o.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   let out = ''
   let err = ''
   child.stdout?.on('data', (d: Buffer) => {
