@@ -235,6 +235,19 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       create index webhook_deliveries_webhook on webhook_deliveries (webhook_id, created_at desc);
     `,
   },
+  {
+    version: 5,
+    name: 'team bootstrap: the first-owner claim, taken once',
+    // One row at most (id = 1): the very first sign-in claims it with one insert, so two first sign-ins at the same
+    // moment (on one instance or two) cannot both become owners of a workspace of their own.
+    sql: `
+      create table team_bootstrap (
+        id integer primary key check (id = 1),
+        user_id text not null,
+        claimed_at timestamptz not null
+      );
+    `,
+  },
 ]
 
 // Any constant works; it only has to be the same for every instance sharing the database.

@@ -71,6 +71,11 @@ export interface TeamRepository {
   workspacesOf(userId: string): Promise<(Workspace & { role: Role })[]>
   /** True once any workspace but 'local' has a member: the first sign-in bootstrap is over. */
   anyTeamMembers(): Promise<boolean>
+  /**
+   * The first-sign-in bootstrap, atomically: true for exactly one caller, and only while no workspace but 'local'
+   * has members. Two first sign-ins at the same moment get one true between them.
+   */
+  claimFirstOwnership(userId: string): Promise<boolean>
   roleOf(workspaceId: string, userId: string): Promise<Role | null>
   members(workspaceId: string): Promise<Member[]>
   /** Refuses to take the last owner's role away ('last-owner'). */
@@ -188,6 +193,16 @@ export function teamRepository(db: Db, clock: StoreClock): TeamRepository {
     },
     async anyTeamMembers() {
       const { rows } = await db.query(`select 1 from memberships where workspace_id <> 'local' limit 1`)
+      return rows.length > 0
+    },
+    async claimFirstOwnership(userId) {
+      // One statement: of two concurrent claims, the second waits on the first's row and then does nothing.
+      const { rows } = await db.query(
+        `insert into team_bootstrap (id, user_id, claimed_at)
+         select 1, $1, $2 where not exists (select 1 from memberships where workspace_id <> 'local')
+         on conflict (id) do nothing returning id`,
+        [userId, clock.now()],
+      )
       return rows.length > 0
     },
     async roleOf(workspaceId, userId) {

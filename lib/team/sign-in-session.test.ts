@@ -47,6 +47,21 @@ describe.each(testStoreEngines())('first sign-in bootstrap on %s', (_engine, ope
     expect(again.token).not.toBe(first.token)
   })
 
+  test('six simultaneous very first sign-ins: exactly one becomes owner, the others wait for an invitation', async () => {
+    const fresh = await open()
+    try {
+      const all = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => openSession(fresh, config, who(`race${i}`, `race${i}@corp.example`))),
+      )
+      expect(all.filter((s) => s.bootstrapped)).toHaveLength(1)
+      expect(all.filter((s) => s.workspaceId !== null)).toHaveLength(1)
+      // Once claimed, the claim is never taken again.
+      expect(await fresh.team.claimFirstOwnership(all[0]!.userId)).toBe(false)
+    } finally {
+      await fresh.close()
+    }
+  })
+
   test('a listed owner email makes its own workspace, but only when the IdP verified the address', async () => {
     const unverified = await openSession(store, config, who('u3', 'lead@corp.example', false))
     expect(unverified.workspaceId).toBeNull()

@@ -13,7 +13,8 @@ export interface SignedIn {
 /**
  * After the provider vouched for someone: the user row (created on first sign-in), the first-sign-in bootstrap, and a
  * new session. Bootstrap: a user with a verified email in SSO_PREFLIGHT_OWNER_EMAILS, or the very first user while no
- * workspace but 'local' has members, becomes owner of a new workspace. Everybody else needs an invitation.
+ * workspace but 'local' has members (claimed once, atomically: of two simultaneous first sign-ins one wins), becomes
+ * owner of a new workspace. Everybody else needs an invitation.
  */
 export async function openSession(
   store: Store,
@@ -30,7 +31,7 @@ export async function openSession(
   let bootstrapped = false
   if (workspaces.length === 0) {
     const listedOwner = identity.emailVerified && !!user.email && config.ownerEmails.includes(user.email)
-    if (listedOwner || !(await store.team.anyTeamMembers())) {
+    if (listedOwner || (await store.team.claimFirstOwnership(user.id))) {
       const domain = user.email?.split('@')[1]
       await store.team.createWorkspace({ name: domain ? `${domain} workspace` : 'Team workspace', ownerId: user.id })
       workspaces = await store.team.workspacesOf(user.id)
