@@ -54,6 +54,31 @@ describe('SAML test-login codes', () => {
     })
   })
 
+  test('a replay is saved in the workspace of the run it replays, where that team can read it', async () => {
+    const owner = await h.store.team.upsertUser({
+      issuer: 'https://x.example',
+      subject: 'o',
+      email: null,
+      displayName: null,
+    })
+    const ws = await h.store.team.createWorkspace({ name: 'Support', ownerId: owner.id })
+    const theirs = await h.store.connections.create({
+      name: 'their SAML',
+      protocol: 'saml',
+      profileId: h.saml.profileId,
+      config: h.saml.config,
+      workspaceId: ws.id,
+    })
+    const { form, runId } = await samlAnswer(h, usernameFor('ok'), theirs)
+    expect((await h.store.runs.get(runId))?.workspaceId).toBe(ws.id)
+    const input = { samlResponse: form.SAMLResponse!, relayState: form.RelayState! }
+    await completeSamlTestLogin(input, { store: h.store })
+    const second = await completeSamlTestLogin(input, { store: h.store })
+    if (second.kind !== 'report') throw new Error('expected a report')
+    expect((await h.store.savedReports.get(second.reportId, ws.id))?.workspaceId).toBe(ws.id)
+    expect(await h.store.savedReports.get(second.reportId, 'local')).toBeNull()
+  })
+
   test('SAML_TEST_LOGIN_RUN_NOT_FOUND: an answer to no request of ours (and no RelayState)', async () => {
     const { form } = await samlAnswer(h, usernameFor('wrong-inresponseto'))
     const f = pick(

@@ -115,7 +115,12 @@ export async function completeOidcTestLogin(
         ),
       ],
     })
-    const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    // A replay belongs to the workspace of the run it replays, as at the ACS.
+    const saved = await o.store.savedReports.save({
+      kind: 'test-login',
+      report,
+      ...(replayOf ? { workspaceId: replayOf.workspaceId } : {}),
+    })
     countTestLogin('oidc', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }

@@ -147,7 +147,13 @@ export async function completeSamlTestLogin(input: AcsInput, o: { store: Store; 
         step('error', f.title, { since: t0 }),
       ],
     })
-    const saved = await o.store.savedReports.save({ kind: 'test-login', report })
+    // A replay belongs to the workspace of the run it replays (its team sees it); an answer to nothing of ours has no
+    // workspace to go to but the default one.
+    const saved = await o.store.savedReports.save({
+      kind: 'test-login',
+      report,
+      ...(replayOf ? { workspaceId: replayOf.workspaceId } : {}),
+    })
     countTestLogin('saml', 'unmatched')
     return { kind: 'report', reportId: saved.id }
   }
