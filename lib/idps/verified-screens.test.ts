@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest'
+import { catalog, type FindingCode } from '../findings/catalog/index'
+import { finding } from '../findings/finding'
+import { idpPack } from './registry'
+import type { ScreenKey } from './schema'
+import { knownScreen, screenFor } from './screens'
+
+/** The catalog entry that names `key` as its fix screen and has no IdP-specific text of its own for `idp`. */
+function entryWithScreen(key: ScreenKey, idp: string): FindingCode {
+  const hit = (
+    Object.entries(catalog) as Array<[FindingCode, { screen?: string; fixAt?: Record<string, string> }]>
+  ).find(([, e]) => e.screen === key && !e.fixAt?.[idp])
+  if (!hit) throw new Error(`no catalog entry names ${key} without its own ${idp} text`)
+  return hit[0]
+}
+
+/** The hosts each IdP publishes its own documentation on: a screen path is backed by these, never a third party. */
+const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
+  pingone: ['docs.pingidentity.com', 'prod-docs.pingidentity.com', 'developer.pingidentity.com'],
+}
+
+describe('the screens verified against the IdP’s own docs', () => {
+  test.each(Object.entries(OWN_DOC_HOSTS))('%s: every page its screens rest on is its vendor’s own', (idp, hosts) => {
+    const pack = idpPack(idp)
+    for (const url of [pack.docsUrl, ...pack.docs]) expect(hosts, url).toContain(new URL(url).host)
+  })
+
+  test('PingOne: the SAML app’s values are on its Configuration tab, under Applications › Applications', () => {
+    const app = 'PingOne admin console › Applications › Applications › (app)'
+    expect(screenFor('pingone', 'saml.replyUrl', 'saml-app')).toBe(`${app} › Configuration › ACS URLs`)
+    expect(screenFor('pingone', 'saml.identifier', 'saml-app')).toBe(`${app} › Configuration › Entity ID`)
+    expect(screenFor('pingone', 'saml.signingOption', 'saml-app')).toMatch(
+      /› Configuration › Signing key › sign assertions, responses, or both; signing algorithm$/,
+    )
+    expect(screenFor('pingone', 'saml.signingCertificate')).toContain('Settings › Certificates and Key Pairs')
+    expect(screenFor('pingone', 'saml.claims')).toBe(`${app} › Attribute Mappings`)
+    expect(screenFor('pingone', 'assignment')).toMatch(/^PingOne admin console › .* › \(app\) › Access /)
+    expect(screenFor('pingone', 'oidc.redirectUris')).toBe(`${app} › Configuration › Redirect URIs`)
+    expect(screenFor('pingone', 'oidc.clientSecret')).toMatch(/› Configuration › Client Secret/)
+    expect(screenFor('pingone', 'logs.signIns')).toMatch(/^PingOne admin console › Monitoring › Audit › /)
+    // Not the older console's names.
+    for (const key of ['saml.replyUrl', 'assignment', 'logs.signIns'] as const)
+      expect(screenFor('pingone', key)).not.toMatch(/Connections › Applications|My Applications/)
+  })
+
+  test('PingOne: an Application Catalog app needs Enable Advanced Configuration first; unknown kind lists both', () => {
+    expect(screenFor('pingone', 'saml.replyUrl', 'catalog')).toMatch(
+      /› \(app\) › Overview › Enable Advanced Configuration, then Configuration › ACS URLs$/,
+    )
+    const both = screenFor('pingone', 'saml.replyUrl')
+    expect(both).toContain('SAML application: PingOne admin console')
+    expect(both).toContain('Application Catalog app: PingOne admin console')
+  })
+
+  test('PingOne: the NameID format field, not found in Ping’s pages, is not claimed', () => {
+    // saml.nameId names the mapping (verified); nothing names a format field.
+    expect(screenFor('pingone', 'saml.nameId')).not.toMatch(/format/i)
+  })
+
+  test('a finding for a PingOne admin now names the screen instead of "not known"', () => {
+    const reply = finding(entryWithScreen('saml.replyUrl', 'pingone'), {}, { idp: 'pingone' })
+    expect(reply.fixAt).toContain('Configuration › ACS URLs')
+    expect(reply.fixAt).not.toMatch(/^Not known/)
+  })
+})
