@@ -16,6 +16,7 @@ function entryWithScreen(key: ScreenKey, idp: string): FindingCode {
 
 /** The hosts each IdP publishes its own documentation on: a screen path is backed by these, never a third party. */
 const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
+  onelogin: ['onelogin.service-now.com', 'support.onelogin.com', 'developers.onelogin.com'],
   pingone: ['docs.pingidentity.com', 'prod-docs.pingidentity.com', 'developer.pingidentity.com'],
 }
 
@@ -52,14 +53,43 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(both).toContain('Application Catalog app: PingOne admin console')
   })
 
+  test('OneLogin: certificates, the OIDC app’s values, assignment and events have screens', () => {
+    const app = 'OneLogin admin portal › Apps › (app)'
+    expect(screenFor('onelogin', 'saml.signingCertificate')).toBe(
+      `${app} › SSO › X.509 Certificate › Change (certificates: OneLogin admin portal › Security › Certificates)`,
+    )
+    expect(screenFor('onelogin', 'oidc.redirectUris')).toBe(`${app} › Configuration › Redirect URI`)
+    expect(screenFor('onelogin', 'oidc.clientSecret')).toBe(`${app} › SSO › Client Secret (Regenerate client secret)`)
+    expect(screenFor('onelogin', 'assignment')).toMatch(/^OneLogin admin portal › Users › \(user\) › Applications/)
+    expect(screenFor('onelogin', 'logs.signIns')).toMatch(/^OneLogin admin portal › Activity › Events/)
+  })
+
+  test('OneLogin: the SAML connector fields no OneLogin page was found for still say "not known", with the docs', () => {
+    const notKnown = `Not known for OneLogin: see ${idpPack('onelogin').docsUrl}`
+    for (const key of [
+      'saml.identifier',
+      'saml.replyUrl',
+      'saml.claims',
+      'saml.nameId',
+      'saml.signingOption',
+    ] as const) {
+      expect(knownScreen('onelogin', key), key).toBeUndefined()
+      expect(screenFor('onelogin', key), key).toBe(notKnown)
+    }
+  })
+
   test('PingOne: the NameID format field, not found in Ping’s pages, is not claimed', () => {
     // saml.nameId names the mapping (verified); nothing names a format field.
     expect(screenFor('pingone', 'saml.nameId')).not.toMatch(/format/i)
   })
 
-  test('a finding for a PingOne admin now names the screen instead of "not known"', () => {
+  test('a finding for a PingOne or OneLogin admin now names the screen instead of "not known"', () => {
     const reply = finding(entryWithScreen('saml.replyUrl', 'pingone'), {}, { idp: 'pingone' })
     expect(reply.fixAt).toContain('Configuration › ACS URLs')
     expect(reply.fixAt).not.toMatch(/^Not known/)
+    const cert = finding(entryWithScreen('saml.signingCertificate', 'onelogin'), {}, { idp: 'onelogin' })
+    expect(cert.fixAt).toContain('Security › Certificates')
+    const oneloginReply = finding(entryWithScreen('saml.replyUrl', 'onelogin'), {}, { idp: 'onelogin' })
+    expect(oneloginReply.fixAt).toMatch(/^Not known for OneLogin: see https:\/\//)
   })
 })
