@@ -18,6 +18,7 @@ function entryWithScreen(key: ScreenKey, idp: string): FindingCode {
 const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   onelogin: ['onelogin.service-now.com', 'support.onelogin.com', 'developers.onelogin.com'],
   pingone: ['docs.pingidentity.com', 'prod-docs.pingidentity.com', 'developer.pingidentity.com'],
+  pingfederate: ['docs.pingidentity.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -91,5 +92,21 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(cert.fixAt).toContain('Security › Certificates')
     const oneloginReply = finding(entryWithScreen('saml.replyUrl', 'onelogin'), {}, { idp: 'onelogin' })
     expect(oneloginReply.fixAt).toMatch(/^Not known for OneLogin: see https:\/\//)
+  })
+
+  test('PingFederate: an SP connection under Applications › Integration, its fields on their own tabs', () => {
+    const sp = 'PingFederate administrative console › Applications › Integration › SP Connections › (connection)'
+    expect(screenFor('pingfederate', 'saml.identifier')).toBe(`${sp} › General Info › Partner's Entity ID`)
+    expect(screenFor('pingfederate', 'saml.replyUrl')).toBe(
+      `${sp} › Browser SSO › Protocol Settings › Assertion Consumer Service URL`,
+    )
+    expect(screenFor('pingfederate', 'saml.nameId')).toMatch(/Attribute Contract › SAML_SUBJECT › Subject Name Format/)
+    expect(screenFor('pingfederate', 'saml.signingCertificate')).toMatch(
+      /› Credentials › .*Digital Signature Settings › Signing Certificate/,
+    )
+    expect(screenFor('pingfederate', 'saml.signingOption')).toMatch(/› Protocol Settings › Signature Policy/)
+    expect(screenFor('pingfederate', 'logs.signIns')).toMatch(/^<pf_install>\/pingfederate\/log\/audit\.log/)
+    // Who may use the connection is decided by authentication policies: not claimed as one screen.
+    expect(screenFor('pingfederate', 'assignment')).toMatch(/^Not known for PingFederate: see https:\/\//)
   })
 })
