@@ -19,6 +19,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   onelogin: ['onelogin.service-now.com', 'support.onelogin.com', 'developers.onelogin.com'],
   pingone: ['docs.pingidentity.com', 'prod-docs.pingidentity.com', 'developer.pingidentity.com'],
   pingfederate: ['docs.pingidentity.com'],
+  shibboleth: ['wiki.shibboleth.net'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -108,5 +109,19 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(screenFor('pingfederate', 'logs.signIns')).toMatch(/^<pf_install>\/pingfederate\/log\/audit\.log/)
     // Who may use the connection is decided by authentication policies: not claimed as one screen.
     expect(screenFor('pingfederate', 'assignment')).toMatch(/^Not known for PingFederate: see https:\/\//)
+  })
+
+  test('Shibboleth: NameID, signing key, own metadata and logs are the files and endpoint the wiki names', () => {
+    expect(screenFor('shibboleth', 'saml.nameId')).toMatch(
+      /^conf\/saml-nameid\.xml .* and conf\/saml-nameid\.properties$/,
+    )
+    expect(screenFor('shibboleth', 'saml.signingCertificate')).toMatch(
+      /^conf\/credentials\.xml › shibboleth\.DefaultSigningCredential/,
+    )
+    // The published metadata is a file built at install: the screen says so, so nobody trusts it as live.
+    expect(screenFor('shibboleth', 'saml.metadataUrl')).toMatch(/\/idp\/shibboleth: .*not updated from the running/)
+    expect(screenFor('shibboleth', 'logs.signIns')).toMatch(/idp-process\.log .* idp-audit\.log/)
+    for (const key of ['assignment', 'logs.audit'] as const)
+      expect(screenFor('shibboleth', key)).toMatch(/^Not known for Shibboleth IdP: see https:\/\//)
   })
 })
