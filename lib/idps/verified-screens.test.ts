@@ -20,6 +20,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   pingone: ['docs.pingidentity.com', 'prod-docs.pingidentity.com', 'developer.pingidentity.com'],
   pingfederate: ['docs.pingidentity.com'],
   shibboleth: ['wiki.shibboleth.net'],
+  google: ['support.google.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -123,5 +124,14 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(screenFor('shibboleth', 'logs.signIns')).toMatch(/idp-process\.log .* idp-audit\.log/)
     for (const key of ['assignment', 'logs.audit'] as const)
       expect(screenFor('shibboleth', key)).toMatch(/^Not known for Shibboleth IdP: see https:\/\//)
+  })
+
+  test('Google Workspace: failed SAML sign-ins and admin changes are in the audit and investigation page', () => {
+    expect(screenFor('google', 'logs.signIns')).toMatch(
+      /^Google Admin console › Reporting › Audit and investigation › SAML log events › .*Failure type$/,
+    )
+    expect(screenFor('google', 'logs.audit')).toBe(
+      'Google Admin console › Reporting › Audit and investigation › Admin log events',
+    )
   })
 })
