@@ -21,6 +21,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   pingfederate: ['docs.pingidentity.com'],
   shibboleth: ['wiki.shibboleth.net'],
   google: ['support.google.com'],
+  keycloak: ['www.keycloak.org', 'docs.redhat.com', 'github.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -133,5 +134,19 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(screenFor('google', 'logs.audit')).toBe(
       'Google Admin console › Reporting › Audit and investigation › Admin log events',
     )
+  })
+
+  test('Keycloak: a client’s own mappers, its secret and the realm’s events', () => {
+    const client = 'Keycloak admin console › (realm) › Clients › (client)'
+    expect(screenFor('keycloak', 'saml.claims')).toMatch(/› Client scopes › \(client\)-dedicated › Mappers/)
+    expect(screenFor('keycloak', 'oidc.clientSecret')).toBe(
+      `${client} › Credentials › Client Authenticator: Client ID and Secret › Regenerate`,
+    )
+    // Unsaved by default: the screen says what to switch on, or the admin finds an empty list.
+    expect(screenFor('keycloak', 'logs.signIns')).toMatch(/› Events › User events .*Save events is ON/)
+    expect(screenFor('keycloak', 'logs.audit')).toMatch(/› Events › Admin events .*Save events is ON/)
+    // github.com is allowed only for Keycloak's own documentation sources.
+    for (const url of idpPack('keycloak').docs.filter((u) => new URL(u).host === 'github.com'))
+      expect(url).toMatch(/^https:\/\/github\.com\/keycloak\/keycloak\/blob\/main\/docs\/documentation\//)
   })
 })
