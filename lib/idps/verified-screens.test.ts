@@ -22,6 +22,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   shibboleth: ['wiki.shibboleth.net'],
   google: ['support.google.com'],
   keycloak: ['www.keycloak.org', 'docs.redhat.com', 'github.com'],
+  auth0: ['auth0.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -148,5 +149,14 @@ describe('the screens verified against the IdP’s own docs', () => {
     // github.com is allowed only for Keycloak's own documentation sources.
     for (const url of idpPack('keycloak').docs.filter((u) => new URL(u).host === 'github.com'))
       expect(url).toMatch(/^https:\/\/github\.com\/keycloak\/keycloak\/blob\/main\/docs\/documentation\//)
+  })
+
+  test('Auth0: logs, the callback allow-list and the client secret', () => {
+    const app = 'Auth0 Dashboard › Applications › Applications › (app)'
+    expect(screenFor('auth0', 'logs.signIns')).toBe('Auth0 Dashboard › Monitoring › Logs › Filter: Failed Login')
+    expect(screenFor('auth0', 'oidc.redirectUris')).toBe(`${app} › Settings › Allowed Callback URLs`)
+    expect(screenFor('auth0', 'oidc.clientSecret')).toMatch(/› Credentials › Client Secret .*Danger Zone › Rotate/)
+    // The SAML screens stay on the addon, not on the application's OIDC settings.
+    expect(screenFor('auth0', 'saml.replyUrl')).toMatch(/› Addons › SAML2 Web App › /)
   })
 })
