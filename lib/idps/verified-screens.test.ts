@@ -23,6 +23,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   google: ['support.google.com'],
   keycloak: ['www.keycloak.org', 'docs.redhat.com', 'github.com'],
   auth0: ['auth0.com'],
+  adfs: ['learn.microsoft.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -158,5 +159,15 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(screenFor('auth0', 'oidc.clientSecret')).toMatch(/› Credentials › Client Secret .*Danger Zone › Rotate/)
     // The SAML screens stay on the addon, not on the application's OIDC settings.
     expect(screenFor('auth0', 'saml.replyUrl')).toMatch(/› Addons › SAML2 Web App › /)
+  })
+
+  test('AD FS: assignment is the trust’s access control policy; OIDC clients by their PowerShell', () => {
+    expect(screenFor('adfs', 'assignment')).toMatch(
+      /^AD FS Management › Relying Party Trusts › \(trust\) › Edit Access Control Policy .*Permit specific group/,
+    )
+    expect(screenFor('adfs', 'oidc.redirectUris')).toMatch(/^PowerShell: Set-AdfsServerApplication .*-RedirectUri/)
+    expect(screenFor('adfs', 'oidc.clientSecret')).toBe(
+      'PowerShell: Set-AdfsServerApplication -TargetName (app) -ResetClientSecret',
+    )
   })
 })
