@@ -24,6 +24,7 @@ const OWN_DOC_HOSTS: Record<string, readonly string[]> = {
   keycloak: ['www.keycloak.org', 'docs.redhat.com', 'github.com'],
   auth0: ['auth0.com'],
   adfs: ['learn.microsoft.com'],
+  jumpcloud: ['jumpcloud.com'],
 }
 
 describe('the screens verified against the IdP’s own docs', () => {
@@ -169,5 +170,13 @@ describe('the screens verified against the IdP’s own docs', () => {
     expect(screenFor('adfs', 'oidc.clientSecret')).toBe(
       'PowerShell: Set-AdfsServerApplication -TargetName (app) -ResetClientSecret',
     )
+  })
+
+  test('JumpCloud: the app certificate is managed from the Actions menu; unseen screens stay not known', () => {
+    expect(screenFor('jumpcloud', 'saml.signingCertificate')).toMatch(
+      /^JumpCloud Admin Portal › SSO Applications › \(app\) › Actions menu/,
+    )
+    for (const key of ['saml.claims', 'assignment', 'logs.signIns'] as const)
+      expect(screenFor('jumpcloud', key)).toMatch(/^Not known for JumpCloud: see https:\/\//)
   })
 })
