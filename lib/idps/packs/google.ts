@@ -7,7 +7,12 @@ export const google = definePack({
   id: 'google',
   label: 'Google Workspace',
   docsUrl: 'https://support.google.com/a/answer/6087519',
-  docs: ['https://support.google.com/a/answer/6087519', 'https://support.google.com/a/answer/6330801'],
+  docs: [
+    'https://support.google.com/a/answer/6087519',
+    'https://support.google.com/a/answer/6330801',
+    'https://support.google.com/a/answer/7007375',
+    'https://support.google.com/a/answer/4579579',
+  ],
   detect: {
     // entityID https://accounts.google.com/o/saml2?idpid=<id> (real fixtures: 4 of 4).
     entityId: [{ host: 'accounts.google.com', pathPrefix: '/o/saml2' }],
@@ -32,6 +37,9 @@ export const google = definePack({
     'saml.signingCertificate': `${APP} › Google Identity Provider details › Certificate`,
     'saml.metadataUrl': `${APP} › Download metadata`,
     assignment: `${APP} › User access`,
+    'logs.signIns':
+      'Google Admin console › Reporting › Audit and investigation › SAML log events › Add a filter: Application name, Event (failed sign-in) › Failure type',
+    'logs.audit': 'Google Admin console › Reporting › Audit and investigation › Admin log events',
   },
   variants: [{ id: 'custom-saml', label: 'custom SAML app', screens: {} }],
 })

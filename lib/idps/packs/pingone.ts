@@ -1,16 +1,40 @@
 import { definePack } from '../schema'
 
+const CONSOLE = 'PingOne admin console'
+const APP = `${CONSOLE} › Applications › Applications › (app)`
+const CONFIG = `${APP} › Configuration`
+// A SAML app added from the Application Catalog shows its SAML settings only after this button.
+const CATALOG_CONFIG = `${APP} › Overview › Enable Advanced Configuration, then Configuration`
+
 /**
- * PingOne (Ping Identity's cloud). Detected by its auth host. No admin-console screen is listed: the sources found
- * describe the SAML application only through the API (spEntityId, acsUrls, attribute mappings, accessControl), not the
- * console's labels.
+ * PingOne (Ping Identity's cloud platform, its "PingOne admin console"; not the older PingOne for Enterprise, whose
+ * console path was Applications › My Applications › SAML). Detected by its auth host.
+ *
+ * Verified against Ping's own docs (docs.pingidentity.com, listed below): the app's details panel under Applications ›
+ * Applications with its Overview (Signon URL, Download Metadata), Configuration (ACS URLs, Signing key with what is
+ * signed and the algorithm, Client Secret, Redirect URIs), Attribute Mappings and Access tabs; key pairs under
+ * Settings › Certificates and Key Pairs; logs under Monitoring › Audit. Older pages say "Connections › Applications";
+ * the current ones say "Applications › Applications". The Entity ID's place is taken from Ping's add-a-SAML-app
+ * tutorial (entered with the ACS URL as the SAML configuration); the edit page's excerpt seen lists ACS URLs and
+ * Signing key on the Configuration tab. Not verified, so left out: the Subject NameID format field.
  */
 export const pingone = definePack({
   id: 'pingone',
   label: 'PingOne',
-  docsUrl:
-    'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/create-application-saml-protocol.html',
+  docsUrl: 'https://docs.pingidentity.com/pingone/applications/p1_edit_application_saml.html',
   docs: [
+    'https://docs.pingidentity.com/pingone/applications/p1_edit_application_saml.html',
+    'https://docs.pingidentity.com/r/en-us/pingone/pingone_p1tutorial_add_a_saml_app',
+    'https://docs.pingidentity.com/pingone/applications/p1_edit_application_oidc.html',
+    'https://docs.pingidentity.com/pingone/applications/p1_map_app_attributes.html',
+    'https://docs.pingidentity.com/pingone/directory/p1_editsamlattributemapping.html',
+    'https://docs.pingidentity.com/pingone/applications/p1_application_access_control.html',
+    'https://docs.pingidentity.com/r/en-us/solution-guides/htg_configuring_new_app',
+    'https://docs.pingidentity.com/pingoneadvancedservices/configuring_connections_for_sso/p1as_env_external_idp.html',
+    'https://prod-docs.pingidentity.com/pingone/applications/p1_downloadidpmetadataapps.html',
+    'https://prod-docs.pingidentity.com/pingone/settings/p1_assign_keypair_to_an_application.html',
+    'https://docs.pingidentity.com/pingone/monitoring/p1_running_audit_report.html',
+    'https://docs.pingidentity.com/pingone/ai_agents/p1_ai_agent_logging.html',
     'https://developer.pingidentity.com/pingone-api/platform/applications/applications-1/create-application-saml-protocol.html',
     'https://developer.pingidentity.com/pingone-api/platform/applications/application-attribute-mapping.html',
   ],
@@ -23,6 +47,38 @@ export const pingone = definePack({
     errorPage: [],
     certificate: [{ contains: 'CN=PingOne SSO Certificate' }],
   },
-  screens: {},
-  variants: [{ id: 'saml-app', label: 'SAML application', screens: {} }],
+  screens: {
+    'saml.signOnUrl': `${APP} › Overview › Signon URL`,
+    'saml.claims': `${APP} › Attribute Mappings`,
+    'saml.nameId': `${APP} › Attribute Mappings (the PingOne attribute mapped to NameID)`,
+    'saml.metadataUrl': `${APP} › Overview › Download Metadata (or copy the IdP metadata URL)`,
+    'oidc.redirectUris': `${CONFIG} › Redirect URIs`,
+    'oidc.clientSecret': `${CONFIG} › Client Secret (Generate New Secret)`,
+    'oidc.claims': `${APP} › Attribute Mappings`,
+    assignment: `${APP} › Access (group membership: Any / All of the groups; Admin Only Access)`,
+    'logs.signIns': `${CONSOLE} › Monitoring › Audit › Filter Type: Application = (app), or Event Type`,
+    'logs.audit': `${CONSOLE} › Monitoring › Audit › Filter Type: Event Type = Application Updated`,
+  },
+  variants: [
+    {
+      id: 'saml-app',
+      label: 'SAML application',
+      screens: {
+        'saml.identifier': `${CONFIG} › Entity ID`,
+        'saml.replyUrl': `${CONFIG} › ACS URLs`,
+        'saml.signingCertificate': `${CONFIG} › Signing key (key pairs: ${CONSOLE} › Settings › Certificates and Key Pairs)`,
+        'saml.signingOption': `${CONFIG} › Signing key › sign assertions, responses, or both; signing algorithm`,
+      },
+    },
+    {
+      id: 'catalog',
+      label: 'Application Catalog app',
+      screens: {
+        'saml.identifier': `${CATALOG_CONFIG} › Entity ID`,
+        'saml.replyUrl': `${CATALOG_CONFIG} › ACS URLs`,
+        'saml.signingCertificate': `${CATALOG_CONFIG} › Signing key (key pairs: ${CONSOLE} › Settings › Certificates and Key Pairs)`,
+        'saml.signingOption': `${CATALOG_CONFIG} › Signing key › sign assertions, responses, or both; signing algorithm`,
+      },
+    },
+  ],
 })
