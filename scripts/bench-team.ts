@@ -74,6 +74,7 @@ const appOrigins = new Set(
 )
 const times: number[] = []
 const byRoute = new Map<string, number[]>()
+const bytesByRoute = new Map<string, number>()
 const routeOf = (u: URL) => u.pathname.replace(/\/[A-Za-z0-9_-]{16,64}(?=\/|$)/g, '/:id')
 const errors: string[] = []
 let measuring = false
@@ -88,9 +89,11 @@ globalThis.fetch = async (input, init) => {
     if (measuring) {
       const ms = performance.now() - t0
       times.push(ms)
-      const list = byRoute.get(`${init?.method ?? 'GET'} ${routeOf(url)}`) ?? []
+      const key = `${init?.method ?? 'GET'} ${routeOf(url)}`
+      const list = byRoute.get(key) ?? []
       list.push(ms)
-      byRoute.set(`${init?.method ?? 'GET'} ${routeOf(url)}`, list)
+      byRoute.set(key, list)
+      bytesByRoute.set(key, (bytesByRoute.get(key) ?? 0) + body.byteLength)
     }
     if (measuring && r.status >= 500) errors.push(`${r.status} ${url.pathname.replace(/[A-Za-z0-9_-]{16,}/g, ':id')}`)
     return new Response([101, 204, 205, 304].includes(r.status) ? null : body, {
@@ -211,12 +214,12 @@ try {
   console.log(
     `| ${times.length} | ${(times.length / wall).toFixed(1)} | ${q(0.5)} | ${q(0.95)} | ${q(0.99)} | ${logins} | ${errors.length} |`,
   )
-  console.log('\n| request | count | p50 ms | p95 ms |')
-  console.log('|---|---:|---:|---:|')
+  console.log('\n| request | count | p50 ms | p95 ms | mean KB |')
+  console.log('|---|---:|---:|---:|---:|')
   for (const [route, list] of [...byRoute].sort()) {
     list.sort((x, y) => x - y)
     console.log(
-      `| ${route} | ${list.length} | ${list[Math.floor(0.5 * list.length)]!.toFixed(1)} | ${list[Math.min(list.length - 1, Math.floor(0.95 * list.length))]!.toFixed(1)} |`,
+      `| ${route} | ${list.length} | ${list[Math.floor(0.5 * list.length)]!.toFixed(1)} | ${list[Math.min(list.length - 1, Math.floor(0.95 * list.length))]!.toFixed(1)} | ${((bytesByRoute.get(route) ?? 0) / list.length / 1024).toFixed(1)} |`,
     )
   }
   if (errors.length) console.log(`\nfirst errors:\n${[...new Set(errors)].slice(0, 10).join('\n')}`)

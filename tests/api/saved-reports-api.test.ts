@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest'
 import { DELETE, GET } from '@/app/api/saved-reports/[id]/route'
 import { POST } from '@/app/api/saved-reports/route'
 import { buildReport, finding } from '@/lib/findings'
-import { closeStore } from '@/lib/store'
+import { closeStore, getStore } from '@/lib/store'
 
 const ORIGIN = 'http://localhost:3106'
 const report = buildReport({
@@ -42,6 +42,26 @@ describe('saved reports API', () => {
     const text = await md.text()
     expect(text).toContain('CERT_EXPIRED')
     expect(text).not.toContain('lee.chen')
+  })
+
+  test('the page’s download links get a named attachment, masked, and each download is audited; a plain read is not', async () => {
+    const { id } = await (await save({ report })).json()
+    const exports = async () =>
+      (await (await getStore()).audit.list('local', { limit: 500 })).filter(
+        (e) => e.action === 'report.export' && e.targetId === id,
+      )
+    await read(id)
+    expect(await exports()).toHaveLength(0)
+    const json = await read(id, '?format=json&download=1')
+    expect(json.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="sso-preflight-saml-response-.*\.json"$/,
+    )
+    expect(JSON.stringify(await json.json())).not.toContain('lee.chen')
+    const md = await read(id, '?format=md&download=1')
+    expect(md.headers.get('content-disposition')).toMatch(/^attachment; filename=".*\.md"$/)
+    expect((await exports()).map((e) => e.details)).toEqual(
+      expect.arrayContaining([{ format: 'json' }, { format: 'md' }]),
+    )
   })
 
   test('raw values and attachments only with attachRaw: true', async () => {

@@ -84,3 +84,25 @@ describe('ReportView', () => {
     expect(reportFileName(report, 'md')).toBe('sso-preflight-saml-metadata-2026-11-22.md')
   })
 })
+
+describe('ReportView downloads', () => {
+  const report = buildReport({
+    subject: { kind: 'saml-metadata', idp: 'entra', source: 'upload' },
+    profile: 'autodesk',
+    now: NOW,
+    findings: [],
+  })
+  test('a stored report offers links to its API (named, masked and audited there), not buttons fed by a copy', () => {
+    const html = renderToStaticMarkup(createElement(ReportView, { report, downloadBase: '/api/runs/r1' }))
+    expect(html).toContain(
+      '<a class="button" href="/api/runs/r1?format=json&amp;download=1" download="">Download JSON</a>',
+    )
+    expect(html).toContain('href="/api/runs/r1?format=md&amp;download=1"')
+    expect(html).not.toMatch(/<button[^>]*>Download JSON/)
+  })
+  test('a report nobody stored (a /check result) is built into files in the browser', () => {
+    const html = renderToStaticMarkup(createElement(ReportView, { report }))
+    expect(html).toMatch(/<button[^>]*>Download JSON<\/button>/)
+    expect(html).not.toContain('download=1')
+  })
+})

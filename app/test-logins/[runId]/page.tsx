@@ -8,7 +8,7 @@ import type { Report } from '@/lib/findings'
 import { isAbandoned, pendingDeadline } from '@/lib'
 import { getStore } from '@/lib/store'
 import { currentPrincipal, requireAccess } from '@/app/_server/access'
-import { BROWSER_COOKIE, privateViewFor, runExportReport } from '@/lib/testlogin'
+import { BROWSER_COOKIE, privateViewFor } from '@/lib/testlogin'
 import { RunTimeline } from '../_ui/run-timeline'
 import { RefreshAt } from '../_ui/refresh-at'
 import { PrivateView } from '../_ui/private-view'
@@ -92,10 +92,6 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
 
   const report = (run?.report ?? saved?.report) as Report
   const { timeline = [], ...rest } = report
-  // The downloads carry what the page shows around the findings too: timeline, run ID, connection, masked user.
-  const exportReport = run
-    ? runExportReport(run, run.connectionId ? await store.connections.get(run.connectionId, run.workspaceId) : null)
-    : report
   const key = (await cookies()).get(BROWSER_COOKIE)?.value
   const mine = run ? (await privateViewFor(store, run.id, key)).view : undefined
   const protocol = report.subject.kind === 'oidc-test-login' ? 'OpenID Connect' : 'SAML'
@@ -139,8 +135,8 @@ export default async function TestLoginPage({ params, searchParams }: Props) {
           idPrefix="run"
           stored
           showIdentity={!mine}
-          {...(exportReport ? { exportReport } : {})}
-          {...(run ? { downloadBase: `/api/runs/${run.id}` } : {})}
+          // The API's downloads carry what the page shows around the findings too: timeline, run ID, connection.
+          downloadBase={run ? `/api/runs/${run.id}` : `/api/saved-reports/${saved!.id}`}
         />
       </section>
     </div>

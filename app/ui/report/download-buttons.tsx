@@ -1,6 +1,7 @@
 'use client'
 import { renderJson, renderMarkdown, type Report } from '@/lib/findings'
 import { reportFileName } from './format'
+import { PrintButton } from './print-button'
 
 function save(text: string, type: string, name: string) {
   const url = URL.createObjectURL(new Blob([text], { type }))
@@ -14,8 +15,11 @@ function save(text: string, type: string, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/** Downloads built in the browser from the report already on the page: no round trip, nothing stored. */
-export function DownloadButtons({ report, downloadBase }: { report: Report; downloadBase?: string }) {
+/**
+ * Downloads built in the browser from the report already on the page (a check nobody stored): no round trip, nothing
+ * stored. A stored report's downloads are links to its API (download-links.tsx).
+ */
+export function DownloadButtons({ report }: { report: Report }) {
   return (
     <div className="downloads" role="group" aria-label="Download report">
       <button
@@ -32,14 +36,7 @@ export function DownloadButtons({ report, downloadBase }: { report: Report; down
       >
         Download Markdown
       </button>
-      {downloadBase ? (
-        <span className="downloads-links">
-          Links: <a href={`${downloadBase}?format=json`}>JSON</a> · <a href={`${downloadBase}?format=md`}>Markdown</a>
-        </span>
-      ) : null}
-      <button type="button" className="button button-quiet print-hide" onClick={() => window.print()}>
-        Print
-      </button>
+      <PrintButton />
     </div>
   )
 }

@@ -5,6 +5,7 @@ import { CertificateTimeline } from './certificate-timeline'
 import { ComparisonTable } from './comparison-table'
 import { IdentityTable, identityFromFacts } from './identity-values'
 import { DownloadButtons } from './download-buttons'
+import { DownloadLinks } from './download-links'
 import { FindingCard } from './finding-card'
 import { RecognisedAs, recognisedAs } from './recognised-as'
 import { ReportExtras } from './report-extras'
@@ -16,9 +17,10 @@ const GLANCE_MIN = 4
 
 /**
  * The one rendering of a Report, shared by /check, saved reports and test-login runs. No hooks and no server-only
- * imports, so it renders on the server or inside a client form alike. `downloadBase`, when the report is stored,
- * adds links to `${downloadBase}?format=json|md`. `exportReport`, when given, is what the download buttons save (the
- * masked form of a report shown unmasked to the person who ran the check).
+ * imports, so it renders on the server or inside a client form alike. `downloadBase`, when the report is stored, makes
+ * the downloads links to `${downloadBase}?format=json|md&download=1` (the API builds, masks and audits them);
+ * otherwise the browser builds them from `exportReport` when given (the masked form of a report shown unmasked to
+ * the person who ran the check), else from `report`.
  */
 export function ReportView({
   report,
@@ -51,7 +53,11 @@ export function ReportView({
     <div className="report">
       {recognised ? <RecognisedAs description={recognised} /> : null}
       <VerdictBanner report={report} groups={groups} />
-      <DownloadButtons report={exportReport ?? report} {...(downloadBase ? { downloadBase } : {})} />
+      {downloadBase ? (
+        <DownloadLinks downloadBase={downloadBase} />
+      ) : (
+        <DownloadButtons report={exportReport ?? report} />
+      )}
       {report.findings.length >= GLANCE_MIN ? <AtAGlance groups={groups} idPrefix={idPrefix} /> : null}
       {report.findings.length === 0 ? (
         <p className="empty-state">No findings: every check passed for this input and profile.</p>

@@ -4,6 +4,7 @@ import { getStore } from '@/lib/store'
 import { runExportReport } from '@/lib/testlogin'
 import { apiAccess, checkApi } from '@/app/_server/access'
 import { recordAudit } from '@/app/_server/audit'
+import { reportFileName } from '@/app/ui/report/format'
 
 /** GET /api/runs/:id → the run's Report JSON (`?format=md` for Markdown); 404 JSON while unknown or still pending. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -32,10 +33,20 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         { status: 404 },
       )
     }
-    if (new URL(request.url).searchParams.get('format') === 'md') {
-      await recordAudit(access.principal, 'report.export', { kind: 'run', id: run.id }, { format: 'md' })
-      return new Response(renderMarkdown(report), { headers: { 'content-type': 'text/markdown; charset=utf-8' } })
-    }
-    return Response.json(report)
+    const query = new URL(request.url).searchParams
+    const format = query.get('format') === 'md' ? 'md' : 'json'
+    // Markdown is for people, so always an export; JSON is also what CI reads, so an export when the page's
+    // download link asks for a file (download=1).
+    const download = query.get('download') === '1'
+    if (format === 'md' || download)
+      await recordAudit(access.principal, 'report.export', { kind: 'run', id: run.id }, { format })
+    const headers: Record<string, string> = download
+      ? { 'content-disposition': `attachment; filename="${reportFileName(report, format)}"` }
+      : {}
+    if (format === 'md')
+      return new Response(renderMarkdown(report), {
+        headers: { 'content-type': 'text/markdown; charset=utf-8', ...headers },
+      })
+    return Response.json(report, { headers })
   })
 }

@@ -15,19 +15,26 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!access.ok) return access.response
     const saved = await (await getStore()).savedReports.get((await params).id, access.principal.workspaceId)
     if (!saved) return notFound('saved report')
-    const format = new URL(request.url).searchParams.get('format')
-    if (format === 'md' || format === 'bundle')
-      await recordAudit(access.principal, 'report.export', { kind: 'report', id: saved.id }, { format })
+    const query = new URL(request.url).searchParams
+    const format = query.get('format')
+    // As for runs: Markdown and bundles are exports; JSON is one when the page's download link asks for a file.
+    const download = query.get('download') === '1'
+    if (format === 'md' || format === 'bundle' || download)
+      await recordAudit(
+        access.principal,
+        'report.export',
+        { kind: 'report', id: saved.id },
+        { format: format ?? 'json' },
+      )
+    const disposition = (ext: 'json' | 'md') =>
+      `${download ? 'attachment' : 'inline'}; filename="${reportFileName(saved.report, ext)}"`
     if (format === 'md') {
       return new Response(renderMarkdown(saved.report), {
-        headers: {
-          'content-type': 'text/markdown; charset=utf-8',
-          'content-disposition': `inline; filename="${reportFileName(saved.report, 'md')}"`,
-        },
+        headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': disposition('md') },
       })
     }
     if (format === 'bundle') return Response.json(saved)
-    return Response.json(saved.report)
+    return Response.json(saved.report, download ? { headers: { 'content-disposition': disposition('json') } } : {})
   })
 }
 
