@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import { SAML_EXPECTED } from './mock-idp/expectations'
 import { createSamlConnection, E2E_SP_ENTITY_ID, expectFinding, MOCK_IDP, runTestLogin } from './mock-idp/e2e-support'
@@ -39,6 +40,15 @@ test('a passing SAML test login: GO, the flow step by step, the answer visible t
   await expect(page.getByRole('region', { name: /The IdP’s answer/ })).toContainText('ok+alice@demo.test')
   // The browser that ran it sees the signed NameID in full (issue 9); the stored run keeps it masked.
   await expect(page.getByText('Test user: ok+alice@demo.test')).toBeVisible()
+  // The JSON download is the stored run's, from the API: a named file, the user masked, the run's timeline in it.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: 'Download JSON' }).click(),
+  ])
+  expect(download.suggestedFilename()).toMatch(/^sso-preflight-saml-test-login-.*\.json$/)
+  const saved = await readFile(await download.path(), 'utf8')
+  expect(saved).not.toContain('ok+alice@demo.test')
+  expect(JSON.parse(saved).timeline.length).toBeGreaterThan(0)
   // Another browser with the link sees the masked result only.
   const other = await browser.newContext()
   const otherPage = await other.newPage()
