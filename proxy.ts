@@ -14,7 +14,9 @@ const trustProxyRequestId = Number(process.env.SSO_PREFLIGHT_TRUSTED_PROXY_HOPS 
  * Mind: with a proxy, Next.js holds a request until its body has ended (it buffers up to
  * `experimental.proxyClientMaxBodySize` and drops the rest as it arrives), so a refusal, even by Content-Length, is
  * sent once the client stops sending. Memory stays bounded (measured: +100 MB peak for 1 GB); the route handlers'
- * capped reader then refuses a cut body, which is always over their cap.
+ * capped reader then refuses a cut body, which is always over their cap. The team server (scripts/serve-team.mjs)
+ * applies this same policy at the socket to requests with a body (app/_server/early-refusal.ts), so there a refused
+ * body is answered at once and never read.
  */
 export function proxy(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64')

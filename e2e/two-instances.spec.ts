@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { expect, test } from '@playwright/test'
 import { createStore, type Store } from '../lib/store/index'
 import { dropSchema, isolatedDatabaseUrl } from '../lib/store/testing'
@@ -171,6 +172,30 @@ test('two app instances on one PostgreSQL: test logins, sessions and rate limits
       expect(statuses.filter((s) => s.status === 429 && s.on === 'A').length).toBeGreaterThan(0)
       expect(statuses.filter((s) => s.status === 429 && s.on === 'B').length).toBeGreaterThan(0)
       expect(statuses.find((s) => s.status === 429)?.retryAfter).toMatch(/^\d+$/)
+    })
+
+    await test.step('a body over the ACS cap is refused before a byte of it is sent (the request policy at the socket)', async () => {
+      // Headers only, announcing 50 MB: without the early refusal the server would wait for the body.
+      const { port } = new URL(A)
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1')
+        let got = ''
+        const timer = setTimeout(() => {
+          socket.destroy()
+          reject(new Error(`no answer in 5 s (got ${JSON.stringify(got.slice(0, 200))})`))
+        }, 5_000)
+        socket.on('data', (d) => (got += d.toString('latin1')))
+        socket.on('close', () => {
+          clearTimeout(timer)
+          resolve(got)
+        })
+        socket.on('error', reject)
+        socket.write(
+          `POST /saml/acs HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 50000000\r\n\r\n`,
+        )
+      })
+      expect(answer).toMatch(/^HTTP\/1\.1 413 /)
+      expect(answer).toContain('the limit for this address is 2 MB')
     })
 
     await test.step('each instance logs JSON lines with route patterns and serves its metrics', async () => {

@@ -111,6 +111,18 @@ try {
       logLevel: ifPossible ? 'silent' : 'warning',
     })
   }
+  // The request policy for the team server (scripts/serve-team.mjs): it refuses a body before Next.js reads it.
+  await build({
+    entryPoints: ['app/_server/early-refusal.ts'],
+    outfile: 'dist/early-refusal.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: false,
+    logLevel: ifPossible ? 'silent' : 'warning',
+  })
 } catch (err) {
   if (!ifPossible) throw err
   console.error(`build-cli: dist/cli.mjs not built (${err.message.split('\n')[0]}); run npm run build:cli`)

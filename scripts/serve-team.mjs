@@ -65,6 +65,13 @@ if (!existsSync(join(dir, distDir, 'BUILD_ID'))) {
   process.exit(1)
 }
 
+// The request policy at the socket (app/_server/early-refusal.ts, built by `npm run build:cli` into dist/): a body the
+// policy refuses is answered before Next.js reads it (with a proxy, Next.js buffers a body up to 44 MB first).
+const earlyRefusalModule = join(dir, 'dist', 'early-refusal.mjs')
+const early = existsSync(earlyRefusalModule) ? await import(earlyRefusalModule) : undefined
+if (!early) log('warn', `no ${earlyRefusalModule}: refused bodies are read before the refusal (run npm run build)`)
+const policy = early?.requestPolicyConfigFromEnv(process.env)
+
 const { default: next } = await import('next')
 const app = next({ dev: false, dir, hostname, port, ...(conf ? { conf: { ...conf, distDir } } : {}) })
 const handle = app.getRequestHandler()
@@ -102,6 +109,15 @@ const server = createServer((req, res) => {
     })
     if (line) process.stdout.write(`${line}\n`)
   })
+  const refusal = early?.earlyRefusal(
+    { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers },
+    policy,
+  )
+  if (refusal) {
+    res.writeHead(refusal.status, refusal.headers)
+    res.end(refusal.body)
+    return
+  }
   handle(req, res).catch((err) => {
     log('error', 'unhandled request error', { error: err instanceof Error ? err.name : 'error' })
     if (!res.headersSent) {
