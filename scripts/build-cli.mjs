@@ -96,12 +96,18 @@ try {
   })
   // `--metafile`: what each chunk holds (inspect with esbuild's analyzer), to see what a command's start-up parses.
   if (cli.metafile) writeFileSync('dist/cli-meta.json', JSON.stringify(cli.metafile))
-  // The analysis worker (lib/budget): a plain JavaScript entry that the CLI and the Next.js server start with a time and
-  // memory budget (the app is bundled by Next.js, so it cannot point a worker at a TypeScript file).
-  if (existsSync('lib/budget/worker-entry.ts')) {
+  // Plain JavaScript entries for what runs outside the bundles (Next.js bundles the app itself, so neither a worker
+  // nor the team server can load a TypeScript file):
+  //  - the analysis worker (lib/budget), which the CLI and the Next.js server start with a time and memory budget;
+  //  - the request policy for the team server (scripts/serve-team.mjs), which refuses a body before Next.js reads it.
+  const serverEntries = [
+    ['lib/budget/worker-entry.ts', 'dist/analysis-worker.mjs'],
+    ['app/_server/early-refusal.ts', 'dist/early-refusal.mjs'],
+  ]
+  for (const [entry, outfile] of serverEntries) {
     await build({
-      entryPoints: ['lib/budget/worker-entry.ts'],
-      outfile: 'dist/analysis-worker.mjs',
+      entryPoints: [entry],
+      outfile,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -111,18 +117,6 @@ try {
       logLevel: ifPossible ? 'silent' : 'warning',
     })
   }
-  // The request policy for the team server (scripts/serve-team.mjs): it refuses a body before Next.js reads it.
-  await build({
-    entryPoints: ['app/_server/early-refusal.ts'],
-    outfile: 'dist/early-refusal.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: false,
-    logLevel: ifPossible ? 'silent' : 'warning',
-  })
 } catch (err) {
   if (!ifPossible) throw err
   console.error(`build-cli: dist/cli.mjs not built (${err.message.split('\n')[0]}); run npm run build:cli`)
