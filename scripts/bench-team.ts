@@ -197,9 +197,11 @@ try {
   logins = 0
   const t0 = Date.now()
   stopAt = t0 + SECONDS * 1000
-  // Users arrive over the first second, not all in the same millisecond.
+  // Users arrive spread over one think time (at least a second), as a load test ramps up: all of them in the same
+  // second would march in step, each wave of 200 requests queueing behind the last.
+  const ramp = Math.max(1000, THINK_MS)
   await Promise.all(
-    Array.from({ length: USERS }, (_, k) => new Promise((r) => setTimeout(r, (k * 1000) / USERS)).then(() => user(k))),
+    Array.from({ length: USERS }, (_, k) => new Promise((r) => setTimeout(r, (k * ramp) / USERS)).then(() => user(k))),
   )
   measuring = false
   const wall = (Date.now() - t0) / 1000
