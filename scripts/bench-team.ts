@@ -6,8 +6,11 @@
 // error) is read from the output.
 //
 // Needs a production build (NEXT_DIST_DIR, default .next-e2e, else .next) and PostgreSQL in BENCH_DATABASE_URL or
-// TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30),
-// BENCH_THINK_MS (1000: mean pause between a user's steps), BENCH_CPU_PROF_DIR (below).
+// TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30: measured
+// after the users have arrived, spread over one think time), BENCH_THINK_MS (1000: mean pause between a user's
+// steps; a person reading a report pauses far longer), BENCH_CPU_PROF_DIR (below). Each step's pause is uniform in
+// 0.5–1.5 × BENCH_THINK_MS; a user's cycle is 6 requests to the app and 3 pauses, so the offered load is about
+// 2 × BENCH_USERS / (BENCH_THINK_MS / 1000) requests per second.
 //
 // Sign-in: each user gets a session of its own, created through the store's SessionRepository (what the OIDC
 // sign-in ends in), and sends its cookie to every instance.
@@ -78,6 +81,8 @@ const bytesByRoute = new Map<string, number>()
 const routeOf = (u: URL) => u.pathname.replace(/\/[A-Za-z0-9_-]{16,64}(?=\/|$)/g, '/:id')
 const errors: string[] = []
 let measuring = false
+// Errors count from the end of the warm-up, the ramp included.
+let afterWarmUp = false
 const realFetch = globalThis.fetch
 globalThis.fetch = async (input, init) => {
   const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url)
@@ -95,14 +100,14 @@ globalThis.fetch = async (input, init) => {
       byRoute.set(key, list)
       bytesByRoute.set(key, (bytesByRoute.get(key) ?? 0) + body.byteLength)
     }
-    if (measuring && r.status >= 500) errors.push(`${r.status} ${url.pathname.replace(/[A-Za-z0-9_-]{16,}/g, ':id')}`)
+    if (afterWarmUp && r.status >= 500) errors.push(`${r.status} ${url.pathname.replace(/[A-Za-z0-9_-]{16,}/g, ':id')}`)
     return new Response([101, 204, 205, 304].includes(r.status) ? null : body, {
       status: r.status,
       statusText: r.statusText,
       headers: r.headers,
     })
   } catch (err) {
-    if (measuring) errors.push(`${err instanceof Error ? err.message : String(err)} ${url.pathname}`)
+    if (afterWarmUp) errors.push(`${err instanceof Error ? err.message : String(err)} ${url.pathname}`)
     throw err
   }
 }
@@ -184,7 +189,7 @@ async function user(k: number): Promise<void> {
       logins++
       await pause()
     } catch (err) {
-      if (measuring) errors.push(`user ${k}: ${(err instanceof Error ? err.message : String(err)).slice(0, 200)}`)
+      if (afterWarmUp) errors.push(`user ${k}: ${(err instanceof Error ? err.message : String(err)).slice(0, 200)}`)
     }
   }
 }
@@ -193,18 +198,25 @@ try {
   // Warm-up: a few logins per instance so the first-render costs are not in the figures.
   stopAt = Date.now() + 5000
   await Promise.all(Array.from({ length: 4 }, (_, k) => user(k)))
-  measuring = true
-  logins = 0
-  const t0 = Date.now()
-  stopAt = t0 + SECONDS * 1000
   // Users arrive spread over one think time (at least a second), as a load test ramps up: all of them in the same
-  // second would march in step, each wave of 200 requests queueing behind the last.
+  // second would march in step, each wave of 200 requests queueing behind the last. The figures are taken from the
+  // moment the last one has arrived, for SECONDS.
+  afterWarmUp = true
   const ramp = Math.max(1000, THINK_MS)
+  const rampEnd = Date.now() + ramp
+  stopAt = rampEnd + SECONDS * 1000
+  const measured = new Promise<number>((resolve) =>
+    setTimeout(() => {
+      measuring = true
+      logins = 0
+      resolve(Date.now())
+    }, ramp),
+  )
   await Promise.all(
     Array.from({ length: USERS }, (_, k) => new Promise((r) => setTimeout(r, (k * ramp) / USERS)).then(() => user(k))),
   )
   measuring = false
-  const wall = (Date.now() - t0) / 1000
+  const wall = (Date.now() - (await measured)) / 1000
   times.sort((x, y) => x - y)
   const q = (p: number) =>
     times.length ? times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1) : 'n/a'
