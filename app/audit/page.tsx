@@ -1,10 +1,10 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
-import { principalForPage } from '@/app/_server/team-access'
+import { principalAllowedOnPage } from '@/app/_server/access'
+import { PageRefusal } from '@/app/ui/page-refusal'
 import { getStore } from '@/lib/store'
 import type { AuditEntry } from '@/lib/store/team-types'
-import { allows } from '@/lib'
 import '@/app/connections/connections.css'
 import '@/app/ui/team/team.css'
 
@@ -16,17 +16,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** /audit: who created, changed, deleted, ran, shared or exported what, newest first. Admins and owners. */
 export default async function AuditPage({ searchParams }: Props) {
-  const principal = await principalForPage()
-  if (!allows(principal, 'audit.read', { workspaceId: principal.workspaceId })) {
-    return (
-      <div>
-        <header className="page-header">
-          <h1>Audit log</h1>
-        </header>
-        <p className="empty-state">Only a workspace’s admins and owners read its audit log.</p>
-      </div>
-    )
-  }
+  const principal = await principalAllowedOnPage('audit.read')
+  if (!principal)
+    return <PageRefusal title="Audit log">Only a workspace’s admins and owners read its audit log.</PageRefusal>
   const q = await searchParams
   const before = typeof q.before === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(q.before) ? q.before : undefined
   const entries = await (

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { formatInstant } from '@/app/ui/report/format'
-import { principalForPage } from '@/app/_server/team-access'
+import { principalAllowedOnPage } from '@/app/_server/access'
+import { PageRefusal } from '@/app/ui/page-refusal'
 import { getStore } from '@/lib/store'
-import { allows } from '@/lib'
 import { CreateTokenForm, RevokeTokenButton } from './token-controls'
 import '@/app/connections/connections.css'
 import '@/app/ui/team/team.css'
@@ -12,17 +12,9 @@ export const dynamic = 'force-dynamic'
 
 /** /settings/tokens: API tokens for CI (create, shown once; list with scopes and last use; revoke). Admins and owners. */
 export default async function TokensPage() {
-  const principal = await principalForPage()
-  if (!allows(principal, 'tokens.manage', { workspaceId: principal.workspaceId })) {
-    return (
-      <div>
-        <header className="page-header">
-          <h1>API tokens</h1>
-        </header>
-        <p className="empty-state">Only a workspace’s admins and owners manage its API tokens.</p>
-      </div>
-    )
-  }
+  const principal = await principalAllowedOnPage('tokens.manage')
+  if (!principal)
+    return <PageRefusal title="API tokens">Only a workspace’s admins and owners manage its API tokens.</PageRefusal>
   const tokens = await (await getStore()).apiTokens.list(principal.workspaceId)
   const now = Date.now()
   return (
