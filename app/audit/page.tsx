@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
 import { principalAllowedOnPage } from '@/app/_server/access'
 import { PageRefusal } from '@/app/ui/page-refusal'
+import { DataTable } from '@/app/ui/data-table'
 import { getStore } from '@/lib/store'
 import type { AuditEntry } from '@/lib/store/team-types'
 import '@/app/connections/connections.css'
@@ -43,40 +44,27 @@ export default async function AuditPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="empty-state">{before ? 'No older entries.' : 'Nothing recorded yet.'}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at}>{formatInstant(e.at)}</time>
-                  </td>
-                  <td>{actor(e)}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
-                  <td className="audit-details">
-                    {e.details
-                      ? Object.entries(e.details)
-                          .map(([k, v]) => `${k}: ${String(v)}`)
-                          .join(' · ')
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable scroll columns={['When', 'Who', 'Action', 'What', 'Details']}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at}>{formatInstant(e.at)}</time>
+              </td>
+              <td>{actor(e)}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
+              <td className="audit-details">
+                {e.details
+                  ? Object.entries(e.details)
+                      .map(([k, v]) => `${k}: ${String(v)}`)
+                      .join(' · ')
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {entries.length === PAGE && last ? (
         <p>
