@@ -197,6 +197,16 @@ export async function requireAccess(action: Action, target?: AccessTarget): Prom
 }
 
 /**
+ * For pages that say in place why they are closed (rather than sending the browser to the refused page): the principal
+ * when it may do `action` in its own workspace, else null. Without valid credentials the browser still goes to sign in.
+ * @example const p = await principalAllowedOnPage('audit.read'); if (!p) return <PageRefusal …/>
+ */
+export async function principalAllowedOnPage(action: Action): Promise<Principal | null> {
+  const principal = await currentPrincipal()
+  return allows(principal, action, { workspaceId: principal.workspaceId }) ? principal : null
+}
+
+/**
  * For route handlers that a page's form posts to (a browser, not an API client): the refusal as a redirect — to sign
  * in, to the page naming the role needed, or to `notFoundPath` for a row that is not there (or not in this workspace).
  */

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { formatInstant } from '@/app/ui/report/format'
-import { principalForPage } from '@/app/_server/team-access'
+import { principalAllowedOnPage } from '@/app/_server/access'
+import { PageRefusal } from '@/app/ui/page-refusal'
+import { DataTable } from '@/app/ui/data-table'
 import { getStore } from '@/lib/store'
 import type { AuditEntry } from '@/lib/store/team-types'
-import { allows } from '@/lib'
 import '@/app/connections/connections.css'
 import '@/app/ui/team/team.css'
 
@@ -16,17 +17,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 /** /audit: who created, changed, deleted, ran, shared or exported what, newest first. Admins and owners. */
 export default async function AuditPage({ searchParams }: Props) {
-  const principal = await principalForPage()
-  if (!allows(principal, 'audit.read', { workspaceId: principal.workspaceId })) {
-    return (
-      <div>
-        <header className="page-header">
-          <h1>Audit log</h1>
-        </header>
-        <p className="empty-state">Only a workspace’s admins and owners read its audit log.</p>
-      </div>
-    )
-  }
+  const principal = await principalAllowedOnPage('audit.read')
+  if (!principal)
+    return <PageRefusal title="Audit log">Only a workspace’s admins and owners read its audit log.</PageRefusal>
   const q = await searchParams
   const before = typeof q.before === 'string' && /^[A-Za-z0-9_-]{16,64}$/.test(q.before) ? q.before : undefined
   const entries = await (
@@ -51,40 +44,27 @@ export default async function AuditPage({ searchParams }: Props) {
       {entries.length === 0 ? (
         <p className="empty-state">{before ? 'No older entries.' : 'Nothing recorded yet.'}</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">What</th>
-                <th scope="col">Details</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td>
-                    <time dateTime={e.at}>{formatInstant(e.at)}</time>
-                  </td>
-                  <td>{actor(e)}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
-                  <td className="audit-details">
-                    {e.details
-                      ? Object.entries(e.details)
-                          .map(([k, v]) => `${k}: ${String(v)}`)
-                          .join(' · ')
-                      : '—'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable scroll columns={['When', 'Who', 'Action', 'What', 'Details']}>
+          {entries.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at}>{formatInstant(e.at)}</time>
+              </td>
+              <td>{actor(e)}</td>
+              <td>
+                <code>{e.action}</code>
+              </td>
+              <td>{e.targetKind ? `${e.targetKind}${e.targetId ? ` ${e.targetId}` : ''}` : '—'}</td>
+              <td className="audit-details">
+                {e.details
+                  ? Object.entries(e.details)
+                      .map(([k, v]) => `${k}: ${String(v)}`)
+                      .join(' · ')
+                  : '—'}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {entries.length === PAGE && last ? (
         <p>

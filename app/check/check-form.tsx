@@ -5,10 +5,10 @@ import { PrettyXmlView } from '@/app/ui/report/pretty-xml-view'
 import { runCheckAction } from './actions'
 import { PROFILE_OPTIONS, type CheckKind } from './check-request'
 import { DEFAULT_PROFILE_ID } from '@/lib/profiles'
-import { IDP_CHOICES } from '@/lib/idps'
+import { IDP_CHOICES } from '@/lib/idps/registry'
 import { DocumentInput, type DocumentLabels } from './document-input'
 import { INITIAL_STATE, type CheckFormState, type FormField, type FormValues } from './form-state'
-import { FieldError, Segmented, TextField } from './form-fields'
+import { FieldError, Segmented, SubmitRow, TextField } from './form-fields'
 import { oversizedFields } from './paste-size'
 
 const KIND_OPTIONS: readonly { value: CheckKind; label: string }[] = [
@@ -225,16 +225,17 @@ function CheckFields({
         ) : null}
       </details>
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Checking…' : 'Run check'}
-        </button>
-        <p id="form-status" className={`form-status form-status-${state.status}`} role="status" aria-live="polite">
-          {Object.keys(tooLarge).length
-            ? 'Not sent: the input is too large. See the highlighted field.'
-            : statusText(state, pending)}
-        </p>
-      </div>
+      <SubmitRow
+        label="Run check"
+        pendingLabel="Checking…"
+        pending={pending}
+        status={state.status}
+        statusId="form-status"
+      >
+        {Object.keys(tooLarge).length
+          ? 'Not sent: the input is too large. See the highlighted field.'
+          : statusText(state, pending)}
+      </SubmitRow>
     </form>
   )
 }

@@ -12,6 +12,45 @@ export function FieldError({ field, errors }: { field: string; errors?: readonly
   )
 }
 
+/** The ids an input points at (its hint, its error when it has one) and whether it is marked invalid. */
+function fieldAria(name: string, hint: ReactNode, errors?: readonly string[]) {
+  return {
+    'aria-describedby':
+      [hint ? `${name}-hint` : null, errors?.length ? errorIdOf(name) : null].filter(Boolean).join(' ') || undefined,
+    'aria-invalid': errors?.length ? true : undefined,
+  }
+}
+
+/** A field's frame: its label, the input, the hint after it and its error. */
+function LabelledField({
+  name,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  name: string
+  label: string
+  hint?: ReactNode
+  errors?: readonly string[] | undefined
+  children: ReactNode
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${name}-hint`} className="hint hint-after">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError field={name} errors={errors} />
+    </div>
+  )
+}
+
 export function TextField({
   name,
   label,
@@ -31,14 +70,8 @@ export function TextField({
   type?: 'text' | 'url'
   mono?: boolean
 }) {
-  const hintId = `${name}-hint`
-  const describedBy =
-    [hint ? hintId : null, errors?.length ? errorIdOf(name) : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className="field">
-      <label htmlFor={name} className="field-label">
-        {label}
-      </label>
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
       <input
         id={name}
         name={name}
@@ -46,18 +79,60 @@ export function TextField({
         className={mono ? 'input mono' : 'input'}
         defaultValue={defaultValue}
         placeholder={placeholder}
-        aria-describedby={describedBy}
-        aria-invalid={errors?.length ? true : undefined}
+        {...fieldAria(name, hint, errors)}
         autoComplete="off"
         spellCheck={false}
       />
-      {hint ? (
-        <p id={hintId} className="hint hint-after">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError field={name} errors={errors} />
-    </div>
+    </LabelledField>
+  )
+}
+
+/** The text area a document (XML, JSON) is pasted into: monospaced, no spell check. */
+function PasteArea({
+  name,
+  rows,
+  defaultValue,
+  ...aria
+}: {
+  name: string
+  rows: number
+  defaultValue?: string | undefined
+  'aria-describedby': string | undefined
+  'aria-invalid': boolean | undefined
+}) {
+  return (
+    <textarea
+      id={name}
+      name={name}
+      className="input mono"
+      rows={rows}
+      defaultValue={defaultValue}
+      spellCheck={false}
+      {...aria}
+    />
+  )
+}
+
+/** A multi-line paste with its hint after it and its own error, as TextField is for one line. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  defaultValue,
+  errors,
+  rows,
+}: {
+  name: string
+  label: string
+  hint?: ReactNode
+  defaultValue?: string | undefined
+  errors?: readonly string[] | undefined
+  rows: number
+}) {
+  return (
+    <LabelledField name={name} label={label} hint={hint} errors={errors}>
+      <PasteArea name={name} rows={rows} defaultValue={defaultValue} {...fieldAria(name, hint, errors)} />
+    </LabelledField>
   )
 }
 
@@ -89,13 +164,10 @@ export function TextArea({
           {hint}
         </p>
       ) : null}
-      <textarea
-        id={name}
+      <PasteArea
         name={name}
-        className="input mono"
         rows={rows}
         defaultValue={defaultValue}
-        spellCheck={false}
         aria-describedby={
           [hint ? hintId : null, invalid ? errorIdOf(errorField) : null].filter(Boolean).join(' ') || undefined
         }
@@ -137,5 +209,33 @@ export function Segmented<T extends string>({
         ))}
       </div>
     </fieldset>
+  )
+}
+
+/** A form's submit button and the status line that says what came of it (announced politely). */
+export function SubmitRow({
+  label,
+  pendingLabel,
+  pending,
+  status,
+  statusId,
+  children,
+}: {
+  label: string
+  pendingLabel: string
+  pending: boolean
+  status: string
+  statusId?: string
+  children: ReactNode
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-primary" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+      <p id={statusId} className={`form-status form-status-${status}`} role="status" aria-live="polite">
+        {children}
+      </p>
+    </div>
   )
 }

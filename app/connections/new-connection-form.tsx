@@ -1,9 +1,10 @@
 'use client'
 import { useActionState, useState } from 'react'
-import { errorIdOf, FieldError, TextField } from '@/app/check/form-fields'
+import { errorIdOf, FieldError, SubmitRow, TextField } from '@/app/check/form-fields'
 import { BUILTIN_PROFILES, DEFAULT_PROFILE_ID, isBuiltinProfileId } from '@/lib/profiles'
 import { createConnectionAction } from './actions'
 import { INITIAL_CONNECTION_FORM, type ConnectionField } from './form-state'
+import { IdpMetadataFieldset, SpValuesFieldset } from './saml-connection-fields'
 
 const describedBy = (field: string, hintId: string | null, errors?: readonly string[]) =>
   [hintId, errors?.length ? errorIdOf(field) : null].filter(Boolean).join(' ') || undefined
@@ -80,43 +81,13 @@ export function NewConnectionForm() {
       </fieldset>
 
       {protocol === 'saml' ? (
-        <fieldset className="panel">
-          <legend className="panel-legend">Your IdP’s SAML metadata</legend>
-          <TextField
-            name="metadataUrl"
-            label="Metadata URL"
-            type="url"
-            defaultValue={values.metadataUrl}
-            errors={errors('metadataUrl')}
-            placeholder="https://login.microsoftonline.com/<tenant>/federationmetadata/2007-06/federationmetadata.xml?appid=…"
-            hint="Entra: Single sign-on › SAML Certificates › App Federation Metadata Url. Okta: Sign On › Metadata URL."
-          />
-          <div className="field">
-            <label htmlFor="metadataXml" className="field-label">
-              …or paste the metadata XML
-            </label>
-            <textarea
-              id="metadataXml"
-              name="metadataXml"
-              className="input mono"
-              rows={6}
-              defaultValue={values.metadataXml}
-              spellCheck={false}
-              aria-describedby={describedBy('metadataXml', 'metadataXml-hint', errors('metadataXml'))}
-              aria-invalid={errors('metadataXml')?.length ? true : undefined}
-            />
-            <p id="metadataXml-hint" className="hint hint-after">
-              Or choose the downloaded file:{' '}
-              <input
-                type="file"
-                name="metadataFile"
-                accept=".xml,application/xml,text/xml"
-                aria-label="Metadata file"
-              />
-            </p>
-            <FieldError field="metadataXml" errors={errors('metadataXml')} />
-          </div>
-        </fieldset>
+        <IdpMetadataFieldset
+          values={values}
+          errors={errors}
+          xmlRows={6}
+          urlPlaceholder="https://login.microsoftonline.com/<tenant>/federationmetadata/2007-06/federationmetadata.xml?appid=…"
+          urlHint="Entra: Single sign-on › SAML Certificates › App Federation Metadata Url. Okta: Sign On › Metadata URL."
+        />
       ) : (
         <fieldset className="panel">
           <legend className="panel-legend">Your IdP’s OpenID Connect app</legend>
@@ -141,9 +112,20 @@ export function NewConnectionForm() {
       )}
 
       {protocol === 'saml' ? (
-        <fieldset className="panel">
-          <legend className="panel-legend">The vendor’s values (from the vendor’s SSO console)</legend>
-          <div className="field-grid">
+        <SpValuesFieldset
+          values={values}
+          errors={errors}
+          legend="The vendor’s values (from the vendor’s SSO console)"
+          xmlRows={4}
+          hints={{
+            entityIdExample: sp?.entityId.example,
+            entityIdHint: sp ? `${sp.entityId.hint} (${sp.shownAt.join(' › ')})` : undefined,
+            acsUrlExample: sp?.acsUrl.example,
+            acsUrlHint: sp?.acsUrl.hint,
+            metadataHint: sp?.metadataHint,
+          }}
+          verifiedDomains={{ label: 'Verified domains (optional)' }}
+          before={
             <TextField
               name="connectionId"
               label="Connection ID"
@@ -151,61 +133,13 @@ export function NewConnectionForm() {
               errors={errors('connectionId')}
               hint="Optional, for your reference. It does not fill the two values below: they carry different IDs, copy both."
             />
-            <TextField
-              name="spEntityId"
-              label="SP entity ID (Identifier)"
-              defaultValue={values.spEntityId}
-              errors={errors('spEntityId')}
-              placeholder={sp?.entityId.example ?? ''}
-              hint={sp ? `${sp.entityId.hint} (${sp.shownAt.join(' › ')})` : undefined}
-            />
-            <TextField
-              name="acsUrl"
-              label="ACS URL (Reply URL)"
-              type="url"
-              defaultValue={values.acsUrl}
-              errors={errors('acsUrl')}
-              placeholder={sp?.acsUrl.example ?? ''}
-              hint={sp?.acsUrl.hint}
-            />
-            <div className="field">
-              <label htmlFor="spMetadataXml" className="field-label">
-                SP metadata XML (optional)
-              </label>
-              <textarea
-                id="spMetadataXml"
-                name="spMetadataXml"
-                className="input mono"
-                rows={4}
-                defaultValue={values.spMetadataXml}
-                spellCheck={false}
-                aria-describedby={describedBy('spMetadataXml', 'spMetadataXml-hint', errors('spMetadataXml'))}
-                aria-invalid={errors('spMetadataXml')?.length ? true : undefined}
-              />
-              <p id="spMetadataXml-hint" className="hint hint-after">
-                {sp?.metadataHint ?? 'Or paste the service provider’s metadata XML: it fills both values.'}
-              </p>
-              <FieldError field="spMetadataXml" errors={errors('spMetadataXml')} />
-            </div>
-            <TextField
-              name="verifiedDomains"
-              label="Verified domains (optional)"
-              defaultValue={values.verifiedDomains}
-              errors={errors('verifiedDomains')}
-              placeholder="contoso.com, contoso.co.uk"
-            />
-          </div>
-        </fieldset>
+          }
+        />
       ) : null}
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={pending}>
-          {pending ? 'Saving and checking…' : 'Save and check'}
-        </button>
-        <p className={`form-status form-status-${state.status}`} role="status" aria-live="polite">
-          {state.status === 'idle' ? '' : state.message}
-        </p>
-      </div>
+      <SubmitRow label="Save and check" pendingLabel="Saving and checking…" pending={pending} status={state.status}>
+        {state.status === 'idle' ? '' : state.message}
+      </SubmitRow>
     </form>
   )
 }

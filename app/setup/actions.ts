@@ -1,21 +1,13 @@
 'use server'
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { PreflightError, readVendorCertificate } from '@/lib'
+import { readVendorCertificate } from '@/lib'
 import { getStore, maskValue } from '@/lib/store'
 import { requireAccess } from '@/app/_server/access'
-import { recordAudit } from '@/app/_server/audit'
-import { createConnection } from '@/app/connections/_server/create-connection'
+import { readConnectionForm, saveConnectionForm } from '@/app/connections/_server/connection-form'
 import { staticCheck } from '@/app/connections/_server/static-check'
 import { originFromHeaders } from '@/app/connections/_server/http'
-import {
-  CONNECTION_FIELDS,
-  type ConnectionField,
-  type ConnectionFormState,
-  type ConnectionFormValues,
-  fieldErrorsOf,
-  saveFailedMessage,
-} from '@/app/connections/form-state'
+import type { ConnectionField, ConnectionFormState } from '@/app/connections/form-state'
 import { setupHref, SETUP_QUERY_LIMITS } from './setup-query'
 
 const SAML_FIELDS: readonly ConnectionField[] = [
@@ -28,7 +20,6 @@ const SAML_FIELDS: readonly ConnectionField[] = [
   'spMetadataXml',
   'verifiedDomains',
 ]
-const MAX_ECHO = 200_000
 
 const str = (form: FormData, k: string) => {
   const v = form.get(k)
@@ -38,36 +29,14 @@ const str = (form: FormData, k: string) => {
 /** "Start the setup": saves a SAML connection (the same path as the connection form), then walks it. */
 export async function startSetupAction(_prev: ConnectionFormState, form: FormData): Promise<ConnectionFormState> {
   const principal = await requireAccess('connections.write')
-  const values: ConnectionFormValues = {}
-  for (const k of CONNECTION_FIELDS) {
-    const v = form.get(k)
-    if (typeof v === 'string' && v.trim() !== '') values[k] = v
-  }
-  const file = form.get('metadataFile')
-  if (file instanceof File && file.size > 0 && values.metadataXml === undefined) {
-    if (file.size > 1_000_000) return invalid(values, { metadataXml: ['The metadata file is larger than 1 MB.'] })
-    values.metadataXml = await file.text()
-  }
+  const read = await readConnectionForm(form)
+  if (!read.ok) return read.state
+  const values = read.value
   const body: Record<string, string> = { protocol: 'saml' }
   for (const k of SAML_FIELDS) if (values[k] !== undefined) body[k] = values[k]
-  let id: string
-  try {
-    const created = await createConnection(body, originFromHeaders(await headers()), principal.workspaceId)
-    if (!created.ok) {
-      return invalid(values, fieldErrorsOf(created.error.issues, 'metadataXml'))
-    }
-    id = created.connection.id
-    await recordAudit(
-      principal,
-      'connection.create',
-      { kind: 'connection', id },
-      { name: created.connection.name, protocol: created.connection.protocol },
-    )
-  } catch (err) {
-    const message = saveFailedMessage(err instanceof PreflightError && err.code === 'ERR_STORE_UNAVAILABLE')
-    return { status: 'failed', message, fieldErrors: {}, values: echo(values) }
-  }
-  redirect(setupHref(id, { idp: str(form, 'idp'), variant: str(form, 'variant') }))
+  const saved = await saveConnectionForm(principal, body, values, 'metadataXml')
+  if (!saved.ok) return saved.state
+  redirect(setupHref(saved.value, { idp: str(form, 'idp'), variant: str(form, 'variant') }))
 }
 
 /**
@@ -143,15 +112,4 @@ export async function recheckMetadataAction(form: FormData): Promise<void> {
       emails: form.getAll('emails').filter((e): e is string => typeof e === 'string'),
     }),
   )
-}
-
-function invalid(
-  values: ConnectionFormValues,
-  fieldErrors: Partial<Record<ConnectionField, string[]>>,
-): ConnectionFormState {
-  return { status: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values: echo(values) }
-}
-
-function echo(values: ConnectionFormValues): ConnectionFormValues {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v.length <= MAX_ECHO))
 }

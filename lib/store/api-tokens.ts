@@ -2,7 +2,9 @@ import { z } from 'zod'
 import { TokenScopeSchema } from '../team/roles'
 import type { StoreClock } from './clock'
 import type { Db } from './db'
+import { IsoDate } from './types'
 import { newId } from './ids'
+import { revokeOnce } from './revoke'
 import { hashBearerSecret, isBearerSecretShape, newBearerSecret } from './secrets'
 import type { ApiTokenInfo, ApiTokenRepository } from './team-types'
 
@@ -11,8 +13,6 @@ export const API_TOKEN_PREFIX = 'spf_'
 
 /** Last-used time is noted at most this often per token: a CI job calling the API in a loop is not a write per call. */
 export const LAST_USED_EVERY_MS = 60_000
-
-const IsoDate = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString())
 
 const ApiTokenRowSchema = z.object({
   id: z.string(),
@@ -88,13 +88,7 @@ export function apiTokenRepository(db: Db, clock: StoreClock): ApiTokenRepositor
       return rows.map(fromRow)
     },
 
-    async revoke(workspaceId, id) {
-      const { rows } = await db.query<{ id: string }>(
-        'update api_tokens set revoked_at = $3 where workspace_id = $1 and id = $2 and revoked_at is null returning id',
-        [workspaceId, id, clock.now()],
-      )
-      return rows.length > 0
-    },
+    revoke: (workspaceId, id) => revokeOnce(db, 'api_tokens', workspaceId, id, clock.now()),
 
     async verify(token) {
       if (!isBearerSecretShape(token, API_TOKEN_PREFIX)) return null

@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import type { StoreClock } from './clock'
 import type { Db } from './db'
+import { IsoDate } from './types'
 import { newId } from './ids'
+import { revokeOnce } from './revoke'
 import { hashBearerSecret, isBearerSecretShape, newBearerSecret } from './secrets'
 import type { SetupLinkInfo, SetupLinkRepository } from './team-types'
 
@@ -9,8 +11,6 @@ import type { SetupLinkInfo, SetupLinkRepository } from './team-types'
 export const DEFAULT_SETUP_LINK_MS = 24 * 60 * 60 * 1000
 /** The longest a link may live, whatever the caller asks: a forgotten link must not stay a way in. */
 export const MAX_SETUP_LINK_MS = 30 * 24 * 60 * 60 * 1000
-
-const IsoDate = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString())
 
 const SetupLinkRowSchema = z.object({
   id: z.string(),
@@ -81,13 +81,7 @@ export function setupLinkRepository(db: Db, clock: StoreClock): SetupLinkReposit
       return rows.map(fromRow)
     },
 
-    async revoke(workspaceId, id) {
-      const { rows } = await db.query<{ id: string }>(
-        'update setup_links set revoked_at = $3 where workspace_id = $1 and id = $2 and revoked_at is null returning id',
-        [workspaceId, id, clock.now()],
-      )
-      return rows.length > 0
-    },
+    revoke: (workspaceId, id) => revokeOnce(db, 'setup_links', workspaceId, id, clock.now()),
 
     async verify(token) {
       if (!isBearerSecretShape(token)) return null

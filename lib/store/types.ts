@@ -17,7 +17,8 @@ import type { TeamRepository } from './team'
 /** 128-bit random, base64url: unguessable, so a link is the only way in. */
 export const StoreIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/)
 
-const IsoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {
+/** A date column as stored (Date or text), read as ISO 8601 text; anything that is no date is an issue, not a throw. */
+export const IsoDate = z.union([z.date(), z.string()]).transform((v, ctx) => {
   const d = v instanceof Date ? v : new Date(v)
   if (Number.isNaN(d.getTime())) {
     ctx.addIssue({ code: 'custom', message: 'not a date' })

@@ -1,4 +1,4 @@
-import { beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { DELETE as revokeRoute } from '@/app/api/connections/[id]/setup-links/[linkId]/route'
 import { GET as listRoute, POST as createRoute } from '@/app/api/connections/[id]/setup-links/route'
 import { GET as redeemRoute } from '@/app/setup-link/[token]/route'
@@ -6,31 +6,17 @@ import { auditDetails, recordAudit } from '@/app/_server/audit'
 import { createSetupLink, revokeSetupLink } from '@/app/_server/setup-links-api'
 import { redeemSetupLink, setupLinkCookieName } from '@/app/_server/setup-link-redeem'
 import { maskUser } from '@/lib/store'
-import { LOCAL_PRINCIPAL, type Principal } from '@/lib/team/principal'
-import type { Role } from '@/lib/team/roles'
-import { dumpTeamTables, openTeamTestStore, type TeamTestStore } from './team-store'
+import { LOCAL_PRINCIPAL } from '@/lib/team/principal'
+import { CI_TOKEN as ciToken, dumpTeamTables, teamUser as user, useTeamTestStore } from './team-store'
 
 const ORIGIN = 'http://localhost:3108'
-const user = (role: Role, workspaceId = 'local'): Principal => ({
-  kind: 'user',
-  userId: `u-${role}-${workspaceId}`,
-  label: `${role}@team.example`,
-  workspaceId,
-  role,
-  sessionIdHash: 'h',
-})
-const ciToken: Principal = { kind: 'token', tokenId: 't1', label: 'CI', workspaceId: 'local', scopes: ['read', 'run'] }
 
-let t: TeamTestStore
+const t = useTeamTestStore()
 let connectionId: string
 beforeAll(async () => {
-  t = await openTeamTestStore()
   connectionId = (
     await t.store.connections.create({ name: 'Contoso Entra', protocol: 'saml', profileId: 'generic', config: {} })
   ).id
-}, 120_000)
-beforeEach(() => {
-  t.clock.now = new Date()
 })
 
 const params = (id: string) => ({ params: Promise.resolve({ id }) })

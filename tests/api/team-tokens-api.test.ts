@@ -1,23 +1,13 @@
-import { beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { GET as listRoute, POST as createRoute } from '@/app/api/tokens/route'
 import { DELETE as revokeRoute } from '@/app/api/tokens/[id]/route'
 import { GET as auditRoute } from '@/app/api/audit/route'
 import { auditPage } from '@/app/_server/audit-api'
 import { createToken, listTokens, revokeToken } from '@/app/_server/tokens-api'
 import { LOCAL_PRINCIPAL, type Principal } from '@/lib/team/principal'
-import type { Role } from '@/lib/team/roles'
-import { dumpTeamTables, openTeamTestStore, type TeamTestStore } from './team-store'
+import { CI_TOKEN as ciToken, dumpTeamTables, teamUser as user, useTeamTestStore } from './team-store'
 
 const ORIGIN = 'http://localhost:3107'
-const user = (role: Role, workspaceId = 'local'): Principal => ({
-  kind: 'user',
-  userId: `u-${role}-${workspaceId}`,
-  label: `${role}@team.example`,
-  workspaceId,
-  role,
-  sessionIdHash: 'h',
-})
-const ciToken: Principal = { kind: 'token', tokenId: 't1', label: 'CI', workspaceId: 'local', scopes: ['read', 'run'] }
 const setupLink: Principal = { kind: 'setup-link', linkId: 'l1', workspaceId: 'local', connectionId: 'c1' }
 
 const post = (body: unknown) =>
@@ -27,13 +17,7 @@ const post = (body: unknown) =>
     body: JSON.stringify(body),
   })
 
-let t: TeamTestStore
-beforeAll(async () => {
-  t = await openTeamTestStore()
-}, 120_000)
-beforeEach(() => {
-  t.clock.now = new Date()
-})
+const t = useTeamTestStore()
 
 describe('API tokens over HTTP', () => {
   test('create shows the token once; the list never shows it; the database holds only its hash', async () => {

@@ -3,6 +3,8 @@ import { principalForPage } from '@/app/_server/team-access'
 import { setupLinkTtlMs } from '@/app/_server/setup-links-api'
 import { getStore } from '@/lib/store'
 import { allows } from '@/lib'
+import { ACTIONS_COLUMN, DataTable } from '@/app/ui/data-table'
+import { isLive, SecretStateCell } from '@/app/ui/team/secret-state'
 import { CreateSetupLinkButton, RevokeSetupLinkButton } from './setup-link-controls'
 import '@/app/ui/team/team.css'
 
@@ -28,45 +30,20 @@ export async function SetupLinksSection({ connectionId, workspaceId }: { connect
       {links.length === 0 ? (
         <p className="empty-state">No setup links for this connection.</p>
       ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">Uses</th>
-                <th scope="col">Last used</th>
-                <th scope="col">State</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {links.map((l) => {
-                const expired = Date.parse(l.expiresAt) <= now
-                return (
-                  <tr key={l.id}>
-                    <td>
-                      <time dateTime={l.createdAt}>{formatInstant(l.createdAt)}</time>
-                    </td>
-                    <td>{formatInstant(l.expiresAt)}</td>
-                    <td>{l.uses}</td>
-                    <td>{l.lastUsedAt ? formatInstant(l.lastUsedAt) : <span className="muted">never</span>}</td>
-                    <td className={l.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>
-                      {l.revokedAt ? `revoked ${formatInstant(l.revokedAt)}` : expired ? 'expired' : 'active'}
-                    </td>
-                    <td>
-                      {l.revokedAt || expired ? null : (
-                        <RevokeSetupLinkButton connectionId={connectionId} linkId={l.id} />
-                      )}
-                    </td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable scroll columns={['Created', 'Expires', 'Uses', 'Last used', 'State', ACTIONS_COLUMN]}>
+          {links.map((l) => (
+            <tr key={l.id}>
+              <td>
+                <time dateTime={l.createdAt}>{formatInstant(l.createdAt)}</time>
+              </td>
+              <td>{formatInstant(l.expiresAt)}</td>
+              <td>{l.uses}</td>
+              <td>{l.lastUsedAt ? formatInstant(l.lastUsedAt) : <span className="muted">never</span>}</td>
+              <SecretStateCell secret={l} now={now} />
+              <td>{isLive(l, now) ? <RevokeSetupLinkButton connectionId={connectionId} linkId={l.id} /> : null}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   )

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { requireAccess } from '@/app/_server/access'
 import { formatInstant } from '@/app/ui/report/format'
+import { DataTable } from '@/app/ui/data-table'
 import { getStore } from '@/lib/store'
 import { changeRoleAction, removeMemberAction, revokeInvitationAction } from './actions'
 import { InviteForm } from './invite-form'
@@ -38,96 +39,89 @@ export default async function MembersPage({
       ) : null}
       <section aria-labelledby="members-title">
         <h2 id="members-title">Members</h2>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Member</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              <th scope="col">
-                <span className="muted">Remove</span>
-              </th>
+        <DataTable columns={['Member', 'Role', 'Since', <span className="muted">Remove</span>]}>
+          {members.map((m) => (
+            <tr key={m.userId}>
+              <th scope="row">{m.email ?? m.displayName ?? m.userId}</th>
+              <td>
+                <form action={changeRoleAction} className="inline-form">
+                  <input type="hidden" name="userId" value={m.userId} />
+                  <select
+                    name="role"
+                    defaultValue={m.role}
+                    className="input"
+                    aria-label={`Role of ${m.email ?? m.userId}`}
+                  >
+                    <option value="owner">owner</option>
+                    <option value="admin">admin</option>
+                    <option value="viewer">viewer</option>
+                  </select>{' '}
+                  <button type="submit" className="button">
+                    Change
+                  </button>
+                </form>
+              </td>
+              <td>
+                <time dateTime={m.since}>{formatInstant(m.since)}</time>
+              </td>
+              <td>
+                <RowActionForm
+                  action={removeMemberAction}
+                  field={{ name: 'userId', value: m.userId }}
+                  label="Remove"
+                  ariaLabel={`Remove ${m.email ?? m.userId}`}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.userId}>
-                <th scope="row">{m.email ?? m.displayName ?? m.userId}</th>
-                <td>
-                  <form action={changeRoleAction} className="inline-form">
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <select
-                      name="role"
-                      defaultValue={m.role}
-                      className="input"
-                      aria-label={`Role of ${m.email ?? m.userId}`}
-                    >
-                      <option value="owner">owner</option>
-                      <option value="admin">admin</option>
-                      <option value="viewer">viewer</option>
-                    </select>{' '}
-                    <button type="submit" className="button">
-                      Change
-                    </button>
-                  </form>
-                </td>
-                <td>
-                  <time dateTime={m.since}>{formatInstant(m.since)}</time>
-                </td>
-                <td>
-                  <form action={removeMemberAction}>
-                    <input type="hidden" name="userId" value={m.userId} />
-                    <button type="submit" className="button" aria-label={`Remove ${m.email ?? m.userId}`}>
-                      Remove
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </section>
       <section aria-labelledby="invitations-title">
         <h2 id="invitations-title">Invitations</h2>
         {invitations.length === 0 ? (
           <p className="empty-state">No open invitations.</p>
         ) : (
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="muted">Revoke</span>
-                </th>
+          <DataTable columns={['Role', 'Created', 'Expires', <span className="muted">Revoke</span>]}>
+            {invitations.map((i) => (
+              <tr key={i.id}>
+                <td>{i.role}</td>
+                <td>
+                  <time dateTime={i.createdAt}>{formatInstant(i.createdAt)}</time>
+                </td>
+                <td>
+                  <time dateTime={i.expiresAt}>{formatInstant(i.expiresAt)}</time>
+                </td>
+                <td>
+                  <RowActionForm action={revokeInvitationAction} field={{ name: 'id', value: i.id }} label="Revoke" />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {invitations.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.role}</td>
-                  <td>
-                    <time dateTime={i.createdAt}>{formatInstant(i.createdAt)}</time>
-                  </td>
-                  <td>
-                    <time dateTime={i.expiresAt}>{formatInstant(i.expiresAt)}</time>
-                  </td>
-                  <td>
-                    <form action={revokeInvitationAction}>
-                      <input type="hidden" name="id" value={i.id} />
-                      <button type="submit" className="button">
-                        Revoke
-                      </button>
-                    </form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         <InviteForm />
       </section>
     </div>
+  )
+}
+
+/** A row's one-button form: posts the row's id to `action`. */
+function RowActionForm({
+  action,
+  field,
+  label,
+  ariaLabel,
+}: {
+  action: (form: FormData) => Promise<void>
+  field: { name: string; value: string }
+  label: string
+  ariaLabel?: string
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name={field.name} value={field.value} />
+      <button type="submit" className="button" aria-label={ariaLabel}>
+        {label}
+      </button>
+    </form>
   )
 }

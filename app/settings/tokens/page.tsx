@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
 import { formatInstant } from '@/app/ui/report/format'
-import { principalForPage } from '@/app/_server/team-access'
+import { principalAllowedOnPage } from '@/app/_server/access'
+import { PageRefusal } from '@/app/ui/page-refusal'
 import { getStore } from '@/lib/store'
-import { allows } from '@/lib'
+import { ACTIONS_COLUMN, DataTable } from '@/app/ui/data-table'
+import { isLive, SecretStateCell } from '@/app/ui/team/secret-state'
 import { CreateTokenForm, RevokeTokenButton } from './token-controls'
 import '@/app/connections/connections.css'
 import '@/app/ui/team/team.css'
@@ -12,17 +14,9 @@ export const dynamic = 'force-dynamic'
 
 /** /settings/tokens: API tokens for CI (create, shown once; list with scopes and last use; revoke). Admins and owners. */
 export default async function TokensPage() {
-  const principal = await principalForPage()
-  if (!allows(principal, 'tokens.manage', { workspaceId: principal.workspaceId })) {
-    return (
-      <div>
-        <header className="page-header">
-          <h1>API tokens</h1>
-        </header>
-        <p className="empty-state">Only a workspace’s admins and owners manage its API tokens.</p>
-      </div>
-    )
-  }
+  const principal = await principalAllowedOnPage('tokens.manage')
+  if (!principal)
+    return <PageRefusal title="API tokens">Only a workspace’s admins and owners manage its API tokens.</PageRefusal>
   const tokens = await (await getStore()).apiTokens.list(principal.workspaceId)
   const now = Date.now()
   return (
@@ -46,48 +40,27 @@ export default async function TokensPage() {
         {tokens.length === 0 ? (
           <p className="empty-state">No API tokens yet.</p>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">Expires</th>
-                  <th scope="col">State</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {tokens.map((t) => {
-                  const expired = t.expiresAt !== null && Date.parse(t.expiresAt) <= now
-                  const state = t.revokedAt ? `revoked ${formatInstant(t.revokedAt)}` : expired ? 'expired' : 'active'
-                  return (
-                    <tr key={t.id}>
-                      <th scope="row">{t.name}</th>
-                      <td>{t.scopes.join(', ')}</td>
-                      <td>
-                        <time dateTime={t.createdAt}>{formatInstant(t.createdAt)}</time>
-                      </td>
-                      <td>
-                        {t.lastUsedAt ? (
-                          <time dateTime={t.lastUsedAt}>{formatInstant(t.lastUsedAt)}</time>
-                        ) : (
-                          <span className="muted">never</span>
-                        )}
-                      </td>
-                      <td>{t.expiresAt ? formatInstant(t.expiresAt) : <span className="muted">no expiry</span>}</td>
-                      <td className={t.revokedAt ? 'state-revoked' : expired ? 'state-expired' : undefined}>{state}</td>
-                      <td>{t.revokedAt || expired ? null : <RevokeTokenButton id={t.id} name={t.name} />}</td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
-          </div>
+          <DataTable scroll columns={['Name', 'Scopes', 'Created', 'Last used', 'Expires', 'State', ACTIONS_COLUMN]}>
+            {tokens.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.name}</th>
+                <td>{t.scopes.join(', ')}</td>
+                <td>
+                  <time dateTime={t.createdAt}>{formatInstant(t.createdAt)}</time>
+                </td>
+                <td>
+                  {t.lastUsedAt ? (
+                    <time dateTime={t.lastUsedAt}>{formatInstant(t.lastUsedAt)}</time>
+                  ) : (
+                    <span className="muted">never</span>
+                  )}
+                </td>
+                <td>{t.expiresAt ? formatInstant(t.expiresAt) : <span className="muted">no expiry</span>}</td>
+                <SecretStateCell secret={t} now={now} />
+                <td>{isLive(t, now) ? <RevokeTokenButton id={t.id} name={t.name} /> : null}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <p className="hint hint-after">
           Scopes: <strong>read</strong> reads connections, runs and reports; <strong>run</strong> also starts test

@@ -1,7 +1,6 @@
 'use client'
-import { useRouter } from 'next/navigation'
-import { useState, type FormEvent } from 'react'
-import { apiCall } from '@/app/ui/team/api-call'
+import type { FormEvent } from 'react'
+import { RevokeButton, useCreateSecret } from '@/app/ui/team/secret-controls'
 import { SecretOnce } from '@/app/ui/team/secret-once'
 
 interface Created {
@@ -12,18 +11,13 @@ interface Created {
 
 /** Name + scopes (+ optional expiry) → POST /api/tokens; the token is shown once, then the list refreshes. */
 export function CreateTokenForm() {
-  const router = useRouter()
-  const [created, setCreated] = useState<Created | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { created, error, busy, create } = useCreateSecret<Created>('No token came back; try again.')
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault()
     const formEl = e.currentTarget
     const form = new FormData(formEl)
     const days = String(form.get('expiresInDays') ?? '').trim()
-    setBusy(true)
-    setError(null)
-    const r = await apiCall<Created>('/api/tokens', {
+    const ok = await create('/api/tokens', {
       method: 'POST',
       body: JSON.stringify({
         name: String(form.get('name') ?? ''),
@@ -31,14 +25,7 @@ export function CreateTokenForm() {
         ...(days ? { expiresInDays: Number(days) } : {}),
       }),
     })
-    setBusy(false)
-    if (!r.ok || !r.body) {
-      setError(r.ok ? 'No token came back; try again.' : r.message)
-      return
-    }
-    setCreated(r.body)
-    formEl.reset()
-    router.refresh()
+    if (ok) formEl.reset()
   }
   return (
     <>
@@ -88,37 +75,11 @@ export function CreateTokenForm() {
 
 /** DELETE /api/tokens/:id after a confirmation; the list refreshes. */
 export function RevokeTokenButton({ id, name }: { id: string; name: string }) {
-  const router = useRouter()
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  async function revoke() {
-    if (!window.confirm(`Revoke the API token “${name}”? Pipelines using it stop working at once.`)) return
-    setBusy(true)
-    const r = await apiCall(`/api/tokens/${encodeURIComponent(id)}`, { method: 'DELETE' })
-    setBusy(false)
-    if (!r.ok) {
-      setError(r.message)
-      return
-    }
-    router.refresh()
-  }
   return (
-    <>
-      <button
-        type="button"
-        className="button button-danger"
-        onClick={revoke}
-        disabled={busy}
-        aria-label={`Revoke ${name}`}
-      >
-        Revoke
-      </button>
-      {error ? (
-        <span role="alert" className="team-error">
-          {' '}
-          {error}
-        </span>
-      ) : null}
-    </>
+    <RevokeButton
+      url={`/api/tokens/${encodeURIComponent(id)}`}
+      confirm={`Revoke the API token “${name}”? Pipelines using it stop working at once.`}
+      ariaLabel={`Revoke ${name}`}
+    />
   )
 }
