@@ -5,7 +5,8 @@ import { recordAudit } from './audit'
 
 /**
  * The cookie a redeemed setup link leaves: its token, under the name the gate reads (app/_server/access.ts), with the
- * `__Host-` prefix behind https. The gate verifies it on each request (`store.setupLinks.verify`).
+ * `__Host-` prefix behind https. The gate verifies it on each request (`store.setupLinks.verify`); only this
+ * opening counts as a use.
  */
 export const setupLinkCookieName = (origin: string): string => cookieNames(origin.startsWith('https:')).setupLink
 
@@ -20,7 +21,7 @@ export async function redeemSetupLink(
   store: Store,
   now = new Date(),
 ): Promise<Response> {
-  const link = await store.setupLinks.verify(token)
+  const link = await store.setupLinks.verify(token, { redeem: true })
   if (!link) return linkRefusedPage()
   const principal: Principal = {
     kind: 'setup-link',

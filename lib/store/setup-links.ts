@@ -31,6 +31,9 @@ export const NewSetupLinkSchema = z.object({
 })
 
 // Never token_hash.
+/** A request made with a link's cookie notes its last use at most this often (as API tokens do). */
+const LAST_USED_EVERY_MS = 60_000
+
 const COLUMNS = 'id, workspace_id, connection_id, created_at, expires_at, revoked_at, last_used_at, uses'
 
 function fromRow(row: unknown): SetupLinkInfo {
@@ -83,20 +86,32 @@ export function setupLinkRepository(db: Db, clock: StoreClock): SetupLinkReposit
 
     revoke: (workspaceId, id) => revokeOnce(db, 'setup_links', workspaceId, id, clock.now()),
 
-    async verify(token) {
+    async verify(token, o = {}) {
       if (!isBearerSecretShape(token)) return null
       const now = clock.now()
-      // One statement: the use is counted only for a live link whose connection is still kept.
-      const { rows } = await db.query(
-        `update setup_links l set uses = l.uses + 1, last_used_at = $2
-         where l.token_hash = $1 and l.revoked_at is null and l.expires_at > $2
-           and exists (select 1 from connections c where c.id = l.connection_id and c.expires_at > $2)
-         returning ${COLUMNS.split(', ')
-           .map((c) => `l.${c}`)
-           .join(', ')}`,
-        [hashBearerSecret(token), now],
-      )
-      return rows[0] ? fromRow(rows[0]) : null
+      const live = `l.token_hash = $1 and l.revoked_at is null and l.expires_at > $2
+           and exists (select 1 from connections c where c.id = l.connection_id and c.expires_at > $2)`
+      const columns = COLUMNS.split(', ')
+        .map((c) => `l.${c}`)
+        .join(', ')
+      if (o.redeem) {
+        // One statement: the use is counted only for a live link whose connection is still kept.
+        const { rows } = await db.query(
+          `update setup_links l set uses = l.uses + 1, last_used_at = $2 where ${live} returning ${columns}`,
+          [hashBearerSecret(token), now],
+        )
+        return rows[0] ? fromRow(rows[0]) : null
+      }
+      const { rows } = await db.query(`select ${columns} from setup_links l where ${live}`, [
+        hashBearerSecret(token),
+        now,
+      ])
+      const link = rows[0] ? fromRow(rows[0]) : null
+      if (link && (!link.lastUsedAt || now.getTime() - Date.parse(link.lastUsedAt) >= LAST_USED_EVERY_MS)) {
+        await db.query('update setup_links set last_used_at = $2 where id = $1', [link.id, now])
+        return { ...link, lastUsedAt: now.toISOString() }
+      }
+      return link
     },
   }
 }

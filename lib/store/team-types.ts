@@ -82,8 +82,12 @@ export interface SetupLinkRepository {
   }): Promise<{ token: string; info: SetupLinkInfo }>
   list(workspaceId: string, connectionId?: string): Promise<SetupLinkInfo[]>
   revoke(workspaceId: string, id: string): Promise<boolean>
-  /** The live link for a presented secret, counting the use; null when unknown, revoked or expired. */
-  verify(token: string): Promise<SetupLinkInfo | null>
+  /**
+   * The live link for a presented secret; null when unknown, revoked or expired (or its connection is gone).
+   * `redeem: true` is an opening of the link (GET /setup-link/:token): it counts a use. Every request the customer
+   * then makes with the link's cookie only notes the last-used time, at most once a minute.
+   */
+  verify(token: string, o?: { redeem?: boolean }): Promise<SetupLinkInfo | null>
 }
 
 export const SessionUserSchema = z.object({

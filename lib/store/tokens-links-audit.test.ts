@@ -162,7 +162,7 @@ describe.each(engines())('API tokens, setup links and audit on %s', (_engine, op
           return c
         })
 
-    test('a link opens its one connection, counts each use and notes the last; the row holds only a hash', async () => {
+    test('a link opens its one connection, counts each opening and notes the last use; the row holds only a hash', async () => {
       const c = await connection()
       const { token, info } = await store.setupLinks.create({
         workspaceId: 'local',
@@ -179,14 +179,27 @@ describe.each(engines())('API tokens, setup links and audit on %s', (_engine, op
       expect(await dump()).not.toContain(token)
       try {
         now = at(5000)
-        expect(await store.setupLinks.verify(token)).toMatchObject({
+        expect(await store.setupLinks.verify(token, { redeem: true })).toMatchObject({
           id: info.id,
           connectionId: c.id,
           uses: 1,
           lastUsedAt: at(5000).toISOString(),
         })
         now = at(6000)
+        expect(await store.setupLinks.verify(token, { redeem: true })).toMatchObject({
+          uses: 2,
+          lastUsedAt: at(6000).toISOString(),
+        })
+        // The requests made with the link's cookie afterwards are no openings: the count stays, and the last use
+        // is noted at most once a minute.
+        now = at(7000)
         expect(await store.setupLinks.verify(token)).toMatchObject({ uses: 2, lastUsedAt: at(6000).toISOString() })
+        now = at(70_000)
+        expect(await store.setupLinks.verify(token)).toMatchObject({ uses: 2, lastUsedAt: at(70_000).toISOString() })
+        expect((await store.setupLinks.list('local', c.id))[0]).toMatchObject({
+          uses: 2,
+          lastUsedAt: at(70_000).toISOString(),
+        })
       } finally {
         now = T0
       }
