@@ -1,5 +1,5 @@
 import type { Report, SubjectKind } from '@/lib/findings'
-import { IDP_IDS, idpLabel, type IdpId } from '@/lib/idps/registry'
+import { IDP_IDS, idpLabel, type IdpId } from '@/lib/idps'
 
 export const KIND_LABEL: Record<SubjectKind, string> = {
   'saml-metadata': 'SAML metadata',
