@@ -119,10 +119,17 @@ test('a saved report opens by its link, masked, with JSON and Markdown downloads
   const f = page.getByRole('article', { name: catalog.CERT_EXPIRED.title })
   await expect(f).toContainText(/d…·[0-9a-f]{6}@fbi\.example/)
   await expect(page.getByText('dana.scully')).toHaveCount(0)
-  await expect(page.getByRole('link', { name: 'Markdown' })).toHaveAttribute(
+  await expect(page.getByRole('link', { name: 'Download Markdown' })).toHaveAttribute(
     'href',
-    `/api/saved-reports/${id}?format=md`,
+    `/api/saved-reports/${id}?format=md&download=1`,
   )
-  const md = await request.get(`/api/saved-reports/${id}?format=md`)
-  expect(await md.text()).toContain('CERT_EXPIRED')
+  await expect(page.getByRole('link', { name: 'Download JSON' })).toHaveAttribute(
+    'href',
+    `/api/saved-reports/${id}?format=json&download=1`,
+  )
+  const md = await request.get(`/api/saved-reports/${id}?format=md&download=1`)
+  expect(md.headers()['content-disposition']).toMatch(/^attachment; filename=".*\.md"$/)
+  const text = await md.text()
+  expect(text).toContain('CERT_EXPIRED')
+  expect(text).not.toContain('dana.scully')
 })
