@@ -44,6 +44,14 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
     ['two roots', '<a/><b/>', 'INPUT_NOT_XML'],
     ['text after the root', '<a/>trailing', 'INPUT_NOT_XML'],
     ['mismatched end tag', '<a><b></a></b>', 'INPUT_NOT_XML'],
+    ['end tag longer than the open name', '<a></ab>', 'INPUT_NOT_XML'],
+    ['end tag shorter than the open name', '<ab></a>', 'INPUT_NOT_XML'],
+    ['end tag with a slash', '<a></a/>', 'INPUT_NOT_XML'],
+    ['end tag cut off at the end', '<a></a', 'INPUT_NOT_XML'],
+    ['end tag with a different prefix', '<p:a xmlns:p="u" xmlns:q="u"></q:a>', 'INPUT_NOT_XML'],
+    ['U+FFFE in text', '<a>\uFFFE</a>', 'INPUT_NOT_XML'],
+    ['U+FFFF in an attribute', '<a b="\uFFFF"/>', 'INPUT_NOT_XML'],
+    ['a control character in a two-byte text', '<a>\u20AC\u0001</a>', 'INPUT_NOT_XML'],
     ['unclosed', '<a><b>', 'INPUT_NOT_XML'],
     ['NUL byte', '<a>\u0000</a>', 'INPUT_NOT_XML'],
     ['invalid character reference', '<a>&#0;</a>', 'INPUT_NOT_XML'],
@@ -66,6 +74,19 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
   test('size and element-count limits', () => {
     expect(codeOf('<a>' + 'x'.repeat(100) + '</a>', { maxChars: 50 })).toBe('INPUT_TOO_LARGE')
     expect(codeOf('<a>' + '<b/>'.repeat(20) + '</a>', { maxElements: 10 })).toBe('INPUT_TOO_LARGE')
+  })
+  test('end tags may carry whitespace before the >', () => {
+    const r = parseSafeXml('<a><b></b \n\t></a\n>')
+    expect(r.ok).toBe(true)
+    if (r.ok) expect(r.value.elementCount).toBe(2)
+  })
+  test('a forbidden character is named with its position', () => {
+    const r = parseSafeXml('<a>\n\u20AC\uFFFF</a>')
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.findings[0]!.evidence.actual).toBe('character U+ffff is not allowed in XML')
+      expect(r.findings[0]!.evidence.where).toBe('line 2, column 2')
+    }
   })
   test('the error position is in the evidence', () => {
     const r = parseSafeXml('<a>\n  <b>\n</a>')
