@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { DOMParser, type Element as DomElement, type Node as DomNode } from '@xmldom/xmldom'
 import { describe, expect, test } from 'vitest'
 import { filesUnder, FIXTURES } from '../../tests/helpers'
@@ -87,6 +88,30 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
       expect(r.findings[0]!.evidence.actual).toBe('character U+ffff is not allowed in XML')
       expect(r.findings[0]!.evidence.where).toBe('line 2, column 2')
     }
+  })
+  test('element and attribute names are QNames as XML Namespaces defines them: NCName, or NCName:NCName', () => {
+    // The reference definition, written the long way (Name production minus ':', each side on its own).
+    const NCNAME =
+      /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+    const isQName = (n: string) => {
+      const parts = n.split(':')
+      return parts.length <= 2 && parts.every((p) => NCNAME.test(p))
+    }
+    const nameChar = fc.constantFrom(...'aZ_0.-:\u00B7\u00C0\u0300\u037E\u203F\u2040\u00D7\uFFFD\u2000é'.split(''))
+    fc.assert(
+      fc.property(fc.array(nameChar, { minLength: 1, maxLength: 6 }), (chars) => {
+        const name = chars.join('')
+        const xml = name.includes(':') ? `<${name} xmlns:${name.split(':')[0]}="u"/>` : `<${name}/>`
+        const parsed = parseSafeXml(xml).ok
+        const attribute = parseSafeXml(
+          `<r ${name.includes(':') ? 'xmlns:' + name.split(':')[0] + '="u" ' : ''}${name}="1"/>`,
+        ).ok
+        if (name.startsWith('xmlns')) return // namespace declarations have rules of their own
+        expect(parsed).toBe(isQName(name) && !name.startsWith(':'))
+        expect(attribute).toBe(isQName(name))
+      }),
+      { numRuns: 3000 },
+    )
   })
   test('the error position is in the evidence', () => {
     const r = parseSafeXml('<a>\n  <b>\n</a>')

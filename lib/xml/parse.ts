@@ -24,8 +24,14 @@ import {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
-const NAME_RE =
-  /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+// NCName (an XML Name without ':'): a start character, then name characters.
+const NCNAME_START =
+  'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+const NCNAME_CHAR =
+  '\\w.\\-\\u00B7\\u00C0-\\u02FF\\u0300-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u203F-\\u2040\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+const NCNAME = `[${NCNAME_START}][${NCNAME_CHAR}]*`
+/** A QName: NCName, or prefix ':' NCName. One anchored test, no slicing (the parser checks every name it reads). */
+const QNAME_RE = new RegExp(`^${NCNAME}(?::${NCNAME})?$`)
 // Characters XML 1.0 forbids anywhere (C0 controls except tab, LF, CR; lone surrogates are left to the encoder).
 const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
 // The same check split in two for speed: the C0 class alone scans ~2.5x faster than with the two non-characters in
@@ -586,10 +592,7 @@ class Parser {
 }
 
 function isQName(name: string): boolean {
-  const colon = name.indexOf(':')
-  if (colon < 0) return NAME_RE.test(name)
-  if (name.indexOf(':', colon + 1) >= 0) return false
-  return NAME_RE.test(name.slice(0, colon)) && NAME_RE.test(name.slice(colon + 1))
+  return QNAME_RE.test(name)
 }
 
 /** Decodes entity and character references; in attribute values also normalises literal whitespace to spaces. */

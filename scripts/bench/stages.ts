@@ -184,3 +184,47 @@ const rows: [string, number][] = [
 console.log(`crypto floor ${floor.toFixed(1)} µs`)
 for (const [name, us] of rows)
   console.log(`${name.padEnd(40)} ${us.toFixed(1).padStart(8)} µs  ${(us / floor).toFixed(2)}× floor`)
+
+// The 50 KB signed metadata of `npm run bench`: parse, c14n of the whole document, the whole analysis (certificate
+// known), and the first-seen analysis (a new certificate per document, as the bench times it).
+if (process.argv.includes('--metadata')) {
+  const { generateKeyPairSync } = await import('node:crypto')
+  const { selfSignedCertificatePem } = await import('../../lib/mock-idp/self-signed-cert')
+  const { analyzeSamlMetadata } = await import('../../lib/saml/metadata/index')
+  const { largeSignedEntraMetadata } = await import('./inputs')
+  const large = largeSignedEntraMetadata()
+  const md = parseSafeXml(large)
+  if (!md.ok) throw new Error('bench metadata does not parse')
+  const mdSig = md.value.root.children.find(
+    (c) => c.type === 'element' && c.local === 'Signature',
+  ) as typeof assertionEl
+  const opts = { profile: BUILTIN_PROFILES.autodesk, now: NOW }
+  const fresh = Array.from({ length: 15 }, (_, i) => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const certPem = selfSignedCertificatePem({
+      privateKey,
+      publicKey,
+      commonName: `stages-first-seen-${i}`,
+      notBefore: new Date(NOW.getTime() - 86_400_000),
+      notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
+    })
+    return largeSignedEntraMetadata({ keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem })
+  })
+  const mdRows: [string, number][] = [
+    ['metadata: parseSafeXml (50 KB)', median(() => parseSafeXml(large))],
+    [
+      'metadata: c14n of the document',
+      median(() => canonicalize(md.value.root, { exclusive: true, withComments: false, exclude: mdSig })),
+    ],
+    ['metadata: analyzeSamlMetadata (known cert)', median(() => analyzeSamlMetadata({ xml: large }, opts))],
+  ]
+  for (const [name, us] of mdRows) console.log(`${name.padEnd(44)} ${us.toFixed(1).padStart(8)} µs`)
+  const firstSeen = fresh
+    .map((x) => {
+      const t0 = performance.now()
+      analyzeSamlMetadata({ xml: x }, opts)
+      return (performance.now() - t0) * 1000
+    })
+    .sort((a, b) => a - b)
+  console.log(`metadata: first-seen analysis, median of 15    ${firstSeen[7]!.toFixed(1).padStart(8)} µs`)
+}
