@@ -29,19 +29,50 @@ export function normaliseCertificateText(base64OrPem: string): string {
  * (a redacted / shortened placeholder, or damaged text). Cached by the normalised base64.
  */
 export function readCertificate(base64OrPem: string): CertificateReading {
+  const recent = recentReading(base64OrPem)
+  if (recent) return recent
   const b64 = normaliseCertificateText(base64OrPem)
   const hit = cache.get(b64)
   if (hit) {
     cache.delete(b64)
     cache.set(b64, hit)
+    remember(base64OrPem, hit)
     return hit
   }
   const reading = readUncached(b64)
   if (b64.length <= 16_384) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!)
     cache.set(b64, reading)
+    remember(base64OrPem, reading)
   }
   return reading
+}
+
+/*
+ * The texts read most recently, as given (before normalising), in front of the cache: a validation reads the trust's
+ * certificates three times (keys, KeyInfo comparison, the report's thumbprints) and the next validation reads the
+ * same strings again. Comparing the given text with a few recent ones is a pointer check for the same string and a
+ * memcmp otherwise, where the cache lookup first normalises the text (a regex pass) and hashes it.
+ */
+const RECENT = 4
+const recentTexts: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined)
+const recentReadings: (CertificateReading | undefined)[] = new Array<CertificateReading | undefined>(RECENT).fill(
+  undefined,
+)
+let recentNext = 0
+
+function recentReading(text: string): CertificateReading | undefined {
+  // No LRU bump here: every cache insertion also takes a ring slot, so an entry leaves the ring after 4 insertions
+  // and its next read goes through the cache (and bumps it) long before 2,048 insertions could evict it.
+  for (let i = 0; i < RECENT; i++) if (recentTexts[i] === text) return recentReadings[i]
+  return undefined
+}
+
+function remember(text: string, reading: CertificateReading): void {
+  if (text.length > 20_000) return // padded with whitespace: not worth holding on to
+  recentTexts[recentNext] = text
+  recentReadings[recentNext] = reading
+  recentNext = (recentNext + 1) % RECENT
 }
 
 /**
@@ -59,6 +90,8 @@ export function parseCertificate(base64OrPem: string): ParsedCertificate | undef
  * else hashed without parsing it. Undefined when the text is not base64.
  */
 export function certificateFingerprint(base64OrPem: string): string | undefined {
+  const recent = recentReading(base64OrPem)
+  if (recent?.kind === 'certificate') return recent.cert.sha256
   const b64 = normaliseCertificateText(base64OrPem)
   const known = cache.get(b64)
   if (known?.kind === 'certificate') return known.cert.sha256
