@@ -41,7 +41,11 @@ async function measure(
   o: { seconds?: number; async?: boolean } = {},
 ): Promise<Result> {
   const budgetMs = (o.seconds ?? 1.5) * 1000
-  for (let i = 0; i < 20; i++) await fn() // warm up (JIT, key caches)
+  // Warm up (JIT tiers, key caches) for 20 calls and at least 0.5 s, the same for every implementation. With 20 calls
+  // alone the first one measured (ours) still ran partly unoptimised code: on this 2-core machine the optimising
+  // compiler runs beside the timed loop, and the same code measured again came out ~30% faster.
+  const warmStart = performance.now()
+  for (let i = 0; i < 20 || performance.now() - warmStart < 500; i++) await fn()
   const times: number[] = []
   const start = performance.now()
   while (performance.now() - start < budgetMs) {
@@ -233,10 +237,13 @@ function benchCliWall() {
   )
 }
 
+// `npm run bench -- --core` (or BENCH_CORE=1): only the response and metadata sections, for before/after
+// comparisons of the validation hot path; the default is the full run.
+const coreOnly = process.argv.includes('--core') || process.env.BENCH_CORE === '1'
 console.log(`# sso-preflight bench — Node ${process.version}, ${new Date().toISOString()}`)
 const r = await benchResponse()
 await benchMetadata()
-benchCliWall()
+if (!coreOnly) benchCliWall()
 const ours = r[0]!,
   floor = r[4]!
 console.log(
@@ -244,31 +251,33 @@ console.log(
 )
 
 // The other hot paths have their own scripts; run them here so one command gives every figure.
-for (const [title, script, args] of [
-  ['HAR triage, 20 MB (target < 2 s, < 300 MB)', 'scripts/bench-har.ts', ['20']],
-  ['Test login server time against the mock IdP (target < 1.5 s)', 'scripts/bench-testlogin.ts', ['20']],
-  ['Masking (target: linear; 1 MB in ≤ 50 ms)', 'scripts/bench-mask.ts', []],
-  [
-    'CLI start-up: metadata check of a 50 KB file vs node -e 0, wall and peak RSS (issue 11 target ≤ +60 ms, ≤ 60 MB)',
-    'scripts/bench-cli-start.ts',
-    ['20'],
-  ],
-  [
-    'sso-preflight mock-idp start-up, spawn to metadata answering (issue 11 target ≤ 500 ms)',
-    'scripts/bench-mock-idp.ts',
-    ['8'],
-  ],
-  [
-    'sso-preflight login against sso-preflight mock-idp, SAML, wall per CLI call (issue 11 targets: ≤ 1 s HTTP driver, ≤ 3 s Chromium)',
-    'scripts/bench-login.ts',
-    ['8', '4'],
-  ],
-  [
-    'Hostile input against next start: CPU and RSS per probe, test login idle vs under 20 hostile req/s (issue 7 targets)',
-    'scripts/bench-hostile.ts',
-    [],
-  ],
-] as const) {
+for (const [title, script, args] of coreOnly
+  ? []
+  : ([
+      ['HAR triage, 20 MB (target < 2 s, < 300 MB)', 'scripts/bench-har.ts', ['20']],
+      ['Test login server time against the mock IdP (target < 1.5 s)', 'scripts/bench-testlogin.ts', ['20']],
+      ['Masking (target: linear; 1 MB in ≤ 50 ms)', 'scripts/bench-mask.ts', []],
+      [
+        'CLI start-up: metadata check of a 50 KB file vs node -e 0, wall and peak RSS (issue 11 target ≤ +60 ms, ≤ 60 MB)',
+        'scripts/bench-cli-start.ts',
+        ['20'],
+      ],
+      [
+        'sso-preflight mock-idp start-up, spawn to metadata answering (issue 11 target ≤ 500 ms)',
+        'scripts/bench-mock-idp.ts',
+        ['8'],
+      ],
+      [
+        'sso-preflight login against sso-preflight mock-idp, SAML, wall per CLI call (issue 11 targets: ≤ 1 s HTTP driver, ≤ 3 s Chromium)',
+        'scripts/bench-login.ts',
+        ['8', '4'],
+      ],
+      [
+        'Hostile input against next start: CPU and RSS per probe, test login idle vs under 20 hostile req/s (issue 7 targets)',
+        'scripts/bench-hostile.ts',
+        [],
+      ],
+    ] as const)) {
   console.log(`\n## ${title}\n`)
   const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', script, ...args], {
     encoding: 'utf8',

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { BUILTIN_PROFILES } from '../profiles/index'
 import {
+  certificateFingerprint,
   checkCertificate,
   checkRollover,
   isWeakSignatureAlgorithm,
@@ -314,5 +315,16 @@ describe('the one X.509 reader', () => {
     const again = parseCertificate(pem('self-signed-sha1.pem'))!
     expect(again).not.toBe(idle)
     expect(again.sha256).toBe(idle.sha256)
+  })
+  test('a certificate read again and again as the same text (the trust of every validation) stays in use for the LRU', () => {
+    const text = pem('rsa1024.pem')
+    const busy = parseCertificate(text)!
+    for (let i = 0; i < 3000; i++) {
+      readCertificate(`still not a certificate ${i}`)
+      if (i % 2 === 0) expect(parseCertificate(text)).toBe(busy)
+    }
+    // The same certificate as other text (whitespace added): found by the cache, not read again.
+    expect(parseCertificate(text.replace(/\n/g, '\r\n  '))).toBe(busy)
+    expect(certificateFingerprint(text)).toBe(busy.sha256)
   })
 })

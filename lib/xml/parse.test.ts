@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { DOMParser, type Element as DomElement, type Node as DomNode } from '@xmldom/xmldom'
 import { describe, expect, test } from 'vitest'
 import { filesUnder, FIXTURES } from '../../tests/helpers'
@@ -44,6 +45,14 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
     ['two roots', '<a/><b/>', 'INPUT_NOT_XML'],
     ['text after the root', '<a/>trailing', 'INPUT_NOT_XML'],
     ['mismatched end tag', '<a><b></a></b>', 'INPUT_NOT_XML'],
+    ['end tag longer than the open name', '<a></ab>', 'INPUT_NOT_XML'],
+    ['end tag shorter than the open name', '<ab></a>', 'INPUT_NOT_XML'],
+    ['end tag with a slash', '<a></a/>', 'INPUT_NOT_XML'],
+    ['end tag cut off at the end', '<a></a', 'INPUT_NOT_XML'],
+    ['end tag with a different prefix', '<p:a xmlns:p="u" xmlns:q="u"></q:a>', 'INPUT_NOT_XML'],
+    ['U+FFFE in text', '<a>\uFFFE</a>', 'INPUT_NOT_XML'],
+    ['U+FFFF in an attribute', '<a b="\uFFFF"/>', 'INPUT_NOT_XML'],
+    ['a control character in a two-byte text', '<a>\u20AC\u0001</a>', 'INPUT_NOT_XML'],
     ['unclosed', '<a><b>', 'INPUT_NOT_XML'],
     ['NUL byte', '<a>\u0000</a>', 'INPUT_NOT_XML'],
     ['invalid character reference', '<a>&#0;</a>', 'INPUT_NOT_XML'],
@@ -66,6 +75,43 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
   test('size and element-count limits', () => {
     expect(codeOf('<a>' + 'x'.repeat(100) + '</a>', { maxChars: 50 })).toBe('INPUT_TOO_LARGE')
     expect(codeOf('<a>' + '<b/>'.repeat(20) + '</a>', { maxElements: 10 })).toBe('INPUT_TOO_LARGE')
+  })
+  test('end tags may carry whitespace before the >', () => {
+    const r = parseSafeXml('<a><b></b \n\t></a\n>')
+    expect(r.ok).toBe(true)
+    if (r.ok) expect(r.value.elementCount).toBe(2)
+  })
+  test('a forbidden character is named with its position', () => {
+    const r = parseSafeXml('<a>\n\u20AC\uFFFF</a>')
+    expect(r.ok).toBe(false)
+    if (!r.ok) {
+      expect(r.findings[0]!.evidence.actual).toBe('character U+ffff is not allowed in XML')
+      expect(r.findings[0]!.evidence.where).toBe('line 2, column 2')
+    }
+  })
+  test('element and attribute names are QNames as XML Namespaces defines them: NCName, or NCName:NCName', () => {
+    // The reference definition, written the long way (Name production minus ':', each side on its own).
+    const NCNAME =
+      /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+    const isQName = (n: string) => {
+      const parts = n.split(':')
+      return parts.length <= 2 && parts.every((p) => NCNAME.test(p))
+    }
+    const nameChar = fc.constantFrom(...'aZ_0.-:\u00B7\u00C0\u0300\u037E\u203F\u2040\u00D7\uFFFD\u2000é'.split(''))
+    fc.assert(
+      fc.property(fc.array(nameChar, { minLength: 1, maxLength: 6 }), (chars) => {
+        const name = chars.join('')
+        const xml = name.includes(':') ? `<${name} xmlns:${name.split(':')[0]}="u"/>` : `<${name}/>`
+        const parsed = parseSafeXml(xml).ok
+        const attribute = parseSafeXml(
+          `<r ${name.includes(':') ? 'xmlns:' + name.split(':')[0] + '="u" ' : ''}${name}="1"/>`,
+        ).ok
+        if (name.startsWith('xmlns')) return // namespace declarations have rules of their own
+        expect(parsed).toBe(isQName(name) && !name.startsWith(':'))
+        expect(attribute).toBe(isQName(name))
+      }),
+      { numRuns: 3000 },
+    )
   })
   test('the error position is in the evidence', () => {
     const r = parseSafeXml('<a>\n  <b>\n</a>')

@@ -24,10 +24,20 @@ import {
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace'
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/'
-const NAME_RE =
-  /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][\w.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/
+// NCName (an XML Name without ':'): a start character, then name characters.
+const NCNAME_START =
+  'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+const NCNAME_CHAR =
+  '\\w.\\-\\u00B7\\u00C0-\\u02FF\\u0300-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u203F-\\u2040\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+const NCNAME = `[${NCNAME_START}][${NCNAME_CHAR}]*`
+/** A QName: NCName, or prefix ':' NCName. One anchored test, no slicing (the parser checks every name it reads). */
+const QNAME_RE = new RegExp(`^${NCNAME}(?::${NCNAME})?$`)
 // Characters XML 1.0 forbids anywhere (C0 controls except tab, LF, CR; lone surrogates are left to the encoder).
 const FORBIDDEN_CHAR_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+// The same check split in two for speed: the C0 class alone scans ~2.5x faster than with the two non-characters in
+// it, and indexOf of U+FFFE / U+FFFF is free on one-byte strings (the usual SAML text). FORBIDDEN_CHAR_RE then only
+// runs to name the character when there is one.
+const FORBIDDEN_C0_RE = /[\x00-\x08\x0B\x0C\x0E-\x1F]/
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
 
 type ErrorKind = 'syntax' | 'doctype' | 'pi' | 'depth' | 'size' | 'attributes' | 'namespaces'
@@ -199,7 +209,7 @@ class Parser {
 
   parse(): XmlDocument {
     const s = this.s
-    if (FORBIDDEN_CHAR_RE.test(s)) {
+    if (FORBIDDEN_C0_RE.test(s) || s.indexOf('\uFFFE') >= 0 || s.indexOf('\uFFFF') >= 0) {
       const m = FORBIDDEN_CHAR_RE.exec(s)!
       throw new XmlSyntaxError(
         `character U+${m[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed in XML`,
@@ -526,6 +536,24 @@ class Parser {
         if (c1 === 47 /* / */) {
           flushText(current)
           this.i = lt + 2
+          // The usual end tag repeats the open element's name, already checked as a QName: match it in place (no
+          // slice, no second name check); anything else takes the general path and its error messages.
+          const open = current.name
+          const after = s.charCodeAt(lt + 2 + open.length)
+          if (
+            s.startsWith(open, lt + 2) &&
+            (after === 62 || after === 32 || after === 9 || after === 10) /* '>' or whitespace ends the name */
+          ) {
+            this.i = lt + 2 + open.length
+            this.skipSpace()
+            if (s.charCodeAt(this.i) !== 62) throw new XmlSyntaxError(`malformed end tag </${open}`, lt)
+            this.i++
+            const done: MutableElement = current
+            current = done.parent && done !== root ? done.parent : null
+            this.leaveScope(undoStack.pop() ?? null)
+            if (done === root) return root
+            continue
+          }
           const name = this.readName()
           this.skipSpace()
           if (s.charCodeAt(this.i) !== 62) throw new XmlSyntaxError(`malformed end tag </${name}`, lt)
@@ -564,16 +592,13 @@ class Parser {
 }
 
 function isQName(name: string): boolean {
-  const colon = name.indexOf(':')
-  if (colon < 0) return NAME_RE.test(name)
-  if (name.indexOf(':', colon + 1) >= 0) return false
-  return NAME_RE.test(name.slice(0, colon)) && NAME_RE.test(name.slice(colon + 1))
+  return QNAME_RE.test(name)
 }
 
 /** Decodes entity and character references; in attribute values also normalises literal whitespace to spaces. */
 function decodeText(raw: string, offset: number, attribute: boolean): string {
   let v = raw
-  if (attribute && /[\t\n]/.test(v)) v = v.replace(/[\t\n]/g, ' ')
+  if (attribute && (v.indexOf('\t') >= 0 || v.indexOf('\n') >= 0)) v = v.replace(/[\t\n]/g, ' ')
   if (v.indexOf('&') < 0) return v
   return v.replace(/&([^;&\s]*);?/g, (whole, ref: string) => {
     if (!whole.endsWith(';')) throw new XmlSyntaxError(`'&' not part of a reference`, offset)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSafeXml } from '../xml/parse'
 import type { XmlDocument, XmlElement } from '../xml/types'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { canonicalize } from './c14n'
 import { loadCorpus } from './testing/corpus'
 import { compareWithXmlCrypto, type Compared } from './testing/differential'
@@ -100,5 +101,36 @@ describe('c14n rules, by hand (W3C C14N 1.0 / Exclusive C14N 1.0)', () => {
     const doc = parse('<r><!--c--><s><t/></s><u/></r>')
     expect(canonicalize(doc.root, { ...inc, withComments: true })).toBe('<r><!--c--><s><t></t></s><u></u></r>')
     expect(canonicalize(doc.root, { ...inc, exclude: first(doc, 's') })).toBe('<r><u></u></r>')
+  })
+})
+
+describe('exclusive c14n stays linear in the InclusiveNamespaces PrefixList', () => {
+  // k prefixes in scope (declared 32 per element down a chain, within the parser's caps), all named in the
+  // PrefixList: the apex renders each once. A per-prefix search of what it already renders would be k².
+  const doc = (k: number) => {
+    let open = '',
+      close = ''
+    for (let i = 0; i < k; i += 32) {
+      const decls = Array.from({ length: Math.min(32, k - i) }, (_, j) => ` xmlns:p${i + j}="urn:p${i + j}"`).join('')
+      open += `<e${i}${decls}>`
+      close = `</e${i}>` + close
+    }
+    const d = parse(open + '<apex/>' + close)
+    let apex = d.root
+    while (apex.local !== 'apex') apex = apex.children.find((c): c is XmlElement => c.type === 'element')!
+    return { apex, prefixes: Array.from({ length: k }, (_, i) => `p${i}`) }
+  }
+  it('renders every listed prefix once, sorted', () => {
+    const { apex, prefixes } = doc(40)
+    const out = canonicalize(apex, { exclusive: true, withComments: false, inclusivePrefixes: prefixes })
+    expect(out.match(/xmlns:/g)).toHaveLength(40)
+    expect(out.startsWith('<apex xmlns:p0="urn:p0" xmlns:p1="urn:p1" xmlns:p10="urn:p10"')).toBe(true)
+  })
+  it('n vs 4n', () => {
+    const make = (k: number) => {
+      const { apex, prefixes } = doc(k)
+      return () => canonicalize(apex, { exclusive: true, withComments: false, inclusivePrefixes: prefixes })
+    }
+    expect(growthRatio(make, 1000).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })

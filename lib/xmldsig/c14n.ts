@@ -128,10 +128,11 @@ function unbind(map: Map<string, string>, undo: Undo | undefined): void {
 
 function renderExclusive(el: XmlElement, w: Walk): void {
   // Namespaces visibly utilised here (the element's prefix, prefixed attributes) plus the PrefixList ones.
-  let decls = utilise(el.prefix, w, undefined)
-  for (const a of el.attrs) if (a.prefix) decls = utilise(a.prefix, w, decls)
-  if (w.prefixList) for (const p of w.prefixList) decls = utilise(p, w, decls)
-  const list = decls ? [...decls] : undefined
+  const d: Decls = { list: undefined, seen: undefined }
+  utilise(el.prefix, w, d)
+  for (const a of el.attrs) if (a.prefix) utilise(a.prefix, w, d)
+  if (w.prefixList) for (const p of w.prefixList) utilise(p, w, d)
+  const list = d.list
   openTag(el, list, el.attrs, w.out)
   const undoRendered = list ? bind(w.rendered, list) : undefined
   renderChildren(el, w)
@@ -139,19 +140,40 @@ function renderExclusive(el: XmlElement, w: Walk): void {
   w.out.s += '</' + el.name + '>'
 }
 
-/** Adds prefix `p` to `decls` when its in-scope binding differs from what the output ancestors rendered. */
-function utilise(p: string, w: Walk, decls: Map<string, string> | undefined): Map<string, string> | undefined {
-  if (p === 'xml') return decls
+/**
+ * The declarations an element renders, in first-utilised order. Real elements have 0-3, so the list is searched in
+ * place (a Map per element cost more than the search); past SMALL_DECLS a Set keeps a hostile PrefixList linear.
+ */
+interface Decls {
+  list: [string, string][] | undefined
+  seen: Set<string> | undefined
+}
+const SMALL_DECLS = 8
+
+/** Adds prefix `p` to `d` when its in-scope binding differs from what the output ancestors rendered. */
+function utilise(p: string, w: Walk, d: Decls): void {
+  if (p === 'xml') return
   let uri = w.scope.get(p)
   if (p === '') {
     uri ??= ''
-    if (uri === (w.rendered.get('') ?? '')) return decls
-  } else if (uri === undefined || w.rendered.get(p) === uri) return decls
-  if (decls) {
-    if (!decls.has(p)) decls.set(p, uri)
-    return decls
+    if (uri === (w.rendered.get('') ?? '')) return
+  } else if (uri === undefined || w.rendered.get(p) === uri) return
+  const list = d.list
+  if (!list) {
+    d.list = [[p, uri]]
+    return
   }
-  return new Map([[p, uri]])
+  if (d.seen) {
+    if (d.seen.has(p)) return
+    d.seen.add(p)
+  } else {
+    for (const e of list) if (e[0] === p) return
+    if (list.length === SMALL_DECLS) {
+      d.seen = new Set(list.map((e) => e[0]))
+      d.seen.add(p)
+    }
+  }
+  list.push([p, uri])
 }
 
 /** The apex of inclusive c14n: every namespace in scope, except an empty default (nothing to undeclare above it). */
@@ -217,7 +239,14 @@ function openTag(el: XmlElement, decls: [string, string][] | undefined, attrs: r
     const a = attrs[0]!
     out.s += ' ' + a.name + '="' + escapeAttr(a.value) + '"'
   } else if (attrs.length > 1) {
-    const sorted = [...attrs].sort(compareAttrs)
+    // Most documents already write attributes in canonical order: check that before copying and sorting.
+    let inOrder = true
+    for (let i = 1; i < attrs.length; i++)
+      if (compareAttrs(attrs[i - 1]!, attrs[i]!) > 0) {
+        inOrder = false
+        break
+      }
+    const sorted = inOrder ? attrs : [...attrs].sort(compareAttrs)
     for (const a of sorted) out.s += ' ' + a.name + '="' + escapeAttr(a.value) + '"'
   }
   out.s += '>'
