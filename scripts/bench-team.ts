@@ -7,8 +7,8 @@
 //
 // Needs a production build (NEXT_DIST_DIR, default .next-e2e, else .next) and PostgreSQL in BENCH_DATABASE_URL or
 // TEST_DATABASE_URL (a schema of its own is created and dropped). BENCH_USERS (200), BENCH_SECONDS (30: measured
-// after the users have arrived, spread over one think time), BENCH_THINK_MS (1000: mean pause between a user's
-// steps; a person reading a report pauses far longer), BENCH_CPU_PROF_DIR (below). Each step's pause is uniform in
+// after the users have arrived, spread over one think time), BENCH_THINK_MS (10000: mean pause between a user's
+// steps, a person reading a page; lower it to find the knee), BENCH_CPU_PROF_DIR (below). Each step's pause is uniform in
 // 0.5–1.5 × BENCH_THINK_MS; a user's cycle is 6 requests to the app and 3 pauses, so the offered load is about
 // 2 × BENCH_USERS / (BENCH_THINK_MS / 1000) requests per second.
 //
@@ -30,7 +30,7 @@ const E2E_VENDOR_ACS = 'https://autodesk-prod.okta.com/sso/saml2/0oae2e000000000
 
 const USERS = Number(process.env.BENCH_USERS ?? 200)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
-const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 1000)
+const THINK_MS = Number(process.env.BENCH_THINK_MS ?? 10_000)
 const dbUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL
 const distDir =
   process.env.NEXT_DIST_DIR && existsSync(`${process.env.NEXT_DIST_DIR}/BUILD_ID`)
