@@ -1,6 +1,4 @@
-import { lookup as dnsLookup } from 'node:dns/promises'
-import http, { type IncomingMessage } from 'node:http'
-import https from 'node:https'
+import type { IncomingMessage } from 'node:http'
 import type { LookupFunction, Socket } from 'node:net'
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib'
 import { finding, type FindingContext } from '../findings/finding'
@@ -50,8 +48,10 @@ class DnsFailure extends Error {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH|ERR_CERT)/
 
+// node:dns/promises, node:http and node:https are imported when a fetch happens: every CLI call that reads a file
+// would otherwise load them (TLS among them), about 6 ms of the 60 ms start-up budget (issue 11).
 const defaultResolver: Resolver = async (hostname) =>
-  (await dnsLookup(hostname, { all: true, verbatim: true })).map((a) => ({
+  (await (await import('node:dns/promises')).lookup(hostname, { all: true, verbatim: true })).map((a) => ({
     address: a.address,
     family: a.family === 6 ? 6 : 4,
   }))
@@ -171,15 +171,15 @@ interface HopOptions {
   ctx: FindingContext | undefined
 }
 
-function requestOnce(
+async function requestOnce(
   url: URL,
   h: HopOptions,
 ): Promise<{ status: number; headers: Record<string, string>; body: Buffer; location?: string }> {
+  const lib = url.protocol === 'https:' ? (await import('node:https')).default : (await import('node:http')).default
   return new Promise((resolvePromise, reject) => {
     const remaining = h.deadline - Date.now()
     if (remaining <= 0) return reject(new Refused(timeoutFinding(url, h.timeoutMs, h.ctx)))
     if (h.signal?.aborted) return reject(h.signal.reason ?? new Error('aborted'))
-    const lib = url.protocol === 'https:' ? https : http
     const req = lib.request(url, {
       method: h.method,
       headers: { 'user-agent': 'sso-preflight', accept: '*/*', 'accept-encoding': 'gzip, deflate, br', ...h.headers },
