@@ -1,6 +1,6 @@
 // npm run bench — throughput and latency of the hot paths, with the established libraries side by side on the
 // same input in the same process. Prints medians and ratios; asserts nothing (speed goals live here, not in tests).
-import { createHash, createPublicKey, createSign, createVerify, generateKeyPairSync } from 'node:crypto'
+import { createHash, createPublicKey, createSign, createVerify } from 'node:crypto'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,13 +9,12 @@ import samlify from 'samlify'
 import { SAML } from '@node-saml/node-saml'
 import { SignedXml } from 'xml-crypto'
 import { DOMParser } from '@xmldom/xmldom'
-import { BUILTIN_PROFILES, checkContext } from '../lib/index'
-import { selfSignedCertificatePem } from '../lib/mock-idp/self-signed-cert'
+import { BUILTIN_PROFILES } from '../lib/index'
 import { analyzeSamlMetadata } from '../lib/saml/metadata/index'
 import { validateSamlResponse } from '../lib/saml/response/index'
+import { firstSeenMetadata, signedResponseCase } from './bench/cases'
 import {
   ACS_URL,
-  CERT_B64,
   CERT_PEM,
   IDP_ENTITY_ID,
   KEY_PEM,
@@ -24,7 +23,6 @@ import {
   REQUEST_ID,
   SMALL_OKTA_METADATA_PATH,
   SP_ENTITY_ID,
-  signedResponseXml,
 } from './bench/inputs'
 
 interface Result {
@@ -75,16 +73,7 @@ function print(title: string, results: Result[], baseline: string) {
 const fmt = (us: number) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(0)} µs`)
 
 async function benchResponse() {
-  const xml = signedResponseXml()
-  const b64 = Buffer.from(xml).toString('base64')
-  const trust = { entityId: IDP_ENTITY_ID, signingCertificates: [CERT_B64], kind: 'entra' as const }
-  const ctx = checkContext({
-    profile: BUILTIN_PROFILES.autodesk,
-    now: NOW,
-    idp: 'entra',
-    spEntityId: SP_ENTITY_ID,
-    acsUrl: ACS_URL,
-  })
+  const { xml, b64, trust, ctx } = signedResponseCase()
   const ours = validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID })
   console.log(
     `\nInput: ${xml.length} bytes, assertion signed (RSA-SHA256, exc-c14n). Our verdict: ${ours.summary.verdict}, findings: ${ours.findings.map((f) => f.code).join(', ') || 'none'}`,
@@ -183,17 +172,7 @@ async function benchMetadata() {
 
   // First seen: each document signed by, and listing, a certificate this process has not read before, so every
   // certificate is parsed (once, by lib/certs' one reader) inside the timed call. Keys are made before timing.
-  const fresh = Array.from({ length: 15 }, (_, i) => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const certPem = selfSignedCertificatePem({
-      privateKey,
-      publicKey,
-      commonName: `bench-first-seen-${i}`,
-      notBefore: new Date(NOW.getTime() - 86_400_000),
-      notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
-    })
-    return largeSignedEntraMetadata({ keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem })
-  })
+  const fresh = firstSeenMetadata(15, 'bench-first-seen')
   const firstSeen = fresh
     .map((xml) => {
       const t0 = performance.now()

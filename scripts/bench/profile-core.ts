@@ -1,24 +1,14 @@
 // A driver for the profiler: `node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx scripts/bench/profile-core.ts
 // [response|metadata|first-seen] [seconds]` runs one hot path of `npm run bench` in a loop on the bench's inputs, so
 // a profile shows only that path. Prints the call rate; asserts nothing.
-import { generateKeyPairSync } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { BUILTIN_PROFILES, checkContext } from '../../lib/index'
-import { selfSignedCertificatePem } from '../../lib/mock-idp/self-signed-cert'
+import { BUILTIN_PROFILES } from '../../lib/index'
 import { analyzeSamlMetadata } from '../../lib/saml/metadata/index'
 import { readSamlResponse, validateSamlResponse } from '../../lib/saml/response/index'
 import { parseSafeXml } from '../../lib/xml/index'
+import { firstSeenMetadata, signedResponseCase } from './cases'
 import { findEnvelopedSignature, trustedKeysFromCertificates, verifyEnvelopedSignature } from '../../lib/xmldsig/index'
-import {
-  ACS_URL,
-  CERT_B64,
-  IDP_ENTITY_ID,
-  largeSignedEntraMetadata,
-  NOW,
-  REQUEST_ID,
-  SP_ENTITY_ID,
-  signedResponseXml,
-} from './inputs'
+import { CERT_B64, largeSignedEntraMetadata, NOW, REQUEST_ID, signedResponseXml } from './inputs'
 
 const what = process.argv[2] ?? 'response'
 const seconds = Number(process.argv[3] ?? 5)
@@ -34,15 +24,7 @@ function loop(name: string, fn: () => unknown) {
 }
 
 if (what === 'response') {
-  const b64 = Buffer.from(signedResponseXml()).toString('base64')
-  const trust = { entityId: IDP_ENTITY_ID, signingCertificates: [CERT_B64], kind: 'entra' as const }
-  const ctx = checkContext({
-    profile: BUILTIN_PROFILES.autodesk,
-    now: NOW,
-    idp: 'entra',
-    spEntityId: SP_ENTITY_ID,
-    acsUrl: ACS_URL,
-  })
+  const { b64, trust, ctx } = signedResponseCase()
   loop('validateSamlResponse', () => validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID }))
 } else if (what === 'parse') {
   const xml = signedResponseXml()
@@ -68,20 +50,7 @@ if (what === 'response') {
     cached && existsSync(cached) ? (JSON.parse(readFileSync(cached, 'utf8')) as string[]) : makeDocs()
   if (cached && !existsSync(cached)) writeFileSync(cached, JSON.stringify(docs))
   function makeDocs(): string[] {
-    return Array.from({ length: Number(process.argv[4] ?? 200) }, (_, i) => {
-      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-      const certPem = selfSignedCertificatePem({
-        privateKey,
-        publicKey,
-        commonName: `profile-first-seen-${i}`,
-        notBefore: new Date(NOW.getTime() - 86_400_000),
-        notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
-      })
-      return largeSignedEntraMetadata({
-        keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-        certPem,
-      })
-    })
+    return firstSeenMetadata(Number(process.argv[4] ?? 200), 'profile-first-seen')
   }
   // warm the code paths on an already seen document first
   for (let i = 0; i < 200; i++) analyzeSamlMetadata({ xml: docs[0]! }, opts)

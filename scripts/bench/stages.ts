@@ -2,8 +2,9 @@
 // (decode, parse, read, signature gate, assertion checks, report), each as a median µs and as a multiple of the crypto
 // floor measured in the same run. Shows where the time goes without a profiler; asserts nothing.
 import { createHash, createPublicKey, createSign, createVerify } from 'node:crypto'
-import { BUILTIN_PROFILES, checkContext } from '../../lib/index'
+import { BUILTIN_PROFILES } from '../../lib/index'
 import { parseSafeXml } from '../../lib/xml/index'
+import { firstSeenMetadata, signedResponseCase } from './cases'
 import {
   checkSignatures,
   checkAssertionTimes,
@@ -33,28 +34,9 @@ import { canonicalize } from '../../lib/xmldsig/c14n'
 import { readSignatureParts, verifyEnvelopedSignature } from '../../lib/xmldsig/verify'
 import { trustedKeysFromCertificates } from '../../lib/xmldsig/keys'
 import { certificateFingerprint, parseCertificate } from '../../lib/certs/parse'
-import {
-  ACS_URL,
-  CERT_B64,
-  CERT_PEM,
-  IDP_ENTITY_ID,
-  KEY_PEM,
-  NOW,
-  REQUEST_ID,
-  SP_ENTITY_ID,
-  signedResponseXml,
-} from './inputs'
+import { CERT_B64, CERT_PEM, KEY_PEM, NOW, REQUEST_ID } from './inputs'
 
-const xml = signedResponseXml()
-const b64 = Buffer.from(xml).toString('base64')
-const trust = { entityId: IDP_ENTITY_ID, signingCertificates: [CERT_B64], kind: 'entra' as const }
-const ctx = checkContext({
-  profile: BUILTIN_PROFILES.autodesk,
-  now: NOW,
-  idp: 'entra',
-  spEntityId: SP_ENTITY_ID,
-  acsUrl: ACS_URL,
-})
+const { xml, b64, trust, ctx } = signedResponseCase()
 const doc = parseSafeXml(xml)
 if (!doc.ok) throw new Error('bench input does not parse')
 const model = readSamlResponse(doc.value)
@@ -188,8 +170,6 @@ for (const [name, us] of rows)
 // The 50 KB signed metadata of `npm run bench`: parse, c14n of the whole document, the whole analysis (certificate
 // known), and the first-seen analysis (a new certificate per document, as the bench times it).
 if (process.argv.includes('--metadata')) {
-  const { generateKeyPairSync } = await import('node:crypto')
-  const { selfSignedCertificatePem } = await import('../../lib/mock-idp/self-signed-cert')
   const { analyzeSamlMetadata } = await import('../../lib/saml/metadata/index')
   const { largeSignedEntraMetadata } = await import('./inputs')
   const large = largeSignedEntraMetadata()
@@ -199,17 +179,7 @@ if (process.argv.includes('--metadata')) {
     (c) => c.type === 'element' && c.local === 'Signature',
   ) as typeof assertionEl
   const opts = { profile: BUILTIN_PROFILES.autodesk, now: NOW }
-  const fresh = Array.from({ length: 15 }, (_, i) => {
-    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
-    const certPem = selfSignedCertificatePem({
-      privateKey,
-      publicKey,
-      commonName: `stages-first-seen-${i}`,
-      notBefore: new Date(NOW.getTime() - 86_400_000),
-      notAfter: new Date(NOW.getTime() + 365 * 86_400_000),
-    })
-    return largeSignedEntraMetadata({ keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), certPem })
-  })
+  const fresh = firstSeenMetadata(15, 'stages-first-seen')
   const mdRows: [string, number][] = [
     ['metadata: parseSafeXml (50 KB)', median(() => parseSafeXml(large))],
     [
