@@ -78,6 +78,20 @@ describe('the fast certificate reader gives exactly what X509Certificate gives, 
     }
   })
 
+  test('a 300 KB common name is read like any other (it once overflowed the stack), and the reading never throws', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const pem = selfSignedCertificatePem({
+      privateKey,
+      publicKey,
+      commonName: 'a'.repeat(300_000),
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      notAfter: new Date('2027-01-01T00:00:00Z'),
+    })
+    const der = Buffer.from(pem.replace(/-----[^-]+-----|\s+/g, ''), 'base64')
+    expect(expectSame(der)).toBe(true)
+    expect(readCommonCertificate(der)!.subject).toHaveLength('CN='.length + 300_000)
+  })
+
   test('damaged certificates: never accepted where X509Certificate refuses, never read differently', () => {
     const samples = real.slice(0, 12)
     fc.assert(

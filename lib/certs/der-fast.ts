@@ -144,7 +144,8 @@ function name(der: Uint8Array, t: Tlv): string | undefined {
     const len = value.end - value.start
     if (len === 0 || der[value.start] === 0x20 || der[value.end - 1] === 0x20) return undefined
     for (let i = value.start; i < value.end; i++) if (!plainValueByte(der[i]!)) return undefined
-    lines.push(sn + '=' + String.fromCharCode(...der.subarray(value.start, value.end)))
+    // Decoded in one call, never spread into arguments: a 300 KB value overflowed the stack that way.
+    lines.push(sn + '=' + Buffer.from(der.buffer, der.byteOffset + value.start, len).toString('latin1'))
     at = rdn.end
   }
   return lines.length ? lines.join('\n') : undefined

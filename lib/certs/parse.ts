@@ -110,7 +110,7 @@ function readUncached(b64: string): CertificateReading {
   const base64Ok = /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && b64.length >= 128
   // The common certificate (RSA, plain names) is read by lib/certs/der-fast.ts, ~25x faster than X509Certificate
   // with the same result; everything else by X509Certificate.
-  const fast = base64Ok ? readCommonCertificate(Buffer.from(b64, 'base64')) : undefined
+  const fast = base64Ok ? readFast(b64) : undefined
   const x = base64Ok && !fast ? tryX509(b64) : undefined
   if (!fast && !x) {
     if (PLACEHOLDER_WORDS_RE.test(b64) || /[<>{}[\]]/.test(b64))
@@ -156,6 +156,15 @@ function readUncached(b64: string): CertificateReading {
     publicKey,
   }
   return { kind: 'certificate', cert }
+}
+
+/** The fast reader, or nothing: whatever it cannot read, or any surprise in it, goes to X509Certificate. */
+function readFast(b64: string): ReturnType<typeof readCommonCertificate> {
+  try {
+    return readCommonCertificate(Buffer.from(b64, 'base64'))
+  } catch {
+    return undefined
+  }
 }
 
 function tryX509(b64: string): X509Certificate | undefined {
