@@ -20,9 +20,10 @@ function cpuMs(fn: () => unknown): number {
  * inputs inside it if the code caches per input). Each call is repeated until the small size takes at least 8 ms,
  * so timer granularity never decides the ratio. Each measurement interleaves the two sizes five times and keeps each
  * size's fastest run (noise only ever adds time). A ratio at or above the bound is measured again, up to `attempts`
- * times, each size keeping its fastest run over all of them: quadratic work stays near 16 however often it is
- * measured, while a lowest-ratio pick would favour a run whose small size happened to be slowed. Keep the 4n input under
- * about 1 MB: beyond the CPU caches time stops measuring the algorithm (a plain indexOf then grows 12x for 4x).
+ * (8) times, each size keeping its fastest run over all of them: quadratic work stays near 16 however often it is
+ * measured, while a lowest-ratio pick would favour a run whose small size happened to be slowed. Keep the 4n input
+ * small, well under 1 MB and under 1,000 elements for tree-shaped inputs: once it outgrows the CPU caches (sooner on
+ * a loaded machine), time stops measuring the algorithm (a plain indexOf then grows 12x for 4x).
  *
  * A ratio under 2 means the 4n input cost about what the n input did: it was refused by a cap or served from a
  * cache, and the test would measure nothing. That is thrown as an error in the test, unless `flatOk` says the cost
@@ -50,7 +51,7 @@ export function growthRatio(
   // Each size keeps its fastest run over every attempt, so one disturbed run on either side never decides the ratio.
   let s = Infinity
   let l = Infinity
-  for (let i = 0; i < (o.attempts ?? 5); i++) {
+  for (let i = 0; i < (o.attempts ?? 8); i++) {
     for (let k = 0; k < 5; k++) {
       s = Math.min(
         s,

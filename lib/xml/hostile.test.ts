@@ -96,17 +96,21 @@ describe('linear time on adversarial shapes (time at 4n / time at n, best of 5; 
     const xml = gen(n)
     return () => parseUncapped(xml)
   }
+  // Sizes where the 4n input stays within the CPU caches. Measured per unit on this machine, each of these shapes has
+  // a cliff where its 4n input outgrows them (namespace declarations: 866 ns at 2,000, 1,656 ns at 8,000; nesting:
+  // 720 ns at 2,000, 940 ns at 4,000), which CI's load turned into ratios over 10 for linear code. Nesting is the most
+  // sensitive (each level holds a namespace in scope): 200 levels against 800, still far above the call's fixed cost.
   test.each([
-    ['namespace declarations on the root and on every child', parse((n) => namespaceFlood(n, n)), 2000],
-    ['attributes on one element', parse(attributeFlood), 10_000],
-    ['prefixed attributes in distinct namespaces on one element', parse(prefixedAttributeFlood), 2000],
-    ['nesting, every level declaring a namespace', parse(deepNamespaces), 1000],
+    ['namespace declarations on the root and on every child', parse((n) => namespaceFlood(n, n)), 500],
+    ['attributes on one element', parse(attributeFlood), 2500],
+    ['prefixed attributes in distinct namespaces on one element', parse(prefixedAttributeFlood), 500],
+    ['nesting, every level declaring a namespace', parse(deepNamespaces), 200],
     ['a long element and attribute name', parse(longName), 200_000],
     ['a long comment of dashes and text', parse((n) => `<r><!--${'-x'.repeat(n)}--></r>`), 100_000],
     [
       'entity references in text and attributes',
       parse((n) => `<r a="${'&amp;'.repeat(n)}">${'&lt;&#x41;'.repeat(n)}</r>`),
-      20_000,
+      5000,
     ],
   ])('parse: %s', (_name, make, n) => {
     const { ratio } = growthRatio(make, n)
