@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { filesUnder, REAL } from '../../tests/helpers'
+import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { selfSignedCertificatePem } from '../mock-idp/self-signed-cert'
 import { readCommonCertificate, type FastCertificate } from './der-fast'
 
@@ -90,6 +91,26 @@ describe('the fast certificate reader gives exactly what X509Certificate gives, 
     const der = Buffer.from(pem.replace(/-----[^-]+-----|\s+/g, ''), 'base64')
     expect(expectSame(der)).toBe(true)
     expect(readCommonCertificate(der)!.subject).toHaveLength('CN='.length + 300_000)
+  })
+
+  test('linear in the size of a name (time at n and 4n)', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    const der = (n: number) =>
+      Buffer.from(
+        selfSignedCertificatePem({
+          privateKey,
+          publicKey,
+          commonName: 'a.'.repeat(n / 2),
+          notBefore: new Date('2026-01-01T00:00:00Z'),
+          notAfter: new Date('2027-01-01T00:00:00Z'),
+        }).replace(/-----[^-]+-----|\s+/g, ''),
+        'base64',
+      )
+    const { ratio } = growthRatio((n) => {
+      const d = der(n)
+      return () => readCommonCertificate(d)
+    }, 60_000)
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 
   test('damaged certificates: never accepted where X509Certificate refuses, never read differently', () => {
