@@ -69,8 +69,6 @@ export interface TeamRepository {
   getWorkspace(id: string): Promise<Workspace | null>
   /** The workspaces a user belongs to, with their role, oldest membership first. */
   workspacesOf(userId: string): Promise<(Workspace & { role: Role })[]>
-  /** True once any workspace but 'local' has a member: the first sign-in bootstrap is over. */
-  anyTeamMembers(): Promise<boolean>
   /**
    * The first-sign-in bootstrap, atomically: true for exactly one caller, and only while no workspace but 'local'
    * has members. Two first sign-ins at the same moment get one true between them.
@@ -190,10 +188,6 @@ export function teamRepository(db: Db, clock: StoreClock): TeamRepository {
         ...WorkspaceSchema.parse({ id: r.id, name: r.name, createdAt: r.created_at }),
         role: RoleSchema.parse(r.role),
       }))
-    },
-    async anyTeamMembers() {
-      const { rows } = await db.query(`select 1 from memberships where workspace_id <> 'local' limit 1`)
-      return rows.length > 0
     },
     async claimFirstOwnership(userId) {
       // One statement: of two concurrent claims, the second waits on the first's row and then does nothing.
