@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../findings/types'
 import { isWeakSignatureAlgorithm } from './der'
 import { readCertificate } from './parse'
 import type { CertCheckContext, CertificateUse, ParsedCertificate } from './types'
+import { isoTime } from '../time/iso'
 
 const DAY_MS = 86_400_000
 const USABLE_KEY_TYPES = new Set(['rsa', 'rsa-pss', 'ec'])
@@ -52,10 +53,10 @@ export function checkCertificate(
       finding(
         'CERT_EXPIRED',
         {
-          expected: `valid on ${ctx.now.toISOString()}`,
-          actual: `expired ${c.notAfter.toISOString()}`,
-          notAfter: c.notAfter.toISOString(),
-          now: ctx.now.toISOString(),
+          expected: `valid on ${isoTime(ctx.now)}`,
+          actual: `expired ${isoTime(c.notAfter)}`,
+          notAfter: isoTime(c.notAfter),
+          now: isoTime(ctx.now),
           tolerance,
           ...id,
         },
@@ -72,10 +73,10 @@ export function checkCertificate(
           'CERT_EXPIRING_SOON',
           {
             expected: `valid for at least ${days} more days`,
-            actual: `expires ${c.notAfter.toISOString()} (in ${daysLeft} days)`,
-            notAfter: c.notAfter.toISOString(),
+            actual: `expires ${isoTime(c.notAfter)} (in ${daysLeft} days)`,
+            notAfter: isoTime(c.notAfter),
             daysLeft,
-            now: ctx.now.toISOString(),
+            now: isoTime(ctx.now),
             ...id,
           },
           ctx,
@@ -89,10 +90,10 @@ export function checkCertificate(
       finding(
         'CERT_NOT_YET_VALID',
         {
-          expected: `valid from before ${ctx.now.toISOString()} (plus ${tolerance})`,
-          actual: `valid from ${c.notBefore.toISOString()}`,
-          notBefore: c.notBefore.toISOString(),
-          now: ctx.now.toISOString(),
+          expected: `valid from before ${isoTime(ctx.now)} (plus ${tolerance})`,
+          actual: `valid from ${isoTime(c.notBefore)}`,
+          notBefore: isoTime(c.notBefore),
+          now: isoTime(ctx.now),
           tolerance,
           ...id,
         },

@@ -1,5 +1,6 @@
 import type { CertificateSummary } from '../findings/report'
 import type { ParsedCertificate } from './types'
+import { isoTime } from '../time/iso'
 
 /** One row of the report's certificate timeline. */
 export function summarizeCertificate(
@@ -11,8 +12,8 @@ export function summarizeCertificate(
   return {
     use,
     subject: cert.commonName,
-    notBefore: cert.notBefore.toISOString(),
-    notAfter: cert.notAfter.toISOString(),
+    notBefore: isoTime(cert.notBefore),
+    notAfter: isoTime(cert.notAfter),
     sha256: cert.sha256,
     sha1: cert.sha1Thumbprint,
     base64: cert.base64,

@@ -10,6 +10,7 @@ import {
   type Owner,
   type Severity,
 } from './types'
+import { isoTime } from '../time/iso'
 
 export const REPORT_SCHEMA_ID = 'sso-preflight/report@1'
 
@@ -168,7 +169,7 @@ export function buildReport(input: BuildReportInput): Report {
     schema: REPORT_SCHEMA_ID,
     subject: input.subject,
     profile: input.profile,
-    checkedAt: input.now.toISOString(),
+    checkedAt: isoTime(input.now),
     summary: summarize(findings),
     findings,
     ...(input.skipped?.length ? { skipped: input.skipped } : {}),

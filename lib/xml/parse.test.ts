@@ -158,6 +158,29 @@ describe('parseSafeXml reads what XML 1.0 + Namespaces say', () => {
   })
 })
 
+describe('names: the ASCII fast path accepts exactly the QNames XML Namespaces allow', () => {
+  // The production's own character classes, written out here rather than imported (so a slip in either shows).
+  const start =
+    'A-Za-z_\\u00C0-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD'
+  const rest = `${start}0-9.\\-\\u00B7\\u0300-\\u036F\\u203F-\\u2040`
+  const ncName = `[${start}][${rest}]*`
+  const qName = new RegExp(`^${ncName}(?::${ncName})?$`)
+  const nameChars = fc.constantFrom(...'aZ_09.-:\u00B7\u00E9\u0301\u203F\u3001\u00D7'.split(''))
+  test('element and attribute names, 20,000 random ones', () => {
+    fc.assert(
+      fc.property(fc.array(nameChars, { minLength: 1, maxLength: 8 }), (chars) => {
+        const name = chars.join('')
+        const valid = qName.test(name)
+        const prefix = name.includes(':') ? name.slice(0, name.indexOf(':')) : ''
+        const decl = prefix && valid ? ` xmlns:${prefix}="urn:p"` : ''
+        expect(parseSafeXml(`<${name}${decl}/>`).ok, `element <${name}>`).toBe(valid)
+        expect(parseSafeXml(`<r${decl} ${name}="v"/>`).ok, `attribute ${name}`).toBe(valid)
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+})
+
 // Differential: the same tree as @xmldom/xmldom on every real document both accept.
 function sameTree(ours: XmlElement, theirs: DomElement, path = ''): void {
   const here = `${path}/${ours.name}`

@@ -56,6 +56,21 @@ class XmlSyntaxError extends Error {
 /** Inline scans up to this many attributes; above it a Set finds duplicates (so 256 attributes stay linear). */
 const SMALL_ATTR_COUNT = 8
 
+/*
+ * Allocation: the tree is most of what a validation allocates, and allocation volume, not only GC, is what makes a
+ * validation slower than its parts measured alone. So an element without attributes, declarations or children shares
+ * one frozen empty array, a one-child element gets an array of one, and attributes are sized exactly (read first into
+ * scratch arrays the parser reuses).
+ */
+const NO_ATTRS: XmlAttr[] = []
+const NO_DECLS: [string, string][] = []
+const NO_CHILDREN: XmlNode[] = []
+
+function addChild(parent: MutableElement, child: XmlNode): void {
+  if (parent.children === NO_CHILDREN) parent.children = [child]
+  else parent.children.push(child)
+}
+
 interface MutableElement {
   type: 'element'
   name: string
@@ -191,6 +206,8 @@ class Parser {
   private elementCount = 0
   private attributeCount = 0
   private namespaceDeclCount = 0
+  /** Where the name `readName` last read has its colon (-1: none). */
+  private nameColon = -1
   /**
    * The prefix → namespace bindings in scope at the current element, kept as one mutable map plus an undo log per
    * open element that declared something: entering costs O(own declarations), leaving restores them, lookups are
@@ -200,6 +217,10 @@ class Parser {
   private readonly scope = new Map<string, string>([['xml', XML_NS]])
   private readonly ids = new Map<string, XmlElement[]>()
   private readonly prolog: (XmlComment | XmlPI)[] = []
+  /** The current start tag's attributes as written (names, values, offsets), reused from tag to tag. */
+  private readonly tagNames: string[] = []
+  private readonly tagValues: string[] = []
+  private readonly tagOffsets: number[] = []
   private readonly epilog: (XmlComment | XmlPI)[] = []
 
   constructor(
@@ -283,17 +304,42 @@ class Parser {
     throw new XmlSyntaxError(`<?${target} ...?>`, start, 'pi')
   }
 
+  /**
+   * Reads a QName at the cursor. The usual name is ASCII and is checked in the scan that finds its end (position of
+   * its colon in `nameColon`); a name with any other character takes the full regex of XML's name characters.
+   */
   private readName(): string {
     const s = this.s,
       start = this.i
     let j = start
+    let colon = -1
+    let ascii = true
+    let afterColon = true // at a name start: the first character, or the one after the colon
+    let ok = true
     for (; j < s.length; j++) {
       const c = s.charCodeAt(j)
       // whitespace, '/', '>', '=', '<', quotes end a name
       if (c === 32 || c === 9 || c === 10 || c === 47 || c === 62 || c === 61 || c === 60 || c === 34 || c === 39) break
+      if (c >= 0x80) {
+        ascii = false
+        continue
+      }
+      if (c === 58 /* : */) {
+        if (colon >= 0 || afterColon) ok = false
+        colon = j - start
+        afterColon = true
+        continue
+      }
+      const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95
+      if (afterColon) {
+        if (!letter) ok = false
+        afterColon = false
+      } else if (!letter && !((c >= 48 && c <= 57) || c === 45 || c === 46)) ok = false
     }
     const name = s.slice(start, j)
-    if (!name || !isQName(name)) throw new XmlSyntaxError(`invalid name '${name.slice(0, 40)}'`, start)
+    if (ascii ? !ok || afterColon : !isQName(name))
+      throw new XmlSyntaxError(`invalid name '${name.slice(0, 40)}'`, start)
+    this.nameColon = ascii ? colon : name.indexOf(':')
     this.i = j
     return name
   }
@@ -341,7 +387,7 @@ class Parser {
     let textStart = -1
     const flushText = (into: MutableElement) => {
       if (text !== '') {
-        into.children.push({ type: 'text', value: text, parent: into as unknown as XmlElement })
+        addChild(into, { type: 'text', value: text, parent: into as unknown as XmlElement })
         text = ''
       }
       textStart = -1
@@ -351,9 +397,13 @@ class Parser {
       const start = this.i
       this.i++
       const qname = this.readName()
-      const rawAttrs: { name: string; value: string; at: number }[] = []
+      const colon = this.nameColon
+      const names = this.tagNames,
+        values = this.tagValues,
+        offsets = this.tagOffsets
+      let count = 0 // the attributes written in this tag (the scratch arrays keep their length: no reallocation)
       let seen: Set<string> | null = null
-      let nsDecls: [string, string][] = []
+      let nsDecls: [string, string][] = NO_DECLS
       let selfClosing = false
       for (;;) {
         const hadSpace = this.skipSpace()
@@ -384,7 +434,7 @@ class Parser {
         if (raw.includes('<')) throw new XmlSyntaxError(`'<' in the value of attribute '${aname}'`, this.i)
         this.i = close + 1
         // Counted before any further work, so a tag with 100,000 attributes is refused at the 257th.
-        if (rawAttrs.length >= limits.maxAttributesPerElement) {
+        if (count >= limits.maxAttributesPerElement) {
           throw new XmlSyntaxError(
             `more than ${limits.maxAttributesPerElement} attributes on <${qname}>`,
             at,
@@ -404,14 +454,17 @@ class Parser {
           if (seen.has(aname)) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
           seen.add(aname)
         } else {
-          for (const a of rawAttrs) if (a.name === aname) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
-          if (rawAttrs.length === SMALL_ATTR_COUNT) {
-            seen = new Set(rawAttrs.map((a) => a.name))
+          for (let x = 0; x < count; x++)
+            if (names[x] === aname) throw new XmlSyntaxError(`duplicate attribute '${aname}'`, at)
+          if (count === SMALL_ATTR_COUNT) {
+            seen = new Set(names.slice(0, count))
             seen.add(aname)
           }
         }
         const value = decodeText(raw, this.i, true)
-        rawAttrs.push({ name: aname, value, at })
+        names[count] = aname
+        values[count] = value
+        offsets[count++] = at
         if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
           if (nsDecls.length >= limits.maxNamespaceDeclsPerElement) {
             throw new XmlSyntaxError(
@@ -429,6 +482,7 @@ class Parser {
               `at most ${limits.maxNamespaceDecls} namespace declarations in the document`,
             )
           }
+          if (nsDecls === NO_DECLS) nsDecls = []
           if (aname === 'xmlns') nsDecls.push(['', value])
           else {
             const p = aname.slice(6)
@@ -442,45 +496,49 @@ class Parser {
 
       // namespaces declared here come into scope (undone when the element closes, or below when it is empty)
       const undo = this.enterScope(nsDecls)
-      if (!nsDecls.length) nsDecls = []
       const scope = this.scope
 
-      const colon = qname.indexOf(':')
       const prefix = colon < 0 ? '' : qname.slice(0, colon)
       const local = colon < 0 ? qname : qname.slice(colon + 1)
       const ns = scope.get(prefix) ?? ''
       if (prefix && !scope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
 
-      const attrs: XmlAttr[] = []
+      const attrCount = count - nsDecls.length
+      const attrs: XmlAttr[] = attrCount === 0 ? NO_ATTRS : new Array<XmlAttr>(attrCount)
       let seenNs: Set<string> | null = null
       let prefixed = 0
-      for (const a of rawAttrs) {
-        if (a.name === 'xmlns' || a.name.startsWith('xmlns:')) continue
-        const ac = a.name.indexOf(':')
-        const ap = ac < 0 ? '' : a.name.slice(0, ac)
-        const al = ac < 0 ? a.name : a.name.slice(ac + 1)
+      let k = 0
+      for (let x = 0; x < count; x++) {
+        const name = names[x]!
+        if (name === 'xmlns' || name.startsWith('xmlns:')) continue
+        const ac = name.indexOf(':')
+        const ap = ac < 0 ? '' : name.slice(0, ac)
+        const al = ac < 0 ? name : name.slice(ac + 1)
         let ans = ''
         if (ap) {
           const u = scope.get(ap)
-          if (u === undefined) throw new XmlSyntaxError(`unbound prefix '${ap}' on attribute '${a.name}'`, a.at)
+          if (u === undefined) throw new XmlSyntaxError(`unbound prefix '${ap}' on attribute '${name}'`, offsets[x]!)
           ans = u
           // Two prefixes bound to one namespace name the same attribute: {ns}local must be unique too.
           if (seenNs) {
             const key = ans + '\u0000' + al
-            if (seenNs.has(key)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+            if (seenNs.has(key)) throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, offsets[x]!)
             seenNs.add(key)
           } else {
-            for (const b of attrs)
+            for (let y = 0; y < k; y++) {
+              const b = attrs[y]!
               if (b.prefix && b.local === al && b.ns === ans)
-                throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, a.at)
+                throw new XmlSyntaxError(`duplicate attribute '{${ans}}${al}'`, offsets[x]!)
+            }
             if (++prefixed === SMALL_ATTR_COUNT) {
               seenNs = new Set()
-              for (const b of attrs) if (b.prefix) seenNs.add(b.ns + '\u0000' + b.local)
+              for (let y = 0; y < k; y++) if (attrs[y]!.prefix) seenNs.add(attrs[y]!.ns + '\u0000' + attrs[y]!.local)
               seenNs.add(ans + '\u0000' + al)
             }
           }
         }
-        attrs.push({ name: a.name, prefix: ap, local: al, ns: ans, value: a.value })
+        attrs[k] = { name, prefix: ap, local: al, ns: ans, value: values[x]! }
+        k++
       }
 
       const depth = current ? current.depth + 1 : 0
@@ -497,7 +555,7 @@ class Parser {
         ns,
         attrs,
         nsDecls,
-        children: [],
+        children: NO_CHILDREN,
         parent: current,
         depth,
         start,
@@ -509,7 +567,7 @@ class Parser {
           else this.ids.set(a.value, [el as unknown as XmlElement])
         }
       }
-      if (current) current.children.push(el as unknown as XmlNode)
+      if (current) addChild(current, el as unknown as XmlNode)
       if (!root) root = el
 
       if (!selfClosing) {
@@ -541,8 +599,8 @@ class Parser {
           const open = current.name
           const after = s.charCodeAt(lt + 2 + open.length)
           if (
-            s.startsWith(open, lt + 2) &&
-            (after === 62 || after === 32 || after === 9 || after === 10) /* '>' or whitespace ends the name */
+            (after === 62 || after === 32 || after === 9 || after === 10) /* '>' or whitespace ends the name */ &&
+            sameAt(s, lt + 2, open)
           ) {
             this.i = lt + 2 + open.length
             this.skipSpace()
@@ -569,7 +627,7 @@ class Parser {
           if (s.startsWith('<!--', lt)) {
             flushText(current)
             const value = this.readComment()
-            current.children.push({ type: 'comment', value, parent: current as unknown as XmlElement })
+            addChild(current, { type: 'comment', value, parent: current as unknown as XmlElement })
             continue
           }
           if (s.startsWith('<![CDATA[', lt)) {
@@ -589,6 +647,12 @@ class Parser {
       }
     }
   }
+}
+
+/** `s.startsWith(name, at)` as a loop: startsWith with a sliced string was the parser's hottest line. */
+function sameAt(s: string, at: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false
+  return true
 }
 
 function isQName(name: string): boolean {

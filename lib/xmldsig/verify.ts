@@ -163,7 +163,19 @@ function verify(doc: XmlDocument, signature: XmlElement, keys: readonly TrustedK
     } catch {
       good = false
     }
-    if (good) return { ...base, ...extra, ok: true, signedElement: signed, key: k, problems: [] }
+    if (good) {
+      const result: Mutable<SignatureResult> = {
+        ok: true,
+        signedElement: signed,
+        signatureMethod: base.signatureMethod,
+        digestMethod: base.digestMethod,
+        canonicalizationMethod: base.canonicalizationMethod,
+        key: k,
+        problems: [],
+      }
+      if (keyInfoCertificateUntrusted !== undefined) result.keyInfoCertificateUntrusted = keyInfoCertificateUntrusted
+      return result
+    }
   }
   return fail(signed, [{ kind: 'signature-invalid' }], { ...base, ...extra })
 }
@@ -214,6 +226,8 @@ function referenceC14n(
     inclusivePrefixes: opts.exclusive ? ref.inclusivePrefixes : undefined,
   }
 }
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 function isBase64(s: string): boolean {
   return s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s)

@@ -26,7 +26,8 @@ export function checkAudience(a: AssertionModel, ctx: CheckContext): Finding[] {
   const fctx = { idp: ctx.idp }
   const e = spEntityExpectation(ctx)
   const restrictions = a.conditions?.audienceRestrictions ?? []
-  const all = restrictions.flat()
+  const all: string[] = []
+  for (const list of restrictions) all.push(...list)
   if (restrictions.length === 0 || all.length === 0) {
     return [
       finding(

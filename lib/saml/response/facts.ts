@@ -38,12 +38,19 @@ export function responseFacts(o: {
       facts.nameId = a.nameId.value
       if (a.nameId.format) facts.nameIdFormat = a.nameId.format
     }
-    facts.attributeNames = [...new Set(a.attributes.map((x) => x.name))]
-    facts.attributes = a.attributes.map((x) => ({ name: x.name, values: [...x.values] }))
+    const names: string[] = []
+    const attributes: { name: string; values: string[] }[] = []
+    for (const x of a.attributes) {
+      if (!names.includes(x.name)) names.push(x.name)
+      attributes.push({ name: x.name, values: x.values.slice() })
+    }
+    facts.attributeNames = names
+    facts.attributes = attributes
     const authn = a.authnStatements[0]
     facts.sessionIndexPresent = a.authnStatements.some((s) => s.sessionIndex !== undefined)
     if (authn?.classRefs[0]) facts.authnContextClassRef = authn.classRefs[0]
-    const audiences = a.conditions?.audienceRestrictions.flat() ?? []
+    const audiences: string[] = []
+    for (const list of a.conditions?.audienceRestrictions ?? []) audiences.push(...list)
     if (audiences.length) facts.audience = audiences.length === 1 ? audiences[0] : audiences
     const data = a.subjectConfirmations.find((s) => s.data)?.data
     if (data?.recipient) facts.recipient = data.recipient

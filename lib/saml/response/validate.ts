@@ -4,7 +4,7 @@ import { buildReport, type CertificateSummary, type Report, type TimelineStep } 
 import { withSamlComparison } from '../../findings/comparison'
 import type { Finding } from '../../findings/types'
 import { parseSafeXml } from '../../xml/parse'
-import type { XmlDocument } from '../../xml/types'
+import type { XmlDocument, XmlElement } from '../../xml/types'
 import type { IdpTrust } from '../types'
 import {
   checkAudience,
@@ -25,8 +25,9 @@ import { responseFacts } from './facts'
 import { parseCertificate } from '../../certs/parse'
 import { summarizeCertificate } from '../../certs/summary'
 import type { SamlResponseDocument, SignedAssertion } from './model'
-import { readAssertion, readSamlResponse } from './read'
+import { readSamlResponse, readSignedAssertion } from './read'
 import { checkSignatures, type SignatureGate } from './signature-gate'
+import { isoTime } from '../../time/iso'
 
 export interface ValidateResponseOptions {
   readonly ctx: CheckContext
@@ -91,7 +92,7 @@ export function validateSamlResponse(
     const parsed = parseSafeXml(decoded.value.xml, { ctx: { idp: ctx.idp } })
     if (!parsed.ok) return report(parsed.findings, { facts: { encoding: decoded.value.encoding } })
     const [findings, extra] = validateParsed(parsed.value, trust, ctx, opts.requestId, decoded.value.encoding)
-    const at = ctx.now.toISOString()
+    const at = isoTime(ctx.now)
     const timeline: TimelineStep[] = [
       {
         at,
@@ -196,7 +197,8 @@ function validateParsedDocument(
         ),
       )
   }
-  const duplicates = [...doc.ids].filter(([, els]) => els.length > 1)
+  const duplicates: [string, readonly XmlElement[]][] = []
+  for (const entry of doc.ids) if (entry[1].length > 1) duplicates.push(entry)
   for (const [id, els] of duplicates) {
     findings.push(
       finding(
@@ -288,7 +290,7 @@ function validateParsedDocument(
   const sigFacts = responseFacts({ encoding, gate }).signature as Record<string, string>
   const timeline: TimelineStep[] = [
     {
-      at: ctx.now.toISOString(),
+      at: isoTime(ctx.now),
       kind: 'check',
       summary: `Signatures: Response ${sigFacts.response}, Assertion ${sigFacts.assertion}; ${gate.signedAssertion ? `the assertion is covered (${gate.signedBy})` : 'no valid signature covers the assertion'}`,
       data: sigFacts,
@@ -306,7 +308,7 @@ function validateParsedDocument(
     ]
   }
 
-  const signed: SignedAssertion = { ...readAssertion(gate.signedAssertion), signedBy: gate.signedBy! }
+  const signed: SignedAssertion = readSignedAssertion(gate.signedAssertion, gate.signedBy!)
   const sc = pickBearer(signed, ctx, requestId)
   findings.push(
     ...checkIssuer(undefined, signed, trust, ctx),
@@ -329,8 +331,8 @@ function validateParsedDocument(
         finding(
           'SAML_RESPONSE_SIGNING_CERT_EXPIRED',
           {
-            expected: `valid at ${ctx.now.toISOString()}`,
-            actual: `expired ${cert.notAfter.toISOString()}`,
+            expected: `valid at ${isoTime(ctx.now)}`,
+            actual: `expired ${isoTime(cert.notAfter)}`,
             certificate: cert.sha256,
             subject: cert.subject,
           },

@@ -2,6 +2,7 @@ import { finding } from '../../../findings/finding'
 import type { Finding } from '../../../findings/types'
 import { SAML2_PROTOCOL, type IdpMetadata } from '../types'
 import type { MetadataCheckContext } from './context'
+import { isoTime } from '../../../time/iso'
 
 const DATE_TIME_RE = /^-?\d{4,}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$/
 const DURATION_RE = /^-?P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/
@@ -32,9 +33,9 @@ export function checkDescriptor(md: IdpMetadata, ctx: MetadataCheckContext): Fin
         finding(
           'SAML_METADATA_EXPIRED',
           {
-            expected: `validUntil after ${ctx.now.toISOString()}`,
+            expected: `validUntil after ${isoTime(ctx.now)}`,
             actual: md.validUntil,
-            now: ctx.now.toISOString(),
+            now: isoTime(ctx.now),
             where: md.validUntilWhere,
           },
           ctx,

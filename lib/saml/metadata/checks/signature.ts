@@ -14,6 +14,7 @@ import type { SignatureProblem, SignatureResult } from '../../../xmldsig/index'
 import { pathOf } from '../../../xml/query'
 import type { MetadataReading } from '../types'
 import type { MetadataCheckContext } from './context'
+import { isoTime } from '../../../time/iso'
 
 const SHA1_RE = /sha1$/i
 
@@ -87,7 +88,11 @@ export function checkMetadataSignature(
     // The certificate that verified, as the one X.509 reader parsed it for the key.
     const signer = r.key!.cert
     const signerSha256 = r.key!.sha256
-    const signerId = { subject: signer?.commonName, sha256: signerSha256, notAfter: signer?.notAfter.toISOString() }
+    const signerId = {
+      subject: signer?.commonName,
+      sha256: signerSha256,
+      notAfter: signer ? isoTime(signer.notAfter) : undefined,
+    }
     findings.push(
       mode === 'trusted'
         ? finding(
@@ -129,12 +134,12 @@ export function checkMetadataSignature(
         finding(
           'SAML_METADATA_SIGNED_WITH_EXPIRED_CERT',
           {
-            expected: `a signing certificate valid on ${ctx.now.toISOString()}`,
+            expected: `a signing certificate valid on ${isoTime(ctx.now)}`,
             actual: {
               subject: signer.commonName,
               sha256: signer.sha256,
-              notBefore: signer.notBefore.toISOString(),
-              notAfter: signer.notAfter.toISOString(),
+              notBefore: isoTime(signer.notBefore),
+              notAfter: isoTime(signer.notAfter),
             },
             where,
           },
