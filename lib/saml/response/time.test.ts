@@ -39,6 +39,24 @@ describe('parseSamlTime', () => {
     )
   })
 
+  it('agrees with Date.parse on near misses: one character changed, added or dropped', () => {
+    const edit = fc.tuple(
+      dateTime,
+      fc.nat(),
+      fc.constantFrom('delete', 'insert', 'replace'),
+      fc.constantFrom(...'0 9aZTt+-:.,\u0663\uFF11'.split('')),
+    )
+    fc.assert(
+      fc.property(edit, ([v, at, how, c]) => {
+        const i = at % (v.length + 1)
+        const w =
+          how === 'delete' ? v.slice(0, i) + v.slice(i + 1) : v.slice(0, i) + c + v.slice(how === 'insert' ? i : i + 1)
+        expect(parseSamlTime(w), JSON.stringify(w)).toBe(byDateParse(w))
+      }),
+      { numRuns: 20_000 },
+    )
+  })
+
   it.each([
     ['2026-12-05T11:55:38Z', Date.UTC(2026, 11, 5, 11, 55, 38)],
     ['2026-12-05T11:55:38.1234567Z', Date.UTC(2026, 11, 5, 11, 55, 38, 123)],

@@ -137,13 +137,14 @@ export function validateParsed(
   const [findings, extra] = validateParsedDocument(doc, trust, ctx, requestId, encoding)
   // The certificates the response is checked against (what the admin uploaded at the vendor), as Entra thumbprints:
   // the "you configured" column of the side-by-side table. Read by the one cached X.509 reader.
-  const metadataCertificates = trust.signingCertificates.flatMap((c) => parseCertificate(c)?.sha1Thumbprint ?? [])
-  return [
-    findings,
-    metadataCertificates.length
-      ? { ...extra, facts: { ...(extra.facts ?? { encoding }), metadataCertificates } }
-      : extra,
-  ]
+  const metadataCertificates: string[] = []
+  for (const c of trust.signingCertificates) {
+    const thumbprint = parseCertificate(c)?.sha1Thumbprint
+    if (thumbprint) metadataCertificates.push(thumbprint)
+  }
+  // The facts object is this validation's own (made above), so it is extended in place.
+  if (metadataCertificates.length) (extra.facts ??= { encoding }).metadataCertificates = metadataCertificates
+  return [findings, extra]
 }
 
 function validateParsedDocument(
