@@ -134,3 +134,21 @@ describe('exclusive c14n stays linear in the InclusiveNamespaces PrefixList', ()
     expect(growthRatio(make, 1000).ratio).toBeLessThan(LINEAR_BOUND)
   })
 })
+
+describe('c14n walks without recursion', () => {
+  it('renders a tree far deeper than the JS stack (built past the parser cap of 128 levels), both kinds', () => {
+    const depth = 30_000
+    const xml = '<r xmlns:a="u:a">' + '<a:e x="1">'.repeat(depth) + '</a:e>'.repeat(depth) + '</r>'
+    const p = parseSafeXml(xml, { limits: { maxDepth: depth + 2, maxElements: depth + 2 } })
+    if (!p.ok) throw new Error(JSON.stringify(p.findings))
+    // The first child of the apex declares xmlns:a (exclusive c14n renders it where it is first used), and no deeper
+    // element repeats it; inclusive c14n declares it on the apex only.
+    const exclusive = canonicalize(p.value.root, { exclusive: true, withComments: false })
+    expect(exclusive.startsWith('<r><a:e xmlns:a="u:a" x="1"><a:e x="1">')).toBe(true)
+    expect(exclusive.match(/xmlns:a/g)).toHaveLength(1)
+    expect(exclusive.length).toBe('<r></r>'.length + depth * '<a:e x="1"></a:e>'.length + ' xmlns:a="u:a"'.length)
+    const inclusive = canonicalize(p.value.root, { exclusive: false, withComments: false })
+    expect(inclusive.startsWith('<r xmlns:a="u:a"><a:e x="1">')).toBe(true)
+    expect(inclusive.match(/xmlns:a/g)).toHaveLength(1)
+  })
+})

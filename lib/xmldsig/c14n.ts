@@ -59,8 +59,19 @@ interface Walk {
   readonly scope: Map<string, string>
   readonly rendered: Map<string, string>
   readonly out: Out
+  /**
+   * Exclusive c14n, without an allocation per element: what to restore in `scope` and in `rendered` as flat stacks of
+   * (prefix, previous URI) pairs, and the declarations of the element being opened in two scratch arrays (bound into
+   * `rendered` before its children reuse them). A 50 KB Entra metadata document opens about 400 elements.
+   */
+  readonly scopeUndo: (string | undefined)[]
+  readonly renderedUndo: (string | undefined)[]
+  readonly declPrefixes: string[]
+  readonly declUris: string[]
+  /** How many of the scratch entries the element being opened uses; past SMALL_DECLS a Set keeps a PrefixList linear. */
+  declCount: number
+  declSeen: Set<string> | undefined
 }
-type Undo = [string, string | undefined][]
 
 /** Namespaces in scope on `el` from its ancestors and itself (nearest declaration wins; '' = default). */
 export function inScopeNamespaces(el: XmlElement): Map<string, string> {
@@ -85,10 +96,62 @@ export function canonicalize(apex: XmlElement, o: C14nOptions): string {
     scope: inScopeNamespaces(apex),
     rendered: new Map(),
     out: { s: '' },
+    scopeUndo: [],
+    renderedUndo: [],
+    declPrefixes: [],
+    declUris: [],
+    declCount: 0,
+    declSeen: undefined,
   }
-  if (o.exclusive) renderExclusive(apex, w)
-  else renderInclusive(apex, inheritedXmlAttrs(apex), w)
+  render(apex, w)
   return w.out.s
+}
+
+/**
+ * The walk, iterative like the parser: a tree deeper than the JS stack (the parser caps depth at 128, a tree built by
+ * hand has no cap) cannot overflow it. Per open element the stack holds the element, its next child and the two undo
+ * marks; exclusive c14n allocates nothing else per element.
+ */
+function render(apex: XmlElement, w: Walk): void {
+  const o = w.o
+  const els: XmlElement[] = []
+  const next: number[] = []
+  const scopeMarks: number[] = []
+  const renderedMarks: number[] = []
+  const open = (el: XmlElement, isApex: boolean) => {
+    if (o.exclusive) {
+      // The apex's own declarations are in scope already: binding them again changes nothing.
+      scopeMarks.push(bindScope(el, w))
+      renderedMarks.push(openExclusive(el, w))
+    } else {
+      scopeMarks.push(isApex ? w.scopeUndo.length : openInclusiveChild(el, w))
+      if (isApex) openInclusiveApex(el, w)
+      renderedMarks.push(w.renderedUndo.length)
+    }
+    els.push(el)
+    next.push(0)
+  }
+  open(apex, true)
+  while (els.length) {
+    const top = els.length - 1
+    const el = els[top]!
+    const i = next[top]!
+    if (i < el.children.length) {
+      next[top] = i + 1
+      const c = el.children[i]!
+      if (c.type === 'text') w.out.s += escapeText(c.value)
+      else if (c.type === 'comment') {
+        if (o.withComments) w.out.s += '<!--' + c.value + '-->'
+      } else if (c.type === 'element' && c !== o.exclude) open(c, false)
+      // (processing instructions are refused by the parser)
+      continue
+    }
+    w.out.s += '</' + el.name + '>'
+    unbindTo(w.rendered, w.renderedUndo, renderedMarks.pop()!)
+    unbindTo(w.scope, w.scopeUndo, scopeMarks.pop()!)
+    els.pop()
+    next.pop()
+  }
 }
 
 /** Inclusive c14n gives the apex the xml:* attributes (xml:lang, xml:space, ...) of its ancestors it does not have. */
@@ -107,114 +170,102 @@ function inheritedXmlAttrs(apex: XmlElement): XmlAttr[] | undefined {
   return found ? [...found.values()] : undefined
 }
 
-function bind(map: Map<string, string>, decls: readonly (readonly [string, string])[]): Undo | undefined {
-  if (!decls.length) return undefined
-  const undo: Undo = []
-  for (const [p, uri] of decls) {
-    undo.push([p, map.get(p)])
-    map.set(p, uri)
-  }
-  return undo
-}
-
-function unbind(map: Map<string, string>, undo: Undo | undefined): void {
-  if (!undo) return
-  for (let k = undo.length - 1; k >= 0; k--) {
-    const [p, before] = undo[k]!
-    if (before === undefined) map.delete(p)
-    else map.set(p, before)
-  }
-}
-
-function renderExclusive(el: XmlElement, w: Walk): void {
-  // Namespaces visibly utilised here (the element's prefix, prefixed attributes) plus the PrefixList ones.
-  const d: Decls = { list: undefined, seen: undefined }
-  utilise(el.prefix, w, d)
-  for (const a of el.attrs) if (a.prefix) utilise(a.prefix, w, d)
-  if (w.prefixList) for (const p of w.prefixList) utilise(p, w, d)
-  const list = d.list
-  openTag(el, list, el.attrs, w.out)
-  const undoRendered = list ? bind(w.rendered, list) : undefined
-  renderChildren(el, w)
-  unbind(w.rendered, undoRendered)
-  w.out.s += '</' + el.name + '>'
+function bindScope(el: XmlElement, w: Walk): number {
+  const mark = w.scopeUndo.length
+  for (const [p, uri] of el.nsDecls) bindOne(w.scope, p, uri, w.scopeUndo)
+  return mark
 }
 
 /**
- * The declarations an element renders, in first-utilised order. Real elements have 0-3, so the list is searched in
- * place (a Map per element cost more than the search); past SMALL_DECLS a Set keeps a hostile PrefixList linear.
+ * Writes the start tag: the namespaces visibly utilised here (the element's prefix, prefixed attributes) plus the
+ * PrefixList ones, then the attributes; the declarations written become what the output ancestors rendered for the
+ * children. Returns where to undo that to.
  */
-interface Decls {
-  list: [string, string][] | undefined
-  seen: Set<string> | undefined
+function openExclusive(el: XmlElement, w: Walk): number {
+  w.declCount = 0
+  w.declSeen = undefined
+  utilise(el.prefix, w)
+  for (const a of el.attrs) if (a.prefix) utilise(a.prefix, w)
+  if (w.prefixList) for (const p of w.prefixList) utilise(p, w)
+  const n = w.declCount
+  const out = w.out
+  out.s += '<' + el.name
+  if (n > 0) {
+    const ps = w.declPrefixes,
+      us = w.declUris
+    for (const i of declarationOrder(ps, n)) {
+      const p = ps[i]!
+      out.s += (p === '' ? ' xmlns="' : ' xmlns:' + p + '="') + escapeAttr(us[i]!) + '"'
+    }
+  }
+  attributes(el.attrs, out)
+  const mark = w.renderedUndo.length
+  for (let i = 0; i < n; i++) bindOne(w.rendered, w.declPrefixes[i]!, w.declUris[i]!, w.renderedUndo)
+  return mark
 }
+
 const SMALL_DECLS = 8
 
-/** Adds prefix `p` to `d` when its in-scope binding differs from what the output ancestors rendered. */
-function utilise(p: string, w: Walk, d: Decls): void {
+/** Adds prefix `p` to the element's declarations when its in-scope binding differs from what the output ancestors rendered. */
+function utilise(p: string, w: Walk): void {
   if (p === 'xml') return
   let uri = w.scope.get(p)
   if (p === '') {
     uri ??= ''
     if (uri === (w.rendered.get('') ?? '')) return
   } else if (uri === undefined || w.rendered.get(p) === uri) return
-  const list = d.list
-  if (!list) {
-    d.list = [[p, uri]]
-    return
-  }
-  if (d.seen) {
-    if (d.seen.has(p)) return
-    d.seen.add(p)
+  const ps = w.declPrefixes
+  const n = w.declCount
+  if (w.declSeen) {
+    if (w.declSeen.has(p)) return
+    w.declSeen.add(p)
   } else {
-    for (const e of list) if (e[0] === p) return
-    if (list.length === SMALL_DECLS) {
-      d.seen = new Set(list.map((e) => e[0]))
-      d.seen.add(p)
+    for (let i = 0; i < n; i++) if (ps[i] === p) return
+    if (n === SMALL_DECLS) {
+      w.declSeen = new Set(ps.slice(0, n))
+      w.declSeen.add(p)
     }
   }
-  list.push([p, uri])
+  ps[n] = p
+  w.declUris[n] = uri
+  w.declCount = n + 1
+}
+
+const ONE = [0]
+/** Indices of the first n prefixes in code-unit order (canonical XML sorts namespace nodes by local name). */
+function declarationOrder(ps: readonly string[], n: number): readonly number[] {
+  if (n === 1) return ONE
+  const order = Array.from({ length: n }, (_, i) => i)
+  return order.sort((a, b) => (ps[a]! < ps[b]! ? -1 : ps[a]! > ps[b]! ? 1 : 0))
+}
+
+function bindOne(map: Map<string, string>, p: string, uri: string, undo: (string | undefined)[]): void {
+  undo.push(p, map.get(p))
+  map.set(p, uri)
+}
+
+function unbindTo(map: Map<string, string>, undo: (string | undefined)[], mark: number): void {
+  while (undo.length > mark) {
+    const before = undo.pop()
+    const p = undo.pop()!
+    if (before === undefined) map.delete(p)
+    else map.set(p, before)
+  }
 }
 
 /** The apex of inclusive c14n: every namespace in scope, except an empty default (nothing to undeclare above it). */
-function renderInclusive(el: XmlElement, extraAttrs: XmlAttr[] | undefined, w: Walk): void {
+function openInclusiveApex(el: XmlElement, w: Walk): void {
   let decls: [string, string][] | undefined
   for (const [p, uri] of w.scope) {
     if (p === 'xml' || (p === '' && uri === '')) continue
     ;(decls ??= []).push([p, uri])
   }
-  openTag(el, decls, extraAttrs ? [...el.attrs, ...extraAttrs] : el.attrs, w.out)
-  renderChildren(el, w)
-  w.out.s += '</' + el.name + '>'
+  const extra = inheritedXmlAttrs(el)
+  openTag(el, decls, extra ? [...el.attrs, ...extra] : el.attrs, w.out)
 }
 
-function renderChildren(el: XmlElement, w: Walk): void {
-  const o = w.o
-  for (const c of el.children) {
-    switch (c.type) {
-      case 'text':
-        w.out.s += escapeText(c.value)
-        break
-      case 'comment':
-        if (o.withComments) w.out.s += '<!--' + c.value + '-->'
-        break
-      case 'element': {
-        if (c === o.exclude) break
-        if (o.exclusive) {
-          const undo = bind(w.scope, c.nsDecls)
-          renderExclusive(c, w)
-          unbind(w.scope, undo)
-        } else renderInclusiveChild(c, w)
-        break
-      }
-      default:
-        break // processing instructions are refused by the parser
-    }
-  }
-}
-
-/** A descendant in inclusive c14n: its declarations that change what the parent has in scope. */
-function renderInclusiveChild(c: XmlElement, w: Walk): void {
+/** A descendant in inclusive c14n: its declarations that change what the parent has in scope. Returns the undo mark. */
+function openInclusiveChild(c: XmlElement, w: Walk): number {
   let decls: [string, string][] | undefined
   for (const [p, uri] of c.nsDecls) {
     if (p === 'xml') continue
@@ -222,11 +273,9 @@ function renderInclusiveChild(c: XmlElement, w: Walk): void {
     if (before === uri) continue
     ;(decls ??= []).push([p, uri])
   }
-  const undo = bind(w.scope, c.nsDecls)
+  const mark = bindScope(c, w)
   openTag(c, decls, c.attrs, w.out)
-  renderChildren(c, w)
-  w.out.s += '</' + c.name + '>'
-  unbind(w.scope, undo)
+  return mark
 }
 
 function openTag(el: XmlElement, decls: [string, string][] | undefined, attrs: readonly XmlAttr[], out: Out): void {
@@ -235,6 +284,11 @@ function openTag(el: XmlElement, decls: [string, string][] | undefined, attrs: r
     if (decls.length > 1) decls.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     for (const [p, uri] of decls) out.s += (p === '' ? ' xmlns="' : ` xmlns:${p}="`) + escapeAttr(uri) + '"'
   }
+  attributes(attrs, out)
+}
+
+/** The attributes of a start tag in canonical order, then its '>'. */
+function attributes(attrs: readonly XmlAttr[], out: Out): void {
   if (attrs.length === 1) {
     const a = attrs[0]!
     out.s += ' ' + a.name + '="' + escapeAttr(a.value) + '"'
