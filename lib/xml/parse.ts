@@ -209,12 +209,12 @@ class Parser {
   /** Where the name `readName` last read has its colon (-1: none). */
   private nameColon = -1
   /**
-   * The prefix → namespace bindings in scope at the current element, kept as one mutable map plus an undo log per
-   * open element that declared something: entering costs O(own declarations), leaving restores them, lookups are
-   * O(1). (A copied map per declaring element was quadratic: 10,000 declarations on the root and 10,000 children
+   * The prefix → namespace bindings in scope at the current element, kept as one mutable map plus one undo stack
+   * (see enterScope): entering costs O(own declarations), leaving restores them, lookups are O(1). (A copied map per declaring element was quadratic: 10,000 declarations on the root and 10,000 children
    * declaring one more each ran the process out of memory.)
    */
   private readonly scope = new Map<string, string>([['xml', XML_NS]])
+  private readonly undo: (string | undefined)[] = []
   private readonly ids = new Map<string, XmlElement[]>()
   private readonly prolog: (XmlComment | XmlPI)[] = []
   /** The current start tag's attributes as written (names, values, offsets), reused from tag to tag. */
@@ -355,21 +355,24 @@ class Parser {
     return this.i > start
   }
 
-  /** Binds this element's declarations; returns what to restore when it closes (null when it declares nothing). */
-  private enterScope(nsDecls: readonly (readonly [string, string])[]): [string, string | undefined][] | null {
-    if (!nsDecls.length) return null
-    const undo: [string, string | undefined][] = []
+  /**
+   * Binds this element's declarations; returns the mark to restore to when it closes. What is restored is kept as
+   * (prefix, previous URI) pairs on one flat stack, not an array per declaring element.
+   */
+  private enterScope(nsDecls: readonly (readonly [string, string])[]): number {
+    const mark = this.undo.length
     for (const [p, uri] of nsDecls) {
-      undo.push([p, this.scope.get(p)])
+      this.undo.push(p, this.scope.get(p))
       this.scope.set(p, uri)
     }
-    return undo
+    return mark
   }
 
-  private leaveScope(undo: [string, string | undefined][] | null): void {
-    if (!undo) return
-    for (let k = undo.length - 1; k >= 0; k--) {
-      const [p, before] = undo[k]!
+  private leaveScope(mark: number): void {
+    const undo = this.undo
+    while (undo.length > mark) {
+      const before = undo.pop()
+      const p = undo.pop()!
       if (before === undefined) this.scope.delete(p)
       else this.scope.set(p, before)
     }
@@ -380,8 +383,8 @@ class Parser {
     const s = this.s
     const limits = this.limits
     let current: MutableElement | null = null
-    /** Undo logs of the open elements, innermost last (parallel to the chain current → root). */
-    const undoStack: ([string, string | undefined][] | null)[] = []
+    /** Undo marks of the open elements, innermost last (parallel to the chain current → root). */
+    const undoStack: number[] = []
     let root: MutableElement | null = null
     let text = ''
     let textStart = -1
@@ -608,7 +611,7 @@ class Parser {
             this.i++
             const done: MutableElement = current
             current = done.parent && done !== root ? done.parent : null
-            this.leaveScope(undoStack.pop() ?? null)
+            this.leaveScope(undoStack.pop()!)
             if (done === root) return root
             continue
           }
@@ -619,7 +622,7 @@ class Parser {
           if (name !== current.name) throw new XmlSyntaxError(`end tag </${name}> does not match <${current.name}>`, lt)
           const done: MutableElement = current
           current = done.parent && done !== root ? done.parent : null
-          this.leaveScope(undoStack.pop() ?? null)
+          this.leaveScope(undoStack.pop()!)
           if (done === root) return root
           continue
         }
