@@ -193,13 +193,14 @@ function attributeRows(
 ): ComparisonRow[] {
   const names = strings(facts.attributeNames)
   // Only the emptiness of values is read here: values are personal and stay in facts.
-  const empty = new Set(
-    arrayOf(facts.attributes).flatMap((a) => {
-      const r = record(a)
-      const vs = r ? strings(r.values) : []
-      return r && typeof r.name === 'string' && vs.every((v) => v.trim() === '') ? [r.name] : []
-    }),
-  )
+  const empty = new Set<string>()
+  for (const a of arrayOf(facts.attributes)) {
+    const r = record(a)
+    if (!r || typeof r.name !== 'string') continue
+    let blank = true
+    for (const v of strings(r.values)) if (v.trim() !== '') blank = false
+    if (blank) empty.add(r.name)
+  }
   const assertionRead = Array.isArray(facts.attributeNames)
   return (profile.saml?.requiredAttributes ?? []).map((attr) => {
     const all = [attr.name, ...attr.aliases]
