@@ -37,6 +37,14 @@ describe('parseSafeXml refuses hostile and malformed input as findings', () => {
     ['undeclared entity', '<r>&nbsp;</r>', 'INPUT_NOT_XML'],
     ['unbound prefix', '<saml:Assertion/>', 'INPUT_NOT_XML'],
     ['duplicate attribute', '<r a="1" a="2"/>', 'INPUT_NOT_XML'],
+    // The parser looks for the next '<' and ']]>' once and reuses the answer while its cursor has not passed it.
+    ["'<' in the second attribute's value", '<r a="1" b="x<y"/>', 'INPUT_NOT_XML'],
+    ["'<' in a value after a comment holding '<'", '<r><!-- < --><e a="<"/></r>', 'INPUT_NOT_XML'],
+    ["']]>' in text after a CDATA section", '<r><![CDATA[x]]> then ]]> here</r>', 'INPUT_NOT_XML'],
+    ["']]>' in the text of a later element", '<r><a>ok</a><b>x ]]> y</b></r>', 'INPUT_NOT_XML'],
+    ["']]>' split by a tag is no ']]>'", '<r>]]<a/>></r>', 'ok'],
+    ["']]>' right before an end tag", '<r><b>x]]></b></r>', 'INPUT_NOT_XML'],
+    ["'<' right after the opening quote", '<r a="<"/>', 'INPUT_NOT_XML'],
     [
       'duplicate attribute via two prefixes of one namespace',
       '<r xmlns:a="u" xmlns:b="u" a:x="1" b:x="2"/>',

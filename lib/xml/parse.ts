@@ -209,6 +209,16 @@ class Parser {
   /** Where the name `readName` last read has its colon (-1: none). */
   private nameColon = -1
   /**
+   * The first '<' and the first ']]>' at or after some earlier position (-1: none left; -2: not looked for yet). The
+   * cursor only moves forward, so one search serves every attribute of a tag and the content after it, and ']]>'
+   * (rare) is searched for about once per document instead of in every text node.
+   */
+  private lt = -2
+  private cdataEnd = -2
+  /** The last element prefix read, and where it was written: the next element with the same prefix reuses the string. */
+  private prefix = ''
+  private prefixAt = 0
+  /**
    * The prefix → namespace bindings in scope at the current element, kept as one mutable map plus one undo stack
    * (see enterScope): entering costs O(own declarations), leaving restores them, lookups are O(1). (A copied map per declaring element was quadratic: 10,000 declarations on the root and 10,000 children
    * declaring one more each ran the process out of memory.)
@@ -344,6 +354,25 @@ class Parser {
     return name
   }
 
+  private ltFrom(i: number): number {
+    if (this.lt !== -1 && this.lt < i) this.lt = this.s.indexOf('<', i)
+    return this.lt
+  }
+
+  private cdataEndFrom(i: number): number {
+    if (this.cdataEnd !== -1 && this.cdataEnd < i) this.cdataEnd = this.s.indexOf(']]>', i)
+    return this.cdataEnd
+  }
+
+  /** The prefix of the element name at `at` (colon at at + len), as the same string as last time when it repeats. */
+  private prefixOf(at: number, len: number): string {
+    if (len !== this.prefix.length || !sameAt(this.s, at, this.prefixAt, len)) {
+      this.prefix = this.s.slice(at, at + len)
+      this.prefixAt = at
+    }
+    return this.prefix
+  }
+
   private skipSpace(): boolean {
     const s = this.s
     const start = this.i
@@ -433,8 +462,9 @@ class Parser {
         if (q !== 34 && q !== 39) throw new XmlSyntaxError(`attribute '${aname}' value not quoted`, this.i)
         const close = s.indexOf(q === 34 ? '"' : "'", this.i + 1)
         if (close < 0) throw new XmlSyntaxError(`unterminated value of attribute '${aname}'`, this.i)
+        const next = this.ltFrom(this.i + 1)
+        if (next >= 0 && next < close) throw new XmlSyntaxError(`'<' in the value of attribute '${aname}'`, this.i)
         const raw = s.slice(this.i + 1, close)
-        if (raw.includes('<')) throw new XmlSyntaxError(`'<' in the value of attribute '${aname}'`, this.i)
         this.i = close + 1
         // Counted before any further work, so a tag with 100,000 attributes is refused at the 257th.
         if (count >= limits.maxAttributesPerElement) {
@@ -501,7 +531,7 @@ class Parser {
       const undo = this.enterScope(nsDecls)
       const scope = this.scope
 
-      const prefix = colon < 0 ? '' : qname.slice(0, colon)
+      const prefix = colon < 0 ? '' : this.prefixOf(start + 1, colon)
       const local = colon < 0 ? qname : qname.slice(colon + 1)
       const ns = scope.get(prefix) ?? ''
       if (prefix && !scope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
@@ -584,12 +614,13 @@ class Parser {
       // content until the next start tag, or close elements
       for (;;) {
         if (!current) return root
-        const lt = s.indexOf('<', this.i)
+        const lt = this.ltFrom(this.i)
         if (lt < 0) throw new XmlSyntaxError(`unclosed element <${current.name}>`, current.start)
         if (lt > this.i) {
           if (textStart < 0) textStart = this.i
+          const cdataEnd = this.cdataEndFrom(this.i)
+          if (cdataEnd >= 0 && cdataEnd + 3 <= lt) throw new XmlSyntaxError("']]>' in text", this.i)
           const raw = s.slice(this.i, lt)
-          if (raw.includes(']]>')) throw new XmlSyntaxError("']]>' in text", this.i)
           text += decodeText(raw, this.i, false)
         }
         this.i = lt
@@ -603,7 +634,7 @@ class Parser {
           const after = s.charCodeAt(lt + 2 + open.length)
           if (
             (after === 62 || after === 32 || after === 9 || after === 10) /* '>' or whitespace ends the name */ &&
-            sameAt(s, lt + 2, open)
+            sameAt(s, lt + 2, current.start + 1, open.length)
           ) {
             this.i = lt + 2 + open.length
             this.skipSpace()
@@ -652,9 +683,12 @@ class Parser {
   }
 }
 
-/** `s.startsWith(name, at)` as a loop: startsWith with a sliced string was the parser's hottest line. */
-function sameAt(s: string, at: number, name: string): boolean {
-  for (let k = 0; k < name.length; k++) if (s.charCodeAt(at + k) !== name.charCodeAt(k)) return false
+/**
+ * Whether s holds the same `len` characters at `at` as at `from`: an end tag against its start tag's name, in the
+ * one flat source string (startsWith with the sliced name, or a loop over it, was the parser's hottest line).
+ */
+function sameAt(s: string, at: number, from: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== s.charCodeAt(from + k)) return false
   return true
 }
 
