@@ -142,7 +142,7 @@ export function compareSamlSettings(
   const formats = source === 'metadata' ? strings(facts.nameIdFormats) : strings(facts.nameIdFormat)
   rows.push(
     row('nameIdFormat', 'NameID format', {
-      expected: saml?.nameIdFormats.length ? saml.nameIdFormats.map(shortFormat).join(' or ') : 'any',
+      expected: nameIdFormatsText(saml),
       sent: formats.length ? formats.map(shortFormat).join(', ') : undefined,
       found: about(ROW_CODES.nameIdFormat),
       agrees: true,
@@ -321,6 +321,15 @@ function isAbout(f: Finding, name: string): boolean {
   const e = f.evidence as Record<string, unknown>
   return e.expected === name || e.attribute === name
 }
+
+/** The NameID formats the profile accepts, as the table shows them (worked out once per profile). */
+function nameIdFormatsText(saml: SpProfile['saml']): string {
+  if (!saml?.nameIdFormats.length) return 'any'
+  let text = formatsText.get(saml)
+  if (text === undefined) formatsText.set(saml, (text = saml.nameIdFormats.map(shortFormat).join(' or ')))
+  return text
+}
+const formatsText = new WeakMap<NonNullable<SpProfile['saml']>, string>()
 
 function shortFormat(uri: string): string {
   return uri.replace(NAMEID_SHORT, '')

@@ -19,15 +19,24 @@ type Reading = Omit<TrustedKey, 'index'> | { readonly error: string }
 
 const PEM_RE = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/
 
-/** The usable keys among `certs`, in order; unparseable entries are skipped (see `certificateProblems`). */
-export function trustedKeysFromCertificates(certs: readonly string[]): TrustedKey[] {
+/**
+ * The usable keys among `certs`, in order; unparseable entries are skipped (see `certificateProblems`). The answer
+ * for a list already seen (the same array, as a connection's trust is checked response after response) is
+ * remembered with it: readonly lists, and readings that depend on the text alone.
+ */
+export function trustedKeysFromCertificates(certs: readonly string[]): readonly TrustedKey[] {
+  const known = keysOfList.get(certs)
+  if (known) return known
   const keys: TrustedKey[] = []
   certs.forEach((cert, index) => {
     const p = read(cert)
     if ('key' in p) keys.push({ ...p, index })
   })
+  Object.freeze(keys)
+  keysOfList.set(certs, keys)
   return keys
 }
+const keysOfList = new WeakMap<readonly string[], readonly TrustedKey[]>()
 
 /** Why each unusable entry of `certs` could not be used, for the caller to turn into findings. */
 export function certificateProblems(certs: readonly string[]): CertificateProblem[] {

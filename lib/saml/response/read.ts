@@ -239,8 +239,13 @@ function readAttribute(el: XmlElement): SamlAttribute {
   let hasComment = false
   for (const v of el.children) {
     if (v.type !== 'element' || v.ns !== saml || v.local !== 'AttributeValue') continue
-    values.push(textContent(v).trim())
-    if (!hasComment && containsComment(v)) hasComment = true
+    // The usual value is one text node: read it without walking (textContent and containsComment handle the rest).
+    const only = v.children.length === 1 ? v.children[0]! : undefined
+    if (only?.type === 'text') values.push(only.value.trim())
+    else {
+      values.push(textContent(v).trim())
+      if (!hasComment && containsComment(v)) hasComment = true
+    }
   }
   const out: Mutable<SamlAttribute> = { name, values }
   if (friendlyName !== undefined) out.friendlyName = friendlyName

@@ -62,16 +62,17 @@ export function validateSamlResponse(
 ): Report {
   const ctx: CheckContext =
     opts.ctx.idp === 'other' && trust.kind !== 'other' ? { ...opts.ctx, idp: trust.kind } : opts.ctx
-  const subject = {
-    kind: 'saml-response' as const,
-    idp: ctx.idp,
-    entityId: trust.entityId,
-    ...(opts.source ? { source: opts.source } : {}),
+  // (assigned, not spread: a spread of conditional parts here cost more than the object is worth, every validation)
+  const subjectOf = (issuer: string | undefined): Report['subject'] => {
+    const subject: Report['subject'] = { kind: 'saml-response', idp: ctx.idp, entityId: trust.entityId }
+    if (opts.source) subject.source = opts.source
+    if (issuer) subject.issuer = issuer
+    return subject
   }
   const report = (findings: Finding[], extra: ValidationExtras = {}) =>
     withSamlComparison(
       buildReport({
-        subject: { ...subject, ...(extra.issuer ? { issuer: extra.issuer } : {}) },
+        subject: subjectOf(extra.issuer),
         profile: ctx.profile.id,
         now: ctx.now,
         findings,
