@@ -223,7 +223,7 @@ class Parser {
    * (see enterScope): entering costs O(own declarations), leaving restores them, lookups are O(1). (A copied map per declaring element was quadratic: 10,000 declarations on the root and 10,000 children
    * declaring one more each ran the process out of memory.)
    */
-  private readonly scope = new Map<string, string>([['xml', XML_NS]])
+  private readonly scope = new Map<string, string | undefined>([['xml', XML_NS]])
   private readonly undo: (string | undefined)[] = []
   private readonly ids = new Map<string, XmlElement[]>()
   private readonly prolog: (XmlComment | XmlPI)[] = []
@@ -402,8 +402,9 @@ class Parser {
     while (undo.length > mark) {
       const before = undo.pop()
       const p = undo.pop()!
-      if (before === undefined) this.scope.delete(p)
-      else this.scope.set(p, before)
+      // Unbound again is stored as undefined, not deleted: deleting and re-adding the same prefix (Entra metadata
+      // declares xmlns:auth on each of ~110 sibling elements) made the map rehash and grow.
+      this.scope.set(p, before)
     }
   }
 
@@ -533,8 +534,9 @@ class Parser {
 
       const prefix = colon < 0 ? '' : this.prefixOf(start + 1, colon)
       const local = colon < 0 ? qname : qname.slice(colon + 1)
-      const ns = scope.get(prefix) ?? ''
-      if (prefix && !scope.has(prefix)) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
+      const bound = scope.get(prefix)
+      if (prefix && bound === undefined) throw new XmlSyntaxError(`unbound prefix '${prefix}' on <${qname}>`, start)
+      const ns = bound ?? ''
 
       const attrCount = count - nsDecls.length
       const attrs: XmlAttr[] = attrCount === 0 ? NO_ATTRS : new Array<XmlAttr>(attrCount)

@@ -56,8 +56,8 @@ interface Out {
 interface Walk {
   readonly o: C14nOptions
   readonly prefixList: readonly string[] | undefined
-  readonly scope: Map<string, string>
-  readonly rendered: Map<string, string>
+  readonly scope: Map<string, string | undefined>
+  readonly rendered: Map<string, string | undefined>
   readonly out: Out
   /**
    * Exclusive c14n, without an allocation per element: what to restore in `scope` and in `rendered` as flat stacks of
@@ -239,17 +239,16 @@ function declarationOrder(ps: readonly string[], n: number): readonly number[] {
   return order.sort((a, b) => (ps[a]! < ps[b]! ? -1 : ps[a]! > ps[b]! ? 1 : 0))
 }
 
-function bindOne(map: Map<string, string>, p: string, uri: string, undo: (string | undefined)[]): void {
+function bindOne(map: Map<string, string | undefined>, p: string, uri: string, undo: (string | undefined)[]): void {
   undo.push(p, map.get(p))
   map.set(p, uri)
 }
 
-function unbindTo(map: Map<string, string>, undo: (string | undefined)[], mark: number): void {
+function unbindTo(map: Map<string, string | undefined>, undo: (string | undefined)[], mark: number): void {
   while (undo.length > mark) {
     const before = undo.pop()
     const p = undo.pop()!
-    if (before === undefined) map.delete(p)
-    else map.set(p, before)
+    map.set(p, before) // (undefined, not deleted: see the parser's leaveScope)
   }
 }
 
@@ -257,7 +256,7 @@ function unbindTo(map: Map<string, string>, undo: (string | undefined)[], mark: 
 function openInclusiveApex(el: XmlElement, w: Walk): void {
   let decls: [string, string][] | undefined
   for (const [p, uri] of w.scope) {
-    if (p === 'xml' || (p === '' && uri === '')) continue
+    if (uri === undefined || p === 'xml' || (p === '' && uri === '')) continue
     ;(decls ??= []).push([p, uri])
   }
   const extra = inheritedXmlAttrs(el)
