@@ -499,7 +499,7 @@ class Parser {
         names[count] = aname
         values[count] = value
         offsets[count++] = at
-        if (aname === 'xmlns' || aname.startsWith('xmlns:')) {
+        if (aname.charCodeAt(0) === 120 /* x */ && (aname === 'xmlns' || aname.startsWith('xmlns:'))) {
           if (nsDecls.length >= limits.maxNamespaceDeclsPerElement) {
             throw new XmlSyntaxError(
               `more than ${limits.maxNamespaceDeclsPerElement} namespace declarations on <${qname}>`,
@@ -545,7 +545,8 @@ class Parser {
       let k = 0
       for (let x = 0; x < count; x++) {
         const name = names[x]!
-        if (name === 'xmlns' || name.startsWith('xmlns:')) continue
+        // (none of them is a declaration when the element declares nothing)
+        if (nsDecls.length && (name === 'xmlns' || name.startsWith('xmlns:'))) continue
         const ac = name.indexOf(':')
         const ap = ac < 0 ? '' : name.slice(0, ac)
         const al = ac < 0 ? name : name.slice(ac + 1)
