@@ -107,6 +107,9 @@ describe('linear time on adversarial shapes (time at 4n / time at n, best of 5; 
     ['nesting, every level declaring a namespace', parse(deepNamespaces), 200],
     ['a long element and attribute name', parse(longName), 200_000],
     ['a long comment of dashes and text', parse((n) => `<r><!--${'-x'.repeat(n)}--></r>`), 100_000],
+    // The parser remembers where the next '<' and ']]>' are; these shapes make it look again and again.
+    ['text and CDATA sections alternating', parse((n) => `<r>${'x<![CDATA[y]]>'.repeat(n)}</r>`), 5000],
+    ['siblings with a repeated prefix', parse((n) => `<r xmlns:p="u:p">${'<p:e a="1">t</p:e>'.repeat(n)}</r>`), 5000],
     [
       'entity references in text and attributes',
       parse((n) => `<r a="${'&amp;'.repeat(n)}">${'&lt;&#x41;'.repeat(n)}</r>`),
@@ -129,6 +132,7 @@ describe('linear time on adversarial shapes (time at 4n / time at n, best of 5; 
       200_000,
     ],
     ['text before the root', (n: number) => `${' '.repeat(n)}x<r/>`, 200_000],
+    ["']]>' in text after many CDATA sections", (n: number) => `<r>${'<![CDATA[y]]>'.repeat(n)}]]></r>`, 20_000],
   ])('refusal: %s', (_name, gen, n) => {
     const { ratio } = growthRatio((k) => {
       const xml = gen(k)

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { growthRatio, LINEAR_BOUND } from '../../../tests/linearity'
 import { parseSamlTime } from './time'
 
 /** What parseSamlTime computed before it read the fields itself: Date.parse on a normalised ISO string. */
@@ -77,5 +78,23 @@ describe('parseSamlTime', () => {
     'soon',
   ])('refuses %s', (v) => {
     expect(parseSamlTime(v)).toBeNaN()
+  })
+
+  // Attribute values reach it unbounded (the body cap aside): the fraction and the padding are read once.
+  it.each([
+    ['a long fraction', (n: number) => `2026-12-05T11:55:38.${'1'.repeat(n)}Z`, false],
+    ['long padding', (n: number) => `${' '.repeat(n)}2026-12-05T11:55:38Z${' '.repeat(n)}`, false],
+    // refused at its first character, so it costs the same at every length
+    ['a long tail that is not a zone', (n: number) => `2026-12-05T11:55:38${'x'.repeat(n)}`, true],
+  ])('stays linear on %s (time at n and 4n)', (_name, gen, flatOk) => {
+    const { ratio } = growthRatio(
+      (n) => {
+        const v = gen(n)
+        return () => parseSamlTime(v)
+      },
+      50_000,
+      { flatOk },
+    )
+    expect(ratio).toBeLessThan(LINEAR_BOUND)
   })
 })
