@@ -68,7 +68,7 @@ interface Walk {
   readonly renderedUndo: (string | undefined)[]
   readonly declPrefixes: string[]
   readonly declUris: string[]
-  /** How many of the scratch entries the element being opened uses; past SMALL_DECLS a Set keeps a PrefixList linear. */
+  /** How many scratch entries the element being opened uses; past SMALL_DECLS a Set keeps a PrefixList linear. */
   declCount: number
   declSeen: Set<string> | undefined
 }
@@ -206,7 +206,7 @@ function openExclusive(el: XmlElement, w: Walk): number {
 
 const SMALL_DECLS = 8
 
-/** Adds prefix `p` to the element's declarations when its in-scope binding differs from what the output ancestors rendered. */
+/** Adds prefix `p` to the element's declarations when its binding differs from what the output ancestors rendered. */
 function utilise(p: string, w: Walk): void {
   if (p === 'xml') return
   let uri = w.scope.get(p)

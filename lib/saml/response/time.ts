@@ -47,7 +47,7 @@ export function parseSamlTime(value: string): number {
   if (i !== n) return NaN
   if (month < 1 || month > 12 || day < 1 || day > 31 || minute > 59 || second > 59) return NaN
   if (hour > 24 || (hour === 24 && (minute !== 0 || second !== 0 || ms !== 0))) return NaN
-  // Date.UTC reads years 0-99 as 1900-1999: those are computed 400 years later (one whole Gregorian cycle) and moved back.
+  // Date.UTC reads years 0-99 as 1900-1999: those are computed 400 years later (a whole Gregorian cycle), moved back.
   if (year < 100) return Date.UTC(year + 400, month - 1, day, hour, minute, second, ms) - GREGORIAN_CYCLE_MS - offset
   return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset
 }
