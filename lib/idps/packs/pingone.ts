@@ -60,25 +60,17 @@ export const pingone = definePack({
     'logs.audit': `${CONSOLE} › Monitoring › Audit › Filter Type: Event Type = Application Updated`,
   },
   variants: [
-    {
-      id: 'saml-app',
-      label: 'SAML application',
-      screens: {
-        'saml.identifier': `${CONFIG} › Entity ID`,
-        'saml.replyUrl': `${CONFIG} › ACS URLs`,
-        'saml.signingCertificate': `${CONFIG} › Signing key (key pairs: ${CONSOLE} › Settings › Certificates and Key Pairs)`,
-        'saml.signingOption': `${CONFIG} › Signing key › sign assertions, responses, or both; signing algorithm`,
-      },
-    },
-    {
-      id: 'catalog',
-      label: 'Application Catalog app',
-      screens: {
-        'saml.identifier': `${CATALOG_CONFIG} › Entity ID`,
-        'saml.replyUrl': `${CATALOG_CONFIG} › ACS URLs`,
-        'saml.signingCertificate': `${CATALOG_CONFIG} › Signing key (key pairs: ${CONSOLE} › Settings › Certificates and Key Pairs)`,
-        'saml.signingOption': `${CATALOG_CONFIG} › Signing key › sign assertions, responses, or both; signing algorithm`,
-      },
-    },
+    { id: 'saml-app', label: 'SAML application', screens: samlScreens(CONFIG) },
+    { id: 'catalog', label: 'Application Catalog app', screens: samlScreens(CATALOG_CONFIG) },
   ],
 })
+
+/** The SAML settings of both app kinds: the same fields, under the configuration screen each kind has. */
+function samlScreens(config: string) {
+  return {
+    'saml.identifier': `${config} › Entity ID`,
+    'saml.replyUrl': `${config} › ACS URLs`,
+    'saml.signingCertificate': `${config} › Signing key (key pairs: ${CONSOLE} › Settings › Certificates and Key Pairs)`,
+    'saml.signingOption': `${config} › Signing key › sign assertions, responses, or both; signing algorithm`,
+  }
+}
