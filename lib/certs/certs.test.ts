@@ -14,6 +14,7 @@ import {
   summarizeCertificate,
 } from './index'
 import type { CertCheckContext, ParsedCertificate } from './index'
+import { certificateSignatureAlgorithm } from './index'
 
 const pem = (name: string) => readFileSync(new URL(`./testdata/${name}`, import.meta.url), 'utf8')
 const REAL = '../shared/fixtures/real/saml-metadata'
@@ -326,5 +327,33 @@ describe('the one X.509 reader', () => {
     // The same certificate as other text (whitespace added): found by the cache, not read again.
     expect(parseCertificate(text.replace(/\n/g, '\r\n  '))).toBe(busy)
     expect(certificateFingerprint(text)).toBe(busy.sha256)
+  })
+})
+
+describe('a certificate signature algorithm the table does not name is shown as its OID, as X.690 spells it', () => {
+  // Certificate ::= SEQUENCE { tbs (empty here), AlgorithmIdentifier SEQUENCE { OID } }: enough for this reader.
+  const certWithAlgorithm = (oidBytes: number[]) =>
+    Uint8Array.from([
+      0x30,
+      6 + oidBytes.length,
+      0x30,
+      0x00,
+      0x30,
+      2 + oidBytes.length,
+      0x06,
+      oidBytes.length,
+      ...oidBytes,
+    ])
+
+  test('a known OID by name', () => {
+    const sha256Rsa = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]
+    expect(certificateSignatureAlgorithm(certWithAlgorithm(sha256Rsa))).toBe('sha256WithRSAEncryption')
+  })
+
+  test('first arc 2 with a second arc of 40 or more (one byte 0x78, or several) is 2.x, not 3.x', () => {
+    // 120 = 80 + 40: 2.40 (read as 3.0 when the first byte was divided by 40)
+    expect(certificateSignatureAlgorithm(certWithAlgorithm([0x78, 0x86, 0x48, 0x01]))).toBe('2.40.840.1')
+    // 1079 = 80 + 999 in two bytes: 2.999
+    expect(certificateSignatureAlgorithm(certWithAlgorithm([0x88, 0x37, 0x03]))).toBe('2.999.3')
   })
 })

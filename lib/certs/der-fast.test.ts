@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest'
 import { filesUnder, REAL } from '../../tests/helpers'
 import { growthRatio, LINEAR_BOUND } from '../../tests/linearity'
 import { selfSignedCertificatePem } from '../mock-idp/self-signed-cert'
+import { certificateSignatureAlgorithm, signatureAlgorithmName } from './der'
 import { readCommonCertificate, type FastCertificate } from './der-fast'
 
 /** What X509Certificate says, in the fast reader's terms; undefined when OpenSSL refuses the DER. */
@@ -18,8 +19,10 @@ function viaOpenSsl(der: Buffer): FastCertificate | undefined {
       notBefore: new Date(x.validFrom),
       notAfter: new Date(x.validTo),
       fingerprint256: x.fingerprint256,
-      fingerprint: x.fingerprint,
+      sha1Thumbprint: x.fingerprint.replace(/:/g, ''),
       publicKey: x.publicKey,
+      keyBits: x.publicKey.asymmetricKeyDetails?.modulusLength ?? -1,
+      signatureAlgorithmOid: '(compared by name)',
     }
   } catch {
     return undefined
@@ -31,7 +34,12 @@ function expectSame(der: Buffer): boolean {
   if (!fast) return false
   const ref = viaOpenSsl(der)
   expect(ref, 'the fast reader accepted DER that X509Certificate refuses').toBeDefined()
-  expect({ ...fast, publicKey: undefined }).toEqual({ ...ref!, publicKey: undefined })
+  expect({ ...fast, publicKey: undefined, signatureAlgorithmOid: undefined }).toEqual({
+    ...ref!,
+    publicKey: undefined,
+    signatureAlgorithmOid: undefined,
+  })
+  expect(signatureAlgorithmName(fast.signatureAlgorithmOid)).toBe(certificateSignatureAlgorithm(der))
   expect(fast.publicKey.export({ format: 'jwk' })).toEqual(ref!.publicKey.export({ format: 'jwk' }))
   expect(fast.publicKey.asymmetricKeyDetails).toEqual(ref!.publicKey.asymmetricKeyDetails)
   return true

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
+import { createPublicKey, type KeyObject } from 'node:crypto'
+import { sha1Thumbprint, sha256Fingerprint } from './fingerprint'
 
 /*
  * The common certificate read without node:crypto's X509Certificate: Node 20's OpenSSL 3.0 decodes the public key of
@@ -18,10 +19,15 @@ export interface FastCertificate {
   readonly issuer: string
   readonly notBefore: Date
   readonly notAfter: Date
-  /** Colon hex, upper case, as X509Certificate.fingerprint256 / .fingerprint. */
+  /** Colon hex, upper case, as X509Certificate.fingerprint256. */
   readonly fingerprint256: string
-  readonly fingerprint: string
+  /** X509Certificate.fingerprint without the colons (ParsedCertificate.sha1Thumbprint). */
+  readonly sha1Thumbprint: string
   readonly publicKey: KeyObject
+  /** The modulus length, as publicKey.asymmetricKeyDetails.modulusLength (read here: that getter is a native call). */
+  readonly keyBits: number
+  /** Certificate.signatureAlgorithm's OID, dotted. */
+  readonly signatureAlgorithmOid: string
 }
 
 /** OpenSSL's short names (XN_FLAG_FN_SN) of the attribute types read here. */
@@ -184,7 +190,7 @@ function time(der: Uint8Array, t: Tlv): Date | undefined {
   return d.getUTCDate() === day && d.getUTCMonth() === month - 1 ? d : undefined // no 31 February
 }
 
-function rsaKey(der: Uint8Array, t: Tlv): KeyObject | undefined {
+function rsaKey(der: Uint8Array, t: Tlv): { readonly key: KeyObject; readonly bits: number } | undefined {
   if (t.tag !== 0x30) return undefined
   const alg = tlv(der, t.start, t.end)
   if (!alg || alg.tag !== 0x30) return undefined
@@ -203,21 +209,14 @@ function rsaKey(der: Uint8Array, t: Tlv): KeyObject | undefined {
     e = positiveInteger(der, eT)
   if (!n || !e || n.length < 64 || e.length > 8) return undefined
   try {
-    return createPublicKey({
-      key: { kty: 'RSA', n: Buffer.from(n).toString('base64url'), e: Buffer.from(e).toString('base64url') },
-      format: 'jwk',
-    })
+    const key = createPublicKey({ key: { kty: 'RSA', n: base64url(n), e: base64url(e) }, format: 'jwk' })
+    return { key, bits: (n.length - 1) * 8 + (32 - Math.clz32(n[0]!)) }
   } catch {
     return undefined
   }
 }
 
-function colonHex(digest: Buffer): string {
-  return digest
-    .toString('hex')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1:')
-}
+const base64url = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64url')
 
 /** The certificate's fields as X509Certificate gives them, or undefined when it is outside this reader's gate. */
 export function readCommonCertificate(der: Uint8Array): FastCertificate | undefined {
@@ -226,7 +225,8 @@ export function readCommonCertificate(der: Uint8Array): FastCertificate | undefi
   const tbs = tlv(der, cert.start, cert.end)
   if (!tbs || tbs.tag !== 0x30) return undefined
   const sigAlg = tlv(der, tbs.end, cert.end)
-  if (!sigAlg || !algorithmIdentifierWellFormed(der, sigAlg)) return undefined
+  const signatureAlgorithmOid = sigAlg && algorithmIdentifierOid(der, sigAlg)
+  if (!signatureAlgorithmOid) return undefined
   const sig = tlv(der, sigAlg.end, cert.end)
   if (!sig || sig.tag !== 0x03 || sig.end !== cert.end || sig.end === sig.start || der[sig.start] !== 0)
     return undefined
@@ -245,7 +245,7 @@ export function readCommonCertificate(der: Uint8Array): FastCertificate | undefi
   }
   if (!minimalInteger(der, f) || f.end - f.start > 21) return undefined // serialNumber
   const tbsSigAlg = tlv(der, f.end, tbs.end)
-  if (!tbsSigAlg || !algorithmIdentifierWellFormed(der, tbsSigAlg)) return undefined
+  if (!tbsSigAlg || !algorithmIdentifierOid(der, tbsSigAlg)) return undefined
   const issuerT = tlv(der, tbsSigAlg.end, tbs.end)
   if (!issuerT) return undefined
   const validity = tlv(der, issuerT.end, tbs.end)
@@ -273,28 +273,34 @@ export function readCommonCertificate(der: Uint8Array): FastCertificate | undefi
   const issuer = subject && name(der, issuerT)
   const notBefore = issuer && time(der, nbT)
   const notAfter = notBefore && time(der, naT)
-  const publicKey = notAfter && rsaKey(der, spki)
-  if (!subject || !issuer || !notBefore || !notAfter || !publicKey) return undefined
+  const key = notAfter && rsaKey(der, spki)
+  if (!subject || !issuer || !notBefore || !notAfter || !key) return undefined
   return {
     subject,
     issuer,
     notBefore,
     notAfter,
-    fingerprint256: colonHex(createHash('sha256').update(der).digest()),
-    fingerprint: colonHex(createHash('sha1').update(der).digest()),
-    publicKey,
+    fingerprint256: sha256Fingerprint(der),
+    sha1Thumbprint: sha1Thumbprint(der),
+    publicKey: key.key,
+    keyBits: key.bits,
+    signatureAlgorithmOid,
   }
 }
 
-/** AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }, parameters absent or NULL */
-function algorithmIdentifierWellFormed(der: Uint8Array, t: Tlv): boolean {
-  if (t.tag !== 0x30) return false
+/**
+ * AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }, parameters absent or NULL: its OID,
+ * or undefined when it is not that.
+ */
+function algorithmIdentifierOid(der: Uint8Array, t: Tlv): string | undefined {
+  if (t.tag !== 0x30) return undefined
   const id = tlv(der, t.start, t.end)
-  if (!id || oid(der, id) === undefined) return false
-  if (id.end === t.end) return true
+  const dotted = id && oid(der, id)
+  if (!id || dotted === undefined) return undefined
+  if (id.end === t.end) return dotted
   const params = tlv(der, id.end, t.end)
   // NULL (RSA) only: other parameters (RSASSA-PSS) are left to OpenSSL
-  return !!params && params.end === t.end && params.tag === 0x05 && params.end === params.start
+  return params && params.end === t.end && params.tag === 0x05 && params.end === params.start ? dotted : undefined
 }
 
 /** Extensions ::= [3] EXPLICIT SEQUENCE SIZE (1..MAX) OF SEQUENCE { OID, critical BOOLEAN DEFAULT FALSE, OCTET STRING } */

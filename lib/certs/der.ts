@@ -51,14 +51,16 @@ function readTlv(der: Uint8Array, at: number): Tlv | undefined {
   return { tag, start, end, next: end }
 }
 
+/** X.690 8.19: the first subidentifier (which may take several bytes) holds the first two arcs, 2.x for x ≥ 40. */
 function decodeOid(bytes: Uint8Array): string {
   if (bytes.length === 0) return ''
-  const parts = [Math.floor(bytes[0]! / 40), bytes[0]! % 40]
+  const parts: number[] = []
   let v = 0
-  for (let i = 1; i < bytes.length; i++) {
+  for (let i = 0; i < bytes.length; i++) {
     v = v * 128 + (bytes[i]! & 0x7f)
     if (!(bytes[i]! & 0x80)) {
-      parts.push(v)
+      if (parts.length === 0) parts.push(v < 80 ? Math.floor(v / 40) : 2, v < 80 ? v % 40 : v - 80)
+      else parts.push(v)
       v = 0
     }
   }
@@ -75,6 +77,10 @@ export function certificateSignatureAlgorithm(der: Uint8Array): string | undefin
   if (!algId || algId.tag !== 0x30) return undefined
   const oid = readTlv(der, algId.start)
   if (!oid || oid.tag !== 0x06) return undefined
-  const dotted = decodeOid(der.subarray(oid.start, oid.end))
-  return SIGNATURE_ALGORITHMS[dotted] ?? dotted
+  return signatureAlgorithmName(decodeOid(der.subarray(oid.start, oid.end)))
+}
+
+/** A signature algorithm's name as OpenSSL prints it, or the dotted OID when unknown. */
+export function signatureAlgorithmName(dottedOid: string): string {
+  return SIGNATURE_ALGORITHMS[dottedOid] ?? dottedOid
 }

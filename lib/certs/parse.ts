@@ -1,6 +1,7 @@
-import { createHash, X509Certificate } from 'node:crypto'
-import { certificateSignatureAlgorithm } from './der'
-import { readCommonCertificate } from './der-fast'
+import { X509Certificate } from 'node:crypto'
+import { certificateSignatureAlgorithm, signatureAlgorithmName } from './der'
+import { readCommonCertificate, type FastCertificate } from './der-fast'
+import { sha256Fingerprint } from './fingerprint'
 import type { CertificateReading, ParsedCertificate } from './types'
 
 /*
@@ -97,22 +98,20 @@ export function certificateFingerprint(base64OrPem: string): string | undefined 
   const known = cache.get(b64)
   if (known?.kind === 'certificate') return known.cert.sha256
   if (b64 === '' || b64.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return undefined
-  return createHash('sha256')
-    .update(Buffer.from(b64, 'base64'))
-    .digest('hex')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1:')
+  return sha256Fingerprint(Buffer.from(b64, 'base64'))
 }
 
 function readUncached(b64: string): CertificateReading {
   const text = b64.length > 80 ? b64.slice(0, 40) + '…' + b64.slice(-20) : b64
   if (b64 === '') return { kind: 'placeholder', text, reason: 'empty' }
   const base64Ok = /^[A-Za-z0-9+/]+={0,2}$/.test(b64) && b64.length >= 128
+  const der = base64Ok ? Buffer.from(b64, 'base64') : undefined
   // The common certificate (RSA, plain names) is read by lib/certs/der-fast.ts, ~25x faster than X509Certificate
   // with the same result; everything else by X509Certificate.
-  const fast = base64Ok ? readFast(b64) : undefined
-  const x = base64Ok && !fast ? tryX509(b64) : undefined
-  if (!fast && !x) {
+  const fast = der && readFast(der)
+  if (fast) return { kind: 'certificate', cert: fromFast(b64, der, fast) }
+  const x = der && tryX509(der)
+  if (!x) {
     if (PLACEHOLDER_WORDS_RE.test(b64) || /[<>{}[\]]/.test(b64))
       return { kind: 'placeholder', text, reason: 'redacted or template text instead of a certificate' }
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return { kind: 'unparseable', text, reason: 'not base64' }
@@ -121,55 +120,73 @@ function readUncached(b64: string): CertificateReading {
       return { kind: 'placeholder', text, reason: `only ${b64.length} base64 characters: a shortened certificate` }
     return { kind: 'unparseable', text, reason: 'base64 that is not an X.509 certificate (truncated or damaged)' }
   }
-  const der = fast ? Buffer.from(b64, 'base64') : x!.raw
-  const subjectDn = fast ? fast.subject : x!.subject
-  const issuerDn = fast ? fast.issuer : x!.issuer
-  const notBefore = fast ? fast.notBefore : new Date(x!.validFrom)
-  const notAfter = fast ? fast.notAfter : new Date(x!.validTo)
+  const notBefore = new Date(x.validFrom)
+  const notAfter = new Date(x.validTo)
   if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) {
-    return { kind: 'unparseable', text, reason: `validity dates cannot be read (${x!.validFrom} – ${x!.validTo})` }
+    return { kind: 'unparseable', text, reason: `validity dates cannot be read (${x.validFrom} – ${x.validTo})` }
   }
-  const publicKey = fast ? fast.publicKey : x!.publicKey
+  const publicKey = x.publicKey
   const details = publicKey.asymmetricKeyDetails ?? {}
-  const keyType = publicKey.asymmetricKeyType ?? 'unknown'
   const curve = details.namedCurve
   const keyBits = details.modulusLength ?? (curve ? CURVE_BITS[curve] : undefined)
   // Whether it signs itself costs an RSA verify (as much as the rest of the reading) and only the weak-algorithm
-  // check asks, so it is worked out when first read (by X509Certificate, also when the fast reader read the rest).
+  // check asks, so it is worked out when first asked.
   let selfSigned: boolean | undefined
   const cert: ParsedCertificate = {
     base64: b64,
-    subject: oneLine(subjectDn),
-    commonName: commonName(subjectDn),
-    issuer: oneLine(issuerDn),
+    subject: oneLine(x.subject),
+    commonName: commonName(x.subject),
+    issuer: oneLine(x.issuer),
     get selfSigned() {
-      return (selfSigned ??= subjectDn === issuerDn && verifiesItself(x, der))
+      return (selfSigned ??= x.subject === x.issuer && verifiesItself(x, x.raw))
     },
     notBefore,
     notAfter,
-    sha256: fast ? fast.fingerprint256 : x!.fingerprint256,
-    sha1Thumbprint: (fast ? fast.fingerprint : x!.fingerprint).replace(/:/g, ''),
-    keyType,
+    sha256: x.fingerprint256,
+    sha1Thumbprint: x.fingerprint.replace(/:/g, ''),
+    keyType: publicKey.asymmetricKeyType ?? 'unknown',
     ...(keyBits !== undefined ? { keyBits } : {}),
     ...(curve ? { curve } : {}),
-    signatureAlgorithm: certificateSignatureAlgorithm(der) ?? 'unknown',
+    signatureAlgorithm: certificateSignatureAlgorithm(x.raw) ?? 'unknown',
     publicKey,
   }
   return { kind: 'certificate', cert }
 }
 
+/** The fast reader's fields as a ParsedCertificate: an RSA key whose details it read from the DER itself. */
+function fromFast(b64: string, der: Buffer, fast: FastCertificate): ParsedCertificate {
+  let selfSigned: boolean | undefined
+  return {
+    base64: b64,
+    subject: oneLine(fast.subject),
+    commonName: commonName(fast.subject),
+    issuer: oneLine(fast.issuer),
+    get selfSigned() {
+      return (selfSigned ??= fast.subject === fast.issuer && verifiesItself(undefined, der))
+    },
+    notBefore: fast.notBefore,
+    notAfter: fast.notAfter,
+    sha256: fast.fingerprint256,
+    sha1Thumbprint: fast.sha1Thumbprint,
+    keyType: 'rsa',
+    keyBits: fast.keyBits,
+    signatureAlgorithm: signatureAlgorithmName(fast.signatureAlgorithmOid),
+    publicKey: fast.publicKey,
+  }
+}
+
 /** The fast reader, or nothing: whatever it cannot read, or any surprise in it, goes to X509Certificate. */
-function readFast(b64: string): ReturnType<typeof readCommonCertificate> {
+function readFast(der: Buffer): FastCertificate | undefined {
   try {
-    return readCommonCertificate(Buffer.from(b64, 'base64'))
+    return readCommonCertificate(der)
   } catch {
     return undefined
   }
 }
 
-function tryX509(b64: string): X509Certificate | undefined {
+function tryX509(der: Buffer): X509Certificate | undefined {
   try {
-    const x = new X509Certificate(Buffer.from(b64, 'base64'))
+    const x = new X509Certificate(der)
     void x.publicKey // throws for key algorithms node:crypto cannot load (e.g. GOST): treat as unparseable
     return x
   } catch {

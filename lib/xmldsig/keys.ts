@@ -1,4 +1,5 @@
-import { createHash, createPublicKey } from 'node:crypto'
+import { createPublicKey } from 'node:crypto'
+import { sha256Fingerprint } from '../certs/fingerprint'
 import { readCertificate } from '../certs/parse'
 import type { TrustedKey } from './types'
 
@@ -46,15 +47,6 @@ export function certificateProblems(certs: readonly string[]): CertificateProble
     if ('error' in p) problems.push({ index, detail: p.error })
   })
   return problems
-}
-
-/** SHA-256 of DER bytes as colon-separated upper-case hex, as `X509Certificate.fingerprint256` writes it. */
-export function sha256Fingerprint(der: Uint8Array): string {
-  return createHash('sha256')
-    .update(der)
-    .digest('hex')
-    .toUpperCase()
-    .replace(/(..)(?!$)/g, '$1:')
 }
 
 function read(text: string): Reading {
