@@ -22,9 +22,19 @@ const CURVE_BITS: Record<string, number> = { prime256v1: 256, secp256k1: 256, se
 
 /** Base64 DER without PEM armour or whitespace: the form IdpTrust carries and the cache key. */
 export function normaliseCertificateText(base64OrPem: string): string {
+  // Metadata repeats its certificate (Entra's: in 13 KeyDescriptors and RoleDescriptors), and a validation reads the
+  // trust's texts several times: the same text again is a string comparison instead of a regex pass over ~1.3 KB.
+  if (base64OrPem === lastText) return lastNormalised
   const s = base64OrPem.includes('-----') ? base64OrPem.replace(PEM_ARMOR_RE, '') : base64OrPem
-  return s.replace(/\s+/g, '')
+  const normalised = s.replace(/\s+/g, '')
+  if (base64OrPem.length <= 20_000) {
+    lastText = base64OrPem
+    lastNormalised = normalised
+  }
+  return normalised
 }
+let lastText: string | undefined
+let lastNormalised = ''
 
 /**
  * Reads certificate text from metadata, a PEM file or a JWKS x5c entry: a certificate, or why it is none

@@ -197,9 +197,12 @@ function detectXml(head: string, encoding: InputEncoding): DetectedInput | undef
   if (!root) return undefined
   if (root.kind === 'saml-metadata') {
     // The IdP's role names the document; an SP-only EntityDescriptor is the vendor's side, not the IdP's.
-    const idp = /IDPSSODescriptor\b/.test(head),
-      sp = /SPSSODescriptor\b/.test(head)
-    const role = idp ? ' (IdP)' : sp ? " (SP: the service provider's side, not the IdP's)" : ''
+    // (the SP test only when there is no IdP role: each is a pass over up to the whole head)
+    const role = /IDPSSODescriptor\b/.test(head)
+      ? ' (IdP)'
+      : /SPSSODescriptor\b/.test(head)
+        ? " (SP: the service provider's side, not the IdP's)"
+        : ''
     return { kind: root.kind, description: `${root.description}${role}`, encoding }
   }
   return { kind: root.kind, description: `${root.description} (${ENCODING_NOTE[encoding]})`, encoding }
