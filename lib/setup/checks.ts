@@ -1,3 +1,4 @@
+import { colonHex } from '../certs/fingerprint'
 import { readCertificate } from '../certs/parse'
 import { finding } from '../findings/finding'
 import type { CertificateSummary } from '../findings/report'
@@ -220,7 +221,6 @@ export function readVendorCertificate(input: string): VendorCertificate {
   return { ok: false, reason: r.reason }
 }
 
-const colonHex = (hex: string) => hex.toUpperCase().match(/../g)!.join(':')
 const sameSha256 = (a: string | undefined, b: string | undefined) =>
   !!a && !!b && a.replace(/:/g, '').toUpperCase() === b.replace(/:/g, '').toUpperCase()
 
