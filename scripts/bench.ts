@@ -39,11 +39,12 @@ async function measure(
   o: { seconds?: number; async?: boolean } = {},
 ): Promise<Result> {
   const budgetMs = (o.seconds ?? 1.5) * 1000
-  // Warm up (JIT tiers, key caches) for 20 calls and at least 0.5 s, the same for every implementation. With 20 calls
+  // Warm up (JIT tiers, key caches) for 20 calls and at least 1 s, the same for every implementation. With 20 calls
   // alone the first one measured (ours) still ran partly unoptimised code: on this 2-core machine the optimising
-  // compiler runs beside the timed loop, and the same code measured again came out ~30% faster.
+  // compiler runs beside the timed loop, and the same code measured again came out ~30% faster. Medians of successive
+  // 250 ms windows of a cold validateSamlResponse: 219-284, 152-167, 134-153, then 112-150 µs (host noise) from ~1 s.
   const warmStart = performance.now()
-  for (let i = 0; i < 20 || performance.now() - warmStart < 500; i++) await fn()
+  for (let i = 0; i < 20 || performance.now() - warmStart < 1000; i++) await fn()
   const times: number[] = []
   const start = performance.now()
   while (performance.now() - start < budgetMs) {
@@ -144,7 +145,38 @@ async function benchResponse() {
     await measure('crypto floor (SHA-256 + RSA-2048 verify)', floor),
   ]
   print('Signed SAML response validation', results, 'sso-preflight validateSamlResponse (every check)')
-  return results
+  return {
+    results,
+    interleaved: interleavedRatio(
+      () => validateSamlResponse({ response: b64 }, trust, { ctx, requestId: REQUEST_ID }),
+      floor,
+    ),
+  }
+}
+
+/**
+ * Ours against the floor under the same conditions: 8 rounds of 200 ms of each, alternating, the ratio of the pooled
+ * medians. The table measures each implementation in its own 1.5 s, seconds apart; on a shared 2-core host the
+ * medians of successive windows of the same code drift by ±15%, and that drift landed in the ratio of the table
+ * (three runs of the same tree: 4.6, 4.8 and 5.0 there).
+ */
+function interleavedRatio(ours: () => unknown, floor: () => unknown): { oursUs: number; floorUs: number } {
+  const a: number[] = [],
+    b: number[] = []
+  const block = (fn: () => unknown, into: number[]) => {
+    const start = performance.now()
+    while (performance.now() - start < 200) {
+      const t0 = performance.now()
+      fn()
+      into.push(performance.now() - t0)
+    }
+  }
+  for (let round = 0; round < 8; round++) {
+    block(ours, a)
+    block(floor, b)
+  }
+  const median = (t: number[]) => t.sort((x, y) => x - y)[t.length >> 1]! * 1000
+  return { oursUs: median(a), floorUs: median(b) }
 }
 
 async function benchMetadata() {
@@ -224,13 +256,13 @@ function benchCliWall() {
 // comparisons of the validation hot path; the default is the full run.
 const coreOnly = process.argv.includes('--core') || process.env.BENCH_CORE === '1'
 console.log(`# sso-preflight bench — Node ${process.version}, ${new Date().toISOString()}`)
-const r = await benchResponse()
+const { results: r, interleaved } = await benchResponse()
 await benchMetadata()
 if (!coreOnly) benchCliWall()
 const ours = r[0]!,
   floor = r[4]!
 console.log(
-  `\nSummary: ${Math.round(ours.perSecond)} validations/s (target ≥ 1,000); ${(ours.medianUs / floor.medianUs).toFixed(1)}× the crypto floor.`,
+  `\nSummary: ${Math.round(ours.perSecond)} validations/s (target ≥ 1,000); ${(interleaved.oursUs / interleaved.floorUs).toFixed(1)}× the crypto floor measured interleaved (${interleaved.oursUs.toFixed(0)} µs / ${interleaved.floorUs.toFixed(1)} µs, 8 alternating rounds; target ≤ 5×), ${(ours.medianUs / floor.medianUs).toFixed(1)}× from the table above.`,
 )
 
 // The other hot paths have their own scripts; run them here so one command gives every figure.
