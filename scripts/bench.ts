@@ -39,12 +39,12 @@ async function measure(
   o: { seconds?: number; async?: boolean } = {},
 ): Promise<Result> {
   const budgetMs = (o.seconds ?? 1.5) * 1000
-  // Warm up (JIT tiers, key caches) for 20 calls and at least 1 s, the same for every implementation. With 20 calls
-  // alone the first one measured (ours) still ran partly unoptimised code: on this 2-core machine the optimising
-  // compiler runs beside the timed loop, and the same code measured again came out ~30% faster. Medians of successive
-  // 250 ms windows of a cold validateSamlResponse: 219-284, 152-167, 134-153, then 112-150 µs (host noise) from ~1 s.
+  // Warm up (JIT tiers, key caches) for 20 calls and at least 3 s, the same for every implementation. On this 2-core
+  // machine the optimising compiler works beside the loop, and a large code base takes seconds to settle: medians of
+  // successive 250 ms windows of a cold validateSamlResponse were 304, 172, 150, 147, 132, 132, 124, 122, 133, 138,
+  // 123, 132, then 107-112 µs from 3 s on (host noise aside). With 0.5 s, then 1 s, ours was measured still settling.
   const warmStart = performance.now()
-  for (let i = 0; i < 20 || performance.now() - warmStart < 1000; i++) await fn()
+  for (let i = 0; i < 20 || performance.now() - warmStart < 3000; i++) await fn()
   const times: number[] = []
   const start = performance.now()
   while (performance.now() - start < budgetMs) {
