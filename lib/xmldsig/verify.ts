@@ -4,6 +4,7 @@ import { DIGEST_ALGORITHMS, DS_NS, ENVELOPED_SIGNATURE, SIGNATURE_ALGORITHMS } f
 import { c14nOptionsFor, canonicalize, type C14nOptions } from './c14n'
 import { certificateFingerprint } from '../certs/parse'
 import type { SignatureProblem, SignatureResult, TrustedKey } from './types'
+import type { Mutable } from '../mutable'
 
 /*
  * Strict verification of an enveloped XML signature, the only kind SAML uses. What makes it strict (and what
@@ -226,8 +227,6 @@ function referenceC14n(
     inclusivePrefixes: opts.exclusive ? ref.inclusivePrefixes : undefined,
   }
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 function isBase64(s: string): boolean {
   return s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s)

@@ -1,6 +1,7 @@
 import type { CheckContext } from '../../context'
 import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
+import { isoTime } from '../../time/iso'
 
 export type IdTokenClaims = Readonly<Record<string, unknown>>
 
@@ -11,7 +12,7 @@ export interface ClaimExpectations {
 }
 
 const REQUIRED = ['iss', 'sub', 'aud', 'exp', 'iat'] as const
-const iso = (sec: number) => new Date(sec * 1000).toISOString()
+const iso = (sec: number) => isoTime(sec * 1000)
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined)
 
 /** OpenID Connect Core §3.1.3.7: iss, aud / azp, exp / nbf / iat with the profile's clock skew, nonce, required claims. */

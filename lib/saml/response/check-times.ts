@@ -3,7 +3,8 @@ import type { FindingCode } from '../../findings/catalog/index'
 import { finding } from '../../findings/finding'
 import type { Finding } from '../../findings/types'
 import type { AssertionModel, SamlResponseEnvelope, SubjectConfirmation } from './model'
-import { iso, parseSamlTime } from './time'
+import { isoTime } from '../../time/iso'
+import { parseSamlTime } from './time'
 
 interface Clock {
   now: number
@@ -14,7 +15,7 @@ interface Clock {
 
 function clock(ctx: CheckContext): Clock {
   const now = ctx.now.getTime()
-  return { now, skew: ctx.skewSeconds * 1000, nowIso: iso(now), tolerance: `${ctx.skewSeconds} s` }
+  return { now, skew: ctx.skewSeconds * 1000, nowIso: isoTime(now), tolerance: `${ctx.skewSeconds} s` }
 }
 
 /** Reads a time attribute; an unreadable one is a finding instead of a silent pass. */
@@ -48,7 +49,7 @@ function notBefore(
       finding(
         code,
         {
-          expected: `now ≥ ${iso(t)} (minus ${c.tolerance})`,
+          expected: `now ≥ ${isoTime(t)} (minus ${c.tolerance})`,
           actual: c.nowIso,
           now: c.nowIso,
           tolerance: c.tolerance,
@@ -75,7 +76,7 @@ function notOnOrAfter(
       finding(
         code,
         {
-          expected: `now < ${iso(t)} (plus ${c.tolerance})`,
+          expected: `now < ${isoTime(t)} (plus ${c.tolerance})`,
           actual: c.nowIso,
           now: c.nowIso,
           tolerance: c.tolerance,

@@ -11,6 +11,7 @@ import type {
   SignedAssertion,
   SubjectConfirmation,
 } from './model'
+import type { Mutable } from '../../mutable'
 
 const { saml, samlp, ds, md } = NS
 const SAML1_NS = new Set(['urn:oasis:names:tc:SAML:1.0:protocol', 'urn:oasis:names:tc:SAML:1.0:assertion'])
@@ -175,8 +176,6 @@ function read(el: XmlElement, signedBy: SignedAssertion['signedBy'] | undefined)
   if (signedBy) model.signedBy = signedBy
   return model
 }
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 function readSubject(subject: XmlElement): Pick<AssertionModel, 'nameId' | 'subjectConfirmations'> {
   const nameIdEl = firstChild(subject, saml, 'NameID')

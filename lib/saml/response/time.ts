@@ -1,5 +1,3 @@
-import { isoTime } from '../../time/iso'
-
 /** 400 years of the Gregorian calendar: 146,097 days exactly. */
 const GREGORIAN_CYCLE_MS = 146_097 * 86_400_000
 
@@ -63,8 +61,4 @@ function digits(v: string, at: number, len: number): number {
     x = x * 10 + c - 48
   }
   return x
-}
-
-export function iso(ms: number): string {
-  return isoTime(ms)
 }
