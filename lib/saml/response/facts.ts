@@ -38,13 +38,14 @@ export function responseFacts(o: {
       facts.nameId = a.nameId.value
       if (a.nameId.format) facts.nameIdFormat = a.nameId.format
     }
-    const names: string[] = []
+    // (a Set, not includes: the attribute count is the sender's to choose, and includes made this quadratic in it)
+    const names = new Set<string>()
     const attributes: { name: string; values: string[] }[] = []
     for (const x of a.attributes) {
-      if (!names.includes(x.name)) names.push(x.name)
+      names.add(x.name)
       attributes.push({ name: x.name, values: x.values.slice() })
     }
-    facts.attributeNames = names
+    facts.attributeNames = [...names]
     facts.attributes = attributes
     const authn = a.authnStatements[0]
     facts.sessionIndexPresent = a.authnStatements.some((s) => s.sessionIndex !== undefined)
