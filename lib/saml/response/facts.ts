@@ -51,7 +51,7 @@ export function responseFacts(o: {
     facts.sessionIndexPresent = a.authnStatements.some((s) => s.sessionIndex !== undefined)
     if (authn?.classRefs[0]) facts.authnContextClassRef = authn.classRefs[0]
     const audiences: string[] = []
-    for (const list of a.conditions?.audienceRestrictions ?? []) audiences.push(...list)
+    for (const list of a.conditions?.audienceRestrictions ?? []) for (const audience of list) audiences.push(audience)
     if (audiences.length) facts.audience = audiences.length === 1 ? audiences[0] : audiences
     const data = a.subjectConfirmations.find((s) => s.data)?.data
     if (data?.recipient) facts.recipient = data.recipient

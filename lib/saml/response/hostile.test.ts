@@ -4,6 +4,10 @@ import { ReportSchema } from '../../findings/report'
 import { validateSamlResponse } from './validate'
 import * as F from './testing/fixture'
 import { growthRatio, LINEAR_BOUND } from '../../../tests/linearity'
+import { parseSafeXml } from '../../xml/parse'
+import { checkAudience } from './check-addressing'
+import { responseFacts } from './facts'
+import { readSamlResponse, readSignedAssertion } from './read'
 
 /*
  * Hostile input: signature-wrapping shapes built from a correctly signed response, then a few hundred random
@@ -177,4 +181,21 @@ describe('a correctly signed response whose size the sender chooses', () => {
     }, 5000)
     expect(ratio).toBeLessThan(LINEAR_BOUND)
   }, 120_000)
+})
+
+describe('an audience list near the element cap', () => {
+  // 175,000 Audience elements in one AudienceRestriction (3.9 MB, under the 4 MB cap): the audience check and the
+  // facts once spread such a list into push()'s arguments, which overflows the stack from ~150,000 values on.
+  it('is checked and reported without overflowing the stack', () => {
+    const n = 175_000
+    const xml = F.baseResponse().replace(
+      /<saml2:AudienceRestriction>[\s\S]*?<\/saml2:AudienceRestriction>/,
+      `<AudienceRestriction xmlns="urn:oasis:names:tc:SAML:2.0:assertion">${'<Audience>a</Audience>'.repeat(n)}<Audience>${F.SP}</Audience></AudienceRestriction>`,
+    )
+    const doc = parseSafeXml(xml)
+    if (!doc.ok) throw new Error(doc.findings.map((f) => f.code).join())
+    const assertion = readSignedAssertion(readSamlResponse(doc.value).assertions[0]!, 'assertion')
+    expect(checkAudience(assertion, F.ctx())).toEqual([])
+    expect((responseFacts({ encoding: 'xml', signed: assertion }).audience as string[]).length).toBe(n + 1)
+  })
 })
